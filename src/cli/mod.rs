@@ -1,0 +1,229 @@
+//! The command line: one file per top-level command, each with its clap `Args` and one `run(ctx, args)`. A
+//! command parses, calls `db/` or `report/`, and hands the result to `output/`; no SQL and no formatting here.
+
+mod completions;
+mod info;
+mod init;
+mod person;
+mod unit;
+
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::{Args, CommandFactory, Parser, Subcommand};
+use rusqlite::Connection;
+
+use crate::error::{usage, Error, Result};
+use crate::output::{Format, Lang, Opts};
+
+/// The secretariat's tool for a Vietnamese emulation bloc (Khối thi đua): units, people, campaigns,
+/// registrations, pledges, scores, awards and the reviews of one bloc-year, kept in one SQLite file.
+#[derive(Parser, Debug)]
+#[command(name = "thidua", version, max_term_width = 110)]
+pub struct Cli {
+    /// The bloc-year file
+    #[arg(
+        short = 'f',
+        long = "db",
+        global = true,
+        env = "THIDUA_DB",
+        default_value = "thidua.db",
+        value_name = "FILE"
+    )]
+    pub db: PathBuf,
+
+    /// Output format [default: table, or from the -o file's extension]
+    #[arg(long, global = true, value_enum)]
+    pub format: Option<Format>,
+
+    /// Write the output to FILE instead of stdout (a folder ending in / for a report's CSV tables)
+    #[arg(short = 'o', long = "output", global = true, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Language of headers and labels; CSV and JSON keys stay English
+    #[arg(long, global = true, value_enum, env = "THIDUA_LANG", default_value = "en")]
+    pub lang: Lang,
+
+    /// CSV without the UTF-8 byte-order mark (for tools that dislike it)
+    #[arg(long, global = true)]
+    pub no_bom: bool,
+
+    /// No messages on stderr (data is still printed)
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    /// More detail in messages
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Create a bloc-year file
+    Init(init::InitArgs),
+    /// What this file is: bloc, year, schema version, counts
+    Info(info::InfoArgs),
+    /// Member units of the bloc and their sub-units
+    #[command(subcommand)]
+    Unit(unit::UnitCmd),
+    /// People of the units
+    #[command(subcommand)]
+    Person(person::PersonCmd),
+    /// Shell completions, from the same definitions as --help
+    Completions(completions::CompletionsArgs),
+    /// The man page (roff), from the same definitions as --help
+    Man,
+    /// The command reference in Markdown (the README's reference section)
+    #[command(hide = true)]
+    Reference,
+}
+
+/// What every command gets: where the file is, how to print, whether to talk.
+pub struct Ctx {
+    pub db: PathBuf,
+    pub out: Opts,
+    pub quiet: bool,
+    pub verbose: bool,
+}
+
+impl Ctx {
+    /// Opens the existing bloc-year file.
+    pub fn open(&self) -> Result<Connection> {
+        if self.verbose {
+            self.say(format!("file: {}", self.db.display()));
+        }
+        crate::db::open(&self.db)
+    }
+
+    /// A message for people, on stderr; `-q` silences it.
+    pub fn say(&self, msg: impl AsRef<str>) {
+        if !self.quiet {
+            let _ = writeln!(io::stderr(), "{}", msg.as_ref());
+        }
+    }
+
+    /// What a write command says when it is done (or would have done, under --dry-run).
+    pub fn done(&self, w: &WriteArgs, msg: impl AsRef<str>) {
+        if w.dry_run {
+            self.say(format!("{} (dry run: nothing was written)", msg.as_ref()));
+        } else {
+            self.say(msg);
+        }
+    }
+
+    /// Asks before a removal on a terminal; a script must say `--yes` (DESIGN.md "Writes").
+    pub fn confirm(&self, question: &str, yes: bool) -> Result<()> {
+        if yes {
+            return Ok(());
+        }
+        if !io::stdin().is_terminal() {
+            return Err(Error::Usage {
+                msg: format!("{question}: not confirmed"),
+                hint: Some("add --yes to confirm in a script".into()),
+            });
+        }
+        eprint!("{question} [y/N] ");
+        let _ = io::stderr().flush();
+        let mut answer = String::new();
+        io::stdin().lock().read_line(&mut answer)?;
+        match answer.trim().to_lowercase().as_str() {
+            "y" | "yes" | "c" | "có" | "co" => Ok(()),
+            _ => Err(crate::error::refused("not confirmed; nothing was changed")),
+        }
+    }
+}
+
+/// The flags of every command that writes.
+#[derive(Args, Debug, Clone)]
+pub struct WriteArgs {
+    /// Do the work and show what would change, then roll it back
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// Parses the command line and runs the command; returns the exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    let ctx = Ctx {
+        db: cli.db.clone(),
+        out: Opts { format: cli.format, output: cli.output.clone(), lang: cli.lang, bom: !cli.no_bom },
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+    };
+    match run(&ctx, cli.command) {
+        Ok(()) => 0,
+        Err(e) if e.is_broken_pipe() => 0,
+        Err(e) => {
+            report_error(&e);
+            e.exit_code()
+        }
+    }
+}
+
+fn report_error(e: &Error) {
+    let mut err = io::stderr().lock();
+    let msg = match e {
+        Error::Sqlite(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::DatabaseBusy => {
+            "the file is busy: another program has held it for 10 seconds; try again when it is done".to_string()
+        }
+        Error::Sqlite(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::ReadOnly => {
+            "the file is read-only for you; check its permissions".to_string()
+        }
+        Error::Sqlite(e) => format!("database: {e}"),
+        other => other.to_string(),
+    };
+    // An import lists its bad rows first, then the verdict.
+    if let Error::Import(f) = e {
+        for l in &f.lines {
+            let _ = writeln!(err, "{l}");
+        }
+        if f.more > 0 {
+            let _ = writeln!(err, "… and {} more", f.more);
+        }
+    }
+    let _ = writeln!(err, "error: {msg}");
+    if let Some(h) = e.hint() {
+        let _ = writeln!(err, "hint: {h}");
+    }
+}
+
+fn run(ctx: &Ctx, cmd: Command) -> Result<()> {
+    match cmd {
+        Command::Init(a) => init::run(ctx, a),
+        Command::Info(a) => info::run(ctx, a),
+        Command::Unit(c) => unit::run(ctx, c),
+        Command::Person(c) => person::run(ctx, c),
+        Command::Completions(a) => completions::completions(a),
+        Command::Man => completions::man(),
+        Command::Reference => completions::reference(),
+    }
+}
+
+/// The clap definition, for completions, the man page and the reference.
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
+/// A date argument: dd/mm/yyyy, d/m/yyyy or ISO.
+pub fn date_arg(s: &str) -> std::result::Result<chrono::NaiveDate, String> {
+    crate::text::parse_date(s)
+}
+
+/// A text argument, NFC and trimmed (DESIGN.md "Text").
+pub fn text_arg(s: &str) -> std::result::Result<String, String> {
+    Ok(crate::text::clean(s))
+}
+
+/// Fails as a usage error when a command that needs something to change was given nothing.
+pub fn nothing_to_do(what: &str) -> Error {
+    usage(format!("nothing to change: give at least one field to {what}"))
+}

@@ -1,0 +1,335 @@
+//! `thidua unit`: member units of the bloc and their sub-units.
+
+use std::collections::HashMap;
+
+use clap::{Args, Subcommand};
+
+use super::{text_arg, Ctx, WriteArgs};
+use crate::db::{self, people, refs, units};
+use crate::error::{refused_hint, Result};
+use crate::import;
+use crate::model::{Role, Unit, UnitData};
+use crate::output::{emit_report, emit_table, Cell, Report, Table};
+use crate::text::check_code;
+
+#[derive(Subcommand, Debug)]
+pub enum UnitCmd {
+    /// Add a unit: a member of the bloc, or a sub-unit of one (--parent)
+    Add(AddArgs),
+    /// The units in bloc order, sub-units under their unit
+    List,
+    /// One unit with its people and sub-units
+    Show {
+        /// Code or name of the unit
+        unit: String,
+    },
+    /// Change a unit's fields (an empty text clears it)
+    Edit(EditArgs),
+    /// Remove a unit nothing refers to
+    Remove {
+        /// Code or name of the unit
+        unit: String,
+        /// Answer yes to the confirmation (for scripts)
+        #[arg(long)]
+        yes: bool,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// Add or update units from a CSV file (or - for stdin), by code
+    Import {
+        /// The CSV file: columns code, name, short, parent, role, sector, note, order
+        file: String,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct AddArgs {
+    /// A short ASCII code, e.g. BHXH
+    pub code: String,
+    /// The unit's full name, e.g. "Bảo hiểm xã hội tỉnh"
+    #[arg(long, value_parser = text_arg)]
+    pub name: String,
+    /// Short name, e.g. "BHXH tỉnh"
+    #[arg(long, value_parser = text_arg)]
+    pub short: Option<String>,
+    /// The unit it belongs to (code or name); a sub-unit holds no bloc role
+    #[arg(long)]
+    pub parent: Option<String>,
+    /// Role in the bloc [default: member for a top-level unit]
+    #[arg(long, value_enum)]
+    pub role: Option<Role>,
+    /// Sector line ("ngành dọc"), e.g. "Bộ Tài chính"
+    #[arg(long, value_parser = text_arg)]
+    pub sector: Option<String>,
+    #[arg(long, value_parser = text_arg)]
+    pub note: Option<String>,
+    /// Position in the bloc order (lists otherwise show the leader first, then by code)
+    #[arg(long)]
+    pub order: Option<i64>,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct EditArgs {
+    /// Code or name of the unit
+    pub unit: String,
+    /// A new code
+    #[arg(long)]
+    pub code: Option<String>,
+    #[arg(long, value_parser = text_arg)]
+    pub name: Option<String>,
+    #[arg(long, value_parser = text_arg)]
+    pub short: Option<String>,
+    /// Make it a sub-unit of this unit
+    #[arg(long, conflicts_with = "no_parent")]
+    pub parent: Option<String>,
+    /// Make it a top-level unit (a member of the bloc)
+    #[arg(long)]
+    pub no_parent: bool,
+    #[arg(long, value_enum)]
+    pub role: Option<Role>,
+    #[arg(long, value_parser = text_arg)]
+    pub sector: Option<String>,
+    #[arg(long, value_parser = text_arg)]
+    pub note: Option<String>,
+    #[arg(long, conflicts_with = "no_order")]
+    pub order: Option<i64>,
+    /// Drop the explicit order
+    #[arg(long)]
+    pub no_order: bool,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+pub fn run(ctx: &Ctx, cmd: UnitCmd) -> Result<()> {
+    match cmd {
+        UnitCmd::Add(a) => add(ctx, a),
+        UnitCmd::List => list(ctx),
+        UnitCmd::Show { unit } => show(ctx, &unit),
+        UnitCmd::Edit(a) => edit(ctx, a),
+        UnitCmd::Remove { unit, yes, write } => remove(ctx, &unit, yes, &write),
+        UnitCmd::Import { file, write } => import_units(ctx, &file, &write),
+    }
+}
+
+fn code_arg(code: &str) -> Result<String> {
+    check_code("unit", code).map_err(crate::error::usage)
+}
+
+fn empty_none(s: Option<String>) -> Option<String> {
+    s.filter(|s| !s.is_empty())
+}
+
+fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
+    let code = code_arg(&a.code)?;
+    let mut conn = ctx.open()?;
+    let msg = db::write(&mut conn, a.write.dry_run, |tx| {
+        let parent = a.parent.as_deref().map(|p| units::resolve(tx, p)).transpose()?;
+        let role = match (&parent, a.role) {
+            (None, r) => Some(r.unwrap_or(Role::Member)),
+            (Some(_), r) => r,
+        };
+        let d = UnitData {
+            code: code.clone(),
+            name: a.name.clone(),
+            short: empty_none(a.short.clone()),
+            parent_id: parent.as_ref().map(|p| p.id),
+            role,
+            sector: empty_none(a.sector.clone()),
+            note: empty_none(a.note.clone()),
+            sort_order: a.order,
+        };
+        units::insert(tx, &d)?;
+        Ok(match parent {
+            Some(p) => format!("added unit {code} ({}) under {}", a.name, p.code),
+            None => format!("added unit {code} ({}) as {}", a.name, role.map_or("member", Role::as_str)),
+        })
+    })?;
+    ctx.done(&a.write, msg);
+    Ok(())
+}
+
+/// Units in tree order: each top-level unit in bloc order, followed by its sub-units (depth-first).
+fn tree(all: Vec<Unit>) -> Vec<(usize, Unit)> {
+    let mut kids: HashMap<Option<i64>, Vec<Unit>> = HashMap::new();
+    for u in all {
+        kids.entry(u.parent_id).or_default().push(u);
+    }
+    let mut out = Vec::new();
+    fn visit(
+        kids: &mut HashMap<Option<i64>, Vec<Unit>>,
+        parent: Option<i64>,
+        depth: usize,
+        out: &mut Vec<(usize, Unit)>,
+    ) {
+        for u in kids.remove(&parent).unwrap_or_default() {
+            let id = u.id;
+            out.push((depth, u));
+            visit(kids, Some(id), depth + 1, out);
+        }
+    }
+    visit(&mut kids, None, 0, &mut out);
+    out
+}
+
+fn list(ctx: &Ctx) -> Result<()> {
+    let conn = ctx.open()?;
+    let counts = people::count_by_unit(&conn)?;
+    let mut t = Table::new("units", &["code", "name", "short", "role", "parent", "sector", "people", "order", "note"]);
+    for (depth, u) in tree(units::list(&conn)?) {
+        t.push(vec![
+            u.code.into(),
+            Cell::Tree(depth, u.name),
+            u.short.into(),
+            u.role.map_or(Cell::Empty, |r| Cell::Enum("role", r)),
+            u.parent_code.into(),
+            u.sector.into(),
+            counts.get(&u.id).copied().unwrap_or(0).into(),
+            u.sort_order.into(),
+            u.note.into(),
+        ]);
+    }
+    emit_table(&t, &ctx.out)
+}
+
+fn show(ctx: &Ctx, unit: &str) -> Result<()> {
+    let conn = ctx.open()?;
+    let u = units::resolve(&conn, unit)?;
+    let mut r = Report::new(format!("{} — {}", u.code, u.name));
+    let mut rec = Table::record("unit");
+    rec.field("code", u.code.as_str())
+        .field("name", u.name.as_str())
+        .field("short", u.short.clone())
+        .field("role", u.role.clone().map_or(Cell::Empty, |r| Cell::Enum("role", r)))
+        .field("parent", u.parent_code.clone())
+        .field("sector", u.sector.clone())
+        .field("order", u.sort_order)
+        .field("note", u.note.clone());
+    r.section(None, vec![], Some(rec));
+    let mut pt = Table::new("people", &["id", "name", "position", "gender", "born", "code"]);
+    for p in people::of_unit(&conn, u.id)? {
+        pt.push(vec![
+            p.id.into(),
+            p.full_name.into(),
+            p.position.into(),
+            p.gender.map_or(Cell::Empty, |g| Cell::Enum("gender", g)),
+            p.born.into(),
+            p.staff_code.into(),
+        ]);
+    }
+    r.section(Some(ctx.out.label("heading.people")), vec![], Some(pt));
+    let mut st = Table::new("subunits", &["code", "name", "short", "people"]);
+    let counts = people::count_by_unit(&conn)?;
+    for s in units::children(&conn, u.id)? {
+        st.push(vec![s.code.into(), s.name.into(), s.short.into(), counts.get(&s.id).copied().unwrap_or(0).into()]);
+    }
+    r.section(Some(ctx.out.label("heading.subunits")), vec![], Some(st));
+    emit_report(&r, &ctx.out)
+}
+
+fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
+    let new_code = a.code.as_deref().map(code_arg).transpose()?;
+    let nothing = new_code.is_none()
+        && a.name.is_none()
+        && a.short.is_none()
+        && a.parent.is_none()
+        && !a.no_parent
+        && a.role.is_none()
+        && a.sector.is_none()
+        && a.note.is_none()
+        && a.order.is_none()
+        && !a.no_order;
+    if nothing {
+        return Err(super::nothing_to_do("edit"));
+    }
+    let mut conn = ctx.open()?;
+    let msg = db::write(&mut conn, a.write.dry_run, |tx| {
+        let u = units::resolve(tx, &a.unit)?;
+        let mut d = units::data_of(&u);
+        if let Some(c) = &new_code {
+            d.code = c.clone();
+        }
+        if let Some(n) = &a.name {
+            if n.is_empty() {
+                return Err(crate::error::usage("--name cannot be empty"));
+            }
+            d.name = n.clone();
+        }
+        if let Some(s) = &a.short {
+            d.short = empty_none(Some(s.clone()));
+        }
+        if let Some(s) = &a.sector {
+            d.sector = empty_none(Some(s.clone()));
+        }
+        if let Some(s) = &a.note {
+            d.note = empty_none(Some(s.clone()));
+        }
+        if let Some(p) = &a.parent {
+            d.parent_id = Some(units::resolve(tx, p)?.id);
+            // A plain member becomes a sub-unit without fuss; a leader or deputy must hand its role over first.
+            if d.role == Some(Role::Member) && a.role.is_none() {
+                d.role = None;
+            }
+        }
+        if a.no_parent {
+            d.parent_id = None;
+            if d.role.is_none() {
+                d.role = Some(Role::Member);
+            }
+        }
+        if let Some(r) = a.role {
+            d.role = Some(r);
+        }
+        if a.no_order {
+            d.sort_order = None;
+        } else if a.order.is_some() {
+            d.sort_order = a.order;
+        }
+        units::update(tx, u.id, &d)?;
+        Ok(format!("updated unit {}", d.code))
+    })?;
+    ctx.done(&a.write, msg);
+    Ok(())
+}
+
+/// Names a table's rows as people read them, for a refusal that says what still refers to a unit.
+pub fn describe_refs(r: &[refs::Reference]) -> String {
+    r.iter()
+        .map(|x| {
+            let what = match (x.table.as_str(), x.column.as_str()) {
+                ("person", _) => "people",
+                ("unit", "parent_id") => "sub-units",
+                (t, _) => t,
+            };
+            format!("{} {what}", x.count)
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn remove(ctx: &Ctx, unit: &str, yes: bool, w: &WriteArgs) -> Result<()> {
+    let mut conn = ctx.open()?;
+    let u = units::resolve(&conn, unit)?;
+    let r = refs::references(&conn, "unit", u.id)?;
+    if !r.is_empty() {
+        return Err(refused_hint(
+            format!("unit {} is still referred to by {}", u.code, describe_refs(&r)),
+            "remove or move those first (`thidua unit show` lists people and sub-units)",
+        ));
+    }
+    ctx.confirm(&format!("remove unit {} ({})?", u.code, u.name), yes)?;
+    db::write(&mut conn, w.dry_run, |tx| units::delete(tx, u.id))?;
+    ctx.done(w, format!("removed unit {}", u.code));
+    Ok(())
+}
+
+fn import_units(ctx: &Ctx, file: &str, w: &WriteArgs) -> Result<()> {
+    let mut conn = ctx.open()?;
+    let mut src = import::open(file, import::units::COLUMNS)?;
+    let counts = db::write(&mut conn, w.dry_run, |tx| import::units::run(tx, &mut src, ctx.quiet))?;
+    ctx.done(w, counts.summary(&src.name));
+    Ok(())
+}

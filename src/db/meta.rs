@@ -1,0 +1,49 @@
+//! The bloc row and what the file holds.
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::error::Result;
+
+#[derive(Debug, Clone)]
+pub struct Bloc {
+    pub name: String,
+    pub province: Option<String>,
+    pub year: i32,
+    pub created_at: String,
+    pub demo: bool,
+}
+
+pub fn insert_bloc(conn: &Connection, name: &str, province: Option<&str>, year: i32, demo: bool) -> Result<()> {
+    let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    conn.execute(
+        "INSERT INTO bloc (id, name, province, year, created_at, demo) VALUES (1, ?1, ?2, ?3, ?4, ?5)",
+        params![name, province, year, now, demo],
+    )?;
+    Ok(())
+}
+
+pub fn bloc(conn: &Connection) -> Result<Bloc> {
+    Ok(conn.query_row("SELECT name, province, year, created_at, demo FROM bloc WHERE id = 1", [], |r| {
+        Ok(Bloc { name: r.get(0)?, province: r.get(1)?, year: r.get(2)?, created_at: r.get(3)?, demo: r.get(4)? })
+    })?)
+}
+
+/// The row count of every table of the schema, in schema order, so tables added later are counted without new
+/// code here.
+pub fn table_counts(conn: &Connection) -> Result<Vec<(String, i64)>> {
+    let names: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = Vec::with_capacity(names.len());
+    for n in names {
+        let c: i64 =
+            conn.query_row(&format!("SELECT count(*) FROM \"{}\"", n.replace('"', "\"\"")), [], |r| r.get(0))?;
+        out.push((n, c));
+    }
+    Ok(out)
+}
+
+pub fn setting(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+}

@@ -1,0 +1,70 @@
+//! The schema version, keyed on `PRAGMA user_version` (the pattern of cargo's `src/util/sqlite.rs`).
+//!
+//! A new file gets `schema.sql`, the whole current schema, and the current version at once. A file made by an
+//! earlier version of the tool runs the tail of [`MIGRATIONS`], after a backup copy, in one exclusive transaction.
+//! The list is append-only: never edit or reorder an entry, only add one, and change `schema.sql` to match.
+//! A file from a newer version is refused, so an old binary cannot damage a newer archive.
+
+use std::path::Path;
+
+use rusqlite::{Connection, Transaction};
+
+use super::APPLICATION_ID;
+use crate::error::{refused_hint, Result};
+
+pub const SCHEMA: &str = include_str!("../../schema.sql");
+
+/// `MIGRATIONS[i]` brings a file from version `i + 1` to `i + 2`.
+const MIGRATIONS: &[&str] = &[];
+
+/// The schema version this binary writes.
+pub const VERSION: i64 = 1 + MIGRATIONS.len() as i64;
+
+/// Applies the whole schema to a new, empty file.
+pub fn apply_schema(tx: &Transaction) -> Result<()> {
+    tx.execute_batch(SCHEMA)?;
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    tx.pragma_update(None, "user_version", VERSION)?;
+    Ok(())
+}
+
+pub fn version(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+}
+
+/// Brings an existing file to [`VERSION`], or refuses a file newer than this binary.
+pub fn upgrade(conn: &Connection, path: &Path) -> Result<()> {
+    let v = version(conn)?;
+    if v > VERSION {
+        return Err(refused_hint(
+            format!("'{}' has schema version {v}, newer than this thidua knows ({VERSION})", path.display()),
+            "use a newer thidua for this file; this one will not touch it",
+        ));
+    }
+    if v == VERSION {
+        return Ok(());
+    }
+    if v < 1 {
+        return Err(refused_hint(
+            format!("'{}' has no thidua schema (version {v})", path.display()),
+            "was it made by `thidua init`? Check the file name",
+        ));
+    }
+    let backup = path.with_extension(format!("v{v}.bak"));
+    conn.backup(rusqlite::MAIN_DB, &backup, None::<fn(rusqlite::backup::Progress)>)?;
+    conn.execute_batch("BEGIN EXCLUSIVE")?;
+    let run = || -> rusqlite::Result<()> {
+        for m in &MIGRATIONS[(v - 1) as usize..] {
+            conn.execute_batch(m)?;
+        }
+        conn.pragma_update(None, "user_version", VERSION)
+    };
+    match run() {
+        Ok(()) => conn.execute_batch("COMMIT")?,
+        Err(e) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            return Err(e.into());
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,117 @@
+//! The repository layer: opening the bloc-year file and all SQL. Each entity has its own file of plain functions
+//! taking a `&Connection`; this file opens the file (pragmas, collation, migrations) and runs write transactions.
+
+pub mod meta;
+pub mod migrate;
+pub mod people;
+pub mod refs;
+pub mod units;
+
+use std::fs::OpenOptions;
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+use crate::error::{refused, refused_hint, Error, Result};
+
+/// `PRAGMA application_id` of a thidua file: "TDUA" in ASCII, so `file(1)` and archivists can tell the file apart.
+pub const APPLICATION_ID: i32 = 0x5444_5541;
+
+/// How long a command waits for another process holding the file before it gives up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Settings every connection gets: foreign keys (off by default in plain SQLite), a busy timeout so two terminals
+/// on one file wait rather than fail, and the Vietnamese collation `vi` for ORDER BY (never used in the schema).
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    conn.create_collation("vi", crate::text::compare_vi)?;
+    Ok(())
+}
+
+/// Opens an existing bloc-year file, migrating it when it is older than this binary.
+pub fn open(path: &Path) -> Result<Connection> {
+    if !path.exists() {
+        return Err(refused_hint(
+            format!("no bloc-year file at '{}'", path.display()),
+            "create one with `thidua init --year 2020 --bloc \"…\"`, or name another with -f/--db or THIDUA_DB",
+        ));
+    }
+    if path.is_dir() {
+        return Err(refused(format!("'{}' is a folder, not a bloc-year file", path.display())));
+    }
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    configure(&conn)?;
+    let app_id: i32 =
+        conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|e| not_ours(path, Some(e)))?;
+    if app_id != APPLICATION_ID {
+        return Err(not_ours(path, None));
+    }
+    migrate::upgrade(&conn, path)?;
+    Ok(conn)
+}
+
+fn not_ours(path: &Path, e: Option<rusqlite::Error>) -> Error {
+    let why = match e {
+        Some(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::NotADatabase => {
+            " (not an SQLite file)"
+        }
+        _ => "",
+    };
+    refused(format!("'{}' is not a thidua bloc-year file{why}", path.display()))
+}
+
+/// Creates a new file (never over an existing one), private to its owner (mode 0600), with the whole schema and
+/// the bloc's row. On any failure the half-made file is removed.
+pub fn create(path: &Path, init: impl FnOnce(&rusqlite::Transaction) -> Result<()>) -> Result<Connection> {
+    let mut opts = OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+    match opts.open(path) {
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(refused_hint(
+                format!("'{}' already exists; init never overwrites a file", path.display()),
+                "choose another name with -f/--db, or move the old file away yourself",
+            ))
+        }
+        Err(e) => return Err(refused(format!("cannot create '{}': {e}", path.display()))),
+    }
+    let made = (|| {
+        let mut conn = Connection::open(path)?;
+        configure(&conn)?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
+        migrate::apply_schema(&tx)?;
+        init(&tx)?;
+        tx.commit()?;
+        Ok(conn)
+    })();
+    if made.is_err() {
+        let _ = std::fs::remove_file(path);
+    }
+    made
+}
+
+/// Runs one write command in one IMMEDIATE transaction: all of it or nothing. With `dry_run` the same work runs
+/// and is rolled back.
+pub fn write<T>(
+    conn: &mut Connection,
+    dry_run: bool,
+    f: impl FnOnce(&rusqlite::Transaction) -> Result<T>,
+) -> Result<T> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let out = f(&tx)?;
+    if dry_run {
+        tx.rollback()?;
+    } else {
+        tx.commit()?;
+    }
+    Ok(out)
+}
+
+/// True when a statement failed on a UNIQUE or CHECK constraint; callers turn it into a refusal naming the value.
+pub fn is_constraint(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation)
+}

@@ -1,0 +1,254 @@
+//! People of the units.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use crate::error::{refused, refused_hint, Result};
+use crate::model::{Gender, Outcome, Person, PersonData};
+use crate::text::{fold_key, match_key};
+
+const SELECT: &str =
+    "SELECT p.id, p.unit_id, u.code, u.name, p.full_name, p.family, p.middle, p.given, p.gender, p.born,
+                             p.position, p.staff_code, p.note
+                      FROM person p JOIN unit u ON u.id = p.unit_id";
+
+/// Vietnamese order of people (DOMAIN.md §7.6): given name, then family name, then middle name, with the `vi`
+/// collation (§7.5).
+const ORDER: &str = "ORDER BY p.given COLLATE vi, p.family COLLATE vi, p.middle COLLATE vi, p.id";
+
+fn row(r: &Row) -> rusqlite::Result<Person> {
+    Ok(Person {
+        id: r.get(0)?,
+        unit_id: r.get(1)?,
+        unit_code: r.get(2)?,
+        unit_name: r.get(3)?,
+        full_name: r.get(4)?,
+        family: r.get(5)?,
+        middle: r.get(6)?,
+        given: r.get(7)?,
+        gender: r.get(8)?,
+        born: r.get(9)?,
+        position: r.get(10)?,
+        staff_code: r.get(11)?,
+        note: r.get(12)?,
+    })
+}
+
+/// People in Vietnamese order; with a unit, the people of that unit and of its sub-units.
+pub fn list(conn: &Connection, unit_id: Option<i64>) -> Result<Vec<Person>> {
+    let v = match unit_id {
+        None => conn.prepare_cached(&format!("{SELECT} {ORDER}"))?.query_map([], row)?.collect::<rusqlite::Result<_>>()?,
+        Some(id) => conn
+            .prepare_cached(&format!(
+                "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT unit.id FROM unit JOIN sub ON unit.parent_id = sub.id)
+                 {SELECT} WHERE p.unit_id IN (SELECT id FROM sub) {ORDER}"
+            ))?
+            .query_map([id], row)?
+            .collect::<rusqlite::Result<_>>()?,
+    };
+    Ok(v)
+}
+
+/// The people of exactly this unit (not its sub-units).
+pub fn of_unit(conn: &Connection, unit_id: i64) -> Result<Vec<Person>> {
+    let v = conn
+        .prepare_cached(&format!("{SELECT} WHERE p.unit_id = ?1 {ORDER}"))?
+        .query_map([unit_id], row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Option<Person>> {
+    Ok(conn.prepare_cached(&format!("{SELECT} WHERE p.id = ?1"))?.query_row([id], row).optional()?)
+}
+
+pub fn by_staff_code(conn: &Connection, code: &str) -> Result<Option<Person>> {
+    Ok(conn.prepare_cached(&format!("{SELECT} WHERE p.staff_code = ?1"))?.query_row([code], row).optional()?)
+}
+
+/// People of a unit whose name has this match key (import matches people without a staff code this way).
+pub fn by_name_in_unit(conn: &Connection, unit_id: i64, key: &str) -> Result<Vec<Person>> {
+    let v = conn
+        .prepare_cached(&format!("{SELECT} WHERE p.unit_id = ?1 AND p.name_key = ?2 ORDER BY p.id"))?
+        .query_map(params![unit_id, key], row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
+/// Finds a person by what a secretary types (DESIGN.md "References"): the number `list` shows (also as `#12`), the
+/// staff code, or the name (any case, tone placement, with or without accents) when only one person has it.
+pub fn resolve(conn: &Connection, input: &str) -> Result<Person> {
+    let s = input.trim();
+    let num = s.strip_prefix('#').unwrap_or(s);
+    let by_id = match num.parse::<i64>() {
+        Ok(id) => get(conn, id)?,
+        Err(_) => None,
+    };
+    let by_code = if s.starts_with('#') { None } else { by_staff_code(conn, s)? };
+    match (by_id, by_code) {
+        (Some(a), Some(b)) if a.id != b.id => {
+            return Err(refused_hint(
+                format!(
+                    "person '{s}' is ambiguous: number {} ({}) and staff code {s} ({})",
+                    a.id, a.full_name, b.full_name
+                ),
+                format!("write #{} for the number", a.id),
+            ))
+        }
+        (Some(p), _) | (None, Some(p)) => return Ok(p),
+        (None, None) => {}
+    }
+    let mut found: Vec<Person> = conn
+        .prepare_cached(&format!("{SELECT} WHERE p.name_key = ?1 {ORDER}"))?
+        .query_map([match_key(s)], row)?
+        .collect::<rusqlite::Result<_>>()?;
+    if found.is_empty() {
+        found = conn
+            .prepare_cached(&format!("{SELECT} WHERE p.name_fold = ?1 {ORDER}"))?
+            .query_map([fold_key(s)], row)?
+            .collect::<rusqlite::Result<_>>()?;
+    }
+    match &found[..] {
+        [p] => Ok(p.clone()),
+        [] => Err(refused_hint(
+            format!("no person '{s}'"),
+            "name a person by the number `thidua person list` shows, a staff code or the full name",
+        )),
+        many => Err(refused_hint(
+            format!(
+                "person '{s}' is ambiguous: {}",
+                many.iter()
+                    .take(10)
+                    .map(|p| format!("#{} {} ({})", p.id, p.full_name, p.unit_code))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            "name the person by number or staff code",
+        )),
+    }
+}
+
+pub fn insert(conn: &Connection, d: &PersonData) -> Result<i64> {
+    let r = conn
+        .prepare_cached(
+            "INSERT INTO person (unit_id, full_name, family, middle, given, name_key, name_fold, gender, born, position,
+                                 staff_code, note)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        )?
+        .execute(params![
+            d.unit_id,
+            d.full_name,
+            d.family,
+            d.middle,
+            d.given,
+            match_key(&d.full_name),
+            fold_key(&d.full_name),
+            d.gender.map(Gender::as_str),
+            d.born,
+            d.position,
+            d.staff_code,
+            d.note
+        ]);
+    match r {
+        Ok(_) => Ok(conn.last_insert_rowid()),
+        Err(e) if super::is_constraint(&e) => Err(taken(conn, d)?),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn taken(conn: &Connection, d: &PersonData) -> Result<crate::error::Error> {
+    if let Some(code) = &d.staff_code {
+        if let Some(p) = by_staff_code(conn, code)? {
+            return Ok(refused(format!("staff code '{code}' already belongs to #{} {}", p.id, p.full_name)));
+        }
+    }
+    Ok(refused(format!("person '{}' breaks a rule of the file (gender f/m, birth year 1900–2100)", d.full_name)))
+}
+
+pub fn update(conn: &Connection, id: i64, d: &PersonData) -> Result<()> {
+    let r = conn
+        .prepare_cached(
+            "UPDATE person SET unit_id = ?2, full_name = ?3, family = ?4, middle = ?5, given = ?6, name_key = ?7,
+             name_fold = ?8, gender = ?9, born = ?10, position = ?11, staff_code = ?12, note = ?13 WHERE id = ?1",
+        )?
+        .execute(params![
+            id,
+            d.unit_id,
+            d.full_name,
+            d.family,
+            d.middle,
+            d.given,
+            match_key(&d.full_name),
+            fold_key(&d.full_name),
+            d.gender.map(Gender::as_str),
+            d.born,
+            d.position,
+            d.staff_code,
+            d.note
+        ]);
+    match r {
+        Ok(_) => Ok(()),
+        Err(e) if super::is_constraint(&e) => Err(taken(conn, d)?),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub fn data_of(p: &Person) -> PersonData {
+    PersonData {
+        unit_id: p.unit_id,
+        full_name: p.full_name.clone(),
+        family: p.family.clone(),
+        middle: p.middle.clone(),
+        given: p.given.clone(),
+        gender: p.gender.as_deref().and_then(Gender::parse),
+        born: p.born,
+        position: p.position.clone(),
+        staff_code: p.staff_code.clone(),
+        note: p.note.clone(),
+    }
+}
+
+/// Inserts the person, or updates the one it names: the same staff code, else the same name in the same unit.
+/// Two people of one name in one unit need staff codes to be told apart.
+pub fn upsert(conn: &Connection, d: &PersonData) -> Result<(i64, Outcome)> {
+    let existing = match &d.staff_code {
+        Some(code) => by_staff_code(conn, code)?,
+        None => {
+            let same = by_name_in_unit(conn, d.unit_id, &match_key(&d.full_name))?;
+            if same.len() > 1 {
+                return Err(refused(format!(
+                    "{} people named '{}' in this unit; give a staff code (column 'code') to tell them apart",
+                    same.len(),
+                    d.full_name
+                )));
+            }
+            same.into_iter().next()
+        }
+    };
+    match existing {
+        None => Ok((insert(conn, d)?, Outcome::Inserted)),
+        Some(p) => {
+            let mut d = d.clone();
+            if d.staff_code.is_none() {
+                d.staff_code = p.staff_code.clone();
+            }
+            if data_of(&p) == d {
+                Ok((p.id, Outcome::Unchanged))
+            } else {
+                update(conn, p.id, &d)?;
+                Ok((p.id, Outcome::Updated))
+            }
+        }
+    }
+}
+
+pub fn delete(conn: &Connection, id: i64) -> Result<()> {
+    conn.execute("DELETE FROM person WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+/// How many people each unit has (its own, not its sub-units').
+pub fn count_by_unit(conn: &Connection) -> Result<std::collections::HashMap<i64, i64>> {
+    let mut st = conn.prepare_cached("SELECT unit_id, count(*) FROM person GROUP BY unit_id")?;
+    let m = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    Ok(m)
+}

@@ -1,0 +1,243 @@
+//! Units: member units of the bloc and their sub-units.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use crate::error::{refused, refused_hint, Result};
+use crate::model::{Outcome, Role, Unit, UnitData};
+use crate::text::{fold_key, match_key};
+
+const SELECT: &str = "SELECT u.id, u.code, u.name, u.short, u.parent_id, p.code, u.role, u.sector, u.note, u.sort_order
+                      FROM unit u LEFT JOIN unit p ON p.id = u.parent_id";
+
+/// Bloc order (DESIGN.md, issue 7): an explicit order first, then the leader, the deputy, the rest by code.
+const ORDER: &str = "ORDER BY u.sort_order IS NULL, u.sort_order,
+                     CASE u.role WHEN 'leader' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END, u.code";
+
+fn row(r: &Row) -> rusqlite::Result<Unit> {
+    Ok(Unit {
+        id: r.get(0)?,
+        code: r.get(1)?,
+        name: r.get(2)?,
+        short: r.get(3)?,
+        parent_id: r.get(4)?,
+        parent_code: r.get(5)?,
+        role: r.get(6)?,
+        sector: r.get(7)?,
+        note: r.get(8)?,
+        sort_order: r.get(9)?,
+    })
+}
+
+/// All units in bloc order (parents and children mixed; the caller builds the tree).
+pub fn list(conn: &Connection) -> Result<Vec<Unit>> {
+    let mut st = conn.prepare_cached(&format!("{SELECT} {ORDER}"))?;
+    let v = st.query_map([], row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Unit> {
+    Ok(conn.prepare_cached(&format!("{SELECT} WHERE u.id = ?1"))?.query_row([id], row)?)
+}
+
+pub fn by_code(conn: &Connection, code: &str) -> Result<Option<Unit>> {
+    Ok(conn.prepare_cached(&format!("{SELECT} WHERE u.code = ?1"))?.query_row([code], row).optional()?)
+}
+
+pub fn children(conn: &Connection, id: i64) -> Result<Vec<Unit>> {
+    let mut st = conn.prepare_cached(&format!("{SELECT} WHERE u.parent_id = ?1 {ORDER}"))?;
+    let v = st.query_map([id], row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
+/// Finds a unit by what a secretary types: its code (any case), its name or short name (any case, any tone-mark
+/// placement, NFD or NFC), else the name without accents ("cuc thue"), else words of the name. More than one match
+/// is an error listing the candidates.
+pub fn resolve(conn: &Connection, input: &str) -> Result<Unit> {
+    let s = input.trim();
+    if let Some(u) = by_code(conn, s)? {
+        return Ok(u);
+    }
+    let (key, fold) = (match_key(s), fold_key(s));
+    let mut st = conn.prepare_cached(&format!("{SELECT} WHERE u.name_key = ?1 OR u.short_fold = ?2 {ORDER}"))?;
+    let exact: Vec<Unit> = st.query_map(params![key, fold], row)?.collect::<rusqlite::Result<_>>()?;
+    // A short name matches on its fold only; prefer units whose full name matches exactly.
+    let exact_names: Vec<Unit> = exact.iter().filter(|u| match_key(&u.name) == key).cloned().collect();
+    if let [u] = &exact_names[..] {
+        return Ok(u.clone());
+    }
+    let found = if exact.is_empty() {
+        if fold.is_empty() {
+            Vec::new()
+        } else {
+            let mut st = conn.prepare_cached(&format!(
+                "{SELECT} WHERE u.name_fold = ?1 OR (' ' || u.name_fold || ' ') LIKE ('% ' || ?1 || ' %') {ORDER}"
+            ))?;
+            let v: Vec<Unit> = st.query_map([&fold], row)?.collect::<rusqlite::Result<_>>()?;
+            // An exact accent-free name beats a name that only contains the words.
+            let whole: Vec<Unit> = v.iter().filter(|u| fold_key(&u.name) == fold).cloned().collect();
+            if whole.is_empty() {
+                v
+            } else {
+                whole
+            }
+        }
+    } else {
+        exact
+    };
+    match &found[..] {
+        [u] => Ok(u.clone()),
+        [] => Err(not_found(conn, s)?),
+        _ => Err(refused_hint(
+            format!(
+                "unit '{s}' is ambiguous: {}",
+                found.iter().map(|u| format!("{} ({})", u.code, u.name)).collect::<Vec<_>>().join(", ")
+            ),
+            "name the unit by its code",
+        )),
+    }
+}
+
+fn not_found(conn: &Connection, s: &str) -> Result<crate::error::Error> {
+    let codes: Vec<String> = conn
+        .prepare_cached("SELECT code FROM unit ORDER BY code LIMIT 13")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let hint = match codes.len() {
+        0 => "the file has no units yet: add them with `thidua unit add` or `thidua unit import`".to_string(),
+        1..=12 => format!("known units: {}", codes.join(", ")),
+        _ => "see `thidua unit list`".to_string(),
+    };
+    Ok(refused_hint(format!("no unit '{s}'"), hint))
+}
+
+pub fn leader(conn: &Connection) -> Result<Option<Unit>> {
+    Ok(conn.prepare_cached(&format!("{SELECT} WHERE u.role = 'leader'"))?.query_row([], row).optional()?)
+}
+
+/// The bloc's rules for a unit about to be written as `d` (its id when it exists): only top-level units hold a
+/// role, at most one leader, a parent that exists and is not the unit itself or one of its sub-units.
+pub fn check(conn: &Connection, id: Option<i64>, d: &UnitData) -> Result<()> {
+    if d.parent_id.is_some() && d.role.is_some() {
+        return Err(refused_hint(
+            format!("unit '{}' has a parent unit, so it cannot hold a bloc role", d.code),
+            "only top-level units are members of the bloc; drop --role, or give it no parent",
+        ));
+    }
+    if d.role == Some(Role::Leader) {
+        if let Some(l) = leader(conn)? {
+            if Some(l.id) != id {
+                return Err(refused_hint(
+                    format!("the bloc already has a leader: {} ({})", l.code, l.name),
+                    format!("hand the role over first: `thidua unit edit {} --role member`", l.code),
+                ));
+            }
+        }
+    }
+    if let (Some(p), Some(me)) = (d.parent_id, id) {
+        // Walk up from the new parent; meeting the unit itself would make a cycle.
+        let mut cur = Some(p);
+        while let Some(c) = cur {
+            if c == me {
+                return Err(refused(format!(
+                    "unit '{}' cannot be placed under itself or one of its sub-units",
+                    d.code
+                )));
+            }
+            cur = conn.query_row("SELECT parent_id FROM unit WHERE id = ?1", [c], |r| r.get(0))?;
+        }
+    }
+    Ok(())
+}
+
+pub fn insert(conn: &Connection, d: &UnitData) -> Result<i64> {
+    check(conn, None, d)?;
+    let r = conn.prepare_cached(
+        "INSERT INTO unit (code, name, name_key, name_fold, short, short_fold, parent_id, role, sector, note, sort_order)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?
+    .execute(params![
+        d.code,
+        d.name,
+        match_key(&d.name),
+        fold_key(&d.name),
+        d.short,
+        d.short.as_deref().map(fold_key),
+        d.parent_id,
+        d.role.map(Role::as_str),
+        d.sector,
+        d.note,
+        d.sort_order
+    ]);
+    match r {
+        Ok(_) => Ok(conn.last_insert_rowid()),
+        Err(e) if super::is_constraint(&e) && by_code(conn, &d.code)?.is_some() => Err(refused_hint(
+            format!("unit '{}' already exists", d.code),
+            format!("change it with `thidua unit edit {}`", d.code),
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub fn update(conn: &Connection, id: i64, d: &UnitData) -> Result<()> {
+    check(conn, Some(id), d)?;
+    let r = conn
+        .prepare_cached(
+            "UPDATE unit SET code = ?2, name = ?3, name_key = ?4, name_fold = ?5, short = ?6, short_fold = ?7,
+             parent_id = ?8, role = ?9, sector = ?10, note = ?11, sort_order = ?12 WHERE id = ?1",
+        )?
+        .execute(params![
+            id,
+            d.code,
+            d.name,
+            match_key(&d.name),
+            fold_key(&d.name),
+            d.short,
+            d.short.as_deref().map(fold_key),
+            d.parent_id,
+            d.role.map(Role::as_str),
+            d.sector,
+            d.note,
+            d.sort_order
+        ]);
+    match r {
+        Ok(_) => Ok(()),
+        Err(e) if super::is_constraint(&e) => Err(refused(format!("unit code '{}' is already taken", d.code))),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The stored unit as the fields it would be written with, to compare with an import row.
+pub fn data_of(u: &Unit) -> UnitData {
+    UnitData {
+        code: u.code.clone(),
+        name: u.name.clone(),
+        short: u.short.clone(),
+        parent_id: u.parent_id,
+        role: u.role.as_deref().and_then(Role::parse),
+        sector: u.sector.clone(),
+        note: u.note.clone(),
+        sort_order: u.sort_order,
+    }
+}
+
+/// Inserts the unit, or updates the one with its code when anything differs.
+pub fn upsert(conn: &Connection, d: &UnitData) -> Result<(i64, Outcome)> {
+    match by_code(conn, &d.code)? {
+        None => Ok((insert(conn, d)?, Outcome::Inserted)),
+        Some(u) => {
+            // Keep the stored spelling of the code when only its case differs.
+            let d = UnitData { code: u.code.clone(), ..d.clone() };
+            if data_of(&u) == d {
+                Ok((u.id, Outcome::Unchanged))
+            } else {
+                update(conn, u.id, &d)?;
+                Ok((u.id, Outcome::Updated))
+            }
+        }
+    }
+}
+
+pub fn delete(conn: &Connection, id: i64) -> Result<()> {
+    conn.execute("DELETE FROM unit WHERE id = ?1", [id])?;
+    Ok(())
+}

@@ -1,0 +1,94 @@
+//! The error kinds and their exit codes (DESIGN.md "Errors"): 0 ok, 1 a refused or failed operation, 2 a usage
+//! error. Every message is one line naming the value; a hint may follow on its own line.
+
+use std::fmt;
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The command line asks for something that cannot be done as asked (exit 2).
+    #[error("{msg}")]
+    Usage { msg: String, hint: Option<String> },
+    /// A refused or failed operation: unknown value, rule broken, conflict (exit 1).
+    #[error("{msg}")]
+    Refused { msg: String, hint: Option<String> },
+    /// A CSV import with bad rows; nothing was written (exit 1).
+    #[error("{0}")]
+    Import(ImportFailure),
+    #[error("{0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("{0}")]
+    Csv(#[from] csv::Error),
+}
+
+impl Error {
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Usage { .. } => 2,
+            _ => 1,
+        }
+    }
+
+    /// A closed pipe (`thidua report … | head`) is not an error: the reader has what it wanted.
+    pub fn is_broken_pipe(&self) -> bool {
+        let io = match self {
+            Error::Io(e) => Some(e),
+            Error::Csv(e) => match e.kind() {
+                csv::ErrorKind::Io(e) => Some(e),
+                _ => None,
+            },
+            _ => None,
+        };
+        io.is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+
+    pub fn hint(&self) -> Option<&str> {
+        match self {
+            Error::Usage { hint, .. } | Error::Refused { hint, .. } => hint.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// Adds (or replaces) the hint of a refusal.
+    pub fn with_hint(self, h: impl Into<String>) -> Self {
+        match self {
+            Error::Refused { msg, .. } => Error::Refused { msg, hint: Some(h.into()) },
+            Error::Usage { msg, .. } => Error::Usage { msg, hint: Some(h.into()) },
+            other => other,
+        }
+    }
+}
+
+/// A refusal without a hint.
+pub fn refused(msg: impl Into<String>) -> Error {
+    Error::Refused { msg: msg.into(), hint: None }
+}
+
+/// A refusal with a hint line.
+pub fn refused_hint(msg: impl Into<String>, hint: impl Into<String>) -> Error {
+    Error::Refused { msg: msg.into(), hint: Some(hint.into()) }
+}
+
+pub fn usage(msg: impl Into<String>) -> Error {
+    Error::Usage { msg: msg.into(), hint: None }
+}
+
+/// The bad rows of one CSV file, each already written as `FILE:LINE: column 'x': …`.
+#[derive(Debug)]
+pub struct ImportFailure {
+    pub file: String,
+    pub lines: Vec<String>,
+    /// Bad rows beyond the ones listed (the list stops at [`crate::import::MAX_ERRORS`]).
+    pub more: usize,
+}
+
+/// The verdict line; `main` prints the bad rows above it.
+impl fmt::Display for ImportFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.lines.len() + self.more;
+        write!(f, "{}: {n} bad row{}; nothing was written", self.file, if n == 1 { "" } else { "s" })
+    }
+}

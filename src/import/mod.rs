@@ -1,0 +1,282 @@
+//! The CSV import machinery every `import` shares (DESIGN.md "Imports").
+//!
+//! A file is read as a stream (never loaded whole), with or without a byte-order mark, comma or semicolon, its
+//! headers matched to column keys by the key itself or its English or Vietnamese label. The caller runs the whole
+//! file inside one transaction; every bad row is collected (up to [`MAX_ERRORS`]) as `FILE:LINE: column 'x': …`,
+//! and one bad row means nothing is written.
+
+pub mod people;
+pub mod units;
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, IsTerminal, Read};
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::error::{refused, refused_hint, Error, ImportFailure, Result};
+use crate::model::Outcome;
+use crate::output::{labels, Lang};
+use crate::text::{clean, fold_key};
+
+/// Bad rows listed before the import gives up listing (it still counts them).
+pub const MAX_ERRORS: usize = 50;
+
+/// One column an import reads: its key, whether it is required, and other header spellings it accepts.
+pub struct Col {
+    pub key: &'static str,
+    pub required: bool,
+    pub aliases: &'static [&'static str],
+}
+
+pub const fn col(key: &'static str, required: bool, aliases: &'static [&'static str]) -> Col {
+    Col { key, required, aliases }
+}
+
+/// An open CSV file with its header matched to the columns asked for.
+pub struct Source {
+    pub name: String,
+    reader: csv::Reader<Box<dyn Read>>,
+    index: Vec<Option<usize>>,
+    keys: Vec<&'static str>,
+    record: csv::StringRecord,
+    size: Option<u64>,
+}
+
+/// Opens `path` (`-` for stdin) and matches its header row to `cols`; a missing required column is an error naming
+/// it and the columns the file has.
+pub fn open(path: &str, cols: &[Col]) -> Result<Source> {
+    let (name, raw, size): (String, Box<dyn Read>, Option<u64>) = if path == "-" {
+        ("stdin".into(), Box::new(io::stdin().lock()), None)
+    } else {
+        let f = File::open(path).map_err(|e| refused(format!("cannot read '{path}': {e}")))?;
+        let size = f.metadata().ok().map(|m| m.len());
+        (path.to_string(), Box::new(f), size)
+    };
+    let mut buf = BufReader::with_capacity(1 << 16, raw);
+    // Read the header line to choose the delimiter, then hand it back in front of the rest of the stream.
+    let mut first = Vec::new();
+    buf.read_until(b'\n', &mut first)?;
+    if first.starts_with(crate::output::BOM) {
+        first.drain(..3);
+    }
+    let delim = sniff(&first);
+    let stream: Box<dyn Read> = Box::new(io::Cursor::new(first).chain(buf));
+    let mut reader = csv::ReaderBuilder::new().delimiter(delim).flexible(true).has_headers(true).from_reader(stream);
+    let headers = match reader.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => return Err(refused(format!("{name}:1: cannot read the header row: {}", csv_msg(&e)))),
+    };
+    if headers.iter().all(|h| h.trim().is_empty()) {
+        return Err(refused_hint(format!("{name}: the file is empty or has no header row"), expected(cols)));
+    }
+    let folded: Vec<String> = headers.iter().map(fold_key).collect();
+    let mut index = Vec::with_capacity(cols.len());
+    let mut missing = Vec::new();
+    for c in cols {
+        let names = [c.key, labels::label(c.key, Lang::En), labels::label(c.key, Lang::Vi)];
+        let names = names.iter().chain(c.aliases.iter()).map(|n| fold_key(n)).collect::<Vec<_>>();
+        let at = folded.iter().position(|h| names.contains(h));
+        if at.is_none() && c.required {
+            missing.push(c.key);
+        }
+        index.push(at);
+    }
+    if !missing.is_empty() {
+        let found: Vec<&str> = headers.iter().collect();
+        return Err(refused_hint(
+            format!(
+                "{name}: missing column{} '{}' (the file has: {})",
+                if missing.len() > 1 { "s" } else { "" },
+                missing.join("', '"),
+                found.join(", ")
+            ),
+            expected(cols),
+        ));
+    }
+    Ok(Source {
+        name,
+        reader,
+        index,
+        keys: cols.iter().map(|c| c.key).collect(),
+        record: csv::StringRecord::new(),
+        size,
+    })
+}
+
+fn expected(cols: &[Col]) -> String {
+    let req: Vec<&str> = cols.iter().filter(|c| c.required).map(|c| c.key).collect();
+    let opt: Vec<&str> = cols.iter().filter(|c| !c.required).map(|c| c.key).collect();
+    format!("the header row needs {}; it may have {}", req.join(", "), opt.join(", "))
+}
+
+/// Comma unless the header line has more semicolons (spreadsheets in comma-decimal locales write `;`).
+fn sniff(line: &[u8]) -> u8 {
+    let (mut commas, mut semis, mut quoted) = (0, 0, false);
+    for &b in line {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => commas += 1,
+            b';' if !quoted => semis += 1,
+            _ => {}
+        }
+    }
+    if semis > commas {
+        b';'
+    } else {
+        b','
+    }
+}
+
+fn csv_msg(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => {
+            "the text is not UTF-8; save the sheet as \"CSV UTF-8\" (old TCVN3/VNI files need converting to Unicode first)".into()
+        }
+        _ => e.to_string(),
+    }
+}
+
+/// One row being read: cells by column key, cleaned (NFC, trimmed), empty as `None`.
+pub struct Row<'a> {
+    src: &'a Source,
+    pub line: u64,
+}
+
+impl Row<'_> {
+    pub fn get(&self, key: &str) -> Option<String> {
+        let i = self.src.keys.iter().position(|k| *k == key)?;
+        let at = self.src.index[i]?;
+        let v = clean(self.src.record.get(at)?);
+        (!v.is_empty()).then_some(v)
+    }
+
+    /// Whether the file has this column at all: an absent column leaves the stored value as it is.
+    pub fn has(&self, key: &str) -> bool {
+        self.src.keys.iter().position(|k| *k == key).is_some_and(|i| self.src.index[i].is_some())
+    }
+
+    /// A required cell: missing is an error naming the column.
+    pub fn need(&self, key: &str) -> Result<String> {
+        self.get(key).ok_or_else(|| cell(key, "is empty"))
+    }
+}
+
+/// A refusal about one cell; the import prefixes `FILE:LINE:`.
+pub fn cell(col: &str, msg: impl std::fmt::Display) -> Error {
+    refused(format!("column '{col}': {msg}"))
+}
+
+/// Rows inserted, updated and left as they were.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub inserted: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+}
+
+impl Counts {
+    pub fn add(&mut self, o: Outcome) {
+        match o {
+            Outcome::Inserted => self.inserted += 1,
+            Outcome::Updated => self.updated += 1,
+            Outcome::Unchanged => self.unchanged += 1,
+        }
+    }
+
+    pub fn summary(&self, name: &str) -> String {
+        if self.inserted + self.updated == 0 {
+            format!("{name}: nothing changed ({} rows already as in the file)", self.unchanged)
+        } else {
+            format!("{name}: {} inserted, {} updated, {} unchanged", self.inserted, self.updated, self.unchanged)
+        }
+    }
+}
+
+/// Bad rows of one file.
+pub struct Errors {
+    file: String,
+    lines: Vec<String>,
+    more: usize,
+}
+
+impl Errors {
+    pub fn new(file: &str) -> Self {
+        Errors { file: file.to_string(), lines: Vec::new(), more: 0 }
+    }
+
+    /// Records a row's refusal; any other error (the disk, the database) stops the import at once.
+    pub fn add(&mut self, line: u64, e: Error) -> Result<()> {
+        match e {
+            Error::Refused { msg, .. } => {
+                if self.lines.len() < MAX_ERRORS {
+                    self.lines.push(format!("{}:{line}: {msg}", self.file));
+                } else {
+                    self.more += 1;
+                }
+                Ok(())
+            }
+            other => Err(other),
+        }
+    }
+
+    pub fn finish(self) -> Result<()> {
+        if self.lines.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Import(ImportFailure { file: self.file, lines: self.lines, more: self.more }))
+        }
+    }
+}
+
+/// Reads every row, calling `f` on each; the row's refusals are collected, other errors stop at once. A progress
+/// bar shows on stderr when it is a terminal and the file is large.
+pub fn each_row(
+    src: &mut Source,
+    quiet: bool,
+    errors: &mut Errors,
+    mut f: impl FnMut(&Row) -> Result<()>,
+) -> Result<()> {
+    let bar = match src.size {
+        Some(n) if !quiet && n > 1 << 20 && io::stderr().is_terminal() => {
+            let b = ProgressBar::new(n);
+            if let Ok(style) = ProgressStyle::with_template("{msg} {wide_bar} {bytes}/{total_bytes} {eta}") {
+                b.set_style(style);
+            }
+            b.set_message(src.name.clone());
+            b
+        }
+        _ => ProgressBar::hidden(),
+    };
+    let mut n: u64 = 0;
+    loop {
+        let mut rec = std::mem::take(&mut src.record);
+        let more = src.reader.read_record(&mut rec);
+        src.record = rec;
+        let line = src.reader.position().line();
+        match more {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let line = e.position().map_or(line, |p| p.line());
+                errors.add(line, refused(csv_msg(&e)))?;
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    break;
+                }
+                continue;
+            }
+        }
+        if src.record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let row = Row { src, line: src.record.position().map_or(line, |p| p.line()) };
+        if let Err(e) = f(&row) {
+            errors.add(row.line, e)?;
+        }
+        n += 1;
+        if n.is_multiple_of(4096) {
+            bar.set_position(src.reader.position().byte());
+        }
+    }
+    bar.finish_and_clear();
+    Ok(())
+}

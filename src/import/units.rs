@@ -1,0 +1,121 @@
+//! `unit import`: upsert by code. Reads the columns `unit list --format csv` writes.
+
+use rusqlite::Connection;
+
+use super::{cell, col, Col, Counts, Errors, Row, Source};
+use crate::db::units;
+use crate::error::Result;
+use crate::model::{Role, UnitData};
+use crate::text::check_code;
+
+pub const COLUMNS: &[Col] = &[
+    col("code", true, &["ma don vi"]),
+    col("name", true, &["ten don vi"]),
+    col("short", false, &["ten tat"]),
+    col("parent", false, &["don vi cha", "truc thuoc"]),
+    col("role", false, &["vai tro"]),
+    col("sector", false, &["nganh"]),
+    col("note", false, &[]),
+    col("order", false, &["stt"]),
+];
+
+/// A row waiting for its parent, or holding the leader role (applied last, so a file may hand the role over
+/// from one unit to another in any row order).
+struct Pending {
+    line: u64,
+    data: UnitData,
+    parent: Option<String>,
+}
+
+pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
+    let mut counts = Counts::default();
+    let mut errors = Errors::new(&src.name);
+    let mut pending = Vec::new();
+    super::each_row(src, quiet, &mut errors, |row| {
+        let (data, parent) = read(conn, row)?;
+        let parent_known = match &parent {
+            None => true,
+            Some(p) => units::resolve(conn, p).is_ok(),
+        };
+        if parent_known && data.role != Some(Role::Leader) {
+            let data = with_parent(conn, data, parent.as_deref())?;
+            counts.add(units::upsert(conn, &data)?.1);
+        } else {
+            pending.push(Pending { line: row.line, data, parent });
+        }
+        Ok(())
+    })?;
+    // Parents named later in the file, and the leader: apply what can be, as long as something moves.
+    loop {
+        let before = pending.len();
+        let mut rest = Vec::new();
+        for p in pending {
+            let known = p.parent.as_deref().is_none_or(|n| units::resolve(conn, n).is_ok());
+            if known {
+                match with_parent(conn, p.data.clone(), p.parent.as_deref()).and_then(|d| units::upsert(conn, &d)) {
+                    Ok((_, o)) => counts.add(o),
+                    Err(e) => errors.add(p.line, e)?,
+                }
+            } else {
+                rest.push(p);
+            }
+        }
+        pending = rest;
+        if pending.is_empty() || pending.len() == before {
+            break;
+        }
+    }
+    for p in pending {
+        let name = p.parent.unwrap_or_default();
+        errors.add(p.line, cell("parent", format!("no unit '{name}' in the file or the database")))?;
+    }
+    errors.finish()?;
+    Ok(counts)
+}
+
+/// The row as unit fields; columns the file lacks keep what the stored unit has.
+fn read(conn: &Connection, row: &Row) -> Result<(UnitData, Option<String>)> {
+    let code = check_code("unit", &row.need("code")?).map_err(|m| cell("code", m))?;
+    let name = row.need("name")?;
+    let stored = units::by_code(conn, &code)?.map(|u| units::data_of(&u));
+    let keep = |key: &str, new: Option<String>, old: Option<String>| if row.has(key) { new } else { old };
+    let parent = if row.has("parent") {
+        row.get("parent")
+    } else {
+        stored.as_ref().and_then(|s| s.parent_id).map(|id| units::get(conn, id).map(|u| u.code)).transpose()?
+    };
+    let role = match row.get("role") {
+        Some(r) => {
+            Some(Role::parse(&r).ok_or_else(|| cell("role", format!("'{r}' is not a role (leader, deputy, member)")))?)
+        }
+        None if row.has("role") => None,
+        None => stored.as_ref().and_then(|s| s.role),
+    };
+    // A top-level unit is a member of the bloc unless the file says otherwise.
+    let role = if parent.is_some() { role.filter(|r| *r != Role::Member) } else { role.or(Some(Role::Member)) };
+    let order = match row.get("order") {
+        Some(o) => Some(o.parse::<i64>().map_err(|_| cell("order", format!("'{o}' is not a whole number")))?),
+        None if row.has("order") => None,
+        None => stored.as_ref().and_then(|s| s.sort_order),
+    };
+    let s = stored.unwrap_or_default();
+    let data = UnitData {
+        code,
+        name,
+        short: keep("short", row.get("short"), s.short),
+        parent_id: None,
+        role,
+        sector: keep("sector", row.get("sector"), s.sector),
+        note: keep("note", row.get("note"), s.note),
+        sort_order: order,
+    };
+    Ok((data, parent))
+}
+
+fn with_parent(conn: &Connection, mut d: UnitData, parent: Option<&str>) -> Result<UnitData> {
+    if let Some(p) = parent {
+        let u = units::resolve(conn, p).map_err(|e| cell("parent", e))?;
+        d.parent_id = Some(u.id);
+    }
+    Ok(d)
+}

@@ -1,0 +1,48 @@
+//! Markdown ready to paste into a document: a heading per title and section, pipe tables with translated headers.
+
+use std::io::Write;
+
+use super::{display, labels::label, Lang, Report, Table};
+use crate::error::Result;
+
+fn esc(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', "<br>")
+}
+
+pub fn table(w: &mut dyn Write, t: &Table, lang: Lang) -> Result<()> {
+    if t.record {
+        writeln!(w, "| | |\n|---|---|")?;
+        for (k, c) in t.columns.iter().zip(&t.rows[0]) {
+            writeln!(w, "| {} | {} |", esc(label(k, lang)), esc(&display(c, lang)))?;
+        }
+        return Ok(());
+    }
+    let heads: Vec<String> = t.columns.iter().map(|c| esc(label(c, lang))).collect();
+    writeln!(w, "| {} |", heads.join(" | "))?;
+    let numeric =
+        |i: usize| !t.rows.is_empty() && t.rows.iter().all(|r| r[i].is_number() || r[i] == super::Cell::Empty);
+    let rule: Vec<&str> = (0..t.columns.len()).map(|i| if numeric(i) { "---:" } else { "---" }).collect();
+    writeln!(w, "|{}|", rule.join("|"))?;
+    for r in &t.rows {
+        let cells: Vec<String> = r.iter().map(|c| esc(&display(c, lang))).collect();
+        writeln!(w, "| {} |", cells.join(" | "))?;
+    }
+    Ok(())
+}
+
+pub fn report(w: &mut dyn Write, r: &Report, lang: Lang) -> Result<()> {
+    writeln!(w, "# {}", r.title)?;
+    for s in &r.sections {
+        writeln!(w)?;
+        if let Some(h) = &s.heading {
+            writeln!(w, "## {h}\n")?;
+        }
+        for l in &s.lines {
+            writeln!(w, "{l}\n")?;
+        }
+        if let Some(t) = &s.table {
+            table(w, t, lang)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,137 @@
+//! The two things every command prints: a [`Table`] (headers and typed cells) and a [`Report`] (a title and
+//! sections of lines and tables). Built once by the command or `report/`, rendered many ways by the renderers.
+
+use chrono::NaiveDate;
+
+/// A typed cell. Tables render each kind for people (dates dd/mm/yyyy, enum values translated, numbers in the
+/// language's style); CSV and JSON render them for scripts (ISO dates, stable identifiers, plain numbers).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Int(i64),
+    Num(f64),
+    Date(NaiveDate),
+    /// A stable identifier of an enumeration (`kind`.`value` in the label catalog), e.g. ("role", "leader").
+    Enum(&'static str, String),
+    /// A name shown indented by its depth in a tree (sub-units under their unit); plain text outside tables.
+    Tree(usize, String),
+}
+
+impl From<String> for Cell {
+    fn from(s: String) -> Self {
+        Cell::Text(s)
+    }
+}
+impl From<&str> for Cell {
+    fn from(s: &str) -> Self {
+        Cell::Text(s.to_string())
+    }
+}
+impl From<&String> for Cell {
+    fn from(s: &String) -> Self {
+        Cell::Text(s.clone())
+    }
+}
+impl From<i64> for Cell {
+    fn from(n: i64) -> Self {
+        Cell::Int(n)
+    }
+}
+impl From<NaiveDate> for Cell {
+    fn from(d: NaiveDate) -> Self {
+        Cell::Date(d)
+    }
+}
+impl<T: Into<Cell>> From<Option<T>> for Cell {
+    fn from(o: Option<T>) -> Self {
+        o.map_or(Cell::Empty, Into::into)
+    }
+}
+
+impl Cell {
+    /// The value as scripts read it (CSV): ISO dates, identifiers, plain numbers.
+    pub fn plain(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(s) | Cell::Tree(_, s) | Cell::Enum(_, s) => s.clone(),
+            Cell::Int(n) => n.to_string(),
+            Cell::Num(x) => {
+                let s = format!("{x:.2}");
+                s.trim_end_matches('0').trim_end_matches('.').to_string()
+            }
+            Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    pub fn is_number(&self) -> bool {
+        matches!(self, Cell::Int(_) | Cell::Num(_))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// A stable name: the file name when a report's tables are written to a folder.
+    pub name: String,
+    /// Stable column keys: CSV headers and JSON keys as they are, table headers through the label catalog.
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+    /// One row shown as field/value pairs (a record such as `info`); JSON makes it one object.
+    pub record: bool,
+}
+
+impl Table {
+    pub fn new(name: &str, columns: &[&str]) -> Self {
+        Table {
+            name: name.into(),
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            rows: Vec::new(),
+            record: false,
+        }
+    }
+
+    /// A record: fields are added one by one with [`Table::field`].
+    pub fn record(name: &str) -> Self {
+        Table { name: name.into(), columns: Vec::new(), rows: vec![Vec::new()], record: true }
+    }
+
+    pub fn field(&mut self, key: &str, value: impl Into<Cell>) -> &mut Self {
+        self.columns.push(key.to_string());
+        self.rows[0].push(value.into());
+        self
+    }
+
+    pub fn push(&mut self, row: Vec<Cell>) {
+        debug_assert_eq!(row.len(), self.columns.len(), "row width of table {}", self.name);
+        self.rows.push(row);
+    }
+}
+
+/// A document: a title, then sections, each with an optional heading, lines of text and an optional table.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Report {
+    pub title: String,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Section {
+    pub heading: Option<String>,
+    pub lines: Vec<String>,
+    pub table: Option<Table>,
+}
+
+impl Report {
+    pub fn new(title: impl Into<String>) -> Self {
+        Report { title: title.into(), sections: Vec::new() }
+    }
+
+    pub fn section(&mut self, heading: Option<String>, lines: Vec<String>, table: Option<Table>) -> &mut Self {
+        self.sections.push(Section { heading, lines, table });
+        self
+    }
+
+    pub fn tables(&self) -> impl Iterator<Item = &Table> {
+        self.sections.iter().filter_map(|s| s.table.as_ref())
+    }
+}

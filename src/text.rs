@@ -1,0 +1,312 @@
+//! Vietnamese text at the boundary: NFC, match keys, name parts, collation, dates, numbers.
+//!
+//! Every string that enters the tool (arguments, CSV cells) goes through [`clean`] so the file only ever holds NFC
+//! (DOMAIN.md §7.1: Unikey's "tổ hợp" setting and macOS send NFD). Lookups compare [`match_key`]s, which ignore case
+//! and where the tone mark sits ("hòa" = "hoà", §7.2), and fall back to [`fold_key`], which ignores all accents
+//! ("cuc thue" finds "Cục Thuế", §7.4).
+
+use std::cmp::Ordering;
+use std::sync::OnceLock;
+
+use chrono::{Datelike, NaiveDate};
+use icu_collator::options::CollatorOptions;
+use icu_collator::{Collator, CollatorBorrowed};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// NFC, trimmed, inner runs of whitespace collapsed to one space, and the PDF confusable "Ð" (U+00D0, Icelandic eth)
+/// read as "Đ" (U+0110, DOMAIN.md §7.3). Used for every text value a person types.
+pub fn clean(s: &str) -> String {
+    let s = s.trim();
+    let simple = !s.contains(['\u{00D0}', '\u{00F0}'])
+        && !s.contains(|c: char| c.is_whitespace() && c != ' ')
+        && !s.contains("  ");
+    if simple && is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.nfc().map(|c| match c {
+            '\u{00D0}' => 'Đ',
+            '\u{00F0}' => 'đ',
+            c => c,
+        }));
+    }
+    out
+}
+
+/// [`clean`], with an empty result read as "not given".
+pub fn clean_opt(s: &str) -> Option<String> {
+    let c = clean(s);
+    (!c.is_empty()).then_some(c)
+}
+
+/// Checks a code as the secretary types it for units, campaigns, titles (DESIGN.md "References"): short ASCII.
+pub fn check_code(kind: &str, code: &str) -> Result<String, String> {
+    let c = code.trim();
+    if c.is_empty() || c.len() > 32 || !c.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b)) {
+        return Err(format!(
+            "{kind} code '{c}' is not a code: use up to 32 letters A–Z, digits, '_', '-' or '.' (e.g. BHXH, CT_TN)"
+        ));
+    }
+    Ok(c.to_string())
+}
+
+/// The five Vietnamese tone marks as combining characters (plus the two deprecated tone-mark code points that
+/// decompose to grave and acute).
+fn tone_of(c: char) -> Option<char> {
+    match c {
+        '\u{0300}' | '\u{0340}' => Some('\u{0300}'), // huyền
+        '\u{0301}' | '\u{0341}' => Some('\u{0301}'), // sắc
+        '\u{0303}' => Some('\u{0303}'),              // ngã
+        '\u{0309}' => Some('\u{0309}'),              // hỏi
+        '\u{0323}' => Some('\u{0323}'),              // nặng
+        _ => None,
+    }
+}
+
+/// The match key of DOMAIN.md §7.2: lower case, decomposed, each word's tone mark moved to the end of the word, so
+/// "Hòa Bình" and "Hoà Bình" (both valid NFC, different code points) get one key. Letters that are different letters
+/// in Vietnamese (a/ă/â, d/đ, o/ô/ơ, u/ư) stay different.
+pub fn match_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    for (i, word) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let mut tone = None;
+        for c in word.nfd().flat_map(char::to_lowercase) {
+            match (tone_of(c), c) {
+                (Some(t), _) => tone = Some(t),
+                (None, 'ð') => out.push('đ'),
+                (None, c) => out.push(c),
+            }
+        }
+        if let Some(t) = tone {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// The accent-free key: no marks at all, đ read as d, punctuation (quotes, commas, dashes) as a space. Used as the
+/// fallback of lookups and for catalog names written with or without quotes (DOMAIN.md §7.10).
+pub fn fold_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.nfd().flat_map(char::to_lowercase) {
+        if is_combining_mark(c) {
+            continue;
+        }
+        let c = match c {
+            'đ' | 'ð' => 'd',
+            c => c,
+        };
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
+/// The parts of a Vietnamese name (DOMAIN.md §7.6): family + middle + given ("Nguyễn Thị Thu Hà": given "Hà").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameParts {
+    pub family: String,
+    pub middle: String,
+    pub given: String,
+}
+
+/// Splits a cleaned full name: first word family, last word given, the rest middle. `family` and `given` override
+/// the split for compound family names ("Tôn Nữ") or two-word given names; each must start (or end) the full name.
+pub fn split_name(full: &str, family: Option<&str>, given: Option<&str>) -> Result<NameParts, String> {
+    let words: Vec<&str> = full.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.is_empty() {
+        return Err("a name is required".into());
+    }
+    let fam_words = match family {
+        Some(f) => {
+            let fw: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+            if fw.is_empty() || fw.len() > words.len() || words[..fw.len()] != fw[..] {
+                return Err(format!("family name '{f}' does not begin the name '{full}'"));
+            }
+            fw.len()
+        }
+        None => usize::from(words.len() > 1),
+    };
+    let given_words = match given {
+        Some(g) => {
+            let gw: Vec<&str> = g.split(' ').filter(|w| !w.is_empty()).collect();
+            if gw.is_empty() || gw.len() > words.len() || words[words.len() - gw.len()..] != gw[..] {
+                return Err(format!("given name '{g}' does not end the name '{full}'"));
+            }
+            gw.len()
+        }
+        None => 1,
+    };
+    if fam_words + given_words > words.len() {
+        return Err(format!("family and given name overlap in '{full}'"));
+    }
+    Ok(NameParts {
+        family: words[..fam_words].join(" "),
+        middle: words[fam_words..words.len() - given_words].join(" "),
+        given: words[words.len() - given_words..].join(" "),
+    })
+}
+
+/// The Vietnamese collator of CLDR (a < ă < â, d < đ, tones ordered ngang < huyền < hỏi < ngã < sắc < nặng;
+/// DOMAIN.md §7.5). NFD and NFC compare equal.
+pub fn collator() -> &'static CollatorBorrowed<'static> {
+    static COLLATOR: OnceLock<CollatorBorrowed<'static>> = OnceLock::new();
+    COLLATOR.get_or_init(|| {
+        let locale = icu_locale_core::locale!("vi");
+        // The baked data carries "vi"; should it ever be missing, the root collator is still a total order.
+        Collator::try_new(locale.into(), CollatorOptions::default())
+            .or_else(|_| Collator::try_new(Default::default(), CollatorOptions::default()))
+            .expect("ICU4X root collation data is compiled in")
+    })
+}
+
+/// Compares two strings the Vietnamese way; equal under the collator falls back to code points so the order is
+/// total and stable.
+pub fn compare_vi(a: &str, b: &str) -> Ordering {
+    collator().compare(a, b).then_with(|| a.cmp(b))
+}
+
+/// Parses a date as a secretary writes it: `dd/mm/yyyy`, `d/m/yyyy` (also with `.` or `-`), or ISO `yyyy-mm-dd`.
+/// Two-digit years and impossible dates are refused with the value named; m/d is never guessed (DOMAIN.md §7.7).
+pub fn parse_date(input: &str) -> Result<NaiveDate, String> {
+    let s = input.trim();
+    let parts: Vec<&str> = s.split(['/', '.', '-']).collect();
+    let bad = || format!("'{s}' is not a date (write dd/mm/yyyy or yyyy-mm-dd)");
+    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
+        return Err(bad());
+    }
+    let (y, m, d) = if parts[0].len() == 4 { (parts[0], parts[1], parts[2]) } else { (parts[2], parts[1], parts[0]) };
+    if y.len() != 4 {
+        return Err(format!("'{s}' has a {}-digit year; write the year in full (dd/mm/yyyy)", y.len()));
+    }
+    if m.len() > 2 || d.len() > 2 {
+        return Err(bad());
+    }
+    let (y, m, d): (i32, u32, u32) =
+        (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
+    if !(1900..=2100).contains(&y) {
+        return Err(format!("'{s}': the year {y} is outside 1900–2100"));
+    }
+    NaiveDate::from_ymd_opt(y, m, d)
+        .ok_or_else(|| format!("'{s}' is not a date: there is no day {d} in month {m} of {y}"))
+}
+
+/// A date as tables show it: dd/mm/yyyy.
+pub fn format_date(d: NaiveDate) -> String {
+    format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
+}
+
+/// Parses a year written in full.
+pub fn parse_year(input: &str) -> Result<i32, String> {
+    let s = input.trim();
+    match s.parse::<i32>() {
+        Ok(y) if s.len() == 4 && (1900..=2100).contains(&y) => Ok(y),
+        _ => Err(format!("'{s}' is not a year (write it in full, e.g. 2020)")),
+    }
+}
+
+/// Formats a decimal number with at most two decimals, trailing zeros dropped: "1,234.5" in English and
+/// "1.234,5" in Vietnamese (DOMAIN.md §7.8).
+pub fn format_number(x: f64, vietnamese: bool) -> String {
+    let (group, point) = if vietnamese { ('.', ',') } else { (',', '.') };
+    let neg = x < 0.0;
+    let rounded = (x.abs() * 100.0).round() as u64;
+    let (int, frac) = (rounded / 100, rounded % 100);
+    let digits = int.to_string();
+    let mut out = String::new();
+    if neg && rounded != 0 {
+        out.push('-');
+    }
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(ch);
+    }
+    if frac != 0 {
+        out.push(point);
+        let f = format!("{frac:02}");
+        out.push_str(f.trim_end_matches('0'));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_makes_nfc_and_collapses_space() {
+        let nfd = "Tra\u{0302}\u{0300}n  Thi\u{0323}\tYe\u{0302}\u{0301}n";
+        assert_eq!(clean(nfd), "Trần Thị Yến");
+        assert_eq!(clean("  \u{00D0}ức "), "Đức");
+    }
+
+    #[test]
+    fn match_key_ignores_tone_placement_and_case() {
+        assert_eq!(match_key("Hòa Bình"), match_key("hoà bình"));
+        assert_eq!(match_key("Thủy"), match_key("THUỶ"));
+        assert_ne!(match_key("Đức"), match_key("Dức"));
+        assert_ne!(match_key("ăn"), match_key("ân"));
+    }
+
+    #[test]
+    fn fold_key_drops_accents_and_quotes() {
+        assert_eq!(fold_key("“Cục Thuế”, tỉnh"), "cuc thue tinh");
+        assert_eq!(fold_key("Đơn vị"), "don vi");
+    }
+
+    #[test]
+    fn split_name_defaults_and_overrides() {
+        let p = split_name("Nguyễn Thị Thu Hà", None, None).unwrap();
+        assert_eq!((p.family.as_str(), p.middle.as_str(), p.given.as_str()), ("Nguyễn", "Thị Thu", "Hà"));
+        let p = split_name("Tôn Nữ Minh Châu", Some("Tôn Nữ"), None).unwrap();
+        assert_eq!((p.family.as_str(), p.middle.as_str()), ("Tôn Nữ", "Minh"));
+        let p = split_name("Lan", None, None).unwrap();
+        assert_eq!((p.family.as_str(), p.given.as_str()), ("", "Lan"));
+        assert!(split_name("Trần Văn An", Some("Lê"), None).is_err());
+    }
+
+    #[test]
+    fn vietnamese_order() {
+        let mut v = vec!["Đức", "Dũng", "Ánh", "An", "Ăn", "Uyên", "Ước", "Hà", "Ha"];
+        v.sort_by(|a, b| compare_vi(a, b));
+        assert_eq!(v, ["An", "Ánh", "Ăn", "Dũng", "Đức", "Ha", "Hà", "Uyên", "Ước"]);
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_date("24/7/2020").unwrap(), NaiveDate::from_ymd_opt(2020, 7, 24).unwrap());
+        assert_eq!(parse_date("2020-07-24").unwrap(), NaiveDate::from_ymd_opt(2020, 7, 24).unwrap());
+        assert_eq!(parse_date(" 05.01.2021 ").unwrap(), NaiveDate::from_ymd_opt(2021, 1, 5).unwrap());
+        assert!(parse_date("31/02/2020").unwrap_err().contains("'31/02/2020'"));
+        assert!(parse_date("01/02/25").unwrap_err().contains("year"));
+        assert!(parse_date("2020/13/01").is_err());
+        assert!(parse_date("hôm nay").is_err());
+        assert_eq!(format_date(parse_date("5/1/2021").unwrap()), "05/01/2021");
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(format_number(1234.5, true), "1.234,5");
+        assert_eq!(format_number(1234.5, false), "1,234.5");
+        assert_eq!(format_number(100.0, true), "100");
+        assert_eq!(format_number(-0.25, false), "-0.25");
+    }
+}
