@@ -19,8 +19,9 @@ pub fn table(w: &mut dyn Write, t: &Table, lang: Lang) -> Result<()> {
     }
     let heads: Vec<String> = t.columns.iter().map(|c| esc(label(c, lang))).collect();
     writeln!(w, "| {} |", heads.join(" | "))?;
-    let numeric =
-        |i: usize| !t.rows.is_empty() && t.rows.iter().all(|r| r[i].is_number() || r[i] == super::Cell::Empty);
+    let numeric = |i: usize| {
+        t.rows.iter().any(|r| r[i].is_number()) && t.rows.iter().all(|r| r[i].is_number() || r[i] == super::Cell::Empty)
+    };
     let rule: Vec<&str> = (0..t.columns.len()).map(|i| if numeric(i) { "---:" } else { "---" }).collect();
     writeln!(w, "|{}|", rule.join("|"))?;
     for r in &t.rows {

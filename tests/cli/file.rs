@@ -1,0 +1,147 @@
+//! The bloc-year file: init, info, missing and foreign files, versions, permissions, plain SQLite readability.
+
+use crate::Env;
+
+#[test]
+fn init_creates_a_private_file_with_the_bloc() {
+    let e = Env::init();
+    let c = e.conn();
+    let (name, province, year): (String, String, i64) =
+        c.query_row("SELECT name, province, year FROM bloc", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap();
+    assert_eq!((name.as_str(), province.as_str(), year), ("Khối thi đua các Cơ quan Trung ương", "Tây Ninh", 2020));
+    let app: i64 = c.query_row("PRAGMA application_id", [], |r| r.get(0)).unwrap();
+    assert_eq!(app, 0x5444_5541);
+    let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(v, 1);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(e.db()).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "file mode {mode:o}");
+    }
+}
+
+#[test]
+fn init_never_overwrites() {
+    let e = Env::init();
+    e.ok(&["unit", "add", "CT", "--name", "Cục Thống kê"]);
+    let err = e.fails(&["init", "--year", "2021", "--bloc", "Khác"], 1);
+    assert!(err.contains("already exists"), "{err}");
+    assert_eq!(e.count("SELECT year FROM bloc"), 2020);
+    assert_eq!(e.count("SELECT count(*) FROM unit"), 1);
+}
+
+#[test]
+fn init_refuses_a_bad_year_as_usage() {
+    let e = Env::new();
+    let err = e.fails(&["init", "--year", "20", "--bloc", "Khối"], 2);
+    assert!(err.contains("20"), "{err}");
+    assert!(!e.db().exists());
+}
+
+#[test]
+fn commands_on_a_missing_file_point_to_init() {
+    let e = Env::new();
+    for args in [&["info"][..], &["unit", "list"], &["person", "add", "--unit", "X", "--name", "A B"]] {
+        let err = e.fails(args, 1);
+        assert!(err.contains("no bloc-year file at 'thidua.db'"), "{err}");
+        assert!(err.contains("thidua init"), "{err}");
+    }
+    assert!(!e.db().exists(), "a command other than init created the file");
+}
+
+#[test]
+fn db_flag_and_env_choose_the_file() {
+    let e = Env::new();
+    e.ok(&["-f", "khoi-2020.db", "init", "--year", "2020", "--bloc", "Khối A"]);
+    assert!(e.path("khoi-2020.db").exists());
+    let out = e.cmd(&["info", "--format", "json"]).env("THIDUA_DB", e.path("khoi-2020.db")).output().unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["bloc"], "Khối A");
+    // The flag wins over the environment.
+    let out = e.cmd(&["--db", "none.db", "info"]).env("THIDUA_DB", e.path("khoi-2020.db")).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn info_shows_bloc_year_version_and_counts() {
+    let e = Env::init();
+    e.seven_units();
+    e.ok(&["person", "add", "--unit", "CT", "--name", "Tạ Thị Dân", "--position", "Trưởng phòng TCHC"]);
+    let out = e.ok(&["info", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v["bloc"], "Khối thi đua các Cơ quan Trung ương");
+    assert_eq!(v["province"], "Tây Ninh");
+    assert_eq!(v["year"], 2020);
+    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["unit_rows"], 7);
+    assert_eq!(v["person_rows"], 1);
+    assert!(v["file"].as_str().unwrap().ends_with("thidua.db"));
+    let table = e.ok(&["info"]).stdout;
+    assert!(table.contains("Schema version") && table.contains("Tây Ninh"), "{table}");
+    let vi = e.ok(&["--lang", "vi", "info"]).stdout;
+    assert!(vi.contains("Khối thi đua") && vi.contains("Năm"), "{vi}");
+}
+
+#[test]
+fn a_newer_file_is_refused_and_left_alone() {
+    let e = Env::init();
+    e.conn().execute_batch("PRAGMA user_version = 99").unwrap();
+    let before = std::fs::read(e.db()).unwrap();
+    let err = e.fails(&["unit", "list"], 1);
+    assert!(err.contains("schema version 99") && err.contains("newer"), "{err}");
+    assert_eq!(std::fs::read(e.db()).unwrap(), before);
+}
+
+#[test]
+fn a_foreign_file_is_refused() {
+    let e = Env::new();
+    std::fs::write(e.db(), "not a database at all, just text").unwrap();
+    let err = e.fails(&["info"], 1);
+    assert!(err.contains("not a thidua bloc-year file"), "{err}");
+    let e = Env::new();
+    rusqlite::Connection::open(e.db()).unwrap().execute_batch("CREATE TABLE t (x)").unwrap();
+    let err = e.fails(&["info"], 1);
+    assert!(err.contains("not a thidua bloc-year file"), "{err}");
+}
+
+#[test]
+fn the_file_passes_the_plain_sqlite3_shell_checks() {
+    let e = Env::init();
+    e.seven_units();
+    e.ok(&["unit", "add", "BHXH_TB", "--name", "BHXH thị xã Trảng Bàng", "--parent", "BHXH"]);
+    e.ok(&["person", "add", "--unit", "BHXH_TB", "--name", "Trần Thị Yến Phương", "--gender", "f"]);
+    // Opened without the tool's collation: the schema must not need it.
+    let c = e.conn();
+    let ok: String = c.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(ok, "ok");
+    let fk: i64 = c.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(fk, 0);
+    let shell = std::process::Command::new("sqlite3")
+        .arg(e.db())
+        .arg("PRAGMA integrity_check; PRAGMA foreign_key_check; SELECT count(*) FROM unit; SELECT full_name FROM person;")
+        .output();
+    match shell {
+        Ok(o) => {
+            let out = String::from_utf8_lossy(&o.stdout);
+            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+            assert_eq!(out, "ok\n8\nTrần Thị Yến Phương\n");
+        }
+        Err(_) => eprintln!("sqlite3 shell not installed: checked with rusqlite only"),
+    }
+}
+
+#[test]
+fn usage_errors_exit_2_and_refusals_exit_1() {
+    let e = Env::init();
+    let err = e.fails(&["unit", "add"], 2);
+    assert!(err.contains("CODE"), "{err}");
+    let err = e.fails(&["unit", "list", "--bogus"], 2);
+    assert!(err.contains("--bogus"), "{err}");
+    let err = e.fails(&["unit", "show", "NOPE"], 1);
+    assert!(err.starts_with("error: no unit 'NOPE'"), "{err}");
+    assert_eq!(err.lines().count(), 2, "one line and a hint: {err}");
+    e.ok(&["--help"]);
+    e.ok(&["--version"]);
+}

@@ -1,0 +1,217 @@
+//! The CSV import machinery through `unit import` and `person import`: all or nothing, line numbers, idempotence,
+//! dialects, round trips.
+
+use crate::{csv_rows, Env};
+
+fn people_csv(n: usize, bad_line: Option<usize>) -> String {
+    let mut s = String::from("unit,name,position,gender,born\n");
+    for i in 0..n {
+        // Line numbers count the header as line 1.
+        let line = i + 2;
+        if Some(line) == bad_line {
+            s.push_str(&format!("CT,Người Số {i},Chuyên viên,x,1980\n"));
+        } else {
+            s.push_str(&format!("CT,Người Số {i},Chuyên viên,f,{}\n", 1960 + i % 40));
+        }
+    }
+    s
+}
+
+#[test]
+fn one_bad_row_among_many_writes_nothing_and_names_its_line() {
+    let e = Env::init();
+    e.seven_units();
+    let before = std::fs::read(e.db()).unwrap();
+    let f = e.write("people.csv", &people_csv(300, Some(157)));
+    let err = e.fails(&["person", "import", &f], 1);
+    assert!(err.contains("people.csv:157: column 'gender': 'x' is not f/m"), "{err}");
+    assert!(err.contains("1 bad row; nothing was written"), "{err}");
+    assert_eq!(e.count("SELECT count(*) FROM person"), 0);
+    assert_eq!(std::fs::read(e.db()).unwrap(), before, "the file changed");
+}
+
+#[test]
+fn every_bad_row_is_listed_up_to_fifty() {
+    let e = Env::init();
+    e.seven_units();
+    let mut s = String::from("unit,name,born\n");
+    for i in 0..60 {
+        s.push_str(&format!("NOPE,Người {i},1990\n"));
+    }
+    s.push_str("CT,Người tốt,19\n");
+    let f = e.write("p.csv", &s);
+    let err = e.fails(&["person", "import", &f], 1);
+    assert!(err.contains("p.csv:2: column 'unit': no unit 'NOPE'"), "{err}");
+    assert!(err.contains("p.csv:51:"), "{err}");
+    assert!(!err.contains("p.csv:52:"), "{err}");
+    assert!(err.contains("… and 11 more"), "{err}");
+    assert!(err.contains("61 bad rows; nothing was written"), "{err}");
+}
+
+#[test]
+fn reimport_changes_nothing() {
+    let e = Env::init();
+    e.seven_units();
+    let f = e.write("people.csv", &people_csv(40, None));
+    let first = e.ok(&["person", "import", &f]);
+    assert!(first.stderr.contains("40 inserted, 0 updated, 0 unchanged"), "{}", first.stderr);
+    let before = std::fs::read(e.db()).unwrap();
+    let again = e.ok(&["person", "import", &f]);
+    assert!(again.stderr.contains("nothing changed (40 rows"), "{}", again.stderr);
+    assert_eq!(e.count("SELECT count(*) FROM person"), 40);
+    assert_eq!(std::fs::read(e.db()).unwrap(), before, "a no-op import changed the file");
+    // Units too.
+    let units = e.path("units.csv");
+    let out = e.ok(&["unit", "import", units.to_str().unwrap()]);
+    assert!(out.stderr.contains("nothing changed (7 rows"), "{}", out.stderr);
+}
+
+#[test]
+fn an_update_is_counted_and_absent_columns_keep_their_values() {
+    let e = Env::init();
+    e.seven_units();
+    e.ok(&["unit", "edit", "HQ", "--sector", "Bộ Tài chính"]);
+    let f = e.write("u.csv", "code,name\nHQ,Chi cục Hải quan khu vực\nNEW,Đơn vị mới\n");
+    let out = e.ok(&["unit", "import", &f]);
+    assert!(out.stderr.contains("1 inserted, 1 updated, 0 unchanged"), "{}", out.stderr);
+    let (name, sector, role): (String, String, String) = e
+        .conn()
+        .query_row("SELECT name, sector, role FROM unit WHERE code = 'HQ'", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .unwrap();
+    assert_eq!((name.as_str(), sector.as_str(), role.as_str()), ("Chi cục Hải quan khu vực", "Bộ Tài chính", "member"));
+}
+
+#[test]
+fn semicolons_bom_vietnamese_headers_nfd_and_names_for_codes() {
+    let e = Env::init();
+    e.seven_units();
+    // A spreadsheet in a comma-decimal locale: BOM, semicolons, Vietnamese headers, unit by name, NFD text.
+    let nfd_name = "Tra\u{0302}\u{0300}n Thi\u{0323} Ye\u{0302}\u{0301}n Phu\u{031B}o\u{031B}ng";
+    let body = format!("\u{FEFF}Đơn vị;Họ và tên;Giới tính;Năm sinh\nBảo hiểm xã hội tỉnh;{nfd_name};nữ;1980\nhai quan;Lê Văn Tám;Nam;\n");
+    let f = e.write("ds.csv", &body);
+    e.ok(&["person", "import", &f]);
+    let c = e.conn();
+    let (name, unit, gender): (String, String, String) = c
+        .query_row(
+            "SELECT p.full_name, u.code, p.gender FROM person p JOIN unit u ON u.id = p.unit_id WHERE p.id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!((name.as_str(), unit.as_str(), gender.as_str()), ("Trần Thị Yến Phương", "BHXH", "f"));
+    assert_eq!(e.count("SELECT count(*) FROM person WHERE full_name = 'Lê Văn Tám' AND gender = 'm'"), 1);
+}
+
+#[test]
+fn stdin_and_missing_columns() {
+    let e = Env::init();
+    let out = e.run_with(&["unit", "import", "-"], "code,name,role\nCT,Cục Thống kê,khối trưởng\n".as_bytes());
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("stdin: 1 inserted"), "{}", out.stderr);
+    assert_eq!(e.count("SELECT count(*) FROM unit WHERE role = 'leader'"), 1);
+    let out = e.run_with(&["unit", "import", "-"], b"ky hieu,ten goi\nX,Y\n");
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("missing columns 'code', 'name' (the file has: ky hieu, ten goi)"), "{}", out.stderr);
+    // Vietnamese headers are read: "Mã" is the code, "Tên" the name.
+    let out = e.run_with(&["unit", "import", "-"], "Mã;Tên\nHQ;Cục Hải quan\n".as_bytes());
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = e.run_with(&["unit", "import", "-"], b"");
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("empty"), "{}", out.stderr);
+}
+
+#[test]
+fn non_utf8_is_refused_with_advice() {
+    let e = Env::init();
+    e.seven_units();
+    // "Cục Thuế" in Windows-1258-ish bytes: not UTF-8.
+    std::fs::write(e.path("old.csv"), b"unit,name\nCT,C\xF4c Thu\xEA\n").unwrap();
+    let err = e.fails(&["person", "import", e.path("old.csv").to_str().unwrap()], 1);
+    assert!(err.contains("old.csv:2:") && err.contains("UTF-8"), "{err}");
+}
+
+#[test]
+fn parents_may_come_after_children_and_the_leader_may_move() {
+    let e = Env::init();
+    e.seven_units();
+    let f = e.write("u.csv", "code,name,parent,role\nHQ_MB,Hải quan cửa khẩu Mộc Bài,HQ2,\nHQ,Cục Hải quan,,leader\nHQ2,Chi cục Hải quan,HQ,\nCT,Cục Thống kê,,member\n");
+    let out = e.ok(&["unit", "import", &f]);
+    assert!(out.stderr.contains("2 inserted, 2 updated"), "{}", out.stderr);
+    assert_eq!(e.count("SELECT count(*) FROM unit WHERE code = 'HQ' AND role = 'leader'"), 1);
+    assert_eq!(
+        e.count(
+            "SELECT count(*) FROM unit c JOIN unit p ON p.id = c.parent_id WHERE c.code = 'HQ_MB' AND p.code = 'HQ2'"
+        ),
+        1
+    );
+    let f = e.write("bad.csv", "code,name,parent\nZ,Đơn vị Z,KHONGCO\n");
+    let err = e.fails(&["unit", "import", &f], 1);
+    assert!(err.contains("bad.csv:2: column 'parent': no unit 'KHONGCO'"), "{err}");
+}
+
+#[test]
+fn list_csv_round_trips_into_an_empty_file() {
+    let e = Env::init();
+    e.seven_units();
+    e.ok(&[
+        "unit",
+        "add",
+        "BHXH_TB",
+        "--name",
+        "BHXH thị xã Trảng Bàng",
+        "--parent",
+        "BHXH",
+        "--note",
+        "=HYPERLINK(\"x\")",
+    ]);
+    e.ok(&[
+        "person",
+        "add",
+        "--unit",
+        "BHXH_TB",
+        "--name",
+        "Trần Thị Yến Phương",
+        "--position",
+        "Phó Giám đốc",
+        "--gender",
+        "f",
+        "--born",
+        "1979",
+        "--code",
+        "BH01",
+    ]);
+    e.ok(&["person", "add", "--unit", "CT", "--name", "Tôn Nữ Minh Châu", "--family", "Tôn Nữ"]);
+    e.ok(&["person", "add", "--unit", "CT", "--name", "Tạ Thị Dân", "--position", "Trưởng phòng TCHC"]);
+    e.ok(&["unit", "list", "-o", "units-out.csv"]);
+    e.ok(&["person", "list", "-o", "people-out.csv"]);
+
+    let f = Env::init();
+    f.ok(&["unit", "import", e.path("units-out.csv").to_str().unwrap()]);
+    f.ok(&["person", "import", e.path("people-out.csv").to_str().unwrap()]);
+    let units = |env: &Env| env.ok(&["unit", "list", "--format", "csv"]).stdout;
+    assert_eq!(units(&e), units(&f));
+    // Numbers belong to one file; every other column comes back the same.
+    let people = |env: &Env| {
+        csv_rows(&env.ok(&["person", "list", "--format", "csv"]).bytes)
+            .into_iter()
+            .map(|r| r[1..].to_vec())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(people(&e), people(&f));
+    assert_eq!(people(&e).len(), 4);
+    // The neutralised formula came back as the text it was, with its guard.
+    let rows = csv_rows(&f.ok(&["unit", "list", "--format", "csv"]).bytes);
+    assert!(rows.iter().any(|r| r[8] == "'=HYPERLINK(\"x\")"), "{rows:?}");
+}
+
+#[test]
+fn dry_run_imports_nothing() {
+    let e = Env::init();
+    e.seven_units();
+    let f = e.write("people.csv", &people_csv(5, None));
+    let out = e.ok(&["person", "import", &f, "--dry-run"]);
+    assert!(out.stderr.contains("5 inserted") && out.stderr.contains("dry run"), "{}", out.stderr);
+    assert_eq!(e.count("SELECT count(*) FROM person"), 0);
+}

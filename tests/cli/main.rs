@@ -1,0 +1,144 @@
+//! The integration tests: one binary (it links once), driving the real `thidua` on fresh files in temp folders
+//! with a fixed environment, asserting on what a user sees: rows in the file, bytes, exit codes, messages.
+
+mod docs;
+mod file;
+mod imports;
+mod output;
+mod people;
+mod units;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use tempfile::TempDir;
+
+/// A temp folder with its own bloc-year file `thidua.db`.
+pub struct Env {
+    pub dir: TempDir,
+}
+
+#[derive(Debug)]
+pub struct Out {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+    pub bytes: Vec<u8>,
+}
+
+impl Env {
+    pub fn new() -> Self {
+        Env { dir: tempfile::tempdir().expect("temp dir") }
+    }
+
+    /// A new folder with an initialised 2020 file.
+    pub fn init() -> Self {
+        let e = Env::new();
+        e.ok(&["init", "--year", "2020", "--bloc", "Khối thi đua các Cơ quan Trung ương", "--province", "Tây Ninh"]);
+        e
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn db(&self) -> PathBuf {
+        self.path("thidua.db")
+    }
+
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_thidua"));
+        c.args(args)
+            .current_dir(self.dir.path())
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.dir.path())
+            .env("NO_COLOR", "1")
+            .env("COLUMNS", "100")
+            .env("TZ", "UTC")
+            .env("LANG", "C.UTF-8");
+        c
+    }
+
+    pub fn run_with(&self, args: &[&str], stdin: &[u8]) -> Out {
+        let mut child = self
+            .cmd(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn thidua");
+        child.stdin.take().expect("stdin").write_all(stdin).expect("write stdin");
+        let o = child.wait_with_output().expect("wait");
+        Out {
+            code: o.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+            bytes: o.stdout,
+        }
+    }
+
+    pub fn run(&self, args: &[&str]) -> Out {
+        self.run_with(args, b"")
+    }
+
+    /// Runs and asserts exit 0.
+    pub fn ok(&self, args: &[&str]) -> Out {
+        let o = self.run(args);
+        assert_eq!(o.code, 0, "thidua {args:?} failed:\n{}", o.stderr);
+        assert!(!o.stderr.contains("panicked"), "{}", o.stderr);
+        o
+    }
+
+    /// Runs and asserts the exit code, returning stderr.
+    pub fn fails(&self, args: &[&str], code: i32) -> String {
+        let o = self.run(args);
+        assert_eq!(
+            o.code, code,
+            "thidua {args:?}: expected exit {code}, got {}\nstdout: {}\nstderr: {}",
+            o.code, o.stdout, o.stderr
+        );
+        assert!(!o.stderr.contains("panicked"), "{}", o.stderr);
+        o.stderr
+    }
+
+    pub fn write(&self, name: &str, content: &str) -> String {
+        std::fs::write(self.path(name), content).expect("write fixture");
+        self.path(name).to_string_lossy().into_owned()
+    }
+
+    /// The file opened plainly, as another tool would.
+    pub fn conn(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open(self.db()).expect("open db")
+    }
+
+    pub fn count(&self, sql: &str) -> i64 {
+        self.conn().query_row(sql, [], |r| r.get(0)).expect("count")
+    }
+
+    /// The seven central agencies of the seed story, Cục Thống kê as leader.
+    pub fn seven_units(&self) {
+        let csv = "code,name,short,role\n\
+                   CT,Cục Thống kê,CTK,leader\n\
+                   BHXH,Bảo hiểm xã hội tỉnh,BHXH tỉnh,member\n\
+                   CTHUE,Cục Thuế,,member\n\
+                   HQ,Cục Hải quan,,member\n\
+                   KBNN,Kho bạc Nhà nước tỉnh,KBNN tỉnh,member\n\
+                   NHNN,Ngân hàng Nhà nước Việt Nam Chi nhánh tỉnh,NHNN tỉnh,member\n\
+                   QLTT,Cục Quản lý thị trường tỉnh,QLTT,member\n";
+        let f = self.write("units.csv", csv);
+        self.ok(&["unit", "import", &f]);
+    }
+}
+
+/// Parses CSV output (after its BOM) into rows of cells.
+pub fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(body)
+        .records()
+        .map(|r| r.expect("csv row").iter().map(str::to_string).collect())
+        .collect()
+}
