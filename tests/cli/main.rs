@@ -27,9 +27,15 @@ pub struct Out {
     pub bytes: Vec<u8>,
 }
 
+impl Default for Env {
+    fn default() -> Self {
+        Env { dir: tempfile::tempdir().expect("temp dir") }
+    }
+}
+
 impl Env {
     pub fn new() -> Self {
-        Env { dir: tempfile::tempdir().expect("temp dir") }
+        Env::default()
     }
 
     /// A new folder with an initialised 2020 file.
