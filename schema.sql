@@ -68,3 +68,73 @@ CREATE TABLE person (
 CREATE INDEX person_unit ON person (unit_id, name_key);
 CREATE INDEX person_key ON person (name_key);
 CREATE INDEX person_fold ON person (name_fold);
+
+-- Emulation campaigns ("phong trào thi đua"): the year's regular campaign and thematic ones, which may span years.
+CREATE TABLE campaign (
+    id           INTEGER PRIMARY KEY,
+    code         TEXT    NOT NULL UNIQUE COLLATE NOCASE
+                         CHECK (code <> '' AND length(code) <= 32 AND code NOT GLOB '*[^A-Za-z0-9_.-]*'),
+    name         TEXT    NOT NULL CHECK (name <> ''),
+    name_fold    TEXT    NOT NULL,
+    kind         TEXT    NOT NULL CHECK (kind IN ('regular', 'thematic')),
+    slogan       TEXT,                      -- nội dung / khẩu hiệu
+    motto        TEXT,                      -- phương châm hành động
+    purpose      TEXT,                      -- mục đích, e.g. to mark a congress
+    start_date   TEXT    CHECK (start_date IS NULL OR date(start_date) IS start_date),
+    end_date     TEXT    CHECK (end_date IS NULL OR date(end_date) IS end_date),
+    launcher     TEXT,                      -- who launched it: the bloc, the province's council, …
+    doc_no       TEXT,                      -- the launching document's number
+    status       TEXT    NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'launched', 'closed')),
+    launched_on  TEXT    CHECK (launched_on IS NULL OR date(launched_on) IS launched_on),
+    closed_on    TEXT    CHECK (closed_on IS NULL OR date(closed_on) IS closed_on),
+    note         TEXT,
+    CHECK (end_date IS NULL OR start_date IS NULL OR end_date >= start_date),
+    CHECK (closed_on IS NULL OR launched_on IS NULL OR closed_on >= launched_on),
+    CHECK ((status = 'planned') = (launched_on IS NULL)),
+    CHECK ((status = 'closed') = (closed_on IS NOT NULL))
+) STRICT;
+
+-- What can be conferred: the emulation titles ("danh hiệu thi đua") and, sharing the same codes, the forms of
+-- commendation ("hình thức khen thưởng"). Seeded from Law 06/2022/QH15 in every new file (DOMAIN.md §3); the
+-- secretary may add local entries. Each says which subjects it is for.
+CREATE TABLE catalog (
+    id           INTEGER PRIMARY KEY,
+    code         TEXT    NOT NULL UNIQUE COLLATE NOCASE
+                         CHECK (code <> '' AND length(code) <= 32 AND code NOT GLOB '*[^A-Za-z0-9_.-]*'),
+    name         TEXT    NOT NULL CHECK (name <> ''),
+    name_fold    TEXT    NOT NULL,
+    category     TEXT    NOT NULL CHECK (category IN ('title', 'form')),
+    individual   INTEGER NOT NULL CHECK (individual IN (0, 1)),
+    collective   INTEGER NOT NULL CHECK (collective IN (0, 1)),
+    household    INTEGER NOT NULL CHECK (household IN (0, 1)),
+    level        TEXT    CHECK (level IN ('grassroots', 'ministry_province', 'national', 'state')),
+    decided_by   TEXT,
+    legal_ref    TEXT,
+    cash         REAL    CHECK (cash IS NULL OR cash >= 0),   -- multiple of the base salary
+    local        INTEGER NOT NULL DEFAULT 0 CHECK (local IN (0, 1)),   -- added by the user, not seeded
+    CHECK (individual + collective + household >= 1)
+) STRICT;
+CREATE INDEX catalog_fold ON catalog (name_fold);
+
+-- Registrations of emulation titles ("đăng ký danh hiệu thi đua"): a unit for a collective title, a person for an
+-- individual one. One live registration per subject and title; a withdrawn one may be registered again.
+CREATE TABLE registration (
+    id             INTEGER PRIMARY KEY,
+    catalog_id     INTEGER NOT NULL REFERENCES catalog (id),
+    unit_id        INTEGER REFERENCES unit (id),
+    person_id      INTEGER REFERENCES person (id),
+    campaign_id    INTEGER REFERENCES campaign (id),
+    registered_on  TEXT    CHECK (registered_on IS NULL OR date(registered_on) IS registered_on),
+    status         TEXT    NOT NULL DEFAULT 'registered'
+                           CHECK (status IN ('registered', 'achieved', 'not_achieved', 'withdrawn')),
+    result_note    TEXT,
+    note           TEXT,
+    CHECK ((unit_id IS NULL) <> (person_id IS NULL))
+) STRICT;
+CREATE UNIQUE INDEX registration_unit_once ON registration (catalog_id, unit_id)
+    WHERE unit_id IS NOT NULL AND status <> 'withdrawn';
+CREATE UNIQUE INDEX registration_person_once ON registration (catalog_id, person_id)
+    WHERE person_id IS NOT NULL AND status <> 'withdrawn';
+CREATE INDEX registration_unit ON registration (unit_id);
+CREATE INDEX registration_person ON registration (person_id);
+CREATE INDEX registration_campaign ON registration (campaign_id);

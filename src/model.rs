@@ -123,3 +123,151 @@ pub enum Outcome {
     Updated,
     Unchanged,
 }
+
+/// A campaign's kind (DOMAIN.md §1: thi đua thường xuyên / theo chuyên đề).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CampaignKind {
+    Regular,
+    Thematic,
+}
+
+impl CampaignKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CampaignKind::Regular => "regular",
+            CampaignKind::Thematic => "thematic",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match fold_key(s).as_str() {
+            "regular" | "thuong xuyen" => Some(CampaignKind::Regular),
+            "thematic" | "chuyen de" | "theo chuyen de" => Some(CampaignKind::Thematic),
+            _ => None,
+        }
+    }
+}
+
+/// A campaign as stored. Dates are ISO text, as in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Campaign {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub kind: String,
+    pub slogan: Option<String>,
+    pub motto: Option<String>,
+    pub purpose: Option<String>,
+    pub start_date: Option<chrono::NaiveDate>,
+    pub end_date: Option<chrono::NaiveDate>,
+    pub launcher: Option<String>,
+    pub doc_no: Option<String>,
+    pub status: String,
+    pub launched_on: Option<chrono::NaiveDate>,
+    pub closed_on: Option<chrono::NaiveDate>,
+    pub note: Option<String>,
+}
+
+/// Who a catalog entry or a registration is for (DOMAIN.md §3.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SubjectKind {
+    Individual,
+    Collective,
+    Household,
+}
+
+impl SubjectKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SubjectKind::Individual => "individual",
+            SubjectKind::Collective => "collective",
+            SubjectKind::Household => "household",
+        }
+    }
+}
+
+/// An entry of the catalog: an emulation title or a form of commendation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CatalogEntry {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub category: String,
+    pub individual: bool,
+    pub collective: bool,
+    pub household: bool,
+    pub level: Option<String>,
+    pub decided_by: Option<String>,
+    pub legal_ref: Option<String>,
+    pub cash: Option<f64>,
+    pub local: bool,
+}
+
+impl CatalogEntry {
+    pub fn is_for(&self, k: SubjectKind) -> bool {
+        match k {
+            SubjectKind::Individual => self.individual,
+            SubjectKind::Collective => self.collective,
+            SubjectKind::Household => self.household,
+        }
+    }
+
+    /// The subjects it is for, as identifiers joined by '+' ("individual+collective").
+    pub fn subjects(&self) -> String {
+        [SubjectKind::Individual, SubjectKind::Collective, SubjectKind::Household]
+            .into_iter()
+            .filter(|k| self.is_for(*k))
+            .map(SubjectKind::as_str)
+            .collect::<Vec<_>>()
+            .join("+")
+    }
+}
+
+/// The state of a registration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegStatus {
+    Registered,
+    Achieved,
+    NotAchieved,
+    Withdrawn,
+}
+
+impl RegStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RegStatus::Registered => "registered",
+            RegStatus::Achieved => "achieved",
+            RegStatus::NotAchieved => "not_achieved",
+            RegStatus::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match fold_key(s).replace(' ', "_").as_str() {
+            "registered" | "da_dang_ky" | "dang_ky" => Some(RegStatus::Registered),
+            "achieved" | "dat" | "da_dat" => Some(RegStatus::Achieved),
+            "not_achieved" | "not achieved" | "khong_dat" | "chua_dat" => Some(RegStatus::NotAchieved),
+            "withdrawn" | "rut" | "da_rut" | "rut_dang_ky" => Some(RegStatus::Withdrawn),
+            _ => None,
+        }
+    }
+}
+
+/// A registration as listed: its subject (a unit, or a person with their unit) and what was registered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Registration {
+    pub id: i64,
+    pub kind: String,
+    pub unit_code: String,
+    pub unit_name: String,
+    pub person_id: Option<i64>,
+    pub person_name: Option<String>,
+    pub person_code: Option<String>,
+    pub code: String,
+    pub title_name: String,
+    pub campaign: Option<String>,
+    pub registered_on: Option<chrono::NaiveDate>,
+    pub status: String,
+    pub result_note: Option<String>,
+    pub note: Option<String>,
+}

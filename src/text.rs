@@ -55,6 +55,36 @@ pub fn check_code(kind: &str, code: &str) -> Result<String, String> {
     Ok(c.to_string())
 }
 
+/// The candidates nearest to `input` by edit distance over their accent-free keys (a typo's likely meaning),
+/// closest first, at most `n`; used for "did you mean" hints.
+pub fn nearest<'a>(input: &str, candidates: impl Iterator<Item = &'a str>, n: usize) -> Vec<String> {
+    let q = fold_key(input).replace(' ', "_");
+    let limit = (q.chars().count() / 2).max(2);
+    let mut scored: Vec<(usize, &str)> = candidates
+        .map(|c| {
+            let k = fold_key(c).replace(' ', "_");
+            let d = if k.starts_with(&q) || q.starts_with(&k) { 1 } else { levenshtein(&q, &k) };
+            (d, c)
+        })
+        .filter(|(d, _)| *d <= limit)
+        .collect();
+    scored.sort();
+    scored.into_iter().take(n).map(|(_, c)| c.to_string()).collect()
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
 /// The five Vietnamese tone marks as combining characters (plus the two deprecated tone-mark code points that
 /// decompose to grave and acute).
 fn tone_of(c: char) -> Option<char> {
@@ -300,6 +330,14 @@ mod tests {
         assert!(parse_date("2020/13/01").is_err());
         assert!(parse_date("hôm nay").is_err());
         assert_eq!(format_date(parse_date("5/1/2021").unwrap()), "05/01/2021");
+    }
+
+    #[test]
+    fn nearest_codes() {
+        let codes = ["LDTT", "CSTDCS", "CSTD_TINH", "CSTD_TQ", "TTLDTT", "CTD_TINH"];
+        assert_eq!(nearest("CSTD", codes.into_iter(), 3), ["CSTDCS", "CSTD_TINH", "CSTD_TQ"]);
+        assert_eq!(nearest("LDT", codes.into_iter(), 3), ["LDTT"]);
+        assert!(nearest("XYZWV", codes.into_iter(), 3).is_empty());
     }
 
     #[test]

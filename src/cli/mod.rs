@@ -1,10 +1,12 @@
 //! The command line: one file per top-level command, each with its clap `Args` and one `run(ctx, args)`. A
 //! command parses, calls `db/` or `report/`, and hands the result to `output/`; no SQL and no formatting here.
 
+mod campaign;
 mod completions;
 mod info;
 mod init;
 mod person;
+mod register;
 mod unit;
 
 use std::io::{self, BufRead, IsTerminal, Write};
@@ -72,13 +74,19 @@ pub enum Command {
     /// People of the units
     #[command(subcommand)]
     Person(person::PersonCmd),
+    /// Emulation campaigns ("phong trào thi đua")
+    #[command(subcommand)]
+    Campaign(campaign::CampaignCmd),
+    /// Registrations of emulation titles, and the titles catalog
+    #[command(subcommand)]
+    Register(register::RegisterCmd),
     /// Shell completions, from the same definitions as --help
     Completions(completions::CompletionsArgs),
     /// The man page (roff), from the same definitions as --help
     Man,
-    /// The command reference in Markdown (the README's reference section)
+    /// The command reference in Markdown (docs/reference.md, and the README's index)
     #[command(hide = true)]
-    Reference,
+    Reference(completions::ReferenceArgs),
 }
 
 /// What every command gets: where the file is, how to print, whether to talk.
@@ -202,9 +210,11 @@ fn run(ctx: &Ctx, cmd: Command) -> Result<()> {
         Command::Info(a) => info::run(ctx, a),
         Command::Unit(c) => unit::run(ctx, c),
         Command::Person(c) => person::run(ctx, c),
+        Command::Campaign(c) => campaign::run(ctx, c),
+        Command::Register(c) => register::run(ctx, c),
         Command::Completions(a) => completions::completions(a),
         Command::Man => completions::man(),
-        Command::Reference => completions::reference(),
+        Command::Reference(a) => completions::reference(a),
     }
 }
 

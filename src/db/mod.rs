@@ -1,10 +1,13 @@
 //! The repository layer: opening the bloc-year file and all SQL. Each entity has its own file of plain functions
 //! taking a `&Connection`; this file opens the file (pragmas, collation, migrations) and runs write transactions.
 
+pub mod campaigns;
+pub mod catalog;
 pub mod meta;
 pub mod migrate;
 pub mod people;
 pub mod refs;
+pub mod registrations;
 pub mod units;
 
 use std::fs::OpenOptions;
@@ -62,8 +65,8 @@ fn not_ours(path: &Path, e: Option<rusqlite::Error>) -> Error {
     refused(format!("'{}' is not a thidua bloc-year file{why}", path.display()))
 }
 
-/// Creates a new file (never over an existing one), private to its owner (mode 0600), with the whole schema and
-/// the bloc's row. On any failure the half-made file is removed.
+/// Creates a new file (never over an existing one), private to its owner (mode 0600), with the whole schema, the
+/// seeded catalog and the bloc's row. On any failure the half-made file is removed.
 pub fn create(path: &Path, init: impl FnOnce(&rusqlite::Transaction) -> Result<()>) -> Result<Connection> {
     let mut opts = OpenOptions::new();
     opts.write(true).create_new(true);
@@ -84,6 +87,7 @@ pub fn create(path: &Path, init: impl FnOnce(&rusqlite::Transaction) -> Result<(
         configure(&conn)?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
         migrate::apply_schema(&tx)?;
+        catalog::seed(&tx)?;
         init(&tx)?;
         tx.commit()?;
         Ok(conn)

@@ -9,9 +9,10 @@ use crate::text::{fold_key, match_key};
 const SELECT: &str = "SELECT u.id, u.code, u.name, u.short, u.parent_id, p.code, u.role, u.sector, u.note, u.sort_order
                       FROM unit u LEFT JOIN unit p ON p.id = u.parent_id";
 
-/// Bloc order (DESIGN.md, issue 7): an explicit order first, then the leader, the deputy, the rest by code.
-const ORDER: &str = "ORDER BY u.sort_order IS NULL, u.sort_order,
-                     CASE u.role WHEN 'leader' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END, u.code";
+/// Bloc order over a unit aliased `u` (DESIGN.md): an explicit order first, then the leader, the deputy, the rest
+/// by code. Other queries listing units use it too.
+pub const BLOC_ORDER: &str =
+    "u.sort_order IS NULL, u.sort_order, CASE u.role WHEN 'leader' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END, u.code";
 
 fn row(r: &Row) -> rusqlite::Result<Unit> {
     Ok(Unit {
@@ -30,7 +31,7 @@ fn row(r: &Row) -> rusqlite::Result<Unit> {
 
 /// All units in bloc order (parents and children mixed; the caller builds the tree).
 pub fn list(conn: &Connection) -> Result<Vec<Unit>> {
-    let mut st = conn.prepare_cached(&format!("{SELECT} {ORDER}"))?;
+    let mut st = conn.prepare_cached(&format!("{SELECT} ORDER BY {BLOC_ORDER}"))?;
     let v = st.query_map([], row)?.collect::<rusqlite::Result<_>>()?;
     Ok(v)
 }
@@ -44,7 +45,7 @@ pub fn by_code(conn: &Connection, code: &str) -> Result<Option<Unit>> {
 }
 
 pub fn children(conn: &Connection, id: i64) -> Result<Vec<Unit>> {
-    let mut st = conn.prepare_cached(&format!("{SELECT} WHERE u.parent_id = ?1 {ORDER}"))?;
+    let mut st = conn.prepare_cached(&format!("{SELECT} WHERE u.parent_id = ?1 ORDER BY {BLOC_ORDER}"))?;
     let v = st.query_map([id], row)?.collect::<rusqlite::Result<_>>()?;
     Ok(v)
 }
@@ -58,7 +59,8 @@ pub fn resolve(conn: &Connection, input: &str) -> Result<Unit> {
         return Ok(u);
     }
     let (key, fold) = (match_key(s), fold_key(s));
-    let mut st = conn.prepare_cached(&format!("{SELECT} WHERE u.name_key = ?1 OR u.short_fold = ?2 {ORDER}"))?;
+    let mut st =
+        conn.prepare_cached(&format!("{SELECT} WHERE u.name_key = ?1 OR u.short_fold = ?2 ORDER BY {BLOC_ORDER}"))?;
     let exact: Vec<Unit> = st.query_map(params![key, fold], row)?.collect::<rusqlite::Result<_>>()?;
     // A short name matches on its fold only; prefer units whose full name matches exactly.
     let exact_names: Vec<Unit> = exact.iter().filter(|u| match_key(&u.name) == key).cloned().collect();
@@ -70,7 +72,7 @@ pub fn resolve(conn: &Connection, input: &str) -> Result<Unit> {
             Vec::new()
         } else {
             let mut st = conn.prepare_cached(&format!(
-                "{SELECT} WHERE u.name_fold = ?1 OR (' ' || u.name_fold || ' ') LIKE ('% ' || ?1 || ' %') {ORDER}"
+                "{SELECT} WHERE u.name_fold = ?1 OR (' ' || u.name_fold || ' ') LIKE ('% ' || ?1 || ' %') ORDER BY {BLOC_ORDER}"
             ))?;
             let v: Vec<Unit> = st.query_map([&fold], row)?.collect::<rusqlite::Result<_>>()?;
             // An exact accent-free name beats a name that only contains the words.

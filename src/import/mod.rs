@@ -6,6 +6,7 @@
 //! and one bad row means nothing is written.
 
 pub mod people;
+pub mod registrations;
 pub mod units;
 
 use std::fs::File;
@@ -146,7 +147,11 @@ impl Row<'_> {
     pub fn get(&self, key: &str) -> Option<String> {
         let i = self.src.keys.iter().position(|k| *k == key)?;
         let at = self.src.index[i]?;
-        let v = clean(self.src.record.get(at)?);
+        let mut v = clean(self.src.record.get(at)?);
+        // Undo the guard our CSV output puts before a formula sign, so an export imports back to the same text.
+        if v.starts_with('\'') && matches!(v.as_bytes().get(1), Some(b'=' | b'+' | b'-' | b'@')) {
+            v.remove(0);
+        }
         (!v.is_empty()).then_some(v)
     }
 

@@ -1,26 +1,56 @@
-//! The README's command reference is generated from the clap definitions; this test fails when it drifts.
-//! To refresh it: `UPDATE_README=1 cargo test --test cli docs`.
+//! The command reference (docs/reference.md) and the README's index of commands are generated from the clap
+//! definitions; these tests fail when either drifts from `--help`.
+//! To refresh both: `UPDATE_README=1 cargo test --test cli docs`.
 
 use crate::Env;
 
 const START: &str = "<!-- reference:start -->\n";
 const END: &str = "<!-- reference:end -->";
 
+fn file(name: &str) -> String {
+    format!("{}/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn refresh() -> bool {
+    std::env::var_os("UPDATE_README").is_some()
+}
+
 #[test]
-fn readme_reference_matches_help() {
-    let e = Env::new();
-    let generated = e.ok(&["reference"]).stdout;
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
-    let readme = std::fs::read_to_string(path).expect("README.md");
+fn readme_index_matches_help() {
+    let generated = Env::new().ok(&["reference", "--index"]).stdout;
+    let path = file("README.md");
+    let readme = std::fs::read_to_string(&path).expect("README.md");
     let (head, rest) = readme.split_once(START).expect("README has the reference start marker");
     let (current, tail) = rest.split_once(END).expect("README has the reference end marker");
     if current != generated {
-        if std::env::var_os("UPDATE_README").is_some() {
-            std::fs::write(path, format!("{head}{START}{generated}{END}{tail}")).expect("write README");
-            return;
-        }
-        panic!("the README's command reference differs from `thidua reference`; run `UPDATE_README=1 cargo test --test cli docs`");
+        assert!(refresh(), "the README's command index differs from `thidua reference --index`; run `UPDATE_README=1 cargo test --test cli docs`");
+        std::fs::write(&path, format!("{head}{START}{generated}{END}{tail}")).expect("write README");
     }
+    // Every command of the tree is in it.
+    for c in
+        ["thidua init", "thidua unit import", "thidua person list", "thidua campaign launch", "thidua register titles"]
+    {
+        assert!(generated.contains(&format!("`{c}")), "{c} missing from the index");
+    }
+}
+
+#[test]
+fn reference_matches_help() {
+    let generated = Env::new().ok(&["reference"]).stdout;
+    let path = file("docs/reference.md");
+    let current = std::fs::read_to_string(&path).unwrap_or_default();
+    let want = format!("# thidua command reference\n\nGenerated from `thidua --help` by `thidua reference`; do not edit by hand.\n\n{generated}");
+    if current != want {
+        assert!(
+            refresh(),
+            "docs/reference.md differs from `thidua reference`; run `UPDATE_README=1 cargo test --test cli docs`"
+        );
+        std::fs::write(&path, want).expect("write docs/reference.md");
+    }
+    let e = Env::new();
+    let help = e.cmd(&["unit", "add", "--help"]).env("COLUMNS", "110").output().expect("run --help");
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(generated.contains(help.trim_end()), "the reference does not hold `unit add --help`:\n{help}");
 }
 
 #[test]

@@ -201,9 +201,10 @@ fn list_csv_round_trips_into_an_empty_file() {
     };
     assert_eq!(people(&e), people(&f));
     assert_eq!(people(&e).len(), 4);
-    // The neutralised formula came back as the text it was, with its guard.
+    // The neutralised formula is written with its guard and read back as the text it was.
     let rows = csv_rows(&f.ok(&["unit", "list", "--format", "csv"]).bytes);
     assert!(rows.iter().any(|r| r[8] == "'=HYPERLINK(\"x\")"), "{rows:?}");
+    assert_eq!(f.count("SELECT count(*) FROM unit WHERE note = '=HYPERLINK(\"x\")'"), 1);
 }
 
 #[test]

@@ -1,11 +1,13 @@
 //! The integration tests: one binary (it links once), driving the real `thidua` on fresh files in temp folders
 //! with a fixed environment, asserting on what a user sees: rows in the file, bytes, exit codes, messages.
 
+mod campaigns;
 mod docs;
 mod file;
 mod imports;
 mod output;
 mod people;
+mod registrations;
 mod units;
 
 use std::io::Write;

@@ -1,0 +1,336 @@
+//! `thidua campaign`: emulation campaigns ("phong trào thi đua"), planned → launched → closed.
+
+use chrono::{Datelike, NaiveDate};
+use clap::{Args, Subcommand};
+
+use super::{date_arg, text_arg, Ctx, WriteArgs};
+use crate::db::{self, campaigns, meta, refs};
+use crate::error::{refused, refused_hint, usage, Result};
+use crate::model::{Campaign, CampaignKind};
+use crate::output::{emit_report, emit_table, Cell, Report, Table};
+use crate::text::{check_code, format_date};
+
+#[derive(Subcommand, Debug)]
+pub enum CampaignCmd {
+    /// Add a campaign (planned until it is launched)
+    Add(AddArgs),
+    /// The campaigns: regular first, then thematic, by start date
+    List,
+    /// One campaign with its registrations counted by unit
+    Show {
+        /// Code or name of the campaign
+        campaign: String,
+    },
+    /// Change a campaign's fields (an empty text clears it)
+    Edit(EditArgs),
+    /// Mark a campaign launched ("phát động") on a date
+    Launch(StepArgs),
+    /// Close a launched campaign; nothing new may refer to it afterwards
+    Close(StepArgs),
+    /// Remove a campaign nothing refers to
+    Remove {
+        campaign: String,
+        /// Answer yes to the confirmation (for scripts)
+        #[arg(long)]
+        yes: bool,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct AddArgs {
+    /// A short ASCII code, e.g. PT2020
+    pub code: String,
+    #[arg(long, value_parser = text_arg)]
+    pub name: String,
+    #[arg(long, value_enum)]
+    pub kind: CampaignKind,
+    /// The campaign's content or slogan ("nội dung", "khẩu hiệu")
+    #[arg(long, value_parser = text_arg)]
+    pub slogan: Option<String>,
+    /// The motto of action ("phương châm hành động")
+    #[arg(long, value_parser = text_arg)]
+    pub motto: Option<String>,
+    /// What it is for, e.g. to mark a congress
+    #[arg(long, value_parser = text_arg)]
+    pub purpose: Option<String>,
+    #[arg(long, value_parser = date_arg)]
+    pub start: Option<NaiveDate>,
+    #[arg(long, value_parser = date_arg)]
+    pub end: Option<NaiveDate>,
+    /// Who launches it, e.g. "Khối thi đua các Cơ quan Trung ương"
+    #[arg(long, value_parser = text_arg)]
+    pub launcher: Option<String>,
+    /// The launching document's number, e.g. "12/KH-KTĐ"
+    #[arg(long, value_parser = text_arg)]
+    pub doc: Option<String>,
+    #[arg(long, value_parser = text_arg)]
+    pub note: Option<String>,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct EditArgs {
+    pub campaign: String,
+    #[arg(long)]
+    pub code: Option<String>,
+    #[arg(long, value_parser = text_arg)]
+    pub name: Option<String>,
+    #[arg(long, value_enum)]
+    pub kind: Option<CampaignKind>,
+    #[arg(long, value_parser = text_arg)]
+    pub slogan: Option<String>,
+    #[arg(long, value_parser = text_arg)]
+    pub motto: Option<String>,
+    #[arg(long, value_parser = text_arg)]
+    pub purpose: Option<String>,
+    #[arg(long, value_parser = date_arg)]
+    pub start: Option<NaiveDate>,
+    #[arg(long, value_parser = date_arg)]
+    pub end: Option<NaiveDate>,
+    #[arg(long, value_parser = text_arg)]
+    pub launcher: Option<String>,
+    #[arg(long, value_parser = text_arg)]
+    pub doc: Option<String>,
+    #[arg(long, value_parser = text_arg)]
+    pub note: Option<String>,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct StepArgs {
+    pub campaign: String,
+    #[arg(long, value_parser = date_arg)]
+    pub date: NaiveDate,
+    /// Accept a date outside the file's year
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+pub fn run(ctx: &Ctx, cmd: CampaignCmd) -> Result<()> {
+    match cmd {
+        CampaignCmd::Add(a) => add(ctx, a),
+        CampaignCmd::List => list(ctx),
+        CampaignCmd::Show { campaign } => show(ctx, &campaign),
+        CampaignCmd::Edit(a) => edit(ctx, a),
+        CampaignCmd::Launch(a) => step(ctx, a, true),
+        CampaignCmd::Close(a) => step(ctx, a, false),
+        CampaignCmd::Remove { campaign, yes, write } => remove(ctx, &campaign, yes, &write),
+    }
+}
+
+fn some(s: &Option<String>) -> Option<String> {
+    s.clone().filter(|s| !s.is_empty())
+}
+
+fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
+    let code = check_code("campaign", &a.code).map_err(usage)?;
+    if a.name.is_empty() {
+        return Err(usage("--name needs the campaign's name"));
+    }
+    let mut conn = ctx.open()?;
+    let c = Campaign {
+        id: 0,
+        code: code.clone(),
+        name: a.name.clone(),
+        kind: a.kind.as_str().into(),
+        slogan: some(&a.slogan),
+        motto: some(&a.motto),
+        purpose: some(&a.purpose),
+        start_date: a.start,
+        end_date: a.end,
+        launcher: some(&a.launcher),
+        doc_no: some(&a.doc),
+        status: "planned".into(),
+        launched_on: None,
+        closed_on: None,
+        note: some(&a.note),
+    };
+    db::write(&mut conn, a.write.dry_run, |tx| campaigns::insert(tx, &c))?;
+    ctx.done(&a.write, format!("added campaign {code} ({}, {})", a.name, a.kind.as_str()));
+    Ok(())
+}
+
+fn status(s: &str) -> Cell {
+    Cell::Enum("campaign_status", s.to_string())
+}
+
+fn list(ctx: &Ctx) -> Result<()> {
+    let conn = ctx.open()?;
+    let counts = campaigns::registration_counts(&conn)?;
+    let mut t = Table::new(
+        "campaigns",
+        &[
+            "code",
+            "name",
+            "kind",
+            "status",
+            "start",
+            "end",
+            "launched_on",
+            "closed_on",
+            "launcher",
+            "doc",
+            "registrations",
+        ],
+    );
+    for c in campaigns::list(&conn)? {
+        t.push(vec![
+            c.code.into(),
+            c.name.into(),
+            Cell::Enum("campaign_kind", c.kind),
+            status(&c.status),
+            c.start_date.into(),
+            c.end_date.into(),
+            c.launched_on.into(),
+            c.closed_on.into(),
+            c.launcher.into(),
+            c.doc_no.into(),
+            counts.get(&c.id).copied().unwrap_or(0).into(),
+        ]);
+    }
+    emit_table(&t, &ctx.out)
+}
+
+fn show(ctx: &Ctx, campaign: &str) -> Result<()> {
+    let conn = ctx.open()?;
+    let c = campaigns::resolve(&conn, campaign)?;
+    let mut r = Report::new(format!("{} — {}", c.code, c.name));
+    let mut rec = Table::record("campaign");
+    rec.field("code", c.code.as_str())
+        .field("name", c.name.as_str())
+        .field("kind", Cell::Enum("campaign_kind", c.kind.clone()))
+        .field("status", status(&c.status))
+        .field("slogan", c.slogan.clone())
+        .field("motto", c.motto.clone())
+        .field("purpose", c.purpose.clone())
+        .field("start", c.start_date)
+        .field("end", c.end_date)
+        .field("launcher", c.launcher.clone())
+        .field("doc", c.doc_no.clone())
+        .field("launched_on", c.launched_on)
+        .field("closed_on", c.closed_on)
+        .field("note", c.note.clone());
+    r.section(None, vec![], Some(rec));
+    let mut t = Table::new("registrations_by_unit", &["unit", "unit_name", "collective", "individual"]);
+    for (code, name, coll, ind) in campaigns::registrations_by_unit(&conn, c.id)? {
+        t.push(vec![code.into(), name.into(), coll.into(), ind.into()]);
+    }
+    r.section(Some(ctx.out.label("heading.registrations_by_unit")), vec![], Some(t));
+    emit_report(&r, &ctx.out)
+}
+
+fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
+    let new_code = a.code.as_deref().map(|c| check_code("campaign", c).map_err(usage)).transpose()?;
+    let texts = [&a.name, &a.slogan, &a.motto, &a.purpose, &a.launcher, &a.doc, &a.note];
+    if new_code.is_none()
+        && a.kind.is_none()
+        && a.start.is_none()
+        && a.end.is_none()
+        && texts.iter().all(|t| t.is_none())
+    {
+        return Err(super::nothing_to_do("edit"));
+    }
+    let mut conn = ctx.open()?;
+    let msg = db::write(&mut conn, a.write.dry_run, |tx| {
+        let mut c = campaigns::resolve(tx, &a.campaign)?;
+        if let Some(code) = &new_code {
+            c.code = code.clone();
+        }
+        if let Some(n) = &a.name {
+            if n.is_empty() {
+                return Err(usage("--name cannot be empty"));
+            }
+            c.name = n.clone();
+        }
+        if let Some(k) = a.kind {
+            c.kind = k.as_str().into();
+        }
+        for (field, value) in [
+            (&mut c.slogan, &a.slogan),
+            (&mut c.motto, &a.motto),
+            (&mut c.purpose, &a.purpose),
+            (&mut c.launcher, &a.launcher),
+            (&mut c.doc_no, &a.doc),
+            (&mut c.note, &a.note),
+        ] {
+            if value.is_some() {
+                *field = some(value);
+            }
+        }
+        if a.start.is_some() {
+            c.start_date = a.start;
+        }
+        if a.end.is_some() {
+            c.end_date = a.end;
+        }
+        campaigns::update(tx, &c)?;
+        Ok(format!("updated campaign {}", c.code))
+    })?;
+    ctx.done(&a.write, msg);
+    Ok(())
+}
+
+/// Launch (planned → launched) or close (launched → closed) on a date within the file's year unless --force.
+fn step(ctx: &Ctx, a: StepArgs, launch: bool) -> Result<()> {
+    let mut conn = ctx.open()?;
+    let msg = db::write(&mut conn, a.write.dry_run, |tx| {
+        let year = meta::bloc(tx)?.year;
+        let mut c = campaigns::resolve(tx, &a.campaign)?;
+        let what = if launch { "launch" } else { "close" };
+        if a.date.year() != year && !a.force {
+            return Err(refused_hint(
+                format!("the {what} date {} is outside the file's year {year}", format_date(a.date)),
+                "add --force for a date in another year",
+            ));
+        }
+        match (launch, c.status.as_str()) {
+            (true, "planned") => {
+                c.status = "launched".into();
+                c.launched_on = Some(a.date);
+            }
+            (false, "launched") => {
+                if let Some(l) = c.launched_on.filter(|l| a.date < *l) {
+                    return Err(refused(format!(
+                        "campaign {} cannot close on {}, before its launch on {}",
+                        c.code,
+                        format_date(a.date),
+                        format_date(l)
+                    )));
+                }
+                c.status = "closed".into();
+                c.closed_on = Some(a.date);
+            }
+            (true, s) => return Err(refused(format!("campaign {} is already {s}", c.code))),
+            (false, "planned") => {
+                return Err(refused_hint(
+                    format!("campaign {} has not been launched", c.code),
+                    format!("launch it first: `thidua campaign launch {} --date …`", c.code),
+                ))
+            }
+            (false, _) => return Err(refused(format!("campaign {} is already closed", c.code))),
+        }
+        campaigns::update(tx, &c)?;
+        Ok(format!("{} campaign {} on {}", if launch { "launched" } else { "closed" }, c.code, format_date(a.date)))
+    })?;
+    ctx.done(&a.write, msg);
+    Ok(())
+}
+
+fn remove(ctx: &Ctx, campaign: &str, yes: bool, w: &WriteArgs) -> Result<()> {
+    let mut conn = ctx.open()?;
+    let c = campaigns::resolve(&conn, campaign)?;
+    let r = refs::references(&conn, "campaign", c.id)?;
+    if !r.is_empty() {
+        return Err(refused(format!("campaign {} is still referred to by {}", c.code, super::unit::describe_refs(&r))));
+    }
+    ctx.confirm(&format!("remove campaign {} ({})?", c.code, c.name), yes)?;
+    db::write(&mut conn, w.dry_run, |tx| campaigns::delete(tx, c.id))?;
+    ctx.done(w, format!("removed campaign {}", c.code));
+    Ok(())
+}

@@ -1,0 +1,317 @@
+//! `thidua register`: registrations of emulation titles, and the titles catalog.
+
+use chrono::NaiveDate;
+use clap::{Args, Subcommand, ValueEnum};
+
+use super::{date_arg, text_arg, Ctx, WriteArgs};
+use crate::db::{self, campaigns, catalog, people, registrations, units};
+use crate::error::{refused, usage, Result};
+use crate::import;
+use crate::model::{CatalogEntry, RegStatus, SubjectKind};
+use crate::output::{emit_table, Cell, Table};
+use crate::text::check_code;
+
+#[derive(Subcommand, Debug)]
+pub enum RegisterCmd {
+    /// Register a title: a collective title for a unit, an individual title for a person
+    Add(AddArgs),
+    /// The registrations, by unit in bloc order, people in Vietnamese order
+    List(ListArgs),
+    /// Record whether a registered title was achieved
+    Result {
+        /// The registration's number
+        id: i64,
+        #[arg(value_enum)]
+        outcome: Outcome,
+        #[arg(long, value_parser = text_arg)]
+        note: Option<String>,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// Withdraw a registration (it stays on record; the title may be registered again)
+    Withdraw {
+        id: i64,
+        #[arg(long, value_parser = text_arg)]
+        note: Option<String>,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// Add registrations from a CSV file (or - for stdin): the list a unit sends in
+    Import {
+        /// The CSV file: columns unit, person (name) or person_code (staff code), title, campaign, date, status, note
+        file: String,
+        /// Create the people the file names who are not in the file yet, in the row's unit
+        #[arg(long)]
+        create_people: bool,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// The titles catalog (and the forms of commendation, which share its codes)
+    Titles {
+        #[command(subcommand)]
+        cmd: Option<TitlesCmd>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TitlesCmd {
+    /// Add a local title or form to the catalog
+    Add {
+        /// A short ASCII code
+        code: String,
+        #[arg(long, value_parser = text_arg)]
+        name: String,
+        /// Who it is for (repeat for several)
+        #[arg(long, value_enum, required = true)]
+        kind: Vec<SubjectKind>,
+        /// A form of commendation rather than an emulation title
+        #[arg(long)]
+        form: bool,
+        #[arg(long, value_parser = text_arg)]
+        decided_by: Option<String>,
+        #[arg(long, value_parser = text_arg)]
+        legal_ref: Option<String>,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Outcome {
+    Achieved,
+    NotAchieved,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Kind {
+    Individual,
+    Collective,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Status {
+    Registered,
+    Achieved,
+    NotAchieved,
+    Withdrawn,
+}
+
+#[derive(Args, Debug)]
+#[command(group = clap::ArgGroup::new("subject").required(true).args(["unit", "person"]))]
+pub struct AddArgs {
+    /// Title (or form) code or name, e.g. LDTT, "Chiến sĩ thi đua cơ sở"
+    #[arg(long)]
+    pub title: String,
+    /// The unit, for a collective title
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// The person (number, staff code or name), for an individual title
+    #[arg(long)]
+    pub person: Option<String>,
+    /// The campaign [default: the file's one regular campaign, if open]
+    #[arg(long)]
+    pub campaign: Option<String>,
+    /// Date of registration
+    #[arg(long, value_parser = date_arg)]
+    pub date: Option<NaiveDate>,
+    #[arg(long, value_parser = text_arg)]
+    pub note: Option<String>,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct ListArgs {
+    /// A unit's registrations and its people's (sub-units included)
+    #[arg(long)]
+    pub unit: Option<String>,
+    #[arg(long)]
+    pub title: Option<String>,
+    #[arg(long, value_enum)]
+    pub kind: Option<Kind>,
+    #[arg(long, value_enum)]
+    pub status: Option<Status>,
+    #[arg(long)]
+    pub campaign: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, cmd: RegisterCmd) -> Result<()> {
+    match cmd {
+        RegisterCmd::Add(a) => add(ctx, a),
+        RegisterCmd::List(a) => list(ctx, a),
+        RegisterCmd::Result { id, outcome, note, write } => {
+            let s = match outcome {
+                Outcome::Achieved => RegStatus::Achieved,
+                Outcome::NotAchieved => RegStatus::NotAchieved,
+            };
+            set_status(ctx, id, s, note, &write)
+        }
+        RegisterCmd::Withdraw { id, note, write } => set_status(ctx, id, RegStatus::Withdrawn, note, &write),
+        RegisterCmd::Import { file, create_people, write } => import_regs(ctx, &file, create_people, &write),
+        RegisterCmd::Titles { cmd: None } => titles(ctx),
+        RegisterCmd::Titles { cmd: Some(TitlesCmd::Add { code, name, kind, form, decided_by, legal_ref, write }) } => {
+            let code = check_code("catalog", &code).map_err(usage)?;
+            let e = CatalogEntry {
+                id: 0,
+                code: code.clone(),
+                name: name.clone(),
+                category: if form { "form" } else { "title" }.into(),
+                individual: kind.contains(&SubjectKind::Individual),
+                collective: kind.contains(&SubjectKind::Collective),
+                household: kind.contains(&SubjectKind::Household),
+                level: None,
+                decided_by: decided_by.filter(|s| !s.is_empty()),
+                legal_ref: legal_ref.filter(|s| !s.is_empty()),
+                cash: None,
+                local: true,
+            };
+            let mut conn = ctx.open()?;
+            db::write(&mut conn, write.dry_run, |tx| catalog::insert(tx, &e))?;
+            ctx.done(&write, format!("added {code} ({name}) to the catalog"));
+            Ok(())
+        }
+    }
+}
+
+fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
+    let mut conn = ctx.open()?;
+    let (id, what) = db::write(&mut conn, a.write.dry_run, |tx| {
+        let entry = catalog::resolve(tx, &a.title)?;
+        let (unit_id, person_id, who) = match (&a.unit, &a.person) {
+            (Some(u), _) => {
+                let u = units::resolve(tx, u)?;
+                (Some(u.id), None, u.code)
+            }
+            (None, Some(p)) => {
+                let p = people::resolve(tx, p)?;
+                (None, Some(p.id), p.full_name)
+            }
+            (None, None) => return Err(usage("name the subject with --unit or --person")),
+        };
+        let campaign = match &a.campaign {
+            Some(c) => {
+                let c = campaigns::resolve(tx, c)?;
+                campaigns::check_open(&c)?;
+                Some(c)
+            }
+            None => campaigns::default_regular(tx)?,
+        };
+        let n = registrations::NewRegistration {
+            catalog_id: entry.id,
+            unit_id,
+            person_id,
+            campaign_id: campaign.map(|c| c.id),
+            registered_on: a.date,
+            status: RegStatus::Registered,
+            note: a.note.clone().filter(|s| !s.is_empty()),
+        };
+        Ok((registrations::insert(tx, &n)?, format!("{who} registered {} ({})", entry.code, entry.name)))
+    })?;
+    ctx.done(&a.write, format!("#{id}: {what}"));
+    Ok(())
+}
+
+fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
+    let conn = ctx.open()?;
+    let f = registrations::Filter {
+        unit_id: a.unit.as_deref().map(|u| units::resolve(&conn, u)).transpose()?.map(|u| u.id),
+        catalog_id: a.title.as_deref().map(|t| catalog::resolve(&conn, t)).transpose()?.map(|e| e.id),
+        kind: a.kind.map(|k| match k {
+            Kind::Individual => "individual",
+            Kind::Collective => "collective",
+        }),
+        status: a.status.map(|s| match s {
+            Status::Registered => "registered",
+            Status::Achieved => "achieved",
+            Status::NotAchieved => "not_achieved",
+            Status::Withdrawn => "withdrawn",
+        }),
+        campaign_id: a.campaign.as_deref().map(|c| campaigns::resolve(&conn, c)).transpose()?.map(|c| c.id),
+    };
+    let mut t = Table::new(
+        "registrations",
+        &[
+            "id",
+            "kind",
+            "unit",
+            "person",
+            "person_code",
+            "title",
+            "title_name",
+            "campaign",
+            "date",
+            "status",
+            "result_note",
+            "note",
+        ],
+    );
+    for r in registrations::list(&conn, &f)? {
+        t.push(vec![
+            r.id.into(),
+            Cell::Enum("subject", r.kind),
+            r.unit_code.into(),
+            r.person_name.into(),
+            r.person_code.into(),
+            r.code.into(),
+            r.title_name.into(),
+            r.campaign.into(),
+            r.registered_on.into(),
+            Cell::Enum("reg_status", r.status),
+            r.result_note.into(),
+            r.note.into(),
+        ]);
+    }
+    emit_table(&t, &ctx.out)
+}
+
+fn set_status(ctx: &Ctx, id: i64, s: RegStatus, note: Option<String>, w: &WriteArgs) -> Result<()> {
+    let mut conn = ctx.open()?;
+    let msg = db::write(&mut conn, w.dry_run, |tx| {
+        let r = registrations::get(tx, id)?;
+        if r.status == "withdrawn" {
+            return Err(refused(format!("registration #{id} was withdrawn; register the title again instead")));
+        }
+        registrations::set_status(tx, id, s, note.as_deref().filter(|n| !n.is_empty()))?;
+        let who = r.person_name.unwrap_or(r.unit_code);
+        Ok(match s {
+            RegStatus::Withdrawn => format!("#{id}: {who} withdrew {}", r.code),
+            _ => format!("#{id}: {who} — {} {}", r.code, s.as_str().replace('_', " ")),
+        })
+    })?;
+    ctx.done(w, msg);
+    Ok(())
+}
+
+fn titles(ctx: &Ctx) -> Result<()> {
+    let conn = ctx.open()?;
+    let mut t = Table::new(
+        "titles",
+        &["code", "name", "category", "subjects", "level", "decided_by", "legal_ref", "cash", "local"],
+    );
+    for e in catalog::list(&conn, None)? {
+        t.push(vec![
+            e.code.clone().into(),
+            e.name.clone().into(),
+            Cell::Enum("category", e.category.clone()),
+            e.subjects().into(),
+            e.level.clone().map_or(Cell::Empty, |l| Cell::Enum("level", l)),
+            e.decided_by.clone().into(),
+            e.legal_ref.clone().into(),
+            e.cash.map_or(Cell::Empty, Cell::Num),
+            Cell::Enum("bool", if e.local { "yes" } else { "no" }.into()),
+        ]);
+    }
+    emit_table(&t, &ctx.out)
+}
+
+fn import_regs(ctx: &Ctx, file: &str, create_people: bool, w: &WriteArgs) -> Result<()> {
+    let mut conn = ctx.open()?;
+    let mut src = import::open(file, import::registrations::COLUMNS)?;
+    let (counts, created) =
+        db::write(&mut conn, w.dry_run, |tx| import::registrations::run(tx, &mut src, create_people, ctx.quiet))?;
+    if created > 0 {
+        ctx.say(format!("{}: created {created} people", src.name));
+    }
+    ctx.done(w, counts.summary(&src.name));
+    Ok(())
+}

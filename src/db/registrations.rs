@@ -1,0 +1,206 @@
+//! Registrations of emulation titles: a unit for a collective title, a person for an individual one.
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use super::units::BLOC_ORDER;
+use crate::error::{refused, refused_hint, Result};
+use crate::model::{CatalogEntry, RegStatus, Registration, SubjectKind};
+
+const SELECT: &str = "SELECT r.id, CASE WHEN r.unit_id IS NULL THEN 'individual' ELSE 'collective' END, u.code, u.name,
+                             p.id, p.full_name, p.staff_code, c.code, c.name, k.code, r.registered_on, r.status,
+                             r.result_note, r.note
+                      FROM registration r
+                      LEFT JOIN person p ON p.id = r.person_id
+                      JOIN unit u ON u.id = coalesce(r.unit_id, p.unit_id)
+                      JOIN catalog c ON c.id = r.catalog_id
+                      LEFT JOIN campaign k ON k.id = r.campaign_id";
+
+fn row(r: &Row) -> rusqlite::Result<Registration> {
+    Ok(Registration {
+        id: r.get(0)?,
+        kind: r.get(1)?,
+        unit_code: r.get(2)?,
+        unit_name: r.get(3)?,
+        person_id: r.get(4)?,
+        person_name: r.get(5)?,
+        person_code: r.get(6)?,
+        code: r.get(7)?,
+        title_name: r.get(8)?,
+        campaign: r.get(9)?,
+        registered_on: r.get(10)?,
+        status: r.get(11)?,
+        result_note: r.get(12)?,
+        note: r.get(13)?,
+    })
+}
+
+/// What `register list` narrows to; `None` is no narrowing.
+#[derive(Debug, Default)]
+pub struct Filter {
+    /// The unit's own registrations and those of its people, sub-units included.
+    pub unit_id: Option<i64>,
+    pub catalog_id: Option<i64>,
+    /// "individual" or "collective".
+    pub kind: Option<&'static str>,
+    pub status: Option<&'static str>,
+    pub campaign_id: Option<i64>,
+}
+
+/// Registrations in bloc order of their unit; a unit's collective registrations before its people's, people in
+/// Vietnamese order.
+pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Registration>> {
+    let sql = format!(
+        "WITH RECURSIVE sub(id) AS (SELECT ?1 WHERE ?1 IS NOT NULL
+                                    UNION SELECT unit.id FROM unit JOIN sub ON unit.parent_id = sub.id)
+         {SELECT}
+         WHERE (?1 IS NULL OR u.id IN (SELECT id FROM sub))
+           AND (?2 IS NULL OR r.catalog_id = ?2)
+           AND (?3 IS NULL OR (?3 = 'collective') = (r.unit_id IS NOT NULL))
+           AND (?4 IS NULL OR r.status = ?4)
+           AND (?5 IS NULL OR r.campaign_id = ?5)
+         ORDER BY {BLOC_ORDER}, r.unit_id IS NULL, p.given COLLATE vi, p.family COLLATE vi, p.middle COLLATE vi, c.id, r.id"
+    );
+    let v = conn
+        .prepare_cached(&sql)?
+        .query_map(params![f.unit_id, f.catalog_id, f.kind, f.status, f.campaign_id], row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Registration> {
+    conn.prepare_cached(&format!("{SELECT} WHERE r.id = ?1"))?
+        .query_row([id], row)
+        .optional()?
+        .ok_or_else(|| refused_hint(format!("no registration #{id}"), "`thidua register list` shows the numbers"))
+}
+
+/// The live (not withdrawn) registration of a subject for an entry, if any.
+pub fn live(
+    conn: &Connection,
+    catalog_id: i64,
+    unit_id: Option<i64>,
+    person_id: Option<i64>,
+) -> Result<Option<Registration>> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "{SELECT} WHERE r.catalog_id = ?1 AND r.unit_id IS ?2 AND r.person_id IS ?3 AND r.status <> 'withdrawn'"
+        ))?
+        .query_row(params![catalog_id, unit_id, person_id], row)
+        .optional()?)
+}
+
+/// A registration to write.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewRegistration {
+    pub catalog_id: i64,
+    pub unit_id: Option<i64>,
+    pub person_id: Option<i64>,
+    pub campaign_id: Option<i64>,
+    pub registered_on: Option<NaiveDate>,
+    pub status: RegStatus,
+    pub note: Option<String>,
+}
+
+/// Refuses a subject the entry is not for: a collective title needs a unit, an individual one a person.
+pub fn check_subject(e: &CatalogEntry, unit: bool) -> Result<()> {
+    let (kind, other) = if unit {
+        (SubjectKind::Collective, "register it for a person with --person")
+    } else {
+        (SubjectKind::Individual, "register it for a unit with --unit")
+    };
+    if e.is_for(kind) {
+        return Ok(());
+    }
+    let hint = if e.individual || e.collective { other } else { "this tool keeps units and people, not households" };
+    let r#for = e
+        .subjects()
+        .replace("individual", "individuals")
+        .replace("collective", "collectives")
+        .replace("household", "households");
+    Err(refused_hint(
+        format!(
+            "{} ({}) is a {} for {}, not for {}",
+            e.code,
+            e.name,
+            e.category,
+            r#for.replace('+', " and "),
+            if unit { "a unit" } else { "a person" }
+        ),
+        hint,
+    ))
+}
+
+/// Inserts a registration; a subject the entry is not for, or a live registration for the same subject and entry,
+/// is refused, naming it.
+pub fn insert(conn: &Connection, n: &NewRegistration) -> Result<i64> {
+    check_subject(&super::catalog::get(conn, n.catalog_id)?, n.unit_id.is_some())?;
+    if let Some(old) = live(conn, n.catalog_id, n.unit_id, n.person_id)? {
+        let who = old.person_name.clone().unwrap_or_else(|| old.unit_code.clone());
+        return Err(refused_hint(
+            format!(
+                "{who} already registered {}: #{}{}",
+                old.code,
+                old.id,
+                old.registered_on.map(|d| format!(" of {}", crate::text::format_date(d))).unwrap_or_default()
+            ),
+            format!("withdraw it first with `thidua register withdraw {}` to register again", old.id),
+        ));
+    }
+    conn.prepare_cached(
+        "INSERT INTO registration (catalog_id, unit_id, person_id, campaign_id, registered_on, status, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        n.catalog_id,
+        n.unit_id,
+        n.person_id,
+        n.campaign_id,
+        n.registered_on,
+        n.status.as_str(),
+        n.note
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Rewrites the fields an import carries for an existing registration.
+pub fn update(conn: &Connection, id: i64, n: &NewRegistration) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE registration SET campaign_id = ?2, registered_on = ?3, status = ?4, note = ?5 WHERE id = ?1",
+    )?
+    .execute(params![id, n.campaign_id, n.registered_on, n.status.as_str(), n.note])?;
+    Ok(())
+}
+
+/// A registration as stored, in the shape it is written with, to compare with an import row.
+pub fn stored(conn: &Connection, id: i64) -> Result<NewRegistration> {
+    let (n, status) = conn.query_row(
+        "SELECT catalog_id, unit_id, person_id, campaign_id, registered_on, status, note FROM registration WHERE id = ?1",
+        [id],
+        |r| {
+            let n = NewRegistration {
+                catalog_id: r.get(0)?,
+                unit_id: r.get(1)?,
+                person_id: r.get(2)?,
+                campaign_id: r.get(3)?,
+                registered_on: r.get(4)?,
+                status: RegStatus::Registered,
+                note: r.get(6)?,
+            };
+            Ok((n, r.get::<_, String>(5)?))
+        },
+    )?;
+    Ok(NewRegistration { status: RegStatus::parse(&status).unwrap_or(RegStatus::Registered), ..n })
+}
+
+/// Records the result of a registration (achieved / not achieved), or withdraws it.
+pub fn set_status(conn: &Connection, id: i64, status: RegStatus, result_note: Option<&str>) -> Result<()> {
+    let n = conn.execute(
+        "UPDATE registration SET status = ?2, result_note = coalesce(?3, result_note) WHERE id = ?1",
+        params![id, status.as_str(), result_note],
+    )?;
+    if n == 0 {
+        return Err(refused(format!("no registration #{id}")));
+    }
+    Ok(())
+}

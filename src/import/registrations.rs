@@ -1,0 +1,151 @@
+//! `register import`: the list a unit sends in, one row a registration. Matched by subject and title: re-importing
+//! the same list changes nothing. Reads the columns `register list --format csv` writes.
+
+use std::collections::HashMap;
+
+use rusqlite::Connection;
+
+use super::{cell, col, Col, Counts, Errors, Row, Source};
+use crate::db::registrations::{self, NewRegistration};
+use crate::db::{campaigns, catalog, people, units};
+use crate::error::Result;
+use crate::model::{Outcome, PersonData, RegStatus};
+use crate::text::{match_key, parse_date, split_name};
+
+pub const COLUMNS: &[Col] = &[
+    col("unit", true, &["ma don vi"]),
+    col("person", false, &["ho va ten", "ho ten", "ca nhan"]),
+    col("person_code", false, &["staff code", "ma can bo"]),
+    col("title", true, &["danh hieu", "danh hieu dang ky", "danh hieu thi dua"]),
+    col("campaign", false, &["phong trao"]),
+    col("date", false, &["ngay dang ky", "registered on"]),
+    col("status", false, &["trang thai"]),
+    col("note", false, &[]),
+];
+
+/// Returns the counts and the number of people created.
+pub fn run(conn: &Connection, src: &mut Source, create_people: bool, quiet: bool) -> Result<(Counts, u64)> {
+    let mut counts = Counts::default();
+    let mut created = 0;
+    let mut errors = Errors::new(&src.name);
+    let mut unit_ids: HashMap<String, i64> = HashMap::new();
+    let default_campaign = campaigns::default_regular(conn)?.map(|c| c.id);
+    super::each_row(src, quiet, &mut errors, |row| {
+        let unit_ref = row.need("unit")?;
+        let unit_id = match unit_ids.get(&unit_ref) {
+            Some(id) => *id,
+            None => {
+                let id = units::resolve(conn, &unit_ref).map_err(|e| cell("unit", e))?.id;
+                unit_ids.insert(unit_ref, id);
+                id
+            }
+        };
+        let entry = catalog::resolve(conn, &row.need("title")?).map_err(|e| cell("title", e))?;
+        let person_id = person(conn, row, unit_id, create_people, &mut created)?;
+        registrations::check_subject(&entry, person_id.is_none()).map_err(|e| cell("title", e))?;
+        let (unit_id, kept) = match person_id {
+            Some(_) => (None, registrations::live(conn, entry.id, None, person_id)?),
+            None => (Some(unit_id), registrations::live(conn, entry.id, Some(unit_id), None)?),
+        };
+        let stored = kept.as_ref().map(|r| registrations::stored(conn, r.id)).transpose()?;
+        let campaign_id = match row.get("campaign") {
+            Some(c) => {
+                let c = campaigns::resolve(conn, &c).map_err(|e| cell("campaign", e))?;
+                // A closed campaign may stay on a registration that already had it, never be given to a new one.
+                if stored.as_ref().and_then(|s| s.campaign_id) != Some(c.id) {
+                    campaigns::check_open(&c).map_err(|e| cell("campaign", e))?;
+                }
+                Some(c.id)
+            }
+            None if row.has("campaign") => None,
+            None => stored.as_ref().map_or(default_campaign, |s| s.campaign_id),
+        };
+        let date = match row.get("date") {
+            Some(d) => Some(parse_date(&d).map_err(|m| cell("date", m))?),
+            None if row.has("date") => None,
+            None => stored.as_ref().and_then(|s| s.registered_on),
+        };
+        let status = match row.get("status") {
+            Some(s) => RegStatus::parse(&s)
+                .ok_or_else(|| cell("status", format!("'{s}' is not a status (registered, achieved, not_achieved)")))?,
+            None => stored.as_ref().map_or(RegStatus::Registered, |s| s.status),
+        };
+        let note = if row.has("note") { row.get("note") } else { stored.as_ref().and_then(|s| s.note.clone()) };
+        let n = NewRegistration {
+            catalog_id: entry.id,
+            unit_id,
+            person_id,
+            campaign_id,
+            registered_on: date,
+            status,
+            note,
+        };
+        let outcome = match (kept, stored) {
+            (Some(r), Some(s)) => {
+                if s == n {
+                    Outcome::Unchanged
+                } else {
+                    registrations::update(conn, r.id, &n)?;
+                    Outcome::Updated
+                }
+            }
+            _ => {
+                registrations::insert(conn, &n)?;
+                Outcome::Inserted
+            }
+        };
+        counts.add(outcome);
+        Ok(())
+    })?;
+    errors.finish()?;
+    Ok((counts, created))
+}
+
+/// The row's person, if it names one: by staff code, else by name within the row's unit; created there with
+/// `--create-people`.
+fn person(conn: &Connection, row: &Row, unit_id: i64, create: bool, created: &mut u64) -> Result<Option<i64>> {
+    let code = row.get("person_code");
+    let name = row.get("person");
+    if let Some(c) = &code {
+        if let Some(p) = people::by_staff_code(conn, c)? {
+            if p.unit_id != unit_id {
+                return Err(cell(
+                    "person_code",
+                    format!("'{c}' is {} of {}, not of this row's unit", p.full_name, p.unit_code),
+                ));
+            }
+            return Ok(Some(p.id));
+        }
+    }
+    let Some(name) = name else {
+        return match code {
+            Some(c) if !create => {
+                Err(cell("person_code", format!("no person with staff code '{c}'; add --create-people with a name")))
+            }
+            Some(_) => Err(cell("person", "is empty: a person to create needs a name")),
+            None => Ok(None),
+        };
+    };
+    let same = people::by_name_in_unit(conn, unit_id, &match_key(&name))?;
+    match same.len() {
+        1 => Ok(Some(same[0].id)),
+        0 if create => {
+            let parts = split_name(&name, None, None).map_err(|m| cell("person", m))?;
+            let d = PersonData {
+                unit_id,
+                full_name: name,
+                family: parts.family,
+                middle: parts.middle,
+                given: parts.given,
+                staff_code: code,
+                ..Default::default()
+            };
+            *created += 1;
+            Ok(Some(people::insert(conn, &d)?))
+        }
+        0 => Err(cell("person", format!("no person '{name}' in this unit; add --create-people to create them"))),
+        n => {
+            Err(cell("person", format!("{n} people named '{name}' in this unit; give their staff code (person_code)")))
+        }
+    }
+}
