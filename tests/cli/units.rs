@@ -140,6 +140,10 @@ fn nfd_input_is_stored_nfc_and_found_every_way() {
     // Tone-mark placement: "Hoà" finds "Hòa".
     let out = e.ok(&["unit", "show", "sở hoà bình", "--format", "json"]).stdout;
     assert!(out.contains("\"HB\""), "{out}");
+    // A code typed with a space for its underscore.
+    e.ok(&["unit", "add", "CTHUE_TN", "--name", "Chi cục Thuế thị xã Trảng Bàng", "--parent", "cthue"]);
+    let out = e.ok(&["unit", "show", "cthue tn", "--format", "json"]).stdout;
+    assert!(out.contains("\"CTHUE_TN\""), "{out}");
     // Words of a name find it when only one unit has them.
     let out = e.ok(&["unit", "show", "hoa binh", "--format", "json"]).stdout;
     assert!(out.contains("\"HB\""), "{out}");
