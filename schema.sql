@@ -128,8 +128,10 @@ CREATE TABLE registration (
     status         TEXT    NOT NULL DEFAULT 'registered'
                            CHECK (status IN ('registered', 'achieved', 'not_achieved', 'withdrawn')),
     result_note    TEXT,
+    award_id       INTEGER REFERENCES award (id),   -- the award that achieved it, set and cleared by the tool
     note           TEXT,
-    CHECK ((unit_id IS NULL) <> (person_id IS NULL))
+    CHECK ((unit_id IS NULL) <> (person_id IS NULL)),
+    CHECK (award_id IS NULL OR status = 'achieved')
 ) STRICT;
 CREATE UNIQUE INDEX registration_unit_once ON registration (catalog_id, unit_id)
     WHERE unit_id IS NOT NULL AND status <> 'withdrawn';
@@ -138,3 +140,47 @@ CREATE UNIQUE INDEX registration_person_once ON registration (catalog_id, person
 CREATE INDEX registration_unit ON registration (unit_id);
 CREATE INDEX registration_person ON registration (person_id);
 CREATE INDEX registration_campaign ON registration (campaign_id);
+
+-- Award decisions ("quyết định khen thưởng"). Numbers restart every 1 January, so the key is issuer + year + number
+-- (DOMAIN.md §7.9); the number is stored normalised ("123/QĐ-UBND").
+CREATE TABLE decision (
+    id           INTEGER PRIMARY KEY,
+    number       TEXT    NOT NULL CHECK (number <> ''),
+    issued_on    TEXT    NOT NULL CHECK (date(issued_on) IS issued_on),
+    year         INTEGER NOT NULL CHECK (year = CAST(substr(issued_on, 1, 4) AS INTEGER)),
+    issuer       TEXT    NOT NULL CHECK (issuer <> ''),   -- "UBND tỉnh Tây Ninh"
+    issuer_fold  TEXT    NOT NULL,
+    signer       TEXT,                      -- name and title of who signed
+    summary      TEXT,                      -- trích yếu
+    note         TEXT,
+    UNIQUE (issuer_fold, year, number)
+) STRICT;
+
+-- Who a decision awards what: one recipient of one decision. The achievement year (or period) is kept apart from
+-- the decision's date: a 2019 flag is decided in 2020. The recipient's name is kept as printed on the decision,
+-- since units are renamed. A decision not at hand yet may be left out (decision_id NULL) and added later.
+CREATE TABLE award (
+    id           INTEGER PRIMARY KEY,
+    decision_id  INTEGER REFERENCES decision (id),
+    catalog_id   INTEGER NOT NULL REFERENCES catalog (id),
+    unit_id      INTEGER REFERENCES unit (id),
+    person_id    INTEGER REFERENCES person (id),
+    recipient    TEXT    NOT NULL CHECK (recipient <> ''),
+    year_from    INTEGER NOT NULL CHECK (year_from BETWEEN 1945 AND 2100),
+    year_to      INTEGER NOT NULL CHECK (year_to BETWEEN year_from AND 2100),
+    basis        TEXT    NOT NULL DEFAULT 'merit'
+                         CHECK (basis IN ('merit', 'adhoc', 'thematic', 'career', 'seniority', 'foreign')),
+    reason       TEXT,                      -- the reason as printed
+    campaign_id  INTEGER REFERENCES campaign (id),
+    note         TEXT,
+    CHECK ((unit_id IS NULL) <> (person_id IS NULL))
+) STRICT;
+CREATE UNIQUE INDEX award_unit_once ON award (decision_id, catalog_id, unit_id, year_from, year_to)
+    WHERE unit_id IS NOT NULL;
+CREATE UNIQUE INDEX award_person_once ON award (decision_id, catalog_id, person_id, year_from, year_to)
+    WHERE person_id IS NOT NULL;
+CREATE INDEX award_decision ON award (decision_id);
+CREATE INDEX award_unit ON award (unit_id);
+CREATE INDEX award_person ON award (person_id);
+CREATE INDEX award_catalog ON award (catalog_id);
+CREATE INDEX registration_award ON registration (award_id);

@@ -269,5 +269,81 @@ pub struct Registration {
     pub registered_on: Option<chrono::NaiveDate>,
     pub status: String,
     pub result_note: Option<String>,
+    pub award_id: Option<i64>,
+    pub note: Option<String>,
+}
+
+/// The basis of an award (Law Art 8; DOMAIN.md §3.4). Ad-hoc and thematic awards do not count toward merit chains
+/// (Decree 152 Art 4.3), which is why it is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Basis {
+    Merit,
+    Adhoc,
+    Thematic,
+    Career,
+    Seniority,
+    Foreign,
+}
+
+impl Basis {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::Merit => "merit",
+            Basis::Adhoc => "adhoc",
+            Basis::Thematic => "thematic",
+            Basis::Career => "career",
+            Basis::Seniority => "seniority",
+            Basis::Foreign => "foreign",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match fold_key(s).as_str() {
+            "merit" | "cong trang" => Some(Basis::Merit),
+            "adhoc" | "ad hoc" | "dot xuat" => Some(Basis::Adhoc),
+            "thematic" | "chuyen de" | "phong trao thi dua" | "theo chuyen de" => Some(Basis::Thematic),
+            "career" | "qua trinh cong hien" | "cong hien" => Some(Basis::Career),
+            "seniority" | "nien han" => Some(Basis::Seniority),
+            "foreign" | "doi ngoai" => Some(Basis::Foreign),
+            _ => None,
+        }
+    }
+}
+
+/// An award decision as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    pub id: i64,
+    pub number: String,
+    pub issued_on: chrono::NaiveDate,
+    pub issuer: String,
+    pub signer: Option<String>,
+    pub summary: Option<String>,
+    pub note: Option<String>,
+    pub awards: i64,
+}
+
+/// An award as listed: what, to whom (as printed), for which year or period, by which decision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Award {
+    pub id: i64,
+    pub decision_id: Option<i64>,
+    pub decision: Option<String>,
+    pub decision_date: Option<chrono::NaiveDate>,
+    pub issuer: Option<String>,
+    pub code: String,
+    pub entry_name: String,
+    pub category: String,
+    pub kind: String,
+    pub unit_code: String,
+    pub person_id: Option<i64>,
+    pub person_name: Option<String>,
+    pub person_code: Option<String>,
+    pub recipient: String,
+    pub year_from: i64,
+    pub year_to: i64,
+    pub basis: String,
+    pub reason: Option<String>,
+    pub campaign: Option<String>,
     pub note: Option<String>,
 }

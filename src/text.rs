@@ -85,6 +85,88 @@ fn levenshtein(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// Normalises a document number ("số, ký hiệu", DOMAIN.md §7.9): NFC, spaces dropped, dashes made '-', the type
+/// "QD" read as "QĐ", a leading "Số:" dropped. `123 / QD-UBND` → `123/QĐ-UBND`; `86/2025/QĐ-UBND` keeps its year.
+/// The shape is number / [year /] TYPE-ISSUER…; anything else is refused with an example.
+pub fn doc_number(input: &str) -> Result<String, String> {
+    let mut s: String = clean(input).chars().filter(|c| !c.is_whitespace()).collect();
+    s = s.replace(['–', '—', '‐', '‑'], "-");
+    for prefix in ["Số:", "số:", "SỐ:", "Số", "số", "So:", "so:"] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            if rest.starts_with(|c: char| c.is_ascii_digit()) {
+                s = rest.to_string();
+            }
+            break;
+        }
+    }
+    let bad = || format!("'{}' is not a document number: write it as 123/QĐ-UBND (or 86/2025/QĐ-UBND)", input.trim());
+    let parts: Vec<&str> = s.split('/').collect();
+    let (seq, year, symbol) = match parts[..] {
+        [seq, symbol] => (seq, None, symbol),
+        [seq, year, symbol] if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) => (seq, Some(year), symbol),
+        _ => return Err(bad()),
+    };
+    if seq.is_empty() || !seq.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad());
+    }
+    let tokens: Vec<&str> = symbol.split('-').collect();
+    let letter = |c: char| c.is_ascii_alphabetic() || c == 'Đ' || c == 'đ';
+    if tokens.len() < 2
+        || tokens.iter().any(|t| t.is_empty())
+        || !tokens[0].chars().all(letter)
+        || !tokens[1..].iter().all(|t| t.chars().all(|c| letter(c) || c.is_ascii_digit() || c == '&' || c == '.'))
+    {
+        return Err(bad());
+    }
+    // A token typed all in lower case is written in capitals; mixed case ("TTr") is kept as typed.
+    let tokens: Vec<String> = tokens
+        .iter()
+        .map(|t| if t.chars().any(char::is_uppercase) { t.to_string() } else { t.to_uppercase() })
+        .collect();
+    let kind = match tokens[0].as_str() {
+        "QD" | "Qd" | "QĐ" | "Qđ" => "QĐ",
+        t => t,
+    };
+    let seq = seq.trim_start_matches('0');
+    let seq = if seq.is_empty() { "0" } else { seq };
+    let mut out = String::from(seq);
+    out.push('/');
+    if let Some(y) = year {
+        out.push_str(y);
+        out.push('/');
+    }
+    out.push_str(kind);
+    for t in &tokens[1..] {
+        out.push('-');
+        out.push_str(t);
+    }
+    Ok(out)
+}
+
+/// Parses an achievement year or period: "2019", "2015-2020", "2015 – 2020".
+pub fn parse_period(input: &str) -> Result<(i32, i32), String> {
+    let s: String = input.chars().filter(|c| !c.is_whitespace()).collect::<String>().replace(['–', '—'], "-");
+    match s.split_once('-') {
+        None => parse_year(&s).map(|y| (y, y)),
+        Some((a, b)) => {
+            let (a, b) = (parse_year(a)?, parse_year(b)?);
+            if b < a {
+                return Err(format!("'{}': the period ends before it starts", input.trim()));
+            }
+            Ok((a, b))
+        }
+    }
+}
+
+/// A year or period as written: "2019" or "2015–2020".
+pub fn format_period(from: i64, to: i64) -> String {
+    if from == to {
+        from.to_string()
+    } else {
+        format!("{from}–{to}")
+    }
+}
+
 /// The five Vietnamese tone marks as combining characters (plus the two deprecated tone-mark code points that
 /// decompose to grave and acute).
 fn tone_of(c: char) -> Option<char> {
@@ -338,6 +420,33 @@ mod tests {
         assert_eq!(nearest("CSTD", codes.into_iter(), 3), ["CSTDCS", "CSTD_TINH", "CSTD_TQ"]);
         assert_eq!(nearest("LDT", codes.into_iter(), 3), ["LDTT"]);
         assert!(nearest("XYZWV", codes.into_iter(), 3).is_empty());
+    }
+
+    #[test]
+    fn document_numbers() {
+        for (i, o) in [
+            ("123/QD-UBND", "123/QĐ-UBND"),
+            ("123 / QĐ-UBND", "123/QĐ-UBND"),
+            ("Số: 123/QĐ–UBND", "123/QĐ-UBND"),
+            ("86/2025/QĐ-UBND", "86/2025/QĐ-UBND"),
+            ("3385/BTĐKT-P.II", "3385/BTĐKT-P.II"),
+            ("15/TTr-SNV", "15/TTr-SNV"),
+            ("0123/qd-ubnd", "123/QĐ-UBND"),
+        ] {
+            assert_eq!(doc_number(i).as_deref(), Ok(o), "{i}");
+        }
+        for bad in ["123", "QĐ-UBND", "abc/QĐ-UBND", "123/QĐ", "123/QĐ-", "12/34/QĐ-UBND", "06/2022/QH15"] {
+            assert!(doc_number(bad).unwrap_err().contains("123/QĐ-UBND"), "{bad}");
+        }
+    }
+
+    #[test]
+    fn periods() {
+        assert_eq!(parse_period("2019"), Ok((2019, 2019)));
+        assert_eq!(parse_period("2015 – 2020"), Ok((2015, 2020)));
+        assert!(parse_period("2020-2015").is_err());
+        assert!(parse_period("15-20").is_err());
+        assert_eq!(format_period(2015, 2020), "2015–2020");
     }
 
     #[test]

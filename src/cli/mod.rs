@@ -1,6 +1,7 @@
 //! The command line: one file per top-level command, each with its clap `Args` and one `run(ctx, args)`. A
 //! command parses, calls `db/` or `report/`, and hands the result to `output/`; no SQL and no formatting here.
 
+mod award;
 mod campaign;
 mod completions;
 mod info;
@@ -80,6 +81,9 @@ pub enum Command {
     /// Registrations of emulation titles, and the titles catalog
     #[command(subcommand)]
     Register(register::RegisterCmd),
+    /// Award decisions and what they confer; the forms of commendation
+    #[command(subcommand)]
+    Award(award::AwardCmd),
     /// Shell completions, from the same definitions as --help
     Completions(completions::CompletionsArgs),
     /// The man page (roff), from the same definitions as --help
@@ -212,6 +216,7 @@ fn run(ctx: &Ctx, cmd: Command) -> Result<()> {
         Command::Person(c) => person::run(ctx, c),
         Command::Campaign(c) => campaign::run(ctx, c),
         Command::Register(c) => register::run(ctx, c),
+        Command::Award(c) => award::run(ctx, c),
         Command::Completions(a) => completions::completions(a),
         Command::Man => completions::man(),
         Command::Reference(a) => completions::reference(a),

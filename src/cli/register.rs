@@ -242,6 +242,7 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
             "date",
             "status",
             "result_note",
+            "award",
             "note",
         ],
     );
@@ -258,6 +259,7 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
             r.registered_on.into(),
             Cell::Enum("reg_status", r.status),
             r.result_note.into(),
+            r.award_id.into(),
             r.note.into(),
         ]);
     }
@@ -288,7 +290,7 @@ fn titles(ctx: &Ctx) -> Result<()> {
         "titles",
         &["code", "name", "category", "subjects", "level", "decided_by", "legal_ref", "cash", "local"],
     );
-    for e in catalog::list(&conn, None)? {
+    for e in catalog::list(&conn, Some("title"))? {
         t.push(vec![
             e.code.clone().into(),
             e.name.clone().into(),

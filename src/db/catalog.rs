@@ -3,7 +3,7 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::error::{refused, refused_hint, Result};
-use crate::model::CatalogEntry;
+use crate::model::{CatalogEntry, SubjectKind};
 use crate::text::{fold_key, nearest};
 
 /// A seeded entry: code, name, category, (individual, collective, household), level, decided by, legal reference,
@@ -110,13 +110,165 @@ pub const TITLES: &[Seed] = &[
     ("GDVH", "Gia đình văn hóa", "title", H, "grassroots", "Chủ tịch UBND cấp xã", "Luật TĐKT 2022, Điều 20", None),
 ];
 
-/// Seeds a new file's catalog.
+const IC: (bool, bool, bool) = (true, true, false);
+const ICH: (bool, bool, bool) = (true, true, true);
+const PRESIDENT: &str = "Chủ tịch nước";
+
+/// Forms of commendation (Law Art 9; DOMAIN.md §3.3), sharing the titles' code namespace. The orders keep their
+/// classes as separate codes (HCLD1 = Huân chương Lao động hạng Nhất). Cash amounts of forms are not verified
+/// (DOMAIN.md §3.3), so none are seeded.
+pub const FORMS: &[Seed] = &[
+    (
+        "GK",
+        "Giấy khen",
+        "form",
+        ICH,
+        "grassroots",
+        "Thủ trưởng cơ quan, đơn vị; Chủ tịch UBND cấp xã",
+        "Luật TĐKT 2022, Điều 75",
+        None,
+    ),
+    (
+        "BK_TINH",
+        "Bằng khen cấp bộ, ban, ngành, tỉnh",
+        "form",
+        ICH,
+        "ministry_province",
+        MINISTER_CHAIR,
+        "Luật TĐKT 2022, Điều 72, 74",
+        None,
+    ),
+    (
+        "BK_TTG",
+        "Bằng khen của Thủ tướng Chính phủ",
+        "form",
+        ICH,
+        "national",
+        "Thủ tướng Chính phủ",
+        "Luật TĐKT 2022, Điều 72, 73",
+        None,
+    ),
+    (
+        "KNC",
+        "Kỷ niệm chương",
+        "form",
+        I,
+        "ministry_province",
+        "Bộ trưởng, Thủ trưởng cơ quan trung ương",
+        "Luật TĐKT 2022, Điều 9",
+        None,
+    ),
+    ("HCSV", "Huân chương Sao vàng", "form", IC, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9, 33", None),
+    ("HCHCM", "Huân chương Hồ Chí Minh", "form", IC, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9, 33", None),
+    ("HCDL1", "Huân chương Độc lập hạng Nhất", "form", IC, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9, 33", None),
+    ("HCDL2", "Huân chương Độc lập hạng Nhì", "form", IC, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9, 33", None),
+    ("HCDL3", "Huân chương Độc lập hạng Ba", "form", IC, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9, 33", None),
+    ("HCQC1", "Huân chương Quân công hạng Nhất", "form", IC, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9, 33", None),
+    ("HCQC2", "Huân chương Quân công hạng Nhì", "form", IC, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9, 33", None),
+    ("HCQC3", "Huân chương Quân công hạng Ba", "form", IC, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9, 33", None),
+    ("HCLD1", "Huân chương Lao động hạng Nhất", "form", IC, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9, 33", None),
+    ("HCLD2", "Huân chương Lao động hạng Nhì", "form", IC, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9, 33", None),
+    ("HCLD3", "Huân chương Lao động hạng Ba", "form", IC, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9, 33", None),
+    (
+        "HCBVTQ1",
+        "Huân chương Bảo vệ Tổ quốc hạng Nhất",
+        "form",
+        IC,
+        "state",
+        PRESIDENT,
+        "Luật TĐKT 2022, Điều 9, 33",
+        None,
+    ),
+    (
+        "HCBVTQ2",
+        "Huân chương Bảo vệ Tổ quốc hạng Nhì",
+        "form",
+        IC,
+        "state",
+        PRESIDENT,
+        "Luật TĐKT 2022, Điều 9, 33",
+        None,
+    ),
+    (
+        "HCBVTQ3",
+        "Huân chương Bảo vệ Tổ quốc hạng Ba",
+        "form",
+        IC,
+        "state",
+        PRESIDENT,
+        "Luật TĐKT 2022, Điều 9, 33",
+        None,
+    ),
+    ("HCCC1", "Huân chương Chiến công hạng Nhất", "form", IC, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9, 33", None),
+    ("HCCC2", "Huân chương Chiến công hạng Nhì", "form", IC, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9, 33", None),
+    ("HCCC3", "Huân chương Chiến công hạng Ba", "form", IC, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9, 33", None),
+    ("HCDDKDT", "Huân chương Đại đoàn kết dân tộc", "form", I, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9, 33", None),
+    ("HCDC", "Huân chương Dũng cảm", "form", I, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9, 33", None),
+    ("HCHN", "Huân chương Hữu nghị", "form", IC, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9, 33", None),
+    ("HUYC_QKQT", "Huy chương Quân kỳ quyết thắng", "form", I, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9, 54", None),
+    ("HUYC_VANTQ", "Huy chương Vì an ninh Tổ quốc", "form", I, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9, 54", None),
+    (
+        "HUYC_CSVV1",
+        "Huy chương Chiến sĩ vẻ vang hạng Nhất",
+        "form",
+        I,
+        "state",
+        PRESIDENT,
+        "Luật TĐKT 2022, Điều 9, 54",
+        None,
+    ),
+    (
+        "HUYC_CSVV2",
+        "Huy chương Chiến sĩ vẻ vang hạng Nhì",
+        "form",
+        I,
+        "state",
+        PRESIDENT,
+        "Luật TĐKT 2022, Điều 9, 54",
+        None,
+    ),
+    (
+        "HUYC_CSVV3",
+        "Huy chương Chiến sĩ vẻ vang hạng Ba",
+        "form",
+        I,
+        "state",
+        PRESIDENT,
+        "Luật TĐKT 2022, Điều 9, 54",
+        None,
+    ),
+    ("HUYC_HN", "Huy chương Hữu nghị", "form", I, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9, 54", None),
+    (
+        "AHLLVT",
+        "Anh hùng Lực lượng vũ trang nhân dân",
+        "form",
+        IC,
+        "state",
+        PRESIDENT,
+        "Luật TĐKT 2022, Điều 9, 59",
+        None,
+    ),
+    ("AHLD", "Anh hùng Lao động", "form", IC, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9, 59", None),
+    ("BMVNAH", "Bà mẹ Việt Nam anh hùng", "form", I, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9", None),
+    ("NGND", "Nhà giáo nhân dân", "form", I, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9", None),
+    ("NGUT", "Nhà giáo ưu tú", "form", I, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9", None),
+    ("TTND", "Thầy thuốc nhân dân", "form", I, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9", None),
+    ("TTUT", "Thầy thuốc ưu tú", "form", I, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9", None),
+    ("NSND", "Nghệ sĩ nhân dân", "form", I, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9", None),
+    ("NSUT", "Nghệ sĩ ưu tú", "form", I, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9", None),
+    ("NNND", "Nghệ nhân nhân dân", "form", I, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9", None),
+    ("NNUT", "Nghệ nhân ưu tú", "form", I, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9", None),
+    ("GTHCM", "Giải thưởng Hồ Chí Minh", "form", IC, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9", None),
+    ("GTNN", "Giải thưởng Nhà nước", "form", IC, "state", PRESIDENT, "Luật TĐKT 2022, Điều 9", None),
+];
+
+/// Seeds a new file's catalog: the titles, then the forms.
 pub fn seed(conn: &Connection) -> Result<()> {
     let mut st = conn.prepare_cached(
         "INSERT INTO catalog (code, name, name_fold, category, individual, collective, household, level, decided_by,
                               legal_ref, cash, local) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0)",
     )?;
-    for (code, name, cat, (i, c, h), level, by, law, cash) in TITLES {
+    for (code, name, cat, (i, c, h), level, by, law, cash) in TITLES.iter().chain(FORMS) {
         st.execute(params![code, name, fold_key(name), cat, i, c, h, level, by, law, cash])?;
     }
     Ok(())
@@ -214,4 +366,34 @@ pub fn insert(conn: &Connection, e: &CatalogEntry) -> Result<i64> {
         e.cash
     ])?;
     Ok(conn.last_insert_rowid())
+}
+
+/// Refuses a subject an entry is not for: a collective title needs a unit, an individual one a person. `verb` starts
+/// the hint ("register it for", "give it to").
+pub fn check_subject(e: &CatalogEntry, unit: bool, verb: &str) -> Result<()> {
+    let kind = if unit { SubjectKind::Collective } else { SubjectKind::Individual };
+    if e.is_for(kind) {
+        return Ok(());
+    }
+    let hint = match (e.individual || e.collective, unit) {
+        (false, _) => "this tool keeps units and people, not households".to_string(),
+        (true, true) => format!("{verb} a person with --person"),
+        (true, false) => format!("{verb} a unit with --unit"),
+    };
+    let plural = e
+        .subjects()
+        .replace("individual", "individuals")
+        .replace("collective", "collectives")
+        .replace("household", "households");
+    Err(refused_hint(
+        format!(
+            "{} ({}) is a {} for {}, not for {}",
+            e.code,
+            e.name,
+            e.category,
+            plural.replace('+', " and "),
+            if unit { "a unit" } else { "a person" }
+        ),
+        hint,
+    ))
 }

@@ -1,8 +1,10 @@
 //! The repository layer: opening the bloc-year file and all SQL. Each entity has its own file of plain functions
 //! taking a `&Connection`; this file opens the file (pragmas, collation, migrations) and runs write transactions.
 
+pub mod awards;
 pub mod campaigns;
 pub mod catalog;
+pub mod decisions;
 pub mod meta;
 pub mod migrate;
 pub mod people;

@@ -5,11 +5,11 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::units::BLOC_ORDER;
 use crate::error::{refused, refused_hint, Result};
-use crate::model::{CatalogEntry, RegStatus, Registration, SubjectKind};
+use crate::model::{RegStatus, Registration};
 
 const SELECT: &str = "SELECT r.id, CASE WHEN r.unit_id IS NULL THEN 'individual' ELSE 'collective' END, u.code, u.name,
                              p.id, p.full_name, p.staff_code, c.code, c.name, k.code, r.registered_on, r.status,
-                             r.result_note, r.note
+                             r.result_note, r.award_id, r.note
                       FROM registration r
                       LEFT JOIN person p ON p.id = r.person_id
                       JOIN unit u ON u.id = coalesce(r.unit_id, p.unit_id)
@@ -31,7 +31,8 @@ fn row(r: &Row) -> rusqlite::Result<Registration> {
         registered_on: r.get(10)?,
         status: r.get(11)?,
         result_note: r.get(12)?,
-        note: r.get(13)?,
+        award_id: r.get(13)?,
+        note: r.get(14)?,
     })
 }
 
@@ -102,39 +103,10 @@ pub struct NewRegistration {
     pub note: Option<String>,
 }
 
-/// Refuses a subject the entry is not for: a collective title needs a unit, an individual one a person.
-pub fn check_subject(e: &CatalogEntry, unit: bool) -> Result<()> {
-    let (kind, other) = if unit {
-        (SubjectKind::Collective, "register it for a person with --person")
-    } else {
-        (SubjectKind::Individual, "register it for a unit with --unit")
-    };
-    if e.is_for(kind) {
-        return Ok(());
-    }
-    let hint = if e.individual || e.collective { other } else { "this tool keeps units and people, not households" };
-    let r#for = e
-        .subjects()
-        .replace("individual", "individuals")
-        .replace("collective", "collectives")
-        .replace("household", "households");
-    Err(refused_hint(
-        format!(
-            "{} ({}) is a {} for {}, not for {}",
-            e.code,
-            e.name,
-            e.category,
-            r#for.replace('+', " and "),
-            if unit { "a unit" } else { "a person" }
-        ),
-        hint,
-    ))
-}
-
 /// Inserts a registration; a subject the entry is not for, or a live registration for the same subject and entry,
 /// is refused, naming it.
 pub fn insert(conn: &Connection, n: &NewRegistration) -> Result<i64> {
-    check_subject(&super::catalog::get(conn, n.catalog_id)?, n.unit_id.is_some())?;
+    super::catalog::check_subject(&super::catalog::get(conn, n.catalog_id)?, n.unit_id.is_some(), "register it for")?;
     if let Some(old) = live(conn, n.catalog_id, n.unit_id, n.person_id)? {
         let who = old.person_name.clone().unwrap_or_else(|| old.unit_code.clone());
         return Err(refused_hint(

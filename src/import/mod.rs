@@ -5,6 +5,7 @@
 //! file inside one transaction; every bad row is collected (up to [`MAX_ERRORS`]) as `FILE:LINE: column 'x': …`,
 //! and one bad row means nothing is written.
 
+pub mod awards;
 pub mod people;
 pub mod registrations;
 pub mod units;
@@ -15,9 +16,12 @@ use std::io::{self, BufRead, BufReader, IsTerminal, Read};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::error::{refused, refused_hint, Error, ImportFailure, Result};
-use crate::model::Outcome;
+use rusqlite::Connection;
+
+use crate::db::people as stored_people;
+use crate::model::{Outcome, PersonData};
 use crate::output::{labels, Lang};
-use crate::text::{clean, fold_key};
+use crate::text::{clean, fold_key, match_key, split_name};
 
 /// Bad rows listed before the import gives up listing (it still counts them).
 pub const MAX_ERRORS: usize = 50;
@@ -284,4 +288,62 @@ pub fn each_row(
     }
     bar.finish_and_clear();
     Ok(())
+}
+
+/// The row's person, if it names one (columns `person` and `person_code`): by staff code, else by name within the
+/// row's unit; created there with `--create-people`. Shared by the imports that name people.
+pub fn person(conn: &Connection, row: &Row, unit_id: i64, create: bool, created: &mut u64) -> Result<Option<i64>> {
+    let code = row.get("person_code");
+    let name = row.get("person");
+    if let Some(c) = &code {
+        if let Some(p) = stored_people::by_staff_code(conn, c)? {
+            if p.unit_id != unit_id {
+                return Err(cell(
+                    "person_code",
+                    format!("'{c}' is {} of {}, not of this row's unit", p.full_name, p.unit_code),
+                ));
+            }
+            return Ok(Some(p.id));
+        }
+    }
+    let Some(name) = name else {
+        return match code {
+            Some(c) if !create => {
+                Err(cell("person_code", format!("no person with staff code '{c}'; add --create-people with a name")))
+            }
+            Some(_) => Err(cell("person", "is empty: a person to create needs a name")),
+            None => Ok(None),
+        };
+    };
+    let same = stored_people::by_name_in_unit(conn, unit_id, &match_key(&name))?;
+    match same.len() {
+        1 => Ok(Some(same[0].id)),
+        0 if create => {
+            let parts = split_name(&name, None, None).map_err(|m| cell("person", m))?;
+            let d = PersonData {
+                unit_id,
+                full_name: name,
+                family: parts.family,
+                middle: parts.middle,
+                given: parts.given,
+                staff_code: code,
+                ..Default::default()
+            };
+            *created += 1;
+            Ok(Some(stored_people::insert(conn, &d)?))
+        }
+        0 => Err(cell("person", format!("no person '{name}' in this unit; add --create-people to create them"))),
+        n => {
+            Err(cell("person", format!("{n} people named '{name}' in this unit; give their staff code (person_code)")))
+        }
+    }
+}
+
+/// The name of a unit or a person as it stands now, for an award's "as printed" name when none is given.
+pub fn subject_name(conn: &Connection, unit_id: Option<i64>, person_id: Option<i64>) -> Result<String> {
+    match (person_id, unit_id) {
+        (Some(p), _) => Ok(stored_people::get(conn, p)?.map(|p| p.full_name).unwrap_or_default()),
+        (None, Some(u)) => Ok(crate::db::units::get(conn, u)?.name),
+        (None, None) => Ok(String::new()),
+    }
 }

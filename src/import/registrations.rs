@@ -5,12 +5,12 @@ use std::collections::HashMap;
 
 use rusqlite::Connection;
 
-use super::{cell, col, Col, Counts, Errors, Row, Source};
+use super::{cell, col, Col, Counts, Errors, Source};
 use crate::db::registrations::{self, NewRegistration};
-use crate::db::{campaigns, catalog, people, units};
+use crate::db::{campaigns, catalog, units};
 use crate::error::Result;
-use crate::model::{Outcome, PersonData, RegStatus};
-use crate::text::{match_key, parse_date, split_name};
+use crate::model::{Outcome, RegStatus};
+use crate::text::parse_date;
 
 pub const COLUMNS: &[Col] = &[
     col("unit", true, &["ma don vi"]),
@@ -41,8 +41,8 @@ pub fn run(conn: &Connection, src: &mut Source, create_people: bool, quiet: bool
             }
         };
         let entry = catalog::resolve(conn, &row.need("title")?).map_err(|e| cell("title", e))?;
-        let person_id = person(conn, row, unit_id, create_people, &mut created)?;
-        registrations::check_subject(&entry, person_id.is_none()).map_err(|e| cell("title", e))?;
+        let person_id = super::person(conn, row, unit_id, create_people, &mut created)?;
+        catalog::check_subject(&entry, person_id.is_none(), "register it for").map_err(|e| cell("title", e))?;
         let (unit_id, kept) = match person_id {
             Some(_) => (None, registrations::live(conn, entry.id, None, person_id)?),
             None => (Some(unit_id), registrations::live(conn, entry.id, Some(unit_id), None)?),
@@ -99,53 +99,4 @@ pub fn run(conn: &Connection, src: &mut Source, create_people: bool, quiet: bool
     })?;
     errors.finish()?;
     Ok((counts, created))
-}
-
-/// The row's person, if it names one: by staff code, else by name within the row's unit; created there with
-/// `--create-people`.
-fn person(conn: &Connection, row: &Row, unit_id: i64, create: bool, created: &mut u64) -> Result<Option<i64>> {
-    let code = row.get("person_code");
-    let name = row.get("person");
-    if let Some(c) = &code {
-        if let Some(p) = people::by_staff_code(conn, c)? {
-            if p.unit_id != unit_id {
-                return Err(cell(
-                    "person_code",
-                    format!("'{c}' is {} of {}, not of this row's unit", p.full_name, p.unit_code),
-                ));
-            }
-            return Ok(Some(p.id));
-        }
-    }
-    let Some(name) = name else {
-        return match code {
-            Some(c) if !create => {
-                Err(cell("person_code", format!("no person with staff code '{c}'; add --create-people with a name")))
-            }
-            Some(_) => Err(cell("person", "is empty: a person to create needs a name")),
-            None => Ok(None),
-        };
-    };
-    let same = people::by_name_in_unit(conn, unit_id, &match_key(&name))?;
-    match same.len() {
-        1 => Ok(Some(same[0].id)),
-        0 if create => {
-            let parts = split_name(&name, None, None).map_err(|m| cell("person", m))?;
-            let d = PersonData {
-                unit_id,
-                full_name: name,
-                family: parts.family,
-                middle: parts.middle,
-                given: parts.given,
-                staff_code: code,
-                ..Default::default()
-            };
-            *created += 1;
-            Ok(Some(people::insert(conn, &d)?))
-        }
-        0 => Err(cell("person", format!("no person '{name}' in this unit; add --create-people to create them"))),
-        n => {
-            Err(cell("person", format!("{n} people named '{name}' in this unit; give their staff code (person_code)")))
-        }
-    }
 }

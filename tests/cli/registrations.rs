@@ -76,7 +76,7 @@ fn subject_kind_must_fit_the_title() {
     let e = bloc();
     let err = e.fails(&["register", "add", "--title", "LDTT", "--unit", "BHXH"], 1);
     assert!(err.contains("LDTT (Lao động tiên tiến) is a title for individuals, not for a unit"), "{err}");
-    assert!(err.contains("--person"), "{err}");
+    assert!(err.contains("register it for a person with --person"), "{err}");
     let err = e.fails(&["register", "add", "--title", "CTD_TINH", "--person", "BH01"], 1);
     assert!(err.contains("is a title for collectives, not for a person"), "{err}");
     let err = e.fails(&["register", "add", "--title", "GDVH", "--person", "BH01"], 1);

@@ -1,0 +1,429 @@
+//! `thidua award`: award decisions, who they award what, and the forms of commendation.
+
+use chrono::NaiveDate;
+use clap::{Args, Subcommand};
+
+use super::{date_arg, text_arg, Ctx, WriteArgs};
+use crate::db::awards::{self, NewAward};
+use crate::db::decisions::{self, NewDecision};
+use crate::db::{self, campaigns, catalog, meta, people, refs, units};
+use crate::error::{refused_hint, usage, Result};
+use crate::import;
+use crate::model::{Award, Basis};
+use crate::output::{emit_report, emit_table, Cell, Report, Table};
+use crate::text::{doc_number, format_date, format_period, parse_period};
+
+#[derive(Subcommand, Debug)]
+pub enum AwardCmd {
+    /// Award decisions ("quyết định khen thưởng"): the decision register
+    Decision {
+        #[command(subcommand)]
+        cmd: DecisionCmd,
+    },
+    /// Record one recipient of a decision (DECISION "-" when its number is not at hand)
+    Add(AddArgs),
+    /// The awards, by achievement year
+    List(ListArgs),
+    /// One award
+    Show {
+        /// The award's number
+        id: i64,
+    },
+    /// Remove an award (a registration it achieved goes back to registered)
+    Remove {
+        id: i64,
+        /// Answer yes to the confirmation (for scripts)
+        #[arg(long)]
+        yes: bool,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// Add a decision's list of recipients from a CSV file (or - for stdin)
+    Import(ImportArgs),
+    /// The forms of commendation (codes shared with the titles catalog)
+    Forms,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DecisionCmd {
+    /// Record a decision: number, date, issuer
+    Add {
+        /// The number and symbol, e.g. 123/QĐ-UBND
+        number: String,
+        #[arg(long, value_parser = date_arg)]
+        date: NaiveDate,
+        /// Who issued it, e.g. "UBND tỉnh Tây Ninh"
+        #[arg(long, value_parser = text_arg)]
+        issuer: String,
+        /// Who signed it, e.g. "Phó Chủ tịch Trần Văn Chiến"
+        #[arg(long, value_parser = text_arg)]
+        signer: Option<String>,
+        /// The subject line ("trích yếu")
+        #[arg(long, value_parser = text_arg)]
+        summary: Option<String>,
+        #[arg(long, value_parser = text_arg)]
+        note: Option<String>,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// The decision register in date order
+    List,
+    /// One decision with its recipients
+    Show {
+        number: String,
+        #[command(flatten)]
+        which: Which,
+    },
+    /// Remove a decision no award refers to
+    Remove {
+        number: String,
+        #[command(flatten)]
+        which: Which,
+        #[arg(long)]
+        yes: bool,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+}
+
+/// Tells apart decisions that share a number.
+#[derive(Args, Debug, Clone)]
+pub struct Which {
+    /// The decision's issuer, when two issuers used the number
+    #[arg(long, value_parser = text_arg)]
+    pub issuer: Option<String>,
+    /// The decision's year, when the number recurs across years
+    #[arg(long, value_parser = clap::value_parser!(i32).range(1945..=2100))]
+    pub decision_year: Option<i32>,
+}
+
+#[derive(Args, Debug)]
+#[command(group = clap::ArgGroup::new("subject").required(true).args(["unit", "person"]))]
+pub struct AddArgs {
+    /// The decision's number (or #ID; "-" when it is not at hand)
+    pub decision: String,
+    /// What it confers: a title or form code or name, e.g. CTD_TINH, BK_TINH
+    pub code: String,
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// Number, staff code or name
+    #[arg(long)]
+    pub person: Option<String>,
+    /// The achievement year [default: the file's year]
+    #[arg(long, conflicts_with = "period", value_parser = clap::value_parser!(i32).range(1945..=2100))]
+    pub year: Option<i32>,
+    /// The achievement period, e.g. 2015-2020
+    #[arg(long)]
+    pub period: Option<String>,
+    #[arg(long, value_enum, default_value = "merit")]
+    pub basis: Basis,
+    /// The reason as printed, e.g. "Đã có thành tích xuất sắc dẫn đầu phong trào thi đua Khối năm 2019"
+    #[arg(long, value_parser = text_arg)]
+    pub reason: Option<String>,
+    #[arg(long)]
+    pub campaign: Option<String>,
+    /// The recipient's name as printed on the decision [default: its name now]
+    #[arg(long, value_parser = text_arg)]
+    pub as_printed: Option<String>,
+    #[arg(long, value_parser = text_arg)]
+    pub note: Option<String>,
+    #[command(flatten)]
+    pub which: Which,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct ListArgs {
+    /// A unit's awards and its people's (sub-units included)
+    #[arg(long)]
+    pub unit: Option<String>,
+    #[arg(long)]
+    pub person: Option<String>,
+    /// A title or form
+    #[arg(long)]
+    pub code: Option<String>,
+    /// Awards whose achievement year or period covers this year
+    #[arg(long)]
+    pub year: Option<i32>,
+    #[arg(long)]
+    pub decision: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// The CSV file: columns code, unit, person, person_code, recipient, year, basis, reason, campaign, note, and
+    /// decision, decision_date, issuer unless --decision is given
+    pub file: String,
+    /// The decision every row belongs to
+    #[arg(long)]
+    pub decision: Option<String>,
+    #[command(flatten)]
+    pub which: Which,
+    /// Create the people the list names who are not in the file yet, in the row's unit
+    #[arg(long)]
+    pub create_people: bool,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+pub fn run(ctx: &Ctx, cmd: AwardCmd) -> Result<()> {
+    match cmd {
+        AwardCmd::Decision { cmd } => decision(ctx, cmd),
+        AwardCmd::Add(a) => add(ctx, a),
+        AwardCmd::List(a) => list(ctx, a),
+        AwardCmd::Show { id } => show(ctx, id),
+        AwardCmd::Remove { id, yes, write } => remove(ctx, id, yes, &write),
+        AwardCmd::Import(a) => import_awards(ctx, a),
+        AwardCmd::Forms => forms(ctx),
+    }
+}
+
+fn some(s: Option<String>) -> Option<String> {
+    s.filter(|s| !s.is_empty())
+}
+
+fn decision(ctx: &Ctx, cmd: DecisionCmd) -> Result<()> {
+    match cmd {
+        DecisionCmd::Add { number, date, issuer, signer, summary, note, write } => {
+            let number = doc_number(&number).map_err(usage)?;
+            if issuer.is_empty() {
+                return Err(usage("--issuer needs who issued the decision"));
+            }
+            let d = NewDecision {
+                number: number.clone(),
+                issued_on: date,
+                issuer,
+                signer: some(signer),
+                summary: some(summary),
+                note: some(note),
+            };
+            let mut conn = ctx.open()?;
+            let id = db::write(&mut conn, write.dry_run, |tx| decisions::insert(tx, &d))?;
+            ctx.done(&write, format!("recorded decision #{id} {number} of {} ({})", format_date(date), d.issuer));
+            Ok(())
+        }
+        DecisionCmd::List => {
+            let conn = ctx.open()?;
+            let mut t =
+                Table::new("decisions", &["id", "decision", "decision_date", "issuer", "signer", "summary", "awards"]);
+            for d in decisions::list(&conn)? {
+                t.push(vec![
+                    d.id.into(),
+                    d.number.into(),
+                    d.issued_on.into(),
+                    d.issuer.into(),
+                    d.signer.into(),
+                    d.summary.into(),
+                    d.awards.into(),
+                ]);
+            }
+            emit_table(&t, &ctx.out)
+        }
+        DecisionCmd::Show { number, which } => {
+            let conn = ctx.open()?;
+            let d = decisions::resolve(&conn, &number, which.issuer.as_deref(), which.decision_year)?;
+            let mut r = Report::new(format!("{} — {}", d.number, format_date(d.issued_on)));
+            let mut rec = Table::record("decision");
+            rec.field("decision", d.number.as_str())
+                .field("decision_date", d.issued_on)
+                .field("issuer", d.issuer.as_str())
+                .field("signer", d.signer.clone())
+                .field("summary", d.summary.clone())
+                .field("note", d.note.clone());
+            r.section(None, vec![], Some(rec));
+            let f = awards::Filter { decision_id: Some(d.id), ..Default::default() };
+            r.section(Some(ctx.out.label("heading.recipients")), vec![], Some(award_table(awards::list(&conn, &f)?)));
+            emit_report(&r, &ctx.out)
+        }
+        DecisionCmd::Remove { number, which, yes, write } => {
+            let mut conn = ctx.open()?;
+            let d = decisions::resolve(&conn, &number, which.issuer.as_deref(), which.decision_year)?;
+            let r = refs::references(&conn, "decision", d.id)?;
+            if !r.is_empty() {
+                return Err(refused_hint(
+                    format!("decision {} still has {}", d.number, super::unit::describe_refs(&r)),
+                    "remove its awards first (`thidua award list --decision …`)",
+                ));
+            }
+            ctx.confirm(&format!("remove decision {} of {} ({})?", d.number, format_date(d.issued_on), d.issuer), yes)?;
+            db::write(&mut conn, write.dry_run, |tx| decisions::delete(tx, d.id))?;
+            ctx.done(&write, format!("removed decision {}", d.number));
+            Ok(())
+        }
+    }
+}
+
+fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
+    let (year_from, year_to) = match (&a.period, a.year) {
+        (Some(p), _) => parse_period(p).map_err(usage)?,
+        (None, Some(y)) => (y, y),
+        (None, None) => (0, 0),
+    };
+    let mut conn = ctx.open()?;
+    let (id, achieved, what) = db::write(&mut conn, a.write.dry_run, |tx| {
+        let file_year = meta::bloc(tx)?.year;
+        let (year_from, year_to) = if year_from == 0 { (file_year, file_year) } else { (year_from, year_to) };
+        let decision = match a.decision.trim() {
+            "-" => None,
+            d => Some(decisions::resolve(tx, d, a.which.issuer.as_deref(), a.which.decision_year)?),
+        };
+        let entry = catalog::resolve(tx, &a.code)?;
+        let (unit_id, person_id, name) = match (&a.unit, &a.person) {
+            (Some(u), _) => {
+                let u = units::resolve(tx, u)?;
+                (Some(u.id), None, u.name)
+            }
+            (None, Some(p)) => {
+                let p = people::resolve(tx, p)?;
+                (None, Some(p.id), p.full_name)
+            }
+            (None, None) => return Err(usage("name the recipient with --unit or --person")),
+        };
+        let campaign_id = a.campaign.as_deref().map(|c| campaigns::resolve(tx, c)).transpose()?.map(|c| c.id);
+        let n = NewAward {
+            decision_id: decision.as_ref().map(|d| d.id),
+            catalog_id: entry.id,
+            unit_id,
+            person_id,
+            recipient: some(a.as_printed.clone()).unwrap_or(name),
+            year_from,
+            year_to,
+            basis: a.basis,
+            reason: some(a.reason.clone()),
+            campaign_id,
+            note: some(a.note.clone()),
+        };
+        let (id, achieved) = awards::insert(tx, &n, file_year)?;
+        let by = decision.map(|d| format!(" by {}", d.number)).unwrap_or_default();
+        Ok((
+            id,
+            achieved,
+            format!("{} — {} ({}){by}", n.recipient, entry.name, format_period(year_from.into(), year_to.into())),
+        ))
+    })?;
+    ctx.done(&a.write, format!("award #{id}: {what}"));
+    if let Some(r) = achieved {
+        ctx.say(format!("registration #{r} is now achieved"));
+    }
+    Ok(())
+}
+
+/// The award columns every listing shares; `award import` reads them back.
+fn award_table(list: Vec<Award>) -> Table {
+    let mut t = Table::new(
+        "awards",
+        &[
+            "id",
+            "decision",
+            "decision_date",
+            "issuer",
+            "code",
+            "code_name",
+            "kind",
+            "unit",
+            "person",
+            "person_code",
+            "recipient",
+            "year",
+            "basis",
+            "reason",
+            "campaign",
+            "note",
+        ],
+    );
+    for a in list {
+        t.push(vec![
+            a.id.into(),
+            a.decision.into(),
+            a.decision_date.into(),
+            a.issuer.into(),
+            a.code.into(),
+            a.entry_name.into(),
+            Cell::Enum("subject", a.kind),
+            a.unit_code.into(),
+            a.person_name.into(),
+            a.person_code.into(),
+            a.recipient.into(),
+            format_period(a.year_from, a.year_to).into(),
+            Cell::Enum("basis", a.basis),
+            a.reason.into(),
+            a.campaign.into(),
+            a.note.into(),
+        ]);
+    }
+    t
+}
+
+fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
+    let conn = ctx.open()?;
+    let f = awards::Filter {
+        unit_id: a.unit.as_deref().map(|u| units::resolve(&conn, u)).transpose()?.map(|u| u.id),
+        person_id: a.person.as_deref().map(|p| people::resolve(&conn, p)).transpose()?.map(|p| p.id),
+        catalog_id: a.code.as_deref().map(|c| catalog::resolve(&conn, c)).transpose()?.map(|e| e.id),
+        year: a.year,
+        decision_id: a.decision.as_deref().map(|d| decisions::resolve(&conn, d, None, None)).transpose()?.map(|d| d.id),
+    };
+    emit_table(&award_table(awards::list(&conn, &f)?), &ctx.out)
+}
+
+fn show(ctx: &Ctx, id: i64) -> Result<()> {
+    let conn = ctx.open()?;
+    let a = awards::get(&conn, id)?;
+    let mut r = Report::new(format!("#{} {} — {}", a.id, a.recipient, a.entry_name));
+    let mut t = award_table(vec![a]);
+    t.record = true;
+    r.section(None, vec![], Some(t));
+    emit_report(&r, &ctx.out)
+}
+
+fn remove(ctx: &Ctx, id: i64, yes: bool, w: &WriteArgs) -> Result<()> {
+    let mut conn = ctx.open()?;
+    let a = awards::get(&conn, id)?;
+    ctx.confirm(&format!("remove award #{id} ({} — {})?", a.recipient, a.entry_name), yes)?;
+    let reverted = db::write(&mut conn, w.dry_run, |tx| awards::delete(tx, id))?;
+    ctx.done(w, format!("removed award #{id}"));
+    if let Some(r) = reverted {
+        ctx.say(format!("registration #{r} is registered again (no longer achieved)"));
+    }
+    Ok(())
+}
+
+fn import_awards(ctx: &Ctx, a: ImportArgs) -> Result<()> {
+    let mut conn = ctx.open()?;
+    let mut src = import::open(&a.file, import::awards::COLUMNS)?;
+    let added = db::write(&mut conn, a.write.dry_run, |tx| {
+        let year = meta::bloc(tx)?.year;
+        let decision = a
+            .decision
+            .as_deref()
+            .map(|d| decisions::resolve(tx, d, a.which.issuer.as_deref(), a.which.decision_year))
+            .transpose()?;
+        import::awards::run(tx, &mut src, decision.map(|d| d.id), a.create_people, year, ctx.quiet)
+    })?;
+    if added.decisions > 0 {
+        ctx.say(format!("{}: recorded {} decisions", src.name, added.decisions));
+    }
+    if added.people > 0 {
+        ctx.say(format!("{}: created {} people", src.name, added.people));
+    }
+    ctx.done(&a.write, added.awards.summary(&src.name));
+    Ok(())
+}
+
+fn forms(ctx: &Ctx) -> Result<()> {
+    let conn = ctx.open()?;
+    let mut t = Table::new("forms", &["code", "name", "subjects", "level", "decided_by", "legal_ref", "local"]);
+    for e in catalog::list(&conn, Some("form"))? {
+        t.push(vec![
+            e.code.clone().into(),
+            e.name.clone().into(),
+            e.subjects().into(),
+            e.level.clone().map_or(Cell::Empty, |l| Cell::Enum("level", l)),
+            e.decided_by.clone().into(),
+            e.legal_ref.clone().into(),
+            Cell::Enum("bool", if e.local { "yes" } else { "no" }.into()),
+        ]);
+    }
+    emit_table(&t, &ctx.out)
+}

@@ -1,0 +1,166 @@
+//! Awards: one recipient of one decision, with the achievement year or period apart from the decision's date.
+//! An award that confers what a subject registered for the file's year makes that registration achieved.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use super::units::BLOC_ORDER;
+use crate::error::{refused, refused_hint, Result};
+use crate::model::{Award, Basis};
+use crate::text::format_period;
+
+const SELECT: &str = "SELECT a.id, a.decision_id, d.number, d.issued_on, d.issuer, c.code, c.name, c.category,
+                             CASE WHEN a.unit_id IS NULL THEN 'individual' ELSE 'collective' END, u.code,
+                             p.id, p.full_name, p.staff_code, a.recipient, a.year_from, a.year_to, a.basis, a.reason,
+                             k.code, a.note
+                      FROM award a
+                      LEFT JOIN decision d ON d.id = a.decision_id
+                      JOIN catalog c ON c.id = a.catalog_id
+                      LEFT JOIN person p ON p.id = a.person_id
+                      JOIN unit u ON u.id = coalesce(a.unit_id, p.unit_id)
+                      LEFT JOIN campaign k ON k.id = a.campaign_id";
+
+fn row(r: &Row) -> rusqlite::Result<Award> {
+    Ok(Award {
+        id: r.get(0)?,
+        decision_id: r.get(1)?,
+        decision: r.get(2)?,
+        decision_date: r.get(3)?,
+        issuer: r.get(4)?,
+        code: r.get(5)?,
+        entry_name: r.get(6)?,
+        category: r.get(7)?,
+        kind: r.get(8)?,
+        unit_code: r.get(9)?,
+        person_id: r.get(10)?,
+        person_name: r.get(11)?,
+        person_code: r.get(12)?,
+        recipient: r.get(13)?,
+        year_from: r.get(14)?,
+        year_to: r.get(15)?,
+        basis: r.get(16)?,
+        reason: r.get(17)?,
+        campaign: r.get(18)?,
+        note: r.get(19)?,
+    })
+}
+
+/// What `award list` narrows to.
+#[derive(Debug, Default)]
+pub struct Filter {
+    /// The unit's awards and its people's, sub-units included.
+    pub unit_id: Option<i64>,
+    pub person_id: Option<i64>,
+    pub catalog_id: Option<i64>,
+    /// Awards whose achievement year or period covers this year.
+    pub year: Option<i32>,
+    pub decision_id: Option<i64>,
+}
+
+/// Awards by achievement year, then decision, then unit in bloc order and people in Vietnamese order.
+pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Award>> {
+    let sql = format!(
+        "WITH RECURSIVE sub(id) AS (SELECT ?1 WHERE ?1 IS NOT NULL
+                                    UNION SELECT unit.id FROM unit JOIN sub ON unit.parent_id = sub.id)
+         {SELECT}
+         WHERE (?1 IS NULL OR u.id IN (SELECT id FROM sub))
+           AND (?2 IS NULL OR a.person_id = ?2)
+           AND (?3 IS NULL OR a.catalog_id = ?3)
+           AND (?4 IS NULL OR ?4 BETWEEN a.year_from AND a.year_to)
+           AND (?5 IS NULL OR a.decision_id = ?5)
+         ORDER BY a.year_to, a.year_from, d.issued_on, d.number, {BLOC_ORDER}, a.unit_id IS NULL,
+                  p.given COLLATE vi, p.family COLLATE vi, p.middle COLLATE vi, a.id"
+    );
+    let v = conn
+        .prepare_cached(&sql)?
+        .query_map(params![f.unit_id, f.person_id, f.catalog_id, f.year, f.decision_id], row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Award> {
+    conn.prepare_cached(&format!("{SELECT} WHERE a.id = ?1"))?
+        .query_row([id], row)
+        .optional()?
+        .ok_or_else(|| refused_hint(format!("no award #{id}"), "`thidua award list` shows the numbers"))
+}
+
+/// An award to write.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewAward {
+    pub decision_id: Option<i64>,
+    pub catalog_id: i64,
+    pub unit_id: Option<i64>,
+    pub person_id: Option<i64>,
+    pub recipient: String,
+    pub year_from: i32,
+    pub year_to: i32,
+    pub basis: Basis,
+    pub reason: Option<String>,
+    pub campaign_id: Option<i64>,
+    pub note: Option<String>,
+}
+
+/// The same award already recorded: same decision (or both without one), entry, recipient and period.
+pub fn existing(conn: &Connection, n: &NewAward) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT id FROM award WHERE decision_id IS ?1 AND catalog_id = ?2 AND unit_id IS ?3 AND person_id IS ?4
+             AND year_from = ?5 AND year_to = ?6",
+        )?
+        .query_row(params![n.decision_id, n.catalog_id, n.unit_id, n.person_id, n.year_from, n.year_to], |r| r.get(0))
+        .optional()?)
+}
+
+/// Inserts an award and, when it confers what the subject registered for `file_year`, marks that registration
+/// achieved and points it at the award. Returns the award's id and the registration it achieved, if any.
+pub fn insert(conn: &Connection, n: &NewAward, file_year: i32) -> Result<(i64, Option<i64>)> {
+    super::catalog::check_subject(&super::catalog::get(conn, n.catalog_id)?, n.unit_id.is_some(), "give it to")?;
+    if let Some(id) = existing(conn, n)? {
+        return Err(refused(format!(
+            "this award is already recorded as #{id} ({})",
+            format_period(n.year_from.into(), n.year_to.into())
+        )));
+    }
+    conn.prepare_cached(
+        "INSERT INTO award (decision_id, catalog_id, unit_id, person_id, recipient, year_from, year_to, basis, reason,
+                            campaign_id, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?
+    .execute(params![
+        n.decision_id,
+        n.catalog_id,
+        n.unit_id,
+        n.person_id,
+        n.recipient,
+        n.year_from,
+        n.year_to,
+        n.basis.as_str(),
+        n.reason,
+        n.campaign_id,
+        n.note
+    ])?;
+    let id = conn.last_insert_rowid();
+    let mut achieved = None;
+    if n.year_from == file_year && n.year_to == file_year {
+        achieved = conn
+            .prepare_cached(
+                "UPDATE registration SET status = 'achieved', award_id = ?1
+                 WHERE catalog_id = ?2 AND unit_id IS ?3 AND person_id IS ?4 AND status IN ('registered', 'not_achieved')
+                 RETURNING id",
+            )?
+            .query_row(params![id, n.catalog_id, n.unit_id, n.person_id], |r| r.get(0))
+            .optional()?;
+    }
+    Ok((id, achieved))
+}
+
+/// Removes an award; a registration it had achieved goes back to registered. Returns that registration.
+pub fn delete(conn: &Connection, id: i64) -> Result<Option<i64>> {
+    let reverted = conn
+        .prepare_cached(
+            "UPDATE registration SET status = 'registered', award_id = NULL WHERE award_id = ?1 RETURNING id",
+        )?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    conn.execute("DELETE FROM award WHERE id = ?1", [id])?;
+    Ok(reverted)
+}

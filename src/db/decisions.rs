@@ -1,0 +1,116 @@
+//! Award decisions, keyed by issuer + year + number (DOMAIN.md §7.9).
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use crate::error::{refused, refused_hint, Result};
+use crate::model::Decision;
+use crate::text::{doc_number, fold_key, format_date};
+
+const SELECT: &str = "SELECT d.id, d.number, d.issued_on, d.issuer, d.signer, d.summary, d.note,
+                             (SELECT count(*) FROM award a WHERE a.decision_id = d.id)
+                      FROM decision d";
+
+fn row(r: &Row) -> rusqlite::Result<Decision> {
+    Ok(Decision {
+        id: r.get(0)?,
+        number: r.get(1)?,
+        issued_on: r.get(2)?,
+        issuer: r.get(3)?,
+        signer: r.get(4)?,
+        summary: r.get(5)?,
+        note: r.get(6)?,
+        awards: r.get(7)?,
+    })
+}
+
+/// The decision register in date order.
+pub fn list(conn: &Connection) -> Result<Vec<Decision>> {
+    let v = conn
+        .prepare_cached(&format!("{SELECT} ORDER BY d.issued_on, d.issuer, CAST(d.number AS INTEGER), d.number"))?
+        .query_map([], row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Decision> {
+    Ok(conn.prepare_cached(&format!("{SELECT} WHERE d.id = ?1"))?.query_row([id], row)?)
+}
+
+/// The decisions with this (normalised) number, narrowed by issuer and year when given.
+pub fn find(conn: &Connection, number: &str, issuer: Option<&str>, year: Option<i32>) -> Result<Vec<Decision>> {
+    let v = conn
+        .prepare_cached(&format!(
+            "{SELECT} WHERE d.number = ?1 AND (?2 IS NULL OR d.issuer_fold = ?2) AND (?3 IS NULL OR d.year = ?3)
+             ORDER BY d.issued_on"
+        ))?
+        .query_map(params![number, issuer.map(fold_key), year], row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
+/// Finds one decision by its number (normalised first; `#12` for the twelfth), with issuer and year to tell
+/// apart two decisions that share a number.
+pub fn resolve(conn: &Connection, input: &str, issuer: Option<&str>, year: Option<i32>) -> Result<Decision> {
+    if let Some(id) = input.trim().strip_prefix('#').and_then(|n| n.parse::<i64>().ok()) {
+        return conn
+            .prepare_cached(&format!("{SELECT} WHERE d.id = ?1"))?
+            .query_row([id], row)
+            .optional()?
+            .ok_or_else(|| refused(format!("no decision #{id}")));
+    }
+    let number = doc_number(input).map_err(refused)?;
+    let found = find(conn, &number, issuer, year)?;
+    match &found[..] {
+        [d] => Ok(d.clone()),
+        [] => Err(refused_hint(
+            format!("no decision {number}{}", issuer.map(|i| format!(" of {i}")).unwrap_or_default()),
+            format!("record it first: `thidua award decision add {number} --date … --issuer …`"),
+        )),
+        many => Err(refused_hint(
+            format!(
+                "decision {number} is ambiguous: {}",
+                many.iter()
+                    .map(|d| format!("#{} of {} ({})", d.id, format_date(d.issued_on), d.issuer))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            "tell them apart with --issuer or --decision-year, or name one as #ID",
+        )),
+    }
+}
+
+/// A decision to write.
+#[derive(Debug, Clone)]
+pub struct NewDecision {
+    pub number: String,
+    pub issued_on: NaiveDate,
+    pub issuer: String,
+    pub signer: Option<String>,
+    pub summary: Option<String>,
+    pub note: Option<String>,
+}
+
+pub fn insert(conn: &Connection, d: &NewDecision) -> Result<i64> {
+    let year = d.issued_on.year();
+    if let Some(old) = find(conn, &d.number, Some(&d.issuer), Some(year))?.first() {
+        return Err(refused(format!(
+            "decision {} of {} in {year} is already recorded (#{}, dated {})",
+            d.number,
+            old.issuer,
+            old.id,
+            format_date(old.issued_on)
+        )));
+    }
+    conn.prepare_cached(
+        "INSERT INTO decision (number, issued_on, year, issuer, issuer_fold, signer, summary, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![d.number, d.issued_on, year, d.issuer, fold_key(&d.issuer), d.signer, d.summary, d.note])?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn delete(conn: &Connection, id: i64) -> Result<()> {
+    conn.execute("DELETE FROM decision WHERE id = ?1", [id])?;
+    Ok(())
+}

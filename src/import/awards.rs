@@ -1,0 +1,153 @@
+//! `award import`: a decision's annexed list, one row a recipient. The decision is given once (`--decision`) or
+//! repeated in columns (decision, decision_date, issuer), in which case an unknown decision is recorded from them.
+//! Re-importing the same list changes nothing. Reads the columns `award list --format csv` writes.
+
+use std::collections::HashMap;
+
+use rusqlite::Connection;
+
+use super::{cell, col, Col, Counts, Errors, Row, Source};
+use crate::db::awards::{self, NewAward};
+use crate::db::decisions::{self, NewDecision};
+use crate::db::{campaigns, catalog, units};
+use crate::error::Result;
+use crate::model::{Basis, Outcome};
+use crate::text::{doc_number, parse_date, parse_period};
+
+pub const COLUMNS: &[Col] = &[
+    col("decision", false, &["so quyet dinh", "so ky hieu", "quyet dinh"]),
+    col("decision_date", false, &["ngay quyet dinh", "ngay ky"]),
+    col("issuer", false, &["co quan ban hanh", "noi ban hanh"]),
+    col("signer", false, &["nguoi ky"]),
+    col("code", true, &["danh hieu", "hinh thuc", "hinh thuc khen thuong", "title", "form"]),
+    col("unit", false, &["ma don vi"]),
+    col("person", false, &["ho va ten", "ho ten", "ca nhan"]),
+    col("person_code", false, &["staff code", "ma can bo"]),
+    col("recipient", false, &["ten in tren quyet dinh", "as printed"]),
+    col("year", false, &["nam thanh tich", "giai doan"]),
+    col("basis", false, &["loai hinh", "loai hinh khen thuong"]),
+    col("reason", false, &["thanh tich", "ly do"]),
+    col("campaign", false, &["phong trao"]),
+    col("note", false, &[]),
+];
+
+/// What the import adds: counts of awards, people and decisions created.
+pub struct Added {
+    pub awards: Counts,
+    pub people: u64,
+    pub decisions: u64,
+}
+
+pub fn run(
+    conn: &Connection,
+    src: &mut Source,
+    decision: Option<i64>,
+    create_people: bool,
+    year: i32,
+    quiet: bool,
+) -> Result<Added> {
+    let mut added = Added { awards: Counts::default(), people: 0, decisions: 0 };
+    let mut errors = Errors::new(&src.name);
+    let mut unit_ids: HashMap<String, i64> = HashMap::new();
+    super::each_row(src, quiet, &mut errors, |row| {
+        let decision_id = match decision {
+            Some(id) => Some(id),
+            None => row_decision(conn, row, &mut added.decisions)?,
+        };
+        let entry = catalog::resolve(conn, &row.need("code")?).map_err(|e| cell("code", e))?;
+        let unit_id = match row.get("unit") {
+            Some(u) => match unit_ids.get(&u) {
+                Some(id) => Some(*id),
+                None => {
+                    let id = units::resolve(conn, &u).map_err(|e| cell("unit", e))?.id;
+                    unit_ids.insert(u, id);
+                    Some(id)
+                }
+            },
+            None => None,
+        };
+        let person_id = match unit_id {
+            Some(u) => super::person(conn, row, u, create_people, &mut added.people)?,
+            None => match row.get("person_code") {
+                Some(c) => Some(
+                    crate::db::people::by_staff_code(conn, &c)?
+                        .ok_or_else(|| cell("person_code", format!("no person with staff code '{c}'")))?
+                        .id,
+                ),
+                None => return Err(cell("unit", "is empty: name the unit (or the person's staff code)")),
+            },
+        };
+        catalog::check_subject(&entry, person_id.is_none(), "give it to").map_err(|e| cell("code", e))?;
+        let (year_from, year_to) = match row.get("year") {
+            Some(y) => parse_period(&y).map_err(|m| cell("year", m))?,
+            None => (year, year),
+        };
+        let basis = match row.get("basis") {
+            Some(b) => Basis::parse(&b).ok_or_else(|| {
+                cell("basis", format!("'{b}' is not a basis (merit, adhoc, thematic, career, seniority, foreign)"))
+            })?,
+            None => Basis::Merit,
+        };
+        let campaign_id = match row.get("campaign") {
+            Some(c) => Some(campaigns::resolve(conn, &c).map_err(|e| cell("campaign", e))?.id),
+            None => None,
+        };
+        let recipient = match row.get("recipient") {
+            Some(r) => r,
+            None => super::subject_name(conn, unit_id.filter(|_| person_id.is_none()), person_id)?,
+        };
+        let n = NewAward {
+            decision_id,
+            catalog_id: entry.id,
+            unit_id: if person_id.is_some() { None } else { unit_id },
+            person_id,
+            recipient,
+            year_from,
+            year_to,
+            basis,
+            reason: row.get("reason"),
+            campaign_id,
+            note: row.get("note"),
+        };
+        // An award is a fact of its decision: the same row again changes nothing.
+        let outcome = match awards::existing(conn, &n)? {
+            Some(_) => Outcome::Unchanged,
+            None => {
+                awards::insert(conn, &n, year)?;
+                Outcome::Inserted
+            }
+        };
+        added.awards.add(outcome);
+        Ok(())
+    })?;
+    errors.finish()?;
+    Ok(added)
+}
+
+/// The row's decision from its columns: found by number (issuer and year narrowing), or recorded when the row
+/// gives its date and issuer. An empty number is an award whose decision is not at hand.
+fn row_decision(conn: &Connection, row: &Row, created: &mut u64) -> Result<Option<i64>> {
+    let Some(number) = row.get("decision") else { return Ok(None) };
+    let number = doc_number(&number).map_err(|m| cell("decision", m))?;
+    let date = row.get("decision_date").map(|d| parse_date(&d).map_err(|m| cell("decision_date", m))).transpose()?;
+    let issuer = row.get("issuer");
+    let year = date.map(|d| chrono::Datelike::year(&d));
+    let found = decisions::find(conn, &number, issuer.as_deref(), year)?;
+    match (&found[..], date, issuer) {
+        ([d], _, _) => Ok(Some(d.id)),
+        ([], Some(date), Some(issuer)) => {
+            *created += 1;
+            let d =
+                NewDecision { number, issued_on: date, issuer, signer: row.get("signer"), summary: None, note: None };
+            Ok(Some(decisions::insert(conn, &d)?))
+        }
+        ([], _, _) => Err(cell(
+            "decision",
+            format!("no decision {number}; give decision_date and issuer to record it, or --decision"),
+        )),
+        (many, _, _) => Err(cell(
+            "decision",
+            format!("{number} names {} decisions; add the issuer and decision_date columns", many.len()),
+        )),
+    }
+}
