@@ -184,3 +184,43 @@ CREATE INDEX award_unit ON award (unit_id);
 CREATE INDEX award_person ON award (person_id);
 CREATE INDEX award_catalog ON award (catalog_id);
 CREATE INDEX registration_award ON registration (award_id);
+
+-- Emulation pledges ("giao ước thi đua"): a unit signs the bloc's pledge for a campaign, once.
+CREATE TABLE pledge (
+    id           INTEGER PRIMARY KEY,
+    unit_id      INTEGER NOT NULL REFERENCES unit (id),
+    campaign_id  INTEGER NOT NULL REFERENCES campaign (id),
+    signed_on    TEXT    NOT NULL CHECK (date(signed_on) IS signed_on),
+    place        TEXT,
+    note         TEXT,
+    UNIQUE (unit_id, campaign_id)
+) STRICT;
+
+-- What a unit committed to: a measurable target (at least, or at most where less is better: arrears, violations)
+-- or, without a target value, a qualitative one (met / not met).
+CREATE TABLE pledge_target (
+    id           INTEGER PRIMARY KEY,
+    pledge_id    INTEGER NOT NULL REFERENCES pledge (id),
+    text         TEXT    NOT NULL CHECK (text <> ''),
+    text_fold    TEXT    NOT NULL,
+    measure      TEXT,                      -- unit of measure: "%", "tỷ đồng", "hồ sơ"
+    target       REAL,                      -- NULL: qualitative
+    at_most      INTEGER NOT NULL DEFAULT 0 CHECK (at_most IN (0, 1)),
+    due          TEXT    CHECK (due IS NULL OR date(due) IS due),
+    note         TEXT,
+    UNIQUE (pledge_id, text_fold)
+) STRICT;
+
+-- How far a target got: an actual value (or met / not met) at a date. History is kept; reports use the latest
+-- value at or before the date they are asked for.
+CREATE TABLE pledge_progress (
+    id           INTEGER PRIMARY KEY,
+    target_id    INTEGER NOT NULL REFERENCES pledge_target (id),
+    as_of        TEXT    NOT NULL CHECK (date(as_of) IS as_of),
+    value        REAL,
+    met          INTEGER CHECK (met IN (0, 1)),
+    note         TEXT,
+    CHECK ((value IS NULL) <> (met IS NULL)),
+    UNIQUE (target_id, as_of)
+) STRICT;
+CREATE INDEX pledge_campaign ON pledge (campaign_id);

@@ -8,4 +8,5 @@ pub mod error;
 pub mod import;
 pub mod model;
 pub mod output;
+pub mod report;
 pub mod text;

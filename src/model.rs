@@ -347,3 +347,80 @@ pub struct Award {
     pub campaign: Option<String>,
     pub note: Option<String>,
 }
+
+/// A unit's signed pledge for a campaign.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pledge {
+    pub id: i64,
+    pub unit_id: i64,
+    pub unit_code: String,
+    pub unit_name: String,
+    pub campaign_id: i64,
+    pub campaign: String,
+    pub signed_on: chrono::NaiveDate,
+    pub place: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A pledge target with its latest progress at the date asked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Target {
+    pub id: i64,
+    pub pledge_id: i64,
+    pub unit_code: String,
+    pub text: String,
+    pub measure: Option<String>,
+    pub target: Option<f64>,
+    pub at_most: bool,
+    pub due: Option<chrono::NaiveDate>,
+    pub note: Option<String>,
+    /// The latest value or met flag at or before the date, and its date.
+    pub actual: Option<f64>,
+    pub met_flag: Option<bool>,
+    pub as_of: Option<chrono::NaiveDate>,
+}
+
+/// Where a target stands at a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetStatus {
+    Met,
+    NotMet,
+    NoData,
+}
+
+impl TargetStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TargetStatus::Met => "met",
+            TargetStatus::NotMet => "not_met",
+            TargetStatus::NoData => "no_data",
+        }
+    }
+}
+
+impl Target {
+    /// At least: met when actual ≥ target; at most (less is better): met when actual ≤ target; qualitative: the flag.
+    pub fn status(&self) -> TargetStatus {
+        match (self.target, self.actual, self.met_flag) {
+            (Some(t), Some(a), _) => {
+                let met = if self.at_most { a <= t } else { a >= t };
+                if met {
+                    TargetStatus::Met
+                } else {
+                    TargetStatus::NotMet
+                }
+            }
+            (None, _, Some(true)) => TargetStatus::Met,
+            (None, _, Some(false)) => TargetStatus::NotMet,
+            _ => TargetStatus::NoData,
+        }
+    }
+
+    /// How far an at-least target got, actual / target in percent; at-most and qualitative targets have none.
+    pub fn percent(&self) -> Option<f64> {
+        match (self.target, self.actual) {
+            (Some(t), Some(a)) if !self.at_most && t != 0.0 => Some(a / t * 100.0),
+            _ => None,
+        }
+    }
+}

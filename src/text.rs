@@ -319,6 +319,22 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, String> {
         .ok_or_else(|| format!("'{s}' is not a date: there is no day {d} in month {m} of {y}"))
 }
 
+/// Today's date; `THIDUA_TODAY` (ISO) fixes it for tests and for reproducing a report as of a day.
+pub fn today() -> NaiveDate {
+    std::env::var("THIDUA_TODAY")
+        .ok()
+        .and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+/// Today, held within a year: the 1 January or 31 December of that year when today is outside it.
+pub fn today_within(year: i32) -> NaiveDate {
+    let t = today();
+    let first = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(t);
+    let last = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(t);
+    t.clamp(first, last)
+}
+
 /// A date as tables show it: dd/mm/yyyy.
 pub fn format_date(d: NaiveDate) -> String {
     format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
@@ -331,6 +347,42 @@ pub fn parse_year(input: &str) -> Result<i32, String> {
         Ok(y) if s.len() == 4 && (1900..=2100).contains(&y) => Ok(y),
         _ => Err(format!("'{s}' is not a year (write it in full, e.g. 2020)")),
     }
+}
+
+/// Parses a number as people write it (DOMAIN.md §7.8): Vietnamese "1.234,5" and English "1,234.5" alike, and
+/// a trailing "%". With one kind of separator only, "," is the decimal comma and "." followed by exactly three
+/// digits groups thousands ("1.234" = 1234, "2.5" = 2.5).
+pub fn parse_number(input: &str) -> Result<f64, String> {
+    let raw = input.trim();
+    let s: String = raw.trim_end_matches('%').chars().filter(|c| !c.is_whitespace()).collect();
+    let bad = || format!("'{raw}' is not a number");
+    if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+')) {
+        return Err(bad());
+    }
+    let (dots, commas) = (s.matches('.').count(), s.matches(',').count());
+    let plain = match (dots, commas) {
+        (0, 0) => s.clone(),
+        (_, 0) if dots > 1 => s.replace('.', ""),
+        (1, 0) => {
+            let after = s.rsplit('.').next().map_or(0, str::len);
+            if after == 3 {
+                s.replace('.', "")
+            } else {
+                s.clone()
+            }
+        }
+        (0, 1) => s.replace(',', "."),
+        (0, _) => s.replace(',', ""),
+        _ => {
+            // Both: the one written last is the decimal mark.
+            if s.rfind(',') > s.rfind('.') {
+                s.replace('.', "").replace(',', ".")
+            } else {
+                s.replace(',', "")
+            }
+        }
+    };
+    plain.parse::<f64>().ok().filter(|x| x.is_finite()).ok_or_else(bad)
 }
 
 /// Formats a decimal number with at most two decimals, trailing zeros dropped: "1,234.5" in English and
@@ -447,6 +499,26 @@ mod tests {
         assert!(parse_period("2020-2015").is_err());
         assert!(parse_period("15-20").is_err());
         assert_eq!(format_period(2015, 2020), "2015–2020");
+    }
+
+    #[test]
+    fn parse_numbers() {
+        for (i, o) in [
+            ("100", 100.0),
+            ("1.234,5", 1234.5),
+            ("1,234.5", 1234.5),
+            ("1.234", 1234.0),
+            ("2.5", 2.5),
+            ("1,5", 1.5),
+            ("12.345.678", 12345678.0),
+            ("98,6%", 98.6),
+            ("-3", -3.0),
+        ] {
+            assert_eq!(parse_number(i), Ok(o), "{i}");
+        }
+        assert!(parse_number("mười").unwrap_err().contains("'mười'"));
+        assert!(parse_number("").is_err());
+        assert!(parse_number("1.2.3,4,5").is_err());
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod completions;
 mod info;
 mod init;
 mod person;
+mod pledge;
 mod register;
 mod unit;
 
@@ -81,6 +82,9 @@ pub enum Command {
     /// Registrations of emulation titles, and the titles catalog
     #[command(subcommand)]
     Register(register::RegisterCmd),
+    /// Emulation pledges with measurable targets and their progress
+    #[command(subcommand)]
+    Pledge(pledge::PledgeCmd),
     /// Award decisions and what they confer; the forms of commendation
     #[command(subcommand)]
     Award(award::AwardCmd),
@@ -216,6 +220,7 @@ fn run(ctx: &Ctx, cmd: Command) -> Result<()> {
         Command::Person(c) => person::run(ctx, c),
         Command::Campaign(c) => campaign::run(ctx, c),
         Command::Register(c) => register::run(ctx, c),
+        Command::Pledge(c) => pledge::run(ctx, c),
         Command::Award(c) => award::run(ctx, c),
         Command::Completions(a) => completions::completions(a),
         Command::Man => completions::man(),

@@ -8,6 +8,7 @@ pub mod decisions;
 pub mod meta;
 pub mod migrate;
 pub mod people;
+pub mod pledges;
 pub mod refs;
 pub mod registrations;
 pub mod units;

@@ -7,6 +7,7 @@
 
 pub mod awards;
 pub mod people;
+pub mod pledges;
 pub mod registrations;
 pub mod units;
 
@@ -193,10 +194,14 @@ impl Counts {
     }
 
     pub fn summary(&self, name: &str) -> String {
+        format!("{name}: {}", self.brief())
+    }
+
+    pub fn brief(&self) -> String {
         if self.inserted + self.updated == 0 {
-            format!("{name}: nothing changed ({} rows already as in the file)", self.unchanged)
+            format!("nothing changed ({} rows already as in the file)", self.unchanged)
         } else {
-            format!("{name}: {} inserted, {} updated, {} unchanged", self.inserted, self.updated, self.unchanged)
+            format!("{} inserted, {} updated, {} unchanged", self.inserted, self.updated, self.unchanged)
         }
     }
 }

@@ -12,7 +12,7 @@ fn value(c: &Cell) -> Value {
     match c {
         Cell::Empty => Value::Null,
         Cell::Int(n) => json!(n),
-        Cell::Num(x) => json!(x),
+        Cell::Num(x) | Cell::Percent(x) => json!(x),
         _ => Value::String(c.plain()),
     }
 }

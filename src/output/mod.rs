@@ -131,6 +131,7 @@ pub(crate) fn display(c: &Cell, lang: Lang) -> String {
         Cell::Text(s) => s.clone(),
         Cell::Int(n) => n.to_string(),
         Cell::Num(x) => crate::text::format_number(*x, lang == Lang::Vi),
+        Cell::Percent(x) => format!("{}%", crate::text::format_number((*x * 10.0).round() / 10.0, lang == Lang::Vi)),
         Cell::Date(d) => crate::text::format_date(*d),
         Cell::Enum(kind, v) => labels::label(&format!("{kind}.{v}"), lang).to_string(),
         Cell::Tree(0, s) => s.clone(),

@@ -11,6 +11,8 @@ pub enum Cell {
     Text(String),
     Int(i64),
     Num(f64),
+    /// A percentage (0–100): "85.7%" in tables, the plain number in CSV and JSON.
+    Percent(f64),
     Date(NaiveDate),
     /// A stable identifier of an enumeration (`kind`.`value` in the label catalog), e.g. ("role", "leader").
     Enum(&'static str, String),
@@ -56,7 +58,7 @@ impl Cell {
             Cell::Empty => String::new(),
             Cell::Text(s) | Cell::Tree(_, s) | Cell::Enum(_, s) => s.clone(),
             Cell::Int(n) => n.to_string(),
-            Cell::Num(x) => {
+            Cell::Num(x) | Cell::Percent(x) => {
                 let s = format!("{x:.2}");
                 s.trim_end_matches('0').trim_end_matches('.').to_string()
             }
@@ -65,7 +67,7 @@ impl Cell {
     }
 
     pub fn is_number(&self) -> bool {
-        matches!(self, Cell::Int(_) | Cell::Num(_))
+        matches!(self, Cell::Int(_) | Cell::Num(_) | Cell::Percent(_))
     }
 }
 

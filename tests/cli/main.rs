@@ -8,6 +8,7 @@ mod file;
 mod imports;
 mod output;
 mod people;
+mod pledges;
 mod registrations;
 mod units;
 

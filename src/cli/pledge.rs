@@ -1,0 +1,395 @@
+//! `thidua pledge`: the bloc's emulation pledge, its measurable targets and their progress.
+
+use chrono::NaiveDate;
+use clap::{Args, Subcommand};
+use rusqlite::Connection;
+
+use super::{date_arg, text_arg, Ctx, WriteArgs};
+use crate::db::pledges::{self, NewTarget};
+use crate::db::{self, campaigns, meta, units};
+use crate::error::{refused, refused_hint, usage, Result};
+use crate::import;
+use crate::model::{Campaign, Outcome};
+use crate::output::{emit_report, emit_table, Cell, Report, Table};
+use crate::report;
+use crate::text::{format_date, parse_number, today_within};
+
+#[derive(Subcommand, Debug)]
+pub enum PledgeCmd {
+    /// A unit signs the bloc's pledge for a campaign (--all: every member unit, the signing conference)
+    Sign(SignArgs),
+    /// The pledge's targets
+    Target {
+        #[command(subcommand)]
+        cmd: TargetCmd,
+    },
+    /// Record how far a target got at a date
+    Progress(ProgressArgs),
+    /// One row a member unit: signed on, targets, met at the date, completion
+    List(ListArgs),
+    /// A unit's targets with the latest figure at the date, percent and status
+    Show {
+        /// Code or name of the unit
+        unit: String,
+        #[command(flatten)]
+        at: ListArgs,
+    },
+    /// Add targets and progress from a CSV file (or - for stdin)
+    Import {
+        /// The CSV file: columns unit, target, measure, goal, at_most, due, actual, as_of, met, note
+        file: String,
+        #[arg(long)]
+        campaign: Option<String>,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TargetCmd {
+    /// Add a target to a unit's signed pledge (--all: a common commitment for every signed pledge)
+    Add(TargetArgs),
+}
+
+#[derive(Args, Debug)]
+#[command(group = clap::ArgGroup::new("who").required(true).args(["unit", "all"]))]
+pub struct SignArgs {
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// Every member unit that has not signed yet
+    #[arg(long)]
+    pub all: bool,
+    /// The campaign [default: the file's one regular campaign]
+    #[arg(long)]
+    pub campaign: Option<String>,
+    #[arg(long, value_parser = date_arg)]
+    pub date: NaiveDate,
+    #[arg(long, value_parser = text_arg)]
+    pub place: Option<String>,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+#[derive(Args, Debug)]
+#[command(group = clap::ArgGroup::new("who").required(true).args(["unit", "all"]))]
+pub struct TargetArgs {
+    /// What is committed, e.g. "Thu ngân sách đạt 100% dự toán"
+    #[arg(value_parser = text_arg)]
+    pub text: String,
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// Every signed pledge of the campaign
+    #[arg(long)]
+    pub all: bool,
+    /// Unit of measure, e.g. "%", "tỷ đồng"
+    #[arg(long, value_parser = text_arg)]
+    pub measure: Option<String>,
+    /// The target value ("1.234,5" or "1234.5"); without it the target is met / not met
+    #[arg(long, value_parser = number_arg, allow_hyphen_values = true)]
+    pub target: Option<f64>,
+    /// Less is better (arrears, violations): met when the actual is at most the target
+    #[arg(long, requires = "target")]
+    pub at_most: bool,
+    #[arg(long, value_parser = date_arg)]
+    pub due: Option<NaiveDate>,
+    #[arg(long)]
+    pub campaign: Option<String>,
+    #[arg(long, value_parser = text_arg)]
+    pub note: Option<String>,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+#[derive(Args, Debug)]
+#[command(group = clap::ArgGroup::new("figure").required(true).args(["value", "met", "not_met"]))]
+pub struct ProgressArgs {
+    /// The target's number (`pledge show` lists them)
+    pub target: i64,
+    /// The actual value at the date
+    #[arg(long, value_parser = number_arg, allow_hyphen_values = true)]
+    pub value: Option<f64>,
+    /// A qualitative target is met
+    #[arg(long)]
+    pub met: bool,
+    /// A qualitative target is not met
+    #[arg(long)]
+    pub not_met: bool,
+    #[arg(long, value_parser = date_arg)]
+    pub as_of: NaiveDate,
+    #[arg(long, value_parser = text_arg)]
+    pub note: Option<String>,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct ListArgs {
+    #[arg(long)]
+    pub campaign: Option<String>,
+    /// The date to measure at [default: today, within the file's year]
+    #[arg(long, value_parser = date_arg)]
+    pub as_of: Option<NaiveDate>,
+}
+
+fn number_arg(s: &str) -> std::result::Result<f64, String> {
+    parse_number(s)
+}
+
+pub fn run(ctx: &Ctx, cmd: PledgeCmd) -> Result<()> {
+    match cmd {
+        PledgeCmd::Sign(a) => sign(ctx, a),
+        PledgeCmd::Target { cmd: TargetCmd::Add(a) } => add_target(ctx, a),
+        PledgeCmd::Progress(a) => progress(ctx, a),
+        PledgeCmd::List(a) => list(ctx, a),
+        PledgeCmd::Show { unit, at } => show(ctx, &unit, at),
+        PledgeCmd::Import { file, campaign, write } => import_pledges(ctx, &file, campaign.as_deref(), &write),
+    }
+}
+
+/// The campaign a pledge command works on: the one named, else the file's only regular campaign.
+pub fn campaign_of(conn: &Connection, named: Option<&str>) -> Result<Campaign> {
+    match named {
+        Some(c) => campaigns::resolve(conn, c),
+        None => campaigns::default_regular(conn)?.ok_or_else(|| {
+            refused_hint(
+                "the file has no single open regular campaign to sign the pledge for",
+                "name the campaign with --campaign (see `thidua campaign list`)",
+            )
+        }),
+    }
+}
+
+fn sign(ctx: &Ctx, a: SignArgs) -> Result<()> {
+    let mut conn = ctx.open()?;
+    let msgs = db::write(&mut conn, a.write.dry_run, |tx| {
+        let c = campaign_of(tx, a.campaign.as_deref())?;
+        campaigns::check_open(&c)?;
+        let place = a.place.as_deref().filter(|p| !p.is_empty());
+        let mut msgs = Vec::new();
+        if let Some(u) = &a.unit {
+            let u = units::resolve(tx, u)?;
+            pledges::sign(tx, u.id, c.id, a.date, place)?;
+            msgs.push(format!("{} signed the pledge of {} on {}", u.code, c.code, format_date(a.date)));
+        } else {
+            let members: Vec<_> =
+                units::list(tx)?.into_iter().filter(|u| u.parent_id.is_none() && u.role.is_some()).collect();
+            let mut signed = Vec::new();
+            for u in &members {
+                if pledges::get(tx, u.id, c.id)?.is_none() {
+                    pledges::sign(tx, u.id, c.id, a.date, place)?;
+                    signed.push(u.code.clone());
+                }
+            }
+            if signed.is_empty() {
+                return Err(refused(format!("every member unit has already signed the pledge of {}", c.code)));
+            }
+            msgs.push(format!(
+                "{} units signed the pledge of {} on {}: {}",
+                signed.len(),
+                c.code,
+                format_date(a.date),
+                signed.join(", ")
+            ));
+            if signed.len() < members.len() {
+                msgs.push(format!("{} had signed already", members.len() - signed.len()));
+            }
+        }
+        Ok(msgs)
+    })?;
+    for m in msgs {
+        ctx.done(&a.write, m);
+    }
+    Ok(())
+}
+
+fn add_target(ctx: &Ctx, a: TargetArgs) -> Result<()> {
+    if a.text.is_empty() {
+        return Err(usage("the target needs its text"));
+    }
+    let t = NewTarget {
+        text: a.text.clone(),
+        measure: a.measure.clone().filter(|m| !m.is_empty()),
+        target: a.target,
+        at_most: a.at_most,
+        due: a.due,
+        note: a.note.clone().filter(|n| !n.is_empty()),
+    };
+    let mut conn = ctx.open()?;
+    let msg = db::write(&mut conn, a.write.dry_run, |tx| {
+        let c = campaign_of(tx, a.campaign.as_deref())?;
+        campaigns::check_open(&c)?;
+        let pledge_list = match &a.unit {
+            Some(u) => {
+                let u = units::resolve(tx, u)?;
+                let p = pledges::get(tx, u.id, c.id)?.ok_or_else(|| {
+                    refused_hint(
+                        format!("{} has not signed the pledge of {}", u.code, c.code),
+                        format!("sign it first: `thidua pledge sign --unit {} --date …`", u.code),
+                    )
+                })?;
+                vec![p]
+            }
+            None => pledges::list(tx, c.id)?,
+        };
+        if pledge_list.is_empty() {
+            return Err(refused_hint(
+                format!("no unit has signed the pledge of {} yet", c.code),
+                "`thidua pledge sign --all --date …`",
+            ));
+        }
+        let mut ids = Vec::new();
+        for p in &pledge_list {
+            if let Some((id, _)) = pledges::find_target(tx, p.id, &t.text)? {
+                return Err(refused(format!("{} already has this target: #{id}", p.unit_code)));
+            }
+            ids.push(format!("#{} {}", pledges::upsert_target(tx, p.id, &t)?.0, p.unit_code));
+        }
+        Ok(format!("added target \"{}\": {}", t.text, ids.join(", ")))
+    })?;
+    ctx.done(&a.write, msg);
+    Ok(())
+}
+
+fn progress(ctx: &Ctx, a: ProgressArgs) -> Result<()> {
+    let mut conn = ctx.open()?;
+    let msg = db::write(&mut conn, a.write.dry_run, |tx| {
+        let (t, signed) = pledges::target(tx, a.target, a.as_of)?;
+        if a.as_of < signed {
+            return Err(refused(format!(
+                "progress as of {} comes before {} signed the pledge on {}",
+                format_date(a.as_of),
+                t.unit_code,
+                format_date(signed)
+            )));
+        }
+        let met = if a.met {
+            Some(true)
+        } else if a.not_met {
+            Some(false)
+        } else {
+            None
+        };
+        match (t.target, a.value, met) {
+            (Some(_), None, Some(_)) => {
+                return Err(refused_hint(
+                    format!("target #{} has a target value; give the actual with --value", t.id),
+                    "--met/--not-met are for targets without a value",
+                ))
+            }
+            (None, Some(_), None) => {
+                return Err(refused_hint(
+                    format!("target #{} is qualitative (no target value)", t.id),
+                    "record it with --met or --not-met",
+                ))
+            }
+            _ => {}
+        }
+        let o = pledges::record(tx, t.id, a.as_of, a.value, met, a.note.as_deref().filter(|n| !n.is_empty()))?;
+        let verb = match o {
+            Outcome::Inserted => "recorded",
+            Outcome::Updated => "updated",
+            Outcome::Unchanged => "already had",
+        };
+        Ok(format!("{verb} progress of target #{} ({}) as of {}", t.id, t.unit_code, format_date(a.as_of)))
+    })?;
+    ctx.done(&a.write, msg);
+    Ok(())
+}
+
+fn as_of(conn: &Connection, given: Option<NaiveDate>) -> Result<NaiveDate> {
+    Ok(match given {
+        Some(d) => d,
+        None => today_within(meta::bloc(conn)?.year),
+    })
+}
+
+/// The table `pledge list` prints and the reviews reuse: each member unit's completion at the date.
+pub fn completion_table(rows: &[report::pledges::UnitPledge]) -> Table {
+    let mut t =
+        Table::new("pledges", &["unit", "unit_name", "signed_on", "place", "targets", "met", "no_data", "completion"]);
+    for r in rows {
+        t.push(vec![
+            r.unit_code.as_str().into(),
+            r.unit_name.as_str().into(),
+            r.pledge.as_ref().map(|p| p.signed_on).into(),
+            r.pledge.as_ref().and_then(|p| p.place.clone()).into(),
+            (r.targets as i64).into(),
+            (r.met as i64).into(),
+            (r.no_data as i64).into(),
+            r.completion().map_or(Cell::Empty, Cell::Percent),
+        ]);
+    }
+    t
+}
+
+fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
+    let conn = ctx.open()?;
+    let c = campaign_of(&conn, a.campaign.as_deref())?;
+    let at = as_of(&conn, a.as_of)?;
+    ctx.say(format!("pledge of {} as of {}", c.code, format_date(at)));
+    emit_table(&completion_table(&report::pledges::completion(&conn, c.id, at)?), &ctx.out)
+}
+
+fn show(ctx: &Ctx, unit: &str, a: ListArgs) -> Result<()> {
+    let conn = ctx.open()?;
+    let c = campaign_of(&conn, a.campaign.as_deref())?;
+    let at = as_of(&conn, a.as_of)?;
+    let u = units::resolve(&conn, unit)?;
+    let p = pledges::get(&conn, u.id, c.id)?.ok_or_else(|| {
+        refused_hint(
+            format!("{} has not signed the pledge of {}", u.code, c.code),
+            format!("`thidua pledge sign --unit {} --date …`", u.code),
+        )
+    })?;
+    let mut r = Report::new(format!("{} — {} ({})", u.code, u.name, c.code));
+    r.section(
+        None,
+        vec![format!(
+            "{}: {}; {}: {}",
+            ctx.out.label("signed_on"),
+            format_date(p.signed_on),
+            ctx.out.label("as_of"),
+            format_date(at)
+        )],
+        None,
+    );
+    let mut t = Table::new(
+        "targets",
+        &["id", "unit", "target", "measure", "goal", "at_most", "due", "actual", "as_of", "percent", "status", "note"],
+    );
+    for x in pledges::targets(&conn, p.id, at)? {
+        let status = x.status();
+        let percent = x.percent();
+        t.push(vec![
+            x.id.into(),
+            x.unit_code.into(),
+            x.text.into(),
+            x.measure.into(),
+            x.target.map_or(Cell::Empty, Cell::Num),
+            Cell::Enum("bool", if x.at_most { "yes" } else { "no" }.into()),
+            x.due.into(),
+            match (x.actual, x.met_flag) {
+                (Some(v), _) => Cell::Num(v),
+                (None, Some(m)) => Cell::Enum("status", if m { "met" } else { "not_met" }.into()),
+                _ => Cell::Empty,
+            },
+            x.as_of.into(),
+            percent.map_or(Cell::Empty, Cell::Percent),
+            Cell::Enum("status", status.as_str().into()),
+            x.note.into(),
+        ]);
+    }
+    r.section(None, vec![], Some(t));
+    emit_report(&r, &ctx.out)
+}
+
+fn import_pledges(ctx: &Ctx, file: &str, campaign: Option<&str>, w: &WriteArgs) -> Result<()> {
+    let mut conn = ctx.open()?;
+    let mut src = import::open(file, import::pledges::COLUMNS)?;
+    let (targets, progress) = db::write(&mut conn, w.dry_run, |tx| {
+        let c = campaign_of(tx, campaign)?;
+        import::pledges::run(tx, &mut src, &c, ctx.quiet)
+    })?;
+    ctx.done(w, format!("{}: targets: {}; progress: {}", src.name, targets.brief(), progress.brief()));
+    Ok(())
+}

@@ -1,0 +1,94 @@
+//! `pledge import`: targets with their units, and progress rows. A row names a unit's target (added, or updated
+//! when its text is already there) and may carry a figure at a date. Reads the columns `pledge show` writes.
+
+use rusqlite::Connection;
+
+use super::{cell, col, Col, Counts, Errors, Source};
+use crate::db::pledges::{self, NewTarget};
+use crate::db::units;
+use crate::error::Result;
+use crate::model::{Campaign, TargetStatus};
+use crate::text::{fold_key, format_date, parse_date, parse_number};
+
+pub const COLUMNS: &[Col] = &[
+    col("unit", true, &["ma don vi"]),
+    col("target", true, &["chi tieu", "noi dung", "noi dung giao uoc"]),
+    col("measure", false, &["don vi tinh"]),
+    col("goal", false, &["muc tieu", "chi tieu so"]),
+    col("at_most", false, &["cang thap cang tot"]),
+    col("due", false, &["han", "thoi han"]),
+    col("actual", false, &["thuc hien", "ket qua", "value"]),
+    col("as_of", false, &["tinh den", "ngay so lieu"]),
+    col("met", false, &["status", "dat"]),
+    col("note", false, &[]),
+];
+
+fn yes(s: &str) -> Option<bool> {
+    match fold_key(s).as_str() {
+        "1" | "yes" | "y" | "x" | "true" | "co" => Some(true),
+        "0" | "no" | "n" | "false" | "khong" => Some(false),
+        _ => None,
+    }
+}
+
+/// Returns the counts of targets and of progress rows.
+pub fn run(conn: &Connection, src: &mut Source, c: &Campaign, quiet: bool) -> Result<(Counts, Counts)> {
+    let (mut targets, mut progress) = (Counts::default(), Counts::default());
+    let mut errors = Errors::new(&src.name);
+    crate::db::campaigns::check_open(c)?;
+    super::each_row(src, quiet, &mut errors, |row| {
+        let u = units::resolve(conn, &row.need("unit")?).map_err(|e| cell("unit", e))?;
+        let p = pledges::get(conn, u.id, c.id)?.ok_or_else(|| {
+            cell("unit", format!("{} has not signed the pledge of {}; sign it first", u.code, c.code))
+        })?;
+        let goal = row.get("goal").map(|g| parse_number(&g).map_err(|m| cell("goal", m))).transpose()?;
+        let at_most = match row.get("at_most") {
+            Some(v) => yes(&v).ok_or_else(|| cell("at_most", format!("'{v}' is not yes/no")))?,
+            None => false,
+        };
+        let t = NewTarget {
+            text: row.need("target")?,
+            measure: row.get("measure"),
+            target: goal,
+            at_most: at_most && goal.is_some(),
+            due: row.get("due").map(|d| parse_date(&d).map_err(|m| cell("due", m))).transpose()?,
+            note: row.get("note"),
+        };
+        let (id, o) = pledges::upsert_target(conn, p.id, &t)?;
+        targets.add(o);
+        let actual = row.get("actual");
+        let met = row.get("met");
+        let figure = match (goal, actual, met) {
+            (Some(_), Some(a), _) => Some((Some(parse_number(&a).map_err(|m| cell("actual", m))?), None)),
+            (None, Some(a), _) if parse_number(&a).is_ok() => {
+                return Err(cell(
+                    "actual",
+                    format!("'{a}' is a value, but the target has no goal; give the goal or use the met column"),
+                ))
+            }
+            (None, _, Some(m)) => {
+                let flag = match fold_key(&m).replace(' ', "_").as_str() {
+                    s if s == TargetStatus::Met.as_str() || s == "dat" => Some(true),
+                    s if s == TargetStatus::NotMet.as_str() || s == "khong_dat" || s == "chua_dat" => Some(false),
+                    s if s == TargetStatus::NoData.as_str() => None,
+                    _ => return Err(cell("met", format!("'{m}' is not met / not_met"))),
+                };
+                flag.map(|f| (None, Some(f)))
+            }
+            _ => None,
+        };
+        if let Some((value, flag)) = figure {
+            let at = parse_date(&row.need("as_of")?).map_err(|m| cell("as_of", m))?;
+            if at < p.signed_on {
+                return Err(cell(
+                    "as_of",
+                    format!("{} comes before {} signed on {}", format_date(at), u.code, format_date(p.signed_on)),
+                ));
+            }
+            progress.add(pledges::record(conn, id, at, value, flag, None)?);
+        }
+        Ok(())
+    })?;
+    errors.finish()?;
+    Ok((targets, progress))
+}

@@ -1,0 +1,57 @@
+//! Pledge completion per unit at a date: the one computation `pledge list` and the reviews share.
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use crate::db::{pledges, units};
+use crate::error::Result;
+use crate::model::{Pledge, TargetStatus};
+
+/// A member unit's pledge at a date: signed or not, its targets, how many are met, how many have no figure yet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitPledge {
+    pub unit_code: String,
+    pub unit_name: String,
+    pub pledge: Option<Pledge>,
+    pub targets: usize,
+    pub met: usize,
+    pub no_data: usize,
+}
+
+impl UnitPledge {
+    /// The share of its targets met at the date, in percent; none without targets.
+    pub fn completion(&self) -> Option<f64> {
+        (self.targets > 0).then(|| self.met as f64 / self.targets as f64 * 100.0)
+    }
+}
+
+/// Every member unit of the bloc (in bloc order), and any other unit that signed, with its completion at `as_of`.
+pub fn completion(conn: &Connection, campaign_id: i64, as_of: NaiveDate) -> Result<Vec<UnitPledge>> {
+    let signed = pledges::list(conn, campaign_id)?;
+    let mut out = Vec::new();
+    let members = units::list(conn)?.into_iter().filter(|u| u.parent_id.is_none() && u.role.is_some());
+    let mut seen = Vec::new();
+    for u in members {
+        seen.push(u.id);
+        out.push((u.code, u.name, signed.iter().find(|p| p.unit_id == u.id).cloned()));
+    }
+    for p in signed.iter().filter(|p| !seen.contains(&p.unit_id)) {
+        out.push((p.unit_code.clone(), p.unit_name.clone(), Some(p.clone())));
+    }
+    out.into_iter()
+        .map(|(code, name, pledge)| {
+            let ts = match &pledge {
+                Some(p) => pledges::targets(conn, p.id, as_of)?,
+                None => Vec::new(),
+            };
+            Ok(UnitPledge {
+                unit_code: code,
+                unit_name: name,
+                targets: ts.len(),
+                met: ts.iter().filter(|t| t.status() == TargetStatus::Met).count(),
+                no_data: ts.iter().filter(|t| t.status() == TargetStatus::NoData).count(),
+                pledge,
+            })
+        })
+        .collect()
+}
