@@ -224,3 +224,37 @@ CREATE TABLE pledge_progress (
     UNIQUE (target_id, as_of)
 ) STRICT;
 CREATE INDEX pledge_campaign ON pledge (campaign_id);
+
+-- The bloc's conferences: the mid-year and annual reviews, the pledge signing, others. Guests who attend or
+-- direct them, talks ("tham luận") given, and exemplary people and collectives ("điển hình tiên tiến") honoured.
+CREATE TABLE meeting (
+    id       INTEGER PRIMARY KEY,
+    kind     TEXT    NOT NULL CHECK (kind IN ('midyear', 'annual', 'signing', 'other')),
+    held_on  TEXT    NOT NULL CHECK (date(held_on) IS held_on),
+    place    TEXT,
+    chair    TEXT,                          -- who presided, as written ("Tạ Thị Dân, Khối trưởng")
+    title    TEXT,
+    note     TEXT
+) STRICT;
+
+CREATE TABLE meeting_guest (
+    id          INTEGER PRIMARY KEY,
+    meeting_id  INTEGER NOT NULL REFERENCES meeting (id),
+    name        TEXT    NOT NULL CHECK (name <> ''),
+    role        TEXT                        -- "Trưởng ban Thi đua – Khen thưởng tỉnh"
+) STRICT;
+
+-- A talk given at a meeting, or an exemplar honoured there: a person or a unit.
+CREATE TABLE meeting_item (
+    id          INTEGER PRIMARY KEY,
+    meeting_id  INTEGER NOT NULL REFERENCES meeting (id),
+    kind        TEXT    NOT NULL CHECK (kind IN ('talk', 'exemplar')),
+    unit_id     INTEGER REFERENCES unit (id),
+    person_id   INTEGER REFERENCES person (id),
+    text        TEXT,                       -- the talk's topic, or why the exemplar is honoured
+    CHECK ((unit_id IS NULL) <> (person_id IS NULL))
+) STRICT;
+CREATE INDEX meeting_guest_meeting ON meeting_guest (meeting_id);
+CREATE INDEX meeting_item_meeting ON meeting_item (meeting_id);
+CREATE INDEX meeting_item_unit ON meeting_item (unit_id);
+CREATE INDEX meeting_item_person ON meeting_item (person_id);

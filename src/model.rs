@@ -424,3 +424,48 @@ impl Target {
         }
     }
 }
+
+/// A meeting of the bloc with its guests.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meeting {
+    pub id: i64,
+    pub kind: String,
+    pub held_on: chrono::NaiveDate,
+    pub place: Option<String>,
+    pub chair: Option<String>,
+    pub title: Option<String>,
+    pub note: Option<String>,
+    /// (name, role)
+    pub guests: Vec<(String, Option<String>)>,
+}
+
+/// A talk or an exemplar at a meeting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeetingItem {
+    pub id: i64,
+    pub kind: String,
+    pub unit_code: String,
+    pub unit_name: String,
+    pub person_name: Option<String>,
+    pub position: Option<String>,
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum MeetingKind {
+    Midyear,
+    Annual,
+    Signing,
+    Other,
+}
+
+impl MeetingKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MeetingKind::Midyear => "midyear",
+            MeetingKind::Annual => "annual",
+            MeetingKind::Signing => "signing",
+            MeetingKind::Other => "other",
+        }
+    }
+}

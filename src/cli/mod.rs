@@ -4,11 +4,14 @@
 mod award;
 mod campaign;
 mod completions;
+mod demo;
 mod info;
 mod init;
+mod meeting;
 mod person;
 mod pledge;
 mod register;
+mod report;
 mod unit;
 
 use std::io::{self, BufRead, IsTerminal, Write};
@@ -25,16 +28,9 @@ use crate::output::{Format, Lang, Opts};
 #[derive(Parser, Debug)]
 #[command(name = "thidua", version, max_term_width = 110)]
 pub struct Cli {
-    /// The bloc-year file
-    #[arg(
-        short = 'f',
-        long = "db",
-        global = true,
-        env = "THIDUA_DB",
-        default_value = "thidua.db",
-        value_name = "FILE"
-    )]
-    pub db: PathBuf,
+    /// The bloc-year file [default: thidua.db; for `demo`: thidua-demo.db]
+    #[arg(short = 'f', long = "db", global = true, env = "THIDUA_DB", hide_env_values = true, value_name = "FILE")]
+    pub db: Option<PathBuf>,
 
     /// Output format [default: table, or from the -o file's extension]
     #[arg(long, global = true, value_enum)]
@@ -70,6 +66,8 @@ pub enum Command {
     Init(init::InitArgs),
     /// What this file is: bloc, year, schema version, counts
     Info(info::InfoArgs),
+    /// Build the sample bloc-year of the seed story and print its mid-year review
+    Demo(demo::DemoArgs),
     /// Member units of the bloc and their sub-units
     #[command(subcommand)]
     Unit(unit::UnitCmd),
@@ -88,6 +86,12 @@ pub enum Command {
     /// Award decisions and what they confer; the forms of commendation
     #[command(subcommand)]
     Award(award::AwardCmd),
+    /// The bloc's meetings: guests, talks, exemplars
+    #[command(subcommand)]
+    Meeting(meeting::MeetingCmd),
+    /// The reviews of the year (sơ kết, tổng kết) and the lists that go with them
+    #[command(subcommand)]
+    Report(report::ReportCmd),
     /// Shell completions, from the same definitions as --help
     Completions(completions::CompletionsArgs),
     /// The man page (roff), from the same definitions as --help
@@ -169,8 +173,10 @@ pub fn main() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    // The demo has its own default file, so it never lands on the secretary's thidua.db.
+    let default = if matches!(cli.command, Command::Demo(_)) { "thidua-demo.db" } else { "thidua.db" };
     let ctx = Ctx {
-        db: cli.db.clone(),
+        db: cli.db.clone().unwrap_or_else(|| PathBuf::from(default)),
         out: Opts { format: cli.format, output: cli.output.clone(), lang: cli.lang, bom: !cli.no_bom },
         quiet: cli.quiet,
         verbose: cli.verbose,
@@ -215,6 +221,7 @@ fn report_error(e: &Error) {
 fn run(ctx: &Ctx, cmd: Command) -> Result<()> {
     match cmd {
         Command::Init(a) => init::run(ctx, a),
+        Command::Demo(a) => demo::run(ctx, a),
         Command::Info(a) => info::run(ctx, a),
         Command::Unit(c) => unit::run(ctx, c),
         Command::Person(c) => person::run(ctx, c),
@@ -222,6 +229,8 @@ fn run(ctx: &Ctx, cmd: Command) -> Result<()> {
         Command::Register(c) => register::run(ctx, c),
         Command::Pledge(c) => pledge::run(ctx, c),
         Command::Award(c) => award::run(ctx, c),
+        Command::Meeting(c) => meeting::run(ctx, c),
+        Command::Report(c) => report::run(ctx, c),
         Command::Completions(a) => completions::completions(a),
         Command::Man => completions::man(),
         Command::Reference(a) => completions::reference(a),

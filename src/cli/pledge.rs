@@ -303,31 +303,12 @@ fn as_of(conn: &Connection, given: Option<NaiveDate>) -> Result<NaiveDate> {
     })
 }
 
-/// The table `pledge list` prints and the reviews reuse: each member unit's completion at the date.
-pub fn completion_table(rows: &[report::pledges::UnitPledge]) -> Table {
-    let mut t =
-        Table::new("pledges", &["unit", "unit_name", "signed_on", "place", "targets", "met", "no_data", "completion"]);
-    for r in rows {
-        t.push(vec![
-            r.unit_code.as_str().into(),
-            r.unit_name.as_str().into(),
-            r.pledge.as_ref().map(|p| p.signed_on).into(),
-            r.pledge.as_ref().and_then(|p| p.place.clone()).into(),
-            (r.targets as i64).into(),
-            (r.met as i64).into(),
-            (r.no_data as i64).into(),
-            r.completion().map_or(Cell::Empty, Cell::Percent),
-        ]);
-    }
-    t
-}
-
 fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
     let conn = ctx.open()?;
     let c = campaign_of(&conn, a.campaign.as_deref())?;
     let at = as_of(&conn, a.as_of)?;
     ctx.say(format!("pledge of {} as of {}", c.code, format_date(at)));
-    emit_table(&completion_table(&report::pledges::completion(&conn, c.id, at)?), &ctx.out)
+    emit_table(&report::pledges::table(&report::pledges::completion(&conn, c.id, at)?), &ctx.out)
 }
 
 fn show(ctx: &Ctx, unit: &str, a: ListArgs) -> Result<()> {

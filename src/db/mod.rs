@@ -5,6 +5,7 @@ pub mod awards;
 pub mod campaigns;
 pub mod catalog;
 pub mod decisions;
+pub mod meetings;
 pub mod meta;
 pub mod migrate;
 pub mod people;

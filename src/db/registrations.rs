@@ -176,3 +176,44 @@ pub fn set_status(conn: &Connection, id: i64, status: RegStatus, result_note: Op
     }
     Ok(())
 }
+
+/// Live registrations counted per unit (a person's count for their unit) and entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Count {
+    pub unit_code: String,
+    pub unit_name: String,
+    pub code: String,
+    pub name: String,
+    pub collective: i64,
+    pub individual: i64,
+    pub achieved: i64,
+    pub not_achieved: i64,
+}
+
+/// Counts by unit (bloc order) and entry (catalog order).
+pub fn counts(conn: &Connection) -> Result<Vec<Count>> {
+    let v = conn
+        .prepare_cached(&format!(
+            "SELECT u.code, u.name, c.code, c.name, sum(r.unit_id IS NOT NULL), sum(r.person_id IS NOT NULL),
+                    sum(r.status = 'achieved'), sum(r.status = 'not_achieved')
+             FROM registration r LEFT JOIN person p ON p.id = r.person_id
+             JOIN unit u ON u.id = coalesce(r.unit_id, p.unit_id)
+             JOIN catalog c ON c.id = r.catalog_id
+             WHERE r.status <> 'withdrawn'
+             GROUP BY u.id, c.id ORDER BY {BLOC_ORDER}, c.id"
+        ))?
+        .query_map([], |r| {
+            Ok(Count {
+                unit_code: r.get(0)?,
+                unit_name: r.get(1)?,
+                code: r.get(2)?,
+                name: r.get(3)?,
+                collective: r.get(4)?,
+                individual: r.get(5)?,
+                achieved: r.get(6)?,
+                not_achieved: r.get(7)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}

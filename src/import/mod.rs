@@ -51,13 +51,17 @@ pub struct Source {
 /// Opens `path` (`-` for stdin) and matches its header row to `cols`; a missing required column is an error naming
 /// it and the columns the file has.
 pub fn open(path: &str, cols: &[Col]) -> Result<Source> {
-    let (name, raw, size): (String, Box<dyn Read>, Option<u64>) = if path == "-" {
-        ("stdin".into(), Box::new(io::stdin().lock()), None)
-    } else {
-        let f = File::open(path).map_err(|e| refused(format!("cannot read '{path}': {e}")))?;
-        let size = f.metadata().ok().map(|m| m.len());
-        (path.to_string(), Box::new(f), size)
-    };
+    if path == "-" {
+        return open_reader("stdin", Box::new(io::stdin().lock()), None, cols);
+    }
+    let f = File::open(path).map_err(|e| refused(format!("cannot read '{path}': {e}")))?;
+    let size = f.metadata().ok().map(|m| m.len());
+    open_reader(path, Box::new(f), size, cols)
+}
+
+/// Opens CSV from any reader (`name` is what errors call it), e.g. the demo's data compiled into the binary.
+pub fn open_reader(name: &str, raw: Box<dyn Read>, size: Option<u64>, cols: &[Col]) -> Result<Source> {
+    let name = name.to_string();
     let mut buf = BufReader::with_capacity(1 << 16, raw);
     // Read the header line to choose the delimiter, then hand it back in front of the rest of the stream.
     let mut first = Vec::new();

@@ -42,7 +42,11 @@ pub fn report(w: &mut dyn Write, r: &Report, lang: Lang) -> Result<()> {
             writeln!(w, "{l}\n")?;
         }
         if let Some(t) = &s.table {
-            table(w, t, lang)?;
+            if t.rows.is_empty() {
+                writeln!(w, "_({})_", super::labels::label("none", lang))?;
+            } else {
+                table(w, t, lang)?;
+            }
         }
     }
     Ok(())

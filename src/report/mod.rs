@@ -1,4 +1,6 @@
 //! Report building: models computed from repository queries, rendered by `output/`. Pure of I/O beyond the
 //! database reads; every figure a report shows is computed once here and reused by the commands that show it.
 
+pub mod meeting;
 pub mod pledges;
+pub mod reviews;

@@ -6,6 +6,7 @@ use rusqlite::Connection;
 use crate::db::{pledges, units};
 use crate::error::Result;
 use crate::model::{Pledge, TargetStatus};
+use crate::output::{Cell, Table};
 
 /// A member unit's pledge at a date: signed or not, its targets, how many are met, how many have no figure yet.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,4 +55,23 @@ pub fn completion(conn: &Connection, campaign_id: i64, as_of: NaiveDate) -> Resu
             })
         })
         .collect()
+}
+
+/// The table `pledge list` prints and the reviews reuse: each member unit's completion at the date.
+pub fn table(rows: &[UnitPledge]) -> Table {
+    let mut t =
+        Table::new("pledges", &["unit", "unit_name", "signed_on", "place", "targets", "met", "no_data", "completion"]);
+    for r in rows {
+        t.push(vec![
+            r.unit_code.as_str().into(),
+            r.unit_name.as_str().into(),
+            r.pledge.as_ref().map(|p| p.signed_on).into(),
+            r.pledge.as_ref().and_then(|p| p.place.clone()).into(),
+            (r.targets as i64).into(),
+            (r.met as i64).into(),
+            (r.no_data as i64).into(),
+            r.completion().map_or(Cell::Empty, Cell::Percent),
+        ]);
+    }
+    t
 }

@@ -6,10 +6,12 @@ mod campaigns;
 mod docs;
 mod file;
 mod imports;
+mod meetings;
 mod output;
 mod people;
 mod pledges;
 mod registrations;
+mod reports;
 mod units;
 
 use std::io::Write;
@@ -121,6 +123,11 @@ impl Env {
     /// The file opened plainly, as another tool would.
     pub fn conn(&self) -> rusqlite::Connection {
         rusqlite::Connection::open(self.db()).expect("open db")
+    }
+
+    /// Another file of the folder, opened plainly.
+    pub fn conn_to(&self, name: &str) -> rusqlite::Connection {
+        rusqlite::Connection::open(self.path(name)).expect("open db")
     }
 
     pub fn count(&self, sql: &str) -> i64 {

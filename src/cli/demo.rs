@@ -1,0 +1,134 @@
+//! `thidua demo`: the seed story's bloc-year (the mid-year review of 2020 of the central agencies' bloc of Tây
+//! Ninh), built from the CSV files in `examples/tay-ninh-2020/` through the same imports a user runs, then its
+//! mid-year review printed. `examples/tay-ninh-2020/build.sh` builds the same file step by step with the CLI.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use clap::Args;
+use rusqlite::{Connection, OpenFlags};
+
+use super::Ctx;
+use crate::db::meetings::{self, NewMeeting};
+use crate::db::{self, campaigns, meta, people, pledges, units};
+use crate::error::{refused, refused_hint, Result};
+use crate::import;
+use crate::model::Campaign;
+use crate::output::emit_report;
+use crate::report;
+
+const UNITS: &str = include_str!("../../examples/tay-ninh-2020/units.csv");
+const PEOPLE: &str = include_str!("../../examples/tay-ninh-2020/people.csv");
+const REGISTRATIONS: &str = include_str!("../../examples/tay-ninh-2020/registrations.csv");
+const PLEDGE: &str = include_str!("../../examples/tay-ninh-2020/pledge.csv");
+const AWARDS: &str = include_str!("../../examples/tay-ninh-2020/awards.csv");
+
+pub const BLOC: &str = "Khối thi đua các Cơ quan Trung ương";
+pub const SLOGAN: &str = "Đoàn kết, sáng tạo, thi đua xây dựng và bảo vệ Tổ quốc";
+pub const MOTTO: &str = "Kỷ cương, liêm chính, hành động, trách nhiệm, sáng tạo, hiệu quả";
+
+#[derive(Args, Debug)]
+pub struct DemoArgs {}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+}
+
+/// A file the demo may replace: a thidua file it made itself. Anything else is left alone.
+fn check_replaceable(path: &Path) -> Result<()> {
+    let refuse = || {
+        refused_hint(
+            format!("'{}' exists and is not a demo file; demo will not touch it", path.display()),
+            "name another file with -f/--db (the demo's default is thidua-demo.db)",
+        )
+    };
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|_| refuse())?;
+    let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|_| refuse())?;
+    let demo: bool = conn.query_row("SELECT demo FROM bloc WHERE id = 1", [], |r| r.get(0)).unwrap_or(false);
+    if app != db::APPLICATION_ID || !demo {
+        return Err(refuse());
+    }
+    Ok(())
+}
+
+pub fn run(ctx: &Ctx, _a: DemoArgs) -> Result<()> {
+    let path = ctx.db.as_path();
+    if path.exists() {
+        check_replaceable(path)?;
+        std::fs::remove_file(path).map_err(|e| refused(format!("cannot replace '{}': {e}", path.display())))?;
+    }
+    let mut conn = db::create(path, |tx| meta::insert_bloc(tx, BLOC, Some("Tây Ninh"), 2020, true))?;
+    db::write(&mut conn, false, load)?;
+    ctx.say(format!("built the demo bloc-year in {} (the mid-year review of 2020 of the seed story)", path.display()));
+    let r = report::reviews::midyear(&conn, date(2020, 6, 30), ctx.out.lang)?;
+    emit_report(&r, &ctx.out)
+}
+
+fn csv(name: &str, data: &'static str, cols: &[import::Col]) -> Result<import::Source> {
+    import::open_reader(&format!("examples/tay-ninh-2020/{name}"), Box::new(data.as_bytes()), None, cols)
+}
+
+/// The seed story, in the order a secretary would enter it.
+fn load(tx: &rusqlite::Transaction) -> Result<()> {
+    import::units::run(tx, &mut csv("units.csv", UNITS, import::units::COLUMNS)?, true)?;
+    import::people::run(tx, &mut csv("people.csv", PEOPLE, import::people::COLUMNS)?, true)?;
+
+    let c = Campaign {
+        id: 0,
+        code: "PT2020".into(),
+        name: "Phong trào thi đua năm 2020".into(),
+        kind: "regular".into(),
+        slogan: Some(SLOGAN.into()),
+        motto: Some(MOTTO.into()),
+        purpose: Some("Lập thành tích chào mừng Đại hội Thi đua yêu nước tỉnh lần thứ V".into()),
+        start_date: Some(date(2020, 1, 1)),
+        end_date: Some(date(2020, 12, 31)),
+        launcher: Some(BLOC.into()),
+        doc_no: None,
+        status: "launched".into(),
+        launched_on: Some(date(2020, 2, 27)),
+        closed_on: None,
+        note: Some("Ngày phát động là minh họa: bản tin không nêu".into()),
+    };
+    let campaign_id = campaigns::insert(tx, &c)?;
+
+    import::registrations::run(
+        tx,
+        &mut csv("registrations.csv", REGISTRATIONS, import::registrations::COLUMNS)?,
+        false,
+        true,
+    )?;
+
+    // The pledge: every member signs at the conference (illustrative date), then the targets and mid-year figures.
+    for u in report::reviews::members(tx)? {
+        pledges::sign(tx, u.id, campaign_id, date(2020, 2, 27), Some("Cục Thống kê tỉnh"))?;
+    }
+    let c = campaigns::resolve(tx, "PT2020")?;
+    import::pledges::run(tx, &mut csv("pledge.csv", PLEDGE, import::pledges::COLUMNS)?, &c, true)?;
+
+    // The mid-year conference of 24/07/2020 as the story tells it.
+    let m = NewMeeting {
+        kind: "midyear".into(),
+        held_on: date(2020, 7, 24),
+        place: Some("Cục Thống kê tỉnh".into()),
+        chair: Some("Tạ Thị Dân, Trưởng phòng TCHC Cục Thống kê, Khối trưởng Khối thi đua".into()),
+        title: Some("Hội nghị sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm và triển khai nhiệm vụ 6 tháng cuối năm 2020".into()),
+        note: None,
+        guests: vec![("Trần Thị Mỹ An".into(), Some("Trưởng ban Thi đua – Khen thưởng tỉnh, đến dự và chỉ đạo Hội nghị".into()))],
+    };
+    let meeting = meetings::insert(tx, &m)?;
+    let phuong = people::resolve(tx, "BHXH01")?;
+    meetings::add_item(tx, meeting, "talk", None, Some(phuong.id), Some("Báo cáo tham luận"))?;
+    let bhxh = units::resolve(tx, "BHXH")?;
+    meetings::add_item(
+        tx,
+        meeting,
+        "exemplar",
+        Some(bhxh.id),
+        None,
+        Some("Thành tích tiêu biểu: Cờ thi đua đơn vị dẫn đầu phong trào thi đua Khối năm 2019; Cờ thi đua giai đoạn 2015 – 2020; Bằng khen về công tác Cải cách hành chính giai đoạn 2011 – 2020"),
+    )?;
+
+    import::awards::run(tx, &mut csv("awards.csv", AWARDS, import::awards::COLUMNS)?, None, false, 2020, true)?;
+    Ok(())
+}

@@ -1,0 +1,146 @@
+//! `thidua meeting`: the bloc's conferences, with guests, talks and exemplars.
+
+use chrono::NaiveDate;
+use clap::{Args, Subcommand};
+
+use super::{date_arg, text_arg, Ctx, WriteArgs};
+use crate::db::meetings::{self, NewMeeting};
+use crate::db::{self, people, units};
+use crate::error::{usage, Result};
+use crate::model::MeetingKind;
+use crate::output::{emit_report, emit_table, Report};
+use crate::report;
+use crate::text::format_date;
+
+#[derive(Subcommand, Debug)]
+pub enum MeetingCmd {
+    /// Record a meeting
+    Add(AddArgs),
+    /// A talk ("tham luận") given at a meeting
+    Talk(ItemArgs),
+    /// An exemplar ("điển hình tiên tiến") honoured at a meeting
+    Exemplar(ItemArgs),
+    /// The meetings in date order
+    List,
+    /// One meeting with its guests, talks and exemplars
+    Show {
+        /// The meeting's number or date
+        meeting: String,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct AddArgs {
+    #[arg(long, value_enum)]
+    pub kind: MeetingKind,
+    #[arg(long, value_parser = date_arg)]
+    pub date: NaiveDate,
+    #[arg(long, value_parser = text_arg)]
+    pub place: Option<String>,
+    /// Who presided, e.g. "Tạ Thị Dân, Trưởng phòng TCHC Cục Thống kê, Khối trưởng"
+    #[arg(long, value_parser = text_arg)]
+    pub chair: Option<String>,
+    /// A guest as "Name, role" (repeat for several)
+    #[arg(long, value_parser = text_arg)]
+    pub guest: Vec<String>,
+    #[arg(long, value_parser = text_arg)]
+    pub title: Option<String>,
+    #[arg(long, value_parser = text_arg)]
+    pub note: Option<String>,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+#[derive(Args, Debug)]
+#[command(group = clap::ArgGroup::new("who").required(true).args(["unit", "person"]))]
+pub struct ItemArgs {
+    /// The meeting's number or date
+    pub meeting: String,
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// Number, staff code or name
+    #[arg(long)]
+    pub person: Option<String>,
+    /// The talk's topic
+    #[arg(long, value_parser = text_arg)]
+    pub topic: Option<String>,
+    /// Why the exemplar is honoured
+    #[arg(long, value_parser = text_arg)]
+    pub reason: Option<String>,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+pub fn run(ctx: &Ctx, cmd: MeetingCmd) -> Result<()> {
+    match cmd {
+        MeetingCmd::Add(a) => add(ctx, a),
+        MeetingCmd::Talk(a) => item(ctx, a, "talk"),
+        MeetingCmd::Exemplar(a) => item(ctx, a, "exemplar"),
+        MeetingCmd::List => {
+            let conn = ctx.open()?;
+            emit_table(&report::meeting::list(&conn)?, &ctx.out)
+        }
+        MeetingCmd::Show { meeting } => {
+            let conn = ctx.open()?;
+            let m = meetings::resolve(&conn, &meeting)?;
+            let kind = ctx.out.label(&format!("meeting_kind.{}", m.kind));
+            let mut r = Report::new(m.title.clone().unwrap_or_else(|| format!("{kind} — {}", format_date(m.held_on))));
+            report::meeting::sections(&conn, &mut r, &m, None, ctx.out.lang)?;
+            emit_report(&r, &ctx.out)
+        }
+    }
+}
+
+/// "Trần Thị Mỹ An, Trưởng ban Thi đua – Khen thưởng tỉnh" → name and role, split at the first comma.
+fn guest(s: &str) -> (String, Option<String>) {
+    match s.split_once(',') {
+        Some((n, r)) if !r.trim().is_empty() => (n.trim().to_string(), Some(r.trim().to_string())),
+        _ => (s.trim().trim_end_matches(',').to_string(), None),
+    }
+}
+
+fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
+    let m = NewMeeting {
+        kind: a.kind.as_str().into(),
+        held_on: a.date,
+        place: a.place.filter(|s| !s.is_empty()),
+        chair: a.chair.filter(|s| !s.is_empty()),
+        title: a.title.filter(|s| !s.is_empty()),
+        note: a.note.filter(|s| !s.is_empty()),
+        guests: a.guest.iter().filter(|g| !g.is_empty()).map(|g| guest(g)).collect(),
+    };
+    let mut conn = ctx.open()?;
+    let id = db::write(&mut conn, a.write.dry_run, |tx| meetings::insert(tx, &m))?;
+    ctx.done(&a.write, format!("recorded meeting #{id} ({}, {})", m.kind, format_date(m.held_on)));
+    Ok(())
+}
+
+fn item(ctx: &Ctx, a: ItemArgs, kind: &str) -> Result<()> {
+    let text = if kind == "talk" { a.topic.clone() } else { a.reason.clone() };
+    if kind == "talk" && a.reason.is_some() || kind == "exemplar" && a.topic.is_some() {
+        return Err(usage(if kind == "talk" {
+            "a talk has a --topic, not a --reason"
+        } else {
+            "an exemplar has a --reason, not a --topic"
+        }));
+    }
+    let mut conn = ctx.open()?;
+    let msg = db::write(&mut conn, a.write.dry_run, |tx| {
+        let m = meetings::resolve(tx, &a.meeting)?;
+        let (unit_id, person_id, who) = match (&a.unit, &a.person) {
+            (Some(u), _) => {
+                let u = units::resolve(tx, u)?;
+                (Some(u.id), None, u.name)
+            }
+            (None, Some(p)) => {
+                let p = people::resolve(tx, p)?;
+                (None, Some(p.id), p.full_name)
+            }
+            (None, None) => return Err(usage("name --unit or --person")),
+        };
+        meetings::add_item(tx, m.id, kind, unit_id, person_id, text.as_deref().filter(|t| !t.is_empty()))?;
+        Ok(format!("{kind} of {who} at meeting #{} ({})", m.id, format_date(m.held_on)))
+    })?;
+    ctx.done(&a.write, msg);
+    Ok(())
+}

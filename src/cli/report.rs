@@ -1,0 +1,101 @@
+//! `thidua report`: the reviews of the year and the lists that go with them.
+
+use chrono::NaiveDate;
+use clap::{Args, Subcommand};
+
+use super::{date_arg, Ctx};
+use crate::db::{awards, meta, units};
+use crate::error::Result;
+use crate::output::{emit_report, emit_table};
+use crate::report::reviews::{self, By, RegBy};
+use crate::report::{self as build};
+use crate::text::{format_date, today_within};
+
+#[derive(Subcommand, Debug)]
+pub enum ReportCmd {
+    /// The mid-year review ("sơ kết 6 tháng") [as of 30/06 of the file's year]
+    Midyear(AsOf),
+    /// The annual review ("tổng kết năm") [as of 31/12 of the file's year]
+    Annual(AsOf),
+    /// Registrations counted by unit or by title
+    Registrations {
+        #[arg(long, value_enum, default_value = "unit")]
+        by: RegBy,
+    },
+    /// Pledge completion per member unit [as of today, within the file's year]
+    Pledges {
+        #[command(flatten)]
+        at: AsOf,
+        #[arg(long)]
+        campaign: Option<String>,
+    },
+    /// Awards counted by unit, by title or form, or by achievement year
+    Awards {
+        #[arg(long, value_enum, default_value = "code")]
+        by: By,
+        /// Only awards whose achievement year or period covers this year
+        #[arg(long)]
+        year: Option<i32>,
+    },
+    /// The decision register: each decision with each recipient
+    Decisions,
+    /// What is missing: units not registered, not signed, targets without figures [as of today, within the year]
+    Missing(AsOf),
+    /// One unit's profile: people, registrations, pledge, awards of every year
+    Unit {
+        /// Code or name of the unit
+        unit: String,
+        #[command(flatten)]
+        at: AsOf,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct AsOf {
+    /// The date the report is made as of
+    #[arg(long, value_parser = date_arg)]
+    pub as_of: Option<NaiveDate>,
+}
+
+fn date_or(conn: &rusqlite::Connection, a: &AsOf, month: u32, day: u32) -> Result<NaiveDate> {
+    let year = meta::bloc(conn)?.year;
+    Ok(a.as_of.unwrap_or_else(|| NaiveDate::from_ymd_opt(year, month, day).unwrap_or_else(|| today_within(year))))
+}
+
+fn today_or(conn: &rusqlite::Connection, a: &AsOf) -> Result<NaiveDate> {
+    Ok(match a.as_of {
+        Some(d) => d,
+        None => today_within(meta::bloc(conn)?.year),
+    })
+}
+
+pub fn run(ctx: &Ctx, cmd: ReportCmd) -> Result<()> {
+    let conn = ctx.open()?;
+    let lang = ctx.out.lang;
+    let r = match cmd {
+        ReportCmd::Midyear(a) => reviews::midyear(&conn, date_or(&conn, &a, 6, 30)?, lang)?,
+        ReportCmd::Annual(a) => reviews::annual(&conn, date_or(&conn, &a, 12, 31)?, lang)?,
+        ReportCmd::Registrations { by } => return emit_table(&reviews::registrations_by(&conn, by)?, &ctx.out),
+        ReportCmd::Pledges { at, campaign } => {
+            let c = super::pledge::campaign_of(&conn, campaign.as_deref())?;
+            let d = today_or(&conn, &at)?;
+            ctx.say(format!("pledge of {} as of {}", c.code, format_date(d)));
+            return emit_table(&build::pledges::table(&build::pledges::completion(&conn, c.id, d)?), &ctx.out);
+        }
+        ReportCmd::Awards { by, year } => {
+            let list = awards::list(&conn, &awards::Filter { year, ..Default::default() })?;
+            return emit_table(&reviews::awards_by(&list, by), &ctx.out);
+        }
+        ReportCmd::Decisions => reviews::decisions(&conn, lang)?,
+        ReportCmd::Missing(a) => {
+            let d = today_or(&conn, &a)?;
+            ctx.say(format!("as of {}", format_date(d)));
+            return emit_table(&reviews::missing_table(&conn, d, lang)?, &ctx.out);
+        }
+        ReportCmd::Unit { unit, at } => {
+            let u = units::resolve(&conn, &unit)?;
+            reviews::unit(&conn, &u, today_or(&conn, &at)?, lang)?
+        }
+    };
+    emit_report(&r, &ctx.out)
+}

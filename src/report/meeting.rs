@@ -1,0 +1,70 @@
+//! A meeting as a report: what `meeting show` prints and the reviews open with.
+
+use rusqlite::Connection;
+
+use crate::db::meetings;
+use crate::error::Result;
+use crate::model::Meeting;
+use crate::output::labels::label;
+use crate::output::{Cell, Lang, Report, Table};
+use crate::text::format_date;
+
+/// One line that says when and where a meeting was held and who directed it.
+pub fn summary(m: &Meeting, lang: Lang) -> Vec<String> {
+    let mut lines = vec![format!("{}: {}", label("held_on", lang), format_date(m.held_on))];
+    if let Some(p) = &m.place {
+        lines.push(format!("{}: {p}", label("place", lang)));
+    }
+    if let Some(c) = &m.chair {
+        lines.push(format!("{}: {c}", label("chair", lang)));
+    }
+    for (name, role) in &m.guests {
+        lines.push(format!(
+            "{}: {name}{}",
+            label("guest", lang),
+            role.as_deref().map(|r| format!(", {r}")).unwrap_or_default()
+        ));
+    }
+    if let Some(n) = &m.note {
+        lines.push(n.clone());
+    }
+    lines
+}
+
+/// The talks or exemplars of a meeting as a table.
+pub fn items(conn: &Connection, m: &Meeting, kind: &str) -> Result<Table> {
+    let mut t = Table::new(
+        if kind == "talk" { "talks" } else { "exemplars" },
+        &["unit", "person", "position", if kind == "talk" { "topic" } else { "reason" }],
+    );
+    for i in meetings::items(conn, m.id, kind)? {
+        t.push(vec![i.unit_name.into(), i.person_name.into(), i.position.into(), i.text.into()]);
+    }
+    Ok(t)
+}
+
+/// Adds the meeting's sections (summary, talks, exemplars) to a report.
+pub fn sections(conn: &Connection, r: &mut Report, m: &Meeting, heading: Option<String>, lang: Lang) -> Result<()> {
+    r.section(heading, summary(m, lang), None);
+    r.section(Some(label("heading.talks", lang).to_string()), vec![], Some(items(conn, m, "talk")?));
+    r.section(Some(label("heading.exemplars", lang).to_string()), vec![], Some(items(conn, m, "exemplar")?));
+    Ok(())
+}
+
+/// The meetings of the file as a table.
+pub fn list(conn: &Connection) -> Result<Table> {
+    let mut t = Table::new("meetings", &["id", "kind", "held_on", "place", "chair", "guests", "title"]);
+    for m in meetings::list(conn)? {
+        let guests = m.guests.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join("; ");
+        t.push(vec![
+            m.id.into(),
+            Cell::Enum("meeting_kind", m.kind),
+            m.held_on.into(),
+            m.place.into(),
+            m.chair.into(),
+            guests.into(),
+            m.title.into(),
+        ]);
+    }
+    Ok(t)
+}

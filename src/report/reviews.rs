@@ -1,0 +1,449 @@
+//! The reviews of the year and the lists that go with them (DOMAIN.md §6.2): each built once as a `Report` and
+//! rendered by `output/`. Every report runs on any file: a part of the year that is still empty says so.
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use crate::db::{awards, campaigns, decisions, meetings, meta, people, pledges, registrations, units};
+use crate::error::Result;
+use crate::model::{Award, Unit};
+use crate::output::labels::label;
+use crate::output::{Cell, Lang, Report, Table};
+use crate::text::{format_date, format_period};
+
+fn l(key: &str, lang: Lang) -> String {
+    label(key, lang).to_string()
+}
+
+/// The bloc's member units: top-level units holding a role, in bloc order.
+pub fn members(conn: &Connection) -> Result<Vec<Unit>> {
+    Ok(units::list(conn)?.into_iter().filter(|u| u.parent_id.is_none() && u.role.is_some()).collect())
+}
+
+fn members_table(list: &[Unit]) -> Table {
+    let mut t = Table::new("members", &["code", "name", "short", "role", "sector"]);
+    for u in list {
+        t.push(vec![
+            u.code.as_str().into(),
+            u.name.as_str().into(),
+            u.short.clone().into(),
+            u.role.clone().map_or(Cell::Empty, |r| Cell::Enum("role", r)),
+            u.sector.clone().into(),
+        ]);
+    }
+    t
+}
+
+fn bloc_lines(conn: &Connection, n: usize, lang: Lang) -> Result<Vec<String>> {
+    let b = meta::bloc(conn)?;
+    let mut s = b.name.clone();
+    if let Some(p) = &b.province {
+        s.push_str(&format!(" ({} {p})", l("province", lang).to_lowercase()));
+    }
+    Ok(vec![match lang {
+        Lang::Vi => format!("{s} gồm {n} đơn vị thành viên."),
+        Lang::En => format!("{s}: {n} member units."),
+    }])
+}
+
+/// Launched campaigns as lines (name, launch date, slogan, motto, purpose) and a table.
+fn campaigns_section(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<(Vec<String>, Table)> {
+    let mut lines = Vec::new();
+    let mut t = Table::new("campaigns", &["code", "name", "kind", "launched_on", "slogan", "motto", "purpose"]);
+    for c in campaigns::list(conn)?.into_iter().filter(|c| c.launched_on.is_some_and(|d| d <= as_of)) {
+        let launched = c.launched_on.map(format_date).unwrap_or_default();
+        lines.push(format!("{} — {} ({} {launched})", c.code, c.name, l("launched_on", lang).to_lowercase()));
+        // The slogan and the motto are quoted as the launch document words them.
+        for (k, v, quoted) in [("slogan", &c.slogan, true), ("motto", &c.motto, true), ("purpose", &c.purpose, false)] {
+            match v {
+                Some(v) if quoted => lines.push(format!("{}: “{v}”", l(k, lang))),
+                Some(v) => lines.push(format!("{}: {v}", l(k, lang))),
+                None => {}
+            }
+        }
+        t.push(vec![
+            c.code.into(),
+            c.name.into(),
+            Cell::Enum("campaign_kind", c.kind),
+            c.launched_on.into(),
+            c.slogan.into(),
+            c.motto.into(),
+            c.purpose.into(),
+        ]);
+    }
+    if lines.is_empty() {
+        lines.push(l("none.campaigns", lang));
+    }
+    Ok((lines, t))
+}
+
+fn registrations_table(conn: &Connection) -> Result<Table> {
+    let mut t = Table::new("registrations", &["unit", "unit_name", "title", "title_name", "collective", "individual"]);
+    for c in registrations::counts(conn)? {
+        t.push(vec![
+            c.unit_code.into(),
+            c.unit_name.into(),
+            c.code.into(),
+            c.name.into(),
+            c.collective.into(),
+            c.individual.into(),
+        ]);
+    }
+    Ok(t)
+}
+
+fn results_table(conn: &Connection) -> Result<Table> {
+    let mut t =
+        Table::new("results", &["unit", "title", "title_name", "registered", "achieved", "not_achieved", "pending"]);
+    for c in registrations::counts(conn)? {
+        let total = c.collective + c.individual;
+        t.push(vec![
+            c.unit_code.into(),
+            c.code.into(),
+            c.name.into(),
+            total.into(),
+            c.achieved.into(),
+            c.not_achieved.into(),
+            (total - c.achieved - c.not_achieved).into(),
+        ]);
+    }
+    Ok(t)
+}
+
+/// Awards as the reviews show them: who, what, for which year or period, by which decision.
+pub fn awards_table(name: &str, list: &[Award]) -> Table {
+    let mut t = Table::new(
+        name,
+        &["recipient", "unit", "code_name", "year", "basis", "decision", "decision_date", "issuer", "reason"],
+    );
+    for a in list {
+        t.push(vec![
+            a.recipient.as_str().into(),
+            a.unit_code.as_str().into(),
+            a.entry_name.as_str().into(),
+            format_period(a.year_from, a.year_to).into(),
+            Cell::Enum("basis", a.basis.clone()),
+            a.decision.clone().into(),
+            a.decision_date.into(),
+            a.issuer.clone().into(),
+            a.reason.clone().into(),
+        ]);
+    }
+    t
+}
+
+/// What is missing at a date: a member that has not registered, not signed, or has targets with no figure.
+pub fn missing_table(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<Table> {
+    let mut t = Table::new("missing", &["unit", "unit_name", "missing"]);
+    let counts = registrations::counts(conn)?;
+    let campaign =
+        campaigns::default_regular(conn)?.or(campaigns::list(conn)?.into_iter().find(|c| c.kind == "regular"));
+    let completion = match &campaign {
+        Some(c) => super::pledges::completion(conn, c.id, as_of)?,
+        None => Vec::new(),
+    };
+    for u in members(conn)? {
+        let mut gaps = Vec::new();
+        if !counts.iter().any(|c| c.unit_code == u.code) {
+            gaps.push(l("missing.registration", lang));
+        }
+        match (&campaign, completion.iter().find(|p| p.unit_code == u.code)) {
+            (None, _) => {}
+            (Some(_), Some(p)) if p.pledge.is_some() => {
+                if p.targets == 0 {
+                    gaps.push(l("missing.targets", lang));
+                } else if p.no_data > 0 {
+                    gaps.push(format!("{} {}", p.no_data, l("missing.figures", lang)));
+                }
+            }
+            (Some(_), _) => gaps.push(l("missing.pledge", lang)),
+        }
+        for g in gaps {
+            t.push(vec![u.code.as_str().into(), u.name.as_str().into(), g.into()]);
+        }
+    }
+    Ok(t)
+}
+
+fn pledge_section(conn: &Connection, r: &mut Report, as_of: NaiveDate, heading: String, lang: Lang) -> Result<()> {
+    match campaigns::default_regular(conn)?.or(campaigns::list(conn)?.into_iter().find(|c| c.kind == "regular")) {
+        None => {
+            r.section(Some(heading), vec![l("none.pledge", lang)], None);
+        }
+        Some(c) => {
+            let rows = super::pledges::completion(conn, c.id, as_of)?;
+            let signed = rows.iter().filter(|p| p.pledge.is_some()).count();
+            let line = match lang {
+                Lang::Vi => format!(
+                    "{signed}/{} đơn vị đã ký giao ước thi đua ({}); kết quả tính đến ngày {}.",
+                    rows.len(),
+                    c.code,
+                    format_date(as_of)
+                ),
+                Lang::En => format!(
+                    "{signed} of {} units signed the pledge of {}; completion as of {}.",
+                    rows.len(),
+                    c.code,
+                    format_date(as_of)
+                ),
+            };
+            r.section(Some(heading), vec![line], Some(super::pledges::table(&rows)));
+        }
+    }
+    Ok(())
+}
+
+fn meeting_section(conn: &Connection, r: &mut Report, kind: &str, year: i32, lang: Lang) -> Result<()> {
+    let (from, to) = year_bounds(year);
+    // The review meeting of a period is held just after it (a mid-year review in July), so look through the year.
+    match meetings::latest(conn, kind, from, to)? {
+        Some(m) => super::meeting::sections(conn, r, &m, Some(l(&format!("heading.meeting.{kind}"), lang)), lang)?,
+        None => {
+            r.section(Some(l(&format!("heading.meeting.{kind}"), lang)), vec![l("none.meeting", lang)], None);
+        }
+    }
+    Ok(())
+}
+
+fn year_bounds(year: i32) -> (NaiveDate, NaiveDate) {
+    let from = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default();
+    let to = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default();
+    (from, to)
+}
+
+/// The mid-year review ("sơ kết 6 tháng"), as of a date (default 30/06).
+pub fn midyear(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<Report> {
+    let year = meta::bloc(conn)?.year;
+    let title = match lang {
+        Lang::Vi => format!("Báo cáo sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm {year}"),
+        Lang::En => format!("Mid-year review of emulation and commendation work, first six months of {year}"),
+    };
+    let mut r = Report::new(title);
+    r.section(None, vec![format!("{} {}", l("as_of", lang), format_date(as_of))], None);
+    meeting_section(conn, &mut r, "midyear", year, lang)?;
+    let m = members(conn)?;
+    r.section(Some(l("heading.members", lang)), bloc_lines(conn, m.len(), lang)?, Some(members_table(&m)));
+    let (lines, t) = campaigns_section(conn, as_of, lang)?;
+    r.section(Some(l("heading.campaigns", lang)), lines, Some(t));
+    r.section(Some(l("heading.registrations", lang)), vec![], Some(registrations_table(conn)?));
+    pledge_section(conn, &mut r, as_of, l("heading.pledge", lang), lang)?;
+    let all = awards::list(conn, &awards::Filter::default())?;
+    let (from, _) = year_bounds(year);
+    let (decided, brought): (Vec<Award>, Vec<Award>) =
+        all.into_iter().partition(|a| a.decision_date.is_some_and(|d| d >= from && d <= as_of));
+    r.section(Some(l("heading.awards_decided", lang)), vec![], Some(awards_table("awards_decided", &decided)));
+    r.section(Some(l("heading.awards_brought", lang)), vec![], Some(awards_table("awards_brought", &brought)));
+    r.section(Some(l("heading.missing", lang)), vec![], Some(missing_table(conn, as_of, lang)?));
+    Ok(r)
+}
+
+/// The annual review ("tổng kết năm"), as of a date (default 31/12).
+pub fn annual(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<Report> {
+    let year = meta::bloc(conn)?.year;
+    let title = match lang {
+        Lang::Vi => format!("Báo cáo tổng kết công tác thi đua, khen thưởng năm {year}"),
+        Lang::En => format!("Annual review of emulation and commendation work, {year}"),
+    };
+    let mut r = Report::new(title);
+    r.section(None, vec![format!("{} {}", l("as_of", lang), format_date(as_of))], None);
+    meeting_section(conn, &mut r, "annual", year, lang)?;
+    let m = members(conn)?;
+    r.section(Some(l("heading.members", lang)), bloc_lines(conn, m.len(), lang)?, Some(members_table(&m)));
+    let (lines, t) = campaigns_section(conn, as_of, lang)?;
+    r.section(Some(l("heading.campaigns", lang)), lines, Some(t));
+    r.section(Some(l("heading.results", lang)), vec![], Some(results_table(conn)?));
+    pledge_section(conn, &mut r, as_of, l("heading.pledge", lang), lang)?;
+    r.section(Some(l("heading.ranking", lang)), vec![l("none.ranking", lang)], None);
+    let of_year = awards::list(conn, &awards::Filter { year: Some(year), ..Default::default() })?;
+    r.section(Some(l("heading.awards_year", lang)), vec![], Some(awards_by(&of_year, By::Code)));
+    r.section(Some(l("heading.awards_list", lang)), vec![], Some(awards_table("awards", &of_year)));
+    r.section(Some(l("heading.missing", lang)), vec![], Some(missing_table(conn, as_of, lang)?));
+    Ok(r)
+}
+
+/// How `report awards` groups its counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum By {
+    Unit,
+    Code,
+    Year,
+}
+
+/// Awards counted by unit, by title or form, or by achievement year (collective and individual apart).
+pub fn awards_by(list: &[Award], by: By) -> Table {
+    let (name, key_cols): (&str, &[&str]) = match by {
+        By::Unit => ("awards_by_unit", &["unit"]),
+        By::Code => ("awards_by_code", &["code", "code_name"]),
+        By::Year => ("awards_by_year", &["year"]),
+    };
+    let mut cols: Vec<&str> = key_cols.to_vec();
+    cols.extend(["collective", "individual"]);
+    let mut t = Table::new(name, &cols);
+    let mut groups: Vec<(Vec<String>, i64, i64)> = Vec::new();
+    for a in list {
+        let key = match by {
+            By::Unit => vec![a.unit_code.clone()],
+            By::Code => vec![a.code.clone(), a.entry_name.clone()],
+            By::Year => vec![format_period(a.year_from, a.year_to)],
+        };
+        let i = match groups.iter().position(|g| g.0 == key) {
+            Some(i) => i,
+            None => {
+                groups.push((key, 0, 0));
+                groups.len() - 1
+            }
+        };
+        if a.kind == "collective" {
+            groups[i].1 += 1;
+        } else {
+            groups[i].2 += 1;
+        }
+    }
+    if by == By::Year {
+        groups.sort_by(|a, b| a.0.cmp(&b.0));
+    }
+    for (key, c, i) in groups {
+        let mut row: Vec<Cell> = key.into_iter().map(Cell::Text).collect();
+        row.extend([Cell::Int(c), Cell::Int(i)]);
+        t.push(row);
+    }
+    t
+}
+
+/// How `report registrations` groups its counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RegBy {
+    Unit,
+    Title,
+}
+
+/// Registrations counted by unit or by title.
+pub fn registrations_by(conn: &Connection, by: RegBy) -> Result<Table> {
+    let counts = registrations::counts(conn)?;
+    let mut t = match by {
+        RegBy::Unit => Table::new(
+            "registrations_by_unit",
+            &["unit", "unit_name", "collective", "individual", "achieved", "not_achieved"],
+        ),
+        _ => Table::new(
+            "registrations_by_title",
+            &["title", "title_name", "collective", "individual", "achieved", "not_achieved"],
+        ),
+    };
+    let mut groups: Vec<([String; 2], [i64; 4])> = Vec::new();
+    for c in counts {
+        let key = if by == RegBy::Unit { [c.unit_code, c.unit_name] } else { [c.code, c.name] };
+        let i = match groups.iter().position(|g| g.0 == key) {
+            Some(i) => i,
+            None => {
+                groups.push((key, [0; 4]));
+                groups.len() - 1
+            }
+        };
+        for (slot, v) in groups[i].1.iter_mut().zip([c.collective, c.individual, c.achieved, c.not_achieved]) {
+            *slot += v;
+        }
+    }
+    for ([a, b], n) in groups {
+        t.push(vec![a.into(), b.into(), n[0].into(), n[1].into(), n[2].into(), n[3].into()]);
+    }
+    Ok(t)
+}
+
+/// The decision register (DOMAIN.md §6.2 item 8): each decision with each recipient.
+pub fn decisions(conn: &Connection, lang: Lang) -> Result<Report> {
+    let mut r = Report::new(l("title.decisions", lang));
+    let mut t = Table::new(
+        "decisions",
+        &["decision", "decision_date", "issuer", "signer", "summary", "recipient", "code_name", "year", "basis"],
+    );
+    for d in decisions::list(conn)? {
+        let list = awards::list(conn, &awards::Filter { decision_id: Some(d.id), ..Default::default() })?;
+        if list.is_empty() {
+            t.push(vec![
+                d.number.clone().into(),
+                d.issued_on.into(),
+                d.issuer.clone().into(),
+                d.signer.clone().into(),
+                d.summary.clone().into(),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+            ]);
+        }
+        for a in list {
+            t.push(vec![
+                d.number.clone().into(),
+                d.issued_on.into(),
+                d.issuer.clone().into(),
+                d.signer.clone().into(),
+                d.summary.clone().into(),
+                a.recipient.into(),
+                a.entry_name.into(),
+                format_period(a.year_from, a.year_to).into(),
+                Cell::Enum("basis", a.basis),
+            ]);
+        }
+    }
+    r.section(None, vec![], Some(t));
+    Ok(r)
+}
+
+/// One unit's profile: role, people, registrations, pledge at the date, awards of every year.
+pub fn unit(conn: &Connection, u: &Unit, as_of: NaiveDate, lang: Lang) -> Result<Report> {
+    let mut r = Report::new(format!("{} — {}", u.code, u.name));
+    let mut rec = Table::record("unit");
+    rec.field("code", u.code.as_str())
+        .field("name", u.name.as_str())
+        .field("short", u.short.clone())
+        .field("role", u.role.clone().map_or(Cell::Empty, |x| Cell::Enum("role", x)))
+        .field("parent", u.parent_code.clone())
+        .field("sector", u.sector.clone());
+    r.section(None, vec![], Some(rec));
+    let mut pt = Table::new("people", &["id", "name", "position", "unit"]);
+    for p in people::list(conn, Some(u.id))? {
+        pt.push(vec![p.id.into(), p.full_name.into(), p.position.into(), p.unit_code.into()]);
+    }
+    r.section(Some(l("heading.people", lang)), vec![], Some(pt));
+    let mut rt = Table::new("registrations", &["id", "unit", "person", "title", "title_name", "status"]);
+    let f = registrations::Filter { unit_id: Some(u.id), ..Default::default() };
+    for x in registrations::list(conn, &f)?.into_iter().filter(|x| x.status != "withdrawn") {
+        rt.push(vec![
+            x.id.into(),
+            x.unit_code.into(),
+            x.person_name.into(),
+            x.code.into(),
+            x.title_name.into(),
+            Cell::Enum("reg_status", x.status),
+        ]);
+    }
+    r.section(Some(l("heading.registrations", lang)), vec![], Some(rt));
+    let mut tt = Table::new("targets", &["id", "target", "goal", "actual", "as_of", "status"]);
+    let mut lines = Vec::new();
+    if let Some(c) =
+        campaigns::default_regular(conn)?.or(campaigns::list(conn)?.into_iter().find(|c| c.kind == "regular"))
+    {
+        match pledges::get(conn, u.id, c.id)? {
+            Some(p) => {
+                lines.push(format!("{} {} ({})", l("signed_on", lang), format_date(p.signed_on), c.code));
+                for x in pledges::targets(conn, p.id, as_of)? {
+                    let status = x.status();
+                    tt.push(vec![
+                        x.id.into(),
+                        x.text.into(),
+                        x.target.map_or(Cell::Empty, Cell::Num),
+                        x.actual.map_or(Cell::Empty, Cell::Num),
+                        x.as_of.into(),
+                        Cell::Enum("status", status.as_str().into()),
+                    ]);
+                }
+            }
+            None => lines.push(l("missing.pledge", lang)),
+        }
+    }
+    r.section(Some(l("heading.pledge", lang)), lines, Some(tt));
+    let list = awards::list(conn, &awards::Filter { unit_id: Some(u.id), ..Default::default() })?;
+    r.section(Some(l("heading.awards_all", lang)), vec![], Some(awards_table("awards", &list)));
+    Ok(r)
+}
