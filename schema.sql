@@ -42,6 +42,7 @@ CREATE TABLE unit (
     sector      TEXT,                       -- the sector line ("ngành dọc"), e.g. "Bộ Tài chính"
     note        TEXT,
     sort_order  INTEGER,                    -- an explicit bloc order, when the secretary sets one
+    female_share REAL   CHECK (female_share BETWEEN 0 AND 100),   -- % of women on the staff, for the tie-break
     CHECK (parent_id IS NULL OR role IS NULL),
     CHECK (parent_id IS NULL OR parent_id <> id)
 ) STRICT;
@@ -258,3 +259,47 @@ CREATE INDEX meeting_guest_meeting ON meeting_guest (meeting_id);
 CREATE INDEX meeting_item_meeting ON meeting_item (meeting_id);
 CREATE INDEX meeting_item_unit ON meeting_item (unit_id);
 CREATE INDEX meeting_item_person ON meeting_item (person_id);
+
+-- The scoring table the bloc agrees for the year (DOMAIN.md §5): criteria in groups, each with its maximum; base
+-- criteria add up to the score, bonus criteria add (capped by their maximum), penalty criteria subtract.
+CREATE TABLE criterion_group (
+    code   TEXT PRIMARY KEY COLLATE NOCASE CHECK (code <> ''),
+    name   TEXT
+) STRICT;
+
+CREATE TABLE criterion (
+    id        INTEGER PRIMARY KEY,
+    code      TEXT    NOT NULL UNIQUE COLLATE NOCASE
+                      CHECK (code <> '' AND length(code) <= 32 AND code NOT GLOB '*[^A-Za-z0-9_.-]*'),
+    grp       TEXT    NOT NULL REFERENCES criterion_group (code),
+    name      TEXT    NOT NULL CHECK (name <> ''),
+    max       REAL    NOT NULL CHECK (max > 0),
+    kind      TEXT    NOT NULL DEFAULT 'base' CHECK (kind IN ('base', 'bonus', 'penalty'))
+) STRICT;
+
+-- A unit's points on a criterion: its own (self) and the verified ones (assessed), side by side.
+CREATE TABLE score (
+    id            INTEGER PRIMARY KEY,
+    unit_id       INTEGER NOT NULL REFERENCES unit (id),
+    criterion_id  INTEGER NOT NULL REFERENCES criterion (id),
+    self          REAL    CHECK (self >= 0),
+    assessed      REAL    CHECK (assessed >= 0),
+    evidence      TEXT,
+    note          TEXT,
+    UNIQUE (unit_id, criterion_id)
+) STRICT;
+
+-- Units kept out of the proposals, with the reason (discipline, a pending inspection, …).
+CREATE TABLE score_exclusion (
+    unit_id  INTEGER PRIMARY KEY REFERENCES unit (id),
+    reason   TEXT    NOT NULL CHECK (reason <> '')
+) STRICT;
+
+-- Locking and unlocking the year's scores, with when and why.
+CREATE TABLE score_event (
+    id      INTEGER PRIMARY KEY,
+    action  TEXT    NOT NULL CHECK (action IN ('lock', 'unlock')),
+    at      TEXT    NOT NULL,
+    reason  TEXT
+) STRICT;
+CREATE INDEX score_criterion ON score (criterion_id);

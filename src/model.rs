@@ -68,6 +68,7 @@ pub struct Unit {
     pub sector: Option<String>,
     pub note: Option<String>,
     pub sort_order: Option<i64>,
+    pub female_share: Option<f64>,
 }
 
 /// The fields a unit is written with (add, edit, import).
@@ -81,6 +82,7 @@ pub struct UnitData {
     pub sector: Option<String>,
     pub note: Option<String>,
     pub sort_order: Option<i64>,
+    pub female_share: Option<f64>,
 }
 
 /// A person as stored, with the code and name of their unit.
@@ -466,6 +468,56 @@ impl MeetingKind {
             MeetingKind::Annual => "annual",
             MeetingKind::Signing => "signing",
             MeetingKind::Other => "other",
+        }
+    }
+}
+
+/// A scoring criterion of the year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Criterion {
+    pub id: i64,
+    pub code: String,
+    pub group: String,
+    pub group_name: Option<String>,
+    pub name: String,
+    pub max: f64,
+    /// base, bonus or penalty
+    pub kind: String,
+}
+
+/// A unit's points on a criterion: its own and the verified ones.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Score {
+    pub unit_id: i64,
+    pub criterion_id: i64,
+    pub self_points: Option<f64>,
+    pub assessed: Option<f64>,
+    pub evidence: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CriterionKind {
+    Base,
+    Bonus,
+    Penalty,
+}
+
+impl CriterionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CriterionKind::Base => "base",
+            CriterionKind::Bonus => "bonus",
+            CriterionKind::Penalty => "penalty",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match fold_key(s).as_str() {
+            "base" | "co ban" | "" => Some(CriterionKind::Base),
+            "bonus" | "thuong" | "diem thuong" | "cong" => Some(CriterionKind::Bonus),
+            "penalty" | "tru" | "diem tru" => Some(CriterionKind::Penalty),
+            _ => None,
         }
     }
 }

@@ -24,6 +24,13 @@ pub fn run(ctx: &Ctx, _a: InfoArgs) -> Result<()> {
     if bloc.demo {
         t.field("demo", Cell::Enum("bool", "yes".into()));
     }
+    // The bloc's settings, as the ranking reads them (defaults where the file sets none).
+    let st = crate::report::ranking::Settings::load(&conn)?;
+    t.field("quota_bk", st.quota_bk as i64)
+        .field("band_excellent", Cell::Num(st.band_excellent))
+        .field("band_good", Cell::Num(st.band_good))
+        .field("tiebreak", st.tiebreak.iter().map(|r| r.key()).collect::<Vec<_>>().join(","))
+        .field("scores_locked", db::scores::locked(&conn)?);
     for (table, n) in db::meta::table_counts(&conn)? {
         if table != "bloc" {
             t.field(&format!("{table}_rows"), n);

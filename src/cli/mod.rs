@@ -12,6 +12,7 @@ mod person;
 mod pledge;
 mod register;
 mod report;
+mod score;
 mod unit;
 
 use std::io::{self, BufRead, IsTerminal, Write};
@@ -89,6 +90,9 @@ pub enum Command {
     /// The bloc's meetings: guests, talks, exemplars
     #[command(subcommand)]
     Meeting(meeting::MeetingCmd),
+    /// Scoring of the member units: criteria, self and assessed points, ranking settings, the lock
+    #[command(subcommand)]
+    Score(score::ScoreCmd),
     /// The reviews of the year (sơ kết, tổng kết) and the lists that go with them
     #[command(subcommand)]
     Report(report::ReportCmd),
@@ -230,6 +234,7 @@ fn run(ctx: &Ctx, cmd: Command) -> Result<()> {
         Command::Pledge(c) => pledge::run(ctx, c),
         Command::Award(c) => award::run(ctx, c),
         Command::Meeting(c) => meeting::run(ctx, c),
+        Command::Score(c) => score::run(ctx, c),
         Command::Report(c) => report::run(ctx, c),
         Command::Completions(a) => completions::completions(a),
         Command::Man => completions::man(),

@@ -37,6 +37,8 @@ pub enum ReportCmd {
         #[arg(long)]
         year: Option<i32>,
     },
+    /// The ranking of the member units: totals, bands, proposals and why
+    Ranking,
     /// The decision register: each decision with each recipient
     Decisions,
     /// What is missing: units not registered, not signed, targets without figures [as of today, within the year]
@@ -86,6 +88,7 @@ pub fn run(ctx: &Ctx, cmd: ReportCmd) -> Result<()> {
             let list = awards::list(&conn, &awards::Filter { year, ..Default::default() })?;
             return emit_table(&reviews::awards_by(&list, by), &ctx.out);
         }
+        ReportCmd::Ranking => reviews::ranking(&conn, lang)?,
         ReportCmd::Decisions => reviews::decisions(&conn, lang)?,
         ReportCmd::Missing(a) => {
             let d = today_or(&conn, &a)?;

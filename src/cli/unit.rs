@@ -68,8 +68,21 @@ pub struct AddArgs {
     /// Position in the bloc order (lists otherwise show the leader first, then by code)
     #[arg(long)]
     pub order: Option<i64>,
+    /// Share of women on the staff in % (the ranking's tie-break prefers ≥ 70%)
+    #[arg(long, value_parser = share_arg)]
+    pub female_share: Option<f64>,
     #[command(flatten)]
     pub write: WriteArgs,
+}
+
+/// A percentage 0–100, in either number style.
+fn share_arg(s: &str) -> std::result::Result<f64, String> {
+    let x = crate::text::parse_number(s)?;
+    if (0.0..=100.0).contains(&x) {
+        Ok(x)
+    } else {
+        Err(format!("'{s}' is not a share between 0 and 100"))
+    }
 }
 
 #[derive(Args, Debug)]
@@ -100,6 +113,9 @@ pub struct EditArgs {
     /// Drop the explicit order
     #[arg(long)]
     pub no_order: bool,
+    /// Share of women on the staff in %
+    #[arg(long, value_parser = share_arg)]
+    pub female_share: Option<f64>,
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -141,6 +157,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
             sector: empty_none(a.sector.clone()),
             note: empty_none(a.note.clone()),
             sort_order: a.order,
+            female_share: a.female_share,
         };
         units::insert(tx, &d)?;
         Ok(match parent {
@@ -178,7 +195,10 @@ fn tree(all: Vec<Unit>) -> Vec<(usize, Unit)> {
 fn list(ctx: &Ctx) -> Result<()> {
     let conn = ctx.open()?;
     let counts = people::count_by_unit(&conn)?;
-    let mut t = Table::new("units", &["code", "name", "short", "role", "parent", "sector", "people", "order", "note"]);
+    let mut t = Table::new(
+        "units",
+        &["code", "name", "short", "role", "parent", "sector", "people", "order", "female_share", "note"],
+    );
     for (depth, u) in tree(units::list(&conn)?) {
         t.push(vec![
             u.code.into(),
@@ -189,6 +209,7 @@ fn list(ctx: &Ctx) -> Result<()> {
             u.sector.into(),
             counts.get(&u.id).copied().unwrap_or(0).into(),
             u.sort_order.into(),
+            u.female_share.map_or(Cell::Empty, Cell::Num),
             u.note.into(),
         ]);
     }
@@ -207,6 +228,7 @@ fn show(ctx: &Ctx, unit: &str) -> Result<()> {
         .field("parent", u.parent_code.clone())
         .field("sector", u.sector.clone())
         .field("order", u.sort_order)
+        .field("female_share", u.female_share.map_or(Cell::Empty, Cell::Num))
         .field("note", u.note.clone());
     r.section(None, vec![], Some(rec));
     let mut pt = Table::new("people", &["id", "name", "position", "gender", "born", "code"]);
@@ -241,7 +263,8 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         && a.sector.is_none()
         && a.note.is_none()
         && a.order.is_none()
-        && !a.no_order;
+        && !a.no_order
+        && a.female_share.is_none();
     if nothing {
         return Err(super::nothing_to_do("edit"));
     }
@@ -282,6 +305,9 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         }
         if let Some(r) = a.role {
             d.role = Some(r);
+        }
+        if a.female_share.is_some() {
+            d.female_share = a.female_share;
         }
         if a.no_order {
             d.sort_order = None;

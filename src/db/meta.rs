@@ -47,3 +47,20 @@ pub fn table_counts(conn: &Connection) -> Result<Vec<(String, i64)>> {
 pub fn setting(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0)).optional()?)
 }
+
+pub fn set_setting(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
+}
+
+/// Every setting of the bloc, by key.
+pub fn settings(conn: &Connection) -> Result<Vec<(String, String)>> {
+    let v = conn
+        .prepare_cached("SELECT key, value FROM setting ORDER BY key")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}

@@ -12,6 +12,7 @@ pub mod people;
 pub mod pledges;
 pub mod refs;
 pub mod registrations;
+pub mod scores;
 pub mod units;
 
 use std::fs::OpenOptions;

@@ -6,7 +6,9 @@ use crate::error::{refused, refused_hint, Result};
 use crate::model::{Outcome, Role, Unit, UnitData};
 use crate::text::{fold_key, match_key};
 
-const SELECT: &str = "SELECT u.id, u.code, u.name, u.short, u.parent_id, p.code, u.role, u.sector, u.note, u.sort_order
+const SELECT: &str =
+    "SELECT u.id, u.code, u.name, u.short, u.parent_id, p.code, u.role, u.sector, u.note, u.sort_order,
+                             u.female_share
                       FROM unit u LEFT JOIN unit p ON p.id = u.parent_id";
 
 /// Bloc order over a unit aliased `u` (DESIGN.md): an explicit order first, then the leader, the deputy, the rest
@@ -26,6 +28,7 @@ fn row(r: &Row) -> rusqlite::Result<Unit> {
         sector: r.get(7)?,
         note: r.get(8)?,
         sort_order: r.get(9)?,
+        female_share: r.get(10)?,
     })
 }
 
@@ -162,8 +165,9 @@ pub fn check(conn: &Connection, id: Option<i64>, d: &UnitData) -> Result<()> {
 pub fn insert(conn: &Connection, d: &UnitData) -> Result<i64> {
     check(conn, None, d)?;
     let r = conn.prepare_cached(
-        "INSERT INTO unit (code, name, name_key, name_fold, short, short_fold, parent_id, role, sector, note, sort_order)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "INSERT INTO unit (code, name, name_key, name_fold, short, short_fold, parent_id, role, sector, note, sort_order,
+                           female_share)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?
     .execute(params![
         d.code,
@@ -176,7 +180,8 @@ pub fn insert(conn: &Connection, d: &UnitData) -> Result<i64> {
         d.role.map(Role::as_str),
         d.sector,
         d.note,
-        d.sort_order
+        d.sort_order,
+        d.female_share
     ]);
     match r {
         Ok(_) => Ok(conn.last_insert_rowid()),
@@ -193,7 +198,7 @@ pub fn update(conn: &Connection, id: i64, d: &UnitData) -> Result<()> {
     let r = conn
         .prepare_cached(
             "UPDATE unit SET code = ?2, name = ?3, name_key = ?4, name_fold = ?5, short = ?6, short_fold = ?7,
-             parent_id = ?8, role = ?9, sector = ?10, note = ?11, sort_order = ?12 WHERE id = ?1",
+             parent_id = ?8, role = ?9, sector = ?10, note = ?11, sort_order = ?12, female_share = ?13 WHERE id = ?1",
         )?
         .execute(params![
             id,
@@ -207,7 +212,8 @@ pub fn update(conn: &Connection, id: i64, d: &UnitData) -> Result<()> {
             d.role.map(Role::as_str),
             d.sector,
             d.note,
-            d.sort_order
+            d.sort_order,
+            d.female_share
         ]);
     match r {
         Ok(_) => Ok(()),
@@ -227,6 +233,7 @@ pub fn data_of(u: &Unit) -> UnitData {
         sector: u.sector.clone(),
         note: u.note.clone(),
         sort_order: u.sort_order,
+        female_share: u.female_share,
     }
 }
 

@@ -9,6 +9,7 @@ pub mod awards;
 pub mod people;
 pub mod pledges;
 pub mod registrations;
+pub mod scores;
 pub mod units;
 
 use std::fs::File;
@@ -207,6 +208,15 @@ impl Counts {
         } else {
             format!("{} inserted, {} updated, {} unchanged", self.inserted, self.updated, self.unchanged)
         }
+    }
+}
+
+/// The past-tense verb of an outcome, for a command's message.
+pub fn verb(o: Outcome) -> &'static str {
+    match o {
+        Outcome::Inserted => "added",
+        Outcome::Updated => "updated",
+        Outcome::Unchanged => "unchanged:",
     }
 }
 

@@ -17,6 +17,7 @@ pub const COLUMNS: &[Col] = &[
     col("sector", false, &["nganh"]),
     col("note", false, &[]),
     col("order", false, &["stt"]),
+    col("female_share", false, &["ty le nu"]),
 ];
 
 /// A row waiting for its parent, or holding the leader role (applied last, so a file may hand the role over
@@ -98,6 +99,17 @@ fn read(conn: &Connection, row: &Row) -> Result<(UnitData, Option<String>)> {
         None if row.has("order") => None,
         None => stored.as_ref().and_then(|s| s.sort_order),
     };
+    let female_share = match row.get("female_share") {
+        Some(f) => {
+            let x = crate::text::parse_number(&f).map_err(|m| cell("female_share", m))?;
+            if !(0.0..=100.0).contains(&x) {
+                return Err(cell("female_share", format!("'{f}' is not a share between 0 and 100")));
+            }
+            Some(x)
+        }
+        None if row.has("female_share") => None,
+        None => stored.as_ref().and_then(|s| s.female_share),
+    };
     let s = stored.unwrap_or_default();
     let data = UnitData {
         code,
@@ -108,6 +120,7 @@ fn read(conn: &Connection, row: &Row) -> Result<(UnitData, Option<String>)> {
         sector: keep("sector", row.get("sector"), s.sector),
         note: keep("note", row.get("note"), s.note),
         sort_order: order,
+        female_share,
     };
     Ok((data, parent))
 }

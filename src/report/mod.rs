@@ -3,4 +3,5 @@
 
 pub mod meeting;
 pub mod pledges;
+pub mod ranking;
 pub mod reviews;

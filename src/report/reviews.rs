@@ -253,11 +253,49 @@ pub fn annual(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<Report>
     r.section(Some(l("heading.campaigns", lang)), lines, Some(t));
     r.section(Some(l("heading.results", lang)), vec![], Some(results_table(conn)?));
     pledge_section(conn, &mut r, as_of, l("heading.pledge", lang), lang)?;
-    r.section(Some(l("heading.ranking", lang)), vec![l("none.ranking", lang)], None);
+    ranking_section(conn, &mut r, lang)?;
     let of_year = awards::list(conn, &awards::Filter { year: Some(year), ..Default::default() })?;
     r.section(Some(l("heading.awards_year", lang)), vec![], Some(awards_by(&of_year, By::Code)));
     r.section(Some(l("heading.awards_list", lang)), vec![], Some(awards_table("awards", &of_year)));
     r.section(Some(l("heading.missing", lang)), vec![], Some(missing_table(conn, as_of, lang)?));
+    Ok(r)
+}
+
+/// The score summary with ranks, bands and proposals, or a line saying there are no scores yet.
+fn ranking_section(conn: &Connection, r: &mut Report, lang: Lang) -> Result<()> {
+    let criteria = crate::db::scores::criteria(conn)?;
+    if criteria.is_empty() || crate::db::scores::scores(conn)?.is_empty() {
+        r.section(Some(l("heading.ranking", lang)), vec![l("none.ranking", lang)], None);
+        return Ok(());
+    }
+    let (st, settings) = super::ranking::rank(conn, &members(conn)?)?;
+    let vi = lang == Lang::Vi;
+    let line = match lang {
+        Lang::Vi => format!(
+            "Xếp loại: xuất sắc từ {} điểm, tốt từ {} điểm; đề nghị Cờ thi đua cho đơn vị dẫn đầu và Bằng khen cho {} đơn vị tiếp theo.",
+            crate::text::format_number(settings.band_excellent, vi),
+            crate::text::format_number(settings.band_good, vi),
+            settings.quota_bk
+        ),
+        Lang::En => format!(
+            "Bands: excellent from {} points, good from {}; the leading unit is proposed for the flag, the next {} for certificates of merit.",
+            crate::text::format_number(settings.band_excellent, vi),
+            crate::text::format_number(settings.band_good, vi),
+            settings.quota_bk
+        ),
+    };
+    r.section(Some(l("heading.ranking", lang)), vec![line], Some(super::ranking::table(&st, &criteria, true)));
+    Ok(())
+}
+
+/// `report ranking`: the score summary ready to paste into the review (DOMAIN.md §6.2 item 4).
+pub fn ranking(conn: &Connection, lang: Lang) -> Result<Report> {
+    let year = meta::bloc(conn)?.year;
+    let mut r = Report::new(match lang {
+        Lang::Vi => format!("Bảng tổng hợp kết quả chấm điểm thi đua năm {year}"),
+        Lang::En => format!("Scores and ranking of the member units, {year}"),
+    });
+    ranking_section(conn, &mut r, lang)?;
     Ok(r)
 }
 

@@ -203,7 +203,7 @@ fn list_csv_round_trips_into_an_empty_file() {
     assert_eq!(people(&e).len(), 4);
     // The neutralised formula is written with its guard and read back as the text it was.
     let rows = csv_rows(&f.ok(&["unit", "list", "--format", "csv"]).bytes);
-    assert!(rows.iter().any(|r| r[8] == "'=HYPERLINK(\"x\")"), "{rows:?}");
+    assert!(rows.iter().any(|r| r[9] == "'=HYPERLINK(\"x\")"), "{rows:?}");
     assert_eq!(f.count("SELECT count(*) FROM unit WHERE note = '=HYPERLINK(\"x\")'"), 1);
 }
 

@@ -12,6 +12,7 @@ mod people;
 mod pledges;
 mod registrations;
 mod reports;
+mod scores;
 mod units;
 
 use std::io::Write;

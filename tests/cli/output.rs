@@ -11,7 +11,7 @@ fn csv_opens_with_a_bom_and_neutralises_formulas() {
     e.ok(&["unit", "add", "Y", "--name=-2 đơn vị", "--order=-3"]);
     let out = e.ok(&["unit", "list", "--format", "csv"]);
     assert!(
-        out.bytes.starts_with(b"\xEF\xBB\xBFcode,name,short,role,parent,sector,people,order,note\n"),
+        out.bytes.starts_with(b"\xEF\xBB\xBFcode,name,short,role,parent,sector,people,order,female_share,note\n"),
         "{:?}",
         &out.bytes[..20]
     );
@@ -19,7 +19,7 @@ fn csv_opens_with_a_bom_and_neutralises_formulas() {
     let x = rows.iter().find(|r| r[0] == "X").unwrap();
     assert_eq!(x[1], "'=cmd|' /C calc'!A0");
     assert_eq!(x[2], "'@SUM(A1)");
-    assert_eq!(x[8], "'+1");
+    assert_eq!(x[9], "'+1");
     let y = rows.iter().find(|r| r[0] == "Y").unwrap();
     assert_eq!(y[1], "'-2 đơn vị");
     // A number stays a number, sign and all.
@@ -66,9 +66,9 @@ fn markdown_is_a_pipe_table_with_translated_headers() {
     e.ok(&["unit", "add", "CT", "--name", "Cục Thống kê | Tây Ninh", "--role", "leader"]);
     let md = e.ok(&["--lang", "vi", "unit", "list", "--format", "md"]).stdout;
     let mut lines = md.lines();
-    assert_eq!(lines.next(), Some("| Mã | Tên | Tên viết tắt | Vai trò trong Khối | Đơn vị cấp trên | Ngành dọc | Số người | Thứ tự | Ghi chú |"));
-    assert_eq!(lines.next(), Some("|---|---|---|---|---|---|---:|---|---|"));
-    assert_eq!(lines.next(), Some("| CT | Cục Thống kê \\| Tây Ninh |  | Khối trưởng |  |  | 0 |  |  |"));
+    assert_eq!(lines.next(), Some("| Mã | Tên | Tên viết tắt | Vai trò trong Khối | Đơn vị cấp trên | Ngành dọc | Số người | Thứ tự | Tỷ lệ nữ (%) | Ghi chú |"));
+    assert_eq!(lines.next(), Some("|---|---|---|---|---|---|---:|---|---|---|"));
+    assert_eq!(lines.next(), Some("| CT | Cục Thống kê \\| Tây Ninh |  | Khối trưởng |  |  | 0 |  |  |  |"));
 }
 
 #[test]

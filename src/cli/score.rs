@@ -1,0 +1,454 @@
+//! `thidua score`: the year's criteria, the units' self and assessed points, the ranking's settings, the lock.
+
+use clap::{Args, Subcommand};
+
+use super::{text_arg, Ctx, WriteArgs};
+use crate::db::{self, meta, scores, units};
+use crate::error::{refused, usage, Result};
+use crate::import;
+use crate::model::{Criterion, CriterionKind, Score};
+use crate::output::{emit_report, emit_table, Cell, Report, Table};
+use crate::report::ranking;
+use crate::report::reviews::members;
+use crate::text::{check_code, format_number, parse_number};
+
+#[derive(Subcommand, Debug)]
+pub enum ScoreCmd {
+    /// The scoring criteria of the year
+    Criteria {
+        #[command(subcommand)]
+        cmd: CriteriaCmd,
+    },
+    /// Set a unit's self and/or assessed points on a criterion
+    Set(SetArgs),
+    /// Scores from a CSV file (or - for stdin): columns unit, criterion, self, assessed, evidence, note
+    Import {
+        file: String,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// The matrix of units × groups: base, bonus, penalty, self and assessed totals
+    List,
+    /// Every criterion of a unit, and what decides its rank against its neighbours
+    Explain { unit: String },
+    /// Keep a unit out of the proposals, with the reason
+    Exclude {
+        unit: String,
+        #[arg(long, value_parser = text_arg)]
+        reason: String,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// Take a unit back into the proposals
+    Include {
+        unit: String,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// Freeze the year's scores (undone by `score unlock`)
+    Lock {
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// Unfreeze the scores, saying why
+    Unlock {
+        #[arg(long, value_parser = text_arg)]
+        reason: String,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// The bloc's ranking settings: quota of certificates, bands, tie-break order (shown, or set)
+    Settings(SettingsArgs),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CriteriaCmd {
+    /// Add (or change) a criterion
+    Add {
+        /// A short code, e.g. A1
+        code: String,
+        /// Its group, e.g. A
+        #[arg(long)]
+        group: String,
+        /// The group's name, e.g. "Thực hiện nhiệm vụ chính trị"
+        #[arg(long, value_parser = text_arg)]
+        group_name: Option<String>,
+        #[arg(long, value_parser = text_arg)]
+        name: String,
+        /// The most points it gives (or takes, for a penalty)
+        #[arg(long, value_parser = points_arg)]
+        max: f64,
+        #[arg(long, value_enum, default_value = "base")]
+        kind: CriterionKind,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// The criteria with their groups and the groups' maxima
+    List,
+    /// Criteria from a CSV file: columns code, group, group_name, name, max, kind
+    Import {
+        file: String,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct SetArgs {
+    pub unit: String,
+    pub criterion: String,
+    /// The unit's own points
+    #[arg(long = "self", value_parser = points_arg)]
+    pub self_points: Option<f64>,
+    /// The verified points
+    #[arg(long, value_parser = points_arg)]
+    pub assessed: Option<f64>,
+    #[arg(long, value_parser = text_arg)]
+    pub evidence: Option<String>,
+    #[arg(long, value_parser = text_arg)]
+    pub note: Option<String>,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct SettingsArgs {
+    /// How many units after the leading one are proposed for a certificate of merit (Bằng khen)
+    #[arg(long)]
+    pub quota_bk: Option<u32>,
+    /// Lowest total of the top band
+    #[arg(long, value_parser = points_arg)]
+    pub band_excellent: Option<f64>,
+    /// Lowest total of the second band
+    #[arg(long, value_parser = points_arg)]
+    pub band_good: Option<f64>,
+    /// Tie-break rules in order, from: female, group_a, penalty
+    #[arg(long)]
+    pub tiebreak: Option<String>,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+fn points_arg(s: &str) -> std::result::Result<f64, String> {
+    parse_number(s)
+}
+
+pub fn run(ctx: &Ctx, cmd: ScoreCmd) -> Result<()> {
+    match cmd {
+        ScoreCmd::Criteria { cmd } => criteria(ctx, cmd),
+        ScoreCmd::Set(a) => set(ctx, a),
+        ScoreCmd::Import { file, write } => {
+            let mut conn = ctx.open()?;
+            let mut src = import::open(&file, import::scores::SCORES)?;
+            let counts = db::write(&mut conn, write.dry_run, |tx| {
+                scores::check_unlocked(tx)?;
+                import::scores::scores(tx, &mut src, ctx.quiet)
+            })?;
+            ctx.done(&write, counts.summary(&src.name));
+            Ok(())
+        }
+        ScoreCmd::List => {
+            let conn = ctx.open()?;
+            let (st, _) = ranking::rank(&conn, &members(&conn)?)?;
+            emit_table(&ranking::table(&st, &scores::criteria(&conn)?, false), &ctx.out)
+        }
+        ScoreCmd::Explain { unit } => explain(ctx, &unit),
+        ScoreCmd::Exclude { unit, reason, write } => {
+            if reason.is_empty() {
+                return Err(usage("--reason needs the reason"));
+            }
+            let mut conn = ctx.open()?;
+            let code = db::write(&mut conn, write.dry_run, |tx| {
+                let u = units::resolve(tx, &unit)?;
+                scores::exclude(tx, u.id, &reason)?;
+                Ok(u.code)
+            })?;
+            ctx.done(&write, format!("{code} is kept out of the proposals: {reason}"));
+            Ok(())
+        }
+        ScoreCmd::Include { unit, write } => {
+            let mut conn = ctx.open()?;
+            let code = db::write(&mut conn, write.dry_run, |tx| {
+                let u = units::resolve(tx, &unit)?;
+                if !scores::include(tx, u.id)? {
+                    return Err(refused(format!("{} was not excluded", u.code)));
+                }
+                Ok(u.code)
+            })?;
+            ctx.done(&write, format!("{code} may be proposed again"));
+            Ok(())
+        }
+        ScoreCmd::Lock { write } => {
+            let mut conn = ctx.open()?;
+            let missing = db::write(&mut conn, write.dry_run, |tx| {
+                if let Some(at) = scores::locked(tx)? {
+                    return Err(refused(format!("the scores are already locked (since {at})")));
+                }
+                let (st, _) = ranking::rank(tx, &members(tx)?)?;
+                scores::record_event(tx, "lock", None)?;
+                Ok(ranking::incomplete(&st))
+            })?;
+            for (code, what) in &missing {
+                ctx.say(format!("not fully scored: {code}: {what}"));
+            }
+            ctx.done(&write, "locked the scores; `score set` is refused until `score unlock --reason …`");
+            Ok(())
+        }
+        ScoreCmd::Unlock { reason, write } => {
+            if reason.is_empty() {
+                return Err(usage("--reason needs the reason"));
+            }
+            let mut conn = ctx.open()?;
+            db::write(&mut conn, write.dry_run, |tx| {
+                if scores::locked(tx)?.is_none() {
+                    return Err(refused("the scores are not locked"));
+                }
+                scores::record_event(tx, "unlock", Some(&reason))
+            })?;
+            ctx.done(&write, format!("unlocked the scores: {reason}"));
+            Ok(())
+        }
+        ScoreCmd::Settings(a) => settings(ctx, a),
+    }
+}
+
+fn criteria(ctx: &Ctx, cmd: CriteriaCmd) -> Result<()> {
+    match cmd {
+        CriteriaCmd::Add { code, group, group_name, name, max, kind, write } => {
+            let code = check_code("criterion", &code).map_err(usage)?;
+            let group = check_code("group", &group).map_err(usage)?;
+            if max <= 0.0 {
+                return Err(usage(format!("--max must be above 0, not {max}")));
+            }
+            let c = Criterion {
+                id: 0,
+                code: code.clone(),
+                group,
+                group_name: group_name.filter(|g| !g.is_empty()),
+                name,
+                max,
+                kind: kind.as_str().into(),
+            };
+            let mut conn = ctx.open()?;
+            let o = db::write(&mut conn, write.dry_run, |tx| {
+                scores::check_unlocked(tx)?;
+                scores::upsert_criterion(tx, &c)
+            })?;
+            ctx.done(
+                &write,
+                format!("{} criterion {code} ({}, max {})", crate::import::verb(o), c.kind, format_number(max, false)),
+            );
+            Ok(())
+        }
+        CriteriaCmd::List => {
+            let conn = ctx.open()?;
+            let list = scores::criteria(&conn)?;
+            let mut r = Report::new(ctx.out.label("title.criteria"));
+            let mut t = Table::new("criteria", &["group", "group_name", "code", "name", "kind", "max"]);
+            for c in &list {
+                t.push(vec![
+                    c.group.as_str().into(),
+                    c.group_name.clone().into(),
+                    c.code.as_str().into(),
+                    c.name.as_str().into(),
+                    Cell::Enum("criterion_kind", c.kind.clone()),
+                    Cell::Num(c.max),
+                ]);
+            }
+            r.section(None, vec![], Some(t));
+            let mut g = Table::new("groups", &["group", "group_name", "max"]);
+            for (code, name, max) in ranking::groups(&list) {
+                g.push(vec![code.into(), name.into(), Cell::Num(max)]);
+            }
+            let sum = |k: &str| list.iter().filter(|c| c.kind == k).map(|c| c.max).sum::<f64>();
+            let vi = ctx.out.lang == crate::output::Lang::Vi;
+            let line = format!(
+                "{}: {} + {} {} − {} {}",
+                ctx.out.label("max"),
+                format_number(sum("base"), vi),
+                ctx.out.label("criterion_kind.bonus"),
+                format_number(sum("bonus"), vi),
+                ctx.out.label("criterion_kind.penalty"),
+                format_number(sum("penalty"), vi)
+            );
+            r.section(Some(ctx.out.label("heading.groups")), vec![line], Some(g));
+            emit_report(&r, &ctx.out)
+        }
+        CriteriaCmd::Import { file, write } => {
+            let mut conn = ctx.open()?;
+            let mut src = import::open(&file, import::scores::CRITERIA)?;
+            let counts = db::write(&mut conn, write.dry_run, |tx| {
+                scores::check_unlocked(tx)?;
+                import::scores::criteria(tx, &mut src, ctx.quiet)
+            })?;
+            ctx.done(&write, counts.summary(&src.name));
+            Ok(())
+        }
+    }
+}
+
+fn set(ctx: &Ctx, a: SetArgs) -> Result<()> {
+    if a.self_points.is_none() && a.assessed.is_none() && a.evidence.is_none() && a.note.is_none() {
+        return Err(super::nothing_to_do("set (--self, --assessed, --evidence, --note)"));
+    }
+    let mut conn = ctx.open()?;
+    let msg = db::write(&mut conn, a.write.dry_run, |tx| {
+        scores::check_unlocked(tx)?;
+        let u = units::resolve(tx, &a.unit)?;
+        let c = scores::criterion(tx, &a.criterion)?;
+        scores::check_points(&c, "self", a.self_points)?;
+        scores::check_points(&c, "assessed", a.assessed)?;
+        let old = scores::score(tx, u.id, c.id)?;
+        let keep = |new: &Option<String>, old: Option<String>| match new {
+            Some(n) if n.is_empty() => None,
+            Some(n) => Some(n.clone()),
+            None => old,
+        };
+        let s = Score {
+            unit_id: u.id,
+            criterion_id: c.id,
+            self_points: a.self_points.or(old.as_ref().and_then(|o| o.self_points)),
+            assessed: a.assessed.or(old.as_ref().and_then(|o| o.assessed)),
+            evidence: keep(&a.evidence, old.as_ref().and_then(|o| o.evidence.clone())),
+            note: keep(&a.note, old.as_ref().and_then(|o| o.note.clone())),
+        };
+        scores::set(tx, &s)?;
+        Ok(format!("{} on {}: self {}, assessed {}", u.code, c.code, show(s.self_points), show(s.assessed)))
+    })?;
+    ctx.done(&a.write, msg);
+    Ok(())
+}
+
+fn show(x: Option<f64>) -> String {
+    x.map_or_else(|| "—".into(), |x| format_number(x, false))
+}
+
+fn explain(ctx: &Ctx, unit: &str) -> Result<()> {
+    let conn = ctx.open()?;
+    let u = units::resolve(&conn, unit)?;
+    let (st, settings) = ranking::rank(&conn, &members(&conn)?)?;
+    let Some(pos) = st.iter().position(|s| s.unit_id == u.id) else {
+        return Err(refused(format!("{} is not a member of the bloc, so it is not ranked", u.code)));
+    };
+    let me = &st[pos];
+    let criteria = scores::criteria(&conn)?;
+    let all = scores::scores(&conn)?;
+    let pts = |unit_id: i64, c: i64| all.iter().find(|s| s.unit_id == unit_id && s.criterion_id == c);
+    let mut r = Report::new(format!("{} — {}", u.code, u.name));
+    let vi = ctx.out.lang == crate::output::Lang::Vi;
+    let rank = if me.shared { format!("{}=", me.rank) } else { me.rank.to_string() };
+    let mut lines = vec![format!(
+        "{} {rank}/{}: {} {} ({} {}; {})",
+        ctx.out.label("rank"),
+        st.len(),
+        format_number(me.total, vi),
+        ctx.out.label("points"),
+        ctx.out.label("total_self"),
+        format_number(me.self_total, vi),
+        ctx.out.label(&format!("band.{}", me.band))
+    )];
+    // The neighbours above and below, and the criteria that make the difference.
+    for other in [pos.checked_sub(1).map(|i| &st[i]), st.get(pos + 1)].into_iter().flatten() {
+        let gap = me.total - other.total;
+        let mut diffs: Vec<(f64, &Criterion)> = criteria
+            .iter()
+            .map(|c| {
+                let a = |id| pts(id, c.id).and_then(|s| s.assessed).unwrap_or(0.0);
+                let sign = if c.kind == "penalty" { -1.0 } else { 1.0 };
+                (sign * (a(me.unit_id) - a(other.unit_id)), c)
+            })
+            .filter(|(d, _)| d.abs() > 1e-9)
+            .collect();
+        diffs.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
+        let deciding: Vec<String> =
+            diffs.iter().take(3).map(|(d, c)| format!("{} {:+}", c.code, (d * 100.0).round() / 100.0)).collect();
+        lines.push(format!(
+            "{} {} ({} {}): {:+} — {}",
+            ctx.out.label("vs"),
+            other.code,
+            ctx.out.label("rank").to_lowercase(),
+            other.rank,
+            (gap * 100.0).round() / 100.0,
+            if deciding.is_empty() { ctx.out.label("same_points") } else { deciding.join(", ") }
+        ));
+    }
+    lines.extend(me.notes.iter().cloned());
+    if me.proposal.is_some() {
+        lines.push(format!("{}: {}", ctx.out.label("proposal"), me.proposal.unwrap_or_default()));
+    }
+    lines.push(format!(
+        "{}: {}",
+        ctx.out.label("tiebreak"),
+        settings.tiebreak.iter().map(|r| r.key()).collect::<Vec<_>>().join(", ")
+    ));
+    r.section(None, lines, None);
+    let mut t = Table::new(
+        "criteria",
+        &["group", "code", "name", "kind", "max", "self", "assessed", "difference", "evidence", "note"],
+    );
+    for c in &criteria {
+        let s = pts(u.id, c.id);
+        let (own, assessed) = (s.and_then(|s| s.self_points), s.and_then(|s| s.assessed));
+        t.push(vec![
+            c.group.as_str().into(),
+            c.code.as_str().into(),
+            c.name.as_str().into(),
+            Cell::Enum("criterion_kind", c.kind.clone()),
+            Cell::Num(c.max),
+            own.map_or(Cell::Empty, Cell::Num),
+            match (own, assessed) {
+                (_, Some(a)) => Cell::Num(a),
+                (Some(_), None) => Cell::Enum("status", "unverified".into()),
+                _ => Cell::Empty,
+            },
+            match (own, assessed) {
+                (Some(o), Some(a)) => Cell::Num(a - o),
+                _ => Cell::Empty,
+            },
+            s.and_then(|s| s.evidence.clone()).into(),
+            s.and_then(|s| s.note.clone()).into(),
+        ]);
+    }
+    r.section(None, vec![], Some(t));
+    emit_report(&r, &ctx.out)
+}
+
+fn settings(ctx: &Ctx, a: SettingsArgs) -> Result<()> {
+    let mut conn = ctx.open()?;
+    let changes: Vec<(&str, String)> = [
+        ("quota_bk", a.quota_bk.map(|q| q.to_string())),
+        ("band_excellent", a.band_excellent.map(|x| x.to_string())),
+        ("band_good", a.band_good.map(|x| x.to_string())),
+        ("tiebreak", a.tiebreak.clone()),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| v.map(|v| (k, v)))
+    .collect();
+    if !changes.is_empty() {
+        db::write(&mut conn, a.write.dry_run, |tx| {
+            for (k, v) in &changes {
+                meta::set_setting(tx, k, v)?;
+            }
+            // Read back through the same parser the ranking uses, so a bad value is refused now.
+            let s = ranking::Settings::load(tx)?;
+            if s.band_good > s.band_excellent {
+                return Err(refused(format!(
+                    "the good band ({}) starts above the excellent one ({})",
+                    s.band_good, s.band_excellent
+                )));
+            }
+            Ok(())
+        })?;
+        ctx.done(
+            &a.write,
+            format!("set {}", changes.iter().map(|(k, v)| format!("{k} = {v}")).collect::<Vec<_>>().join(", ")),
+        );
+    }
+    let s = ranking::Settings::load(&conn)?;
+    let mut t = Table::record("settings");
+    t.field("quota_bk", s.quota_bk as i64)
+        .field("band_excellent", Cell::Num(s.band_excellent))
+        .field("band_good", Cell::Num(s.band_good))
+        .field("tiebreak", s.tiebreak.iter().map(|r| r.key()).collect::<Vec<_>>().join(","));
+    emit_table(&t, &ctx.out)
+}

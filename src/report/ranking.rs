@@ -1,0 +1,348 @@
+//! Totals, ranking, bands and proposals of the member units (DOMAIN.md §5.4–5.5): computed once here for
+//! `score list`, `score explain`, `report ranking` and the annual review.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use rusqlite::Connection;
+
+use crate::db::{meta, scores};
+use crate::error::{refused, Result};
+use crate::model::{Criterion, Score, Unit};
+
+/// A tie-break rule, applied in the bloc's order when assessed totals are equal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// Decree 152 Art 4.6: with equal merit, the collective with at least 70% women (DOMAIN.md §4.3 X6).
+    Female,
+    /// More points in the first group (the core tasks).
+    GroupA,
+    /// Fewer penalty points.
+    Penalty,
+}
+
+impl Rule {
+    pub fn key(self) -> &'static str {
+        match self {
+            Rule::Female => "female",
+            Rule::GroupA => "group_a",
+            Rule::Penalty => "penalty",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim() {
+            "female" => Some(Rule::Female),
+            "group_a" => Some(Rule::GroupA),
+            "penalty" => Some(Rule::Penalty),
+            _ => None,
+        }
+    }
+}
+
+/// The bloc's settings for ranking, from the file's settings table with the defaults of DOMAIN.md §5.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    pub quota_bk: usize,
+    pub band_excellent: f64,
+    pub band_good: f64,
+    pub tiebreak: Vec<Rule>,
+}
+
+pub const DEFAULT_TIEBREAK: &str = "female,group_a,penalty";
+
+impl Settings {
+    pub fn load(conn: &Connection) -> Result<Self> {
+        let get = |k: &str| meta::setting(conn, k);
+        let num = |k: &str, d: f64| -> Result<f64> {
+            Ok(match get(k)? {
+                Some(v) => v.parse().map_err(|_| refused(format!("setting {k} = '{v}' is not a number")))?,
+                None => d,
+            })
+        };
+        Ok(Settings {
+            quota_bk: num("quota_bk", 2.0)? as usize,
+            band_excellent: num("band_excellent", 95.0)?,
+            band_good: num("band_good", 85.0)?,
+            tiebreak: parse_tiebreak(&get("tiebreak")?.unwrap_or_else(|| DEFAULT_TIEBREAK.into()))?,
+        })
+    }
+}
+
+pub fn parse_tiebreak(s: &str) -> Result<Vec<Rule>> {
+    s.split(',')
+        .filter(|x| !x.trim().is_empty())
+        .map(|x| {
+            Rule::parse(x)
+                .ok_or_else(|| refused(format!("'{}' is not a tie-break rule (female, group_a, penalty)", x.trim())))
+        })
+        .collect()
+}
+
+/// One unit's standing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Standing {
+    pub unit_id: i64,
+    pub code: String,
+    pub name: String,
+    /// Assessed points per group of base criteria, in group order.
+    pub groups: Vec<f64>,
+    pub base: f64,
+    pub bonus: f64,
+    pub penalty: f64,
+    pub total: f64,
+    pub self_total: f64,
+    /// Criteria with a self score and no assessed one yet.
+    pub unverified: usize,
+    /// Base criteria without an assessed score.
+    pub missing: usize,
+    pub zero_base: bool,
+    pub female: Option<f64>,
+    pub excluded: Option<String>,
+    pub rank: usize,
+    pub shared: bool,
+    pub band: &'static str,
+    pub proposal: Option<&'static str>,
+    /// Why it stands where it does against its neighbours, and why a proposal went elsewhere.
+    pub notes: Vec<String>,
+}
+
+impl Standing {
+    pub fn complete(&self) -> bool {
+        self.missing == 0 && self.unverified == 0
+    }
+}
+
+/// The groups of base criteria in order, each with its maximum.
+pub fn groups(criteria: &[Criterion]) -> Vec<(String, Option<String>, f64)> {
+    let mut g: Vec<(String, Option<String>, f64)> = Vec::new();
+    for c in criteria.iter().filter(|c| c.kind == "base") {
+        match g.iter_mut().find(|x| x.0 == c.group) {
+            Some(x) => x.2 += c.max,
+            None => g.push((c.group.clone(), c.group_name.clone(), c.max)),
+        }
+    }
+    g
+}
+
+fn compare(a: &Standing, b: &Standing, rule: Rule) -> Ordering {
+    match rule {
+        Rule::Female => {
+            let pref = |s: &Standing| s.female.is_some_and(|f| f >= 70.0);
+            pref(b).cmp(&pref(a))
+        }
+        Rule::GroupA => b.groups.first().unwrap_or(&0.0).total_cmp(a.groups.first().unwrap_or(&0.0)),
+        Rule::Penalty => a.penalty.total_cmp(&b.penalty),
+    }
+}
+
+/// Rounds to hundredths so sums of decimals compare as people add them.
+fn r2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Computes every member's standing, ranked.
+pub fn rank(conn: &Connection, members: &[Unit]) -> Result<(Vec<Standing>, Settings)> {
+    let settings = Settings::load(conn)?;
+    let criteria = scores::criteria(conn)?;
+    let all: Vec<Score> = scores::scores(conn)?;
+    let female = scores::female_shares(conn)?;
+    let excluded: HashMap<i64, String> = scores::exclusions(conn)?.into_iter().collect();
+    let gs = groups(&criteria);
+    let mut out: Vec<Standing> = members
+        .iter()
+        .map(|u| {
+            let mine: HashMap<i64, &Score> =
+                all.iter().filter(|s| s.unit_id == u.id).map(|s| (s.criterion_id, s)).collect();
+            let mut st = Standing {
+                unit_id: u.id,
+                code: u.code.clone(),
+                name: u.name.clone(),
+                groups: vec![0.0; gs.len()],
+                base: 0.0,
+                bonus: 0.0,
+                penalty: 0.0,
+                total: 0.0,
+                self_total: 0.0,
+                unverified: 0,
+                missing: 0,
+                zero_base: false,
+                female: female.get(&u.id).copied(),
+                excluded: excluded.get(&u.id).cloned(),
+                rank: 0,
+                shared: false,
+                band: "",
+                proposal: None,
+                notes: Vec::new(),
+            };
+            for c in &criteria {
+                let s = mine.get(&c.id);
+                let (own, assessed) = (s.and_then(|s| s.self_points), s.and_then(|s| s.assessed));
+                if own.is_some() && assessed.is_none() {
+                    st.unverified += 1;
+                }
+                let sign = if c.kind == "penalty" { -1.0 } else { 1.0 };
+                st.self_total += sign * own.unwrap_or(0.0);
+                let a = assessed.unwrap_or(0.0);
+                match c.kind.as_str() {
+                    "base" => {
+                        if assessed.is_none() {
+                            st.missing += 1;
+                        } else if a == 0.0 {
+                            st.zero_base = true;
+                        }
+                        st.base += a;
+                        if let Some(i) = gs.iter().position(|g| g.0 == c.group) {
+                            st.groups[i] += a;
+                        }
+                    }
+                    "bonus" => st.bonus += a,
+                    _ => st.penalty += a,
+                }
+            }
+            st.base = r2(st.base);
+            st.bonus = r2(st.bonus);
+            st.penalty = r2(st.penalty);
+            st.total = r2(st.base + st.bonus - st.penalty);
+            st.self_total = r2(st.self_total);
+            st
+        })
+        .collect();
+
+    // By assessed total, then the tie-break rules in the bloc's order (DOMAIN.md §5.4).
+    out.sort_by(|a, b| {
+        b.total
+            .total_cmp(&a.total)
+            .then_with(|| settings.tiebreak.iter().fold(Ordering::Equal, |o, r| o.then_with(|| compare(a, b, *r))))
+            .then_with(|| a.code.cmp(&b.code))
+    });
+    for i in 0..out.len() {
+        let tied_with_prev = i > 0
+            && out[i - 1].total == out[i].total
+            && settings.tiebreak.iter().all(|r| compare(&out[i - 1], &out[i], *r) == Ordering::Equal);
+        out[i].rank = if tied_with_prev { out[i - 1].rank } else { i + 1 };
+        if tied_with_prev {
+            out[i].shared = true;
+            out[i - 1].shared = true;
+            let prev = out[i - 1].code.clone();
+            out[i].notes.push(format!("tied with {prev}: no rule tells them apart, the meeting decides"));
+        } else if i > 0 && out[i - 1].total == out[i].total {
+            let rule =
+                settings.tiebreak.iter().find(|r| compare(&out[i - 1], &out[i], **r) != Ordering::Equal).copied();
+            let (prev, me) = (out[i - 1].code.clone(), out[i].code.clone());
+            let why = rule.map_or("", |r| rule_words(r));
+            out[i - 1].notes.push(format!("ahead of {me} at equal total: {why}"));
+            out[i].notes.push(format!("behind {prev} at equal total: {why}"));
+        }
+    }
+    // Bands: a base criterion at 0 keeps a unit out of the top band.
+    for s in &mut out {
+        s.band = if s.total >= settings.band_excellent && !s.zero_base {
+            "excellent"
+        } else if s.total >= settings.band_good {
+            "good"
+        } else {
+            "completed"
+        };
+        if s.total >= settings.band_excellent && s.zero_base {
+            s.notes.push("a base criterion at 0 keeps it out of the top band".into());
+        }
+    }
+    // Proposals: the flag to the best eligible unit, certificates to the next ones (DOMAIN.md §5.5). When the
+    // best eligible units share their rank, the meeting decides among them: none gets a proposal here.
+    let eligible = |s: &Standing| s.complete() && s.excluded.is_none();
+    let mut top: Option<usize> = None;
+    let mut bk_left = settings.quota_bk;
+    for s in out.iter_mut() {
+        if !eligible(s) {
+            let why = match &s.excluded {
+                Some(r) => format!("not proposed: excluded ({r})"),
+                None => format!(
+                    "not proposed: not fully scored ({} base criteria unassessed, {} unverified)",
+                    s.missing, s.unverified
+                ),
+            };
+            s.notes.push(why);
+            continue;
+        }
+        match top {
+            None if !s.shared => {
+                top = Some(s.rank);
+                s.proposal = Some("CTD_TINH");
+            }
+            None => {
+                top = Some(s.rank);
+                s.notes.push("shares the best rank: the meeting decides who is proposed for the flag".into());
+            }
+            Some(r) if r == s.rank => {
+                // Another unit of a shared best rank: one of the tied takes the flag, the others certificates.
+                bk_left = bk_left.saturating_sub(1);
+                s.notes.push("shares the best rank: the meeting decides who is proposed for the flag".into());
+            }
+            Some(_) if bk_left > 0 => {
+                s.proposal = Some("BK_TINH");
+                bk_left -= 1;
+            }
+            Some(_) => {}
+        }
+    }
+    Ok((out, settings))
+}
+
+pub fn rule_words(r: Rule) -> &'static str {
+    match r {
+        Rule::Female => "women are at least 70% of the staff (Decree 152 Art 4.6)",
+        Rule::GroupA => "more points in the first group (core tasks)",
+        Rule::Penalty => "fewer penalty points",
+    }
+}
+
+/// The score summary (DOMAIN.md §6.2 item 4): points per group, bonus, penalty, self and assessed totals; with
+/// `ranked`, the rank, band, proposal and the notes that explain them.
+pub fn table(standings: &[Standing], criteria: &[Criterion], ranked: bool) -> crate::output::Table {
+    use crate::output::{Cell, Table};
+    let gs = groups(criteria);
+    let mut cols: Vec<String> = vec!["rank".into(), "unit".into(), "unit_name".into()];
+    cols.extend(gs.iter().map(|g| g.0.clone()));
+    cols.extend(["base", "bonus", "penalty", "total_self", "total"].map(String::from));
+    if ranked {
+        cols.extend(["band", "proposal", "note"].map(String::from));
+    } else {
+        cols.extend(["unverified", "complete"].map(String::from));
+    }
+    let mut t = Table::new(if ranked { "ranking" } else { "scores" }, &[]);
+    t.columns = cols;
+    for s in standings {
+        let rank = if s.shared { format!("{}=", s.rank) } else { s.rank.to_string() };
+        let mut row: Vec<Cell> = vec![Cell::Text(rank), s.code.as_str().into(), s.name.as_str().into()];
+        row.extend(s.groups.iter().map(|x| Cell::Num(*x)));
+        row.extend([
+            Cell::Num(s.base),
+            Cell::Num(s.bonus),
+            Cell::Num(s.penalty),
+            Cell::Num(s.self_total),
+            Cell::Num(s.total),
+        ]);
+        if ranked {
+            row.push(Cell::Enum("band", s.band.into()));
+            row.push(s.proposal.map_or(Cell::Empty, |p| Cell::Text(p.into())));
+            row.push(Cell::Text(s.notes.join("; ")));
+        } else {
+            row.push(Cell::Int(s.unverified as i64));
+            row.push(Cell::Enum("bool", if s.complete() { "yes" } else { "no" }.into()));
+        }
+        t.push(row);
+    }
+    t
+}
+
+/// Units not fully scored, with what they lack (for `score lock` and the missing list).
+pub fn incomplete(standings: &[Standing]) -> Vec<(String, String)> {
+    standings
+        .iter()
+        .filter(|s| !s.complete())
+        .map(|s| {
+            (s.code.clone(), format!("{} base criteria unassessed, {} self scores unverified", s.missing, s.unverified))
+        })
+        .collect()
+}
