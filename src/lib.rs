@@ -2,6 +2,7 @@
 //! bloc-year. The way a command travels (DESIGN.md): `cli/` parses → `db/` (all SQL) or `report/` builds →
 //! `output/` renders; `text` holds the Vietnamese text rules, `import` the CSV machinery every import shares.
 
+pub mod archive;
 pub mod cli;
 pub mod db;
 pub mod error;

@@ -385,10 +385,11 @@ pub fn parse_number(input: &str) -> Result<f64, String> {
     plain.parse::<f64>().ok().filter(|x| x.is_finite()).ok_or_else(bad)
 }
 
-/// Formats a decimal number with at most two decimals, trailing zeros dropped: "1,234.5" in English and
-/// "1.234,5" in Vietnamese (DOMAIN.md §7.8).
+/// Formats a decimal number with at most two decimals, trailing zeros dropped: "1.234,5" in Vietnamese
+/// (DOMAIN.md §7.8), "1234.5" in English. English is left ungrouped so that what a table shows reads back
+/// unambiguously through [`parse_number`], which takes a lone comma for the Vietnamese decimal mark.
 pub fn format_number(x: f64, vietnamese: bool) -> String {
-    let (group, point) = if vietnamese { ('.', ',') } else { (',', '.') };
+    let (group, point) = if vietnamese { (Some('.'), ',') } else { (None, '.') };
     let neg = x < 0.0;
     let rounded = (x.abs() * 100.0).round() as u64;
     let (int, frac) = (rounded / 100, rounded % 100);
@@ -398,8 +399,8 @@ pub fn format_number(x: f64, vietnamese: bool) -> String {
         out.push('-');
     }
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(group);
+        if let Some(g) = group.filter(|_| i > 0 && (digits.len() - i) % 3 == 0) {
+            out.push(g);
         }
         out.push(ch);
     }
@@ -524,7 +525,7 @@ mod tests {
     #[test]
     fn numbers() {
         assert_eq!(format_number(1234.5, true), "1.234,5");
-        assert_eq!(format_number(1234.5, false), "1,234.5");
+        assert_eq!(format_number(1234.5, false), "1234.5");
         assert_eq!(format_number(100.0, true), "100");
         assert_eq!(format_number(-0.25, false), "-0.25");
     }

@@ -31,6 +31,10 @@ pub fn run(ctx: &Ctx, _a: InfoArgs) -> Result<()> {
         .field("band_good", Cell::Num(st.band_good))
         .field("tiebreak", st.tiebreak.iter().map(|r| r.key()).collect::<Vec<_>>().join(","))
         .field("scores_locked", db::scores::locked(&conn)?);
+    if let Some((at, reason)) = db::meta::sealed(&conn)? {
+        t.field("sealed", format!("{at}: {reason}"));
+    }
+    t.field("log_entries", db::audit::entries(&conn)?.len() as i64);
     for (table, n) in db::meta::table_counts(&conn)? {
         if table != "bloc" {
             t.field(&format!("{table}_rows"), n);

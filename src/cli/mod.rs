@@ -4,7 +4,9 @@
 mod award;
 mod campaign;
 mod completions;
+mod db;
 mod demo;
+mod export;
 mod info;
 mod init;
 mod meeting;
@@ -96,6 +98,13 @@ pub enum Command {
     /// The reviews of the year (sơ kết, tổng kết) and the lists that go with them
     #[command(subcommand)]
     Report(report::ReportCmd),
+    /// Every table as CSV into a folder, with a manifest (counts, SHA-256 per file)
+    Export(export::ExportArgs),
+    /// Rebuild a fresh file (-f) from a folder made by `export`
+    Import(export::ImportArgs),
+    /// Integrity, safe copies, the audit log, closed years
+    #[command(subcommand)]
+    Db(db::DbCmd),
     /// Shell completions, from the same definitions as --help
     Completions(completions::CompletionsArgs),
     /// The man page (roff), from the same definitions as --help
@@ -236,6 +245,9 @@ fn run(ctx: &Ctx, cmd: Command) -> Result<()> {
         Command::Meeting(c) => meeting::run(ctx, c),
         Command::Score(c) => score::run(ctx, c),
         Command::Report(c) => report::run(ctx, c),
+        Command::Export(a) => export::export(ctx, a),
+        Command::Import(a) => export::import(ctx, a),
+        Command::Db(c) => db::run(ctx, c),
         Command::Completions(a) => completions::completions(a),
         Command::Man => completions::man(),
         Command::Reference(a) => completions::reference(a),

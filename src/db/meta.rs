@@ -64,3 +64,21 @@ pub fn settings(conn: &Connection) -> Result<Vec<(String, String)>> {
         .collect::<rusqlite::Result<_>>()?;
     Ok(v)
 }
+
+/// When and why the file was sealed, if it is.
+pub fn sealed(conn: &Connection) -> Result<Option<(String, String)>> {
+    let at = setting(conn, "sealed_at")?;
+    Ok(at.map(|at| (at, setting(conn, "sealed_reason").ok().flatten().unwrap_or_default())))
+}
+
+pub fn seal(conn: &Connection, reason: &str) -> Result<String> {
+    let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    set_setting(conn, "sealed_at", &now)?;
+    set_setting(conn, "sealed_reason", reason)?;
+    Ok(now)
+}
+
+pub fn unseal(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM setting WHERE key IN ('sealed_at', 'sealed_reason')", [])?;
+    Ok(())
+}

@@ -23,6 +23,7 @@ pub const VERSION: i64 = 1 + MIGRATIONS.len() as i64;
 /// Applies the whole schema to a new, empty file.
 pub fn apply_schema(tx: &Transaction) -> Result<()> {
     tx.execute_batch(SCHEMA)?;
+    super::audit::install(tx)?;
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     tx.pragma_update(None, "user_version", VERSION)?;
     Ok(())

@@ -1,10 +1,13 @@
 //! The repository layer: opening the bloc-year file and all SQL. Each entity has its own file of plain functions
 //! taking a `&Connection`; this file opens the file (pragmas, collation, migrations) and runs write transactions.
 
+pub mod audit;
 pub mod awards;
 pub mod campaigns;
 pub mod catalog;
+pub mod check;
 pub mod decisions;
+pub mod dump;
 pub mod meetings;
 pub mod meta;
 pub mod migrate;
@@ -71,28 +74,28 @@ fn not_ours(path: &Path, e: Option<rusqlite::Error>) -> Error {
 }
 
 /// Creates a new file (never over an existing one), private to its owner (mode 0600), with the whole schema, the
-/// seeded catalog and the bloc's row. On any failure the half-made file is removed.
+/// seeded catalog, the bloc's row, and the log's first entry. On any failure the half-made file is removed.
 pub fn create(path: &Path, init: impl FnOnce(&rusqlite::Transaction) -> Result<()>) -> Result<Connection> {
-    let mut opts = OpenOptions::new();
-    opts.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-    match opts.open(path) {
-        Ok(_) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            return Err(refused_hint(
-                format!("'{}' already exists; init never overwrites a file", path.display()),
-                "choose another name with -f/--db, or move the old file away yourself",
-            ))
-        }
-        Err(e) => return Err(refused(format!("cannot create '{}': {e}", path.display()))),
-    }
+    create_with(path, |tx| {
+        catalog::seed(tx)?;
+        init(tx)?;
+        audit::append(tx, &audit::Counters::new())?;
+        Ok(())
+    })
+}
+
+/// A new file with the schema only: what `import FOLDER` fills from an export.
+pub fn create_bare(path: &Path) -> Result<Connection> {
+    create_with(path, |_| Ok(()))
+}
+
+fn create_with(path: &Path, init: impl FnOnce(&rusqlite::Transaction) -> Result<()>) -> Result<Connection> {
+    private_file(path)?;
     let made = (|| {
         let mut conn = Connection::open(path)?;
         configure(&conn)?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
         migrate::apply_schema(&tx)?;
-        catalog::seed(&tx)?;
         init(&tx)?;
         tx.commit()?;
         Ok(conn)
@@ -103,15 +106,56 @@ pub fn create(path: &Path, init: impl FnOnce(&rusqlite::Transaction) -> Result<(
     made
 }
 
-/// Runs one write command in one IMMEDIATE transaction: all of it or nothing. With `dry_run` the same work runs
-/// and is rolled back.
+/// Creates `path` empty and private to its owner (mode 0600), so SQLite's copies of it are private too; refuses
+/// an existing file.
+pub fn private_file(path: &Path) -> Result<()> {
+    let mut opts = OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+    match opts.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(refused_hint(
+            format!("'{}' already exists; thidua never overwrites a file", path.display()),
+            "choose another name, or move the old file away yourself",
+        )),
+        Err(e) => Err(refused(format!("cannot create '{}': {e}", path.display()))),
+    }
+}
+
+/// Runs one write command in one IMMEDIATE transaction: all of it or nothing, with its audit entry. With
+/// `dry_run` the same work runs and is rolled back. A sealed file refuses every write.
 pub fn write<T>(
     conn: &mut Connection,
     dry_run: bool,
     f: impl FnOnce(&rusqlite::Transaction) -> Result<T>,
 ) -> Result<T> {
+    write_inner(conn, dry_run, false, f)
+}
+
+/// [`write`] for the one command that may write to a sealed file: `db unseal`.
+pub fn write_sealed(conn: &mut Connection, f: impl FnOnce(&rusqlite::Transaction) -> Result<()>) -> Result<()> {
+    write_inner(conn, false, true, f)
+}
+
+fn write_inner<T>(
+    conn: &mut Connection,
+    dry_run: bool,
+    sealed_ok: bool,
+    f: impl FnOnce(&rusqlite::Transaction) -> Result<T>,
+) -> Result<T> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    if !sealed_ok {
+        if let Some((at, reason)) = meta::sealed(&tx)? {
+            return Err(refused_hint(
+                format!("the file was sealed at {at} ({reason}); it takes no more changes"),
+                "`thidua db unseal --reason …` reopens it, and the log keeps both",
+            ));
+        }
+    }
+    let before = audit::counters(&tx)?;
     let out = f(&tx)?;
+    audit::append(&tx, &before)?;
     if dry_run {
         tx.rollback()?;
     } else {

@@ -157,11 +157,14 @@ impl Row<'_> {
     pub fn get(&self, key: &str) -> Option<String> {
         let i = self.src.keys.iter().position(|k| *k == key)?;
         let at = self.src.index[i]?;
-        let mut v = clean(self.src.record.get(at)?);
-        // Undo the guard our CSV output puts before a formula sign, so an export imports back to the same text.
-        if v.starts_with('\'') && matches!(v.as_bytes().get(1), Some(b'=' | b'+' | b'-' | b'@')) {
-            v.remove(0);
-        }
+        let raw = self.src.record.get(at)?;
+        // Undo the guard our CSV output puts before a formula sign (or a quote), so an export imports back to the
+        // same text; then clean as every input.
+        let raw = match raw.as_bytes() {
+            [b'\'', b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r' | b'\'', ..] => &raw[1..],
+            _ => raw,
+        };
+        let v = clean(raw);
         (!v.is_empty()).then_some(v)
     }
 

@@ -9,10 +9,11 @@ use crate::error::Result;
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// A text cell beginning with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`, so Excel and LibreOffice show it
-/// as text instead of running it (CWE-1236). Numbers are left alone: a negative number must stay a number.
+/// as text instead of running it (CWE-1236); so does one beginning with `'`, so the import can take exactly one
+/// off and read back the text as it was. Numbers are left alone: a negative number must stay a number.
 pub fn neutralise(s: &str) -> std::borrow::Cow<'_, str> {
     match s.as_bytes().first() {
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{s}").into(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r' | b'\'') => format!("'{s}").into(),
         _ => s.into(),
     }
 }

@@ -10,8 +10,10 @@ mod meetings;
 mod output;
 mod people;
 mod pledges;
+mod props;
 mod registrations;
 mod reports;
+mod safety;
 mod scores;
 mod units;
 

@@ -9,7 +9,10 @@ fn list_is_in_tree_order_with_roles() {
     e.ok(&["unit", "add", "BHXH_TB", "--name", "Bảo hiểm xã hội thị xã Trảng Bàng", "--parent", "BHXH"]);
     e.ok(&["unit", "edit", "BHXH", "--role", "deputy"]);
     let rows = csv_rows(&e.ok(&["unit", "list", "--format", "csv"]).bytes);
-    assert_eq!(rows[0], ["code", "name", "short", "role", "parent", "sector", "people", "order", "female_share", "note"]);
+    assert_eq!(
+        rows[0],
+        ["code", "name", "short", "role", "parent", "sector", "people", "order", "female_share", "note"]
+    );
     let order: Vec<(&str, &str, &str)> =
         rows[1..].iter().map(|r| (r[0].as_str(), r[3].as_str(), r[4].as_str())).collect();
     assert_eq!(

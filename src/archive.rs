@@ -1,0 +1,211 @@
+//! The whole-file export (every table as CSV, plus a manifest with counts and SHA-256 per file) and its import
+//! into a fresh file. This is the archivist's format: raw rows with their ids, so an import rebuilds the same
+//! file (same rows, same audit chain, same `db check`). NULL is written `\N`; a text cell that a spreadsheet would
+//! run as a formula gets a leading `'`, taken off again on import.
+
+use std::fs::{self, File};
+use std::io::{BufWriter, Read, Write};
+use std::path::Path;
+
+use rusqlite::types::Value;
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::db::{self, audit, dump, meta, migrate};
+use crate::error::{refused, refused_hint, Error, ImportFailure, Result};
+
+const NULL: &str = "\\N";
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Manifest {
+    pub format: String,
+    pub schema_version: i64,
+    pub bloc: String,
+    pub year: i32,
+    pub exported_at: String,
+    pub tables: Vec<TableFile>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct TableFile {
+    pub table: String,
+    pub file: String,
+    pub rows: u64,
+    pub sha256: String,
+}
+
+const FORMAT: &str = "thidua-export-1";
+
+fn sha256_file(path: &Path) -> Result<String> {
+    let mut f = File::open(path).map_err(|e| refused(format!("cannot read '{}': {e}", path.display())))?;
+    let mut h = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = f.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        h.update(&buf[..n]);
+    }
+    Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// A text guarded against formula execution: a leading `'` before a formula sign, or before a `'` that already
+/// starts the text, so the import can take exactly one off.
+fn guard(s: &str) -> String {
+    match s.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r' | b'\'') => format!("'{s}"),
+        _ => s.to_string(),
+    }
+}
+
+fn cell(v: &Value) -> String {
+    match v {
+        Value::Null => NULL.into(),
+        Value::Integer(i) => i.to_string(),
+        Value::Real(x) => format!("{x:?}"),
+        Value::Text(t) if t == NULL => format!("'{t}"),
+        Value::Text(t) => guard(t),
+        Value::Blob(b) => b.iter().map(|x| format!("{x:02x}")).collect(),
+    }
+}
+
+/// Writes every table into `dir` (created; refused when it holds files already).
+pub fn export(conn: &Connection, dir: &Path) -> Result<Manifest> {
+    if dir.exists() && fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(true) {
+        return Err(refused_hint(format!("'{}' is not empty", dir.display()), "export into a new folder"));
+    }
+    fs::create_dir_all(dir).map_err(|e| refused(format!("cannot create '{}': {e}", dir.display())))?;
+    let bloc = meta::bloc(conn)?;
+    let mut tables = Vec::new();
+    for t in dump::tables(conn)? {
+        let file = format!("{t}.csv");
+        let path = dir.join(&file);
+        let mut w = BufWriter::new(
+            File::create(&path).map_err(|e| refused(format!("cannot write '{}': {e}", path.display())))?,
+        );
+        w.write_all(crate::output::BOM)?;
+        let mut cw = csv::Writer::from_writer(w);
+        cw.write_record(dump::columns(conn, &t)?.iter().map(|(c, _)| c))?;
+        let rows = dump::each_row(conn, &t, |vals| {
+            cw.write_record(vals.iter().map(cell))?;
+            Ok(())
+        })?;
+        cw.flush()?;
+        drop(cw);
+        tables.push(TableFile { sha256: sha256_file(&path)?, table: t, file, rows });
+    }
+    let m = Manifest {
+        format: FORMAT.into(),
+        schema_version: migrate::version(conn)?,
+        bloc: bloc.name,
+        year: bloc.year,
+        exported_at: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        tables,
+    };
+    let json = serde_json::to_string_pretty(&m).map_err(std::io::Error::from)?;
+    fs::write(dir.join("manifest.json"), json + "\n")?;
+    Ok(m)
+}
+
+/// A cell back to its value, by the column's declared type.
+fn value(s: &str, decl: &str) -> std::result::Result<Value, String> {
+    if s == NULL {
+        return Ok(Value::Null);
+    }
+    let s = if s == "'\\N" {
+        NULL
+    } else {
+        s.strip_prefix('\'')
+            .filter(|r| matches!(r.as_bytes().first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r' | b'\'')))
+            .unwrap_or(s)
+    };
+    match decl.to_ascii_uppercase().as_str() {
+        "INTEGER" => s.parse().map(Value::Integer).map_err(|_| format!("'{s}' is not a whole number")),
+        "REAL" => s.parse().map(Value::Real).map_err(|_| format!("'{s}' is not a number")),
+        _ => Ok(Value::Text(s.to_string())),
+    }
+}
+
+/// Rebuilds a file at `path` (which must not exist) from an export in `dir`: every file's checksum first, then
+/// every table in one transaction, foreign keys checked at the end. Returns the manifest.
+pub fn import(path: &Path, dir: &Path) -> Result<Manifest> {
+    let mpath = dir.join("manifest.json");
+    let text = fs::read_to_string(&mpath).map_err(|e| {
+        refused_hint(format!("cannot read '{}': {e}", mpath.display()), "name a folder made by `thidua export`")
+    })?;
+    let m: Manifest = serde_json::from_str(&text)
+        .map_err(|e| refused(format!("'{}' is not a thidua export manifest: {e}", mpath.display())))?;
+    if m.format != FORMAT {
+        return Err(refused(format!("'{}' is format '{}', not {FORMAT}", mpath.display(), m.format)));
+    }
+    if m.schema_version != migrate::VERSION {
+        return Err(refused(format!(
+            "the export has schema version {}, this thidua reads {}",
+            m.schema_version,
+            migrate::VERSION
+        )));
+    }
+    for t in &m.tables {
+        let got = sha256_file(&dir.join(&t.file))?;
+        if got != t.sha256 {
+            return Err(refused(format!(
+                "{}: its SHA-256 does not match the manifest; the export was changed",
+                t.file
+            )));
+        }
+    }
+    let mut conn = db::create_bare(path)?;
+    let made = (|| -> Result<()> {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)?;
+        tx.pragma_update(None, "defer_foreign_keys", true)?;
+        let known = dump::tables(&tx)?;
+        let mut errors = Vec::new();
+        for t in &m.tables {
+            if !known.contains(&t.table) {
+                return Err(refused(format!("the export has a table '{}' this thidua does not know", t.table)));
+            }
+            let decl: Vec<(String, String)> = dump::columns(&tx, &t.table)?;
+            let mut r =
+                csv::ReaderBuilder::new().has_headers(true).from_path(dir.join(&t.file)).map_err(Error::from)?;
+            let head: Vec<String> = r.headers()?.iter().map(String::from).collect();
+            let types: Vec<String> = head
+                .iter()
+                .map(|h| decl.iter().find(|(c, _)| c == h).map_or(String::new(), |(_, ty)| ty.clone()))
+                .collect();
+            if audit::UNTRACKED.contains(&t.table.as_str()) {
+                dump::clear(&tx, &t.table)?;
+            }
+            let mut vals = Vec::with_capacity(head.len());
+            for (i, rec) in r.records().enumerate() {
+                let rec = rec?;
+                vals.clear();
+                for (c, ty) in rec.iter().zip(&types) {
+                    match value(c, ty) {
+                        Ok(v) => vals.push(v),
+                        Err(e) => errors.push(format!("{}:{}: {e}", t.file, i + 2)),
+                    }
+                }
+                if vals.len() == head.len() {
+                    if let Err(e) = dump::insert_row(&tx, &t.table, &head, &vals) {
+                        errors.push(format!("{}:{}: {e}", t.file, i + 2));
+                    }
+                }
+            }
+        }
+        if !errors.is_empty() {
+            let more = errors.len().saturating_sub(crate::import::MAX_ERRORS);
+            errors.truncate(crate::import::MAX_ERRORS);
+            return Err(Error::Import(ImportFailure { file: dir.display().to_string(), lines: errors, more }));
+        }
+        tx.commit()?;
+        Ok(())
+    })();
+    if let Err(e) = made {
+        drop(conn);
+        let _ = fs::remove_file(path);
+        return Err(e);
+    }
+    Ok(m)
+}

@@ -1,0 +1,137 @@
+//! `thidua db`: keeping the year's record safe: check, backup, the audit log, sealing a closed year.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Subcommand};
+use rusqlite::{Connection, OpenFlags};
+
+use super::{text_arg, Ctx, WriteArgs};
+use crate::db::{self, audit, check, meta};
+use crate::error::{refused, usage, Result};
+use crate::output::{emit_table, Table};
+
+#[derive(Subcommand, Debug)]
+pub enum DbCmd {
+    /// Check the file: SQLite's integrity and foreign keys, the schema, the domain's rules, the audit chain and
+    /// changes made behind the tool's back. Silent and exit 0 when all hold; one line per problem and exit 1
+    Check,
+    /// A consistent copy while the file may be in use, verified before success is reported
+    Backup {
+        /// Where to write it [default: FILE.YYYYMMDD-HHMMSS.bak beside the file]
+        dest: Option<PathBuf>,
+    },
+    /// The audit log: one entry per command that changed the file
+    Log,
+    /// Close the year: every later write is refused
+    Seal(SealArgs),
+    /// Reopen a sealed file (logged)
+    Unseal {
+        #[arg(long, value_parser = text_arg)]
+        reason: String,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct SealArgs {
+    #[arg(long, value_parser = text_arg)]
+    pub reason: String,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
+    match cmd {
+        DbCmd::Check => {
+            let conn = ctx.open()?;
+            let problems = check::run(&conn)?;
+            report_problems(&ctx.db, &problems)
+        }
+        DbCmd::Backup { dest } => backup(ctx, dest),
+        DbCmd::Log => {
+            let conn = ctx.open()?;
+            let mut t = Table::new("log", &["id", "at", "user", "command", "changes"]);
+            for e in audit::entries(&conn)? {
+                let changes: audit::Counters = serde_json::from_str(&e.changes).unwrap_or_default();
+                t.push(vec![
+                    e.id.into(),
+                    e.at.into(),
+                    e.user.into(),
+                    e.command.into(),
+                    audit::describe(&changes).into(),
+                ]);
+            }
+            emit_table(&t, &ctx.out)
+        }
+        DbCmd::Seal(a) => {
+            if a.reason.is_empty() {
+                return Err(usage("--reason needs the reason"));
+            }
+            let mut conn = ctx.open()?;
+            let at = db::write(&mut conn, a.write.dry_run, |tx| meta::seal(tx, &a.reason))?;
+            ctx.done(&a.write, format!("sealed {} at {at}: {}", ctx.db.display(), a.reason));
+            Ok(())
+        }
+        DbCmd::Unseal { reason } => {
+            if reason.is_empty() {
+                return Err(usage("--reason needs the reason"));
+            }
+            let mut conn = ctx.open()?;
+            db::write_sealed(&mut conn, |tx| {
+                if meta::sealed(tx)?.is_none() {
+                    return Err(refused("the file is not sealed"));
+                }
+                meta::unseal(tx)
+            })?;
+            ctx.say(format!("unsealed {}: {reason}", ctx.db.display()));
+            Ok(())
+        }
+    }
+}
+
+/// Prints the problems on stdout, one a line, and fails when there are any.
+fn report_problems(file: &Path, problems: &[String]) -> Result<()> {
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let mut out = io::stdout().lock();
+    for p in problems {
+        writeln!(out, "{p}")?;
+    }
+    out.flush()?;
+    Err(refused(format!(
+        "{}: {} problem{}",
+        file.display(),
+        problems.len(),
+        if problems.len() == 1 { "" } else { "s" }
+    )))
+}
+
+fn backup(ctx: &Ctx, dest: Option<PathBuf>) -> Result<()> {
+    let conn = ctx.open()?;
+    let dest = dest.unwrap_or_else(|| {
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        PathBuf::from(format!("{}.{stamp}.bak", ctx.db.display()))
+    });
+    // Created private first, so the copy is as private as the file.
+    db::private_file(&dest)?;
+    // SQLite's backup API copies a consistent snapshot even while another process writes.
+    if let Err(e) = conn.backup(rusqlite::MAIN_DB, &dest, None::<fn(rusqlite::backup::Progress)>) {
+        let _ = std::fs::remove_file(&dest);
+        return Err(e.into());
+    }
+    let copy = Connection::open_with_flags(&dest, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let problems = check::run(&copy)?;
+    if !problems.is_empty() {
+        for p in &problems {
+            ctx.say(format!("{}: {p}", dest.display()));
+        }
+        return Err(refused(format!(
+            "the copy {} does not pass `db check` ({} problems); the file itself needs `db check`",
+            dest.display(),
+            problems.len()
+        )));
+    }
+    ctx.say(format!("backed up to {} (checked)", dest.display()));
+    Ok(())
+}

@@ -1,0 +1,134 @@
+//! `db check`: SQLite's own checks, the schema against thidua's, the domain's rules, and the audit chain. Each
+//! problem is one line; none means the file holds.
+
+use std::collections::BTreeMap;
+
+use rusqlite::Connection;
+
+use super::{audit, migrate, APPLICATION_ID};
+use crate::error::Result;
+
+/// Every problem of the file, one line each.
+pub fn run(conn: &Connection) -> Result<Vec<String>> {
+    let mut p = Vec::new();
+    let integrity: Vec<String> =
+        conn.prepare("PRAGMA integrity_check")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    if integrity != ["ok"] {
+        p.extend(integrity.into_iter().map(|l| format!("integrity: {l}")));
+        // A damaged file: the other checks would read garbage.
+        return Ok(p);
+    }
+    let mut st = conn.prepare("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check")?;
+    for r in st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, String>(2)?)))? {
+        let (t, row, parent) = r?;
+        p.push(format!("foreign key: {t} row {} refers to a {parent} that is not there", row.unwrap_or(0)));
+    }
+    let (app, version): (i32, i64) = (
+        conn.pragma_query_value(None, "application_id", |r| r.get(0))?,
+        conn.pragma_query_value(None, "user_version", |r| r.get(0))?,
+    );
+    if app != APPLICATION_ID {
+        p.push(format!("application_id is {app:#x}, not thidua's {APPLICATION_ID:#x}"));
+    }
+    if version != migrate::VERSION {
+        p.push(format!("schema version is {version}, this thidua writes {}", migrate::VERSION));
+    }
+    p.extend(schema(conn)?);
+    p.extend(domain(conn)?);
+    p.extend(audit::verify(conn)?);
+    Ok(p)
+}
+
+fn objects(conn: &Connection) -> Result<BTreeMap<(String, String), String>> {
+    let v = conn
+        .prepare("SELECT type, name, coalesce(sql, '') FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'")?
+        .query_map([], |r| Ok(((r.get::<_, String>(0)?, r.get::<_, String>(1)?), r.get::<_, String>(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
+fn squeeze(sql: &str) -> String {
+    sql.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The file's tables, indexes and triggers against a fresh copy of thidua's schema: a dropped trigger or index,
+/// an altered table, an object another tool added.
+fn schema(conn: &Connection) -> Result<Vec<String>> {
+    let fresh = Connection::open_in_memory()?;
+    let tx = fresh.unchecked_transaction()?;
+    migrate::apply_schema(&tx)?;
+    let want = objects(&tx)?;
+    let have = objects(conn)?;
+    let mut p = Vec::new();
+    for ((kind, name), sql) in &want {
+        match have.get(&(kind.clone(), name.clone())) {
+            None => p.push(format!("schema: {kind} {name} is missing")),
+            Some(s) if squeeze(s) != squeeze(sql) => p.push(format!("schema: {kind} {name} differs from thidua's")),
+            Some(_) => {}
+        }
+    }
+    for (kind, name) in have.keys() {
+        if !want.contains_key(&(kind.clone(), name.clone())) {
+            p.push(format!("schema: {kind} {name} is not thidua's"));
+        }
+    }
+    Ok(p)
+}
+
+/// The domain's rules that a hand edit could break: (what is wrong, the query listing the offending rows).
+const RULES: &[(&str, &str)] = &[
+    (
+        "more than one leader unit",
+        "SELECT group_concat(code, ', ') FROM (SELECT code FROM unit WHERE role = 'leader' ORDER BY code) HAVING count(*) > 1",
+    ),
+    ("a sub-unit holds a bloc role", "SELECT code FROM unit WHERE parent_id IS NOT NULL AND role IS NOT NULL"),
+    (
+        "a registration's subject does not fit its title",
+        "SELECT r.id FROM registration r JOIN catalog c ON c.id = r.catalog_id
+         WHERE (r.unit_id IS NOT NULL AND c.collective = 0) OR (r.person_id IS NOT NULL AND c.individual = 0)",
+    ),
+    (
+        "an award's recipient does not fit what it confers",
+        "SELECT a.id FROM award a JOIN catalog c ON c.id = a.catalog_id
+         WHERE (a.unit_id IS NOT NULL AND c.collective = 0) OR (a.person_id IS NOT NULL AND c.individual = 0)",
+    ),
+    ("an award whose decision is missing", "SELECT a.id FROM award a WHERE a.decision_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.id = a.decision_id)"),
+    (
+        "an achieved registration points at a missing or different award",
+        "SELECT r.id FROM registration r LEFT JOIN award a ON a.id = r.award_id
+         WHERE r.award_id IS NOT NULL AND (a.id IS NULL OR a.catalog_id <> r.catalog_id OR a.unit_id IS NOT r.unit_id OR a.person_id IS NOT r.person_id)",
+    ),
+    ("a target without a pledge", "SELECT t.id FROM pledge_target t WHERE NOT EXISTS (SELECT 1 FROM pledge g WHERE g.id = t.pledge_id)"),
+    (
+        "progress recorded before the pledge was signed",
+        "SELECT pp.id FROM pledge_progress pp JOIN pledge_target t ON t.id = pp.target_id JOIN pledge g ON g.id = t.pledge_id WHERE pp.as_of < g.signed_on",
+    ),
+    (
+        "a score above its criterion's maximum",
+        "SELECT s.id FROM score s JOIN criterion c ON c.id = s.criterion_id WHERE s.self > c.max OR s.assessed > c.max",
+    ),
+    ("a pledge for a campaign that closed before it was signed", "SELECT g.id FROM pledge g JOIN campaign k ON k.id = g.campaign_id WHERE k.closed_on < g.signed_on"),
+];
+
+fn domain(conn: &Connection) -> Result<Vec<String>> {
+    let mut p = Vec::new();
+    for (what, sql) in RULES {
+        let rows: Vec<String> = match conn.prepare(sql) {
+            Ok(mut st) => st
+                .query_map([], |r| r.get::<_, rusqlite::types::Value>(0))?
+                .filter_map(|v| v.ok())
+                .map(|v| match v {
+                    rusqlite::types::Value::Integer(i) => format!("#{i}"),
+                    rusqlite::types::Value::Text(t) => t,
+                    other => format!("{other:?}"),
+                })
+                .collect(),
+            // A table the rule reads is gone: the schema check has said so already.
+            Err(_) => continue,
+        };
+        if !rows.is_empty() {
+            p.push(format!("{what}: {}", rows.join(", ")));
+        }
+    }
+    Ok(p)
+}

@@ -1,0 +1,63 @@
+//! Every table as raw rows, for the whole-file export and its import into a fresh file. Generic over the schema,
+//! so tables added later are exported and imported without new code.
+
+use rusqlite::types::Value;
+use rusqlite::{params_from_iter, Connection};
+
+use crate::error::Result;
+
+/// Every table of the file, in the order the schema creates them.
+pub fn tables(conn: &Connection) -> Result<Vec<String>> {
+    let v = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
+/// A table's columns: name and declared type.
+pub fn columns(conn: &Connection, table: &str) -> Result<Vec<(String, String)>> {
+    let v = conn
+        .prepare("SELECT name, type FROM pragma_table_info(?1) ORDER BY cid")?
+        .query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
+fn ident(s: &str) -> String {
+    format!("\"{}\"", s.replace('"', "\"\""))
+}
+
+/// Calls `f` with every row of a table, in rowid order.
+pub fn each_row(conn: &Connection, table: &str, mut f: impl FnMut(&[Value]) -> Result<()>) -> Result<u64> {
+    let cols = columns(conn, table)?;
+    let list = cols.iter().map(|(c, _)| ident(c)).collect::<Vec<_>>().join(", ");
+    let mut st = conn.prepare(&format!("SELECT {list} FROM {} ORDER BY rowid", ident(table)))?;
+    let mut rows = st.query([])?;
+    let mut n = 0;
+    let mut buf = Vec::with_capacity(cols.len());
+    while let Some(r) = rows.next()? {
+        buf.clear();
+        for i in 0..cols.len() {
+            buf.push(r.get::<_, Value>(i)?);
+        }
+        f(&buf)?;
+        n += 1;
+    }
+    Ok(n)
+}
+
+/// A prepared insert of whole rows into a table, for the import of an export.
+pub fn insert_row(conn: &Connection, table: &str, cols: &[String], values: &[Value]) -> Result<()> {
+    let list = cols.iter().map(|c| ident(c)).collect::<Vec<_>>().join(", ");
+    let marks = (1..=cols.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
+    conn.prepare_cached(&format!("INSERT INTO {} ({list}) VALUES ({marks})", ident(table)))?
+        .execute(params_from_iter(values.iter()))?;
+    Ok(())
+}
+
+/// Empties a table (used for the counters, which a fresh file fills with zeros).
+pub fn clear(conn: &Connection, table: &str) -> Result<()> {
+    conn.execute(&format!("DELETE FROM {}", ident(table)), [])?;
+    Ok(())
+}

@@ -1,0 +1,231 @@
+//! Keeping the record safe: check, the audit log, edits behind the tool's back, seal, backup, export/import,
+//! concurrent writers, a killed import.
+
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use crate::Env;
+
+fn demo() -> Env {
+    let e = Env::new();
+    e.ok(&["-q", "-f", "thidua.db", "demo", "--format", "csv"]);
+    e
+}
+
+/// Runs SQL on the file the way another tool would: the sqlite3 shell when it is installed, else a plain
+/// connection (the schema's triggers fire either way).
+fn behind_the_back(e: &Env, sql: &str) {
+    match std::process::Command::new("sqlite3").arg(e.db()).arg(sql).output() {
+        Ok(o) => assert!(o.status.success(), "sqlite3: {}", String::from_utf8_lossy(&o.stderr)),
+        Err(_) => e.conn().execute_batch(sql).unwrap(),
+    }
+}
+
+#[test]
+fn a_clean_file_checks_silently() {
+    let e = demo();
+    let out = e.ok(&["db", "check"]);
+    assert!(out.stdout.is_empty() && out.stderr.is_empty(), "{out:?}");
+    // Every write through the tool is logged, with the command line.
+    e.ok(&["unit", "edit", "HQ", "--note", "Ghi chú mới"]);
+    e.ok(&["db", "check"]);
+    let log = crate::csv_rows(&e.ok(&["db", "log", "--format", "csv"]).bytes);
+    let last = log.last().unwrap();
+    assert!(last[3].contains("unit edit HQ --note \"Ghi chú mới\""), "{last:?}");
+    assert_eq!(last[4], "unit ~1");
+}
+
+#[test]
+fn a_row_changed_with_another_tool_is_found() {
+    let e = demo();
+    behind_the_back(&e, "UPDATE person SET position = 'Giám đốc' WHERE id = 2;");
+    let out = e.run(&["db", "check"]);
+    assert_eq!(out.code, 1);
+    assert_eq!(out.stdout, "rows changed outside thidua after the last audit entry: person ~1 (last: person row 2)\n");
+    assert!(out.stderr.contains("1 problem"), "{}", out.stderr);
+    // A later write through the tool does not launder it.
+    e.ok(&["unit", "edit", "HQ", "--note", "x"]);
+    let out = e.run(&["db", "check"]);
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.contains("rows changed outside thidua before audit entry #3: person ~1"), "{}", out.stdout);
+    // Inserts and deletes too.
+    behind_the_back(&e, "INSERT INTO unit (code, name, name_key, name_fold, role) VALUES ('ZZ', 'Z', 'z', 'z', 'member'); DELETE FROM meeting_item WHERE id = 1;");
+    let out = e.run(&["db", "check"]);
+    assert!(out.stdout.contains("meeting_item −1") && out.stdout.contains("unit +1"), "{}", out.stdout);
+}
+
+#[test]
+fn schema_changes_and_broken_rules_are_found() {
+    let e = demo();
+    behind_the_back(
+        &e,
+        "DROP TRIGGER audit_person_update; DROP INDEX unit_one_leader; CREATE INDEX mine ON person (born);",
+    );
+    behind_the_back(&e, "UPDATE unit SET role = 'leader' WHERE code = 'HQ';");
+    let out = e.run(&["db", "check"]);
+    assert_eq!(out.code, 1);
+    for line in [
+        "schema: trigger audit_person_update is missing",
+        "schema: index unit_one_leader is missing",
+        "schema: index mine is not thidua's",
+        "more than one leader unit: CTK, HQ",
+        "rows changed outside thidua after the last audit entry: unit ~1",
+    ] {
+        assert!(out.stdout.contains(line), "missing {line:?} in:\n{}", out.stdout);
+    }
+}
+
+#[test]
+fn a_tampered_log_entry_is_found() {
+    let e = demo();
+    e.ok(&["unit", "edit", "HQ", "--note", "x"]);
+    behind_the_back(&e, "UPDATE audit SET user = 'someone else' WHERE id = 2;");
+    let out = e.run(&["db", "check"]);
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.starts_with("audit log: entry #2 does not match its hash"), "{}", out.stdout);
+    // Removing the last entry leaves its changes unaccounted for.
+    let f = demo();
+    f.ok(&["unit", "edit", "HQ", "--note", "x"]);
+    behind_the_back(&f, "DELETE FROM audit WHERE id = 3;");
+    let out = f.run(&["db", "check"]);
+    assert!(out.stdout.contains("rows changed outside thidua after the last audit entry: unit ~1"), "{}", out.stdout);
+}
+
+#[test]
+fn a_sealed_file_refuses_writes() {
+    let e = demo();
+    e.ok(&["db", "seal", "--reason", "Đã tổng kết năm 2020"]);
+    let before = std::fs::read(e.db()).unwrap();
+    for args in [
+        &["unit", "add", "X", "--name", "X"][..],
+        &["person", "edit", "1", "--position", "x"],
+        &["score", "settings", "--quota-bk", "3"],
+        &["db", "seal", "--reason", "again"],
+    ] {
+        let err = e.fails(args, 1);
+        assert!(
+            err.contains("the file was sealed at") && err.contains("Đã tổng kết năm 2020") && err.contains("db unseal"),
+            "{args:?}: {err}"
+        );
+    }
+    assert_eq!(std::fs::read(e.db()).unwrap(), before);
+    // Reading still works, and info shows the seal.
+    let info = e.ok(&["info", "--format", "json"]).stdout;
+    assert!(info.contains("Đã tổng kết năm 2020"), "{info}");
+    e.ok(&["report", "midyear"]);
+    e.ok(&["db", "unseal", "--reason", "Bổ sung quyết định"]);
+    e.ok(&["unit", "add", "X", "--name", "X"]);
+    let log = crate::csv_rows(&e.ok(&["db", "log", "--format", "csv"]).bytes);
+    assert!(log.iter().any(|r| r[3].contains("db unseal --reason \"Bổ sung quyết định\"")), "{log:?}");
+    e.ok(&["db", "check"]);
+}
+
+#[test]
+fn backup_is_a_checked_copy() {
+    let e = demo();
+    let out = e.ok(&["db", "backup"]);
+    let name = std::fs::read_dir(e.dir.path())
+        .unwrap()
+        .map(|f| f.unwrap().file_name().to_string_lossy().into_owned())
+        .find(|n| n.starts_with("thidua.db.") && n.ends_with(".bak"))
+        .expect("a backup beside the file");
+    assert_eq!(name.len(), "thidua.db.YYYYMMDD-HHMMSS.bak".len(), "{name}");
+    assert!(out.stderr.contains("(checked)"), "{}", out.stderr);
+    let copy = e.conn_to(&name);
+    let n: i64 = copy.query_row("SELECT count(*) FROM unit", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 8);
+    e.ok(&["-f", &name, "db", "check"]);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(e.path(&name)).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+    // Never over an existing file; and a copy that fails the check is reported.
+    let err = e.fails(&["db", "backup", &name], 1);
+    assert!(err.contains("already exists"), "{err}");
+    behind_the_back(&e, "UPDATE unit SET note = 'x' WHERE id = 1;");
+    let err = e.fails(&["db", "backup", "b2.bak"], 1);
+    assert!(err.contains("does not pass `db check`"), "{err}");
+}
+
+#[test]
+fn export_then_import_rebuilds_the_same_file() {
+    let e = demo();
+    e.ok(&["person", "edit", "1", "--note", "=SUM(A1) và 'trích dẫn', \"ngoặc kép\"\nxuống dòng"]);
+    e.ok(&["export", "out"]);
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(e.path("out/manifest.json")).unwrap()).unwrap();
+    let unit = manifest["tables"].as_array().unwrap().iter().find(|t| t["table"] == "unit").unwrap();
+    assert_eq!(unit["rows"], 8);
+    assert_eq!(unit["sha256"].as_str().unwrap().len(), 64);
+    e.ok(&["-f", "copy.db", "import", "out"]);
+    e.ok(&["-f", "copy.db", "db", "check"]);
+    e.ok(&["-f", "copy.db", "export", "out2"]);
+    for t in manifest["tables"].as_array().unwrap() {
+        let file = t["file"].as_str().unwrap();
+        let a = std::fs::read(e.path(&format!("out/{file}"))).unwrap();
+        let b = std::fs::read(e.path(&format!("out2/{file}"))).unwrap();
+        assert_eq!(String::from_utf8_lossy(&a), String::from_utf8_lossy(&b), "{file}");
+    }
+    let note: String =
+        e.conn_to("copy.db").query_row("SELECT note FROM person WHERE id = 1", [], |r| r.get(0)).unwrap();
+    assert_eq!(note, "=SUM(A1) và 'trích dẫn', \"ngoặc kép\" xuống dòng");
+    // A changed file in the export is refused, and nothing is made.
+    let p = e.path("out/unit.csv");
+    let text = std::fs::read_to_string(&p).unwrap().replace("Cục Hải quan", "Cục Hải quan mới");
+    std::fs::write(&p, text).unwrap();
+    let err = e.fails(&["-f", "bad.db", "import", "out"], 1);
+    assert!(err.contains("unit.csv: its SHA-256 does not match"), "{err}");
+    assert!(!e.path("bad.db").exists());
+    let err = e.fails(&["export", "out"], 1);
+    assert!(err.contains("is not empty"), "{err}");
+}
+
+fn units_csv(prefix: &str, n: usize) -> String {
+    let mut s = String::from("code,name\n");
+    for i in 0..n {
+        s.push_str(&format!("{prefix}{i},Đơn vị {prefix} số {i}\n"));
+    }
+    s
+}
+
+#[test]
+fn two_writers_at_once_both_land() {
+    let e = Env::init();
+    let a = e.write("a.csv", &units_csv("A", 3000));
+    let b = e.write("b.csv", &units_csv("B", 3000));
+    let spawn = |f: &str| e.cmd(&["unit", "import", f]).stdout(Stdio::null()).stderr(Stdio::piped()).spawn().unwrap();
+    let (pa, pb) = (spawn(&a), spawn(&b));
+    let (oa, ob) = (pa.wait_with_output().unwrap(), pb.wait_with_output().unwrap());
+    assert!(oa.status.success(), "{}", String::from_utf8_lossy(&oa.stderr));
+    assert!(ob.status.success(), "{}", String::from_utf8_lossy(&ob.stderr));
+    assert_eq!(e.count("SELECT count(*) FROM unit"), 6000);
+    e.ok(&["db", "check"]);
+}
+
+#[test]
+fn a_killed_import_leaves_the_file_as_it_was() {
+    let e = Env::init();
+    e.ok(&["unit", "add", "CT", "--name", "Cục Thống kê"]);
+    let mut s = String::from("unit,name,gender,born\n");
+    for i in 0..100_000 {
+        s.push_str(&format!("CT,Nguyễn Văn Số {i},m,1980\n"));
+    }
+    let f = e.write("people.csv", &s);
+    let mut child = e.cmd(&["person", "import", &f]).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+    // Kill it in the middle of its transaction: once the rollback journal is there, and some rows are written.
+    let journal = e.path("thidua.db-journal");
+    let start = Instant::now();
+    while !journal.exists() && start.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(journal.exists(), "the import never started writing");
+    std::thread::sleep(Duration::from_millis(300));
+    child.kill().unwrap();
+    let status = child.wait().unwrap();
+    assert!(!status.success(), "the import finished before it was killed");
+    assert_eq!(e.count("SELECT count(*) FROM person"), 0);
+    e.ok(&["db", "check"]);
+    e.ok(&["person", "add", "--unit", "CT", "--name", "Tạ Thị Dân"]);
+    e.ok(&["db", "check"]);
+}
