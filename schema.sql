@@ -328,3 +328,40 @@ CREATE TABLE change_count (
     last_rowid INTEGER,
     PRIMARY KEY (tbl, op)
 ) STRICT;
+
+-- The file this one was carried from (`init --from`), and the files whose history it took in (`history import`).
+CREATE TABLE origin (
+    id       INTEGER PRIMARY KEY,
+    file     TEXT    NOT NULL,              -- the file's name as given
+    year     INTEGER NOT NULL,
+    sha256   TEXT    NOT NULL,              -- of the file's bytes when it was read
+    kind     TEXT    NOT NULL CHECK (kind IN ('carried', 'history')),
+    at       TEXT    NOT NULL
+) STRICT;
+
+-- Achievements of earlier years (DOMAIN.md §4: titles are chains over consecutive years), carried from older
+-- files so a year's file can explain itself without its predecessors at hand. Names are kept as printed; the
+-- subject is matched in this file by unit code and by person (staff code, else name and unit) where it can be.
+CREATE TABLE history (
+    id             INTEGER PRIMARY KEY,
+    unit_id        INTEGER REFERENCES unit (id),
+    person_id      INTEGER REFERENCES person (id),
+    subject        TEXT    NOT NULL CHECK (subject IN ('collective', 'individual')),
+    unit_code      TEXT    NOT NULL,        -- the unit's code in the file it came from
+    person_name    TEXT,
+    person_code    TEXT,
+    code           TEXT    NOT NULL,        -- title or form code
+    name           TEXT    NOT NULL,        -- its name then
+    recipient      TEXT    NOT NULL,        -- as printed
+    year_from      INTEGER NOT NULL,
+    year_to        INTEGER NOT NULL CHECK (year_to >= year_from),
+    basis          TEXT,
+    decision       TEXT,
+    decision_date  TEXT,
+    issuer         TEXT,
+    reason         TEXT,
+    source_year    INTEGER NOT NULL,        -- the year of the file that recorded it
+    key            TEXT    NOT NULL UNIQUE  -- what makes one achievement one: importing it twice changes nothing
+) STRICT;
+CREATE INDEX history_unit ON history (unit_id);
+CREATE INDEX history_person ON history (person_id);

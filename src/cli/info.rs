@@ -35,6 +35,12 @@ pub fn run(ctx: &Ctx, _a: InfoArgs) -> Result<()> {
         t.field("sealed", format!("{at}: {reason}"));
     }
     t.field("log_entries", db::audit::entries(&conn)?.len() as i64);
+    for (file, year, sha, kind) in db::carry::origins(&conn)? {
+        t.field(
+            if kind == "carried" { "carried_from" } else { "history_from" },
+            format!("{file} ({year}, SHA-256 {sha})"),
+        );
+    }
     for (table, n) in db::meta::table_counts(&conn)? {
         if table != "bloc" {
             t.field(&format!("{table}_rows"), n);

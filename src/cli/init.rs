@@ -1,30 +1,70 @@
-//! `thidua init`: create a bloc-year file.
+//! `thidua init`: create a bloc-year file, empty or carried over from last year's (`--from`).
+
+use std::path::PathBuf;
 
 use clap::Args;
 
 use super::{text_arg, Ctx};
-use crate::db;
-use crate::error::{usage, Result};
+use crate::db::{self, carry};
+use crate::error::{refused_hint, usage, Result};
 
 #[derive(Args, Debug)]
 pub struct InitArgs {
     /// The year this file holds
     #[arg(long, value_parser = clap::value_parser!(i32).range(1945..=2100))]
     pub year: i32,
-    /// The bloc's name, e.g. "Khối thi đua các Cơ quan Trung ương"
-    #[arg(long, value_parser = text_arg)]
-    pub bloc: String,
-    /// The province the bloc belongs to, e.g. "Tây Ninh"
+    /// The bloc's name, e.g. "Khối thi đua các Cơ quan Trung ương" [default with --from: the old file's]
+    #[arg(long, value_parser = text_arg, required_unless_present = "from")]
+    pub bloc: Option<String>,
+    /// The province the bloc belongs to, e.g. "Tây Ninh" [default with --from: the old file's]
     #[arg(long, value_parser = text_arg)]
     pub province: Option<String>,
+    /// Last year's file: carry its units, people, local catalog, settings, criteria and history over (read-only)
+    #[arg(long, value_name = "OLD.db")]
+    pub from: Option<PathBuf>,
+    /// With --from: keep the bloc roles (the leader usually rotates, so they are reset to member by default)
+    #[arg(long, requires = "from")]
+    pub keep_roles: bool,
 }
 
 pub fn run(ctx: &Ctx, a: InitArgs) -> Result<()> {
-    if a.bloc.is_empty() {
-        return Err(usage("--bloc needs the bloc's name"));
+    let source = a.from.as_deref().map(carry::open_source).transpose()?;
+    if let Some(s) = &source {
+        if s.bloc.year >= a.year {
+            return Err(refused_hint(
+                format!("'{}' holds {}, not a year before {}", s.name, s.bloc.year, a.year),
+                "carry a file forward into a later year",
+            ));
+        }
     }
-    let province = a.province.filter(|p| !p.is_empty());
-    db::create(&ctx.db, |tx| db::meta::insert_bloc(tx, &a.bloc, province.as_deref(), a.year, false))?;
-    ctx.say(format!("created {} for {} {}", ctx.db.display(), a.bloc, a.year));
+    let bloc = a.bloc.clone().filter(|b| !b.is_empty()).or_else(|| source.as_ref().map(|s| s.bloc.name.clone()));
+    let Some(bloc) = bloc else { return Err(usage("--bloc needs the bloc's name")) };
+    let province =
+        a.province.clone().filter(|p| !p.is_empty()).or_else(|| source.as_ref().and_then(|s| s.bloc.province.clone()));
+    let mut note = None;
+    db::create(&ctx.db, |tx| {
+        db::meta::insert_bloc(tx, &bloc, province.as_deref(), a.year, false)?;
+        if let Some(s) = &source {
+            let c = carry::carry(&s.conn, tx, a.keep_roles)?;
+            let (h, _) = carry::add_history(tx, &carry::achievements(&s.conn)?)?;
+            carry::record_origin(tx, s, "carried")?;
+            note = Some(format!(
+                "carried from {} ({}): {} units, {} people, {} local catalog entries, {} settings, {} criteria, {h} achievements of earlier years{}",
+                s.name,
+                s.bloc.year,
+                c.units,
+                c.people,
+                c.catalog,
+                c.settings,
+                c.criteria,
+                if a.keep_roles { "" } else { "; bloc roles reset to member" }
+            ));
+        }
+        Ok(())
+    })?;
+    ctx.say(format!("created {} for {bloc} {}", ctx.db.display(), a.year));
+    if let Some(n) = note {
+        ctx.say(n);
+    }
     Ok(())
 }

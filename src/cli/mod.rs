@@ -7,6 +7,7 @@ mod completions;
 mod db;
 mod demo;
 mod export;
+mod history;
 mod info;
 mod init;
 mod meeting;
@@ -98,6 +99,9 @@ pub enum Command {
     /// The reviews of the year (sơ kết, tổng kết) and the lists that go with them
     #[command(subcommand)]
     Report(report::ReportCmd),
+    /// Achievements of earlier years, carried from older files
+    #[command(subcommand)]
+    History(history::HistoryCmd),
     /// Every table as CSV into a folder, with a manifest (counts, SHA-256 per file)
     Export(export::ExportArgs),
     /// Rebuild a fresh file (-f) from a folder made by `export`
@@ -245,6 +249,7 @@ fn run(ctx: &Ctx, cmd: Command) -> Result<()> {
         Command::Meeting(c) => meeting::run(ctx, c),
         Command::Score(c) => score::run(ctx, c),
         Command::Report(c) => report::run(ctx, c),
+        Command::History(c) => history::run(ctx, c),
         Command::Export(a) => export::export(ctx, a),
         Command::Import(a) => export::import(ctx, a),
         Command::Db(c) => db::run(ctx, c),

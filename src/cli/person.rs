@@ -192,6 +192,8 @@ fn show(ctx: &Ctx, person: &str) -> Result<()> {
     let p = people::resolve(&conn, person)?;
     let mut r = Report::new(format!("#{} {}", p.id, p.full_name));
     r.section(None, vec![], Some(record(&p)));
+    let list = crate::report::history::achievements(&conn, None, Some(p.id))?;
+    r.section(Some(ctx.out.label("heading.awards_all")), vec![], Some(crate::report::history::table(&list)));
     emit_report(&r, &ctx.out)
 }
 

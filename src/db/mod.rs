@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod awards;
 pub mod campaigns;
+pub mod carry;
 pub mod catalog;
 pub mod check;
 pub mod decisions;

@@ -481,7 +481,7 @@ pub fn unit(conn: &Connection, u: &Unit, as_of: NaiveDate, lang: Lang) -> Result
         }
     }
     r.section(Some(l("heading.pledge", lang)), lines, Some(tt));
-    let list = awards::list(conn, &awards::Filter { unit_id: Some(u.id), ..Default::default() })?;
-    r.section(Some(l("heading.awards_all", lang)), vec![], Some(awards_table("awards", &list)));
+    let list = super::history::achievements(conn, Some(u.id), None)?;
+    r.section(Some(l("heading.awards_all", lang)), vec![], Some(super::history::table(&list)));
     Ok(r)
 }

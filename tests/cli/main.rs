@@ -5,6 +5,7 @@ mod awards;
 mod campaigns;
 mod docs;
 mod file;
+mod history;
 mod imports;
 mod meetings;
 mod output;

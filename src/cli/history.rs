@@ -1,0 +1,62 @@
+//! `thidua history`: achievements of earlier years, carried from older files.
+
+use std::path::PathBuf;
+
+use clap::Subcommand;
+
+use super::{Ctx, WriteArgs};
+use crate::db::{self, carry, catalog, people, units};
+use crate::error::Result;
+use crate::output::emit_table;
+use crate::report;
+
+#[derive(Subcommand, Debug)]
+pub enum HistoryCmd {
+    /// Add the achievements of an older file (read-only) to this one's history; importing twice changes nothing
+    Import {
+        /// The older file
+        file: PathBuf,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// The history carried into this file, by achievement year
+    List {
+        #[arg(long)]
+        unit: Option<String>,
+        #[arg(long)]
+        person: Option<String>,
+        /// A title or form
+        #[arg(long)]
+        code: Option<String>,
+    },
+}
+
+pub fn run(ctx: &Ctx, cmd: HistoryCmd) -> Result<()> {
+    match cmd {
+        HistoryCmd::Import { file, write } => {
+            let src = carry::open_source(&file)?;
+            let mut conn = ctx.open()?;
+            let (added, skipped) = db::write(&mut conn, write.dry_run, |tx| {
+                let r = carry::add_history(tx, &carry::achievements(&src.conn)?)?;
+                if r.0 > 0 {
+                    carry::record_origin(tx, &src, "history")?;
+                }
+                Ok(r)
+            })?;
+            ctx.done(
+                &write,
+                format!("{} ({}): {added} achievements added, {skipped} already here", src.name, src.bloc.year),
+            );
+            Ok(())
+        }
+        HistoryCmd::List { unit, person, code } => {
+            let conn = ctx.open()?;
+            let f = carry::Filter {
+                unit_id: unit.as_deref().map(|u| units::resolve(&conn, u)).transpose()?.map(|u| u.id),
+                person_id: person.as_deref().map(|p| people::resolve(&conn, p)).transpose()?.map(|p| p.id),
+                code: code.as_deref().map(|c| catalog::resolve(&conn, c)).transpose()?.map(|e| e.code),
+            };
+            emit_table(&report::history::table(&carry::history(&conn, &f)?), &ctx.out)
+        }
+    }
+}

@@ -1,0 +1,405 @@
+//! Carrying a bloc from one year's file to the next, and the history of achievements that goes with it.
+//! The old file is opened read-only and only read.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use sha2::{Digest, Sha256};
+
+use super::{meta, migrate, APPLICATION_ID};
+use crate::error::{refused, Result};
+use crate::text::{fold_key, match_key};
+
+/// An older file, opened read-only, with the SHA-256 of its bytes and its bloc.
+pub struct Source {
+    pub conn: Connection,
+    pub sha256: String,
+    pub bloc: meta::Bloc,
+    pub name: String,
+}
+
+pub fn open_source(path: &Path) -> Result<Source> {
+    let bytes = std::fs::read(path).map_err(|e| refused(format!("cannot read '{}': {e}", path.display())))?;
+    let sha256 = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    let not_ours = || refused(format!("'{}' is not a thidua bloc-year file", path.display()));
+    let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|_| not_ours())?;
+    if app != APPLICATION_ID {
+        return Err(not_ours());
+    }
+    let v = migrate::version(&conn)?;
+    if v != migrate::VERSION {
+        return Err(refused(format!(
+            "'{}' has schema version {v}; open it once with this thidua to bring it to {}",
+            path.display(),
+            migrate::VERSION
+        )));
+    }
+    let bloc = meta::bloc(&conn)?;
+    Ok(Source { conn, sha256, bloc, name: path.display().to_string() })
+}
+
+pub fn record_origin(conn: &Connection, src: &Source, kind: &str) -> Result<()> {
+    let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    conn.execute(
+        "INSERT INTO origin (file, year, sha256, kind, at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![src.name, src.bloc.year, src.sha256, kind, now],
+    )?;
+    Ok(())
+}
+
+/// What `init --from` carried.
+#[derive(Debug, Default)]
+pub struct Carried {
+    pub units: usize,
+    pub people: usize,
+    pub catalog: usize,
+    pub settings: usize,
+    pub criteria: usize,
+}
+
+/// Copies units (roles reset to member unless `keep_roles`), people, the user's own catalog entries, the bloc's
+/// settings and the scoring criteria into a new file.
+pub fn carry(old: &Connection, new: &Connection, keep_roles: bool) -> Result<Carried> {
+    let mut c = Carried::default();
+    let mut ids: HashMap<i64, i64> = HashMap::new();
+    let mut parents: Vec<(i64, i64)> = Vec::new();
+    {
+        let mut st = old.prepare(
+            "SELECT id, code, name, name_key, name_fold, short, short_fold, parent_id, role, sector, note, sort_order, female_share
+             FROM unit ORDER BY id",
+        )?;
+        let mut rows = st.query([])?;
+        let mut ins = new.prepare(
+            "INSERT INTO unit (code, name, name_key, name_fold, short, short_fold, role, sector, note, sort_order, female_share)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        )?;
+        while let Some(r) = rows.next()? {
+            let role: Option<String> = r.get(8)?;
+            let parent: Option<i64> = r.get(7)?;
+            // The leader rotates each year: top-level units start as members unless the roles are kept.
+            let role = match (parent, keep_roles) {
+                (Some(_), _) => None,
+                (None, true) => role,
+                (None, false) => Some("member".to_string()),
+            };
+            ins.execute(params![
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, Option<String>>(5)?,
+                r.get::<_, Option<String>>(6)?,
+                role,
+                r.get::<_, Option<String>>(9)?,
+                r.get::<_, Option<String>>(10)?,
+                r.get::<_, Option<i64>>(11)?,
+                r.get::<_, Option<f64>>(12)?,
+            ])?;
+            let old_id: i64 = r.get(0)?;
+            ids.insert(old_id, new.last_insert_rowid());
+            if let Some(p) = parent {
+                parents.push((old_id, p));
+            }
+            c.units += 1;
+        }
+    }
+    for (child, parent) in parents {
+        if let (Some(cid), Some(pid)) = (ids.get(&child), ids.get(&parent)) {
+            new.execute("UPDATE unit SET parent_id = ?2 WHERE id = ?1", params![cid, pid])?;
+        }
+    }
+    {
+        let mut st = old.prepare(
+            "SELECT unit_id, full_name, family, middle, given, name_key, name_fold, gender, born, position, staff_code, note FROM person ORDER BY id",
+        )?;
+        let mut rows = st.query([])?;
+        let mut ins = new.prepare(
+            "INSERT INTO person (unit_id, full_name, family, middle, given, name_key, name_fold, gender, born, position, staff_code, note)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        )?;
+        while let Some(r) = rows.next()? {
+            let Some(unit) = ids.get(&r.get::<_, i64>(0)?) else { continue };
+            let v: Vec<rusqlite::types::Value> = (1..12).map(|i| r.get(i)).collect::<rusqlite::Result<_>>()?;
+            ins.execute(rusqlite::params_from_iter(std::iter::once(rusqlite::types::Value::Integer(*unit)).chain(v)))?;
+            c.people += 1;
+        }
+    }
+    {
+        let mut st = old.prepare(
+            "SELECT code, name, name_fold, category, individual, collective, household, level, decided_by, legal_ref, cash
+             FROM catalog WHERE local = 1 ORDER BY id",
+        )?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let v: Vec<rusqlite::types::Value> = (0..11).map(|i| r.get(i)).collect::<rusqlite::Result<_>>()?;
+            new.execute(
+                "INSERT OR IGNORE INTO catalog (code, name, name_fold, category, individual, collective, household, level, decided_by, legal_ref, cash, local)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1)",
+                rusqlite::params_from_iter(v),
+            )?;
+            c.catalog += 1;
+        }
+    }
+    for (k, v) in meta::settings(old)? {
+        if !k.starts_with("sealed_") {
+            meta::set_setting(new, &k, &v)?;
+            c.settings += 1;
+        }
+    }
+    let groups: Vec<(String, Option<String>)> = old
+        .prepare("SELECT code, name FROM criterion_group")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (code, name) in groups {
+        new.execute("INSERT INTO criterion_group (code, name) VALUES (?1, ?2)", params![code, name])?;
+    }
+    let criteria: Vec<(String, String, String, f64, String)> = old
+        .prepare("SELECT code, grp, name, max, kind FROM criterion ORDER BY id")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (code, grp, name, max, kind) in criteria {
+        new.execute(
+            "INSERT INTO criterion (code, grp, name, max, kind) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![code, grp, name, max, kind],
+        )?;
+        c.criteria += 1;
+    }
+    Ok(c)
+}
+
+/// One achievement as a file records it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Achievement {
+    pub subject: String,
+    pub unit_code: String,
+    pub person_name: Option<String>,
+    pub person_code: Option<String>,
+    pub code: String,
+    pub name: String,
+    pub recipient: String,
+    pub year_from: i64,
+    pub year_to: i64,
+    pub basis: Option<String>,
+    pub decision: Option<String>,
+    pub decision_date: Option<String>,
+    pub issuer: Option<String>,
+    pub reason: Option<String>,
+    pub source_year: i64,
+}
+
+impl Achievement {
+    /// What makes one achievement one, whichever file it comes through.
+    pub fn key(&self) -> String {
+        let who = match (&self.person_code, &self.person_name) {
+            (Some(c), _) => format!("staff:{}", c.to_lowercase()),
+            (None, Some(n)) => format!("name:{}:{}", match_key(n), self.unit_code.to_lowercase()),
+            (None, None) => format!("unit:{}", self.unit_code.to_lowercase()),
+        };
+        let issuer = self.issuer.as_deref().map(fold_key).unwrap_or_default();
+        format!(
+            "{who}|{}|{}-{}|{}|{issuer}",
+            self.code.to_lowercase(),
+            self.year_from,
+            self.year_to,
+            self.decision.as_deref().unwrap_or("")
+        )
+    }
+}
+
+/// Every achievement an older file knows: its awards, its achieved registrations without an award, and the
+/// history it had carried itself.
+pub fn achievements(old: &Connection) -> Result<Vec<Achievement>> {
+    let year: i64 = meta::bloc(old)?.year.into();
+    let mut out: Vec<Achievement> = old
+        .prepare(
+            "SELECT CASE WHEN a.unit_id IS NULL THEN 'individual' ELSE 'collective' END, u.code, p.full_name, p.staff_code,
+                    c.code, c.name, a.recipient, a.year_from, a.year_to, a.basis, d.number, d.issued_on, d.issuer, a.reason
+             FROM award a JOIN catalog c ON c.id = a.catalog_id
+             LEFT JOIN person p ON p.id = a.person_id JOIN unit u ON u.id = coalesce(a.unit_id, p.unit_id)
+             LEFT JOIN decision d ON d.id = a.decision_id ORDER BY a.id",
+        )?
+        .query_map([], |r| {
+            Ok(Achievement {
+                subject: r.get(0)?,
+                unit_code: r.get(1)?,
+                person_name: r.get(2)?,
+                person_code: r.get(3)?,
+                code: r.get(4)?,
+                name: r.get(5)?,
+                recipient: r.get(6)?,
+                year_from: r.get(7)?,
+                year_to: r.get(8)?,
+                basis: r.get(9)?,
+                decision: r.get(10)?,
+                decision_date: r.get(11)?,
+                issuer: r.get(12)?,
+                reason: r.get(13)?,
+                source_year: year,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let regs: Vec<Achievement> = old
+        .prepare(
+            "SELECT CASE WHEN r.unit_id IS NULL THEN 'individual' ELSE 'collective' END, u.code, p.full_name, p.staff_code,
+                    c.code, c.name, coalesce(p.full_name, u.name), r.result_note
+             FROM registration r JOIN catalog c ON c.id = r.catalog_id
+             LEFT JOIN person p ON p.id = r.person_id JOIN unit u ON u.id = coalesce(r.unit_id, p.unit_id)
+             WHERE r.status = 'achieved' AND r.award_id IS NULL ORDER BY r.id",
+        )?
+        .query_map([], |r| {
+            Ok(Achievement {
+                subject: r.get(0)?,
+                unit_code: r.get(1)?,
+                person_name: r.get(2)?,
+                person_code: r.get(3)?,
+                code: r.get(4)?,
+                name: r.get(5)?,
+                recipient: r.get(6)?,
+                year_from: year,
+                year_to: year,
+                basis: Some("merit".into()),
+                decision: None,
+                decision_date: None,
+                issuer: None,
+                reason: r.get(7)?,
+                source_year: year,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    out.extend(regs);
+    out.extend(history(old, &Default::default())?);
+    Ok(out)
+}
+
+/// What `history list` narrows to.
+#[derive(Debug, Default)]
+pub struct Filter {
+    pub unit_id: Option<i64>,
+    pub person_id: Option<i64>,
+    pub code: Option<String>,
+}
+
+/// The history this file holds, by achievement year.
+pub fn history(conn: &Connection, f: &Filter) -> Result<Vec<Achievement>> {
+    let v = conn
+        .prepare_cached(
+            "WITH RECURSIVE sub(id) AS (SELECT ?1 WHERE ?1 IS NOT NULL UNION SELECT unit.id FROM unit JOIN sub ON unit.parent_id = sub.id)
+             SELECT h.subject, h.unit_code, h.person_name, h.person_code, h.code, h.name, h.recipient, h.year_from, h.year_to,
+                    h.basis, h.decision, h.decision_date, h.issuer, h.reason, h.source_year
+             FROM history h LEFT JOIN person p ON p.id = h.person_id
+             WHERE (?1 IS NULL OR h.unit_id IN (SELECT id FROM sub) OR p.unit_id IN (SELECT id FROM sub))
+               AND (?2 IS NULL OR h.person_id = ?2) AND (?3 IS NULL OR h.code = ?3 COLLATE NOCASE)
+             ORDER BY h.year_to, h.year_from, h.decision_date, h.id",
+        )?
+        .query_map(params![f.unit_id, f.person_id, f.code], |r| {
+            Ok(Achievement {
+                subject: r.get(0)?,
+                unit_code: r.get(1)?,
+                person_name: r.get(2)?,
+                person_code: r.get(3)?,
+                code: r.get(4)?,
+                name: r.get(5)?,
+                recipient: r.get(6)?,
+                year_from: r.get(7)?,
+                year_to: r.get(8)?,
+                basis: r.get(9)?,
+                decision: r.get(10)?,
+                decision_date: r.get(11)?,
+                issuer: r.get(12)?,
+                reason: r.get(13)?,
+                source_year: r.get(14)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
+/// The subject of an achievement in this file: the unit by code; the person by staff code, else by name in the
+/// unit, else by a name only one person has (someone who moved unit).
+fn subject(conn: &Connection, a: &Achievement) -> Result<(Option<i64>, Option<i64>)> {
+    let unit: Option<i64> = conn
+        .prepare_cached("SELECT id FROM unit WHERE code = ?1")?
+        .query_row([&a.unit_code], |r| r.get(0))
+        .optional()?;
+    if a.subject == "collective" {
+        return Ok((unit, None));
+    }
+    if let Some(c) = &a.person_code {
+        if let Some(id) = conn
+            .prepare_cached("SELECT id FROM person WHERE staff_code = ?1")?
+            .query_row([c], |r| r.get(0))
+            .optional()?
+        {
+            return Ok((None, Some(id)));
+        }
+    }
+    let Some(name) = &a.person_name else { return Ok((None, None)) };
+    let key = match_key(name);
+    if let Some(u) = unit {
+        let in_unit: Vec<i64> = conn
+            .prepare_cached("SELECT id FROM person WHERE unit_id = ?1 AND name_key = ?2")?
+            .query_map(params![u, key], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if let [id] = in_unit[..] {
+            return Ok((None, Some(id)));
+        }
+    }
+    let anywhere: Vec<i64> = conn
+        .prepare_cached("SELECT id FROM person WHERE name_key = ?1")?
+        .query_map([key], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok((None, if let [id] = anywhere[..] { Some(id) } else { None }))
+}
+
+/// Adds achievements to this file's history; those already there (same key) are skipped. Returns (added, skipped).
+pub fn add_history(conn: &Connection, list: &[Achievement]) -> Result<(usize, usize)> {
+    let (mut added, mut skipped) = (0, 0);
+    for a in list {
+        let key = a.key();
+        let exists: bool =
+            conn.prepare_cached("SELECT count(*) FROM history WHERE key = ?1")?.query_row([&key], |r| r.get(0))?;
+        if exists {
+            skipped += 1;
+            continue;
+        }
+        let (unit_id, person_id) = subject(conn, a)?;
+        conn.prepare_cached(
+            "INSERT INTO history (unit_id, person_id, subject, unit_code, person_name, person_code, code, name, recipient,
+                                  year_from, year_to, basis, decision, decision_date, issuer, reason, source_year, key)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+        )?
+        .execute(params![
+            unit_id,
+            person_id,
+            a.subject,
+            a.unit_code,
+            a.person_name,
+            a.person_code,
+            a.code,
+            a.name,
+            a.recipient,
+            a.year_from,
+            a.year_to,
+            a.basis,
+            a.decision,
+            a.decision_date,
+            a.issuer,
+            a.reason,
+            a.source_year,
+            key
+        ])?;
+        added += 1;
+    }
+    Ok((added, skipped))
+}
+
+/// The files this one came from or took history from: file, year, SHA-256, kind.
+pub fn origins(conn: &Connection) -> Result<Vec<(String, i64, String, String)>> {
+    let v = conn
+        .prepare_cached("SELECT file, year, sha256, kind FROM origin ORDER BY id")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
