@@ -3,7 +3,6 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::units::BLOC_ORDER;
 use crate::error::{refused, refused_hint, Result};
 use crate::model::{Award, Basis};
 use crate::text::format_period;
@@ -56,7 +55,9 @@ pub struct Filter {
     pub decision_id: Option<i64>,
 }
 
-/// Awards by achievement year, then decision, then unit in bloc order and people in Vietnamese order.
+/// Awards by achievement year, then decision, then in the order they were entered: a decision's annex lists its
+/// recipients in its own order (DOMAIN.md §7.6), which the entry order keeps; it also keeps a national-scale
+/// list from a collation sort.
 pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Award>> {
     let sql = format!(
         "WITH RECURSIVE sub(id) AS (SELECT ?1 WHERE ?1 IS NOT NULL
@@ -67,8 +68,7 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Award>> {
            AND (?3 IS NULL OR a.catalog_id = ?3)
            AND (?4 IS NULL OR ?4 BETWEEN a.year_from AND a.year_to)
            AND (?5 IS NULL OR a.decision_id = ?5)
-         ORDER BY a.year_to, a.year_from, d.issued_on, d.number, {BLOC_ORDER}, a.unit_id IS NULL,
-                  p.given COLLATE vi, p.family COLLATE vi, p.middle COLLATE vi, a.id"
+         ORDER BY a.year_to, a.year_from, d.issued_on, d.number, a.id"
     );
     let v = conn
         .prepare_cached(&sql)?

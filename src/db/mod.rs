@@ -35,9 +35,18 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Settings every connection gets: foreign keys (off by default in plain SQLite), a busy timeout so two terminals
 /// on one file wait rather than fail, and the Vietnamese collation `vi` for ORDER BY (never used in the schema).
+/// For speed at scale (bench/RESULTS.md): a 64 MiB page cache, statement journals in memory rather than in a temp
+/// file, and room for every statement an import repeats in the statement cache. The journal stays the safe
+/// default (DELETE, synchronous FULL).
 fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "foreign_keys", true)?;
+    conn.pragma_update(None, "cache_size", -65536)?;
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
+    conn.set_prepared_statement_cache_capacity(128);
+    // Without the planner's stability guarantee SQLite re-prepares a cached statement whenever a bound value might
+    // pick another plan (partial indexes, LIKE): a third of an import's time went to re-preparing.
+    conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
     conn.create_collation("vi", crate::text::compare_vi)?;
     Ok(())
 }
@@ -54,12 +63,13 @@ pub fn open(path: &Path) -> Result<Connection> {
         return Err(refused(format!("'{}' is a folder, not a bloc-year file", path.display())));
     }
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-    configure(&conn)?;
+    // Ours before anything else touches it: a text file or another program's database is refused as such.
     let app_id: i32 =
         conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|e| not_ours(path, Some(e)))?;
     if app_id != APPLICATION_ID {
         return Err(not_ours(path, None));
     }
+    configure(&conn)?;
     migrate::upgrade(&conn, path)?;
     Ok(conn)
 }

@@ -62,13 +62,13 @@ pub fn resolve(conn: &Connection, input: &str) -> Result<Unit> {
         return Ok(u);
     }
     let (key, fold) = (match_key(s), fold_key(s));
-    // A code typed with spaces for its separators: "bhxh tb" for BHXH_TB.
-    if let Some(u) = conn
-        .prepare_cached(&format!("{SELECT} WHERE lower(replace(replace(u.code, '_', ' '), '-', ' ')) = ?1"))?
-        .query_row([&fold], row)
-        .optional()?
-    {
-        return Ok(u);
+    // A code typed with spaces for its separators: "bhxh tb" for BHXH_TB (an index lookup per separator).
+    if s.contains(' ') {
+        for sep in ["_", "-", "."] {
+            if let Some(u) = by_code(conn, &s.split_whitespace().collect::<Vec<_>>().join(sep))? {
+                return Ok(u);
+            }
+        }
     }
     let mut st =
         conn.prepare_cached(&format!("{SELECT} WHERE u.name_key = ?1 OR u.short_fold = ?2 ORDER BY {BLOC_ORDER}"))?;

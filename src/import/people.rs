@@ -8,7 +8,7 @@ use rusqlite::Connection;
 use super::{cell, col, Col, Counts, Errors, Row, Source};
 use crate::db::{people, units};
 use crate::error::Result;
-use crate::model::{Gender, PersonData};
+use crate::model::{Gender, Outcome, Person, PersonData};
 use crate::text::{parse_year, split_name};
 
 pub const COLUMNS: &[Col] = &[
@@ -38,15 +38,25 @@ pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
                 id
             }
         };
-        let data = read(conn, row, unit_id)?;
-        counts.add(people::upsert(conn, &data)?.1);
+        // Most rows of a large file are new people with a staff code: try the insert first.
+        if row.get("code").is_some() {
+            let data = read(row, unit_id, None)?;
+            if people::insert_if_new(conn, &data)? {
+                counts.add(Outcome::Inserted);
+                return Ok(());
+            }
+        }
+        let stored = people::existing(conn, row.get("code").as_deref(), unit_id, &row.need("name")?)?;
+        let data = read(row, unit_id, stored.as_ref())?;
+        counts.add(people::upsert_known(conn, &data, stored)?.1);
         Ok(())
     })?;
     errors.finish()?;
     Ok(counts)
 }
 
-fn read(conn: &Connection, row: &Row, unit_id: i64) -> Result<PersonData> {
+/// The row as person fields; columns the file lacks keep what the stored person has.
+fn read(row: &Row, unit_id: i64, stored: Option<&Person>) -> Result<PersonData> {
     let full_name = row.need("name")?;
     let parts = split_name(&full_name, row.get("family").as_deref(), row.get("given").as_deref())
         .map_err(|m| cell("name", m))?;
@@ -58,14 +68,8 @@ fn read(conn: &Connection, row: &Row, unit_id: i64) -> Result<PersonData> {
         Some(b) => Some(i64::from(parse_year(&b).map_err(|m| cell("born", m))?)),
         None => None,
     };
-    let staff_code = row.get("code");
-    // Columns the file lacks keep what the stored person has.
-    let stored = match &staff_code {
-        Some(c) => people::by_staff_code(conn, c)?,
-        None => people::by_name_in_unit(conn, unit_id, &crate::text::match_key(&full_name))?.into_iter().next(),
-    };
     let keep = |key: &str, new: Option<String>, old: Option<String>| if row.has(key) { new } else { old };
-    let s = stored.map(|p| people::data_of(&p)).unwrap_or_default();
+    let s = stored.map(people::data_of).unwrap_or_default();
     Ok(PersonData {
         unit_id,
         full_name,
@@ -75,7 +79,7 @@ fn read(conn: &Connection, row: &Row, unit_id: i64) -> Result<PersonData> {
         gender: if row.has("gender") { gender } else { s.gender },
         born: if row.has("born") { born } else { s.born },
         position: keep("position", row.get("position"), s.position),
-        staff_code: staff_code.or(s.staff_code),
+        staff_code: row.get("code").or(s.staff_code),
         note: keep("note", row.get("note"), s.note),
     })
 }

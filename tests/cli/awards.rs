@@ -251,12 +251,13 @@ fn list_filters() {
         a.extend_from_slice(args);
         csv_rows(&e.ok(&a).bytes)[1..].iter().map(|r| r[0].clone()).collect()
     };
-    assert_eq!(ids(&[]), ["2", "1", "3"]);
+    // By achievement year, then decision, then as entered (a decision's annex order).
+    assert_eq!(ids(&[]), ["1", "2", "3"]);
     assert_eq!(ids(&["--unit", "CT"]), ["2", "3"]);
     assert_eq!(ids(&["--person", "Tạ Thị Dân"]), ["3"]);
     assert_eq!(ids(&["--code", "BK_TINH"]), ["2"]);
     assert_eq!(ids(&["--year", "2020"]), ["3"]);
-    assert_eq!(ids(&["--decision", "1/QĐ-UBND"]), ["2", "1"]);
+    assert_eq!(ids(&["--decision", "1/QĐ-UBND"]), ["1", "2"]);
     let out = e.ok(&["award", "show", "3"]).stdout;
     assert!(out.contains("Chiến sĩ thi đua cơ sở") && out.contains("2/QĐ-CTK"), "{out}");
 }

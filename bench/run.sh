@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# The benchmark of issue 9: imports and reports at national scale, against the sqlite3 shell's .import.
+#   bench/run.sh [N]        N people (default 1000000); data in bench/data-N, the file bench/data-N/bench.db
+# Needs the sqlite3 shell and GNU time (Debian: apt-get install sqlite3 time). Prints one table.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N="${1:-1000000}"
+for tool in sqlite3 /usr/bin/time; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "bench: $tool is missing (Debian: apt-get install sqlite3 time)" >&2; exit 2; }
+done
+
+cargo build --release --quiet --bin thidua --example synth
+BIN="$PWD/target/release/thidua"
+DATA="bench/data-$N"
+DB="$DATA/bench.db"
+rm -rf "$DATA"
+mkdir -p "$DATA"
+./target/release/examples/synth --people "$N" --out "$DATA" 2>/dev/null
+
+rows() { local n; n=$(wc -l < "$1"); echo $((n - 1)); }
+RESULTS=()
+# measure NAME ROWS COMMAND...: wall seconds and peak memory from GNU time.
+measure() {
+    local name="$1" rows="$2"; shift 2
+    local log; log=$(mktemp)
+    /usr/bin/time -v "$@" >/dev/null 2>"$log" || { echo "bench: '$name' failed:" >&2; tail -5 "$log" >&2; exit 1; }
+    local secs kb
+    secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$log")
+    kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
+    RESULTS+=("$name|$rows|$secs|$kb")
+    rm -f "$log"
+}
+
+t() { "$BIN" -q -f "$DB" "$@"; }
+measure "init" 0 "$BIN" -q -f "$DB" init --year 2020 --bloc "Khối thi đua (benchmark)" --province "Tây Ninh"
+measure "import units" "$(rows "$DATA/units.csv")" "$BIN" -q -f "$DB" unit import "$DATA/units.csv"
+measure "import people" "$(rows "$DATA/people.csv")" "$BIN" -q -f "$DB" person import "$DATA/people.csv"
+t campaign add PT2020 --name "Phong trào thi đua năm 2020" --kind regular
+t campaign launch PT2020 --date 15/02/2020
+measure "import registrations" "$(rows "$DATA/registrations.csv")" "$BIN" -q -f "$DB" register import "$DATA/registrations.csv"
+t pledge sign --all --date 27/02/2020
+measure "import pledge" "$(rows "$DATA/pledge.csv")" "$BIN" -q -f "$DB" pledge import "$DATA/pledge.csv"
+t score criteria import "$DATA/criteria.csv"
+measure "import scores" "$(rows "$DATA/scores.csv")" "$BIN" -q -f "$DB" score import "$DATA/scores.csv"
+measure "import awards" "$(rows "$DATA/awards.csv")" "$BIN" -q -f "$DB" award import "$DATA/awards.csv"
+for r in midyear annual registrations awards ranking; do
+    measure "report $r" 0 "$BIN" -q -f "$DB" --format csv report "$r"
+done
+measure "info" 0 "$BIN" -q -f "$DB" info
+measure "unit show" 0 "$BIN" -q -f "$DB" unit show U00003
+measure "person show" 0 "$BIN" -q -f "$DB" person show P0000042
+measure "score set" 0 "$BIN" -q -f "$DB" score set U00001 A1 --assessed 35
+measure "db check" 0 "$BIN" -q -f "$DB" db check
+
+# The reference: the same people file loaded by the sqlite3 shell into an equivalent plain table.
+REF="$DATA/reference.db"
+rm -f "$REF"
+sqlite3 "$REF" "CREATE TABLE people (unit TEXT, name TEXT, position TEXT, gender TEXT, born INTEGER, code TEXT);"
+measure "sqlite3 .import people" "$(rows "$DATA/people.csv")" sqlite3 "$REF" ".import --csv --skip 1 $DATA/people.csv people"
+
+# A bloc-sized file: the demo (7 units) with 500 people.
+SMALL="$DATA/bloc.db"
+rm -f "$SMALL"
+"$BIN" -q -f "$SMALL" demo --format csv >/dev/null
+head -501 "$DATA/people.csv" | sed 's/^U0000\([0-6]\),/CTK,/; s/^U[0-9]*,/CTK,/' > "$DATA/bloc-people.csv"
+"$BIN" -q -f "$SMALL" person import "$DATA/bloc-people.csv"
+slowest=0; slowest_name=""
+for cmd in "info" "unit list" "person list" "register list" "award list" "report midyear" "report annual" "report ranking" "pledge list --as-of 2020-06-30" "db check"; do
+    start=$(date +%s%N)
+    # shellcheck disable=SC2086
+    "$BIN" -q -f "$SMALL" --format csv $cmd >/dev/null
+    ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    if [ "$ms" -gt "$slowest" ]; then slowest=$ms; slowest_name="$cmd"; fi
+done
+
+ref_secs=""
+for r in "${RESULTS[@]}"; do
+    IFS='|' read -r name rows secs kb <<< "$r"
+    [ "$name" = "sqlite3 .import people" ] && ref_secs="$secs"
+done
+ref_rate=$(awk -v r="$(rows "$DATA/people.csv")" -v s="$ref_secs" 'BEGIN { if (s > 0) printf "%.0f", r / s; else print 0 }')
+
+echo
+echo "thidua benchmark: $N people, $(nproc) cores, $(date -u +%Y-%m-%d), $(uname -m)"
+printf '| %-26s | %9s | %8s | %10s | %8s | %14s |\n' operation rows seconds "rows/s" "peak MiB" "vs sqlite3"
+printf '|%s|%s|%s|%s|%s|%s|\n' "----------------------------" "-----------" "----------" "------------" "----------" "----------------"
+for r in "${RESULTS[@]}"; do
+    IFS='|' read -r name rows secs kb <<< "$r"
+    rate="" ratio=""
+    if [ "$rows" -gt 0 ]; then
+        rate=$(awk -v r="$rows" -v s="$secs" 'BEGIN { if (s > 0) printf "%.0f", r / s; else print "-" }')
+        ratio=$(awk -v a="$rate" -v b="$ref_rate" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
+    fi
+    printf '| %-26s | %9s | %8s | %10s | %8s | %14s |\n' "$name" "$rows" "$secs" "$rate" "$(( kb / 1024 ))" "$ratio"
+done
+echo
+echo "bloc-sized file (7 units, 500 people): slowest command ${slowest} ms ($slowest_name)"
