@@ -62,7 +62,7 @@ measure "sqlite3 .import people" "$(rows "$DATA/people.csv")" sqlite3 "$REF" ".i
 SMALL="$DATA/bloc.db"
 rm -f "$SMALL"
 "$BIN" -q -f "$SMALL" demo --format csv >/dev/null
-head -501 "$DATA/people.csv" | sed 's/^U0000\([0-6]\),/CTK,/; s/^U[0-9]*,/CTK,/' > "$DATA/bloc-people.csv"
+head -501 "$DATA/people.csv" | awk -F, -v OFS=, 'NR > 1 { $1 = "CTK" } { print }' > "$DATA/bloc-people.csv"
 "$BIN" -q -f "$SMALL" person import "$DATA/bloc-people.csv"
 slowest=0; slowest_name=""
 for cmd in "info" "unit list" "person list" "register list" "award list" "report midyear" "report annual" "report ranking" "pledge list --as-of 2020-06-30" "db check"; do

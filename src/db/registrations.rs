@@ -83,11 +83,10 @@ pub fn live(
     unit_id: Option<i64>,
     person_id: Option<i64>,
 ) -> Result<Option<Registration>> {
+    let Some((col, subject)) = super::awards::subject_column(unit_id, person_id) else { return Ok(None) };
     Ok(conn
-        .prepare_cached(&format!(
-            "{SELECT} WHERE r.catalog_id = ?1 AND r.unit_id IS ?2 AND r.person_id IS ?3 AND r.status <> 'withdrawn'"
-        ))?
-        .query_row(params![catalog_id, unit_id, person_id], row)
+        .prepare_cached(&format!("{SELECT} WHERE r.{col} = ?1 AND r.catalog_id = ?2 AND r.status <> 'withdrawn'"))?
+        .query_row(params![subject, catalog_id], row)
         .optional()?)
 }
 
@@ -119,6 +118,12 @@ pub fn insert(conn: &Connection, n: &NewRegistration) -> Result<i64> {
             format!("withdraw it first with `thidua register withdraw {}` to register again", old.id),
         ));
     }
+    insert_checked(conn, n)
+}
+
+/// [`insert`] for a caller that has checked the subject and looked for a live registration already (an import,
+/// once per row).
+pub fn insert_checked(conn: &Connection, n: &NewRegistration) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO registration (catalog_id, unit_id, person_id, campaign_id, registered_on, status, note)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

@@ -49,12 +49,22 @@ pub fn run(
     let mut added = Added { awards: Counts::default(), people: 0, decisions: 0 };
     let mut errors = Errors::new(&src.name);
     let mut unit_ids: HashMap<String, i64> = HashMap::new();
+    // A list names the same few titles and forms over and over: resolve each spelling once.
+    let mut entries: HashMap<String, crate::model::CatalogEntry> = HashMap::new();
     super::each_row(src, quiet, &mut errors, |row| {
         let decision_id = match decision {
             Some(id) => Some(id),
             None => row_decision(conn, row, &mut added.decisions)?,
         };
-        let entry = catalog::resolve(conn, &row.need("code")?).map_err(|e| cell("code", e))?;
+        let code = row.need("code")?;
+        let entry = match entries.get(&code) {
+            Some(e) => e.clone(),
+            None => {
+                let e = catalog::resolve(conn, &code).map_err(|e| cell("code", e))?;
+                entries.insert(code, e.clone());
+                e
+            }
+        };
         let unit_id = match row.get("unit") {
             Some(u) => match unit_ids.get(&u) {
                 Some(id) => Some(*id),

@@ -29,6 +29,8 @@ pub fn run(conn: &Connection, src: &mut Source, create_people: bool, quiet: bool
     let mut created = 0;
     let mut errors = Errors::new(&src.name);
     let mut unit_ids: HashMap<String, i64> = HashMap::new();
+    // A list names the same few titles over and over: resolve each spelling once.
+    let mut entries: HashMap<String, crate::model::CatalogEntry> = HashMap::new();
     let default_campaign = campaigns::default_regular(conn)?.map(|c| c.id);
     super::each_row(src, quiet, &mut errors, |row| {
         let unit_ref = row.need("unit")?;
@@ -40,7 +42,15 @@ pub fn run(conn: &Connection, src: &mut Source, create_people: bool, quiet: bool
                 id
             }
         };
-        let entry = catalog::resolve(conn, &row.need("title")?).map_err(|e| cell("title", e))?;
+        let title = row.need("title")?;
+        let entry = match entries.get(&title) {
+            Some(e) => e.clone(),
+            None => {
+                let e = catalog::resolve(conn, &title).map_err(|e| cell("title", e))?;
+                entries.insert(title, e.clone());
+                e
+            }
+        };
         let person_id = super::person(conn, row, unit_id, create_people, &mut created)?;
         catalog::check_subject(&entry, person_id.is_none(), "register it for").map_err(|e| cell("title", e))?;
         let (unit_id, kept) = match person_id {
@@ -90,7 +100,7 @@ pub fn run(conn: &Connection, src: &mut Source, create_people: bool, quiet: bool
                 }
             }
             _ => {
-                registrations::insert(conn, &n)?;
+                registrations::insert_checked(conn, &n)?;
                 Outcome::Inserted
             }
         };
