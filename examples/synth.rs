@@ -58,7 +58,7 @@ impl Rng {
     }
 }
 
-fn file(dir: &PathBuf, name: &str, bom: bool) -> std::io::Result<BufWriter<File>> {
+fn file(dir: &std::path::Path, name: &str, bom: bool) -> std::io::Result<BufWriter<File>> {
     let mut w = BufWriter::with_capacity(1 << 20, File::create(dir.join(name))?);
     if bom {
         w.write_all(b"\xEF\xBB\xBF")?;

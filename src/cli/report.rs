@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
 use super::{date_arg, Ctx};
-use crate::db::{awards, meta, units};
+use crate::db::{meta, units};
 use crate::error::Result;
 use crate::output::{emit_report, emit_table};
 use crate::report::reviews::{self, By, RegBy};
@@ -84,16 +84,14 @@ pub fn run(ctx: &Ctx, cmd: ReportCmd) -> Result<()> {
             ctx.say(format!("pledge of {} as of {}", c.code, format_date(d)));
             return emit_table(&build::pledges::table(&build::pledges::completion(&conn, c.id, d)?), &ctx.out);
         }
-        ReportCmd::Awards { by, year } => {
-            let list = awards::list(&conn, &awards::Filter { year, ..Default::default() })?;
-            return emit_table(&reviews::awards_by(&list, by), &ctx.out);
-        }
+        ReportCmd::Awards { by, year } => return emit_table(&reviews::awards_by(&conn, by, year, None)?, &ctx.out),
         ReportCmd::Ranking => reviews::ranking(&conn, lang)?,
         ReportCmd::Decisions => reviews::decisions(&conn, lang)?,
         ReportCmd::Missing(a) => {
             let d = today_or(&conn, &a)?;
             ctx.say(format!("as of {}", format_date(d)));
-            return emit_table(&reviews::missing_table(&conn, d, lang)?, &ctx.out);
+            let counts = crate::db::registrations::counts(&conn)?;
+            return emit_table(&reviews::missing_table(&conn, d, lang, &counts)?, &ctx.out);
         }
         ReportCmd::Unit { unit, at } => {
             let u = units::resolve(&conn, &unit)?;

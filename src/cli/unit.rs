@@ -244,9 +244,9 @@ fn show(ctx: &Ctx, unit: &str) -> Result<()> {
     }
     r.section(Some(ctx.out.label("heading.people")), vec![], Some(pt));
     let mut st = Table::new("subunits", &["code", "name", "short", "people"]);
-    let counts = people::count_by_unit(&conn)?;
     for s in units::children(&conn, u.id)? {
-        st.push(vec![s.code.into(), s.name.into(), s.short.into(), counts.get(&s.id).copied().unwrap_or(0).into()]);
+        let n = people::count_of(&conn, s.id)?;
+        st.push(vec![s.code.into(), s.name.into(), s.short.into(), n.into()]);
     }
     r.section(Some(ctx.out.label("heading.subunits")), vec![], Some(st));
     emit_report(&r, &ctx.out)

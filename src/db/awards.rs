@@ -53,6 +53,8 @@ pub struct Filter {
     /// Awards whose achievement year or period covers this year.
     pub year: Option<i32>,
     pub decision_id: Option<i64>,
+    /// Only awards to units (collectives).
+    pub collective: bool,
 }
 
 /// Awards by achievement year, then decision, then in the order they were entered: a decision's annex lists its
@@ -68,11 +70,58 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Award>> {
            AND (?3 IS NULL OR a.catalog_id = ?3)
            AND (?4 IS NULL OR ?4 BETWEEN a.year_from AND a.year_to)
            AND (?5 IS NULL OR a.decision_id = ?5)
+           AND (?6 = 0 OR a.unit_id IS NOT NULL)
          ORDER BY a.year_to, a.year_from, d.issued_on, d.number, a.id"
     );
     let v = conn
         .prepare_cached(&sql)?
-        .query_map(params![f.unit_id, f.person_id, f.catalog_id, f.year, f.decision_id], row)?
+        .query_map(params![f.unit_id, f.person_id, f.catalog_id, f.year, f.decision_id, f.collective], row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
+/// Awards counted by `by` ("unit", "code" or "year"), collective and individual apart, optionally only those
+/// whose achievement covers a year or whose decision falls between two dates. Counted by SQLite, so a national
+/// file's quarter of a million awards is never loaded.
+pub fn counts(
+    conn: &Connection,
+    by: &str,
+    year: Option<i32>,
+    decided: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+) -> Result<Vec<(Vec<String>, i64, i64)>> {
+    let (key, group, order) = match by {
+        "unit" => ("u.code, ''", "u.id", format!("ORDER BY {}", super::units::BLOC_ORDER)),
+        "year" => ("a.year_from, a.year_to", "a.year_from, a.year_to", "ORDER BY a.year_to, a.year_from".to_string()),
+        _ => ("c.code, c.name", "c.id", "ORDER BY c.id".to_string()),
+    };
+    let sql = format!(
+        "SELECT {key}, sum(a.unit_id IS NOT NULL), sum(a.person_id IS NOT NULL)
+         FROM award a JOIN catalog c ON c.id = a.catalog_id
+         LEFT JOIN person p ON p.id = a.person_id JOIN unit u ON u.id = coalesce(a.unit_id, p.unit_id)
+         LEFT JOIN decision d ON d.id = a.decision_id
+         WHERE (?1 IS NULL OR ?1 BETWEEN a.year_from AND a.year_to) AND (?2 IS NULL OR d.issued_on BETWEEN ?2 AND ?3)
+         GROUP BY {group} {order}"
+    );
+    let (from, to) = decided.unzip();
+    let v = conn
+        .prepare_cached(&sql)?
+        .query_map(params![year, from, to], |r| {
+            let (a, b): (rusqlite::types::Value, rusqlite::types::Value) = (r.get(0)?, r.get(1)?);
+            let text = |v: rusqlite::types::Value| match v {
+                rusqlite::types::Value::Integer(i) => i.to_string(),
+                rusqlite::types::Value::Text(t) => t,
+                _ => String::new(),
+            };
+            let key = match by {
+                "unit" => vec![text(a)],
+                "year" => {
+                    let (f, t) = (text(a), text(b));
+                    vec![if f == t { f } else { format!("{f}–{t}") }]
+                }
+                _ => vec![text(a), text(b)],
+            };
+            Ok((key, r.get(2)?, r.get(3)?))
+        })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(v)
 }

@@ -285,6 +285,11 @@ pub fn delete(conn: &Connection, id: i64) -> Result<()> {
     Ok(())
 }
 
+/// How many people one unit has (its own, not its sub-units'): an index count, for one unit on a large file.
+pub fn count_of(conn: &Connection, unit_id: i64) -> Result<i64> {
+    Ok(conn.prepare_cached("SELECT count(*) FROM person WHERE unit_id = ?1")?.query_row([unit_id], |r| r.get(0))?)
+}
+
 /// How many people each unit has (its own, not its sub-units').
 pub fn count_by_unit(conn: &Connection) -> Result<std::collections::HashMap<i64, i64>> {
     let mut st = conn.prepare_cached("SELECT unit_id, count(*) FROM person GROUP BY unit_id")?;

@@ -197,24 +197,16 @@ pub fn record_event(conn: &Connection, action: &str, reason: Option<&str>) -> Re
     Ok(())
 }
 
-/// Each unit's share of women: its own figure when set, else from the genders of its people (sub-units included).
-pub fn female_shares(conn: &Connection) -> Result<std::collections::HashMap<i64, f64>> {
-    let v = conn
+/// A unit's share of women: its own figure when set, else from the genders of its people (sub-units included).
+pub fn female_share(conn: &Connection, unit_id: i64) -> Result<Option<f64>> {
+    Ok(conn
         .prepare_cached(
-            "WITH RECURSIVE tree(root, id) AS (SELECT id, id FROM unit UNION SELECT tree.root, unit.id FROM unit JOIN tree ON unit.parent_id = tree.id)
-             SELECT u.id, coalesce(u.female_share,
-                        (SELECT 100.0 * sum(p.gender = 'f') / count(p.gender) FROM person p JOIN tree t ON t.id = p.unit_id
-                         WHERE t.root = u.id AND p.gender IS NOT NULL))
-             FROM unit u",
+            "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT unit.id FROM unit JOIN sub ON unit.parent_id = sub.id)
+         SELECT coalesce((SELECT female_share FROM unit WHERE id = ?1),
+                         (SELECT 100.0 * sum(p.gender = 'f') / count(p.gender) FROM person p
+                          WHERE p.unit_id IN (SELECT id FROM sub) AND p.gender IS NOT NULL))",
         )?
-        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<f64>>(1)?)))?
-        .filter_map(|r| match r {
-            Ok((id, Some(x))) => Some(Ok((id, x))),
-            Ok(_) => None,
-            Err(e) => Some(Err(e)),
-        })
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(v)
+        .query_row([unit_id], |r| r.get(0))?)
 }
 
 /// Refuses points above the criterion's maximum or below zero, naming both.

@@ -32,10 +32,16 @@ pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
     let mut counts = Counts::default();
     let mut errors = Errors::new(&src.name);
     let mut pending = Vec::new();
+    // Codes of the rows read so far: a parent among them that is not written yet (the leader is written last)
+    // waits with its children, without a search by name.
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     super::each_row(src, quiet, &mut errors, |row| {
         let (data, parent) = read(conn, row)?;
+        seen.insert(data.code.to_lowercase());
         let parent_known = match &parent {
             None => true,
+            Some(p) if units::by_code(conn, p)?.is_some() => true,
+            Some(p) if seen.contains(&p.to_lowercase()) => false,
             Some(p) => units::resolve(conn, p).is_ok(),
         };
         if parent_known && data.role != Some(Role::Leader) {

@@ -146,12 +146,12 @@ pub fn rank(conn: &Connection, members: &[Unit]) -> Result<(Vec<Standing>, Setti
     let settings = Settings::load(conn)?;
     let criteria = scores::criteria(conn)?;
     let all: Vec<Score> = scores::scores(conn)?;
-    let female = scores::female_shares(conn)?;
+
     let excluded: HashMap<i64, String> = scores::exclusions(conn)?.into_iter().collect();
     let gs = groups(&criteria);
     let mut out: Vec<Standing> = members
         .iter()
-        .map(|u| {
+        .map(|u| -> Result<Standing> {
             let mine: HashMap<i64, &Score> =
                 all.iter().filter(|s| s.unit_id == u.id).map(|s| (s.criterion_id, s)).collect();
             let mut st = Standing {
@@ -167,7 +167,7 @@ pub fn rank(conn: &Connection, members: &[Unit]) -> Result<(Vec<Standing>, Setti
                 unverified: 0,
                 missing: 0,
                 zero_base: false,
-                female: female.get(&u.id).copied(),
+                female: None,
                 excluded: excluded.get(&u.id).cloned(),
                 rank: 0,
                 shared: false,
@@ -205,10 +205,17 @@ pub fn rank(conn: &Connection, members: &[Unit]) -> Result<(Vec<Standing>, Setti
             st.penalty = r2(st.penalty);
             st.total = r2(st.base + st.bonus - st.penalty);
             st.self_total = r2(st.self_total);
-            st
+            Ok(st)
         })
-        .collect();
+        .collect::<Result<_>>()?;
 
+    // The women's share only matters between units of equal total; on a large file it costs a pass over the
+    // people of each unit's tree, so it is looked up for those units only.
+    for i in 0..out.len() {
+        if out.iter().enumerate().any(|(j, o)| j != i && o.total == out[i].total) {
+            out[i].female = scores::female_share(conn, out[i].unit_id)?;
+        }
+    }
     // By assessed total, then the tie-break rules in the bloc's order (DOMAIN.md §5.4).
     out.sort_by(|a, b| {
         b.total

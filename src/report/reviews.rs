@@ -77,9 +77,9 @@ fn campaigns_section(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<
     Ok((lines, t))
 }
 
-fn registrations_table(conn: &Connection) -> Result<Table> {
+fn registrations_table(counts: &[registrations::Count]) -> Result<Table> {
     let mut t = Table::new("registrations", &["unit", "unit_name", "title", "title_name", "collective", "individual"]);
-    for c in registrations::counts(conn)? {
+    for c in counts.iter().cloned() {
         t.push(vec![
             c.unit_code.into(),
             c.unit_name.into(),
@@ -92,10 +92,10 @@ fn registrations_table(conn: &Connection) -> Result<Table> {
     Ok(t)
 }
 
-fn results_table(conn: &Connection) -> Result<Table> {
+fn results_table(counts: &[registrations::Count]) -> Result<Table> {
     let mut t =
         Table::new("results", &["unit", "title", "title_name", "registered", "achieved", "not_achieved", "pending"]);
-    for c in registrations::counts(conn)? {
+    for c in counts.iter().cloned() {
         let total = c.collective + c.individual;
         t.push(vec![
             c.unit_code.into(),
@@ -133,9 +133,14 @@ pub fn awards_table(name: &str, list: &[Award]) -> Table {
 }
 
 /// What is missing at a date: a member that has not registered, not signed, or has targets with no figure.
-pub fn missing_table(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<Table> {
+/// `counts` are the registration counts the report has computed already (a national file takes a second for them).
+pub fn missing_table(
+    conn: &Connection,
+    as_of: NaiveDate,
+    lang: Lang,
+    counts: &[registrations::Count],
+) -> Result<Table> {
     let mut t = Table::new("missing", &["unit", "unit_name", "missing"]);
-    let counts = registrations::counts(conn)?;
     let campaign =
         campaigns::default_regular(conn)?.or(campaigns::list(conn)?.into_iter().find(|c| c.kind == "regular"));
     let completion = match &campaign {
@@ -225,15 +230,21 @@ pub fn midyear(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<Report
     r.section(Some(l("heading.members", lang)), bloc_lines(conn, m.len(), lang)?, Some(members_table(&m)));
     let (lines, t) = campaigns_section(conn, as_of, lang)?;
     r.section(Some(l("heading.campaigns", lang)), lines, Some(t));
-    r.section(Some(l("heading.registrations", lang)), vec![], Some(registrations_table(conn)?));
+    let counts = registrations::counts(conn)?;
+    r.section(Some(l("heading.registrations", lang)), vec![], Some(registrations_table(&counts)?));
     pledge_section(conn, &mut r, as_of, l("heading.pledge", lang), lang)?;
-    let all = awards::list(conn, &awards::Filter::default())?;
+    // Awards decided in the period are counted by title and form; those of units are listed, as are the units'
+    // earlier achievements. People's awards are counted here and listed by `award list` (a province or a
+    // ministry has hundreds of thousands of them).
     let (from, _) = year_bounds(year);
+    let units = awards::list(conn, &awards::Filter { collective: true, ..Default::default() })?;
     let (decided, brought): (Vec<Award>, Vec<Award>) =
-        all.into_iter().partition(|a| a.decision_date.is_some_and(|d| d >= from && d <= as_of));
-    r.section(Some(l("heading.awards_decided", lang)), vec![], Some(awards_table("awards_decided", &decided)));
+        units.into_iter().partition(|a| a.decision_date.is_some_and(|d| d >= from && d <= as_of));
+    let by_code = awards_by(conn, By::Code, None, Some((from, as_of)))?;
+    r.section(Some(l("heading.awards_decided", lang)), vec![], Some(by_code));
+    r.section(Some(l("heading.awards_decided_units", lang)), vec![], Some(awards_table("awards_decided", &decided)));
     r.section(Some(l("heading.awards_brought", lang)), vec![], Some(awards_table("awards_brought", &brought)));
-    r.section(Some(l("heading.missing", lang)), vec![], Some(missing_table(conn, as_of, lang)?));
+    r.section(Some(l("heading.missing", lang)), vec![], Some(missing_table(conn, as_of, lang, &counts)?));
     Ok(r)
 }
 
@@ -251,13 +262,14 @@ pub fn annual(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<Report>
     r.section(Some(l("heading.members", lang)), bloc_lines(conn, m.len(), lang)?, Some(members_table(&m)));
     let (lines, t) = campaigns_section(conn, as_of, lang)?;
     r.section(Some(l("heading.campaigns", lang)), lines, Some(t));
-    r.section(Some(l("heading.results", lang)), vec![], Some(results_table(conn)?));
+    let counts = registrations::counts(conn)?;
+    r.section(Some(l("heading.results", lang)), vec![], Some(results_table(&counts)?));
     pledge_section(conn, &mut r, as_of, l("heading.pledge", lang), lang)?;
     ranking_section(conn, &mut r, lang)?;
-    let of_year = awards::list(conn, &awards::Filter { year: Some(year), ..Default::default() })?;
-    r.section(Some(l("heading.awards_year", lang)), vec![], Some(awards_by(&of_year, By::Code)));
-    r.section(Some(l("heading.awards_list", lang)), vec![], Some(awards_table("awards", &of_year)));
-    r.section(Some(l("heading.missing", lang)), vec![], Some(missing_table(conn, as_of, lang)?));
+    r.section(Some(l("heading.awards_year", lang)), vec![], Some(awards_by(conn, By::Code, Some(year), None)?));
+    let units = awards::list(conn, &awards::Filter { year: Some(year), collective: true, ..Default::default() })?;
+    r.section(Some(l("heading.awards_list", lang)), vec![], Some(awards_table("awards", &units)));
+    r.section(Some(l("heading.missing", lang)), vec![], Some(missing_table(conn, as_of, lang, &counts)?));
     Ok(r)
 }
 
@@ -307,45 +319,28 @@ pub enum By {
     Year,
 }
 
-/// Awards counted by unit, by title or form, or by achievement year (collective and individual apart).
-pub fn awards_by(list: &[Award], by: By) -> Table {
-    let (name, key_cols): (&str, &[&str]) = match by {
-        By::Unit => ("awards_by_unit", &["unit"]),
-        By::Code => ("awards_by_code", &["code", "code_name"]),
-        By::Year => ("awards_by_year", &["year"]),
+/// Awards counted by unit, by title or form, or by achievement year (collective and individual apart); `year` and
+/// `decided` narrow them as in [`awards::counts`].
+pub fn awards_by(
+    conn: &Connection,
+    by: By,
+    year: Option<i32>,
+    decided: Option<(NaiveDate, NaiveDate)>,
+) -> Result<Table> {
+    let (name, key_cols, key): (&str, &[&str], &str) = match by {
+        By::Unit => ("awards_by_unit", &["unit"], "unit"),
+        By::Code => ("awards_by_code", &["code", "code_name"], "code"),
+        By::Year => ("awards_by_year", &["year"], "year"),
     };
     let mut cols: Vec<&str> = key_cols.to_vec();
     cols.extend(["collective", "individual"]);
     let mut t = Table::new(name, &cols);
-    let mut groups: Vec<(Vec<String>, i64, i64)> = Vec::new();
-    for a in list {
-        let key = match by {
-            By::Unit => vec![a.unit_code.clone()],
-            By::Code => vec![a.code.clone(), a.entry_name.clone()],
-            By::Year => vec![format_period(a.year_from, a.year_to)],
-        };
-        let i = match groups.iter().position(|g| g.0 == key) {
-            Some(i) => i,
-            None => {
-                groups.push((key, 0, 0));
-                groups.len() - 1
-            }
-        };
-        if a.kind == "collective" {
-            groups[i].1 += 1;
-        } else {
-            groups[i].2 += 1;
-        }
-    }
-    if by == By::Year {
-        groups.sort_by(|a, b| a.0.cmp(&b.0));
-    }
-    for (key, c, i) in groups {
-        let mut row: Vec<Cell> = key.into_iter().map(Cell::Text).collect();
+    for (k, c, i) in awards::counts(conn, key, year, decided)? {
+        let mut row: Vec<Cell> = k.into_iter().map(Cell::Text).collect();
         row.extend([Cell::Int(c), Cell::Int(i)]);
         t.push(row);
     }
-    t
+    Ok(t)
 }
 
 /// How `report registrations` groups its counts.
@@ -369,15 +364,13 @@ pub fn registrations_by(conn: &Connection, by: RegBy) -> Result<Table> {
         ),
     };
     let mut groups: Vec<([String; 2], [i64; 4])> = Vec::new();
+    let mut at: std::collections::HashMap<[String; 2], usize> = std::collections::HashMap::new();
     for c in counts {
         let key = if by == RegBy::Unit { [c.unit_code, c.unit_name] } else { [c.code, c.name] };
-        let i = match groups.iter().position(|g| g.0 == key) {
-            Some(i) => i,
-            None => {
-                groups.push((key, [0; 4]));
-                groups.len() - 1
-            }
-        };
+        let i = *at.entry(key.clone()).or_insert_with(|| {
+            groups.push((key, [0; 4]));
+            groups.len() - 1
+        });
         for (slot, v) in groups[i].1.iter_mut().zip([c.collective, c.individual, c.achieved, c.not_achieved]) {
             *slot += v;
         }

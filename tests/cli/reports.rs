@@ -190,6 +190,7 @@ fn report_csv_tables_go_one_file_each_into_a_folder() {
         files,
         [
             "awards_brought.csv",
+            "awards_by_code.csv",
             "awards_decided.csv",
             "campaigns.csv",
             "exemplars.csv",
