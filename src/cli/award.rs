@@ -269,17 +269,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
             d => Some(decisions::resolve(tx, d, a.which.issuer.as_deref(), a.which.decision_year)?),
         };
         let entry = catalog::resolve(tx, &a.code)?;
-        let (unit_id, person_id, name) = match (&a.unit, &a.person) {
-            (Some(u), _) => {
-                let u = units::resolve(tx, u)?;
-                (Some(u.id), None, u.name)
-            }
-            (None, Some(p)) => {
-                let p = people::resolve(tx, p)?;
-                (None, Some(p.id), p.full_name)
-            }
-            (None, None) => return Err(usage("name the recipient with --unit or --person")),
-        };
+        let (unit_id, person_id, name) = super::subject(tx, a.unit.as_deref(), a.person.as_deref())?;
         let campaign_id = a.campaign.as_deref().map(|c| campaigns::resolve(tx, c)).transpose()?.map(|c| c.id);
         let n = NewAward {
             decision_id: decision.as_ref().map(|d| d.id),

@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
 use super::{date_arg, text_arg, Ctx, WriteArgs};
+use crate::db;
 use crate::db::meetings::{self, NewMeeting};
-use crate::db::{self, people, units};
 use crate::error::{usage, Result};
 use crate::model::MeetingKind;
 use crate::output::{emit_report, emit_table, Report};
@@ -127,17 +127,7 @@ fn item(ctx: &Ctx, a: ItemArgs, kind: &str) -> Result<()> {
     let mut conn = ctx.open()?;
     let msg = db::write(&mut conn, a.write.dry_run, |tx| {
         let m = meetings::resolve(tx, &a.meeting)?;
-        let (unit_id, person_id, who) = match (&a.unit, &a.person) {
-            (Some(u), _) => {
-                let u = units::resolve(tx, u)?;
-                (Some(u.id), None, u.name)
-            }
-            (None, Some(p)) => {
-                let p = people::resolve(tx, p)?;
-                (None, Some(p.id), p.full_name)
-            }
-            (None, None) => return Err(usage("name --unit or --person")),
-        };
+        let (unit_id, person_id, who) = super::subject(tx, a.unit.as_deref(), a.person.as_deref())?;
         meetings::add_item(tx, m.id, kind, unit_id, person_id, text.as_deref().filter(|t| !t.is_empty()))?;
         Ok(format!("{kind} of {who} at meeting #{} ({})", m.id, format_date(m.held_on)))
     })?;

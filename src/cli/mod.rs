@@ -264,6 +264,25 @@ pub fn command() -> clap::Command {
     Cli::command()
 }
 
+/// The subject a command names with `--unit` or `--person`: (unit id, person id, name as it stands now).
+pub fn subject(
+    conn: &Connection,
+    unit: Option<&str>,
+    person: Option<&str>,
+) -> Result<(Option<i64>, Option<i64>, String)> {
+    match (unit, person) {
+        (Some(u), _) => {
+            let u = crate::db::units::resolve(conn, u)?;
+            Ok((Some(u.id), None, u.name))
+        }
+        (None, Some(p)) => {
+            let p = crate::db::people::resolve(conn, p)?;
+            Ok((None, Some(p.id), p.full_name))
+        }
+        (None, None) => Err(usage("name the subject with --unit or --person")),
+    }
+}
+
 /// A date argument: dd/mm/yyyy, d/m/yyyy or ISO.
 pub fn date_arg(s: &str) -> std::result::Result<chrono::NaiveDate, String> {
     crate::text::parse_date(s)

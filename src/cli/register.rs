@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::{date_arg, text_arg, Ctx, WriteArgs};
-use crate::db::{self, campaigns, catalog, people, registrations, units};
+use crate::db::{self, campaigns, catalog, registrations, units};
 use crate::error::{refused, usage, Result};
 use crate::import;
 use crate::model::{CatalogEntry, RegStatus, SubjectKind};
@@ -177,17 +177,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     let mut conn = ctx.open()?;
     let (id, what) = db::write(&mut conn, a.write.dry_run, |tx| {
         let entry = catalog::resolve(tx, &a.title)?;
-        let (unit_id, person_id, who) = match (&a.unit, &a.person) {
-            (Some(u), _) => {
-                let u = units::resolve(tx, u)?;
-                (Some(u.id), None, u.code)
-            }
-            (None, Some(p)) => {
-                let p = people::resolve(tx, p)?;
-                (None, Some(p.id), p.full_name)
-            }
-            (None, None) => return Err(usage("name the subject with --unit or --person")),
-        };
+        let (unit_id, person_id, who) = super::subject(tx, a.unit.as_deref(), a.person.as_deref())?;
         let campaign = match &a.campaign {
             Some(c) => {
                 let c = campaigns::resolve(tx, c)?;

@@ -181,6 +181,12 @@ pub fn insert(conn: &Connection, n: &NewAward, file_year: i32) -> Result<(i64, O
             format_period(n.year_from.into(), n.year_to.into())
         )));
     }
+    insert_checked(conn, n, file_year)
+}
+
+/// [`insert`] for a caller that has checked the recipient and looked for the same award already (an import, once
+/// per row).
+pub fn insert_checked(conn: &Connection, n: &NewAward, file_year: i32) -> Result<(i64, Option<i64>)> {
     conn.prepare_cached(
         "INSERT INTO award (decision_id, catalog_id, unit_id, person_id, recipient, year_from, year_to, basis, reason,
                             campaign_id, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",

@@ -208,6 +208,27 @@ impl Achievement {
     }
 }
 
+/// An achievement from a row of 15 columns in [`Achievement`]'s field order: every query below selects that.
+fn achievement_row(r: &rusqlite::Row) -> rusqlite::Result<Achievement> {
+    Ok(Achievement {
+        subject: r.get(0)?,
+        unit_code: r.get(1)?,
+        person_name: r.get(2)?,
+        person_code: r.get(3)?,
+        code: r.get(4)?,
+        name: r.get(5)?,
+        recipient: r.get(6)?,
+        year_from: r.get(7)?,
+        year_to: r.get(8)?,
+        basis: r.get(9)?,
+        decision: r.get(10)?,
+        decision_date: r.get(11)?,
+        issuer: r.get(12)?,
+        reason: r.get(13)?,
+        source_year: r.get(14)?,
+    })
+}
+
 /// Every achievement an older file knows: its awards, its achieved registrations without an award, and the
 /// history it had carried itself.
 pub fn achievements(old: &Connection) -> Result<Vec<Achievement>> {
@@ -215,58 +236,22 @@ pub fn achievements(old: &Connection) -> Result<Vec<Achievement>> {
     let mut out: Vec<Achievement> = old
         .prepare(
             "SELECT CASE WHEN a.unit_id IS NULL THEN 'individual' ELSE 'collective' END, u.code, p.full_name, p.staff_code,
-                    c.code, c.name, a.recipient, a.year_from, a.year_to, a.basis, d.number, d.issued_on, d.issuer, a.reason
+                    c.code, c.name, a.recipient, a.year_from, a.year_to, a.basis, d.number, d.issued_on, d.issuer, a.reason, ?1
              FROM award a JOIN catalog c ON c.id = a.catalog_id
              LEFT JOIN person p ON p.id = a.person_id JOIN unit u ON u.id = coalesce(a.unit_id, p.unit_id)
              LEFT JOIN decision d ON d.id = a.decision_id ORDER BY a.id",
         )?
-        .query_map([], |r| {
-            Ok(Achievement {
-                subject: r.get(0)?,
-                unit_code: r.get(1)?,
-                person_name: r.get(2)?,
-                person_code: r.get(3)?,
-                code: r.get(4)?,
-                name: r.get(5)?,
-                recipient: r.get(6)?,
-                year_from: r.get(7)?,
-                year_to: r.get(8)?,
-                basis: r.get(9)?,
-                decision: r.get(10)?,
-                decision_date: r.get(11)?,
-                issuer: r.get(12)?,
-                reason: r.get(13)?,
-                source_year: year,
-            })
-        })?
+        .query_map([year], achievement_row)?
         .collect::<rusqlite::Result<_>>()?;
     let regs: Vec<Achievement> = old
         .prepare(
             "SELECT CASE WHEN r.unit_id IS NULL THEN 'individual' ELSE 'collective' END, u.code, p.full_name, p.staff_code,
-                    c.code, c.name, coalesce(p.full_name, u.name), r.result_note
+                    c.code, c.name, coalesce(p.full_name, u.name), ?1, ?1, 'merit', NULL, NULL, NULL, r.result_note, ?1
              FROM registration r JOIN catalog c ON c.id = r.catalog_id
              LEFT JOIN person p ON p.id = r.person_id JOIN unit u ON u.id = coalesce(r.unit_id, p.unit_id)
              WHERE r.status = 'achieved' AND r.award_id IS NULL ORDER BY r.id",
         )?
-        .query_map([], |r| {
-            Ok(Achievement {
-                subject: r.get(0)?,
-                unit_code: r.get(1)?,
-                person_name: r.get(2)?,
-                person_code: r.get(3)?,
-                code: r.get(4)?,
-                name: r.get(5)?,
-                recipient: r.get(6)?,
-                year_from: year,
-                year_to: year,
-                basis: Some("merit".into()),
-                decision: None,
-                decision_date: None,
-                issuer: None,
-                reason: r.get(7)?,
-                source_year: year,
-            })
-        })?
+        .query_map([year], achievement_row)?
         .collect::<rusqlite::Result<_>>()?;
     out.extend(regs);
     out.extend(history(old, &Default::default())?);
@@ -293,25 +278,7 @@ pub fn history(conn: &Connection, f: &Filter) -> Result<Vec<Achievement>> {
                AND (?2 IS NULL OR h.person_id = ?2) AND (?3 IS NULL OR h.code = ?3 COLLATE NOCASE)
              ORDER BY h.year_to, h.year_from, h.decision_date, h.id",
         )?
-        .query_map(params![f.unit_id, f.person_id, f.code], |r| {
-            Ok(Achievement {
-                subject: r.get(0)?,
-                unit_code: r.get(1)?,
-                person_name: r.get(2)?,
-                person_code: r.get(3)?,
-                code: r.get(4)?,
-                name: r.get(5)?,
-                recipient: r.get(6)?,
-                year_from: r.get(7)?,
-                year_to: r.get(8)?,
-                basis: r.get(9)?,
-                decision: r.get(10)?,
-                decision_date: r.get(11)?,
-                issuer: r.get(12)?,
-                reason: r.get(13)?,
-                source_year: r.get(14)?,
-            })
-        })?
+        .query_map(params![f.unit_id, f.person_id, f.code], achievement_row)?
         .collect::<rusqlite::Result<_>>()?;
     Ok(v)
 }

@@ -61,6 +61,11 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<Person>> {
     Ok(conn.prepare_cached(&format!("{SELECT} WHERE p.id = ?1"))?.query_row([id], row).optional()?)
 }
 
+/// A person's full name, by number (a rowid lookup).
+pub fn name_of(conn: &Connection, id: i64) -> Result<String> {
+    Ok(conn.prepare_cached("SELECT full_name FROM person WHERE id = ?1")?.query_row([id], |r| r.get(0))?)
+}
+
 pub fn by_staff_code(conn: &Connection, code: &str) -> Result<Option<Person>> {
     Ok(conn.prepare_cached(&format!("{SELECT} WHERE p.staff_code = ?1"))?.query_row([code], row).optional()?)
 }

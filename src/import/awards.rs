@@ -49,12 +49,24 @@ pub fn run(
     let mut added = Added { awards: Counts::default(), people: 0, decisions: 0 };
     let mut errors = Errors::new(&src.name);
     let mut unit_ids: HashMap<String, i64> = HashMap::new();
+    let mut decision_ids: HashMap<(Option<String>, Option<String>, Option<String>), Option<i64>> = HashMap::new();
     // A list names the same few titles and forms over and over: resolve each spelling once.
     let mut entries: HashMap<String, crate::model::CatalogEntry> = HashMap::new();
     super::each_row(src, quiet, &mut errors, |row| {
         let decision_id = match decision {
             Some(id) => Some(id),
-            None => row_decision(conn, row, &mut added.decisions)?,
+            // A list repeats its decision in every row: look each one up (or record it) once.
+            None => {
+                let key = (row.get("decision"), row.get("decision_date"), row.get("issuer"));
+                match decision_ids.get(&key) {
+                    Some(id) => *id,
+                    None => {
+                        let id = row_decision(conn, row, &mut added.decisions)?;
+                        decision_ids.insert(key, id);
+                        id
+                    }
+                }
+            }
         };
         let code = row.need("code")?;
         let entry = match entries.get(&code) {
@@ -104,7 +116,10 @@ pub fn run(
         };
         let recipient = match row.get("recipient") {
             Some(r) => r,
-            None => super::subject_name(conn, unit_id.filter(|_| person_id.is_none()), person_id)?,
+            None => match person_id {
+                Some(p) => crate::db::people::name_of(conn, p)?,
+                None => super::subject_name(conn, unit_id, None)?,
+            },
         };
         let n = NewAward {
             decision_id,
@@ -123,7 +138,7 @@ pub fn run(
         let outcome = match awards::existing(conn, &n)? {
             Some(_) => Outcome::Unchanged,
             None => {
-                awards::insert(conn, &n, year)?;
+                awards::insert_checked(conn, &n, year)?;
                 Outcome::Inserted
             }
         };
