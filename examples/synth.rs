@@ -82,6 +82,8 @@ fn main() -> std::io::Result<()> {
     }
     std::fs::create_dir_all(&out)?;
     let units = (people / 50).max(7);
+    // People come unit by unit, as each unit sends its own list.
+    let unit_of = |p: usize| (p * units / people.max(1)).min(units - 1);
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
 
     // Units: the first seven are the bloc's members; the rest are their sub-units (district offices). BOM.
@@ -108,7 +110,7 @@ fn main() -> std::io::Result<()> {
     let mut w = file(&out, "people.csv", false)?;
     writeln!(w, "unit,name,position,gender,born,code")?;
     for p in 0..people {
-        let u = p % units;
+        let u = unit_of(p);
         let name = format!("{} {} {}", rng.pick(FAMILY), rng.pick(MIDDLE), rng.pick(GIVEN));
         let name = if rng.odd(3) { name.nfd().collect() } else { name };
         let unit = if rng.odd(2) { unit_name(u) } else { format!("U{u:05}") };
@@ -136,7 +138,7 @@ fn main() -> std::io::Result<()> {
             1 => "2020-01-05".to_string(),
             _ => "05/01/2020".to_string(),
         };
-        writeln!(w, "U{:05};P{p:07};{title};{date}", p % units)?;
+        writeln!(w, "U{:05};P{p:07};{title};{date}", unit_of(p))?;
     }
     w.flush()?;
 
@@ -192,7 +194,7 @@ fn main() -> std::io::Result<()> {
         let (code, unit, person) = if a % 50 == 0 {
             ("TTLDXS", format!("U{:05}", (a / 50) % units), String::new())
         } else {
-            ("LDTT", format!("U{:05}", a % units), format!("P{a:07}"))
+            ("LDTT", format!("U{:05}", unit_of(a)), format!("P{a:07}"))
         };
         writeln!(
             w,
