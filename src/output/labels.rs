@@ -164,6 +164,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("missing.pledge", "pledge not signed", "chưa ký giao ước thi đua"),
     ("missing.targets", "pledge without targets", "giao ước chưa có chỉ tiêu"),
     ("missing.figures", "targets without figures", "chỉ tiêu chưa có số liệu"),
+    ("missing.scores", "not fully scored", "chưa chấm điểm đủ"),
+    ("missing.unassessed", "criteria not assessed", "tiêu chí chưa thẩm định"),
     ("none.campaigns", "No campaign launched yet.", "Chưa phát động phong trào thi đua."),
     (
         "none.pledge",

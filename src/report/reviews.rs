@@ -147,6 +147,11 @@ pub fn missing_table(
         Some(c) => super::pledges::completion(conn, c.id, as_of)?,
         None => Vec::new(),
     };
+    let scoring = if crate::db::scores::criteria(conn)?.is_empty() {
+        Vec::new()
+    } else {
+        super::ranking::rank(conn, &members(conn)?)?.0
+    };
     for u in members(conn)? {
         let mut gaps = Vec::new();
         if !counts.iter().any(|c| c.unit_code == u.code) {
@@ -162,6 +167,17 @@ pub fn missing_table(
                 }
             }
             (Some(_), _) => gaps.push(l("missing.pledge", lang)),
+        }
+        // The same list `score lock` shows: members not fully scored, once the bloc has criteria.
+        if let Some(s) = scoring.iter().find(|s| s.unit_id == u.id && !s.complete()) {
+            gaps.push(format!(
+                "{}: {} {}, {} {}",
+                l("missing.scores", lang),
+                s.missing,
+                l("missing.unassessed", lang),
+                s.unverified,
+                l("unverified", lang).to_lowercase()
+            ));
         }
         for g in gaps {
             t.push(vec![u.code.as_str().into(), u.name.as_str().into(), g.into()]);

@@ -262,3 +262,17 @@ fn the_ranking_renders_in_every_format_and_joins_the_annual_review() {
     let annual = e.ok(&["report", "annual", "--format", "md"]).stdout;
     assert!(annual.contains("## Ranking and proposals") && annual.contains("| 1 | CT |"), "{annual}");
 }
+
+#[test]
+fn report_missing_lists_units_not_fully_scored() {
+    let e = scored(&seven());
+    e.ok(&["score", "criteria", "add", "B2", "--group", "B", "--name", "Báo cáo đúng hạn", "--max", "5"]);
+    e.ok(&["score", "set", "NHNN", "B2", "--self", "5"]);
+    let rows = csv_rows(&e.ok(&["report", "missing", "--as-of", "2020-12-31", "--format", "csv"]).bytes);
+    let nhnn: Vec<&str> = rows.iter().filter(|r| r[0] == "NHNN").map(|r| r[2].as_str()).collect();
+    assert!(nhnn.contains(&"not fully scored: 1 criteria not assessed, 1 unverified"), "{rows:?}");
+    assert!(
+        rows.iter().any(|r| r[0] == "CT" && r[2] == "not fully scored: 1 criteria not assessed, 0 unverified"),
+        "{rows:?}"
+    );
+}
