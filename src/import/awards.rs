@@ -31,6 +31,9 @@ pub const COLUMNS: &[Col] = &[
     col("note", false, &[]),
 ];
 
+/// A row's decision columns (number, date, issuer), the key of the decisions already looked up.
+type DecisionCells = (Option<String>, Option<String>, Option<String>);
+
 /// What the import adds: counts of awards, people and decisions created.
 pub struct Added {
     pub awards: Counts,
@@ -49,7 +52,7 @@ pub fn run(
     let mut added = Added { awards: Counts::default(), people: 0, decisions: 0 };
     let mut errors = Errors::new(&src.name);
     let mut unit_ids: HashMap<String, i64> = HashMap::new();
-    let mut decision_ids: HashMap<(Option<String>, Option<String>, Option<String>), Option<i64>> = HashMap::new();
+    let mut decision_ids: HashMap<DecisionCells, Option<i64>> = HashMap::new();
     // A list names the same few titles and forms over and over: resolve each spelling once.
     let mut entries: HashMap<String, crate::model::CatalogEntry> = HashMap::new();
     super::each_row(src, quiet, &mut errors, |row| {
