@@ -157,16 +157,14 @@ pub fn import(path: &Path, dir: &Path) -> Result<Manifest> {
         }
     }
     let mut conn = db::create_bare(path)?;
-    let made = (|| -> Result<()> {
-        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)?;
-        tx.pragma_update(None, "defer_foreign_keys", true)?;
-        let known = dump::tables(&tx)?;
+    let made = db::write_bulk(&mut conn, |tx| {
+        let known = dump::tables(tx)?;
         let mut errors = Vec::new();
         for t in &m.tables {
             if !known.contains(&t.table) {
                 return Err(refused(format!("the export has a table '{}' this thidua does not know", t.table)));
             }
-            let decl: Vec<(String, String)> = dump::columns(&tx, &t.table)?;
+            let decl: Vec<(String, String)> = dump::columns(tx, &t.table)?;
             let mut r =
                 csv::ReaderBuilder::new().has_headers(true).from_path(dir.join(&t.file)).map_err(Error::from)?;
             let head: Vec<String> = r.headers()?.iter().map(String::from).collect();
@@ -175,7 +173,7 @@ pub fn import(path: &Path, dir: &Path) -> Result<Manifest> {
                 .map(|h| decl.iter().find(|(c, _)| c == h).map_or(String::new(), |(_, ty)| ty.clone()))
                 .collect();
             if audit::UNTRACKED.contains(&t.table.as_str()) {
-                dump::clear(&tx, &t.table)?;
+                dump::clear(tx, &t.table)?;
             }
             let mut vals = Vec::with_capacity(head.len());
             for (i, rec) in r.records().enumerate() {
@@ -188,7 +186,7 @@ pub fn import(path: &Path, dir: &Path) -> Result<Manifest> {
                     }
                 }
                 if vals.len() == head.len() {
-                    if let Err(e) = dump::insert_row(&tx, &t.table, &head, &vals) {
+                    if let Err(e) = dump::insert_row(tx, &t.table, &head, &vals) {
                         errors.push(format!("{}:{}: {e}", t.file, i + 2));
                     }
                 }
@@ -199,9 +197,8 @@ pub fn import(path: &Path, dir: &Path) -> Result<Manifest> {
             errors.truncate(crate::import::MAX_ERRORS);
             return Err(Error::Import(ImportFailure { file: dir.display().to_string(), lines: errors, more }));
         }
-        tx.commit()?;
         Ok(())
-    })();
+    });
     if let Err(e) = made {
         drop(conn);
         let _ = fs::remove_file(path);

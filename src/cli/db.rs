@@ -4,7 +4,6 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
-use rusqlite::{Connection, OpenFlags};
 
 use super::{text_arg, Ctx, WriteArgs};
 use crate::db::{self, audit, check, meta};
@@ -113,15 +112,7 @@ fn backup(ctx: &Ctx, dest: Option<PathBuf>) -> Result<()> {
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
         PathBuf::from(format!("{}.{stamp}.bak", ctx.db.display()))
     });
-    // Created private first, so the copy is as private as the file.
-    db::private_file(&dest)?;
-    // SQLite's backup API copies a consistent snapshot even while another process writes.
-    if let Err(e) = conn.backup(rusqlite::MAIN_DB, &dest, None::<fn(rusqlite::backup::Progress)>) {
-        let _ = std::fs::remove_file(&dest);
-        return Err(e.into());
-    }
-    let copy = Connection::open_with_flags(&dest, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    let problems = check::run(&copy)?;
+    let problems = db::backup(&conn, &dest)?;
     if !problems.is_empty() {
         for p in &problems {
             ctx.say(format!("{}: {p}", dest.display()));

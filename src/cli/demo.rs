@@ -6,7 +6,6 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use clap::Args;
-use rusqlite::{Connection, OpenFlags};
 
 use super::Ctx;
 use crate::db::meetings::{self, NewMeeting};
@@ -42,13 +41,11 @@ fn check_replaceable(path: &Path) -> Result<()> {
             "name another file with -f/--db (the demo's default is thidua-demo.db)",
         )
     };
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|_| refuse())?;
-    let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|_| refuse())?;
-    let demo: bool = conn.query_row("SELECT demo FROM bloc WHERE id = 1", [], |r| r.get(0)).unwrap_or(false);
-    if app != db::APPLICATION_ID || !demo {
-        return Err(refuse());
+    if db::meta::is_demo_file(path) {
+        Ok(())
+    } else {
+        Err(refuse())
     }
-    Ok(())
 }
 
 pub fn run(ctx: &Ctx, _a: DemoArgs) -> Result<()> {

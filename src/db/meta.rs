@@ -72,6 +72,15 @@ pub fn settings(conn: &Connection) -> Result<Vec<(String, String)>> {
     Ok(v)
 }
 
+/// Whether a file is one `thidua demo` made (ours, marked demo), read without changing it. Anything unreadable is
+/// not.
+pub fn is_demo_file(path: &std::path::Path) -> bool {
+    let Ok(conn) = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY) else { return false };
+    let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).unwrap_or(0);
+    let demo: bool = conn.query_row("SELECT demo FROM bloc WHERE id = 1", [], |r| r.get(0)).unwrap_or(false);
+    app == super::APPLICATION_ID && demo
+}
+
 /// When and why the file was sealed, if it is.
 pub fn sealed(conn: &Connection) -> Result<Option<(String, String)>> {
     let at = setting(conn, "sealed_at")?;

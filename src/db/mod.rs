@@ -175,6 +175,28 @@ fn write_inner<T>(
     Ok(out)
 }
 
+/// Copies the file to `dest` (created private, never over a file) with SQLite's backup API, a consistent snapshot
+/// even while another process writes, then checks the copy. Returns the copy's problems (none when it holds).
+pub fn backup(conn: &Connection, dest: &Path) -> Result<Vec<String>> {
+    private_file(dest)?;
+    if let Err(e) = conn.backup(rusqlite::MAIN_DB, dest, None::<fn(rusqlite::backup::Progress)>) {
+        let _ = std::fs::remove_file(dest);
+        return Err(e.into());
+    }
+    let copy = Connection::open_with_flags(dest, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    check::run(&copy)
+}
+
+/// Runs `f` in one exclusive transaction with foreign keys checked at its end, for rebuilding a file from an
+/// export (tables in any order).
+pub fn write_bulk(conn: &mut Connection, f: impl FnOnce(&rusqlite::Transaction) -> Result<()>) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
+    tx.pragma_update(None, "defer_foreign_keys", true)?;
+    f(&tx)?;
+    tx.commit()?;
+    Ok(())
+}
+
 /// True when a statement failed on a UNIQUE or CHECK constraint; callers turn it into a refusal naming the value.
 pub fn is_constraint(e: &rusqlite::Error) -> bool {
     matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation)
