@@ -135,27 +135,7 @@ pub fn resolve(conn: &Connection, input: &str) -> Result<Person> {
 /// Inserts a person with a staff code unless the code is taken; true when it was inserted. The fast path of an
 /// import, where most rows are new: one statement instead of a lookup and an insert.
 pub fn insert_if_new(conn: &Connection, d: &PersonData) -> Result<bool> {
-    let n = conn
-        .prepare_cached(
-            "INSERT INTO person (unit_id, full_name, family, middle, given, name_key, name_fold, gender, born, position,
-                                 staff_code, note)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT (staff_code) DO NOTHING",
-        )?
-        .execute(params![
-            d.unit_id,
-            d.full_name,
-            d.family,
-            d.middle,
-            d.given,
-            match_key(&d.full_name),
-            fold_key(&d.full_name),
-            d.gender.map(Gender::as_str),
-            d.born,
-            d.position,
-            d.staff_code,
-            d.note
-        ]);
-    match n {
+    match insert_row(conn, d, "ON CONFLICT (staff_code) DO NOTHING") {
         Ok(n) => Ok(n > 0),
         Err(e) if super::is_constraint(&e) => Err(taken(conn, d)?),
         Err(e) => Err(e.into()),
@@ -163,31 +143,34 @@ pub fn insert_if_new(conn: &Connection, d: &PersonData) -> Result<bool> {
 }
 
 pub fn insert(conn: &Connection, d: &PersonData) -> Result<i64> {
-    let r = conn
-        .prepare_cached(
-            "INSERT INTO person (unit_id, full_name, family, middle, given, name_key, name_fold, gender, born, position,
-                                 staff_code, note)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        )?
-        .execute(params![
-            d.unit_id,
-            d.full_name,
-            d.family,
-            d.middle,
-            d.given,
-            match_key(&d.full_name),
-            fold_key(&d.full_name),
-            d.gender.map(Gender::as_str),
-            d.born,
-            d.position,
-            d.staff_code,
-            d.note
-        ]);
-    match r {
+    match insert_row(conn, d, "") {
         Ok(_) => Ok(conn.last_insert_rowid()),
         Err(e) if super::is_constraint(&e) => Err(taken(conn, d)?),
         Err(e) => Err(e.into()),
     }
+}
+
+/// The one INSERT of a person, with the match keys computed from the name; `conflict` may add an ON CONFLICT.
+fn insert_row(conn: &Connection, d: &PersonData, conflict: &str) -> rusqlite::Result<usize> {
+    conn.prepare_cached(&format!(
+        "INSERT INTO person (unit_id, full_name, family, middle, given, name_key, name_fold, gender, born, position,
+                             staff_code, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) {conflict}"
+    ))?
+    .execute(params![
+        d.unit_id,
+        d.full_name,
+        d.family,
+        d.middle,
+        d.given,
+        match_key(&d.full_name),
+        fold_key(&d.full_name),
+        d.gender.map(Gender::as_str),
+        d.born,
+        d.position,
+        d.staff_code,
+        d.note
+    ])
 }
 
 fn taken(conn: &Connection, d: &PersonData) -> Result<crate::error::Error> {

@@ -232,6 +232,19 @@ fn year_bounds(year: i32) -> (NaiveDate, NaiveDate) {
     (from, to)
 }
 
+/// What both reviews open with: the title, the date, the review meeting, the bloc and its members, the campaigns.
+fn review_opening(conn: &Connection, title: String, meeting: &str, as_of: NaiveDate, lang: Lang) -> Result<Report> {
+    let year = meta::bloc(conn)?.year;
+    let mut r = Report::new(title);
+    r.section(None, vec![format!("{} {}", l("as_of", lang), format_date(as_of))], None);
+    meeting_section(conn, &mut r, meeting, year, lang)?;
+    let m = members(conn)?;
+    r.section(Some(l("heading.members", lang)), bloc_lines(conn, m.len(), lang)?, Some(members_table(&m)));
+    let (lines, t) = campaigns_section(conn, as_of, lang)?;
+    r.section(Some(l("heading.campaigns", lang)), lines, Some(t));
+    Ok(r)
+}
+
 /// The mid-year review ("sơ kết 6 tháng"), as of a date (default 30/06).
 pub fn midyear(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<Report> {
     let year = meta::bloc(conn)?.year;
@@ -239,13 +252,7 @@ pub fn midyear(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<Report
         Lang::Vi => format!("Báo cáo sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm {year}"),
         Lang::En => format!("Mid-year review of emulation and commendation work, first six months of {year}"),
     };
-    let mut r = Report::new(title);
-    r.section(None, vec![format!("{} {}", l("as_of", lang), format_date(as_of))], None);
-    meeting_section(conn, &mut r, "midyear", year, lang)?;
-    let m = members(conn)?;
-    r.section(Some(l("heading.members", lang)), bloc_lines(conn, m.len(), lang)?, Some(members_table(&m)));
-    let (lines, t) = campaigns_section(conn, as_of, lang)?;
-    r.section(Some(l("heading.campaigns", lang)), lines, Some(t));
+    let mut r = review_opening(conn, title, "midyear", as_of, lang)?;
     let counts = registrations::counts(conn)?;
     r.section(Some(l("heading.registrations", lang)), vec![], Some(registrations_table(&counts)?));
     pledge_section(conn, &mut r, as_of, l("heading.pledge", lang), lang)?;
@@ -271,13 +278,7 @@ pub fn annual(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<Report>
         Lang::Vi => format!("Báo cáo tổng kết công tác thi đua, khen thưởng năm {year}"),
         Lang::En => format!("Annual review of emulation and commendation work, {year}"),
     };
-    let mut r = Report::new(title);
-    r.section(None, vec![format!("{} {}", l("as_of", lang), format_date(as_of))], None);
-    meeting_section(conn, &mut r, "annual", year, lang)?;
-    let m = members(conn)?;
-    r.section(Some(l("heading.members", lang)), bloc_lines(conn, m.len(), lang)?, Some(members_table(&m)));
-    let (lines, t) = campaigns_section(conn, as_of, lang)?;
-    r.section(Some(l("heading.campaigns", lang)), lines, Some(t));
+    let mut r = review_opening(conn, title, "annual", as_of, lang)?;
     let counts = registrations::counts(conn)?;
     r.section(Some(l("heading.results", lang)), vec![], Some(results_table(&counts)?));
     pledge_section(conn, &mut r, as_of, l("heading.pledge", lang), lang)?;
