@@ -48,6 +48,10 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, env = "THIDUA_LANG", default_value = "en")]
     pub lang: Lang,
 
+    /// Only one table of a report, by name (e.g. `--table pledges`), in any format
+    #[arg(long, global = true, value_name = "NAME")]
+    pub table: Option<String>,
+
     /// CSV without the UTF-8 byte-order mark (for tools that dislike it)
     #[arg(long, global = true)]
     pub no_bom: bool,
@@ -194,7 +198,13 @@ pub fn main() -> i32 {
     let default = if matches!(cli.command, Command::Demo(_)) { "thidua-demo.db" } else { "thidua.db" };
     let ctx = Ctx {
         db: cli.db.clone().unwrap_or_else(|| PathBuf::from(default)),
-        out: Opts { format: cli.format, output: cli.output.clone(), lang: cli.lang, bom: !cli.no_bom },
+        out: Opts {
+            format: cli.format,
+            output: cli.output.clone(),
+            lang: cli.lang,
+            bom: !cli.no_bom,
+            table: cli.table.clone(),
+        },
         quiet: cli.quiet,
         verbose: cli.verbose,
     };

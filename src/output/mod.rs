@@ -41,6 +41,8 @@ pub struct Opts {
     pub lang: Lang,
     /// Write a UTF-8 byte-order mark before CSV, so Excel reads Vietnamese right.
     pub bom: bool,
+    /// Only this table of a report (by its name), e.g. for a script reading one CSV.
+    pub table: Option<String>,
 }
 
 impl Opts {
@@ -94,6 +96,15 @@ fn write_table(w: &mut dyn Write, t: &Table, o: &Opts) -> Result<()> {
 /// Renders a report. As CSV, its tables go one after the other on stdout, or one file each (`NAME.csv`) when `-o`
 /// names a folder (ending in `/` or existing).
 pub fn emit_report(r: &Report, o: &Opts) -> Result<()> {
+    if let Some(name) = &o.table {
+        return match r.tables().find(|t| &t.name == name) {
+            Some(t) => emit_table(t, o),
+            None => Err(crate::error::refused_hint(
+                format!("this report has no table '{name}'"),
+                format!("its tables: {}", r.tables().map(|t| t.name.as_str()).collect::<Vec<_>>().join(", ")),
+            )),
+        };
+    }
     if o.format() == Format::Csv {
         if let Some(dir) = o.output.as_deref().filter(|p| p.is_dir() || p.to_string_lossy().ends_with('/')) {
             std::fs::create_dir_all(dir)

@@ -85,7 +85,7 @@ proptest! {
         for c in &cells {
             t.push(vec![Cell::Text(c.clone())]);
         }
-        let opts = Opts { format: None, output: Some(path.clone()), lang: Lang::En, bom: true };
+        let opts = Opts { format: None, output: Some(path.clone()), lang: Lang::En, bom: true, table: None };
         emit_table(&t, &opts).unwrap();
         const COLS: &[Col] = &[col("name", true, &[])];
         let mut src = import::open(path.to_str().unwrap(), COLS).unwrap();

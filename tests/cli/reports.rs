@@ -178,6 +178,17 @@ fn reports_run_on_an_empty_year() {
 }
 
 #[test]
+fn one_table_of_a_report_for_a_script() {
+    let e = demo();
+    let out = e.ok(&["report", "midyear", "--format", "csv", "--table", "pledges"]);
+    let rows = csv_rows(&out.bytes);
+    assert_eq!(rows[0], ["unit", "unit_name", "signed_on", "place", "targets", "met", "no_data", "completion"]);
+    assert_eq!(rows.len(), 8);
+    let err = e.fails(&["report", "midyear", "--table", "nope"], 1);
+    assert!(err.contains("no table 'nope'") && err.contains("pledges"), "{err}");
+}
+
+#[test]
 fn report_csv_tables_go_one_file_each_into_a_folder() {
     let e = demo();
     e.ok(&["report", "midyear", "--format", "csv", "-o", "sk/"]);
