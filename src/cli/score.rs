@@ -149,7 +149,7 @@ pub fn run(ctx: &Ctx, cmd: ScoreCmd) -> Result<()> {
         }
         ScoreCmd::List => {
             let conn = ctx.open()?;
-            let (st, _) = ranking::rank(&conn, &members(&conn)?)?;
+            let (st, _) = ranking::rank(&conn, &members(&conn)?, ctx.out.lang)?;
             emit_table(&ranking::table(&st, &scores::criteria(&conn)?, false), &ctx.out)
         }
         ScoreCmd::Explain { unit } => explain(ctx, &unit),
@@ -184,7 +184,7 @@ pub fn run(ctx: &Ctx, cmd: ScoreCmd) -> Result<()> {
                 if let Some(at) = scores::locked(tx)? {
                     return Err(refused(format!("the scores are already locked (since {at})")));
                 }
-                let (st, _) = ranking::rank(tx, &members(tx)?)?;
+                let (st, _) = ranking::rank(tx, &members(tx)?, ctx.out.lang)?;
                 scores::record_event(tx, "lock", None)?;
                 Ok(ranking::incomplete(&st))
             })?;
@@ -326,7 +326,7 @@ fn show(x: Option<f64>) -> String {
 fn explain(ctx: &Ctx, unit: &str) -> Result<()> {
     let conn = ctx.open()?;
     let u = units::resolve(&conn, unit)?;
-    let (st, settings) = ranking::rank(&conn, &members(&conn)?)?;
+    let (st, settings) = ranking::rank(&conn, &members(&conn)?, ctx.out.lang)?;
     let Some(pos) = st.iter().position(|s| s.unit_id == u.id) else {
         return Err(refused(format!("{} is not a member of the bloc, so it is not ranked", u.code)));
     };

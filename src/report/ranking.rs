@@ -9,6 +9,7 @@ use rusqlite::Connection;
 use crate::db::{meta, scores};
 use crate::error::{refused, Result};
 use crate::model::{Criterion, Score, Unit};
+use crate::output::Lang;
 
 /// A tie-break rule, applied in the bloc's order when assessed totals are equal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,7 +143,16 @@ fn r2(x: f64) -> f64 {
 }
 
 /// Computes every member's standing, ranked.
-pub fn rank(conn: &Connection, members: &[Unit]) -> Result<(Vec<Standing>, Settings)> {
+/// The English or the Vietnamese of a note, as the report's language asks.
+fn say(lang: Lang, en: String, vi: String) -> String {
+    match lang {
+        Lang::En => en,
+        Lang::Vi => vi,
+    }
+}
+
+/// Computes every member's standing, ranked; notes are written in `lang`.
+pub fn rank(conn: &Connection, members: &[Unit], lang: Lang) -> Result<(Vec<Standing>, Settings)> {
     let settings = Settings::load(conn)?;
     let criteria = scores::criteria(conn)?;
     let all: Vec<Score> = scores::scores(conn)?;
@@ -232,14 +242,26 @@ pub fn rank(conn: &Connection, members: &[Unit]) -> Result<(Vec<Standing>, Setti
             out[i].shared = true;
             out[i - 1].shared = true;
             let prev = out[i - 1].code.clone();
-            out[i].notes.push(format!("tied with {prev}: no rule tells them apart, the meeting decides"));
+            out[i].notes.push(say(
+                lang,
+                format!("tied with {prev}: no rule tells them apart, the meeting decides"),
+                format!("bằng điểm với {prev}, không tiêu chí ưu tiên nào phân định: Hội nghị quyết định"),
+            ));
         } else if i > 0 && out[i - 1].total == out[i].total {
             let rule =
                 settings.tiebreak.iter().find(|r| compare(&out[i - 1], &out[i], **r) != Ordering::Equal).copied();
             let (prev, me) = (out[i - 1].code.clone(), out[i].code.clone());
-            let why = rule.map_or("", |r| rule_words(r));
-            out[i - 1].notes.push(format!("ahead of {me} at equal total: {why}"));
-            out[i].notes.push(format!("behind {prev} at equal total: {why}"));
+            let why = rule.map_or("", |r| rule_words(r, lang));
+            out[i - 1].notes.push(say(
+                lang,
+                format!("ahead of {me} at equal total: {why}"),
+                format!("xếp trên {me} khi bằng điểm: {why}"),
+            ));
+            out[i].notes.push(say(
+                lang,
+                format!("behind {prev} at equal total: {why}"),
+                format!("xếp dưới {prev} khi bằng điểm: {why}"),
+            ));
         }
     }
     // Bands: a base criterion at 0 keeps a unit out of the top band.
@@ -252,7 +274,11 @@ pub fn rank(conn: &Connection, members: &[Unit]) -> Result<(Vec<Standing>, Setti
             "completed"
         };
         if s.total >= settings.band_excellent && s.zero_base {
-            s.notes.push("a base criterion at 0 keeps it out of the top band".into());
+            s.notes.push(say(
+                lang,
+                "a base criterion at 0 keeps it out of the top band".into(),
+                "có tiêu chí cơ bản 0 điểm nên không xếp loại xuất sắc".into(),
+            ));
         }
     }
     // Proposals: the flag to the best eligible unit, certificates to the next ones (DOMAIN.md §5.5). When the
@@ -263,10 +289,17 @@ pub fn rank(conn: &Connection, members: &[Unit]) -> Result<(Vec<Standing>, Setti
     for s in out.iter_mut() {
         if !eligible(s) {
             let why = match &s.excluded {
-                Some(r) => format!("not proposed: excluded ({r})"),
-                None => format!(
-                    "not proposed: not fully scored ({} base criteria unassessed, {} unverified)",
-                    s.missing, s.unverified
+                Some(r) => say(lang, format!("not proposed: excluded ({r})"), format!("không đề nghị: {r}")),
+                None => say(
+                    lang,
+                    format!(
+                        "not proposed: not fully scored ({} base criteria unassessed, {} unverified)",
+                        s.missing, s.unverified
+                    ),
+                    format!(
+                        "không đề nghị: chưa chấm đủ ({} tiêu chí chưa thẩm định, {} điểm tự chấm chưa thẩm định)",
+                        s.missing, s.unverified
+                    ),
                 ),
             };
             s.notes.push(why);
@@ -279,12 +312,20 @@ pub fn rank(conn: &Connection, members: &[Unit]) -> Result<(Vec<Standing>, Setti
             }
             None => {
                 top = Some(s.rank);
-                s.notes.push("shares the best rank: the meeting decides who is proposed for the flag".into());
+                s.notes.push(say(
+                    lang,
+                    "shares the best rank: the meeting decides who is proposed for the flag".into(),
+                    "đồng hạng cao nhất: Hội nghị quyết định đơn vị đề nghị tặng Cờ thi đua".into(),
+                ));
             }
             Some(r) if r == s.rank => {
                 // Another unit of a shared best rank: one of the tied takes the flag, the others certificates.
                 bk_left = bk_left.saturating_sub(1);
-                s.notes.push("shares the best rank: the meeting decides who is proposed for the flag".into());
+                s.notes.push(say(
+                    lang,
+                    "shares the best rank: the meeting decides who is proposed for the flag".into(),
+                    "đồng hạng cao nhất: Hội nghị quyết định đơn vị đề nghị tặng Cờ thi đua".into(),
+                ));
             }
             Some(_) if bk_left > 0 => {
                 s.proposal = Some("BK_TINH");
@@ -296,11 +337,14 @@ pub fn rank(conn: &Connection, members: &[Unit]) -> Result<(Vec<Standing>, Setti
     Ok((out, settings))
 }
 
-pub fn rule_words(r: Rule) -> &'static str {
-    match r {
-        Rule::Female => "women are at least 70% of the staff (Decree 152 Art 4.6)",
-        Rule::GroupA => "more points in the first group (core tasks)",
-        Rule::Penalty => "fewer penalty points",
+pub fn rule_words(r: Rule, lang: Lang) -> &'static str {
+    match (r, lang) {
+        (Rule::Female, Lang::En) => "women are at least 70% of the staff (Decree 152 Art 4.6)",
+        (Rule::Female, Lang::Vi) => "tỷ lệ nữ từ 70% trở lên (khoản 6 Điều 4 Nghị định 152/2025/NĐ-CP)",
+        (Rule::GroupA, Lang::En) => "more points in the first group (core tasks)",
+        (Rule::GroupA, Lang::Vi) => "điểm nhóm tiêu chí thứ nhất (nhiệm vụ chính trị) cao hơn",
+        (Rule::Penalty, Lang::En) => "fewer penalty points",
+        (Rule::Penalty, Lang::Vi) => "ít điểm trừ hơn",
     }
 }
 

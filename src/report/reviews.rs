@@ -150,7 +150,7 @@ pub fn missing_table(
     let scoring = if crate::db::scores::criteria(conn)?.is_empty() {
         Vec::new()
     } else {
-        super::ranking::rank(conn, &members(conn)?)?.0
+        super::ranking::rank(conn, &members(conn)?, lang)?.0
     };
     for u in members(conn)? {
         let mut gaps = Vec::new();
@@ -297,7 +297,7 @@ fn ranking_section(conn: &Connection, r: &mut Report, lang: Lang) -> Result<()> 
         r.section(Some(l("heading.ranking", lang)), vec![l("none.ranking", lang)], None);
         return Ok(());
     }
-    let (st, settings) = super::ranking::rank(conn, &members(conn)?)?;
+    let (st, settings) = super::ranking::rank(conn, &members(conn)?, lang)?;
     let vi = lang == Lang::Vi;
     let line = match lang {
         Lang::Vi => format!(

@@ -159,6 +159,8 @@ fn ties_are_broken_by_each_rule_in_turn() {
         ("HQ", "CTD_TINH", "CT", "BK_TINH")
     );
     assert!(ranking(&e)[1].last().unwrap().contains("ahead of CT at equal total: women are at least 70%"));
+    let vi = e.ok(&["--lang", "vi", "report", "ranking", "--format", "md"]).stdout;
+    assert!(vi.contains("xếp trên CT khi bằng điểm: tỷ lệ nữ từ 70% trở lên"), "{vi}");
     // Rule 2: the first group's points, when both have 70% women.
     e.ok(&["unit", "edit", "CT", "--female-share", "75"]);
     e.ok(&["score", "set", "CT", "A1", "--assessed", "39"]);
