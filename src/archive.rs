@@ -160,7 +160,11 @@ pub fn import(path: &Path, dir: &Path) -> Result<Manifest> {
     let made = db::write_bulk(&mut conn, |tx| {
         let known = dump::tables(tx)?;
         let mut errors = Vec::new();
-        for t in &m.tables {
+        // The audit's own tables last: inserting the other tables moves the change counters, which are then set
+        // back to the exported ones, so the rebuilt file's log and counters agree as they did.
+        let (audit_tables, data_tables): (Vec<&TableFile>, Vec<&TableFile>) =
+            m.tables.iter().partition(|t| audit::UNTRACKED.contains(&t.table.as_str()));
+        for t in data_tables.into_iter().chain(audit_tables) {
             if !known.contains(&t.table) {
                 return Err(refused(format!("the export has a table '{}' this thidua does not know", t.table)));
             }

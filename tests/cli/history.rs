@@ -78,6 +78,12 @@ fn a_three_year_chain_reaches_the_newest_file() {
     assert!(all.iter().any(|r| r[1] == "CTD_TINH" && r[0] == "2019" && r[4] == "BHXH"), "{all:?}");
     assert_eq!(all.len() - 1, 4, "header and four achievements: {all:?}");
     run(&e, "k2021.db", &["db", "check"]);
+    // The whole file, history and origin included, survives an export and an import.
+    run(&e, "k2021.db", &["export", "k2021-csv"]);
+    run(&e, "rebuilt.db", &["import", "k2021-csv"]);
+    run(&e, "rebuilt.db", &["db", "check"]);
+    let rebuilt = csv_rows(&run(&e, "rebuilt.db", &["history", "list", "--format", "csv"]).bytes);
+    assert_eq!(rebuilt, all);
 }
 
 #[test]
