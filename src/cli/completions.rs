@@ -17,7 +17,10 @@ pub struct CompletionsArgs {
 
 pub fn completions(a: CompletionsArgs) -> Result<()> {
     let mut cmd = super::command();
-    clap_complete::generate(a.shell, &mut cmd, "thidua", &mut io::stdout().lock());
+    // Into a buffer first: clap_complete panics on a write error, and `… | head` closes the pipe.
+    let mut buf = Vec::new();
+    clap_complete::generate(a.shell, &mut cmd, "thidua", &mut buf);
+    io::stdout().lock().write_all(&buf)?;
     Ok(())
 }
 

@@ -206,10 +206,11 @@ fn uid_name() -> Option<String> {
 
 /// The command line as typed, arguments with spaces quoted.
 fn command_line() -> String {
-    std::env::args()
+    // args_os: an argument that is not valid Unicode is logged lossily, never a panic.
+    std::env::args_os()
         .enumerate()
         .map(|(i, a)| {
-            let a = if i == 0 { "thidua".to_string() } else { crate::text::clean(&a) };
+            let a = if i == 0 { "thidua".to_string() } else { crate::text::clean(&a.to_string_lossy()) };
             if a.contains(char::is_whitespace) || a.is_empty() {
                 format!("\"{}\"", a.replace('"', "\\\""))
             } else {

@@ -145,3 +145,16 @@ fn usage_errors_exit_2_and_refusals_exit_1() {
     e.ok(&["--help"]);
     e.ok(&["--version"]);
 }
+
+#[test]
+#[cfg(unix)]
+fn an_argument_that_is_not_unicode_is_a_usage_error_not_a_panic() {
+    use std::os::unix::ffi::OsStrExt;
+    let e = Env::init();
+    let out =
+        e.cmd(&["unit", "add", "X", "--name"]).arg(std::ffi::OsStr::from_bytes(b"C\xF4c Thu\xEA")).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("UTF-8") && !err.contains("panicked"), "{err}");
+    assert_eq!(e.count("SELECT count(*) FROM unit"), 0);
+}
