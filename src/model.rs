@@ -4,7 +4,7 @@
 use crate::text::fold_key;
 
 /// A member unit's role in the bloc (DOMAIN.md §1: khối trưởng, khối phó, đơn vị thành viên).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
     Leader,
     Deputy,
@@ -12,6 +12,9 @@ pub enum Role {
 }
 
 impl Role {
+    /// The identifiers a flag or a cell may give.
+    pub const VALUES: &'static [&'static str] = &["leader", "deputy", "member"];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Leader => "leader",
@@ -31,13 +34,16 @@ impl Role {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
     F,
     M,
 }
 
 impl Gender {
+    /// The identifiers a flag or a cell may give.
+    pub const VALUES: &'static [&'static str] = &["f", "m"];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Gender::F => "f",
@@ -127,13 +133,16 @@ pub enum Outcome {
 }
 
 /// A campaign's kind (DOMAIN.md §1: thi đua thường xuyên / theo chuyên đề).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CampaignKind {
     Regular,
     Thematic,
 }
 
 impl CampaignKind {
+    /// The identifiers a flag or a cell may give.
+    pub const VALUES: &'static [&'static str] = &["regular", "thematic"];
+
     pub fn as_str(self) -> &'static str {
         match self {
             CampaignKind::Regular => "regular",
@@ -171,7 +180,7 @@ pub struct Campaign {
 }
 
 /// Who a catalog entry or a registration is for (DOMAIN.md §3.4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SubjectKind {
     Individual,
     Collective,
@@ -179,11 +188,23 @@ pub enum SubjectKind {
 }
 
 impl SubjectKind {
+    /// The identifiers a flag or a cell may give.
+    pub const VALUES: &'static [&'static str] = &["individual", "collective", "household"];
+
     pub fn as_str(self) -> &'static str {
         match self {
             SubjectKind::Individual => "individual",
             SubjectKind::Collective => "collective",
             SubjectKind::Household => "household",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match fold_key(s).as_str() {
+            "individual" | "ca nhan" => Some(SubjectKind::Individual),
+            "collective" | "tap the" => Some(SubjectKind::Collective),
+            "household" | "ho gia dinh" => Some(SubjectKind::Household),
+            _ => None,
         }
     }
 }
@@ -277,7 +298,7 @@ pub struct Registration {
 
 /// The basis of an award (Law Art 8; DOMAIN.md §3.4). Ad-hoc and thematic awards do not count toward merit chains
 /// (Decree 152 Art 4.3), which is why it is kept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Basis {
     Merit,
     Adhoc,
@@ -288,6 +309,9 @@ pub enum Basis {
 }
 
 impl Basis {
+    /// The identifiers a flag or a cell may give.
+    pub const VALUES: &'static [&'static str] = &["merit", "adhoc", "thematic", "career", "seniority", "foreign"];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Basis::Merit => "merit",
@@ -453,7 +477,7 @@ pub struct MeetingItem {
     pub text: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MeetingKind {
     Midyear,
     Annual,
@@ -462,12 +486,25 @@ pub enum MeetingKind {
 }
 
 impl MeetingKind {
+    /// The identifiers a flag or a cell may give.
+    pub const VALUES: &'static [&'static str] = &["midyear", "annual", "signing", "other"];
+
     pub fn as_str(self) -> &'static str {
         match self {
             MeetingKind::Midyear => "midyear",
             MeetingKind::Annual => "annual",
             MeetingKind::Signing => "signing",
             MeetingKind::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim() {
+            "midyear" => Some(MeetingKind::Midyear),
+            "annual" => Some(MeetingKind::Annual),
+            "signing" => Some(MeetingKind::Signing),
+            "other" => Some(MeetingKind::Other),
+            _ => None,
         }
     }
 }
@@ -496,7 +533,7 @@ pub struct Score {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CriterionKind {
     Base,
     Bonus,
@@ -504,6 +541,9 @@ pub enum CriterionKind {
 }
 
 impl CriterionKind {
+    /// The identifiers a flag or a cell may give.
+    pub const VALUES: &'static [&'static str] = &["base", "bonus", "penalty"];
+
     pub fn as_str(self) -> &'static str {
         match self {
             CriterionKind::Base => "base",

@@ -115,7 +115,7 @@ pub struct AddArgs {
     /// The achievement period, e.g. 2015-2020
     #[arg(long)]
     pub period: Option<String>,
-    #[arg(long, value_enum, default_value = "merit")]
+    #[arg(long, default_value = "merit", value_parser = super::one_of(Basis::VALUES, Basis::parse))]
     pub basis: Basis,
     /// The reason as printed, e.g. "Đã có thành tích xuất sắc dẫn đầu phong trào thi đua Khối năm 2019"
     #[arg(long, value_parser = text_arg)]

@@ -44,7 +44,7 @@ pub struct AddArgs {
     pub code: String,
     #[arg(long, value_parser = text_arg)]
     pub name: String,
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = super::one_of(CampaignKind::VALUES, CampaignKind::parse))]
     pub kind: CampaignKind,
     /// The campaign's content or slogan ("nội dung", "khẩu hiệu")
     #[arg(long, value_parser = text_arg)]
@@ -78,7 +78,7 @@ pub struct EditArgs {
     pub code: Option<String>,
     #[arg(long, value_parser = text_arg)]
     pub name: Option<String>,
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = super::one_of(CampaignKind::VALUES, CampaignKind::parse))]
     pub kind: Option<CampaignKind>,
     #[arg(long, value_parser = text_arg)]
     pub slogan: Option<String>,

@@ -31,7 +31,7 @@ pub enum MeetingCmd {
 
 #[derive(Args, Debug)]
 pub struct AddArgs {
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = super::one_of(MeetingKind::VALUES, MeetingKind::parse))]
     pub kind: MeetingKind,
     #[arg(long, value_parser = date_arg)]
     pub date: NaiveDate,

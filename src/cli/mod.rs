@@ -37,7 +37,7 @@ pub struct Cli {
     pub db: Option<PathBuf>,
 
     /// Output format [default: table, or from the -o file's extension]
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, value_parser = one_of(Format::VALUES, Format::parse))]
     pub format: Option<Format>,
 
     /// Write the output to FILE instead of stdout (a folder ending in / for a report's CSV tables)
@@ -45,7 +45,7 @@ pub struct Cli {
     pub output: Option<PathBuf>,
 
     /// Language of headers and labels; CSV and JSON keys stay English
-    #[arg(long, global = true, value_enum, env = "THIDUA_LANG", default_value = "en")]
+    #[arg(long, global = true, env = "THIDUA_LANG", default_value = "en", value_parser = one_of(Lang::VALUES, Lang::parse))]
     pub lang: Lang,
 
     /// Only one table of a report, by name (e.g. `--table pledges`), in any format
@@ -291,6 +291,17 @@ pub fn subject(
         }
         (None, None) => Err(usage("name the subject with --unit or --person")),
     }
+}
+
+/// A flag whose values are a domain enum's identifiers: clap lists them in `--help` and refuses any other, and the
+/// domain type stays free of clap (which lives in `src/cli/` only).
+pub fn one_of<T: Clone + Send + Sync + 'static>(
+    values: &'static [&'static str],
+    parse: fn(&str) -> Option<T>,
+) -> impl clap::builder::TypedValueParser<Value = T> {
+    clap::builder::TypedValueParser::try_map(clap::builder::PossibleValuesParser::new(values), move |s: String| {
+        parse(&s).ok_or_else(|| format!("'{s}' is not one of {}", values.join(", ")))
+    })
 }
 
 /// A date argument: dd/mm/yyyy, d/m/yyyy or ISO.

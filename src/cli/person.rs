@@ -57,7 +57,7 @@ pub struct AddArgs {
     /// e.g. "Phó Giám đốc"
     #[arg(long, value_parser = text_arg)]
     pub position: Option<String>,
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = super::one_of(Gender::VALUES, Gender::parse))]
     pub gender: Option<Gender>,
     /// Year of birth
     #[arg(long, value_parser = clap::value_parser!(i64).range(1900..=2100))]
@@ -87,7 +87,7 @@ pub struct EditArgs {
     pub name: Option<String>,
     #[arg(long, value_parser = text_arg)]
     pub position: Option<String>,
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = super::one_of(Gender::VALUES, Gender::parse))]
     pub gender: Option<Gender>,
     #[arg(long, value_parser = clap::value_parser!(i64).range(1900..=2100))]
     pub born: Option<i64>,

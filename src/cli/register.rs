@@ -62,7 +62,7 @@ pub enum TitlesCmd {
         #[arg(long, value_parser = text_arg)]
         name: String,
         /// Who it is for (repeat for several)
-        #[arg(long, value_enum, required = true)]
+        #[arg(long, required = true, value_parser = super::one_of(SubjectKind::VALUES, SubjectKind::parse))]
         kind: Vec<SubjectKind>,
         /// A form of commendation rather than an emulation title
         #[arg(long)]

@@ -19,7 +19,7 @@ pub enum ReportCmd {
     Annual(AsOf),
     /// Registrations counted by unit or by title
     Registrations {
-        #[arg(long, value_enum, default_value = "unit")]
+        #[arg(long, default_value = "unit", value_parser = super::one_of(RegBy::VALUES, RegBy::parse))]
         by: RegBy,
     },
     /// Pledge completion per member unit [as of today, within the file's year]
@@ -31,7 +31,7 @@ pub enum ReportCmd {
     },
     /// Awards counted by unit, by title or form, or by achievement year
     Awards {
-        #[arg(long, value_enum, default_value = "code")]
+        #[arg(long, default_value = "code", value_parser = super::one_of(By::VALUES, By::parse))]
         by: By,
         /// Only awards whose achievement year or period covers this year
         #[arg(long)]

@@ -78,7 +78,7 @@ pub enum CriteriaCmd {
         /// The most points it gives (or takes, for a penalty)
         #[arg(long, value_parser = points_arg)]
         max: f64,
-        #[arg(long, value_enum, default_value = "base")]
+        #[arg(long, default_value = "base", value_parser = super::one_of(CriterionKind::VALUES, CriterionKind::parse))]
         kind: CriterionKind,
         #[command(flatten)]
         write: WriteArgs,

@@ -58,7 +58,7 @@ pub struct AddArgs {
     #[arg(long)]
     pub parent: Option<String>,
     /// Role in the bloc [default: member for a top-level unit]
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = super::one_of(Role::VALUES, Role::parse))]
     pub role: Option<Role>,
     /// Sector line ("ngành dọc"), e.g. "Bộ Tài chính"
     #[arg(long, value_parser = text_arg)]
@@ -102,7 +102,7 @@ pub struct EditArgs {
     /// Make it a top-level unit (a member of the bloc)
     #[arg(long)]
     pub no_parent: bool,
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = super::one_of(Role::VALUES, Role::parse))]
     pub role: Option<Role>,
     #[arg(long, value_parser = text_arg)]
     pub sector: Option<String>,

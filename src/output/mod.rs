@@ -18,7 +18,7 @@ pub use table::{Cell, Report, Table};
 
 use crate::error::{refused, Result};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Table,
     Csv,
@@ -26,11 +26,37 @@ pub enum Format {
     Md,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+impl Format {
+    pub const VALUES: &'static [&'static str] = &["table", "csv", "json", "md"];
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "table" => Some(Format::Table),
+            "csv" => Some(Format::Csv),
+            "json" => Some(Format::Json),
+            "md" => Some(Format::Md),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]
     En,
     Vi,
+}
+
+impl Lang {
+    pub const VALUES: &'static [&'static str] = &["en", "vi"];
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "en" => Some(Lang::En),
+            "vi" => Some(Lang::Vi),
+            _ => None,
+        }
+    }
 }
 
 /// Where and how output goes; built once from the global flags.

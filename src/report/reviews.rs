@@ -329,11 +329,24 @@ pub fn ranking(conn: &Connection, lang: Lang) -> Result<Report> {
 }
 
 /// How `report awards` groups its counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum By {
     Unit,
     Code,
     Year,
+}
+
+impl By {
+    pub const VALUES: &'static [&'static str] = &["unit", "code", "year"];
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "unit" => Some(By::Unit),
+            "code" => Some(By::Code),
+            "year" => Some(By::Year),
+            _ => None,
+        }
+    }
 }
 
 /// Awards counted by unit, by title or form, or by achievement year (collective and individual apart); `year` and
@@ -361,10 +374,22 @@ pub fn awards_by(
 }
 
 /// How `report registrations` groups its counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RegBy {
     Unit,
     Title,
+}
+
+impl RegBy {
+    pub const VALUES: &'static [&'static str] = &["unit", "title"];
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "unit" => Some(RegBy::Unit),
+            "title" => Some(RegBy::Title),
+            _ => None,
+        }
+    }
 }
 
 /// Registrations counted by unit or by title.
