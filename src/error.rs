@@ -51,15 +51,6 @@ impl Error {
             _ => None,
         }
     }
-
-    /// Adds (or replaces) the hint of a refusal.
-    pub fn with_hint(self, h: impl Into<String>) -> Self {
-        match self {
-            Error::Refused { msg, .. } => Error::Refused { msg, hint: Some(h.into()) },
-            Error::Usage { msg, .. } => Error::Usage { msg, hint: Some(h.into()) },
-            other => other,
-        }
-    }
 }
 
 /// A refusal without a hint.

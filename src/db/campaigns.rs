@@ -1,6 +1,5 @@
 //! Campaigns ("phong trào thi đua").
 
-use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::error::{refused, refused_hint, Result};
@@ -206,9 +205,4 @@ pub fn registration_counts(conn: &Connection) -> Result<std::collections::HashMa
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(m)
-}
-
-/// The date a campaign counts from when checking what happens in it.
-pub fn started(c: &Campaign) -> Option<NaiveDate> {
-    c.launched_on.or(c.start_date)
 }

@@ -121,7 +121,9 @@ pub fn run(
             Some(r) => r,
             None => match person_id {
                 Some(p) => crate::db::people::name_of(conn, p)?,
-                None => super::subject_name(conn, unit_id, None)?,
+                None => {
+                    unit_id.map(|u| crate::db::units::get(conn, u).map(|u| u.name)).transpose()?.unwrap_or_default()
+                }
             },
         };
         let n = NewAward {

@@ -360,12 +360,3 @@ pub fn person(conn: &Connection, row: &Row, unit_id: i64, create: bool, created:
         }
     }
 }
-
-/// The name of a unit or a person as it stands now, for an award's "as printed" name when none is given.
-pub fn subject_name(conn: &Connection, unit_id: Option<i64>, person_id: Option<i64>) -> Result<String> {
-    match (person_id, unit_id) {
-        (Some(p), _) => Ok(stored_people::get(conn, p)?.map(|p| p.full_name).unwrap_or_default()),
-        (None, Some(u)) => Ok(crate::db::units::get(conn, u)?.name),
-        (None, None) => Ok(String::new()),
-    }
-}
