@@ -349,40 +349,72 @@ pub fn parse_year(input: &str) -> Result<i32, String> {
     }
 }
 
+/// A birth year as HR lists give it: the year alone, or a full date ("12/03/1970") of which the year is kept.
+pub fn parse_birth_year(input: &str) -> Result<i32, String> {
+    let s = input.trim();
+    if s.len() == 4 {
+        return parse_year(s);
+    }
+    parse_date(s)
+        .map(|d| d.year())
+        .map_err(|_| format!("'{s}' is not a year of birth (a year such as 1970, or a date such as 12/03/1970)"))
+}
+
 /// Parses a number as people write it (DOMAIN.md §7.8): Vietnamese "1.234,5" and English "1,234.5" alike, and
 /// a trailing "%". With one kind of separator only, "," is the decimal comma and "." followed by exactly three
-/// digits groups thousands ("1.234" = 1234, "2.5" = 2.5).
+/// digits groups thousands ("1.234" = 1234, "2.5" = 2.5, "0.125" = 0.125). A number with two decimal marks or with
+/// grouping in the wrong places ("38.5.1", "1.23.456", "12,34,5") is refused rather than guessed at.
 pub fn parse_number(input: &str) -> Result<f64, String> {
     let raw = input.trim();
     let s: String = raw.trim_end_matches('%').chars().filter(|c| !c.is_whitespace()).collect();
     let bad = || format!("'{raw}' is not a number");
-    if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+')) {
+    let body = s.strip_prefix(['-', '+']).unwrap_or(&s);
+    if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',')) {
         return Err(bad());
     }
-    let (dots, commas) = (s.matches('.').count(), s.matches(',').count());
-    let plain = match (dots, commas) {
-        (0, 0) => s.clone(),
-        (_, 0) if dots > 1 => s.replace('.', ""),
+    // Thousands groups: a lead of 1–3 digits (not a lone 0 before more), then groups of exactly three.
+    let grouped = |int: &str, sep: char| {
+        let mut parts = int.split(sep);
+        let lead = parts.next().unwrap_or("");
+        !lead.is_empty() && lead.len() <= 3 && !lead.starts_with('0') && parts.all(|g| g.len() == 3)
+    };
+    let digits = |x: &str| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit());
+    let (dots, commas) = (body.matches('.').count(), body.matches(',').count());
+    let plain: String = match (dots, commas) {
+        (0, 0) => body.to_string(),
+        // One kind of mark: a lone comma is decimal; a lone dot before exactly three digits groups thousands.
         (1, 0) => {
-            let after = s.rsplit('.').next().map_or(0, str::len);
-            if after == 3 {
-                s.replace('.', "")
+            let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+            if frac.len() == 3 && grouped(int, '.') {
+                format!("{int}{frac}")
+            } else if digits(int) && digits(frac) {
+                body.to_string()
             } else {
-                s.clone()
+                return Err(bad());
             }
         }
-        (0, 1) => s.replace(',', "."),
-        (0, _) => s.replace(',', ""),
-        _ => {
-            // Both: the one written last is the decimal mark.
-            if s.rfind(',') > s.rfind('.') {
-                s.replace('.', "").replace(',', ".")
-            } else {
-                s.replace(',', "")
+        (0, 1) => {
+            let (int, frac) = body.split_once(',').unwrap_or((body, ""));
+            if !digits(int) || !digits(frac) {
+                return Err(bad());
             }
+            format!("{int}.{frac}")
+        }
+        (_, 0) if grouped(body, '.') => body.replace('.', ""),
+        (0, _) if grouped(body, ',') => body.replace(',', ""),
+        (0, _) | (_, 0) => return Err(bad()),
+        _ => {
+            // Both: the one written last is the decimal mark, written once; the other groups thousands.
+            let (group, point) = if body.rfind(',') > body.rfind('.') { ('.', ',') } else { (',', '.') };
+            let (int, frac) = body.rsplit_once(point).unwrap_or((body, ""));
+            if int.contains(point) || !digits(frac) || !grouped(int, group) {
+                return Err(bad());
+            }
+            format!("{}.{frac}", int.replace(group, ""))
         }
     };
-    plain.parse::<f64>().ok().filter(|x| x.is_finite()).ok_or_else(bad)
+    let signed = if s.starts_with('-') { format!("-{plain}") } else { plain };
+    signed.parse::<f64>().ok().filter(|x| x.is_finite()).ok_or_else(bad)
 }
 
 /// Formats a decimal number with at most two decimals, trailing zeros dropped: "1.234,5" in Vietnamese
@@ -520,6 +552,13 @@ mod tests {
         assert!(parse_number("mười").unwrap_err().contains("'mười'"));
         assert!(parse_number("").is_err());
         assert!(parse_number("1.2.3,4,5").is_err());
+        // Two decimal marks, or grouping in the wrong places, are refused (not read as 3851).
+        for bad in ["38.5.1", "1.23.456", "12,34,5", "1.234,5,6", "1,234.5.6", "1..5", ",5", "5,", "1.2,34", "--3", "3-"] {
+            assert!(parse_number(bad).is_err(), "{bad}");
+        }
+        for (i, o) in [("0.125", 0.125), ("12.500,5", 12500.5), ("1250", 1250.0), ("12500.5", 12500.5), ("1.250", 1250.0)] {
+            assert_eq!(parse_number(i), Ok(o), "{i}");
+        }
     }
 
     #[test]

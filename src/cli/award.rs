@@ -164,6 +164,8 @@ pub struct ImportArgs {
     #[arg(long)]
     pub create_people: bool,
     #[command(flatten)]
+    pub cols: super::ColumnArgs,
+    #[command(flatten)]
     pub write: WriteArgs,
 }
 
@@ -382,7 +384,7 @@ fn remove(ctx: &Ctx, id: i64, yes: bool, w: &WriteArgs) -> Result<()> {
 
 fn import_awards(ctx: &Ctx, a: ImportArgs) -> Result<()> {
     let mut conn = ctx.open()?;
-    let mut src = import::open(&a.file, import::awards::COLUMNS)?;
+    let mut src = import::open(&a.file, import::awards::COLUMNS, &a.cols.ignore_columns)?;
     let added = db::write(&mut conn, a.write.dry_run, |tx| {
         let year = meta::bloc(tx)?.year;
         let decision = a

@@ -62,7 +62,7 @@ pub fn run(ctx: &Ctx, _a: DemoArgs) -> Result<()> {
 }
 
 fn csv(name: &str, data: &'static str, cols: &[import::Col]) -> Result<import::Source> {
-    import::open_reader(&format!("examples/tay-ninh-2020/{name}"), Box::new(data.as_bytes()), None, cols)
+    import::open_reader(&format!("examples/tay-ninh-2020/{name}"), Box::new(data.as_bytes()), None, cols, &[])
 }
 
 /// The seed story, in the order a secretary would enter it.

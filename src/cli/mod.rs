@@ -185,6 +185,14 @@ pub struct WriteArgs {
     pub dry_run: bool,
 }
 
+/// The flags of every CSV import besides its file.
+#[derive(Args, Debug, Clone)]
+pub struct ColumnArgs {
+    /// Header names to skip (comma-separated); any other header the import does not read is an error
+    #[arg(long, value_delimiter = ',', value_name = "NAME,…")]
+    pub ignore_columns: Vec<String>,
+}
+
 /// Parses the command line and runs the command; returns the exit code.
 pub fn main() -> i32 {
     let cli = match Cli::try_parse() {

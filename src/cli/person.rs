@@ -42,6 +42,8 @@ pub enum PersonCmd {
         /// The CSV file: columns unit, name, position, gender, born, code, family, given, note
         file: String,
         #[command(flatten)]
+        cols: super::ColumnArgs,
+        #[command(flatten)]
         write: WriteArgs,
     },
 }
@@ -59,8 +61,8 @@ pub struct AddArgs {
     pub position: Option<String>,
     #[arg(long, value_parser = super::one_of(Gender::VALUES, Gender::parse))]
     pub gender: Option<Gender>,
-    /// Year of birth
-    #[arg(long, value_parser = clap::value_parser!(i64).range(1900..=2100))]
+    /// Year of birth, or the date of birth of which the year is kept (1970, 12/03/1970)
+    #[arg(long, value_parser = born_arg)]
     pub born: Option<i64>,
     /// Staff code, unique in the file
     #[arg(long, value_parser = text_arg)]
@@ -89,7 +91,8 @@ pub struct EditArgs {
     pub position: Option<String>,
     #[arg(long, value_parser = super::one_of(Gender::VALUES, Gender::parse))]
     pub gender: Option<Gender>,
-    #[arg(long, value_parser = clap::value_parser!(i64).range(1900..=2100))]
+    /// Year of birth, or the date of birth of which the year is kept (1970, 12/03/1970)
+    #[arg(long, value_parser = born_arg)]
     pub born: Option<i64>,
     #[arg(long, value_parser = text_arg)]
     pub code: Option<String>,
@@ -110,8 +113,12 @@ pub fn run(ctx: &Ctx, cmd: PersonCmd) -> Result<()> {
         PersonCmd::Show { person } => show(ctx, &person),
         PersonCmd::Edit(a) => edit(ctx, a),
         PersonCmd::Remove { person, yes, write } => remove(ctx, &person, yes, &write),
-        PersonCmd::Import { file, write } => import_people(ctx, &file, &write),
+        PersonCmd::Import { file, cols, write } => import_people(ctx, &file, &cols, &write),
     }
+}
+
+fn born_arg(s: &str) -> std::result::Result<i64, String> {
+    crate::text::parse_birth_year(s).map(i64::from)
 }
 
 fn some(s: &Option<String>) -> Option<String> {
@@ -269,9 +276,9 @@ fn remove(ctx: &Ctx, person: &str, yes: bool, w: &WriteArgs) -> Result<()> {
     Ok(())
 }
 
-fn import_people(ctx: &Ctx, file: &str, w: &WriteArgs) -> Result<()> {
+fn import_people(ctx: &Ctx, file: &str, cols: &super::ColumnArgs, w: &WriteArgs) -> Result<()> {
     let mut conn = ctx.open()?;
-    let mut src = import::open(file, import::people::COLUMNS)?;
+    let mut src = import::open(file, import::people::COLUMNS, &cols.ignore_columns)?;
     let counts = db::write(&mut conn, w.dry_run, |tx| import::people::run(tx, &mut src, ctx.quiet))?;
     ctx.done(w, counts.summary(&src.name));
     Ok(())

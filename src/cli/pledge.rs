@@ -41,6 +41,8 @@ pub enum PledgeCmd {
         #[arg(long)]
         campaign: Option<String>,
         #[command(flatten)]
+        cols: super::ColumnArgs,
+        #[command(flatten)]
         write: WriteArgs,
     },
 }
@@ -142,7 +144,7 @@ pub fn run(ctx: &Ctx, cmd: PledgeCmd) -> Result<()> {
         PledgeCmd::Progress(a) => progress(ctx, a),
         PledgeCmd::List(a) => list(ctx, a),
         PledgeCmd::Show { unit, at } => show(ctx, &unit, at),
-        PledgeCmd::Import { file, campaign, write } => import_pledges(ctx, &file, campaign.as_deref(), &write),
+        PledgeCmd::Import { file, cols, campaign, write } => import_pledges(ctx, &file, &cols, campaign.as_deref(), &write),
     }
 }
 
@@ -364,9 +366,9 @@ fn show(ctx: &Ctx, unit: &str, a: ListArgs) -> Result<()> {
     emit_report(&r, &ctx.out)
 }
 
-fn import_pledges(ctx: &Ctx, file: &str, campaign: Option<&str>, w: &WriteArgs) -> Result<()> {
+fn import_pledges(ctx: &Ctx, file: &str, cols: &super::ColumnArgs, campaign: Option<&str>, w: &WriteArgs) -> Result<()> {
     let mut conn = ctx.open()?;
-    let mut src = import::open(file, import::pledges::COLUMNS)?;
+    let mut src = import::open(file, import::pledges::COLUMNS, &cols.ignore_columns)?;
     let (targets, progress) = db::write(&mut conn, w.dry_run, |tx| {
         let c = campaign_of(tx, campaign)?;
         import::pledges::run(tx, &mut src, &c, ctx.quiet)

@@ -44,6 +44,8 @@ pub enum RegisterCmd {
         #[arg(long)]
         create_people: bool,
         #[command(flatten)]
+        cols: super::ColumnArgs,
+        #[command(flatten)]
         write: WriteArgs,
     },
     /// The titles catalog (and the forms of commendation, which share its codes)
@@ -147,7 +149,7 @@ pub fn run(ctx: &Ctx, cmd: RegisterCmd) -> Result<()> {
             set_status(ctx, id, s, note, &write)
         }
         RegisterCmd::Withdraw { id, note, write } => set_status(ctx, id, RegStatus::Withdrawn, note, &write),
-        RegisterCmd::Import { file, create_people, write } => import_regs(ctx, &file, create_people, &write),
+        RegisterCmd::Import { file, cols, create_people, write } => import_regs(ctx, &file, &cols, create_people, &write),
         RegisterCmd::Titles { cmd: None } => titles(ctx),
         RegisterCmd::Titles { cmd: Some(TitlesCmd::Add { code, name, kind, form, decided_by, legal_ref, write }) } => {
             let code = check_code("catalog", &code).map_err(usage)?;
@@ -296,9 +298,9 @@ fn titles(ctx: &Ctx) -> Result<()> {
     emit_table(&t, &ctx.out)
 }
 
-fn import_regs(ctx: &Ctx, file: &str, create_people: bool, w: &WriteArgs) -> Result<()> {
+fn import_regs(ctx: &Ctx, file: &str, cols: &super::ColumnArgs, create_people: bool, w: &WriteArgs) -> Result<()> {
     let mut conn = ctx.open()?;
-    let mut src = import::open(file, import::registrations::COLUMNS)?;
+    let mut src = import::open(file, import::registrations::COLUMNS, &cols.ignore_columns)?;
     let (counts, created) =
         db::write(&mut conn, w.dry_run, |tx| import::registrations::run(tx, &mut src, create_people, ctx.quiet))?;
     if created > 0 {

@@ -25,6 +25,8 @@ pub enum ScoreCmd {
     Import {
         file: String,
         #[command(flatten)]
+        cols: super::ColumnArgs,
+        #[command(flatten)]
         write: WriteArgs,
     },
     /// The matrix of units × groups: base, bonus, penalty, self and assessed totals
@@ -89,6 +91,8 @@ pub enum CriteriaCmd {
     Import {
         file: String,
         #[command(flatten)]
+        cols: super::ColumnArgs,
+        #[command(flatten)]
         write: WriteArgs,
     },
 }
@@ -137,9 +141,9 @@ pub fn run(ctx: &Ctx, cmd: ScoreCmd) -> Result<()> {
     match cmd {
         ScoreCmd::Criteria { cmd } => criteria(ctx, cmd),
         ScoreCmd::Set(a) => set(ctx, a),
-        ScoreCmd::Import { file, write } => {
+        ScoreCmd::Import { file, cols, write } => {
             let mut conn = ctx.open()?;
-            let mut src = import::open(&file, import::scores::SCORES)?;
+            let mut src = import::open(&file, import::scores::SCORES, &cols.ignore_columns)?;
             let counts = db::write(&mut conn, write.dry_run, |tx| {
                 scores::check_unlocked(tx)?;
                 import::scores::scores(tx, &mut src, ctx.quiet)
@@ -274,9 +278,9 @@ fn criteria(ctx: &Ctx, cmd: CriteriaCmd) -> Result<()> {
             r.section(Some(ctx.out.label("heading.groups")), vec![line], Some(g));
             emit_report(&r, &ctx.out)
         }
-        CriteriaCmd::Import { file, write } => {
+        CriteriaCmd::Import { file, cols, write } => {
             let mut conn = ctx.open()?;
-            let mut src = import::open(&file, import::scores::CRITERIA)?;
+            let mut src = import::open(&file, import::scores::CRITERIA, &cols.ignore_columns)?;
             let counts = db::write(&mut conn, write.dry_run, |tx| {
                 scores::check_unlocked(tx)?;
                 import::scores::criteria(tx, &mut src, ctx.quiet)

@@ -40,6 +40,8 @@ pub enum UnitCmd {
         /// The CSV file: columns code, name, short, parent, role, sector, note, order
         file: String,
         #[command(flatten)]
+        cols: super::ColumnArgs,
+        #[command(flatten)]
         write: WriteArgs,
     },
 }
@@ -127,7 +129,7 @@ pub fn run(ctx: &Ctx, cmd: UnitCmd) -> Result<()> {
         UnitCmd::Show { unit } => show(ctx, &unit),
         UnitCmd::Edit(a) => edit(ctx, a),
         UnitCmd::Remove { unit, yes, write } => remove(ctx, &unit, yes, &write),
-        UnitCmd::Import { file, write } => import_units(ctx, &file, &write),
+        UnitCmd::Import { file, cols, write } => import_units(ctx, &file, &cols, &write),
     }
 }
 
@@ -352,9 +354,9 @@ fn remove(ctx: &Ctx, unit: &str, yes: bool, w: &WriteArgs) -> Result<()> {
     Ok(())
 }
 
-fn import_units(ctx: &Ctx, file: &str, w: &WriteArgs) -> Result<()> {
+fn import_units(ctx: &Ctx, file: &str, cols: &super::ColumnArgs, w: &WriteArgs) -> Result<()> {
     let mut conn = ctx.open()?;
-    let mut src = import::open(file, import::units::COLUMNS)?;
+    let mut src = import::open(file, import::units::COLUMNS, &cols.ignore_columns)?;
     let counts = db::write(&mut conn, w.dry_run, |tx| import::units::run(tx, &mut src, ctx.quiet))?;
     ctx.done(w, counts.summary(&src.name));
     Ok(())

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use rusqlite::Connection;
 
-use super::{cell, col, Col, Counts, Errors, Row, Source};
+use super::{cell, col, skip, Col, Counts, Errors, Row, Source};
 use crate::db::awards::{self, NewAward};
 use crate::db::decisions::{self, NewDecision};
 use crate::db::{campaigns, catalog, units};
@@ -29,6 +29,9 @@ pub const COLUMNS: &[Col] = &[
     col("reason", false, &["thanh tich", "ly do"]),
     col("campaign", false, &["phong trao"]),
     col("note", false, &[]),
+    skip("id"),
+    skip("code_name"),
+    skip("kind"),
 ];
 
 /// A row's decision columns (number, date, issuer), the key of the decisions already looked up.

@@ -12,8 +12,11 @@ pub mod registrations;
 pub mod scores;
 pub mod units;
 
+use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read};
+use std::rc::Rc;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -33,11 +36,23 @@ pub struct Col {
     pub key: &'static str,
     pub required: bool,
     pub aliases: &'static [&'static str],
+    /// A column the matching list writes that the import does not read (an id, a derived name): accepted and
+    /// skipped, so a list's CSV imports back.
+    pub skip: bool,
 }
 
 pub const fn col(key: &'static str, required: bool, aliases: &'static [&'static str]) -> Col {
-    Col { key, required, aliases }
+    Col { key, required, aliases, skip: false }
 }
+
+/// A column the list writes and the import passes over.
+pub const fn skip(key: &'static str) -> Col {
+    Col { key, required: false, aliases: &[], skip: true }
+}
+
+/// Columns whose cells may hold a line break (a quoted cell in a spreadsheet): free text. A line break in any
+/// other column (a code, a name, a date, a number) is an error, which also catches a quote left open.
+const MULTILINE: &[&str] = &["note", "reason", "evidence", "summary", "purpose", "result_note"];
 
 /// An open CSV file with its header matched to the columns asked for.
 pub struct Source {
@@ -45,23 +60,34 @@ pub struct Source {
     reader: csv::Reader<Box<dyn Read>>,
     index: Vec<Option<usize>>,
     keys: Vec<&'static str>,
+    /// How many cells the header has: a cell beyond it holding text is an error, not dropped.
+    width: usize,
+    /// Line numbers and open quotes, from the bytes the CSV parser reads.
+    scan: Rc<RefCell<Scan>>,
     record: csv::StringRecord,
     size: Option<u64>,
 }
 
 /// Opens `path` (`-` for stdin) and matches its header row to `cols`; a missing required column is an error naming
-/// it and the columns the file has.
-pub fn open(path: &str, cols: &[Col]) -> Result<Source> {
+/// it and the columns the file has, a header the import does not know is an error naming the nearest known one
+/// unless `ignore` lists it.
+pub fn open(path: &str, cols: &[Col], ignore: &[String]) -> Result<Source> {
     if path == "-" {
-        return open_reader("stdin", Box::new(io::stdin().lock()), None, cols);
+        return open_reader("stdin", Box::new(io::stdin().lock()), None, cols, ignore);
     }
     let f = File::open(path).map_err(|e| refused(format!("cannot read '{path}': {e}")))?;
     let size = f.metadata().ok().map(|m| m.len());
-    open_reader(path, Box::new(f), size, cols)
+    open_reader(path, Box::new(f), size, cols, ignore)
 }
 
 /// Opens CSV from any reader (`name` is what errors call it), e.g. the demo's data compiled into the binary.
-pub fn open_reader(name: &str, raw: Box<dyn Read>, size: Option<u64>, cols: &[Col]) -> Result<Source> {
+pub fn open_reader(
+    name: &str,
+    raw: Box<dyn Read>,
+    size: Option<u64>,
+    cols: &[Col],
+    ignore: &[String],
+) -> Result<Source> {
     let name = name.to_string();
     let mut buf = BufReader::with_capacity(1 << 16, raw);
     // Read the header line to choose the delimiter, then hand it back in front of the rest of the stream.
@@ -71,7 +97,9 @@ pub fn open_reader(name: &str, raw: Box<dyn Read>, size: Option<u64>, cols: &[Co
         first.drain(..3);
     }
     let delim = sniff(&first);
-    let stream: Box<dyn Read> = Box::new(io::Cursor::new(first).chain(buf));
+    let scan = Rc::new(RefCell::new(Scan::new(delim)));
+    let stream: Box<dyn Read> =
+        Box::new(Scanned { inner: io::Cursor::new(first).chain(buf), scan: Rc::clone(&scan) });
     let mut reader = csv::ReaderBuilder::new().delimiter(delim).flexible(true).has_headers(true).from_reader(stream);
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
@@ -80,17 +108,25 @@ pub fn open_reader(name: &str, raw: Box<dyn Read>, size: Option<u64>, cols: &[Co
     if headers.iter().all(|h| h.trim().is_empty()) {
         return Err(refused_hint(format!("{name}: the file is empty or has no header row"), expected(cols)));
     }
+    if headers.iter().any(|h| h.contains(['\n', '\r'])) {
+        return Err(refused(format!(
+            "{name}:1: the header row holds a line break inside a quoted cell; is a quote left open?"
+        )));
+    }
     let folded: Vec<String> = headers.iter().map(fold_key).collect();
+    let names_of = |c: &Col| -> Vec<String> {
+        let names = [c.key, labels::label(c.key, Lang::En), labels::label(c.key, Lang::Vi)];
+        names.iter().chain(c.aliases.iter()).map(|n| fold_key(n)).collect()
+    };
     let mut index = Vec::with_capacity(cols.len());
     let mut missing = Vec::new();
     for c in cols {
-        let names = [c.key, labels::label(c.key, Lang::En), labels::label(c.key, Lang::Vi)];
-        let names = names.iter().chain(c.aliases.iter()).map(|n| fold_key(n)).collect::<Vec<_>>();
+        let names = names_of(c);
         let at = folded.iter().position(|h| names.contains(h));
         if at.is_none() && c.required {
             missing.push(c.key);
         }
-        index.push(at);
+        index.push(if c.skip { None } else { at });
     }
     if !missing.is_empty() {
         let found: Vec<&str> = headers.iter().collect();
@@ -99,9 +135,25 @@ pub fn open_reader(name: &str, raw: Box<dyn Read>, size: Option<u64>, cols: &[Co
                 "{name}: missing column{} '{}' (the file has: {})",
                 if missing.len() > 1 { "s" } else { "" },
                 missing.join("', '"),
-                found.join(", ")
+                cut(&found.join(", "), 200)
             ),
             expected(cols),
+        ));
+    }
+    // Every header is a column the import reads or knows to skip, or one the user said to ignore: a column
+    // dropped silently is data lost ("Ngày sinh" read as nothing).
+    let ignored: Vec<String> = ignore.iter().map(|i| fold_key(i)).collect();
+    for (h, f) in headers.iter().zip(&folded) {
+        if f.is_empty() || ignored.contains(f) || cols.iter().any(|c| names_of(c).contains(f)) {
+            continue;
+        }
+        let all: Vec<String> = cols.iter().filter(|c| !c.skip).flat_map(names_of).collect();
+        let near = crate::text::nearest(h, all.iter().map(String::as_str), 1);
+        let near = near.first().and_then(|n| cols.iter().find(|c| names_of(c).contains(n)));
+        let guess = near.map(|c| format!("; did you mean '{}'?", c.key)).unwrap_or_default();
+        return Err(refused_hint(
+            format!("{name}: unknown column '{}'{guess}", cut(h, 60)),
+            format!("{}; to skip it, add --ignore-columns '{}'", expected(cols), cut(h, 60)),
         ));
     }
     Ok(Source {
@@ -109,15 +161,125 @@ pub fn open_reader(name: &str, raw: Box<dyn Read>, size: Option<u64>, cols: &[Co
         reader,
         index,
         keys: cols.iter().map(|c| c.key).collect(),
+        width: headers.len(),
+        scan,
         record: csv::StringRecord::new(),
         size,
     })
 }
 
+/// The columns an import reads, each with its Vietnamese header, for hints.
 fn expected(cols: &[Col]) -> String {
-    let req: Vec<&str> = cols.iter().filter(|c| c.required).map(|c| c.key).collect();
-    let opt: Vec<&str> = cols.iter().filter(|c| !c.required).map(|c| c.key).collect();
+    let show = |c: &&Col| format!("{} ({})", c.key, labels::label(c.key, Lang::Vi));
+    let req: Vec<String> = cols.iter().filter(|c| c.required).map(|c| show(&c)).collect();
+    let opt: Vec<String> = cols.iter().filter(|c| !c.required && !c.skip).map(|c| show(&c)).collect();
     format!("the header row needs {}; it may have {}", req.join(", "), opt.join(", "))
+}
+
+/// A cell or header cut to a readable length for a message.
+fn cut(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(n).collect::<String>())
+    }
+}
+
+/// Where the CSV parser is in the file, as a person counts lines: a line ends at LF, CRLF or a lone CR (the csv
+/// crate counts only LF, so a CRLF file written by Excel named the line before). Also follows the quoting as the
+/// parser does, so a quote still open at the end of the file is reported at the line where it opened.
+struct Scan {
+    delim: u8,
+    /// Bytes seen so far, and the line the next byte is on.
+    pos: u64,
+    line: u64,
+    /// Starts of lines seen ahead of what has been asked: (byte offset, line number).
+    starts: VecDeque<(u64, u64)>,
+    /// The line of the last offset asked for (offsets are asked in order).
+    asked: (u64, u64),
+    after_cr: bool,
+    state: Quote,
+    quote_line: u64,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Quote {
+    FieldStart,
+    Unquoted,
+    Quoted,
+    /// A quote inside a quoted cell: the end of the quoting, or the first of a doubled quote.
+    MaybeEnd,
+}
+
+impl Scan {
+    fn new(delim: u8) -> Self {
+        Scan {
+            delim,
+            pos: 0,
+            line: 1,
+            starts: VecDeque::new(),
+            asked: (0, 1),
+            after_cr: false,
+            state: Quote::FieldStart,
+            quote_line: 0,
+        }
+    }
+
+    fn new_line(&mut self, at: u64) {
+        self.line += 1;
+        self.starts.push_back((at, self.line));
+    }
+
+    fn feed(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            // A CRLF's new line starts at its LF: the csv crate starts the next record there.
+            match b {
+                b'\n' if !self.after_cr => self.new_line(self.pos + 1),
+                b'\r' => self.new_line(self.pos + 1),
+                _ => {}
+            }
+            self.after_cr = b == b'\r';
+            let eol = b == b'\n' || b == b'\r';
+            self.state = match (self.state, b) {
+                (Quote::Quoted, b'"') => Quote::MaybeEnd,
+                (Quote::Quoted, _) => Quote::Quoted,
+                (Quote::FieldStart, b'"') => {
+                    self.quote_line = self.line;
+                    Quote::Quoted
+                }
+                (Quote::MaybeEnd, b'"') => Quote::Quoted,
+                (_, _) if b == self.delim || eol => Quote::FieldStart,
+                _ => Quote::Unquoted,
+            };
+            self.pos += 1;
+        }
+    }
+
+    /// The line a byte offset is on; offsets must be asked in increasing order.
+    fn line_at(&mut self, offset: u64) -> u64 {
+        while let Some(&(at, line)) = self.starts.front() {
+            if at > offset {
+                break;
+            }
+            self.asked = (at, line);
+            self.starts.pop_front();
+        }
+        self.asked.1
+    }
+}
+
+/// The stream the CSV parser reads, seen by a [`Scan`] on its way.
+struct Scanned<R> {
+    inner: R,
+    scan: Rc<RefCell<Scan>>,
+}
+
+impl<R: Read> Read for Scanned<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.scan.borrow_mut().feed(&buf[..n]);
+        Ok(n)
+    }
 }
 
 /// Comma unless the header line has more semicolons (spreadsheets in comma-decimal locales write `;`).
@@ -154,6 +316,30 @@ pub struct Row<'a> {
 }
 
 impl Row<'_> {
+    /// What is wrong with the row as a whole: text beyond the header's columns, a line break in a column that
+    /// cannot hold one.
+    fn check(&self) -> Result<()> {
+        let rec = &self.src.record;
+        if let Some((i, c)) = rec.iter().enumerate().skip(self.src.width).find(|(_, c)| !c.trim().is_empty()) {
+            return Err(refused(format!(
+                "cell {} ('{}') is beyond the {} columns of the header row",
+                i + 1,
+                cut(c, 40),
+                self.src.width
+            )));
+        }
+        for (key, at) in self.src.keys.iter().zip(&self.src.index) {
+            let Some(v) = at.and_then(|i| rec.get(i)) else { continue };
+            if v.contains(['\n', '\r']) && !MULTILINE.contains(key) {
+                return Err(cell(
+                    key,
+                    format!("'{}' holds a line break; is a quote left open?", cut(&v.replace(['\r', '\n'], " "), 40)),
+                ));
+            }
+        }
+        Ok(())
+    }
+
     pub fn get(&self, key: &str) -> Option<String> {
         let i = self.src.keys.iter().position(|k| *k == key)?;
         let at = self.src.index[i]?;
@@ -283,12 +469,12 @@ pub fn each_row(
         let mut rec = std::mem::take(&mut src.record);
         let more = src.reader.read_record(&mut rec);
         src.record = rec;
-        let line = src.reader.position().line();
         match more {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let line = e.position().map_or(line, |p| p.line());
+                let byte = e.position().map_or(src.reader.position().byte(), |p| p.byte());
+                let line = src.scan.borrow_mut().line_at(byte);
                 errors.add(line, refused(csv_msg(&e)))?;
                 if matches!(e.kind(), csv::ErrorKind::Io(_)) {
                     break;
@@ -299,14 +485,23 @@ pub fn each_row(
         if src.record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let row = Row { src, line: src.record.position().map_or(line, |p| p.line()) };
-        if let Err(e) = f(&row) {
+        let byte = src.record.position().map_or(src.reader.position().byte(), |p| p.byte());
+        let line = src.scan.borrow_mut().line_at(byte);
+        let row = Row { src, line };
+        if let Err(e) = row.check().and_then(|()| f(&row)) {
             errors.add(row.line, e)?;
         }
         n += 1;
         if n.is_multiple_of(4096) {
             bar.set_position(src.reader.position().byte());
         }
+    }
+    let scan = src.scan.borrow();
+    if scan.state == Quote::Quoted {
+        errors.add(
+            scan.quote_line,
+            refused("a quote opened on this line is never closed: the rest of the file was read as one cell"),
+        )?;
     }
     bar.finish_and_clear();
     Ok(())

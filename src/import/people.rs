@@ -5,22 +5,24 @@ use std::collections::HashMap;
 
 use rusqlite::Connection;
 
-use super::{cell, col, Col, Counts, Errors, Row, Source};
+use super::{cell, col, skip, Col, Counts, Errors, Row, Source};
 use crate::db::{people, units};
 use crate::error::Result;
 use crate::model::{Gender, Outcome, Person, PersonData};
-use crate::text::{parse_year, split_name};
+use crate::text::{parse_birth_year, split_name};
 
 pub const COLUMNS: &[Col] = &[
     col("unit", true, &["ma don vi", "don vi cong tac"]),
     col("name", true, &["ho va ten", "ho ten", "full name"]),
     col("position", false, &["chuc danh"]),
     col("gender", false, &["gioi"]),
-    col("born", false, &["nam sinh", "birth year"]),
+    col("born", false, &["nam sinh", "ngay sinh", "birth year", "date of birth"]),
     col("code", false, &["staff code", "ma can bo", "ma nhan vien"]),
     col("family", false, &["ho"]),
     col("given", false, &["ten goi"]),
     col("note", false, &[]),
+    skip("id"),
+    skip("middle"),
 ];
 
 pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
@@ -65,7 +67,7 @@ fn read(row: &Row, unit_id: i64, stored: Option<&Person>) -> Result<PersonData> 
         None => None,
     };
     let born = match row.get("born") {
-        Some(b) => Some(i64::from(parse_year(&b).map_err(|m| cell("born", m))?)),
+        Some(b) => Some(i64::from(parse_birth_year(&b).map_err(|m| cell("born", m))?)),
         None => None,
     };
     let keep = |key: &str, new: Option<String>, old: Option<String>| if row.has(key) { new } else { old };

@@ -3,7 +3,7 @@
 
 use rusqlite::Connection;
 
-use super::{cell, col, Col, Counts, Errors, Source};
+use super::{cell, col, skip, Col, Counts, Errors, Source};
 use crate::db::pledges::{self, NewTarget};
 use crate::db::units;
 use crate::error::Result;
@@ -21,6 +21,8 @@ pub const COLUMNS: &[Col] = &[
     col("as_of", false, &["tinh den", "ngay so lieu"]),
     col("met", false, &["status", "dat"]),
     col("note", false, &[]),
+    skip("id"),
+    skip("percent"),
 ];
 
 fn yes(s: &str) -> Option<bool> {

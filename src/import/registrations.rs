@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use rusqlite::Connection;
 
-use super::{cell, col, Col, Counts, Errors, Source};
+use super::{cell, col, skip, Col, Counts, Errors, Source};
 use crate::db::registrations::{self, NewRegistration};
 use crate::db::{campaigns, catalog, units};
 use crate::error::Result;
@@ -21,6 +21,11 @@ pub const COLUMNS: &[Col] = &[
     col("date", false, &["ngay dang ky", "registered on"]),
     col("status", false, &["trang thai"]),
     col("note", false, &[]),
+    skip("id"),
+    skip("kind"),
+    skip("title_name"),
+    skip("result_note"),
+    skip("award"),
 ];
 
 /// Returns the counts and the number of people created.

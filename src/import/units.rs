@@ -2,7 +2,7 @@
 
 use rusqlite::Connection;
 
-use super::{cell, col, Col, Counts, Errors, Row, Source};
+use super::{cell, col, skip, Col, Counts, Errors, Row, Source};
 use crate::db::units;
 use crate::error::Result;
 use crate::model::{Role, UnitData};
@@ -18,6 +18,7 @@ pub const COLUMNS: &[Col] = &[
     col("note", false, &[]),
     col("order", false, &["stt"]),
     col("female_share", false, &["ty le nu"]),
+    skip("people"),
 ];
 
 /// A row waiting for its parent, or holding the leader role (applied last, so a file may hand the role over

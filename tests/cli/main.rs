@@ -15,6 +15,7 @@ mod props;
 mod registrations;
 mod reports;
 mod safety;
+mod trial;
 mod scores;
 mod units;
 

@@ -1,0 +1,93 @@
+//! What a secretary hit in a trial year: each defect as it was met, asserting what the user sees now.
+
+use crate::Env;
+
+/// Excel's CSV: the same list with each kind of line ending, with and without a BOM; the bad row is named exactly.
+#[test]
+fn csv_errors_name_the_line_for_every_line_ending() {
+    let e = Env::init();
+    for (eol, bom) in [("\r\n", true), ("\r\n", false), ("\n", true), ("\n", false), ("\r", false), ("\r", true)] {
+        let mut csv = String::from(if bom { "\u{feff}" } else { "" });
+        csv.push_str(&format!("code,name{eol}"));
+        for i in 0..300 {
+            // Row 150 (on line 151) is the bad one.
+            let code = if i == 149 { "B B".to_string() } else { format!("U{i}") };
+            csv.push_str(&format!("{code},Đơn vị {i}{eol}"));
+        }
+        let f = e.write("units.csv", &csv);
+        let err = e.fails(&["unit", "import", &f], 1);
+        assert!(err.contains("units.csv:151: column 'code'"), "{eol:?} bom={bom}: {err}");
+        assert_eq!(err.matches("units.csv:").count(), 2, "{err}");
+    }
+    // The exact case of the trial, on standard input.
+    let o = e.run_with(&["unit", "import", "-"], b"code,name\r\nAA,M\xe1\xbb\x99t\r\nB B,Hai\r\n");
+    assert!(o.stderr.contains("stdin:3: column 'code'"), "{}", o.stderr);
+    // A quoted note holding a line break moves the rows after it down a line.
+    let o = e.run_with(&["unit", "import", "-"], "code,name,note\r\nAA,Một,\"dòng 1\r\ndòng 2\"\r\nB B,Hai,\r\n".as_bytes());
+    assert!(o.stderr.contains("stdin:4: column 'code'"), "{}", o.stderr);
+    assert_eq!(e.count("SELECT count(*) FROM unit"), 0);
+}
+
+#[test]
+fn an_unbalanced_quote_is_an_error_at_the_line_it_opened() {
+    let e = Env::init();
+    let csv = "code,name,short\nDV1,Đơn vị mới 1,\nDV2,\"Đơn vị mới 2,NEW1,\nCTK,Cục Thống kê,CTK\nHQ,Cục Hải quan,\n";
+    let f = e.write("units.csv", csv);
+    let err = e.fails(&["unit", "import", &f], 1);
+    assert!(err.contains("units.csv:3: a quote opened on this line is never closed"), "{err}");
+    assert!(err.contains("units.csv:3: column 'name'"), "{err}");
+    assert_eq!(e.count("SELECT count(*) FROM unit"), 0);
+    // A line break inside a quoted code is refused even when the quote closes.
+    let f = e.write("units.csv", "code,name\n\"A\nB\",Một\n");
+    let err = e.fails(&["unit", "import", &f], 1);
+    assert!(err.contains("units.csv:2: column 'code': 'A B' holds a line break"), "{err}");
+    // In a note it is accepted (and cleaned to one line, as every text is).
+    let f = e.write("units.csv", "code,name,note\nAA,Một,\"dòng 1\ndòng 2\"\n");
+    e.ok(&["unit", "import", &f]);
+    assert_eq!(e.count("SELECT count(*) FROM unit WHERE note = 'dòng 1 dòng 2'"), 1);
+}
+
+#[test]
+fn unknown_columns_are_refused_unless_ignored() {
+    let e = Env::init();
+    e.ok(&["unit", "add", "CT", "--name", "Cục Thống kê", "--role", "leader"]);
+    let csv = "unit;Họ và tên;Ngày sinh\r\nCT;Tạ Thị Dân;12/03/1970\r\n";
+    let f = e.write("nguoi.csv", csv);
+    let _ = &f;
+    // "Ngày sinh" is read as the birth year now; a misspelt key is refused with the nearest known one.
+    e.ok(&["person", "import", &f]);
+    assert_eq!(e.count("SELECT born FROM person"), 1970);
+    let f = e.write("p.csv", "unit,name,posiiton\nCT,Trần Văn An,Chuyên viên\n");
+    let err = e.fails(&["person", "import", &f], 1);
+    assert!(err.contains("unknown column 'posiiton'; did you mean 'position'?"), "{err}");
+    assert!(err.contains("position (Chức vụ)"), "the hint lists the Vietnamese headers too: {err}");
+    assert!(err.contains("--ignore-columns 'posiiton'"), "{err}");
+    let f = e.write("p.csv", "unit,name,foo\nCT,Trần Văn An,x\n");
+    let err = e.fails(&["person", "import", &f], 1);
+    assert!(err.contains("unknown column 'foo'"), "{err}");
+    assert_eq!(e.count("SELECT count(*) FROM person"), 1);
+    e.ok(&["person", "import", &f, "--ignore-columns", "foo,bar"]);
+    assert_eq!(e.count("SELECT count(*) FROM person"), 2);
+    // Text beyond the header's columns is an error; empty trailing cells (a spreadsheet's ";;") are not.
+    let f = e.write("p.csv", "unit,name\nCT,Lê Văn Bình,thừa\n");
+    let err = e.fails(&["person", "import", &f], 1);
+    assert!(err.contains("p.csv:2: cell 3 ('thừa') is beyond the 2 columns"), "{err}");
+    let f = e.write("p.csv", "unit;name;;\nCT;Lê Văn Bình;;\n");
+    e.ok(&["person", "import", &f]);
+    assert_eq!(e.count("SELECT count(*) FROM person"), 3);
+}
+
+#[test]
+fn malformed_numbers_are_refused_with_the_value() {
+    let e = Env::init();
+    e.seven_units();
+    e.ok(&["score", "criteria", "add", "A1", "--group", "A", "--name", "Chỉ tiêu", "--max", "20000"]);
+    let err = e.fails(&["score", "set", "BHXH", "A1", "--assessed", "38.5.1"], 2);
+    assert!(err.contains("'38.5.1' is not a number"), "{err}");
+    assert_eq!(e.count("SELECT count(*) FROM score"), 0);
+    for (input, want) in [("1.250", 1250.0), ("12.500,5", 12500.5), ("1250", 1250.0), ("12500.5", 12500.5), ("38,5", 38.5)] {
+        e.ok(&["score", "set", "BHXH", "A1", "--assessed", input]);
+        let got: f64 = e.conn().query_row("SELECT assessed FROM score", [], |r| r.get(0)).unwrap();
+        assert_eq!(got, want, "{input}");
+    }
+}
