@@ -355,7 +355,7 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
         catalog_id: a.code.as_deref().map(|c| catalog::resolve(&conn, c)).transpose()?.map(|e| e.id),
         year: a.year,
         decision_id: a.decision.as_deref().map(|d| decisions::resolve(&conn, d, None, None)).transpose()?.map(|d| d.id),
-        collective: false,
+        ..Default::default()
     };
     emit_table(&award_table(awards::list(&conn, &f)?), &ctx.out)
 }

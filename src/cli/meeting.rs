@@ -20,6 +20,18 @@ pub enum MeetingCmd {
     Talk(ItemArgs),
     /// An exemplar ("điển hình tiên tiến") honoured at a meeting
     Exemplar(ItemArgs),
+    /// Change a meeting's fields (an empty text clears it; --guest replaces the guests)
+    Edit(EditArgs),
+    /// Remove a meeting with its guests, talks and exemplars
+    Remove {
+        /// The meeting's number or date
+        meeting: String,
+        /// Confirm without asking
+        #[arg(long)]
+        yes: bool,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
     /// The meetings in date order
     List,
     /// One meeting with its guests, talks and exemplars
@@ -52,6 +64,35 @@ pub struct AddArgs {
 }
 
 #[derive(Args, Debug)]
+pub struct EditArgs {
+    /// The meeting's number or date
+    pub meeting: String,
+    /// The kind of meeting
+    #[arg(long, value_parser = super::one_of(MeetingKind::VALUES, MeetingKind::parse))]
+    pub kind: Option<MeetingKind>,
+    /// The day it was held
+    #[arg(long, value_parser = date_arg)]
+    pub date: Option<NaiveDate>,
+    /// Where it was held
+    #[arg(long, value_parser = text_arg)]
+    pub place: Option<String>,
+    /// Who presided
+    #[arg(long, value_parser = text_arg)]
+    pub chair: Option<String>,
+    /// A guest as "Name, role" (repeat for several; replaces the list; "" clears it)
+    #[arg(long, value_parser = text_arg)]
+    pub guest: Vec<String>,
+    /// The meeting's title
+    #[arg(long, value_parser = text_arg)]
+    pub title: Option<String>,
+    /// A note
+    #[arg(long, value_parser = text_arg)]
+    pub note: Option<String>,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+#[derive(Args, Debug)]
 #[command(group = clap::ArgGroup::new("who").required(true).args(["unit", "person"]))]
 pub struct ItemArgs {
     /// The meeting's number or date
@@ -76,6 +117,8 @@ pub fn run(ctx: &Ctx, cmd: MeetingCmd) -> Result<()> {
         MeetingCmd::Add(a) => add(ctx, a),
         MeetingCmd::Talk(a) => item(ctx, a, "talk"),
         MeetingCmd::Exemplar(a) => item(ctx, a, "exemplar"),
+        MeetingCmd::Edit(a) => edit(ctx, a),
+        MeetingCmd::Remove { meeting, yes, write } => remove(ctx, &meeting, yes, &write),
         MeetingCmd::List => {
             let conn = ctx.open()?;
             emit_table(&report::meeting::list(&conn)?, &ctx.out)
@@ -112,6 +155,54 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     let mut conn = ctx.open()?;
     let id = db::write(&mut conn, a.write.dry_run, |tx| meetings::insert(tx, &m))?;
     ctx.done(&a.write, format!("recorded meeting #{id} ({}, {})", m.kind, format_date(m.held_on)));
+    Ok(())
+}
+
+fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
+    let texts = [&a.place, &a.chair, &a.title, &a.note];
+    if a.kind.is_none() && a.date.is_none() && a.guest.is_empty() && texts.iter().all(|t| t.is_none()) {
+        return Err(super::nothing_to_do("edit"));
+    }
+    let mut conn = ctx.open()?;
+    let msg = db::write(&mut conn, a.write.dry_run, |tx| {
+        let mut m = meetings::resolve(tx, &a.meeting)?;
+        if let Some(k) = a.kind {
+            m.kind = k.as_str().into();
+        }
+        if let Some(d) = a.date {
+            m.held_on = d;
+        }
+        for (field, value) in
+            [(&mut m.place, &a.place), (&mut m.chair, &a.chair), (&mut m.title, &a.title), (&mut m.note, &a.note)]
+        {
+            if let Some(v) = value {
+                *field = Some(v.clone()).filter(|s| !s.is_empty());
+            }
+        }
+        let guests: Vec<(String, Option<String>)> =
+            a.guest.iter().filter(|g| !g.is_empty()).map(|g| guest(g)).collect();
+        meetings::update(tx, &m, (!a.guest.is_empty()).then_some(&guests[..]))?;
+        Ok(format!("updated meeting #{} ({}, {})", m.id, m.kind, format_date(m.held_on)))
+    })?;
+    ctx.done(&a.write, msg);
+    Ok(())
+}
+
+fn remove(ctx: &Ctx, meeting: &str, yes: bool, w: &WriteArgs) -> Result<()> {
+    let mut conn = ctx.open()?;
+    let m = meetings::resolve(&conn, meeting)?;
+    let items = meetings::item_count(&conn, m.id)?;
+    ctx.confirm(
+        &format!(
+            "remove meeting #{} ({}, {}) with its {items} talks and exemplars?",
+            m.id,
+            m.kind,
+            format_date(m.held_on)
+        ),
+        yes,
+    )?;
+    db::write(&mut conn, w.dry_run, |tx| meetings::delete(tx, m.id))?;
+    ctx.done(w, format!("removed meeting #{} ({})", m.id, format_date(m.held_on)));
     Ok(())
 }
 

@@ -144,7 +144,9 @@ pub fn run(ctx: &Ctx, cmd: PledgeCmd) -> Result<()> {
         PledgeCmd::Progress(a) => progress(ctx, a),
         PledgeCmd::List(a) => list(ctx, a),
         PledgeCmd::Show { unit, at } => show(ctx, &unit, at),
-        PledgeCmd::Import { file, cols, campaign, write } => import_pledges(ctx, &file, &cols, campaign.as_deref(), &write),
+        PledgeCmd::Import { file, cols, campaign, write } => {
+            import_pledges(ctx, &file, &cols, campaign.as_deref(), &write)
+        }
     }
 }
 
@@ -366,7 +368,13 @@ fn show(ctx: &Ctx, unit: &str, a: ListArgs) -> Result<()> {
     emit_report(&r, &ctx.out)
 }
 
-fn import_pledges(ctx: &Ctx, file: &str, cols: &super::ColumnArgs, campaign: Option<&str>, w: &WriteArgs) -> Result<()> {
+fn import_pledges(
+    ctx: &Ctx,
+    file: &str,
+    cols: &super::ColumnArgs,
+    campaign: Option<&str>,
+    w: &WriteArgs,
+) -> Result<()> {
     let mut conn = ctx.open()?;
     let mut src = import::open(file, import::pledges::COLUMNS, &cols.ignore_columns)?;
     let (targets, progress) = db::write(&mut conn, w.dry_run, |tx| {

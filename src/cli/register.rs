@@ -149,7 +149,9 @@ pub fn run(ctx: &Ctx, cmd: RegisterCmd) -> Result<()> {
             set_status(ctx, id, s, note, &write)
         }
         RegisterCmd::Withdraw { id, note, write } => set_status(ctx, id, RegStatus::Withdrawn, note, &write),
-        RegisterCmd::Import { file, cols, create_people, write } => import_regs(ctx, &file, &cols, create_people, &write),
+        RegisterCmd::Import { file, cols, create_people, write } => {
+            import_regs(ctx, &file, &cols, create_people, &write)
+        }
         RegisterCmd::Titles { cmd: None } => titles(ctx),
         RegisterCmd::Titles { cmd: Some(TitlesCmd::Add { code, name, kind, form, decided_by, legal_ref, write }) } => {
             let code = check_code("catalog", &code).map_err(usage)?;

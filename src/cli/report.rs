@@ -84,13 +84,15 @@ pub fn run(ctx: &Ctx, cmd: ReportCmd) -> Result<()> {
             ctx.say(format!("pledge of {} as of {}", c.code, format_date(d)));
             return emit_table(&build::pledges::table(&build::pledges::completion(&conn, c.id, d)?), &ctx.out);
         }
-        ReportCmd::Awards { by, year } => return emit_table(&reviews::awards_by(&conn, by, year, None)?, &ctx.out),
+        ReportCmd::Awards { by, year } => {
+            return emit_table(&reviews::awards_by(&conn, by, year, None, false)?, &ctx.out)
+        }
         ReportCmd::Ranking => reviews::ranking(&conn, lang)?,
         ReportCmd::Decisions => reviews::decisions(&conn, lang)?,
         ReportCmd::Missing(a) => {
             let d = today_or(&conn, &a)?;
             ctx.say(format!("as of {}", format_date(d)));
-            let counts = crate::db::registrations::counts(&conn)?;
+            let counts = crate::db::registrations::counts(&conn, Some(d))?;
             return emit_table(&reviews::missing_table(&conn, d, lang, &counts)?, &ctx.out);
         }
         ReportCmd::Unit { unit, at } => {

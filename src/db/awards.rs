@@ -44,7 +44,7 @@ fn row(r: &Row) -> rusqlite::Result<Award> {
 }
 
 /// What `award list` narrows to.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Filter {
     /// The unit's awards and its people's, sub-units included.
     pub unit_id: Option<i64>,
@@ -55,6 +55,10 @@ pub struct Filter {
     pub decision_id: Option<i64>,
     /// Only awards to units (collectives).
     pub collective: bool,
+    /// Only awards to people.
+    pub individual: bool,
+    /// Only awards decided by this date, or whose decision's date is not known (a review as of a date).
+    pub decided_by: Option<chrono::NaiveDate>,
 }
 
 /// Awards by achievement year, then decision, then in the order they were entered: a decision's annex lists its
@@ -79,8 +83,14 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Award>> {
     if f.collective {
         wheres.push("a.unit_id IS NOT NULL");
     }
-    // Every parameter is named once, so the six can always be bound (a constant: SQLite evaluates it once).
-    wheres.push("coalesce(?2, ?3, ?4, ?5, ?6, 1) IS NOT NULL");
+    if f.individual {
+        wheres.push("a.person_id IS NOT NULL");
+    }
+    if f.decided_by.is_some() {
+        wheres.push("(d.issued_on IS NULL OR d.issued_on <= ?7)");
+    }
+    // Every parameter is named once, so the seven can always be bound (a constant: SQLite evaluates it once).
+    wheres.push("coalesce(?2, ?3, ?4, ?5, ?6, ?7, 1) IS NOT NULL");
     let sql = format!(
         "WITH RECURSIVE sub(id) AS (SELECT ?1 WHERE ?1 IS NOT NULL
                                     UNION SELECT unit.id FROM unit JOIN sub ON unit.parent_id = sub.id)
@@ -91,12 +101,16 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Award>> {
     );
     let v = conn
         .prepare_cached(&sql)?
-        .query_map(params![f.unit_id, f.person_id, f.catalog_id, f.year, f.decision_id, f.collective], row)?
+        .query_map(
+            params![f.unit_id, f.person_id, f.catalog_id, f.year, f.decision_id, f.collective, f.decided_by],
+            row,
+        )?
         .collect::<rusqlite::Result<_>>()?;
     Ok(v)
 }
 
 /// Awards counted by `by` ("unit", "code" or "year"), collective and individual apart, optionally only those
+/// (`undated`: and those whose decision's date is not known)
 /// whose achievement covers a year or whose decision falls between two dates. Counted by SQLite, so a national
 /// file's quarter of a million awards is never loaded.
 pub fn counts(
@@ -104,6 +118,7 @@ pub fn counts(
     by: &str,
     year: Option<i32>,
     decided: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    undated: bool,
 ) -> Result<Vec<(Vec<String>, i64, i64)>> {
     let (key, group, order) = match by {
         "unit" => ("u.code, ''", "u.id", format!("ORDER BY {}", super::units::BLOC_ORDER)),
@@ -115,13 +130,13 @@ pub fn counts(
          FROM award a JOIN catalog c ON c.id = a.catalog_id
          LEFT JOIN person p ON p.id = a.person_id JOIN unit u ON u.id = coalesce(a.unit_id, p.unit_id)
          LEFT JOIN decision d ON d.id = a.decision_id
-         WHERE (?1 IS NULL OR ?1 BETWEEN a.year_from AND a.year_to) AND (?2 IS NULL OR d.issued_on BETWEEN ?2 AND ?3)
+         WHERE (?1 IS NULL OR ?1 BETWEEN a.year_from AND a.year_to) AND (?2 IS NULL OR d.issued_on BETWEEN ?2 AND ?3 OR (?4 AND d.issued_on IS NULL))
          GROUP BY {group} {order}"
     );
     let (from, to) = decided.unzip();
     let v = conn
         .prepare_cached(&sql)?
-        .query_map(params![year, from, to], |r| {
+        .query_map(params![year, from, to, undated], |r| {
             let (a, b): (rusqlite::types::Value, rusqlite::types::Value) = (r.get(0)?, r.get(1)?);
             let text = |v: rusqlite::types::Value| match v {
                 rusqlite::types::Value::Integer(i) => i.to_string(),

@@ -92,7 +92,31 @@ pub struct NewMeeting {
     pub guests: Vec<(String, Option<String>)>,
 }
 
+/// The meeting of a kind held on a day, if one is recorded.
+pub fn on_day(conn: &Connection, kind: &str, day: NaiveDate) -> Result<Option<Meeting>> {
+    Ok(conn
+        .prepare_cached(&format!("{SELECT} WHERE kind = ?1 AND held_on = ?2 ORDER BY id LIMIT 1"))?
+        .query_row(params![kind, day], row)
+        .optional()?)
+}
+
+/// Refuses a second meeting of the same kind on the same day: the review would pick one and `meeting talk DATE`
+/// could no longer tell them apart.
+fn check_unique(conn: &Connection, kind: &str, day: NaiveDate, id: Option<i64>) -> Result<()> {
+    match on_day(conn, kind, day)? {
+        Some(m) if Some(m.id) != id => Err(refused_hint(
+            format!("meeting #{} ({kind}) is already recorded on {}", m.id, format_date(day)),
+            format!(
+                "change it with `thidua meeting edit {}`, or remove it with `thidua meeting remove {} --yes`",
+                m.id, m.id
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
 pub fn insert(conn: &Connection, m: &NewMeeting) -> Result<i64> {
+    check_unique(conn, &m.kind, m.held_on, None)?;
     conn.prepare_cached(
         "INSERT INTO meeting (kind, held_on, place, chair, title, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
@@ -103,6 +127,42 @@ pub fn insert(conn: &Connection, m: &NewMeeting) -> Result<i64> {
         st.execute(params![id, name, role])?;
     }
     Ok(id)
+}
+
+/// Writes a meeting's fields back; `guests`, when given, replace the list.
+pub fn update(conn: &Connection, m: &Meeting, guests: Option<&[(String, Option<String>)]>) -> Result<()> {
+    check_unique(conn, &m.kind, m.held_on, Some(m.id))?;
+    conn.prepare_cached(
+        "UPDATE meeting SET kind = ?2, held_on = ?3, place = ?4, chair = ?5, title = ?6, note = ?7 WHERE id = ?1",
+    )?
+    .execute(params![m.id, m.kind, m.held_on, m.place, m.chair, m.title, m.note])?;
+    if let Some(guests) = guests {
+        conn.prepare_cached("DELETE FROM meeting_guest WHERE meeting_id = ?1")?.execute([m.id])?;
+        let mut st = conn.prepare_cached("INSERT INTO meeting_guest (meeting_id, name, role) VALUES (?1, ?2, ?3)")?;
+        for (name, role) in guests {
+            st.execute(params![m.id, name, role])?;
+        }
+    }
+    Ok(())
+}
+
+/// How many talks and exemplars a meeting has.
+pub fn item_count(conn: &Connection, meeting_id: i64) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("SELECT count(*) FROM meeting_item WHERE meeting_id = ?1")?
+        .query_row([meeting_id], |r| r.get(0))?)
+}
+
+/// Removes a meeting with its guests, talks and exemplars (they belong to it alone).
+pub fn delete(conn: &Connection, id: i64) -> Result<()> {
+    for sql in [
+        "DELETE FROM meeting_item WHERE meeting_id = ?1",
+        "DELETE FROM meeting_guest WHERE meeting_id = ?1",
+        "DELETE FROM meeting WHERE id = ?1",
+    ] {
+        conn.prepare_cached(sql)?.execute([id])?;
+    }
+    Ok(())
 }
 
 /// Adds a talk or an exemplar (kind "talk" / "exemplar") for a unit or a person.

@@ -195,8 +195,9 @@ pub struct Count {
     pub not_achieved: i64,
 }
 
-/// Counts by unit (bloc order) and entry (catalog order).
-pub fn counts(conn: &Connection) -> Result<Vec<Count>> {
+/// Counts by unit (bloc order) and entry (catalog order); with `as_of`, only registrations made by that date (or
+/// undated).
+pub fn counts(conn: &Connection, as_of: Option<NaiveDate>) -> Result<Vec<Count>> {
     let v = conn
         .prepare_cached(&format!(
             "SELECT u.code, u.name, c.code, c.name, sum(r.unit_id IS NOT NULL), sum(r.person_id IS NOT NULL),
@@ -204,10 +205,10 @@ pub fn counts(conn: &Connection) -> Result<Vec<Count>> {
              FROM registration r LEFT JOIN person p ON p.id = r.person_id
              JOIN unit u ON u.id = coalesce(r.unit_id, p.unit_id)
              JOIN catalog c ON c.id = r.catalog_id
-             WHERE r.status <> 'withdrawn'
+             WHERE r.status <> 'withdrawn' AND (?1 IS NULL OR r.registered_on IS NULL OR r.registered_on <= ?1)
              GROUP BY u.id, c.id ORDER BY {BLOC_ORDER}, c.id"
         ))?
-        .query_map([], |r| {
+        .query_map([as_of], |r| {
             Ok(Count {
                 unit_code: r.get(0)?,
                 unit_name: r.get(1)?,

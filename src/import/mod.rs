@@ -98,8 +98,7 @@ pub fn open_reader(
     }
     let delim = sniff(&first);
     let scan = Rc::new(RefCell::new(Scan::new(delim)));
-    let stream: Box<dyn Read> =
-        Box::new(Scanned { inner: io::Cursor::new(first).chain(buf), scan: Rc::clone(&scan) });
+    let stream: Box<dyn Read> = Box::new(Scanned { inner: io::Cursor::new(first).chain(buf), scan: Rc::clone(&scan) });
     let mut reader = csv::ReaderBuilder::new().delimiter(delim).flexible(true).has_headers(true).from_reader(stream);
     let headers = match reader.headers() {
         Ok(h) => h.clone(),

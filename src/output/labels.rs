@@ -141,6 +141,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("pledge_progress_rows", "Pledge progress", "Kết quả thực hiện"),
     // meetings
     ("held_on", "Held on", "Thời gian"),
+    ("meeting_no", "Meeting", "Hội nghị số"),
     ("chair", "Chaired by", "Chủ trì"),
     ("guest", "Guest", "Đại biểu"),
     ("guests", "Guests", "Đại biểu"),
@@ -190,6 +191,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("heading.awards_brought", "Achievements the members bring", "Thành tích các đơn vị đã đạt được"),
     ("heading.awards_year", "Awards of the year by title and form", "Khen thưởng trong năm theo danh hiệu, hình thức"),
     ("heading.awards_list", "Units awarded for the year", "Tập thể được khen thưởng trong năm"),
+    ("heading.awards_people", "People awarded for the year (annex)", "Cá nhân được khen thưởng trong năm (phụ lục)"),
     ("heading.awards_all", "Awards, every year", "Thành tích khen thưởng các năm"),
     ("heading.ranking", "Ranking and proposals", "Xếp hạng và đề nghị khen thưởng"),
     ("heading.missing", "What is missing", "Những nội dung còn thiếu"),

@@ -11,7 +11,11 @@ use crate::text::format_date;
 
 /// One line that says when and where a meeting was held and who directed it.
 pub fn summary(m: &Meeting, lang: Lang) -> Vec<String> {
-    let mut lines = vec![format!("{}: {}", label("held_on", lang), format_date(m.held_on))];
+    // The meeting's number first, so a review says which meeting it used (`meeting show N`).
+    let mut lines = vec![
+        format!("{}: #{}", label("meeting_no", lang), m.id),
+        format!("{}: {}", label("held_on", lang), format_date(m.held_on)),
+    ];
     if let Some(p) = &m.place {
         lines.push(format!("{}: {p}", label("place", lang)));
     }

@@ -253,17 +253,19 @@ pub fn midyear(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<Report
         Lang::En => format!("Mid-year review of emulation and commendation work, first six months of {year}"),
     };
     let mut r = review_opening(conn, title, "midyear", as_of, lang)?;
-    let counts = registrations::counts(conn)?;
+    let counts = registrations::counts(conn, Some(as_of))?;
     r.section(Some(l("heading.registrations", lang)), vec![], Some(registrations_table(&counts)?));
     pledge_section(conn, &mut r, as_of, l("heading.pledge", lang), lang)?;
     // Awards decided in the period are counted by title and form; those of units are listed, as are the units'
     // earlier achievements. People's awards are counted here and listed by `award list` (a province or a
     // ministry has hundreds of thousands of them).
     let (from, _) = year_bounds(year);
-    let units = awards::list(conn, &awards::Filter { collective: true, ..Default::default() })?;
+    // Nothing decided after the review's date shows (a decision of the next January is not a result of June).
+    let units =
+        awards::list(conn, &awards::Filter { collective: true, decided_by: Some(as_of), ..Default::default() })?;
     let (decided, brought): (Vec<Award>, Vec<Award>) =
         units.into_iter().partition(|a| a.decision_date.is_some_and(|d| d >= from && d <= as_of));
-    let by_code = awards_by(conn, By::Code, None, Some((from, as_of)))?;
+    let by_code = awards_by(conn, By::Code, None, Some((from, as_of)), false)?;
     r.section(Some(l("heading.awards_decided", lang)), vec![], Some(by_code));
     r.section(Some(l("heading.awards_decided_units", lang)), vec![], Some(awards_table("awards_decided", &decided)));
     r.section(Some(l("heading.awards_brought", lang)), vec![], Some(awards_table("awards_brought", &brought)));
@@ -279,13 +281,19 @@ pub fn annual(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<Report>
         Lang::En => format!("Annual review of emulation and commendation work, {year}"),
     };
     let mut r = review_opening(conn, title, "annual", as_of, lang)?;
-    let counts = registrations::counts(conn)?;
+    let counts = registrations::counts(conn, Some(as_of))?;
     r.section(Some(l("heading.results", lang)), vec![], Some(results_table(&counts)?));
     pledge_section(conn, &mut r, as_of, l("heading.pledge", lang), lang)?;
     ranking_section(conn, &mut r, lang)?;
-    r.section(Some(l("heading.awards_year", lang)), vec![], Some(awards_by(conn, By::Code, Some(year), None)?));
-    let units = awards::list(conn, &awards::Filter { year: Some(year), collective: true, ..Default::default() })?;
+    // The year's awards decided by the review's date (or undated): counted by title and form, then listed, units
+    // first and people in an annex table.
+    let by_code = awards_by(conn, By::Code, Some(year), Some((NaiveDate::MIN, as_of)), true)?;
+    r.section(Some(l("heading.awards_year", lang)), vec![], Some(by_code));
+    let f = awards::Filter { year: Some(year), decided_by: Some(as_of), ..Default::default() };
+    let units = awards::list(conn, &awards::Filter { collective: true, ..f.clone() })?;
     r.section(Some(l("heading.awards_list", lang)), vec![], Some(awards_table("awards", &units)));
+    let people = awards::list(conn, &awards::Filter { individual: true, ..f })?;
+    r.section(Some(l("heading.awards_people", lang)), vec![], Some(awards_table("awards_people", &people)));
     r.section(Some(l("heading.missing", lang)), vec![], Some(missing_table(conn, as_of, lang, &counts)?));
     Ok(r)
 }
@@ -356,6 +364,7 @@ pub fn awards_by(
     by: By,
     year: Option<i32>,
     decided: Option<(NaiveDate, NaiveDate)>,
+    undated: bool,
 ) -> Result<Table> {
     let (name, key_cols, key): (&str, &[&str], &str) = match by {
         By::Unit => ("awards_by_unit", &["unit"], "unit"),
@@ -365,7 +374,7 @@ pub fn awards_by(
     let mut cols: Vec<&str> = key_cols.to_vec();
     cols.extend(["collective", "individual"]);
     let mut t = Table::new(name, &cols);
-    for (k, c, i) in awards::counts(conn, key, year, decided)? {
+    for (k, c, i) in awards::counts(conn, key, year, decided, undated)? {
         let mut row: Vec<Cell> = k.into_iter().map(Cell::Text).collect();
         row.extend([Cell::Int(c), Cell::Int(i)]);
         t.push(row);
@@ -394,7 +403,7 @@ impl RegBy {
 
 /// Registrations counted by unit or by title.
 pub fn registrations_by(conn: &Connection, by: RegBy) -> Result<Table> {
-    let counts = registrations::counts(conn)?;
+    let counts = registrations::counts(conn, None)?;
     let mut t = match by {
         RegBy::Unit => Table::new(
             "registrations_by_unit",

@@ -15,8 +15,8 @@ mod props;
 mod registrations;
 mod reports;
 mod safety;
-mod trial;
 mod scores;
+mod trial;
 mod units;
 
 use std::io::Write;

@@ -23,7 +23,8 @@ fn csv_errors_name_the_line_for_every_line_ending() {
     let o = e.run_with(&["unit", "import", "-"], b"code,name\r\nAA,M\xe1\xbb\x99t\r\nB B,Hai\r\n");
     assert!(o.stderr.contains("stdin:3: column 'code'"), "{}", o.stderr);
     // A quoted note holding a line break moves the rows after it down a line.
-    let o = e.run_with(&["unit", "import", "-"], "code,name,note\r\nAA,Một,\"dòng 1\r\ndòng 2\"\r\nB B,Hai,\r\n".as_bytes());
+    let o = e
+        .run_with(&["unit", "import", "-"], "code,name,note\r\nAA,Một,\"dòng 1\r\ndòng 2\"\r\nB B,Hai,\r\n".as_bytes());
     assert!(o.stderr.contains("stdin:4: column 'code'"), "{}", o.stderr);
     assert_eq!(e.count("SELECT count(*) FROM unit"), 0);
 }
@@ -85,9 +86,63 @@ fn malformed_numbers_are_refused_with_the_value() {
     let err = e.fails(&["score", "set", "BHXH", "A1", "--assessed", "38.5.1"], 2);
     assert!(err.contains("'38.5.1' is not a number"), "{err}");
     assert_eq!(e.count("SELECT count(*) FROM score"), 0);
-    for (input, want) in [("1.250", 1250.0), ("12.500,5", 12500.5), ("1250", 1250.0), ("12500.5", 12500.5), ("38,5", 38.5)] {
+    for (input, want) in
+        [("1.250", 1250.0), ("12.500,5", 12500.5), ("1250", 1250.0), ("12500.5", 12500.5), ("38,5", 38.5)]
+    {
         e.ok(&["score", "set", "BHXH", "A1", "--assessed", input]);
         let got: f64 = e.conn().query_row("SELECT assessed FROM score", [], |r| r.get(0)).unwrap();
         assert_eq!(got, want, "{input}");
     }
+}
+
+#[test]
+fn a_second_meeting_of_the_same_kind_and_day_is_refused_and_meetings_can_be_edited_and_removed() {
+    let e = Env::init();
+    e.seven_units();
+    e.ok(&["meeting", "add", "--kind", "midyear", "--date", "24/07/2020", "--place", "Cục Thống kê tỉnh"]);
+    e.ok(&["meeting", "talk", "24/07/2020", "--unit", "BHXH", "--topic", "Tham luận"]);
+    e.ok(&["meeting", "exemplar", "24/07/2020", "--unit", "CT", "--reason", "Dẫn đầu"]);
+    let err = e.fails(&["meeting", "add", "--kind", "midyear", "--date", "24/07/2020", "--place", "x"], 1);
+    assert!(err.contains("meeting #1 (midyear) is already recorded on 24/07/2020"), "{err}");
+    assert!(err.contains("thidua meeting edit 1"), "{err}");
+    assert_eq!(e.count("SELECT count(*) FROM meeting"), 1);
+    // The review names the meeting it used, and keeps its talks.
+    let md = e.ok(&["report", "midyear", "--format", "md"]).stdout;
+    assert!(md.contains("Meeting: #1") && md.contains("Place: Cục Thống kê tỉnh") && md.contains("Tham luận"), "{md}");
+    // Another kind the same day is fine; editing it onto the review's day and kind is refused.
+    e.ok(&["meeting", "add", "--kind", "other", "--date", "24/07/2020", "--place", "Phòng họp 2"]);
+    let err = e.fails(&["meeting", "edit", "2", "--kind", "midyear"], 1);
+    assert!(err.contains("meeting #1 (midyear) is already recorded"), "{err}");
+    e.ok(&["meeting", "edit", "1", "--place", "Hội trường Cục Thống kê", "--guest", "Trần Thị Mỹ An, Trưởng ban"]);
+    let md = e.ok(&["report", "midyear", "--format", "md"]).stdout;
+    assert!(md.contains("Place: Hội trường Cục Thống kê") && md.contains("Trần Thị Mỹ An, Trưởng ban"), "{md}");
+    let err = e.fails(&["meeting", "remove", "1"], 2);
+    assert!(err.contains("--yes"), "{err}");
+    e.ok(&["meeting", "remove", "1", "--yes"]);
+    assert_eq!(e.count("SELECT count(*) FROM meeting"), 1);
+    assert_eq!(e.count("SELECT count(*) FROM meeting_item"), 0);
+    assert_eq!(e.count("SELECT count(*) FROM meeting_guest"), 0);
+    e.ok(&["db", "check"]);
+}
+
+#[test]
+fn a_review_honours_its_as_of_date() {
+    let e = Env::new();
+    e.ok(&["init", "--year", "2024", "--bloc", "Khối thi đua"]);
+    e.seven_units();
+    e.ok(&["award", "decision", "add", "12/QĐ-UBND", "--date", "20/01/2025", "--issuer", "UBND tỉnh"]);
+    e.ok(&["award", "add", "12/QĐ-UBND", "CTD_TINH", "--unit", "BHXH", "--year", "2024"]);
+    e.ok(&["award", "decision", "add", "3/QĐ-UBND", "--date", "10/03/2024", "--issuer", "UBND tỉnh"]);
+    e.ok(&["award", "add", "3/QĐ-UBND", "BK_TINH", "--unit", "HQ", "--year", "2023"]);
+    e.ok(&["register", "add", "--title", "TTLDXS", "--unit", "CT", "--date", "15/08/2024"]);
+    e.ok(&["register", "add", "--title", "TTLDXS", "--unit", "KBNN", "--date", "15/01/2024"]);
+    let mid = e.ok(&["report", "midyear", "--as-of", "30/06/2024", "--format", "csv"]).stdout;
+    assert!(!mid.contains("12/QĐ-UBND"), "a decision of 20/01/2025 is not in a review as of 30/06/2024:\n{mid}");
+    assert!(mid.contains("3/QĐ-UBND"), "{mid}");
+    assert!(mid.contains("KBNN") && !mid.contains("CT,Cục Thống kê,TTLDXS"), "registered after the date: {mid}");
+    // The annual review as of 31/12 leaves the January decision out, and takes it as of 31/01 of the next year.
+    let annual = e.ok(&["report", "annual", "--format", "csv", "--table", "awards"]).stdout;
+    assert!(!annual.contains("12/QĐ-UBND"), "{annual}");
+    let annual = e.ok(&["report", "annual", "--as-of", "31/01/2025", "--format", "csv", "--table", "awards"]).stdout;
+    assert!(annual.contains("12/QĐ-UBND"), "{annual}");
 }
