@@ -299,6 +299,7 @@ fn set(ctx: &Ctx, a: SetArgs) -> Result<()> {
     let msg = db::write(&mut conn, a.write.dry_run, |tx| {
         scores::check_unlocked(tx)?;
         let u = units::resolve(tx, &a.unit)?;
+        scores::check_member(&u)?;
         let c = scores::criterion(tx, &a.criterion)?;
         scores::check_points(&c, "self", a.self_points)?;
         scores::check_points(&c, "assessed", a.assessed)?;
@@ -340,7 +341,11 @@ fn explain(ctx: &Ctx, unit: &str) -> Result<()> {
     let pts = |unit_id: i64, c: i64| all.iter().find(|s| s.unit_id == unit_id && s.criterion_id == c);
     let mut r = Report::new(format!("{} — {}", u.code, u.name));
     let vi = ctx.out.lang == crate::output::Lang::Vi;
-    let rank = if me.shared { format!("{}=", me.rank) } else { me.rank.to_string() };
+    let rank = match (me.scored, me.shared) {
+        (false, _) => "—".to_string(),
+        (true, true) => format!("{}=", me.rank),
+        (true, false) => me.rank.to_string(),
+    };
     let mut lines = vec![format!(
         "{} {rank}/{}: {} {} ({} {}; {})",
         ctx.out.label("rank"),

@@ -197,16 +197,16 @@ pub fn record_event(conn: &Connection, action: &str, reason: Option<&str>) -> Re
     Ok(())
 }
 
-/// A unit's share of women: its own figure when set, else from the genders of its people (sub-units included).
-pub fn female_share(conn: &Connection, unit_id: i64) -> Result<Option<f64>> {
-    Ok(conn
-        .prepare_cached(
-            "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT unit.id FROM unit JOIN sub ON unit.parent_id = sub.id)
-         SELECT coalesce((SELECT female_share FROM unit WHERE id = ?1),
-                         (SELECT 100.0 * sum(p.gender = 'f') / count(p.gender) FROM person p
-                          WHERE p.unit_id IN (SELECT id FROM sub) AND p.gender IS NOT NULL))",
-        )?
-        .query_row([unit_id], |r| r.get(0))?)
+/// Only the bloc's member units are scored and ranked; a sub-unit's points would count nowhere.
+pub fn check_member(u: &crate::model::Unit) -> Result<()> {
+    match (&u.parent_code, &u.role) {
+        (Some(p), _) => Err(refused_hint(
+            format!("{} is a sub-unit of {p}: only member units of the bloc are scored", u.code),
+            format!("score its member unit: `thidua score set {p} …`"),
+        )),
+        (None, None) => Err(refused(format!("{} is not a member of the bloc: only member units are scored", u.code))),
+        _ => Ok(()),
+    }
 }
 
 /// Refuses points above the criterion's maximum or below zero, naming both.

@@ -63,6 +63,7 @@ pub fn scores(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts
     let mut errors = Errors::new(&src.name);
     super::each_row(src, quiet, &mut errors, |row| {
         let u = units::resolve(conn, &row.need("unit")?).map_err(|e| cell("unit", e))?;
+        scores::check_member(&u).map_err(|e| cell("unit", e))?;
         let c = scores::criterion(conn, &row.need("criterion")?).map_err(|e| cell("criterion", e))?;
         let points = |key: &str| -> Result<Option<f64>> {
             let Some(v) = row.get(key) else { return Ok(None) };

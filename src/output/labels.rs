@@ -241,6 +241,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("band.excellent", "excellent", "Hoàn thành xuất sắc"),
     ("band.good", "good", "Hoàn thành tốt"),
     ("band.completed", "completed", "Hoàn thành"),
+    ("band.not_ranked", "not ranked", "Chưa xếp hạng"),
     ("status.unverified", "unverified", "chưa thẩm định"),
     ("title.criteria", "Scoring criteria", "Bảng tiêu chí chấm điểm thi đua"),
     ("heading.groups", "Groups", "Các nhóm tiêu chí"),

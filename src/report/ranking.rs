@@ -98,6 +98,9 @@ pub struct Standing {
     /// Base criteria without an assessed score.
     pub missing: usize,
     pub zero_base: bool,
+    /// Whether the unit has any points at all: a unit without scores is not ranked, banded or tie-broken.
+    pub scored: bool,
+    /// The women's share the unit states (`unit edit --female-share`); none means the rule has no data for it.
     pub female: Option<f64>,
     pub excluded: Option<String>,
     pub rank: usize,
@@ -126,15 +129,41 @@ pub fn groups(criteria: &[Criterion]) -> Vec<(String, Option<String>, f64)> {
     g
 }
 
-fn compare(a: &Standing, b: &Standing, rule: Rule) -> Ordering {
+/// How a rule orders two units of equal total; `None` when it has no data for one of them (a women's share
+/// that is not stated), and then it is skipped for that pair.
+fn compare(a: &Standing, b: &Standing, rule: Rule) -> Option<Ordering> {
     match rule {
         Rule::Female => {
-            let pref = |s: &Standing| s.female.is_some_and(|f| f >= 70.0);
-            pref(b).cmp(&pref(a))
+            let (x, y) = (a.female?, b.female?);
+            Some((y >= 70.0).cmp(&(x >= 70.0)))
         }
-        Rule::GroupA => b.groups.first().unwrap_or(&0.0).total_cmp(a.groups.first().unwrap_or(&0.0)),
-        Rule::Penalty => a.penalty.total_cmp(&b.penalty),
+        Rule::GroupA => Some(b.groups.first().unwrap_or(&0.0).total_cmp(a.groups.first().unwrap_or(&0.0))),
+        Rule::Penalty => Some(a.penalty.total_cmp(&b.penalty)),
     }
+}
+
+/// The outcome of the tie-break rules between two units of equal total: the order, the rule that decided it,
+/// and the rules skipped for lack of data on the way.
+pub fn tie_break(a: &Standing, b: &Standing, rules: &[Rule]) -> (Ordering, Option<Rule>, Vec<Rule>) {
+    let mut skipped = Vec::new();
+    for r in rules {
+        match compare(a, b, *r) {
+            None => skipped.push(*r),
+            Some(Ordering::Equal) => {}
+            Some(o) => return (o, Some(*r), skipped),
+        }
+    }
+    (Ordering::Equal, None, skipped)
+}
+
+/// The order of the ranking: scored units first, by assessed total, then the tie-break rules in the bloc's order
+/// (DOMAIN.md §5.4), then by code so the order is stable.
+fn order(a: &Standing, b: &Standing, rules: &[Rule]) -> Ordering {
+    b.scored
+        .cmp(&a.scored)
+        .then_with(|| b.total.total_cmp(&a.total))
+        .then_with(|| if a.scored && b.scored { tie_break(a, b, rules).0 } else { Ordering::Equal })
+        .then_with(|| a.code.cmp(&b.code))
 }
 
 /// Rounds to hundredths so sums of decimals compare as people add them.
@@ -177,7 +206,8 @@ pub fn rank(conn: &Connection, members: &[Unit], lang: Lang) -> Result<(Vec<Stan
                 unverified: 0,
                 missing: 0,
                 zero_base: false,
-                female: None,
+                scored: mine.values().any(|s| s.self_points.is_some() || s.assessed.is_some()),
+                female: u.female_share,
                 excluded: excluded.get(&u.id).cloned(),
                 rank: 0,
                 shared: false,
@@ -219,53 +249,52 @@ pub fn rank(conn: &Connection, members: &[Unit], lang: Lang) -> Result<(Vec<Stan
         })
         .collect::<Result<_>>()?;
 
-    // The women's share only matters between units of equal total; on a large file it costs a pass over the
-    // people of each unit's tree, so it is looked up for those units only.
+    out.sort_by(|a, b| order(a, b, &settings.tiebreak));
     for i in 0..out.len() {
-        if out.iter().enumerate().any(|(j, o)| j != i && o.total == out[i].total) {
-            out[i].female = scores::female_share(conn, out[i].unit_id)?;
+        if !out[i].scored {
+            // No points at all: not ranked, never banded (a blank sheet is not "completed").
+            out[i].band = "not_ranked";
+            out[i].notes.push(say(lang, "not ranked: no scores".into(), "chưa xếp hạng: chưa có điểm".into()));
+            continue;
         }
-    }
-    // By assessed total, then the tie-break rules in the bloc's order (DOMAIN.md §5.4).
-    out.sort_by(|a, b| {
-        b.total
-            .total_cmp(&a.total)
-            .then_with(|| settings.tiebreak.iter().fold(Ordering::Equal, |o, r| o.then_with(|| compare(a, b, *r))))
-            .then_with(|| a.code.cmp(&b.code))
-    });
-    for i in 0..out.len() {
-        let tied_with_prev = i > 0
-            && out[i - 1].total == out[i].total
-            && settings.tiebreak.iter().all(|r| compare(&out[i - 1], &out[i], *r) == Ordering::Equal);
-        out[i].rank = if tied_with_prev { out[i - 1].rank } else { i + 1 };
-        if tied_with_prev {
+        let equal = i > 0 && out[i - 1].scored && out[i - 1].total == out[i].total;
+        let (o, rule, skipped) =
+            if equal { tie_break(&out[i - 1], &out[i], &settings.tiebreak) } else { (Ordering::Less, None, vec![]) };
+        let (prev, me) = (out[i.saturating_sub(1)].code.clone(), out[i].code.clone());
+        if equal && !skipped.is_empty() {
+            let names: Vec<&str> = skipped.iter().map(|r| rule_name(*r, lang)).collect();
+            let note = say(
+                lang,
+                format!("tie-break with {prev}: {} skipped, no data for one of the two", names.join(", ")),
+                format!("khi bằng điểm với {prev}: bỏ qua tiêu chí {} vì thiếu số liệu", names.join(", ")),
+            );
+            out[i].notes.push(note);
+        }
+        let tied = equal && o == Ordering::Equal;
+        out[i].rank = if tied { out[i - 1].rank } else { i + 1 };
+        if tied {
             out[i].shared = true;
             out[i - 1].shared = true;
-            let prev = out[i - 1].code.clone();
             out[i].notes.push(say(
                 lang,
                 format!("tied with {prev}: no rule tells them apart, the meeting decides"),
                 format!("bằng điểm với {prev}, không tiêu chí ưu tiên nào phân định: Hội nghị quyết định"),
             ));
-        } else if i > 0 && out[i - 1].total == out[i].total {
-            let rule =
-                settings.tiebreak.iter().find(|r| compare(&out[i - 1], &out[i], **r) != Ordering::Equal).copied();
-            let (prev, me) = (out[i - 1].code.clone(), out[i].code.clone());
-            let why = rule.map_or("", |r| rule_words(r, lang));
+        } else if let Some(r) = rule {
             out[i - 1].notes.push(say(
                 lang,
-                format!("ahead of {me} at equal total: {why}"),
-                format!("xếp trên {me} khi bằng điểm: {why}"),
+                format!("ahead of {me} at equal total: {}", rule_words(r, true, lang)),
+                format!("xếp trên {me} khi bằng điểm: {}", rule_words(r, true, lang)),
             ));
             out[i].notes.push(say(
                 lang,
-                format!("behind {prev} at equal total: {why}"),
-                format!("xếp dưới {prev} khi bằng điểm: {why}"),
+                format!("behind {prev} at equal total: {}", rule_words(r, false, lang)),
+                format!("xếp dưới {prev} khi bằng điểm: {}", rule_words(r, false, lang)),
             ));
         }
     }
     // Bands: a base criterion at 0 keeps a unit out of the top band.
-    for s in &mut out {
+    for s in out.iter_mut().filter(|s| s.scored) {
         s.band = if s.total >= settings.band_excellent && !s.zero_base {
             "excellent"
         } else if s.total >= settings.band_good {
@@ -286,7 +315,7 @@ pub fn rank(conn: &Connection, members: &[Unit], lang: Lang) -> Result<(Vec<Stan
     let eligible = |s: &Standing| s.complete() && s.excluded.is_none();
     let mut top: Option<usize> = None;
     let mut bk_left = settings.quota_bk;
-    for s in out.iter_mut() {
+    for s in out.iter_mut().filter(|s| s.scored) {
         if !eligible(s) {
             let why = match &s.excluded {
                 Some(r) => say(lang, format!("not proposed: excluded ({r})"), format!("không đề nghị: {r}")),
@@ -337,14 +366,33 @@ pub fn rank(conn: &Connection, members: &[Unit], lang: Lang) -> Result<(Vec<Stan
     Ok((out, settings))
 }
 
-pub fn rule_words(r: Rule, lang: Lang) -> &'static str {
+/// Why a rule put a unit where it stands: `ahead` for the unit it favoured, else for the one behind.
+pub fn rule_words(r: Rule, ahead: bool, lang: Lang) -> &'static str {
+    match (r, ahead, lang) {
+        (Rule::Female, true, Lang::En) => "women are at least 70% of the staff (Decree 152 Art 4.6)",
+        (Rule::Female, true, Lang::Vi) => "tỷ lệ nữ từ 70% trở lên (khoản 6 Điều 4 Nghị định 152/2025/NĐ-CP)",
+        (Rule::Female, false, Lang::En) => "women are under 70% of the staff (Decree 152 Art 4.6)",
+        (Rule::Female, false, Lang::Vi) => "tỷ lệ nữ dưới 70% (khoản 6 Điều 4 Nghị định 152/2025/NĐ-CP)",
+        (Rule::GroupA, true, Lang::En) => "more points in the first group (core tasks)",
+        (Rule::GroupA, true, Lang::Vi) => "điểm nhóm tiêu chí thứ nhất (nhiệm vụ chính trị) cao hơn",
+        (Rule::GroupA, false, Lang::En) => "fewer points in the first group (core tasks)",
+        (Rule::GroupA, false, Lang::Vi) => "điểm nhóm tiêu chí thứ nhất (nhiệm vụ chính trị) thấp hơn",
+        (Rule::Penalty, true, Lang::En) => "fewer penalty points",
+        (Rule::Penalty, true, Lang::Vi) => "ít điểm trừ hơn",
+        (Rule::Penalty, false, Lang::En) => "more penalty points",
+        (Rule::Penalty, false, Lang::Vi) => "nhiều điểm trừ hơn",
+    }
+}
+
+/// A tie-break rule as people name it.
+pub fn rule_name(r: Rule, lang: Lang) -> &'static str {
     match (r, lang) {
-        (Rule::Female, Lang::En) => "women are at least 70% of the staff (Decree 152 Art 4.6)",
-        (Rule::Female, Lang::Vi) => "tỷ lệ nữ từ 70% trở lên (khoản 6 Điều 4 Nghị định 152/2025/NĐ-CP)",
-        (Rule::GroupA, Lang::En) => "more points in the first group (core tasks)",
-        (Rule::GroupA, Lang::Vi) => "điểm nhóm tiêu chí thứ nhất (nhiệm vụ chính trị) cao hơn",
-        (Rule::Penalty, Lang::En) => "fewer penalty points",
-        (Rule::Penalty, Lang::Vi) => "ít điểm trừ hơn",
+        (Rule::Female, Lang::En) => "women's share",
+        (Rule::Female, Lang::Vi) => "tỷ lệ nữ",
+        (Rule::GroupA, Lang::En) => "first group",
+        (Rule::GroupA, Lang::Vi) => "điểm nhóm thứ nhất",
+        (Rule::Penalty, Lang::En) => "penalty points",
+        (Rule::Penalty, Lang::Vi) => "điểm trừ",
     }
 }
 
@@ -364,7 +412,11 @@ pub fn table(standings: &[Standing], criteria: &[Criterion], ranked: bool) -> cr
     let mut t = Table::new(if ranked { "ranking" } else { "scores" }, &[]);
     t.columns = cols;
     for s in standings {
-        let rank = if s.shared { format!("{}=", s.rank) } else { s.rank.to_string() };
+        let rank = match (s.scored, s.shared) {
+            (false, _) => String::new(),
+            (true, true) => format!("{}=", s.rank),
+            (true, false) => s.rank.to_string(),
+        };
         let mut row: Vec<Cell> = vec![Cell::Text(rank), s.code.as_str().into(), s.name.as_str().into()];
         row.extend(s.groups.iter().map(|x| Cell::Num(*x)));
         row.extend([

@@ -146,3 +146,98 @@ fn a_review_honours_its_as_of_date() {
     let annual = e.ok(&["report", "annual", "--as-of", "31/01/2025", "--format", "csv", "--table", "awards"]).stdout;
     assert!(annual.contains("12/QĐ-UBND"), "{annual}");
 }
+
+/// Seven members, criteria A1 (group A) and B1 (group B), and `points` (unit, A1, B1) assessed.
+fn scored(points: &[(&str, &str, &str)]) -> Env {
+    let e = Env::init();
+    e.seven_units();
+    e.ok(&["score", "criteria", "add", "A1", "--group", "A", "--name", "Nhiệm vụ chính trị", "--max", "60"]);
+    e.ok(&["score", "criteria", "add", "B1", "--group", "B", "--name", "Công tác thi đua", "--max", "40"]);
+    for (u, a, b) in points {
+        e.ok(&["score", "set", u, "A1", "--assessed", a]);
+        e.ok(&["score", "set", u, "B1", "--assessed", b]);
+    }
+    e
+}
+
+/// The ranking as CSV rows keyed by unit code: (rank, band, proposal, note).
+fn ranking_of(e: &Env) -> Vec<(String, String, String, String, String)> {
+    let rows = crate::csv_rows(&e.ok(&["report", "ranking", "--format", "csv"]).bytes);
+    let h = rows[0].clone();
+    let at = |k: &str| h.iter().position(|c| c == k).unwrap();
+    rows[1..]
+        .iter()
+        .map(|r| {
+            (
+                r[at("unit")].clone(),
+                r[at("rank")].clone(),
+                r[at("band")].clone(),
+                r[at("proposal")].clone(),
+                r[at("note")].clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn units_without_scores_are_not_ranked_and_tie_rules_without_data_are_skipped() {
+    let e = scored(&[
+        ("CT", "55", "35"),
+        ("BHXH", "50", "40"),
+        ("CTHUE", "50", "30"),
+        ("QLTT", "45", "35"),
+        ("NHNN", "40", "30"),
+    ]);
+    // HQ and KBNN have no points; HQ's one person is a woman (a share derived from her would read 100%).
+    e.ok(&["person", "add", "--unit", "HQ", "--name", "Lê Thị Hoa", "--gender", "f"]);
+    let r = ranking_of(&e);
+    for code in ["HQ", "KBNN"] {
+        let (_, rank, band, proposal, note) = r.iter().find(|x| x.0 == code).unwrap();
+        assert_eq!((rank.as_str(), band.as_str(), proposal.as_str()), ("", "not_ranked", ""), "{code}: {r:?}");
+        assert_eq!(note, "not ranked: no scores", "{code}");
+        assert!(!note.contains("women"), "{note}");
+    }
+    assert_eq!(r[5].0, "HQ");
+    assert_eq!(r[6].0, "KBNN");
+    let vi = e.ok(&["--lang", "vi", "report", "ranking", "--format", "md"]).stdout;
+    assert!(
+        vi.contains("Chưa xếp hạng") && !vi.contains("| HQ | Cục Hải quan | 0 | 0 | 0 | 0 | 0 | 0 | 0 | Hoàn thành"),
+        "{vi}"
+    );
+    // CT and BHXH tie at 90; BHXH states 80% women, CT states nothing: the rule is skipped for the pair, said so.
+    e.ok(&["unit", "edit", "BHXH", "--female-share", "80"]);
+    let r = ranking_of(&e);
+    let bhxh = r.iter().find(|x| x.0 == "BHXH").unwrap();
+    assert!(bhxh.4.contains("tie-break with CT: women's share skipped, no data for one of the two"), "{r:?}");
+    // The next rule decides: CT has more in group A.
+    assert_eq!((r[0].0.as_str(), r[0].1.as_str(), r[1].1.as_str()), ("CT", "1", "2"), "{r:?}");
+}
+
+#[test]
+fn the_vietnamese_tie_break_note_of_the_lower_unit_says_lower() {
+    let e = scored(&[("CT", "55", "35"), ("HQ", "50", "40")]);
+    let vi = e.ok(&["--lang", "vi", "report", "ranking", "--format", "md"]).stdout;
+    assert!(vi.contains("xếp trên HQ khi bằng điểm: điểm nhóm tiêu chí thứ nhất (nhiệm vụ chính trị) cao hơn"), "{vi}");
+    assert!(
+        vi.contains("xếp dưới CT khi bằng điểm: điểm nhóm tiêu chí thứ nhất (nhiệm vụ chính trị) thấp hơn"),
+        "{vi}"
+    );
+    assert!(
+        !vi.contains("xếp dưới CT khi bằng điểm: điểm nhóm tiêu chí thứ nhất (nhiệm vụ chính trị) cao hơn"),
+        "{vi}"
+    );
+    let en = e.ok(&["report", "ranking", "--format", "md"]).stdout;
+    assert!(en.contains("behind CT at equal total: fewer points in the first group"), "{en}");
+}
+
+#[test]
+fn only_member_units_are_scored() {
+    let e = scored(&[]);
+    e.ok(&["unit", "add", "CD_VPTU", "--name", "Công đoàn Văn phòng", "--parent", "BHXH"]);
+    let err = e.fails(&["score", "set", "CD_VPTU", "A1", "--assessed", "30"], 1);
+    assert!(err.contains("CD_VPTU is a sub-unit of BHXH: only member units of the bloc are scored"), "{err}");
+    let f = e.write("diem.csv", "unit,criterion,assessed\nCT,A1,50\nCD_VPTU,A1,30\n");
+    let err = e.fails(&["score", "import", &f], 1);
+    assert!(err.contains("diem.csv:3: column 'unit': CD_VPTU is a sub-unit of BHXH"), "{err}");
+    assert_eq!(e.count("SELECT count(*) FROM score"), 0);
+}
