@@ -412,6 +412,8 @@ pub enum TargetStatus {
     Met,
     NotMet,
     NoData,
+    /// No figure yet, and not due yet at the date (a year-end target at the mid-year review).
+    InProgress,
 }
 
 impl TargetStatus {
@@ -420,11 +422,21 @@ impl TargetStatus {
             TargetStatus::Met => "met",
             TargetStatus::NotMet => "not_met",
             TargetStatus::NoData => "no_data",
+            TargetStatus::InProgress => "in_progress",
         }
     }
 }
 
 impl Target {
+    /// [`Target::status`] at a date: a target with no figure whose due date is still ahead is in progress, not
+    /// missing.
+    pub fn status_at(&self, at: chrono::NaiveDate) -> TargetStatus {
+        match self.status() {
+            TargetStatus::NoData if self.due.is_some_and(|d| d > at) => TargetStatus::InProgress,
+            s => s,
+        }
+    }
+
     /// At least: met when actual ≥ target; at most (less is better): met when actual ≤ target; qualitative: the flag.
     pub fn status(&self) -> TargetStatus {
         match (self.target, self.actual, self.met_flag) {

@@ -98,7 +98,7 @@ pub struct Which {
 }
 
 #[derive(Args, Debug)]
-#[command(group = clap::ArgGroup::new("subject").required(true).args(["unit", "person"]))]
+#[command(group = clap::ArgGroup::new("subject").required(true).multiple(true).args(["unit", "person"]))]
 pub struct AddArgs {
     /// The decision's number (or #ID; "-" when it is not at hand)
     pub decision: String,

@@ -9,6 +9,7 @@ use clap::Args;
 
 use super::Ctx;
 use crate::db::meetings::{self, NewMeeting};
+use crate::db::meta::DemoFile;
 use crate::db::{self, campaigns, meta, people, pledges, units};
 use crate::error::{refused, refused_hint, Result};
 use crate::import;
@@ -27,31 +28,40 @@ pub const SLOGAN: &str = "Đoàn kết, sáng tạo, thi đua xây dựng và b�
 pub const MOTTO: &str = "Kỷ cương, liêm chính, hành động, trách nhiệm, sáng tạo, hiệu quả";
 
 #[derive(Args, Debug)]
-pub struct DemoArgs {}
+pub struct DemoArgs {
+    /// Replace the demo file even if it was changed since the demo made it
+    #[arg(long)]
+    pub yes: bool,
+}
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
 }
 
-/// A file the demo may replace: a thidua file it made itself. Anything else is left alone.
-fn check_replaceable(path: &Path) -> Result<()> {
-    let refuse = || {
-        refused_hint(
+/// A file the demo may replace: a thidua file it made itself and nobody changed since (or `--yes`). Anything
+/// else is left alone.
+fn check_replaceable(path: &Path, yes: bool) -> Result<()> {
+    match db::meta::demo_file(path) {
+        DemoFile::Pristine => Ok(()),
+        DemoFile::Changed if yes => Ok(()),
+        DemoFile::Changed => Err(refused_hint(
+            format!(
+                "'{}' is a demo file that was changed since the demo made it; demo will not replace it",
+                path.display()
+            ),
+            "keep it and name another file with -f/--db, or replace it with `thidua demo --yes`",
+        )),
+        DemoFile::Other => Err(refused_hint(
             format!("'{}' exists and is not a demo file; demo will not touch it", path.display()),
             "name another file with -f/--db (the demo's default is thidua-demo.db)",
-        )
-    };
-    if db::meta::is_demo_file(path) {
-        Ok(())
-    } else {
-        Err(refuse())
+        )),
     }
 }
 
-pub fn run(ctx: &Ctx, _a: DemoArgs) -> Result<()> {
+pub fn run(ctx: &Ctx, a: DemoArgs) -> Result<()> {
     let path = ctx.db.as_path();
     if path.exists() {
-        check_replaceable(path)?;
+        check_replaceable(path, a.yes)?;
         std::fs::remove_file(path).map_err(|e| refused(format!("cannot replace '{}': {e}", path.display())))?;
     }
     let mut conn = db::create(path, |tx| meta::insert_bloc(tx, BLOC, Some("Tây Ninh"), 2020, true))?;

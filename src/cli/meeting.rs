@@ -93,7 +93,7 @@ pub struct EditArgs {
 }
 
 #[derive(Args, Debug)]
-#[command(group = clap::ArgGroup::new("who").required(true).args(["unit", "person"]))]
+#[command(group = clap::ArgGroup::new("who").required(true).multiple(true).args(["unit", "person"]))]
 pub struct ItemArgs {
     /// The meeting's number or date
     pub meeting: String,

@@ -282,14 +282,21 @@ pub fn command() -> clap::Command {
     Cli::command()
 }
 
-/// The subject a command names with `--unit` or `--person`: (unit id, person id, name as it stands now).
+/// The subject a command names with `--unit` or `--person` (both: the person, looked for in that unit): (unit id,
+/// person id, name as it stands now).
 pub fn subject(
     conn: &Connection,
     unit: Option<&str>,
     person: Option<&str>,
 ) -> Result<(Option<i64>, Option<i64>, String)> {
     match (unit, person) {
-        (Some(u), _) => {
+        (Some(u), Some(p)) => {
+            // The unit narrows the person's name (two people of the same name in different units).
+            let u = crate::db::units::resolve(conn, u)?;
+            let p = crate::db::people::resolve_in(conn, p, Some(u.id))?;
+            Ok((None, Some(p.id), p.full_name))
+        }
+        (Some(u), None) => {
             let u = crate::db::units::resolve(conn, u)?;
             Ok((Some(u.id), None, u.name))
         }

@@ -343,7 +343,7 @@ fn show(ctx: &Ctx, unit: &str, a: ListArgs) -> Result<()> {
         &["id", "unit", "target", "measure", "goal", "at_most", "due", "actual", "as_of", "percent", "status", "note"],
     );
     for x in pledges::targets(&conn, p.id, at)? {
-        let status = x.status();
+        let status = x.status_at(at);
         let percent = x.percent();
         t.push(vec![
             x.id.into(),

@@ -99,7 +99,7 @@ pub enum Status {
 }
 
 #[derive(Args, Debug)]
-#[command(group = clap::ArgGroup::new("subject").required(true).args(["unit", "person"]))]
+#[command(group = clap::ArgGroup::new("subject").required(true).multiple(true).args(["unit", "person"]))]
 pub struct AddArgs {
     /// Title (or form) code or name, e.g. LDTT, "Chiến sĩ thi đua cơ sở"
     #[arg(long)]

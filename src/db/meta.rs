@@ -72,13 +72,36 @@ pub fn settings(conn: &Connection) -> Result<Vec<(String, String)>> {
     Ok(v)
 }
 
-/// Whether a file is one `thidua demo` made (ours, marked demo), read without changing it. Anything unreadable is
-/// not.
-pub fn is_demo_file(path: &std::path::Path) -> bool {
-    let Ok(conn) = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY) else { return false };
+/// What an existing file is to `thidua demo`, read without changing it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DemoFile {
+    /// Not a file the demo made (or unreadable): never touched.
+    Other,
+    /// Made by the demo and not changed since.
+    Pristine,
+    /// Made by the demo, then written to (by the tool, or by another program behind its back).
+    Changed,
+}
+
+/// How many audit entries the demo writes: the file's creation and the load.
+pub const DEMO_WRITES: i64 = 2;
+
+pub fn demo_file(path: &std::path::Path) -> DemoFile {
+    let Ok(conn) = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY) else {
+        return DemoFile::Other;
+    };
     let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).unwrap_or(0);
     let demo: bool = conn.query_row("SELECT demo FROM bloc WHERE id = 1", [], |r| r.get(0)).unwrap_or(false);
-    app == super::APPLICATION_ID && demo
+    if app != super::APPLICATION_ID || !demo {
+        return DemoFile::Other;
+    }
+    let entries: i64 = conn.query_row("SELECT count(*) FROM audit", [], |r| r.get(0)).unwrap_or(i64::MAX);
+    let clean = super::audit::verify(&conn).map(|p| p.is_empty()).unwrap_or(false);
+    if entries == DEMO_WRITES && clean {
+        DemoFile::Pristine
+    } else {
+        DemoFile::Changed
+    }
 }
 
 /// When and why the file was sealed, if it is.

@@ -79,9 +79,23 @@ pub fn by_name_in_unit(conn: &Connection, unit_id: i64, key: &str) -> Result<Vec
     Ok(v)
 }
 
+/// A person as a list of candidates names them: number, name, unit, position and staff code, so the secretary can
+/// tell two people of the same name apart.
+pub fn describe(p: &Person) -> String {
+    let mut extra = vec![p.unit_code.clone()];
+    extra.extend(p.position.clone());
+    extra.extend(p.staff_code.as_ref().map(|c| format!("code {c}")));
+    format!("#{} {} ({})", p.id, p.full_name, extra.join(", "))
+}
+
 /// Finds a person by what a secretary types (DESIGN.md "References"): the number `list` shows (also as `#12`), the
 /// staff code, or the name (any case, tone placement, with or without accents) when only one person has it.
 pub fn resolve(conn: &Connection, input: &str) -> Result<Person> {
+    resolve_in(conn, input, None)
+}
+
+/// [`resolve`], with the names narrowed to the people of one unit and its sub-units when `unit_id` is given.
+pub fn resolve_in(conn: &Connection, input: &str, unit_id: Option<i64>) -> Result<Person> {
     let s = input.trim();
     let num = s.strip_prefix('#').unwrap_or(s);
     let by_id = match num.parse::<i64>() {
@@ -102,34 +116,43 @@ pub fn resolve(conn: &Connection, input: &str) -> Result<Person> {
         (Some(p), _) | (None, Some(p)) => return Ok(p),
         (None, None) => {}
     }
-    let mut found: Vec<Person> = conn
-        .prepare_cached(&format!("{SELECT} WHERE p.name_key = ?1 {ORDER}"))?
-        .query_map([match_key(s)], row)?
-        .collect::<rusqlite::Result<_>>()?;
-    if found.is_empty() {
-        found = conn
-            .prepare_cached(&format!("{SELECT} WHERE p.name_fold = ?1 {ORDER}"))?
-            .query_map([fold_key(s)], row)?
-            .collect::<rusqlite::Result<_>>()?;
-    }
+    let found = by_name(conn, s, unit_id)?;
     match &found[..] {
         [p] => Ok(p.clone()),
         [] => Err(refused_hint(
             format!("no person '{s}'"),
             "name a person by the number `thidua person list` shows, a staff code or the full name",
         )),
-        many => Err(refused_hint(
-            format!(
-                "person '{s}' is ambiguous: {}",
-                many.iter()
-                    .take(10)
-                    .map(|p| format!("#{} {} ({})", p.id, p.full_name, p.unit_code))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            "name the person by number or staff code",
-        )),
+        many => Err(ambiguous(s, many)),
     }
+}
+
+/// The people a name finds: by its match key (case and tone placement aside), else, when none, by its accent-free
+/// form; within a unit and its sub-units when `unit_id` is given. The one rule for the command line and imports.
+pub fn by_name(conn: &Connection, name: &str, unit_id: Option<i64>) -> Result<Vec<Person>> {
+    let within = "(?2 IS NULL OR p.unit_id IN (WITH RECURSIVE sub(id) AS (SELECT ?2 UNION
+                   SELECT unit.id FROM unit JOIN sub ON unit.parent_id = sub.id) SELECT id FROM sub))";
+    let mut found: Vec<Person> = conn
+        .prepare_cached(&format!("{SELECT} WHERE p.name_key = ?1 AND {within} {ORDER}"))?
+        .query_map(params![match_key(name), unit_id], row)?
+        .collect::<rusqlite::Result<_>>()?;
+    if found.is_empty() {
+        found = conn
+            .prepare_cached(&format!("{SELECT} WHERE p.name_fold = ?1 AND {within} {ORDER}"))?
+            .query_map(params![fold_key(name), unit_id], row)?
+            .collect::<rusqlite::Result<_>>()?;
+    }
+    Ok(found)
+}
+
+/// The refusal for a name that finds several people, listing them.
+pub fn ambiguous(name: &str, many: &[Person]) -> crate::error::Error {
+    let shown: Vec<String> = many.iter().take(10).map(describe).collect();
+    let more = if many.len() > 10 { format!(" and {} more", many.len() - 10) } else { String::new() };
+    refused_hint(
+        format!("person '{name}' is ambiguous: {}{more}", shown.join(", ")),
+        "name the person by number or staff code, or narrow by --unit",
+    )
 }
 
 /// Inserts a person with a staff code unless the code is taken; true when it was inserted. The fast path of an

@@ -507,7 +507,9 @@ pub fn each_row(
 }
 
 /// The row's person, if it names one (columns `person` and `person_code`): by staff code, else by name within the
-/// row's unit; created there with `--create-people`. Shared by the imports that name people.
+/// row's unit as the command line finds names (tone placement aside, accent-free when unambiguous); created there
+/// with `--create-people` only when no one is found. A code and a name that disagree are an error. Shared by the
+/// imports that name people.
 pub fn person(conn: &Connection, row: &Row, unit_id: i64, create: bool, created: &mut u64) -> Result<Option<i64>> {
     let code = row.get("person_code");
     let name = row.get("person");
@@ -518,6 +520,9 @@ pub fn person(conn: &Connection, row: &Row, unit_id: i64, create: bool, created:
                     "person_code",
                     format!("'{c}' is {} of {}, not of this row's unit", p.full_name, p.unit_code),
                 ));
+            }
+            if let Some(n) = name.as_deref().filter(|n| !same_name(n, &p.full_name)) {
+                return Err(cell("person", format!("'{n}' is not {}, whose staff code is '{c}'", p.full_name)));
             }
             return Ok(Some(p.id));
         }
@@ -531,10 +536,20 @@ pub fn person(conn: &Connection, row: &Row, unit_id: i64, create: bool, created:
             None => Ok(None),
         };
     };
-    let same = stored_people::by_name_in_unit(conn, unit_id, &match_key(&name))?;
-    match same.len() {
-        1 => Ok(Some(same[0].id)),
-        0 if create => {
+    let found = stored_people::by_name(conn, &name, Some(unit_id))?;
+    match &found[..] {
+        [p] => match &code {
+            // The name finds someone, the code no one: which is right is the secretary's call.
+            Some(c) => Err(cell(
+                "person_code",
+                format!(
+                    "'{c}' is no one's staff code, but '{name}' is {}; correct the code, or leave it empty",
+                    stored_people::describe(p)
+                ),
+            )),
+            None => Ok(Some(p.id)),
+        },
+        [] if create => {
             let parts = split_name(&name, None, None).map_err(|m| cell("person", m))?;
             let d = PersonData {
                 unit_id,
@@ -548,9 +563,14 @@ pub fn person(conn: &Connection, row: &Row, unit_id: i64, create: bool, created:
             *created += 1;
             Ok(Some(stored_people::insert(conn, &d)?))
         }
-        0 => Err(cell("person", format!("no person '{name}' in this unit; add --create-people to create them"))),
-        n => {
-            Err(cell("person", format!("{n} people named '{name}' in this unit; give their staff code (person_code)")))
-        }
+        [] => Err(cell("person", format!("no person '{name}' in this unit; add --create-people to create them"))),
+        many => Err(cell("person", stored_people::ambiguous(&name, many))),
     }
+}
+
+/// Whether two spellings name the same person: equal but for case and tone placement, or one written without
+/// accents.
+fn same_name(a: &str, b: &str) -> bool {
+    match_key(a) == match_key(b)
+        || (fold_key(a) == fold_key(b) && (fold_key(a) == a.to_lowercase() || fold_key(b) == b.to_lowercase()))
 }

@@ -33,6 +33,17 @@ fn yes(s: &str) -> Option<bool> {
     }
 }
 
+/// A met cell: met or not met, or a status that carries no figure (what `pledge show` writes for a target without
+/// one); `None` for anything else.
+fn flag_of(m: &str) -> Option<Option<bool>> {
+    match fold_key(m).replace(' ', "_").as_str() {
+        s if s == TargetStatus::Met.as_str() || s == "dat" => Some(Some(true)),
+        s if s == TargetStatus::NotMet.as_str() || s == "khong_dat" || s == "chua_dat" => Some(Some(false)),
+        s if s == TargetStatus::NoData.as_str() || s == TargetStatus::InProgress.as_str() => Some(None),
+        _ => None,
+    }
+}
+
 /// Returns the counts of targets and of progress rows.
 pub fn run(conn: &Connection, src: &mut Source, c: &Campaign, quiet: bool) -> Result<(Counts, Counts)> {
     let (mut targets, mut progress) = (Counts::default(), Counts::default());
@@ -60,23 +71,20 @@ pub fn run(conn: &Connection, src: &mut Source, c: &Campaign, quiet: bool) -> Re
         targets.add(o);
         let actual = row.get("actual");
         let met = row.get("met");
+        // A figure must fit its target: a value for a numeric target, met / not met for a qualitative one. The
+        // status `pledge show` writes beside a value is computed from it, so it is read only to check its spelling.
+        if let Some(m) = met.as_deref().filter(|m| flag_of(m).is_none()) {
+            return Err(cell("met", format!("'{m}' is not met / not_met")));
+        }
         let figure = match (goal, actual, met) {
             (Some(_), Some(a), _) => Some((Some(parse_number(&a).map_err(|m| cell("actual", m))?), None)),
-            (None, Some(a), _) if parse_number(&a).is_ok() => {
+            (None, Some(a), _) => {
                 return Err(cell(
                     "actual",
-                    format!("'{a}' is a value, but the target has no goal; give the goal or use the met column"),
+                    format!("'{a}' is given, but the target has no goal; give the goal, or use the met column"),
                 ))
             }
-            (None, _, Some(m)) => {
-                let flag = match fold_key(&m).replace(' ', "_").as_str() {
-                    s if s == TargetStatus::Met.as_str() || s == "dat" => Some(true),
-                    s if s == TargetStatus::NotMet.as_str() || s == "khong_dat" || s == "chua_dat" => Some(false),
-                    s if s == TargetStatus::NoData.as_str() => None,
-                    _ => return Err(cell("met", format!("'{m}' is not met / not_met"))),
-                };
-                flag.map(|f| (None, Some(f)))
-            }
+            (None, None, Some(m)) => flag_of(&m).flatten().map(|f| (None, Some(f))),
             _ => None,
         };
         if let Some((value, flag)) = figure {

@@ -17,12 +17,15 @@ pub struct UnitPledge {
     pub targets: usize,
     pub met: usize,
     pub no_data: usize,
+    /// Targets not due yet and without a figure: left out of the completion at the date.
+    pub in_progress: usize,
 }
 
 impl UnitPledge {
-    /// The share of its targets met at the date, in percent; none without targets.
+    /// The share met of its targets due by the date, in percent; none when no target is due.
     pub fn completion(&self) -> Option<f64> {
-        (self.targets > 0).then(|| self.met as f64 / self.targets as f64 * 100.0)
+        let due = self.targets - self.in_progress;
+        (due > 0).then(|| self.met as f64 / due as f64 * 100.0)
     }
 }
 
@@ -49,8 +52,9 @@ pub fn completion(conn: &Connection, campaign_id: i64, as_of: NaiveDate) -> Resu
                 unit_code: code,
                 unit_name: name,
                 targets: ts.len(),
-                met: ts.iter().filter(|t| t.status() == TargetStatus::Met).count(),
-                no_data: ts.iter().filter(|t| t.status() == TargetStatus::NoData).count(),
+                met: ts.iter().filter(|t| t.status_at(as_of) == TargetStatus::Met).count(),
+                no_data: ts.iter().filter(|t| t.status_at(as_of) == TargetStatus::NoData).count(),
+                in_progress: ts.iter().filter(|t| t.status_at(as_of) == TargetStatus::InProgress).count(),
                 pledge,
             })
         })
@@ -59,8 +63,10 @@ pub fn completion(conn: &Connection, campaign_id: i64, as_of: NaiveDate) -> Resu
 
 /// The table `pledge list` prints and the reviews reuse: each member unit's completion at the date.
 pub fn table(rows: &[UnitPledge]) -> Table {
-    let mut t =
-        Table::new("pledges", &["unit", "unit_name", "signed_on", "place", "targets", "met", "no_data", "completion"]);
+    let mut t = Table::new(
+        "pledges",
+        &["unit", "unit_name", "signed_on", "place", "targets", "met", "no_data", "in_progress", "completion"],
+    );
     for r in rows {
         t.push(vec![
             r.unit_code.as_str().into(),
@@ -70,6 +76,7 @@ pub fn table(rows: &[UnitPledge]) -> Table {
             (r.targets as i64).into(),
             (r.met as i64).into(),
             (r.no_data as i64).into(),
+            (r.in_progress as i64).into(),
             r.completion().map_or(Cell::Empty, Cell::Percent),
         ]);
     }

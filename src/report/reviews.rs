@@ -510,7 +510,7 @@ pub fn unit(conn: &Connection, u: &Unit, as_of: NaiveDate, lang: Lang) -> Result
             Some(p) => {
                 lines.push(format!("{} {} ({})", l("signed_on", lang), format_date(p.signed_on), c.code));
                 for x in pledges::targets(conn, p.id, as_of)? {
-                    let status = x.status();
+                    let status = x.status_at(as_of);
                     tt.push(vec![
                         x.id.into(),
                         x.text.into(),

@@ -132,7 +132,7 @@ fn progress_history_completion_and_as_of() {
     let list = |at: &str| -> Vec<(String, String, String, String)> {
         csv_rows(&e.ok(&["pledge", "list", "--as-of", at, "--format", "csv"]).bytes)[1..]
             .iter()
-            .map(|r| (r[0].clone(), r[4].clone(), r[5].clone(), r[7].clone()))
+            .map(|r| (r[0].clone(), r[4].clone(), r[5].clone(), r[8].clone()))
             .collect()
     };
     let mid = list("2020-06-30");
@@ -178,9 +178,9 @@ fn import_targets_and_progress_all_or_nothing() {
     );
     let list = csv_rows(&e.ok(&["pledge", "list", "--as-of", "2020-06-30", "--format", "csv"]).bytes);
     let hq = list.iter().find(|r| r[0] == "HQ").unwrap();
-    assert_eq!(hq[4..8], ["1", "1", "0", "100"]);
+    assert_eq!(hq[4..9], ["1", "1", "0", "0", "100"]);
     let kbnn = list.iter().find(|r| r[0] == "KBNN").unwrap();
-    assert_eq!(kbnn[4..8], ["1", "1", "0", "100"]);
+    assert_eq!(kbnn[4..9], ["1", "1", "0", "0", "100"]);
     // What `pledge show` writes imports back.
     e.ok(&["pledge", "show", "HQ", "--as-of", "2020-06-30", "-o", "hq.csv"]);
     let again = e.ok(&["pledge", "import", e.path("hq.csv").to_str().unwrap()]);

@@ -182,7 +182,10 @@ fn one_table_of_a_report_for_a_script() {
     let e = demo();
     let out = e.ok(&["report", "midyear", "--format", "csv", "--table", "pledges"]);
     let rows = csv_rows(&out.bytes);
-    assert_eq!(rows[0], ["unit", "unit_name", "signed_on", "place", "targets", "met", "no_data", "completion"]);
+    assert_eq!(
+        rows[0],
+        ["unit", "unit_name", "signed_on", "place", "targets", "met", "no_data", "in_progress", "completion"]
+    );
     assert_eq!(rows.len(), 8);
     let err = e.fails(&["report", "midyear", "--table", "nope"], 1);
     assert!(err.contains("no table 'nope'") && err.contains("pledges"), "{err}");
@@ -213,6 +216,9 @@ fn report_csv_tables_go_one_file_each_into_a_folder() {
         ]
     );
     let pledges = csv_rows(&std::fs::read(e.path("sk/pledges.csv")).unwrap());
-    assert_eq!(pledges[0], ["unit", "unit_name", "signed_on", "place", "targets", "met", "no_data", "completion"]);
+    assert_eq!(
+        pledges[0],
+        ["unit", "unit_name", "signed_on", "place", "targets", "met", "no_data", "in_progress", "completion"]
+    );
     assert_eq!(pledges.len(), 8);
 }

@@ -241,3 +241,149 @@ fn only_member_units_are_scored() {
     assert!(err.contains("diem.csv:3: column 'unit': CD_VPTU is a sub-unit of BHXH"), "{err}");
     assert_eq!(e.count("SELECT count(*) FROM score"), 0);
 }
+
+#[test]
+fn demo_will_not_replace_a_demo_file_holding_the_users_edits() {
+    let e = Env::new();
+    e.ok(&["-f", "d.db", "demo"]);
+    // Untouched: replaced without a word.
+    e.ok(&["-f", "d.db", "demo"]);
+    e.ok(&["-f", "d.db", "unit", "edit", "BHXH", "--note", "ghi chú của tôi"]);
+    let err = e.fails(&["-f", "d.db", "demo"], 1);
+    assert!(err.contains("was changed since the demo made it") && err.contains("demo --yes"), "{err}");
+    assert_eq!(
+        e.conn_to("d.db")
+            .query_row("SELECT count(*) FROM unit WHERE note = 'ghi chú của tôi'", [], |r| r.get::<_, i64>(0))
+            .unwrap(),
+        1
+    );
+    // Changed behind the tool's back counts too.
+    e.ok(&["-f", "d2.db", "demo"]);
+    e.conn_to("d2.db").execute("UPDATE unit SET note = 'x' WHERE code = 'HQ'", []).unwrap();
+    e.fails(&["-f", "d2.db", "demo"], 1);
+    e.ok(&["-f", "d.db", "demo", "--yes"]);
+    assert_eq!(
+        e.conn_to("d.db")
+            .query_row("SELECT count(*) FROM unit WHERE note = 'ghi chú của tôi'", [], |r| r.get::<_, i64>(0))
+            .unwrap(),
+        0
+    );
+}
+
+#[test]
+fn import_references_that_disagree_are_row_errors() {
+    let e = Env::init();
+    e.seven_units();
+    e.ok(&["person", "add", "--unit", "BHXH", "--name", "Nguyễn Thị Thu Hà", "--code", "BH01"]);
+    e.ok(&["person", "add", "--unit", "BHXH", "--name", "Trần Văn Nam"]);
+    let f = e.write(
+        "dk.csv",
+        "unit,person,person_code,title\n\
+         BHXH,Nguyễn Thị Thu Hà,BH99,CSTDCS\n\
+         BHXH,Trần Văn Nam,BH01,LDTT\n\
+         BHXH,Trần Văn Nam,BH77,LDTT\n",
+    );
+    let err = e.fails(&["register", "import", &f, "--create-people"], 1);
+    assert!(err.contains("dk.csv:2: column 'person_code': 'BH99' is no one's staff code, but 'Nguyễn Thị Thu Hà' is #1 Nguyễn Thị Thu Hà (BHXH, code BH01)"), "{err}");
+    assert!(
+        err.contains("dk.csv:3: column 'person': 'Trần Văn Nam' is not Nguyễn Thị Thu Hà, whose staff code is 'BH01'"),
+        "{err}"
+    );
+    assert!(err.contains("dk.csv:4: column 'person_code': 'BH77' is no one's staff code"), "{err}");
+    assert_eq!(e.count("SELECT count(*) FROM registration"), 0);
+    assert_eq!(e.count("SELECT count(*) FROM person"), 2);
+    // Pledge figures that do not fit their target.
+    e.ok(&[
+        "campaign",
+        "add",
+        "PT2020",
+        "--name",
+        "Phong trào 2020",
+        "--kind",
+        "regular",
+        "--start",
+        "01/01/2020",
+        "--end",
+        "31/12/2020",
+    ]);
+    e.ok(&["pledge", "sign", "--all", "--date", "27/02/2020"]);
+    let f = e.write(
+        "gu.csv",
+        "unit,target,goal,actual,as_of,met\n\
+         CTHUE,Thu ngân sách,100,,30/06/2020,Cuc Thong Ke\n\
+         HQ,Không có vi phạm,,Nguyễn Văn,30/06/2020,\n",
+    );
+    let err = e.fails(&["pledge", "import", &f], 1);
+    assert!(err.contains("gu.csv:2: column 'met': 'Cuc Thong Ke' is not met / not_met"), "{err}");
+    assert!(err.contains("gu.csv:3: column 'actual': 'Nguyễn Văn' is given, but the target has no goal"), "{err}");
+    assert_eq!(e.count("SELECT count(*) FROM pledge_target"), 0);
+}
+
+#[test]
+fn imports_find_names_as_the_command_line_does() {
+    let e = Env::init();
+    e.seven_units();
+    e.ok(&["person", "add", "--unit", "BHXH", "--name", "Nguyễn Thị Thu Hà", "--position", "Phó Giám đốc"]);
+    e.ok(&["person", "show", "Nguyen Thi Thu Ha"]);
+    let f = e.write("dk.csv", "unit,person,title\nBHXH,Nguyen Thi Thu Ha,CSTDCS\nBHXH,Nguyễn Thị Thu Hà,LDTT\n");
+    // Found accent-free, not created twice.
+    e.ok(&["register", "import", &f, "--create-people"]);
+    assert_eq!(e.count("SELECT count(*) FROM person"), 1);
+    assert_eq!(e.count("SELECT count(*) FROM registration WHERE person_id = 1"), 2);
+    // Two people an accent-free name finds: an error listing them with position and code.
+    e.ok(&["person", "add", "--unit", "BHXH", "--name", "Nguyễn Thị Thu Hạ", "--code", "BH02"]);
+    let f = e.write("dk2.csv", "unit,person,title\nBHXH,Nguyen Thi Thu Ha,LDTT\n");
+    let err = e.fails(&["register", "import", &f, "--create-people"], 1);
+    assert!(
+        err.contains("#1 Nguyễn Thị Thu Hà (BHXH, Phó Giám đốc)")
+            && err.contains("#2 Nguyễn Thị Thu Hạ (BHXH, code BH02)"),
+        "{err}"
+    );
+    assert_eq!(e.count("SELECT count(*) FROM person"), 2);
+    // On the command line, --unit narrows a name two units share.
+    e.ok(&["person", "add", "--unit", "HQ", "--name", "Nguyễn Văn Hoà", "--position", "Đội trưởng"]);
+    e.ok(&["person", "add", "--unit", "KBNN", "--name", "Nguyễn Văn Hoà", "--code", "KB7"]);
+    let err = e.fails(&["register", "add", "--title", "LDTT", "--person", "Nguyễn Văn Hòa"], 1);
+    assert!(err.contains("(HQ, Đội trưởng)") && err.contains("(KBNN, code KB7)") && err.contains("--unit"), "{err}");
+    e.ok(&["register", "add", "--title", "LDTT", "--person", "Nguyễn Văn Hòa", "--unit", "KBNN"]);
+    assert_eq!(
+        e.count("SELECT count(*) FROM registration r JOIN person p ON p.id = r.person_id WHERE p.staff_code = 'KB7'"),
+        1
+    );
+}
+
+#[test]
+fn a_target_not_due_yet_is_in_progress_at_mid_year() {
+    let e = Env::init();
+    e.seven_units();
+    e.ok(&[
+        "campaign",
+        "add",
+        "PT2020",
+        "--name",
+        "Phong trào 2020",
+        "--kind",
+        "regular",
+        "--start",
+        "01/01/2020",
+        "--end",
+        "31/12/2020",
+    ]);
+    e.ok(&["pledge", "sign", "--unit", "CTHUE", "--date", "27/02/2020"]);
+    e.ok(&["pledge", "target", "add", "--unit", "CTHUE", "Thu ngân sách", "--target", "100", "--due", "31/12/2020"]);
+    e.ok(&["pledge", "target", "add", "--unit", "CTHUE", "Báo cáo 6 tháng", "--due", "30/06/2020"]);
+    e.ok(&["pledge", "progress", "2", "--met", "--as-of", "30/06/2020"]);
+    let rows = crate::csv_rows(&e.ok(&["pledge", "list", "--as-of", "30/06/2020", "--format", "csv"]).bytes);
+    let h = rows[0].clone();
+    let r = rows.iter().find(|r| r[0] == "CTHUE").unwrap();
+    let at = |k: &str| r[h.iter().position(|c| c == k).unwrap()].clone();
+    assert_eq!(
+        (at("met"), at("no_data"), at("in_progress"), at("completion")),
+        ("1".into(), "0".into(), "1".into(), "100".into())
+    );
+    let show = crate::csv_rows(&e.ok(&["pledge", "show", "CTHUE", "--as-of", "30/06/2020", "--format", "csv"]).bytes);
+    assert_eq!(show[1][10], "in_progress");
+    // At year end without a figure it is missing.
+    let show = crate::csv_rows(&e.ok(&["pledge", "show", "CTHUE", "--as-of", "31/12/2020", "--format", "csv"]).bytes);
+    assert_eq!(show[1][10], "no_data");
+}
