@@ -349,6 +349,15 @@ pub fn parse_year(input: &str) -> Result<i32, String> {
     }
 }
 
+/// A moment the tool stored (UTC, ISO 8601) as people read it: local time, dd/mm/yyyy hh:mm. Anything else is
+/// shown as stored.
+pub fn format_timestamp(iso: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(iso) {
+        Ok(t) => t.with_timezone(&chrono::Local).format("%d/%m/%Y %H:%M").to_string(),
+        Err(_) => iso.to_string(),
+    }
+}
+
 /// A birth year as HR lists give it: the year alone, or a full date ("12/03/1970") of which the year is kept.
 pub fn parse_birth_year(input: &str) -> Result<i32, String> {
     let s = input.trim();

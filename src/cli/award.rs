@@ -112,6 +112,9 @@ pub struct AddArgs {
     /// The achievement year [default: the file's year]
     #[arg(long, conflicts_with = "period", value_parser = clap::value_parser!(i32).range(1945..=2100))]
     pub year: Option<i32>,
+    /// Accept an achievement year after the file's year
+    #[arg(long)]
+    pub force: bool,
     /// The achievement period, e.g. 2015-2020
     #[arg(long)]
     pub period: Option<String>,
@@ -266,6 +269,13 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     let (id, achieved, what) = db::write(&mut conn, a.write.dry_run, |tx| {
         let file_year = meta::bloc(tx)?.year;
         let (year_from, year_to) = if year_from == 0 { (file_year, file_year) } else { (year_from, year_to) };
+        // An achievement after the file's year cannot have been decided yet: most likely a typo of the year.
+        if year_to > file_year && !a.force {
+            return Err(refused_hint(
+                format!("the achievement year {year_to} is after the file's year {file_year}"),
+                "check the year; add --force to record it all the same",
+            ));
+        }
         let decision = match a.decision.trim() {
             "-" => None,
             d => Some(decisions::resolve(tx, d, a.which.issuer.as_deref(), a.which.decision_year)?),
@@ -295,6 +305,12 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
         ))
     })?;
     ctx.done(&a.write, format!("award #{id}: {what}"));
+    if year_from != 0 && year_to < file_year_of(ctx)? {
+        ctx.say(format!(
+            "note: recorded as an achievement of {}, before the file's year",
+            format_period(year_from.into(), year_to.into())
+        ));
+    }
     if let Some(r) = achieved {
         ctx.say(format!("registration #{r} is now achieved"));
     }
@@ -345,6 +361,10 @@ fn award_table(list: Vec<Award>) -> Table {
         ]);
     }
     t
+}
+
+fn file_year_of(ctx: &Ctx) -> Result<i32> {
+    Ok(meta::bloc(&ctx.open()?)?.year)
 }
 
 fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {

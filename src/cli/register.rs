@@ -1,5 +1,7 @@
 //! `thidua register`: registrations of emulation titles, and the titles catalog.
 
+use crate::text::format_date;
+use chrono::Datelike;
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 
@@ -179,6 +181,10 @@ pub fn run(ctx: &Ctx, cmd: RegisterCmd) -> Result<()> {
 
 fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     let mut conn = ctx.open()?;
+    let year = crate::db::meta::bloc(&conn)?.year;
+    if let Some(d) = a.date.filter(|d| d.year() != year) {
+        ctx.say(format!("warning: registered on {}, outside the file's year {year}", format_date(d)));
+    }
     let (id, what) = db::write(&mut conn, a.write.dry_run, |tx| {
         let entry = catalog::resolve(tx, &a.title)?;
         let (unit_id, person_id, who) = super::subject(tx, a.unit.as_deref(), a.person.as_deref())?;

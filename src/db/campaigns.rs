@@ -186,13 +186,14 @@ pub fn delete(conn: &Connection, id: i64) -> Result<()> {
 /// name, collective count, individual count.
 pub fn registrations_by_unit(conn: &Connection, campaign_id: i64) -> Result<Vec<(String, String, i64, i64)>> {
     let v = conn
-        .prepare_cached(
+        .prepare_cached(&format!(
             "SELECT u.code, u.name, sum(r.unit_id IS NOT NULL), sum(r.person_id IS NOT NULL)
              FROM registration r LEFT JOIN person p ON p.id = r.person_id
              JOIN unit u ON u.id = coalesce(r.unit_id, p.unit_id)
              WHERE r.campaign_id = ?1 AND r.status <> 'withdrawn'
-             GROUP BY u.id ORDER BY u.code",
-        )?
+             GROUP BY u.id ORDER BY {}",
+            super::units::BLOC_ORDER
+        ))?
         .query_map([campaign_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(v)

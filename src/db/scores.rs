@@ -177,8 +177,9 @@ pub fn last_event(conn: &Connection) -> Result<Option<(String, String, Option<St
 }
 
 /// When the scores were locked, if they are.
+/// When the scores were locked, in local time as people read it, if they are.
 pub fn locked(conn: &Connection) -> Result<Option<String>> {
-    Ok(last_event(conn)?.filter(|e| e.0 == "lock").map(|e| e.1))
+    Ok(last_event(conn)?.filter(|e| e.0 == "lock").map(|e| crate::text::format_timestamp(&e.1)))
 }
 
 /// Refuses a change to the scores while they are locked.

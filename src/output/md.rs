@@ -41,7 +41,7 @@ pub fn report(w: &mut dyn Write, r: &Report, lang: Lang) -> Result<()> {
         for l in &s.lines {
             writeln!(w, "{l}\n")?;
         }
-        if let Some(t) = &s.table {
+        if let Some(t) = s.table.as_ref().filter(|t| !t.data_only) {
             if t.rows.is_empty() {
                 writeln!(w, "_({})_", super::labels::label("none", lang))?;
             } else {

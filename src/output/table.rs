@@ -80,6 +80,9 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
     /// One row shown as field/value pairs (a record such as `info`); JSON makes it one object.
     pub record: bool,
+    /// For scripts only: written as CSV and JSON, left out of a report's terminal and Markdown forms where its
+    /// section's lines already say the same to a person.
+    pub data_only: bool,
 }
 
 impl Table {
@@ -89,12 +92,13 @@ impl Table {
             columns: columns.iter().map(|c| c.to_string()).collect(),
             rows: Vec::new(),
             record: false,
+            data_only: false,
         }
     }
 
     /// A record: fields are added one by one with [`Table::field`].
     pub fn record(name: &str) -> Self {
-        Table { name: name.into(), columns: Vec::new(), rows: vec![Vec::new()], record: true }
+        Table { name: name.into(), columns: Vec::new(), rows: vec![Vec::new()], record: true, data_only: false }
     }
 
     pub fn field(&mut self, key: &str, value: impl Into<Cell>) -> &mut Self {

@@ -74,6 +74,8 @@ fn campaigns_section(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<
     if lines.is_empty() {
         lines.push(l("none.campaigns", lang));
     }
+    // The lines say it for a person; the table is for CSV and JSON.
+    t.data_only = true;
     Ok((lines, t))
 }
 

@@ -387,3 +387,57 @@ fn a_target_not_due_yet_is_in_progress_at_mid_year() {
     let show = crate::csv_rows(&e.ok(&["pledge", "show", "CTHUE", "--as-of", "31/12/2020", "--format", "csv"]).bytes);
     assert_eq!(show[1][10], "no_data");
 }
+
+#[test]
+fn friction_of_the_trial_year() {
+    let e = Env::init();
+    e.seven_units();
+    e.ok(&[
+        "campaign",
+        "add",
+        "PT2020",
+        "--name",
+        "Phong trào 2020",
+        "--kind",
+        "regular",
+        "--slogan",
+        "Đoàn kết",
+        "--start",
+        "01/01/2020",
+        "--end",
+        "31/12/2020",
+    ]);
+    e.ok(&["campaign", "launch", "PT2020", "--date", "15/02/2020"]);
+    // campaign show lists units in the bloc's order (the leader CT first), not by code.
+    e.ok(&["register", "add", "--title", "TTLDXS", "--unit", "QLTT"]);
+    e.ok(&["register", "add", "--title", "TTLDXS", "--unit", "CT"]);
+    e.ok(&["register", "add", "--title", "TTLDXS", "--unit", "BHXH"]);
+    let rows = crate::csv_rows(
+        &e.ok(&["campaign", "show", "PT2020", "--format", "csv", "--table", "registrations_by_unit"]).bytes,
+    );
+    let order: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(order, ["CT", "BHXH", "QLTT"]);
+    // A registration dated in another year is warned about; an award for a later year is refused without --force.
+    let o = e.ok(&["register", "add", "--title", "TTLDTT", "--unit", "HQ", "--date", "20/12/2019"]);
+    assert!(o.stderr.contains("warning: registered on 20/12/2019, outside the file's year 2020"), "{}", o.stderr);
+    let err = e.fails(&["award", "add", "-", "BK_TINH", "--unit", "HQ", "--year", "2021"], 1);
+    assert!(err.contains("the achievement year 2021 is after the file's year 2020"), "{err}");
+    assert_eq!(e.count("SELECT count(*) FROM award"), 0);
+    e.ok(&["award", "add", "-", "BK_TINH", "--unit", "HQ", "--year", "2021", "--force"]);
+    let o = e.ok(&["award", "add", "-", "BK_TINH", "--unit", "KBNN", "--year", "2019"]);
+    assert!(o.stderr.contains("recorded as an achievement of 2019, before the file's year"), "{}", o.stderr);
+    // The review says each campaign once to a person; the table stays for scripts.
+    let md = e.ok(&["report", "midyear", "--format", "md"]).stdout;
+    assert_eq!(md.matches("Đoàn kết").count(), 1, "{md}");
+    let csv = e.ok(&["report", "midyear", "--format", "csv", "--table", "campaigns"]).stdout;
+    assert!(csv.contains("PT2020") && csv.contains("Đoàn kết"), "{csv}");
+    // The score lock's time in local time, dd/mm/yyyy hh:mm.
+    e.ok(&["score", "criteria", "add", "A1", "--group", "A", "--name", "Chỉ tiêu", "--max", "10"]);
+    e.ok(&["score", "lock"]);
+    let err = e.fails(&["score", "set", "CT", "A1", "--assessed", "5"], 1);
+    let at = err.split("locked at ").nth(1).unwrap_or("").lines().next().unwrap_or("");
+    assert!(
+        at.len() == 16 && at.as_bytes()[2] == b'/' && at.as_bytes()[5] == b'/' && at.as_bytes()[13] == b':',
+        "{err}"
+    );
+}
