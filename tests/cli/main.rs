@@ -12,6 +12,7 @@ mod output;
 mod people;
 mod pledges;
 mod props;
+mod readme;
 mod registrations;
 mod reports;
 mod safety;

@@ -1,0 +1,72 @@
+//! The README runs as written: every command block after "The two commands", in order, in one shell, on a fresh
+//! folder (the way sqlite-utils tests its docs). A command that exits non-zero fails the test, naming it.
+
+use std::process::Command;
+
+use crate::Env;
+
+/// The ```sh blocks of the README, in order.
+fn blocks(readme: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur: Option<String> = None;
+    for line in readme.lines() {
+        match (&mut cur, line.trim_end()) {
+            (None, "```sh") => cur = Some(String::new()),
+            (Some(b), "```") => {
+                out.push(std::mem::take(b));
+                cur = None;
+            }
+            (Some(b), l) => {
+                b.push_str(l);
+                b.push('\n');
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn the_walkthrough_runs_as_written() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap();
+    let all = blocks(&readme);
+    assert!(all.len() >= 8, "the README has its walkthrough blocks");
+    assert!(all[0].contains("cargo run --release -- demo") && all[0].contains("cargo test"), "the two commands first");
+    let e = Env::new();
+    std::os::unix::fs::symlink(format!("{root}/examples"), e.path("examples")).unwrap();
+    // `thidua` is the binary under test; the README's alias (cargo run) is left out.
+    let mut script = format!(
+        "set -eu\ntrap 'echo \"README command failed: $BASH_COMMAND\" >&2' ERR\nthidua() {{ '{}' \"$@\"; }}\n",
+        env!("CARGO_BIN_EXE_thidua")
+    );
+    for b in &all[1..] {
+        for line in b.lines().filter(|l| !l.trim_start().starts_with("alias ")) {
+            script.push_str(line);
+            script.push('\n');
+        }
+    }
+    let o = Command::new("bash")
+        .arg("-c")
+        .arg(&script)
+        .current_dir(e.dir.path())
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", e.dir.path())
+        .env("NO_COLOR", "1")
+        .env("TZ", "UTC")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    // What the walkthrough made is there: the year's file checks clean, the next year's carries the people.
+    let year = e.conn_to("khoi-2020.db");
+    let n = |sql: &str| year.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
+    assert_eq!(n("SELECT count(*) FROM unit WHERE parent_id IS NULL"), 7);
+    assert_eq!(n("SELECT born FROM person WHERE full_name = 'Nguyễn Văn Hùng'"), 1980);
+    assert!(n("SELECT count(*) FROM registration") >= 6);
+    assert!(e.path("so-ket-2020.md").exists() && e.path("so-ket/pledges.csv").exists());
+    let next = e.conn_to("khoi-2021.db");
+    assert!(next.query_row("SELECT count(*) FROM person", [], |r| r.get::<_, i64>(0)).unwrap() >= 8);
+}
