@@ -145,6 +145,11 @@ fn a_review_honours_its_as_of_date() {
     assert!(!annual.contains("12/QĐ-UBND"), "{annual}");
     let annual = e.ok(&["report", "annual", "--as-of", "31/01/2025", "--format", "csv", "--table", "awards"]).stdout;
     assert!(annual.contains("12/QĐ-UBND"), "{annual}");
+    // People's awards of the year are in the annual review too, in an annex table.
+    e.ok(&["person", "add", "--unit", "HQ", "--name", "Phạm Minh Tuấn"]);
+    e.ok(&["award", "add", "3/QĐ-UBND", "CSTDCS", "--person", "Phạm Minh Tuấn", "--year", "2024"]);
+    let people = e.ok(&["report", "annual", "--format", "csv", "--table", "awards_people"]).stdout;
+    assert!(people.contains("Phạm Minh Tuấn") && people.contains("3/QĐ-UBND"), "{people}");
 }
 
 /// Seven members, criteria A1 (group A) and B1 (group B), and `points` (unit, A1, B1) assessed.
