@@ -25,7 +25,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 use rusqlite::Connection;
 
 use crate::error::{usage, Error, Result};
-use crate::output::{Format, Lang, Opts};
+use crate::output::{Dialect, Format, Lang, Opts};
 
 /// The secretariat's tool for a Vietnamese emulation bloc (Khối thi đua): units, people, campaigns,
 /// registrations, pledges, scores, awards and the reviews of one bloc-year, kept in one SQLite file.
@@ -55,6 +55,11 @@ pub struct Cli {
     /// CSV without the UTF-8 byte-order mark (for tools that dislike it)
     #[arg(long, global = true)]
     pub no_bom: bool,
+
+    /// CSV for scripts (plain: `,`, ISO dates, identifiers) or for a Vietnamese spreadsheet (vi: `;`, decimal comma,
+    /// dd/mm/yyyy, Vietnamese headers and values); imports read both
+    #[arg(long, global = true, env = "THIDUA_CSV_DIALECT", default_value = "plain", value_parser = one_of(Dialect::VALUES, Dialect::parse))]
+    pub csv_dialect: Dialect,
 
     /// No messages on stderr (data is still printed)
     #[arg(short, long, global = true)]
@@ -191,6 +196,16 @@ pub struct ColumnArgs {
     /// Header names to skip (comma-separated); any other header the import does not read is an error
     #[arg(long, value_delimiter = ',', value_name = "NAME,…")]
     pub ignore_columns: Vec<String>,
+    /// The sheet of a workbook (.xlsx, .ods) to read [default: the first]
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+}
+
+impl ColumnArgs {
+    /// Opens an import's file (CSV, or a workbook by its extension) with these flags.
+    pub fn open(&self, file: &str, cols: &[crate::import::Col]) -> Result<crate::import::Source> {
+        crate::import::open(file, cols, &self.ignore_columns, self.sheet.as_deref())
+    }
 }
 
 /// Parses the command line and runs the command; returns the exit code.
@@ -212,6 +227,7 @@ pub fn main() -> i32 {
             lang: cli.lang,
             bom: !cli.no_bom,
             table: cli.table.clone(),
+            dialect: cli.csv_dialect,
         },
         quiet: cli.quiet,
         verbose: cli.verbose,

@@ -376,7 +376,7 @@ fn import_pledges(
     w: &WriteArgs,
 ) -> Result<()> {
     let mut conn = ctx.open()?;
-    let mut src = import::open(file, import::pledges::COLUMNS, &cols.ignore_columns)?;
+    let mut src = cols.open(file, import::pledges::COLUMNS)?;
     let (targets, progress) = db::write(&mut conn, w.dry_run, |tx| {
         let c = campaign_of(tx, campaign)?;
         import::pledges::run(tx, &mut src, &c, ctx.quiet)

@@ -308,7 +308,7 @@ fn titles(ctx: &Ctx) -> Result<()> {
 
 fn import_regs(ctx: &Ctx, file: &str, cols: &super::ColumnArgs, create_people: bool, w: &WriteArgs) -> Result<()> {
     let mut conn = ctx.open()?;
-    let mut src = import::open(file, import::registrations::COLUMNS, &cols.ignore_columns)?;
+    let mut src = cols.open(file, import::registrations::COLUMNS)?;
     let (counts, created) =
         db::write(&mut conn, w.dry_run, |tx| import::registrations::run(tx, &mut src, create_people, ctx.quiet))?;
     if created > 0 {

@@ -143,7 +143,7 @@ pub fn run(ctx: &Ctx, cmd: ScoreCmd) -> Result<()> {
         ScoreCmd::Set(a) => set(ctx, a),
         ScoreCmd::Import { file, cols, write } => {
             let mut conn = ctx.open()?;
-            let mut src = import::open(&file, import::scores::SCORES, &cols.ignore_columns)?;
+            let mut src = cols.open(&file, import::scores::SCORES)?;
             let counts = db::write(&mut conn, write.dry_run, |tx| {
                 scores::check_unlocked(tx)?;
                 import::scores::scores(tx, &mut src, ctx.quiet)
@@ -280,7 +280,7 @@ fn criteria(ctx: &Ctx, cmd: CriteriaCmd) -> Result<()> {
         }
         CriteriaCmd::Import { file, cols, write } => {
             let mut conn = ctx.open()?;
-            let mut src = import::open(&file, import::scores::CRITERIA, &cols.ignore_columns)?;
+            let mut src = cols.open(&file, import::scores::CRITERIA)?;
             let counts = db::write(&mut conn, write.dry_run, |tx| {
                 scores::check_unlocked(tx)?;
                 import::scores::criteria(tx, &mut src, ctx.quiet)

@@ -356,7 +356,7 @@ fn remove(ctx: &Ctx, unit: &str, yes: bool, w: &WriteArgs) -> Result<()> {
 
 fn import_units(ctx: &Ctx, file: &str, cols: &super::ColumnArgs, w: &WriteArgs) -> Result<()> {
     let mut conn = ctx.open()?;
-    let mut src = import::open(file, import::units::COLUMNS, &cols.ignore_columns)?;
+    let mut src = cols.open(file, import::units::COLUMNS)?;
     let counts = db::write(&mut conn, w.dry_run, |tx| import::units::run(tx, &mut src, ctx.quiet))?;
     ctx.done(w, counts.summary(&src.name));
     Ok(())

@@ -53,7 +53,7 @@ pub fn run(
     quiet: bool,
 ) -> Result<Added> {
     let mut added = Added { awards: Counts::default(), people: 0, decisions: 0 };
-    let mut errors = Errors::new(&src.name);
+    let mut errors = Errors::of(src);
     let mut unit_ids: HashMap<String, i64> = HashMap::new();
     let mut decision_ids: HashMap<DecisionCells, Option<i64>> = HashMap::new();
     // A list names the same few titles and forms over and over: resolve each spelling once.
@@ -110,7 +110,7 @@ pub fn run(
             Some(y) => parse_period(&y).map_err(|m| cell("year", m))?,
             None => (year, year),
         };
-        let basis = match row.get("basis") {
+        let basis = match row.get_key("basis", "basis") {
             Some(b) => Basis::parse(&b).ok_or_else(|| {
                 cell("basis", format!("'{b}' is not a basis (merit, adhoc, thematic, career, seniority, foreign)"))
             })?,

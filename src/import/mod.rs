@@ -57,21 +57,42 @@ const MULTILINE: &[&str] = &["note", "reason", "evidence", "summary", "purpose",
 /// An open CSV file with its header matched to the columns asked for.
 pub struct Source {
     pub name: String,
-    reader: csv::Reader<Box<dyn Read>>,
+    /// What a bad row's place starts with: `FILE:` before a line number, `FILE:Sheet!` before a row number.
+    place: String,
+    input: Input,
     index: Vec<Option<usize>>,
     keys: Vec<&'static str>,
     /// How many cells the header has: a cell beyond it holding text is an error, not dropped.
     width: usize,
-    /// Line numbers and open quotes, from the bytes the CSV parser reads.
-    scan: Rc<RefCell<Scan>>,
+    /// Header cells left empty: text under one is an error (a merged header, a column without a name).
+    unnamed: Vec<usize>,
     record: csv::StringRecord,
     size: Option<u64>,
+}
+
+/// Where the rows come from.
+enum Input {
+    Csv {
+        reader: csv::Reader<Box<dyn Read>>,
+        /// Line numbers and open quotes, from the bytes the CSV parser reads.
+        scan: Rc<RefCell<Scan>>,
+    },
+    /// A workbook's sheet, read whole by calamine; `next` is the next row of `cells` (its header is row 0).
+    Sheet { cells: calamine::Range<calamine::Data>, formulas: Option<calamine::Range<String>>, next: usize },
 }
 
 /// Opens `path` (`-` for stdin) and matches its header row to `cols`; a missing required column is an error naming
 /// it and the columns the file has, a header the import does not know is an error naming the nearest known one
 /// unless `ignore` lists it.
-pub fn open(path: &str, cols: &[Col], ignore: &[String]) -> Result<Source> {
+pub fn open(path: &str, cols: &[Col], ignore: &[String], sheet: Option<&str>) -> Result<Source> {
+    if is_workbook(path) {
+        return open_sheet(path, cols, ignore, sheet);
+    }
+    if let Some(s) = sheet {
+        return Err(crate::error::usage(format!(
+            "--sheet '{s}' is for a workbook (.xlsx, .ods); '{path}' is read as CSV"
+        )));
+    }
     if path == "-" {
         return open_reader("stdin", Box::new(io::stdin().lock()), None, cols, ignore);
     }
@@ -112,7 +133,34 @@ pub fn open_reader(
             "{name}:1: the header row holds a line break inside a quoted cell; is a quote left open?"
         )));
     }
-    let folded: Vec<String> = headers.iter().map(fold_key).collect();
+    let heads: Vec<String> = headers.iter().map(str::to_string).collect();
+    let (index, unnamed) = match_header(&name, &heads, cols, ignore)?;
+    Ok(Source {
+        place: format!("{name}:"),
+        name,
+        input: Input::Csv { reader, scan },
+        index,
+        keys: cols.iter().map(|c| c.key).collect(),
+        width: heads.len(),
+        unnamed,
+        record: csv::StringRecord::new(),
+        size,
+    })
+}
+
+/// Matches a header row to the columns asked for: the index of each column's cell, and the header cells left
+/// empty. A missing required column, or a header the import does not know (and was not told to ignore), is an
+/// error naming it.
+fn match_header(
+    name: &str,
+    headers: &[String],
+    cols: &[Col],
+    ignore: &[String],
+) -> Result<(Vec<Option<usize>>, Vec<usize>)> {
+    if headers.iter().all(|h| h.trim().is_empty()) {
+        return Err(refused_hint(format!("{name}: the file is empty or has no header row"), expected(cols)));
+    }
+    let folded: Vec<String> = headers.iter().map(|h| fold_key(h)).collect();
     let names_of = |c: &Col| -> Vec<String> {
         let names = [c.key, labels::label(c.key, Lang::En), labels::label(c.key, Lang::Vi)];
         names.iter().chain(c.aliases.iter()).map(|n| fold_key(n)).collect()
@@ -128,13 +176,12 @@ pub fn open_reader(
         index.push(if c.skip { None } else { at });
     }
     if !missing.is_empty() {
-        let found: Vec<&str> = headers.iter().collect();
         return Err(refused_hint(
             format!(
                 "{name}: missing column{} '{}' (the file has: {})",
                 if missing.len() > 1 { "s" } else { "" },
                 missing.join("', '"),
-                cut(&found.join(", "), 200)
+                cut(&headers.join(", "), 200)
             ),
             expected(cols),
         ));
@@ -155,16 +202,92 @@ pub fn open_reader(
             format!("{}; to skip it, add --ignore-columns '{}'", expected(cols), cut(h, 60)),
         ));
     }
+    let unnamed = folded.iter().enumerate().filter(|(_, f)| f.is_empty()).map(|(i, _)| i).collect();
+    Ok((index, unnamed))
+}
+
+/// Whether a path names a workbook (read with calamine) rather than CSV.
+fn is_workbook(path: &str) -> bool {
+    let ext = std::path::Path::new(path).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    matches!(ext.as_deref(), Some("xlsx" | "xlsm" | "xlsb" | "xls" | "ods"))
+}
+
+/// Opens a sheet of a workbook (the first, or `sheet` by name); its first row is the header.
+fn open_sheet(path: &str, cols: &[Col], ignore: &[String], sheet: Option<&str>) -> Result<Source> {
+    use calamine::Reader;
+    let meta = std::fs::metadata(path).map_err(|e| refused(format!("cannot read '{path}': {e}")))?;
+    if !meta.is_file() {
+        return Err(refused(format!("'{path}' is not a regular file")));
+    }
+    let unreadable = |e: &dyn std::fmt::Display| {
+        refused_hint(
+            format!("cannot read '{path}' as a workbook: {}", cut(&e.to_string(), 200)),
+            "save it from the spreadsheet program as .xlsx or .ods, without a password",
+        )
+    };
+    let mut wb = calamine::open_workbook_auto(path).map_err(|e| unreadable(&e))?;
+    let names = wb.sheet_names();
+    let chosen = match sheet {
+        Some(s) => names.iter().find(|n| fold_key(n) == fold_key(s)).cloned().ok_or_else(|| {
+            refused_hint(format!("{path}: no sheet '{s}'"), format!("its sheets: {}", names.join(", ")))
+        })?,
+        None => names.first().cloned().ok_or_else(|| refused(format!("{path}: the workbook has no sheet")))?,
+    };
+    let name = path.to_string();
+    let cells = wb.worksheet_range(&chosen).map_err(|e| unreadable(&e))?;
+    if cells.is_empty() {
+        return Err(refused_hint(format!("{path}: the sheet '{chosen}' is empty"), expected(cols)));
+    }
+    // A merged cell in the header row leaves columns without a name: say so rather than guess.
+    if let calamine::Sheets::Xlsx(x) = &mut wb {
+        if let Ok(merged) = x.merge_cells_by_sheet_name(&chosen) {
+            let top = cells.start().map_or(0, |s| s.0);
+            if let Some(d) = merged.into_iter().find(|d| d.start.0 <= top) {
+                return Err(refused(format!(
+                    "{path}:{chosen}!{}: the header row has merged cells; unmerge them so each column has its own header",
+                    d.start.0 + 1
+                )));
+            }
+        }
+    }
+    let formulas = wb.worksheet_formula(&chosen).ok().filter(|f| !f.is_empty());
+    let heads: Vec<String> = (0..cells.width()).map(|c| cells.get((0, c)).map(cell_text).unwrap_or_default()).collect();
+    let (index, unnamed) = match_header(&format!("{path}:{chosen}"), &heads, cols, ignore)?;
     Ok(Source {
+        place: format!("{name}:{chosen}!"),
         name,
-        reader,
+        input: Input::Sheet { cells, formulas, next: 1 },
         index,
         keys: cols.iter().map(|c| c.key).collect(),
-        width: headers.len(),
-        scan,
+        width: heads.len(),
+        unnamed,
         record: csv::StringRecord::new(),
-        size,
+        size: None,
     })
+}
+
+/// A spreadsheet cell as the text an import reads: a number typed 123 is "123" (a staff code, not 123.0), a date
+/// cell is its ISO date, a boolean true/false.
+fn cell_text(d: &calamine::Data) -> String {
+    use calamine::Data;
+    match d {
+        Data::Empty | Data::Error(_) => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(dt) => match dt.as_datetime() {
+            Some(t) if dt.is_datetime() && t.time() == chrono::NaiveTime::MIN => {
+                t.date().format("%Y-%m-%d").to_string()
+            }
+            Some(t) if dt.is_datetime() => t.format("%Y-%m-%d %H:%M").to_string(),
+            _ => dt.as_f64().to_string(),
+        },
+        Data::DateTimeIso(s) | Data::DurationIso(s) => {
+            s.get(..10).filter(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok()).unwrap_or(s).to_string()
+        }
+    }
 }
 
 /// The columns an import reads, each with its Vietnamese header, for hints.
@@ -327,6 +450,13 @@ impl Row<'_> {
                 self.src.width
             )));
         }
+        if let Some(i) = self.src.unnamed.iter().find(|i| rec.get(**i).is_some_and(|c| !c.trim().is_empty())) {
+            return Err(refused(format!(
+                "cell {} ('{}') is under a header cell left empty; name its column or remove it",
+                i + 1,
+                cut(rec.get(*i).unwrap_or_default(), 40)
+            )));
+        }
         for (key, at) in self.src.keys.iter().zip(&self.src.index) {
             let Some(v) = at.and_then(|i| rec.get(i)) else { continue };
             if v.contains(['\n', '\r']) && !MULTILINE.contains(key) {
@@ -351,6 +481,14 @@ impl Row<'_> {
         };
         let v = clean(raw);
         (!v.is_empty()).then_some(v)
+    }
+
+    /// A cell holding a value of an enumeration: a label as a list shows it in either language ("Nữ", "not
+    /// achieved", what a workbook or the Vietnamese CSV dialect writes) is read as its identifier; anything else
+    /// is returned as it is, for the import's own parsing.
+    pub fn get_key(&self, key: &str, kind: &str) -> Option<String> {
+        let v = self.get(key)?;
+        Some(labels::key_of(kind, &v).map_or(v, str::to_string))
     }
 
     /// Whether the file has this column at all: an absent column leaves the stored value as it is.
@@ -411,13 +549,19 @@ pub fn verb(o: Outcome) -> &'static str {
 /// Bad rows of one file.
 pub struct Errors {
     file: String,
+    place: String,
     lines: Vec<String>,
     more: usize,
 }
 
 impl Errors {
     pub fn new(file: &str) -> Self {
-        Errors { file: file.to_string(), lines: Vec::new(), more: 0 }
+        Errors { file: file.to_string(), place: format!("{file}:"), lines: Vec::new(), more: 0 }
+    }
+
+    /// The bad rows of a source, placed as it counts them (a CSV's lines, a sheet's rows).
+    pub fn of(src: &Source) -> Self {
+        Errors { file: src.name.clone(), place: src.place.clone(), lines: Vec::new(), more: 0 }
     }
 
     /// Records a row's refusal; any other error (the disk, the database) stops the import at once.
@@ -425,7 +569,7 @@ impl Errors {
         match e {
             Error::Refused { msg, .. } => {
                 if self.lines.len() < MAX_ERRORS {
-                    self.lines.push(format!("{}:{line}: {msg}", self.file));
+                    self.lines.push(format!("{}{line}: {msg}", self.place));
                 } else {
                     self.more += 1;
                 }
@@ -440,6 +584,64 @@ impl Errors {
             Ok(())
         } else {
             Err(Error::Import(ImportFailure { file: self.file, lines: self.lines, more: self.more }))
+        }
+    }
+}
+
+impl Source {
+    /// Reads the next row into `record`: its line (or sheet row), or what is wrong with it and whether reading
+    /// must stop; `None` at the end.
+    fn advance(&mut self) -> Option<std::result::Result<u64, (u64, String, bool)>> {
+        match &mut self.input {
+            Input::Csv { reader, scan } => {
+                let mut rec = std::mem::take(&mut self.record);
+                let more = reader.read_record(&mut rec);
+                self.record = rec;
+                match more {
+                    Ok(false) => None,
+                    Ok(true) => {
+                        let byte = self.record.position().map_or(reader.position().byte(), |p| p.byte());
+                        Some(Ok(scan.borrow_mut().line_at(byte)))
+                    }
+                    Err(e) => {
+                        let byte = e.position().map_or(reader.position().byte(), |p| p.byte());
+                        let fatal = matches!(e.kind(), csv::ErrorKind::Io(_));
+                        Some(Err((scan.borrow_mut().line_at(byte), csv_msg(&e), fatal)))
+                    }
+                }
+            }
+            Input::Sheet { cells, formulas, next } => {
+                let (height, width) = cells.get_size();
+                if *next >= height {
+                    return None;
+                }
+                let r = *next;
+                *next += 1;
+                let (top, left) = cells.start().unwrap_or((0, 0));
+                let line = u64::from(top) + r as u64 + 1;
+                self.record.clear();
+                let mut problem = None;
+                for c in 0..width {
+                    let d = cells.get((r, c)).unwrap_or(&calamine::Data::Empty);
+                    if let calamine::Data::Error(e) = d {
+                        problem.get_or_insert_with(|| format!("cell {} holds an error ({e:?})", c + 1));
+                    }
+                    // A formula's value is what the spreadsheet cached when it was saved; none means nothing to read.
+                    let at = (top + r as u32, left + c as u32);
+                    if matches!(d, calamine::Data::Empty)
+                        && formulas.as_ref().and_then(|f| f.get_value(at)).is_some_and(|f| !f.is_empty())
+                    {
+                        problem.get_or_insert_with(|| {
+                            format!("cell {} is a formula without a saved value; open and save the file in a spreadsheet program", c + 1)
+                        });
+                    }
+                    self.record.push_field(&cell_text(d));
+                }
+                Some(match problem {
+                    Some(p) => Err((line, p, false)),
+                    None => Ok(line),
+                })
+            }
         }
     }
 }
@@ -464,43 +666,39 @@ pub fn each_row(
         _ => ProgressBar::hidden(),
     };
     let mut n: u64 = 0;
-    loop {
-        let mut rec = std::mem::take(&mut src.record);
-        let more = src.reader.read_record(&mut rec);
-        src.record = rec;
-        match more {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                let byte = e.position().map_or(src.reader.position().byte(), |p| p.byte());
-                let line = src.scan.borrow_mut().line_at(byte);
-                errors.add(line, refused(csv_msg(&e)))?;
-                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+    while let Some(next) = src.advance() {
+        let line = match next {
+            Ok(line) => line,
+            Err((line, msg, fatal)) => {
+                errors.add(line, refused(msg))?;
+                if fatal {
                     break;
                 }
                 continue;
             }
-        }
+        };
         if src.record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let byte = src.record.position().map_or(src.reader.position().byte(), |p| p.byte());
-        let line = src.scan.borrow_mut().line_at(byte);
         let row = Row { src, line };
         if let Err(e) = row.check().and_then(|()| f(&row)) {
             errors.add(row.line, e)?;
         }
         n += 1;
         if n.is_multiple_of(4096) {
-            bar.set_position(src.reader.position().byte());
+            if let Input::Csv { reader, .. } = &src.input {
+                bar.set_position(reader.position().byte());
+            }
         }
     }
-    let scan = src.scan.borrow();
-    if scan.state == Quote::Quoted {
-        errors.add(
-            scan.quote_line,
-            refused("a quote opened on this line is never closed: the rest of the file was read as one cell"),
-        )?;
+    if let Input::Csv { scan, .. } = &src.input {
+        let scan = scan.borrow();
+        if scan.state == Quote::Quoted {
+            errors.add(
+                scan.quote_line,
+                refused("a quote opened on this line is never closed: the rest of the file was read as one cell"),
+            )?;
+        }
     }
     bar.finish_and_clear();
     Ok(())

@@ -27,7 +27,7 @@ pub const COLUMNS: &[Col] = &[
 
 pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
     let mut counts = Counts::default();
-    let mut errors = Errors::new(&src.name);
+    let mut errors = Errors::of(src);
     // Units are named over and over in a people file; resolve each spelling once.
     let mut unit_ids: HashMap<String, i64> = HashMap::new();
     super::each_row(src, quiet, &mut errors, |row| {
@@ -62,7 +62,7 @@ fn read(row: &Row, unit_id: i64, stored: Option<&Person>) -> Result<PersonData> 
     let full_name = row.need("name")?;
     let parts = split_name(&full_name, row.get("family").as_deref(), row.get("given").as_deref())
         .map_err(|m| cell("name", m))?;
-    let gender = match row.get("gender") {
+    let gender = match row.get_key("gender", "gender") {
         Some(g) => Some(Gender::parse(&g).ok_or_else(|| cell("gender", format!("'{g}' is not f/m (nữ/nam)")))?),
         None => None,
     };

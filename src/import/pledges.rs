@@ -8,6 +8,7 @@ use crate::db::pledges::{self, NewTarget};
 use crate::db::units;
 use crate::error::Result;
 use crate::model::{Campaign, TargetStatus};
+use crate::output::labels;
 use crate::text::{fold_key, format_date, parse_date, parse_number};
 
 pub const COLUMNS: &[Col] = &[
@@ -47,7 +48,7 @@ fn flag_of(m: &str) -> Option<Option<bool>> {
 /// Returns the counts of targets and of progress rows.
 pub fn run(conn: &Connection, src: &mut Source, c: &Campaign, quiet: bool) -> Result<(Counts, Counts)> {
     let (mut targets, mut progress) = (Counts::default(), Counts::default());
-    let mut errors = Errors::new(&src.name);
+    let mut errors = Errors::of(src);
     crate::db::campaigns::check_open(c)?;
     super::each_row(src, quiet, &mut errors, |row| {
         let u = units::resolve(conn, &row.need("unit")?).map_err(|e| cell("unit", e))?;
@@ -55,7 +56,7 @@ pub fn run(conn: &Connection, src: &mut Source, c: &Campaign, quiet: bool) -> Re
             cell("unit", format!("{} has not signed the pledge of {}; sign it first", u.code, c.code))
         })?;
         let goal = row.get("goal").map(|g| parse_number(&g).map_err(|m| cell("goal", m))).transpose()?;
-        let at_most = match row.get("at_most") {
+        let at_most = match row.get_key("at_most", "bool") {
             Some(v) => yes(&v).ok_or_else(|| cell("at_most", format!("'{v}' is not yes/no")))?,
             None => false,
         };
@@ -70,7 +71,7 @@ pub fn run(conn: &Connection, src: &mut Source, c: &Campaign, quiet: bool) -> Re
         let (id, o) = pledges::upsert_target(conn, p.id, &t)?;
         targets.add(o);
         let actual = row.get("actual");
-        let met = row.get("met");
+        let met = row.get_key("met", "status");
         // A figure must fit its target: a value for a numeric target, met / not met for a qualitative one. The
         // status `pledge show` writes beside a value is computed from it, so it is read only to check its spelling.
         if let Some(m) = met.as_deref().filter(|m| flag_of(m).is_none()) {
@@ -78,12 +79,16 @@ pub fn run(conn: &Connection, src: &mut Source, c: &Campaign, quiet: bool) -> Re
         }
         let figure = match (goal, actual, met) {
             (Some(_), Some(a), _) => Some((Some(parse_number(&a).map_err(|m| cell("actual", m))?), None)),
-            (None, Some(a), _) => {
-                return Err(cell(
-                    "actual",
-                    format!("'{a}' is given, but the target has no goal; give the goal, or use the met column"),
-                ))
-            }
+            // What `pledge show` writes in `actual` for a qualitative target is its met / not met.
+            (None, Some(a), _) => match flag_of(&labels::key_of("status", &a).map_or(a.clone(), str::to_string)) {
+                Some(flag) => flag.map(|f| (None, Some(f))),
+                None => {
+                    return Err(cell(
+                        "actual",
+                        format!("'{a}' is given, but the target has no goal; give the goal, or use the met column"),
+                    ))
+                }
+            },
             (None, None, Some(m)) => flag_of(&m).flatten().map(|f| (None, Some(f))),
             _ => None,
         };

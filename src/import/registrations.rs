@@ -32,7 +32,7 @@ pub const COLUMNS: &[Col] = &[
 pub fn run(conn: &Connection, src: &mut Source, create_people: bool, quiet: bool) -> Result<(Counts, u64)> {
     let mut counts = Counts::default();
     let mut created = 0;
-    let mut errors = Errors::new(&src.name);
+    let mut errors = Errors::of(src);
     let mut unit_ids: HashMap<String, i64> = HashMap::new();
     // A list names the same few titles over and over: resolve each spelling once.
     let mut entries: HashMap<String, crate::model::CatalogEntry> = HashMap::new();
@@ -80,7 +80,7 @@ pub fn run(conn: &Connection, src: &mut Source, create_people: bool, quiet: bool
             None if row.has("date") => None,
             None => stored.as_ref().and_then(|s| s.registered_on),
         };
-        let status = match row.get("status") {
+        let status = match row.get_key("status", "reg_status") {
             Some(s) => RegStatus::parse(&s)
                 .ok_or_else(|| cell("status", format!("'{s}' is not a status (registered, achieved, not_achieved)")))?,
             None => stored.as_ref().map_or(RegStatus::Registered, |s| s.status),

@@ -28,7 +28,7 @@ pub const SCORES: &[Col] = &[
 
 pub fn criteria(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
     let mut counts = Counts::default();
-    let mut errors = Errors::new(&src.name);
+    let mut errors = Errors::of(src);
     super::each_row(src, quiet, &mut errors, |row| {
         let code = check_code("criterion", &row.need("code")?).map_err(|m| cell("code", m))?;
         let group = check_code("group", &row.need("group")?).map_err(|m| cell("group", m))?;
@@ -36,7 +36,7 @@ pub fn criteria(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Coun
         if max <= 0.0 {
             return Err(cell("max", "must be above 0"));
         }
-        let kind = match row.get("kind") {
+        let kind = match row.get_key("kind", "criterion_kind") {
             Some(k) => {
                 CriterionKind::parse(&k).ok_or_else(|| cell("kind", format!("'{k}' is not base, bonus or penalty")))?
             }
@@ -60,7 +60,7 @@ pub fn criteria(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Coun
 
 pub fn scores(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
     let mut counts = Counts::default();
-    let mut errors = Errors::new(&src.name);
+    let mut errors = Errors::of(src);
     super::each_row(src, quiet, &mut errors, |row| {
         let u = units::resolve(conn, &row.need("unit")?).map_err(|e| cell("unit", e))?;
         scores::check_member(&u).map_err(|e| cell("unit", e))?;

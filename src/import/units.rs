@@ -31,7 +31,7 @@ struct Pending {
 
 pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
     let mut counts = Counts::default();
-    let mut errors = Errors::new(&src.name);
+    let mut errors = Errors::of(src);
     let mut pending = Vec::new();
     // Codes of the rows read so far: a parent among them that is not written yet (the leader is written last)
     // waits with its children, without a search by name.
@@ -92,7 +92,7 @@ fn read(conn: &Connection, row: &Row) -> Result<(UnitData, Option<String>)> {
     } else {
         stored.as_ref().and_then(|s| s.parent_id).map(|id| units::get(conn, id).map(|u| u.code)).transpose()?
     };
-    let role = match row.get("role") {
+    let role = match row.get_key("role", "role") {
         Some(r) => {
             Some(Role::parse(&r).ok_or_else(|| cell("role", format!("'{r}' is not a role (leader, deputy, member)")))?)
         }

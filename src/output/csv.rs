@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use super::{Cell, Table};
+use super::{display, labels::label, Cell, Dialect, Lang, Table};
 use crate::error::Result;
 
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -18,9 +18,12 @@ pub fn neutralise(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-pub fn table(w: &mut dyn Write, t: &Table, bom: bool) -> Result<()> {
+pub fn table(w: &mut dyn Write, t: &Table, bom: bool, dialect: Dialect) -> Result<()> {
     if bom {
         w.write_all(BOM)?;
+    }
+    if dialect == Dialect::Vi {
+        return vietnamese(w, t);
     }
     let mut cw = csv::Writer::from_writer(w);
     cw.write_record(&t.columns)?;
@@ -28,6 +31,22 @@ pub fn table(w: &mut dyn Write, t: &Table, bom: bool) -> Result<()> {
         cw.write_record(row.iter().map(|c| match c {
             Cell::Text(_) | Cell::Tree(..) => neutralise(&c.plain()).into_owned(),
             _ => c.plain(),
+        }))?;
+    }
+    cw.flush()?;
+    Ok(())
+}
+
+/// The Vietnamese dialect: `;` between cells, Vietnamese headers, values as a Vietnamese reader writes them
+/// (1.234,5; 85,7%; 24/07/2020; "Nữ", "Khối trưởng"). The imports read it back.
+fn vietnamese(w: &mut dyn Write, t: &Table) -> Result<()> {
+    let mut cw = csv::WriterBuilder::new().delimiter(b';').from_writer(w);
+    cw.write_record(t.columns.iter().map(|c| label(c, Lang::Vi)))?;
+    for row in &t.rows {
+        cw.write_record(row.iter().map(|c| match c {
+            Cell::Text(s) | Cell::Tree(_, s) => neutralise(s).into_owned(),
+            Cell::Int(n) => n.to_string(),
+            other => display(other, Lang::Vi),
         }))?;
     }
     cw.flush()?;

@@ -43,7 +43,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("born", "Born", "Năm sinh"),
     ("family", "Family name", "Họ"),
     ("middle", "Middle name", "Tên đệm"),
-    ("given", "Given name", "Tên"),
+    ("given", "Given name", "Tên gọi"),
     ("gender.f", "female", "Nữ"),
     ("gender.m", "male", "Nam"),
     // campaigns
@@ -268,6 +268,16 @@ pub fn label(key: &str, lang: Lang) -> &str {
         },
         None => key,
     }
+}
+
+/// The identifier of an enumeration's value from its label in either language (`key_of("gender", "Nữ")` is
+/// `f`), ignoring case and accents; for imports of what a list writes for people.
+pub fn key_of(kind: &str, value: &str) -> Option<&'static str> {
+    let v = crate::text::fold_key(value);
+    LABELS.iter().find_map(|(k, en, vi)| {
+        let rest = k.strip_prefix(kind)?.strip_prefix('.')?;
+        (crate::text::fold_key(en) == v || crate::text::fold_key(vi) == v).then_some(rest)
+    })
 }
 
 #[cfg(test)]

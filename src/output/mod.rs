@@ -8,9 +8,10 @@ pub mod labels;
 mod md;
 pub mod table;
 mod term;
+mod xlsx;
 
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 pub use self::csv::BOM;
@@ -24,10 +25,11 @@ pub enum Format {
     Csv,
     Json,
     Md,
+    Xlsx,
 }
 
 impl Format {
-    pub const VALUES: &'static [&'static str] = &["table", "csv", "json", "md"];
+    pub const VALUES: &'static [&'static str] = &["table", "csv", "json", "md", "xlsx"];
 
     pub fn parse(s: &str) -> Option<Self> {
         match s {
@@ -35,6 +37,28 @@ impl Format {
             "csv" => Some(Format::Csv),
             "json" => Some(Format::Json),
             "md" => Some(Format::Md),
+            "xlsx" => Some(Format::Xlsx),
+            _ => None,
+        }
+    }
+}
+
+/// How CSV is written: for scripts (`,`, ISO dates, plain numbers, identifiers and English keys), or the way a
+/// Vietnamese spreadsheet reads it (`;`, decimal comma, dd/mm/yyyy, Vietnamese headers and values).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Dialect {
+    #[default]
+    Plain,
+    Vi,
+}
+
+impl Dialect {
+    pub const VALUES: &'static [&'static str] = &["plain", "vi"];
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "plain" | "en" => Some(Dialect::Plain),
+            "vi" => Some(Dialect::Vi),
             _ => None,
         }
     }
@@ -69,6 +93,7 @@ pub struct Opts {
     pub bom: bool,
     /// Only this table of a report (by its name), e.g. for a script reading one CSV.
     pub table: Option<String>,
+    pub dialect: Dialect,
 }
 
 impl Opts {
@@ -83,6 +108,7 @@ impl Opts {
             Some("csv") => Format::Csv,
             Some("json") => Format::Json,
             Some("md" | "markdown") => Format::Md,
+            Some("xlsx") => Format::Xlsx,
             _ => Format::Table,
         }
     }
@@ -102,7 +128,27 @@ fn open(path: Option<&Path>) -> Result<Box<dyn Write>> {
     })
 }
 
+/// A workbook of the tables, to the `-o` file or to standard output when that is not a terminal.
+fn emit_xlsx(tables: &[&Table], o: &Opts) -> Result<()> {
+    let mut wb = xlsx::workbook(tables, o.lang)?;
+    match o.output.as_deref().filter(|p| p.as_os_str() != "-") {
+        Some(p) => xlsx::save(&mut wb, p),
+        None if io::stdout().is_terminal() => Err(crate::error::usage(
+            "a workbook is a file, not for the terminal: give -o FILE.xlsx, or send it through a pipe",
+        )),
+        None => {
+            let mut out = io::stdout().lock();
+            out.write_all(&xlsx::bytes(&mut wb)?)?;
+            out.flush()?;
+            Ok(())
+        }
+    }
+}
+
 pub fn emit_table(t: &Table, o: &Opts) -> Result<()> {
+    if o.format() == Format::Xlsx {
+        return emit_xlsx(&[t], o);
+    }
     let mut w = open(o.output.as_deref())?;
     write_table(&mut w, t, o)?;
     w.flush()?;
@@ -112,9 +158,10 @@ pub fn emit_table(t: &Table, o: &Opts) -> Result<()> {
 fn write_table(w: &mut dyn Write, t: &Table, o: &Opts) -> Result<()> {
     match o.format() {
         Format::Table => term::table(w, t, o.lang)?,
-        Format::Csv => csv::table(w, t, o.bom)?,
+        Format::Csv => csv::table(w, t, o.bom, o.dialect)?,
         Format::Json => json::table(w, t)?,
         Format::Md => md::table(w, t, o.lang)?,
+        Format::Xlsx => unreachable!("workbooks are written by emit_xlsx"),
     }
     Ok(())
 }
@@ -131,13 +178,16 @@ pub fn emit_report(r: &Report, o: &Opts) -> Result<()> {
             )),
         };
     }
+    if o.format() == Format::Xlsx {
+        return emit_xlsx(&r.tables().collect::<Vec<_>>(), o);
+    }
     if o.format() == Format::Csv {
         if let Some(dir) = o.output.as_deref().filter(|p| p.is_dir() || p.to_string_lossy().ends_with('/')) {
             std::fs::create_dir_all(dir)
                 .map_err(|e| refused(format!("cannot create folder '{}': {e}", dir.display())))?;
             for t in r.tables() {
                 let mut w = open(Some(&dir.join(format!("{}.csv", t.name))))?;
-                csv::table(&mut w, t, o.bom)?;
+                csv::table(&mut w, t, o.bom, o.dialect)?;
                 w.flush()?;
             }
             return Ok(());
@@ -153,9 +203,10 @@ pub fn emit_report(r: &Report, o: &Opts) -> Result<()> {
                 if i > 0 {
                     writeln!(w)?;
                 }
-                csv::table(&mut w, t, o.bom && i == 0)?;
+                csv::table(&mut w, t, o.bom && i == 0, o.dialect)?;
             }
         }
+        Format::Xlsx => unreachable!("workbooks are written by emit_xlsx"),
     }
     w.flush()?;
     Ok(())

@@ -17,6 +17,7 @@ mod registrations;
 mod reports;
 mod safety;
 mod scores;
+mod sheets;
 mod trial;
 mod units;
 

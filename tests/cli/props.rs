@@ -86,10 +86,10 @@ proptest! {
         for c in &cells {
             t.push(vec![Cell::Text(c.clone())]);
         }
-        let opts = Opts { format: None, output: Some(path.clone()), lang: Lang::En, bom: true, table: None };
+        let opts = Opts { format: None, output: Some(path.clone()), lang: Lang::En, bom: true, table: None, dialect: Default::default() };
         emit_table(&t, &opts).unwrap();
         const COLS: &[Col] = &[col("note", true, &[])];
-        let mut src = import::open(path.to_str().unwrap(), COLS, &[]).unwrap();
+        let mut src = import::open(path.to_str().unwrap(), COLS, &[], None).unwrap();
         let mut got = Vec::new();
         let mut errors = import::Errors::new("t.csv");
         import::each_row(&mut src, true, &mut errors, |row| {
