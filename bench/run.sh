@@ -51,6 +51,22 @@ measure "unit show" 0 "$BIN" -q -f "$DB" unit show U00003
 measure "person show" 0 "$BIN" -q -f "$DB" person show P0000042
 measure "score set" 0 "$BIN" -q -f "$DB" score set U00001 A1 --assessed 35
 measure "db check" 0 "$BIN" -q -f "$DB" db check
+# Spreadsheets: the whole people list written as a workbook (constant-memory writer), and 100,000 people read
+# from a workbook against the same rows as CSV, each into a fresh file holding the units.
+measure "person list -> xlsx" "$(rows "$DATA/people.csv")" "$BIN" -q -f "$DB" person list -o "$DATA/people.xlsx"
+head -100001 "$DATA/people.csv" > "$DATA/people-100k.csv"
+for f in csv xlsx; do
+    rm -f "$DATA/sheet-$f.db"
+    "$BIN" -q -f "$DATA/sheet-$f.db" init --year 2020 --bloc "Khối thi đua (benchmark)"
+    "$BIN" -q -f "$DATA/sheet-$f.db" unit import "$DATA/units.csv"
+done
+"$BIN" -q -f "$DATA/sheet-csv.db" person import "$DATA/people-100k.csv"
+"$BIN" -q -f "$DATA/sheet-csv.db" person list -o "$DATA/people-100k.xlsx"
+rm -f "$DATA/sheet-csv.db"
+"$BIN" -q -f "$DATA/sheet-csv.db" init --year 2020 --bloc "Khối thi đua (benchmark)"
+"$BIN" -q -f "$DATA/sheet-csv.db" unit import "$DATA/units.csv"
+measure "import 100k people, CSV" 100000 "$BIN" -q -f "$DATA/sheet-csv.db" person import "$DATA/people-100k.csv"
+measure "import 100k people, xlsx" 100000 "$BIN" -q -f "$DATA/sheet-xlsx.db" person import "$DATA/people-100k.xlsx"
 
 # The reference: the same people file loaded by the sqlite3 shell into an equivalent plain table.
 REF="$DATA/reference.db"

@@ -7,7 +7,7 @@ use crate::db::{self, people, refs, units};
 use crate::error::{refused_hint, usage, Result};
 use crate::import;
 use crate::model::{Gender, Person, PersonData};
-use crate::output::{emit_report, emit_table, Cell, Report, Table};
+use crate::output::{emit_report, Cell, Report, Stream, Table};
 use crate::text::split_name;
 
 #[derive(Subcommand, Debug)]
@@ -155,12 +155,14 @@ fn gender(g: Option<String>) -> Cell {
 fn list(ctx: &Ctx, unit: Option<&str>) -> Result<()> {
     let conn = ctx.open()?;
     let unit_id = unit.map(|u| units::resolve(&conn, u)).transpose()?.map(|u| u.id);
-    let mut t = Table::new(
+    crate::db::large_read(&conn)?;
+    let mut out = Stream::start(
         "people",
         &["id", "name", "unit", "position", "gender", "born", "code", "family", "middle", "given", "note"],
-    );
-    for p in people::list(&conn, unit_id)? {
-        t.push(vec![
+        &ctx.out,
+    )?;
+    people::each(&conn, unit_id, |p| {
+        out.push(vec![
             p.id.into(),
             p.full_name.into(),
             p.unit_code.into(),
@@ -172,9 +174,9 @@ fn list(ctx: &Ctx, unit: Option<&str>) -> Result<()> {
             p.middle.into(),
             p.given.into(),
             p.note.into(),
-        ]);
-    }
-    emit_table(&t, &ctx.out)
+        ])
+    })?;
+    out.finish()
 }
 
 fn record(p: &Person) -> Table {

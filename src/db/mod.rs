@@ -27,6 +27,15 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::error::{refused, refused_hint, Error, Result};
 
+/// For a command that reads a national list once, in order: a small page cache, and the sort spilling to a
+/// temporary file rather than to memory, so a million people sorted the Vietnamese way stay under 100 MiB
+/// (bench/RESULTS.md). Imports keep the large cache and in-memory statement journals they are fast with.
+pub fn large_read(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "cache_size", -8192)?;
+    conn.pragma_update(None, "temp_store", "FILE")?;
+    Ok(())
+}
+
 /// `PRAGMA application_id` of a thidua file: "TDUA" in ASCII, so `file(1)` and archivists can tell the file apart.
 pub const APPLICATION_ID: i32 = 0x5444_5541;
 

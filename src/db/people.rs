@@ -48,6 +48,22 @@ pub fn list(conn: &Connection, unit_id: Option<i64>) -> Result<Vec<Person>> {
     Ok(v)
 }
 
+/// Every person (of a unit and its sub-units when given), in Vietnamese order, handed to `f` one at a time: a
+/// national list is never held whole.
+pub fn each(conn: &Connection, unit_id: Option<i64>, mut f: impl FnMut(Person) -> Result<()>) -> Result<()> {
+    let sql = format!(
+        "WITH RECURSIVE sub(id) AS (SELECT ?1 WHERE ?1 IS NOT NULL
+                                    UNION SELECT unit.id FROM unit JOIN sub ON unit.parent_id = sub.id)
+         {SELECT} WHERE ?1 IS NULL OR p.unit_id IN (SELECT id FROM sub) {ORDER}"
+    );
+    let mut st = conn.prepare_cached(&sql)?;
+    let mut rows = st.query([unit_id])?;
+    while let Some(r) = rows.next()? {
+        f(row(r)?)?;
+    }
+    Ok(())
+}
+
 /// The people of exactly this unit (not its sub-units).
 pub fn of_unit(conn: &Connection, unit_id: i64) -> Result<Vec<Person>> {
     let v = conn

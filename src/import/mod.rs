@@ -206,6 +206,9 @@ fn match_header(
     Ok((index, unnamed))
 }
 
+/// The rows of an Excel sheet.
+const EXCEL_ROWS: u32 = 1_048_576;
+
 /// Whether a path names a workbook (read with calamine) rather than CSV.
 fn is_workbook(path: &str) -> bool {
     let ext = std::path::Path::new(path).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
@@ -237,6 +240,14 @@ fn open_sheet(path: &str, cols: &[Col], ignore: &[String], sheet: Option<&str>) 
     let cells = wb.worksheet_range(&chosen).map_err(|e| unreadable(&e))?;
     if cells.is_empty() {
         return Err(refused_hint(format!("{path}: the sheet '{chosen}' is empty"), expected(cols)));
+    }
+    // Excel opens at most 1,048,576 rows and drops the rest without a word: a sheet that reaches the last row was
+    // most likely cut short when a longer list was opened in Excel and saved.
+    if cells.end().is_some_and(|(r, _)| r + 1 >= EXCEL_ROWS) {
+        return Err(refused_hint(
+            format!("{path}:{chosen}: the sheet reaches Excel's last row ({EXCEL_ROWS}); rows beyond it were probably cut off"),
+            "import the original list (CSV has no row limit), or split it into sheets",
+        ));
     }
     // A merged cell in the header row leaves columns without a name: say so rather than guess.
     if let calamine::Sheets::Xlsx(x) = &mut wb {
@@ -654,10 +665,17 @@ pub fn each_row(
     errors: &mut Errors,
     mut f: impl FnMut(&Row) -> Result<()>,
 ) -> Result<()> {
-    let bar = match src.size {
-        Some(n) if !quiet && n > 1 << 20 && io::stderr().is_terminal() => {
+    // A CSV's progress is in bytes read; a sheet's (read whole already) in rows.
+    let (total, template) = match &src.input {
+        Input::Csv { .. } => (src.size.filter(|n| *n > 1 << 20), "{msg} {wide_bar} {bytes}/{total_bytes} {eta}"),
+        Input::Sheet { cells, .. } => {
+            (Some(cells.height() as u64).filter(|n| *n > 20_000), "{msg} {wide_bar} {pos}/{len} {eta}")
+        }
+    };
+    let bar = match total {
+        Some(n) if !quiet && io::stderr().is_terminal() => {
             let b = ProgressBar::new(n);
-            if let Ok(style) = ProgressStyle::with_template("{msg} {wide_bar} {bytes}/{total_bytes} {eta}") {
+            if let Ok(style) = ProgressStyle::with_template(template) {
                 b.set_style(style);
             }
             b.set_message(src.name.clone());
@@ -686,8 +704,9 @@ pub fn each_row(
         }
         n += 1;
         if n.is_multiple_of(4096) {
-            if let Input::Csv { reader, .. } = &src.input {
-                bar.set_position(reader.position().byte());
+            match &src.input {
+                Input::Csv { reader, .. } => bar.set_position(reader.position().byte()),
+                Input::Sheet { next, .. } => bar.set_position(*next as u64),
             }
         }
     }

@@ -22,33 +22,37 @@ pub fn table(w: &mut dyn Write, t: &Table, bom: bool, dialect: Dialect) -> Resul
     if bom {
         w.write_all(BOM)?;
     }
-    if dialect == Dialect::Vi {
-        return vietnamese(w, t);
-    }
-    let mut cw = csv::Writer::from_writer(w);
-    cw.write_record(&t.columns)?;
+    let mut cw = writer(w, dialect);
+    cw.write_record(header(&t.columns, dialect))?;
     for row in &t.rows {
-        cw.write_record(row.iter().map(|c| match c {
-            Cell::Text(_) | Cell::Tree(..) => neutralise(&c.plain()).into_owned(),
-            _ => c.plain(),
-        }))?;
+        cw.write_record(record(row, dialect))?;
     }
     cw.flush()?;
     Ok(())
 }
 
-/// The Vietnamese dialect: `;` between cells, Vietnamese headers, values as a Vietnamese reader writes them
-/// (1.234,5; 85,7%; 24/07/2020; "Nữ", "Khối trưởng"). The imports read it back.
-fn vietnamese(w: &mut dyn Write, t: &Table) -> Result<()> {
-    let mut cw = csv::WriterBuilder::new().delimiter(b';').from_writer(w);
-    cw.write_record(t.columns.iter().map(|c| label(c, Lang::Vi)))?;
-    for row in &t.rows {
-        cw.write_record(row.iter().map(|c| match c {
-            Cell::Text(s) | Cell::Tree(_, s) => neutralise(s).into_owned(),
-            Cell::Int(n) => n.to_string(),
-            other => display(other, Lang::Vi),
-        }))?;
+/// A CSV writer in the dialect: `,` for scripts, `;` for a Vietnamese spreadsheet.
+pub fn writer<W: Write>(w: W, dialect: Dialect) -> csv::Writer<W> {
+    let sep = if dialect == Dialect::Vi { b';' } else { b',' };
+    csv::WriterBuilder::new().delimiter(sep).from_writer(w)
+}
+
+/// The header row: stable keys, or Vietnamese labels in the Vietnamese dialect.
+pub fn header(columns: &[String], dialect: Dialect) -> Vec<String> {
+    match dialect {
+        Dialect::Plain => columns.to_vec(),
+        Dialect::Vi => columns.iter().map(|c| label(c, Lang::Vi).to_string()).collect(),
     }
-    cw.flush()?;
-    Ok(())
+}
+
+/// A row's cells: for scripts (ISO dates, identifiers, plain numbers), or as a Vietnamese reader writes them
+/// (1.234,5; 85,7%; 24/07/2020; "Nữ", "Khối trưởng"). Text a spreadsheet would run is neutralised in both.
+pub fn record(row: &[Cell], dialect: Dialect) -> Vec<String> {
+    row.iter()
+        .map(|c| match (c, dialect) {
+            (Cell::Text(s) | Cell::Tree(_, s), _) => neutralise(s).into_owned(),
+            (_, Dialect::Plain) | (Cell::Int(_), _) => c.plain(),
+            (other, Dialect::Vi) => display(other, Lang::Vi),
+        })
+        .collect()
 }

@@ -17,12 +17,19 @@ fn value(c: &Cell) -> Value {
     }
 }
 
+/// One row as an object keyed by the columns.
+pub fn object(columns: &[String], row: &[Cell]) -> Value {
+    Value::Object(columns.iter().cloned().zip(row.iter().map(value)).collect::<Map<_, _>>())
+}
+
+/// One row as `table` writes it inside its array (pretty, indented), for a list written row by row.
+pub fn element(columns: &[String], row: &[Cell]) -> Result<String> {
+    let s = serde_json::to_string_pretty(&object(columns, row)).map_err(std::io::Error::from)?;
+    Ok(s.lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n"))
+}
+
 fn rows(t: &Table) -> Value {
-    let objs: Vec<Value> = t
-        .rows
-        .iter()
-        .map(|r| Value::Object(t.columns.iter().cloned().zip(r.iter().map(value)).collect::<Map<_, _>>()))
-        .collect();
+    let objs: Vec<Value> = t.rows.iter().map(|r| object(&t.columns, r)).collect();
     match (t.record, objs.len()) {
         (true, 1) => objs.into_iter().next().unwrap_or(Value::Null),
         _ => Value::Array(objs),

@@ -130,7 +130,10 @@ fn open(path: Option<&Path>) -> Result<Box<dyn Write>> {
 
 /// A workbook of the tables, to the `-o` file or to standard output when that is not a terminal.
 fn emit_xlsx(tables: &[&Table], o: &Opts) -> Result<()> {
-    let mut wb = xlsx::workbook(tables, o.lang)?;
+    save_xlsx(xlsx::workbook(tables, o.lang)?, o)
+}
+
+fn save_xlsx(mut wb: rust_xlsxwriter::Workbook, o: &Opts) -> Result<()> {
     match o.output.as_deref().filter(|p| p.as_os_str() != "-") {
         Some(p) => xlsx::save(&mut wb, p),
         None if io::stdout().is_terminal() => Err(crate::error::usage(
@@ -210,6 +213,71 @@ pub fn emit_report(r: &Report, o: &Opts) -> Result<()> {
     }
     w.flush()?;
     Ok(())
+}
+
+/// A list written row by row as its rows come from the file, so a national list (a million people) is never held
+/// whole: CSV, JSON and workbooks stream; a terminal table and Markdown are laid out whole at the end.
+pub struct Stream<'a> {
+    o: &'a Opts,
+    sink: Sink,
+}
+
+enum Sink {
+    Whole(Table),
+    Csv(Box<::csv::Writer<Box<dyn Write>>>, Dialect),
+    Json(Box<dyn Write>, Vec<String>, usize),
+    Xlsx(Box<xlsx::Streamed>),
+}
+
+impl<'a> Stream<'a> {
+    pub fn start(name: &str, columns: &[&str], o: &'a Opts) -> Result<Self> {
+        let cols: Vec<String> = columns.iter().map(|c| c.to_string()).collect();
+        let sink = match o.format() {
+            Format::Table | Format::Md => Sink::Whole(Table::new(name, columns)),
+            Format::Csv => {
+                let mut w = open(o.output.as_deref())?;
+                if o.bom {
+                    w.write_all(BOM)?;
+                }
+                let mut cw = csv::writer(w, o.dialect);
+                cw.write_record(csv::header(&cols, o.dialect))?;
+                Sink::Csv(Box::new(cw), o.dialect)
+            }
+            Format::Json => {
+                let mut w = open(o.output.as_deref())?;
+                w.write_all(b"[")?;
+                Sink::Json(w, cols, 0)
+            }
+            Format::Xlsx => Sink::Xlsx(Box::new(xlsx::Streamed::start(name, &cols, o.lang)?)),
+        };
+        Ok(Stream { o, sink })
+    }
+
+    pub fn push(&mut self, row: Vec<Cell>) -> Result<()> {
+        match &mut self.sink {
+            Sink::Whole(t) => t.push(row),
+            Sink::Csv(w, d) => w.write_record(csv::record(&row, *d))?,
+            Sink::Json(w, cols, n) => {
+                w.write_all(if *n == 0 { b"\n" } else { b",\n" })?;
+                w.write_all(json::element(cols, &row)?.as_bytes())?;
+                *n += 1;
+            }
+            Sink::Xlsx(x) => x.row(&row)?,
+        }
+        Ok(())
+    }
+
+    pub fn finish(self) -> Result<()> {
+        match self.sink {
+            Sink::Whole(t) => emit_table(&t, self.o),
+            Sink::Csv(mut w, _) => Ok(w.flush()?),
+            Sink::Json(mut w, _, n) => {
+                w.write_all(if n == 0 { b"]\n" } else { b"\n]\n" })?;
+                Ok(w.flush()?)
+            }
+            Sink::Xlsx(x) => save_xlsx(x.finish()?, self.o),
+        }
+    }
 }
 
 /// A cell as people read it, in tables and Markdown.

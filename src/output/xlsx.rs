@@ -36,74 +36,145 @@ fn sheet_name(name: &str, taken: &mut HashSet<String>) -> String {
     candidate
 }
 
-/// The workbook of some tables, as bytes (for standard output) or saved to a file.
+/// The workbook of some tables, a sheet each.
 pub fn workbook(tables: &[&Table], lang: Lang) -> Result<Workbook> {
     let mut wb = Workbook::new();
     let mut taken = HashSet::new();
-    let header = Format::new().set_bold().set_text_wrap();
-    let date = Format::new().set_num_format("dd/mm/yyyy");
-    let percent = Format::new().set_num_format("0.0%");
-    let number = Format::new().set_num_format("0.##");
     for t in tables {
         let ws = wb.add_worksheet_with_constant_memory().map_err(err)?;
         ws.set_name(sheet_name(&t.name, &mut taken)).map_err(err)?;
-        sheet(ws, t, lang, [&header, &date, &percent, &number]).map_err(err)?;
+        let mut sw = SheetWriter::new(&t.columns, lang);
+        sw.header(ws).map_err(err)?;
+        for row in &t.rows {
+            sw.row(ws, row).map_err(err)?;
+        }
+        sw.finish(ws).map_err(err)?;
     }
     Ok(wb)
 }
 
-fn sheet(
-    ws: &mut Worksheet,
-    t: &Table,
+/// Writes one sheet row by row (the constant-memory writer keeps one row in memory, so a national list is written
+/// without holding it), keeping the widest text of each column for the widths set at the end.
+pub struct SheetWriter {
+    heads: Vec<String>,
+    widths: Vec<usize>,
+    rows: u32,
     lang: Lang,
-    [header, date, percent, number]: [&Format; 4],
-) -> std::result::Result<(), XlsxError> {
-    let heads: Vec<String> = t.columns.iter().map(|c| label(c, lang).to_string()).collect();
-    // Widths first: the constant-memory writer takes rows in order and does not look back.
-    for (i, h) in heads.iter().enumerate() {
-        let widest =
-            t.rows.iter().filter_map(|r| r.get(i)).map(|c| display(c, lang).chars().count()).max().unwrap_or(0);
-        let w = widest.max(h.chars().count()).clamp(6, WIDTH_MAX);
-        ws.set_column_width(i as u16, w as f64 + 2.0)?;
+    header: Format,
+    date: Format,
+    percent: Format,
+    number: Format,
+}
+
+impl SheetWriter {
+    pub fn new(columns: &[String], lang: Lang) -> Self {
+        let heads: Vec<String> = columns.iter().map(|c| label(c, lang).to_string()).collect();
+        SheetWriter {
+            widths: heads.iter().map(|h| h.chars().count()).collect(),
+            heads,
+            rows: 0,
+            lang,
+            header: Format::new().set_bold().set_text_wrap(),
+            date: Format::new().set_num_format("dd/mm/yyyy"),
+            percent: Format::new().set_num_format("0.0%"),
+            number: Format::new().set_num_format("0.##"),
+        }
     }
-    for (i, h) in heads.iter().enumerate() {
-        ws.write_string_with_format(0, i as u16, h, header)?;
+
+    pub fn header(&mut self, ws: &mut Worksheet) -> std::result::Result<(), XlsxError> {
+        for (i, h) in self.heads.iter().enumerate() {
+            ws.write_string_with_format(0, i as u16, h, &self.header)?;
+        }
+        Ok(())
     }
-    for (r, row) in t.rows.iter().enumerate() {
-        let r = r as u32 + 1;
+
+    pub fn row(&mut self, ws: &mut Worksheet, row: &[Cell]) -> std::result::Result<(), XlsxError> {
+        self.rows += 1;
+        let r = self.rows;
         for (i, c) in row.iter().enumerate() {
             let col = i as u16;
-            match c {
-                Cell::Empty => {}
+            let shown = match c {
+                Cell::Empty => 0,
                 Cell::Int(n) => {
                     ws.write_number(r, col, *n as f64)?;
+                    n.to_string().len()
                 }
                 Cell::Num(x) => {
-                    ws.write_number_with_format(r, col, *x, number)?;
+                    ws.write_number_with_format(r, col, *x, &self.number)?;
+                    8
                 }
                 Cell::Percent(x) => {
-                    ws.write_number_with_format(r, col, *x / 100.0, percent)?;
+                    ws.write_number_with_format(r, col, *x / 100.0, &self.percent)?;
+                    6
                 }
                 Cell::Date(d) => {
                     use chrono::Datelike;
                     let dt = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
-                    ws.write_datetime_with_format(r, col, &dt, date)?;
+                    ws.write_datetime_with_format(r, col, &dt, &self.date)?;
+                    10
                 }
                 Cell::Tree(_, s) => {
                     ws.write_string(r, col, s)?;
+                    s.chars().count()
                 }
                 // Text of every kind is a string cell: never a formula, never a number that loses a leading zero.
                 other => {
-                    ws.write_string(r, col, display(other, lang))?;
+                    let s = display(other, self.lang);
+                    let n = s.chars().count();
+                    ws.write_string(r, col, s)?;
+                    n
                 }
+            };
+            if let Some(w) = self.widths.get_mut(i) {
+                *w = (*w).max(shown);
             }
         }
+        Ok(())
     }
-    if !heads.is_empty() {
-        ws.set_freeze_panes(1, 0)?;
-        ws.autofilter(0, 0, t.rows.len() as u32, heads.len() as u16 - 1)?;
+
+    /// Column widths, the frozen header with its filter, and the print setup.
+    pub fn finish(&self, ws: &mut Worksheet) -> std::result::Result<(), XlsxError> {
+        for (i, w) in self.widths.iter().enumerate() {
+            ws.set_column_width(i as u16, (*w).clamp(6, WIDTH_MAX) as f64 + 2.0)?;
+        }
+        // Printed: landscape, as wide as the page, the header row on every page.
+        ws.set_landscape();
+        ws.set_print_fit_to_pages(1, 0);
+        if !self.heads.is_empty() {
+            ws.set_repeat_rows(0, 0)?;
+            ws.set_freeze_panes(1, 0)?;
+            ws.autofilter(0, 0, self.rows, self.heads.len() as u16 - 1)?;
+        }
+        Ok(())
     }
-    Ok(())
+}
+
+/// A workbook of one sheet written row by row: see [`SheetWriter`].
+pub struct Streamed {
+    wb: Workbook,
+    sw: SheetWriter,
+}
+
+impl Streamed {
+    pub fn start(name: &str, columns: &[String], lang: Lang) -> Result<Self> {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet_with_constant_memory().map_err(err)?;
+        ws.set_name(sheet_name(name, &mut HashSet::new())).map_err(err)?;
+        let mut sw = SheetWriter::new(columns, lang);
+        sw.header(ws).map_err(err)?;
+        Ok(Streamed { wb, sw })
+    }
+
+    pub fn row(&mut self, row: &[Cell]) -> Result<()> {
+        let ws = self.wb.worksheet_from_index(0).map_err(err)?;
+        self.sw.row(ws, row).map_err(err)
+    }
+
+    pub fn finish(mut self) -> Result<Workbook> {
+        let ws = self.wb.worksheet_from_index(0).map_err(err)?;
+        self.sw.finish(ws).map_err(err)?;
+        Ok(self.wb)
+    }
 }
 
 /// Saves the workbook to `path`.

@@ -263,6 +263,17 @@ fn bad_workbooks_are_refused_and_nothing_is_written() {
     let err = e.fails(&["person", "import", e.path("locked.xlsx").to_str().unwrap()], 1);
     assert!(err.contains("without a password"), "{err}");
     assert!(!err.contains("panicked"));
+    // A sheet that reaches Excel's last row was cut short when a longer list was opened in Excel.
+    book(&p, |ws| {
+        ws.write_string(0, 0, "unit").unwrap();
+        ws.write_string(0, 1, "name").unwrap();
+        ws.write_string(1, 0, "CT").unwrap();
+        ws.write_string(1, 1, "Tạ Thị Dân").unwrap();
+        ws.write_string(1_048_575, 0, "CT").unwrap();
+        ws.write_string(1_048_575, 1, "Lê Văn Cuối").unwrap();
+    });
+    let err = e.fails(&["person", "import", p.to_str().unwrap()], 1);
+    assert!(err.contains("the sheet reaches Excel's last row (1048576)"), "{err}");
     // --sheet is for workbooks.
     let csv = e.write("p.csv", "unit,name\nCT,Tạ Thị Dân\n");
     let err = e.fails(&["person", "import", &csv, "--sheet", "A"], 2);
