@@ -31,6 +31,7 @@ pub enum AwardCmd {
     },
     /// Remove an award (a registration it achieved goes back to registered)
     Remove {
+        /// The award's number (`award list` shows it)
         id: i64,
         /// Answer yes to the confirmation (for scripts)
         #[arg(long)]
@@ -50,6 +51,7 @@ pub enum DecisionCmd {
     Add {
         /// The number and symbol, e.g. 123/QĐ-UBND
         number: String,
+        /// The day the decision was signed (dd/mm/yyyy)
         #[arg(long, value_parser = date_arg)]
         date: NaiveDate,
         /// Who issued it, e.g. "UBND tỉnh Tây Ninh"
@@ -61,6 +63,7 @@ pub enum DecisionCmd {
         /// The subject line ("trích yếu")
         #[arg(long, value_parser = text_arg)]
         summary: Option<String>,
+        /// A free note kept with the record
         #[arg(long, value_parser = text_arg)]
         note: Option<String>,
         #[command(flatten)]
@@ -70,15 +73,18 @@ pub enum DecisionCmd {
     List,
     /// One decision with its recipients
     Show {
+        /// The decision's number, e.g. 123/QĐ-UBND
         number: String,
         #[command(flatten)]
         which: Which,
     },
     /// Remove a decision no award refers to
     Remove {
+        /// The decision's number, e.g. 123/QĐ-UBND
         number: String,
         #[command(flatten)]
         which: Which,
+        /// Confirm without asking
         #[arg(long)]
         yes: bool,
         #[command(flatten)]
@@ -104,6 +110,7 @@ pub struct AddArgs {
     pub decision: String,
     /// What it confers: a title or form code or name, e.g. CTD_TINH, BK_TINH
     pub code: String,
+    /// The unit awarded (code or name)
     #[arg(long)]
     pub unit: Option<String>,
     /// Number, staff code or name
@@ -118,16 +125,19 @@ pub struct AddArgs {
     /// The achievement period, e.g. 2015-2020
     #[arg(long)]
     pub period: Option<String>,
+    /// The basis of the award: merit, adhoc, thematic, career, seniority, foreign
     #[arg(long, default_value = "merit", value_parser = super::one_of(Basis::VALUES, Basis::parse))]
     pub basis: Basis,
     /// The reason as printed, e.g. "Đã có thành tích xuất sắc dẫn đầu phong trào thi đua Khối năm 2019"
     #[arg(long, value_parser = text_arg)]
     pub reason: Option<String>,
+    /// The campaign the award belongs to (code or name)
     #[arg(long)]
     pub campaign: Option<String>,
     /// The recipient's name as printed on the decision [default: its name now]
     #[arg(long, value_parser = text_arg)]
     pub as_printed: Option<String>,
+    /// A free note kept with the record
     #[arg(long, value_parser = text_arg)]
     pub note: Option<String>,
     #[command(flatten)]
@@ -141,6 +151,7 @@ pub struct ListArgs {
     /// A unit's awards and its people's (sub-units included)
     #[arg(long)]
     pub unit: Option<String>,
+    /// Only awards of this person (number, staff code or name)
     #[arg(long)]
     pub person: Option<String>,
     /// A title or form
@@ -149,6 +160,7 @@ pub struct ListArgs {
     /// Awards whose achievement year or period covers this year
     #[arg(long)]
     pub year: Option<i32>,
+    /// Only awards of this decision (number)
     #[arg(long)]
     pub decision: Option<String>,
 }

@@ -29,6 +29,7 @@ pub enum CampaignCmd {
     Close(StepArgs),
     /// Remove a campaign nothing refers to
     Remove {
+        /// The campaign (code or name)
         campaign: String,
         /// Answer yes to the confirmation (for scripts)
         #[arg(long)]
@@ -42,8 +43,10 @@ pub enum CampaignCmd {
 pub struct AddArgs {
     /// A short ASCII code, e.g. PT2020
     pub code: String,
+    /// The campaign's name, e.g. "Phong trào thi đua năm 2020"
     #[arg(long, value_parser = text_arg)]
     pub name: String,
+    /// regular (thường xuyên) or thematic (chuyên đề)
     #[arg(long, value_parser = super::one_of(CampaignKind::VALUES, CampaignKind::parse))]
     pub kind: CampaignKind,
     /// The campaign's content or slogan ("nội dung", "khẩu hiệu")
@@ -55,8 +58,10 @@ pub struct AddArgs {
     /// What it is for, e.g. to mark a congress
     #[arg(long, value_parser = text_arg)]
     pub purpose: Option<String>,
+    /// The first day (dd/mm/yyyy)
     #[arg(long, value_parser = date_arg)]
     pub start: Option<NaiveDate>,
+    /// The last day (dd/mm/yyyy)
     #[arg(long, value_parser = date_arg)]
     pub end: Option<NaiveDate>,
     /// Who launches it, e.g. "Khối thi đua các Cơ quan Trung ương"
@@ -65,6 +70,7 @@ pub struct AddArgs {
     /// The launching document's number, e.g. "12/KH-KTĐ"
     #[arg(long, value_parser = text_arg)]
     pub doc: Option<String>,
+    /// A free note kept with the record
     #[arg(long, value_parser = text_arg)]
     pub note: Option<String>,
     #[command(flatten)]
@@ -73,27 +79,39 @@ pub struct AddArgs {
 
 #[derive(Args, Debug)]
 pub struct EditArgs {
+    /// The campaign (code or name)
     pub campaign: String,
+    /// A new code
     #[arg(long)]
     pub code: Option<String>,
+    /// The campaign's name, e.g. "Phong trào thi đua năm 2020"
     #[arg(long, value_parser = text_arg)]
     pub name: Option<String>,
+    /// regular (thường xuyên) or thematic (chuyên đề)
     #[arg(long, value_parser = super::one_of(CampaignKind::VALUES, CampaignKind::parse))]
     pub kind: Option<CampaignKind>,
+    /// The slogan ("khẩu hiệu"), as the launch document words it
     #[arg(long, value_parser = text_arg)]
     pub slogan: Option<String>,
+    /// The motto ("phương châm")
     #[arg(long, value_parser = text_arg)]
     pub motto: Option<String>,
+    /// What the campaign is for
     #[arg(long, value_parser = text_arg)]
     pub purpose: Option<String>,
+    /// The first day (dd/mm/yyyy)
     #[arg(long, value_parser = date_arg)]
     pub start: Option<NaiveDate>,
+    /// The last day (dd/mm/yyyy)
     #[arg(long, value_parser = date_arg)]
     pub end: Option<NaiveDate>,
+    /// Who launches it
     #[arg(long, value_parser = text_arg)]
     pub launcher: Option<String>,
+    /// The launching document's number
     #[arg(long, value_parser = text_arg)]
     pub doc: Option<String>,
+    /// A free note kept with the record
     #[arg(long, value_parser = text_arg)]
     pub note: Option<String>,
     #[command(flatten)]
@@ -102,7 +120,9 @@ pub struct EditArgs {
 
 #[derive(Args, Debug)]
 pub struct StepArgs {
+    /// The campaign (code or name)
     pub campaign: String,
+    /// The day it happens (dd/mm/yyyy)
     #[arg(long, value_parser = date_arg)]
     pub date: NaiveDate,
     /// Accept a date outside the file's year

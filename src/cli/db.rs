@@ -26,6 +26,7 @@ pub enum DbCmd {
     Seal(SealArgs),
     /// Reopen a sealed file (logged)
     Unseal {
+        /// Why (kept in the audit log)
         #[arg(long, value_parser = text_arg)]
         reason: String,
     },
@@ -33,6 +34,7 @@ pub enum DbCmd {
 
 #[derive(Args, Debug)]
 pub struct SealArgs {
+    /// Why (kept in the audit log)
     #[arg(long, value_parser = text_arg)]
     pub reason: String,
     #[command(flatten)]

@@ -21,8 +21,10 @@ pub enum HistoryCmd {
     },
     /// The history carried into this file, by achievement year
     List {
+        /// Only the history of this unit (code or name)
         #[arg(long)]
         unit: Option<String>,
+        /// Only the history of this person (number, staff code or name)
         #[arg(long)]
         person: Option<String>,
         /// A title or form

@@ -43,10 +43,13 @@ pub enum MeetingCmd {
 
 #[derive(Args, Debug)]
 pub struct AddArgs {
+    /// The kind of meeting: midyear, annual, signing, other
     #[arg(long, value_parser = super::one_of(MeetingKind::VALUES, MeetingKind::parse))]
     pub kind: MeetingKind,
+    /// The day it was held (dd/mm/yyyy)
     #[arg(long, value_parser = date_arg)]
     pub date: NaiveDate,
+    /// Where it took place
     #[arg(long, value_parser = text_arg)]
     pub place: Option<String>,
     /// Who presided, e.g. "Tạ Thị Dân, Trưởng phòng TCHC Cục Thống kê, Khối trưởng"
@@ -55,8 +58,10 @@ pub struct AddArgs {
     /// A guest as "Name, role" (repeat for several)
     #[arg(long, value_parser = text_arg)]
     pub guest: Vec<String>,
+    /// The meeting's title, as its documents name it
     #[arg(long, value_parser = text_arg)]
     pub title: Option<String>,
+    /// A free note kept with the record
     #[arg(long, value_parser = text_arg)]
     pub note: Option<String>,
     #[command(flatten)]
@@ -97,6 +102,7 @@ pub struct EditArgs {
 pub struct ItemArgs {
     /// The meeting's number or date
     pub meeting: String,
+    /// The unit (code or name); with --person, narrows the name to that unit
     #[arg(long)]
     pub unit: Option<String>,
     /// Number, staff code or name

@@ -59,6 +59,7 @@ pub struct AddArgs {
     /// e.g. "Phó Giám đốc"
     #[arg(long, value_parser = text_arg)]
     pub position: Option<String>,
+    /// Gender: f or m (nữ / nam)
     #[arg(long, value_parser = super::one_of(Gender::VALUES, Gender::parse))]
     pub gender: Option<Gender>,
     /// Year of birth, or the date of birth of which the year is kept (1970, 12/03/1970)
@@ -73,6 +74,7 @@ pub struct AddArgs {
     /// Given name when it is more than the last word
     #[arg(long, value_parser = text_arg)]
     pub given: Option<String>,
+    /// A free note kept with the record
     #[arg(long, value_parser = text_arg)]
     pub note: Option<String>,
     #[command(flatten)]
@@ -83,23 +85,31 @@ pub struct AddArgs {
 pub struct EditArgs {
     /// Number, staff code or full name
     pub person: String,
+    /// Move the person to this unit (code or name)
     #[arg(long)]
     pub unit: Option<String>,
+    /// The full name, e.g. "Trần Thị Yến Phương"
     #[arg(long, value_parser = text_arg)]
     pub name: Option<String>,
+    /// Position (chức vụ), as it is printed on documents
     #[arg(long, value_parser = text_arg)]
     pub position: Option<String>,
+    /// Gender: f or m (nữ / nam)
     #[arg(long, value_parser = super::one_of(Gender::VALUES, Gender::parse))]
     pub gender: Option<Gender>,
     /// Year of birth, or the date of birth of which the year is kept (1970, 12/03/1970)
     #[arg(long, value_parser = born_arg)]
     pub born: Option<i64>,
+    /// The staff code (mã cán bộ)
     #[arg(long, value_parser = text_arg)]
     pub code: Option<String>,
+    /// The family name (họ), when the split of the full name is not the usual one
     #[arg(long, value_parser = text_arg)]
     pub family: Option<String>,
+    /// The given name (tên), when the split of the full name is not the usual one
     #[arg(long, value_parser = text_arg)]
     pub given: Option<String>,
+    /// A free note kept with the record
     #[arg(long, value_parser = text_arg)]
     pub note: Option<String>,
     #[command(flatten)]

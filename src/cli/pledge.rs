@@ -38,6 +38,7 @@ pub enum PledgeCmd {
     Import {
         /// The CSV file: columns unit, target, measure, goal, at_most, due, actual, as_of, met, note
         file: String,
+        /// The campaign (code or name) [default: the file's only open regular campaign]
         #[arg(long)]
         campaign: Option<String>,
         #[command(flatten)]
@@ -56,6 +57,7 @@ pub enum TargetCmd {
 #[derive(Args, Debug)]
 #[command(group = clap::ArgGroup::new("who").required(true).args(["unit", "all"]))]
 pub struct SignArgs {
+    /// The unit (code or name)
     #[arg(long)]
     pub unit: Option<String>,
     /// Every member unit that has not signed yet
@@ -64,8 +66,10 @@ pub struct SignArgs {
     /// The campaign [default: the file's one regular campaign]
     #[arg(long)]
     pub campaign: Option<String>,
+    /// The day the pledge was signed (dd/mm/yyyy)
     #[arg(long, value_parser = date_arg)]
     pub date: NaiveDate,
+    /// Where it was signed (the signing conference)
     #[arg(long, value_parser = text_arg)]
     pub place: Option<String>,
     #[command(flatten)]
@@ -78,6 +82,7 @@ pub struct TargetArgs {
     /// What is committed, e.g. "Thu ngân sách đạt 100% dự toán"
     #[arg(value_parser = text_arg)]
     pub text: String,
+    /// The unit (code or name)
     #[arg(long)]
     pub unit: Option<String>,
     /// Every signed pledge of the campaign
@@ -92,10 +97,13 @@ pub struct TargetArgs {
     /// Less is better (arrears, violations): met when the actual is at most the target
     #[arg(long, requires = "target")]
     pub at_most: bool,
+    /// When the target is due (dd/mm/yyyy)
     #[arg(long, value_parser = date_arg)]
     pub due: Option<NaiveDate>,
+    /// The campaign (code or name) [default: the file's only open regular campaign]
     #[arg(long)]
     pub campaign: Option<String>,
+    /// A free note kept with the record
     #[arg(long, value_parser = text_arg)]
     pub note: Option<String>,
     #[command(flatten)]
@@ -116,8 +124,10 @@ pub struct ProgressArgs {
     /// A qualitative target is not met
     #[arg(long)]
     pub not_met: bool,
+    /// The date of the figure (dd/mm/yyyy)
     #[arg(long, value_parser = date_arg)]
     pub as_of: NaiveDate,
+    /// A free note kept with the record
     #[arg(long, value_parser = text_arg)]
     pub note: Option<String>,
     #[command(flatten)]
@@ -126,6 +136,7 @@ pub struct ProgressArgs {
 
 #[derive(Args, Debug)]
 pub struct ListArgs {
+    /// The campaign (code or name) [default: the file's only open regular campaign]
     #[arg(long)]
     pub campaign: Option<String>,
     /// The date to measure at [default: today, within the file's year]

@@ -23,8 +23,10 @@ pub enum RegisterCmd {
     Result {
         /// The registration's number
         id: i64,
+        /// achieved or not_achieved
         #[arg(value_enum)]
         outcome: Outcome,
+        /// A note kept with the registration (e.g. the decision that settled it)
         #[arg(long, value_parser = text_arg)]
         note: Option<String>,
         #[command(flatten)]
@@ -32,7 +34,9 @@ pub enum RegisterCmd {
     },
     /// Withdraw a registration (it stays on record; the title may be registered again)
     Withdraw {
+        /// The registration's number (`register list` shows it)
         id: i64,
+        /// A note kept with the registration (e.g. the decision that settled it)
         #[arg(long, value_parser = text_arg)]
         note: Option<String>,
         #[command(flatten)]
@@ -63,6 +67,7 @@ pub enum TitlesCmd {
     Add {
         /// A short ASCII code
         code: String,
+        /// The name of the title or form
         #[arg(long, value_parser = text_arg)]
         name: String,
         /// Who it is for (repeat for several)
@@ -71,8 +76,10 @@ pub enum TitlesCmd {
         /// A form of commendation rather than an emulation title
         #[arg(long)]
         form: bool,
+        /// Who decides it (e.g. "Chủ tịch UBND tỉnh")
         #[arg(long, value_parser = text_arg)]
         decided_by: Option<String>,
+        /// Its legal reference (e.g. "Luật TĐKT 2022, Điều 27")
         #[arg(long, value_parser = text_arg)]
         legal_ref: Option<String>,
         #[command(flatten)]
@@ -118,6 +125,7 @@ pub struct AddArgs {
     /// Date of registration
     #[arg(long, value_parser = date_arg)]
     pub date: Option<NaiveDate>,
+    /// A note kept with the registration (e.g. the decision that settled it)
     #[arg(long, value_parser = text_arg)]
     pub note: Option<String>,
     #[command(flatten)]
@@ -129,12 +137,16 @@ pub struct ListArgs {
     /// A unit's registrations and its people's (sub-units included)
     #[arg(long)]
     pub unit: Option<String>,
+    /// Only registrations of this title (code or name)
     #[arg(long)]
     pub title: Option<String>,
+    /// Only registrations of collectives or of individuals
     #[arg(long, value_enum)]
     pub kind: Option<Kind>,
+    /// Only registrations in this status
     #[arg(long, value_enum)]
     pub status: Option<Status>,
+    /// Only registrations under this campaign (code or name)
     #[arg(long)]
     pub campaign: Option<String>,
 }

@@ -19,6 +19,7 @@ pub enum ReportCmd {
     Annual(AsOf),
     /// Registrations counted by unit or by title
     Registrations {
+        /// How to group the counts
         #[arg(long, default_value = "unit", value_parser = super::one_of(RegBy::VALUES, RegBy::parse))]
         by: RegBy,
     },
@@ -26,11 +27,13 @@ pub enum ReportCmd {
     Pledges {
         #[command(flatten)]
         at: AsOf,
+        /// The campaign (code or name) [default: the file's only open regular campaign]
         #[arg(long)]
         campaign: Option<String>,
     },
     /// Awards counted by unit, by title or form, or by achievement year
     Awards {
+        /// How to group the counts
         #[arg(long, default_value = "code", value_parser = super::one_of(By::VALUES, By::parse))]
         by: By,
         /// Only awards whose achievement year or period covers this year

@@ -23,6 +23,7 @@ pub enum ScoreCmd {
     Set(SetArgs),
     /// Scores from a CSV file (or - for stdin): columns unit, criterion, self, assessed, evidence, note
     Import {
+        /// The file to read: CSV (or - for standard input), .xlsx or .ods
         file: String,
         #[command(flatten)]
         cols: super::ColumnArgs,
@@ -32,10 +33,15 @@ pub enum ScoreCmd {
     /// The matrix of units × groups: base, bonus, penalty, self and assessed totals
     List,
     /// Every criterion of a unit, and what decides its rank against its neighbours
-    Explain { unit: String },
+    Explain {
+        /// The member unit (code or name)
+        unit: String,
+    },
     /// Keep a unit out of the proposals, with the reason
     Exclude {
+        /// The member unit (code or name)
         unit: String,
+        /// Why (kept in the record)
         #[arg(long, value_parser = text_arg)]
         reason: String,
         #[command(flatten)]
@@ -43,6 +49,7 @@ pub enum ScoreCmd {
     },
     /// Take a unit back into the proposals
     Include {
+        /// The member unit (code or name)
         unit: String,
         #[command(flatten)]
         write: WriteArgs,
@@ -54,6 +61,7 @@ pub enum ScoreCmd {
     },
     /// Unfreeze the scores, saying why
     Unlock {
+        /// Why (kept in the record)
         #[arg(long, value_parser = text_arg)]
         reason: String,
         #[command(flatten)]
@@ -75,11 +83,13 @@ pub enum CriteriaCmd {
         /// The group's name, e.g. "Thực hiện nhiệm vụ chính trị"
         #[arg(long, value_parser = text_arg)]
         group_name: Option<String>,
+        /// What the criterion measures
         #[arg(long, value_parser = text_arg)]
         name: String,
         /// The most points it gives (or takes, for a penalty)
         #[arg(long, value_parser = points_arg)]
         max: f64,
+        /// base (counts to the score), bonus (adds), penalty (subtracts)
         #[arg(long, default_value = "base", value_parser = super::one_of(CriterionKind::VALUES, CriterionKind::parse))]
         kind: CriterionKind,
         #[command(flatten)]
@@ -89,6 +99,7 @@ pub enum CriteriaCmd {
     List,
     /// Criteria from a CSV file: columns code, group, group_name, name, max, kind
     Import {
+        /// The file to read: CSV (or - for standard input), .xlsx or .ods
         file: String,
         #[command(flatten)]
         cols: super::ColumnArgs,
@@ -99,7 +110,9 @@ pub enum CriteriaCmd {
 
 #[derive(Args, Debug)]
 pub struct SetArgs {
+    /// The member unit (code or name)
     pub unit: String,
+    /// The criterion (code)
     pub criterion: String,
     /// The unit's own points
     #[arg(long = "self", value_parser = points_arg)]
@@ -107,8 +120,10 @@ pub struct SetArgs {
     /// The verified points
     #[arg(long, value_parser = points_arg)]
     pub assessed: Option<f64>,
+    /// Where the points come from (the report, the document)
     #[arg(long, value_parser = text_arg)]
     pub evidence: Option<String>,
+    /// A free note kept with the record
     #[arg(long, value_parser = text_arg)]
     pub note: Option<String>,
     #[command(flatten)]

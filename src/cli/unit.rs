@@ -65,6 +65,7 @@ pub struct AddArgs {
     /// Sector line ("ngành dọc"), e.g. "Bộ Tài chính"
     #[arg(long, value_parser = text_arg)]
     pub sector: Option<String>,
+    /// A free note kept with the record
     #[arg(long, value_parser = text_arg)]
     pub note: Option<String>,
     /// Position in the bloc order (lists otherwise show the leader first, then by code)
@@ -94,8 +95,10 @@ pub struct EditArgs {
     /// A new code
     #[arg(long)]
     pub code: Option<String>,
+    /// The unit's full name
     #[arg(long, value_parser = text_arg)]
     pub name: Option<String>,
+    /// The short name, e.g. "BHXH tỉnh"
     #[arg(long, value_parser = text_arg)]
     pub short: Option<String>,
     /// Make it a sub-unit of this unit
@@ -104,12 +107,16 @@ pub struct EditArgs {
     /// Make it a top-level unit (a member of the bloc)
     #[arg(long)]
     pub no_parent: bool,
+    /// Role in the bloc
     #[arg(long, value_parser = super::one_of(Role::VALUES, Role::parse))]
     pub role: Option<Role>,
+    /// Sector line ("ngành dọc")
     #[arg(long, value_parser = text_arg)]
     pub sector: Option<String>,
+    /// A free note kept with the record
     #[arg(long, value_parser = text_arg)]
     pub note: Option<String>,
+    /// Position in the bloc order
     #[arg(long, conflicts_with = "no_order")]
     pub order: Option<i64>,
     /// Drop the explicit order

@@ -63,3 +63,24 @@ fn completions_and_man_page_come_from_the_same_definitions() {
     let err = e.fails(&["completions", "tcsh"], 2);
     assert!(err.contains("tcsh"), "{err}");
 }
+
+/// Every argument of every command says what it is for in `--help` (clap's help stays English; README says so).
+#[test]
+fn every_argument_has_a_help_text() {
+    fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+        for a in cmd.get_arguments() {
+            let builtin = matches!(a.get_id().as_str(), "help" | "version");
+            if !builtin && !a.is_hide_set() && a.get_help().is_none() && a.get_long_help().is_none() {
+                missing.push(format!("{path} {}", a.get_long().map_or(a.get_id().to_string(), |l| format!("--{l}"))));
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            walk(sub, &format!("{path} {}", sub.get_name()), missing);
+        }
+    }
+    let mut cmd = thidua::cli::command();
+    cmd.build();
+    let mut missing = Vec::new();
+    walk(&cmd, "thidua", &mut missing);
+    assert!(missing.is_empty(), "{} arguments without a help text:\n{}", missing.len(), missing.join("\n"));
+}
