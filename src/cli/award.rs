@@ -26,6 +26,8 @@ pub enum AwardCmd {
     List(ListArgs),
     /// One award
     Show {
+        #[command(flatten)]
+        out: super::OutputArgs,
         /// The award's number
         id: i64,
     },
@@ -42,7 +44,10 @@ pub enum AwardCmd {
     /// Add a decision's list of recipients from a CSV file (or - for stdin)
     Import(ImportArgs),
     /// The forms of commendation (codes shared with the titles catalog)
-    Forms,
+    Forms {
+        #[command(flatten)]
+        out: super::OutputArgs,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -70,9 +75,14 @@ pub enum DecisionCmd {
         write: WriteArgs,
     },
     /// The decision register in date order
-    List,
+    List {
+        #[command(flatten)]
+        out: super::OutputArgs,
+    },
     /// One decision with its recipients
     Show {
+        #[command(flatten)]
+        out: super::OutputArgs,
         /// The decision's number, e.g. 123/QĐ-UBND
         number: String,
         #[command(flatten)]
@@ -148,6 +158,8 @@ pub struct AddArgs {
 
 #[derive(Args, Debug)]
 pub struct ListArgs {
+    #[command(flatten)]
+    pub out: super::OutputArgs,
     /// A unit's awards and its people's (sub-units included)
     #[arg(long)]
     pub unit: Option<String>,
@@ -189,10 +201,10 @@ pub fn run(ctx: &Ctx, cmd: AwardCmd) -> Result<()> {
         AwardCmd::Decision { cmd } => decision(ctx, cmd),
         AwardCmd::Add(a) => add(ctx, a),
         AwardCmd::List(a) => list(ctx, a),
-        AwardCmd::Show { id } => show(ctx, id),
+        AwardCmd::Show { id, .. } => show(ctx, id),
         AwardCmd::Remove { id, yes, write } => remove(ctx, id, yes, &write),
         AwardCmd::Import(a) => import_awards(ctx, a),
-        AwardCmd::Forms => forms(ctx),
+        AwardCmd::Forms { .. } => forms(ctx),
     }
 }
 
@@ -220,7 +232,7 @@ fn decision(ctx: &Ctx, cmd: DecisionCmd) -> Result<()> {
             ctx.done(&write, format!("recorded decision #{id} {number} of {} ({})", format_date(date), d.issuer));
             Ok(())
         }
-        DecisionCmd::List => {
+        DecisionCmd::List { .. } => {
             let conn = ctx.open()?;
             let mut t =
                 Table::new("decisions", &["id", "decision", "decision_date", "issuer", "signer", "summary", "awards"]);
@@ -237,7 +249,7 @@ fn decision(ctx: &Ctx, cmd: DecisionCmd) -> Result<()> {
             }
             emit_table(&t, &ctx.out)
         }
-        DecisionCmd::Show { number, which } => {
+        DecisionCmd::Show { number, which, .. } => {
             let conn = ctx.open()?;
             let d = decisions::resolve(&conn, &number, which.issuer.as_deref(), which.decision_year)?;
             let mut r = Report::new(format!("{} — {}", d.number, format_date(d.issued_on)));

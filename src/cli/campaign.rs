@@ -15,9 +15,14 @@ pub enum CampaignCmd {
     /// Add a campaign (planned until it is launched)
     Add(AddArgs),
     /// The campaigns: regular first, then thematic, by start date
-    List,
+    List {
+        #[command(flatten)]
+        out: super::OutputArgs,
+    },
     /// One campaign with its registrations counted by unit
     Show {
+        #[command(flatten)]
+        out: super::OutputArgs,
         /// Code or name of the campaign
         campaign: String,
     },
@@ -135,8 +140,8 @@ pub struct StepArgs {
 pub fn run(ctx: &Ctx, cmd: CampaignCmd) -> Result<()> {
     match cmd {
         CampaignCmd::Add(a) => add(ctx, a),
-        CampaignCmd::List => list(ctx),
-        CampaignCmd::Show { campaign } => show(ctx, &campaign),
+        CampaignCmd::List { .. } => list(ctx),
+        CampaignCmd::Show { campaign, .. } => show(ctx, &campaign),
         CampaignCmd::Edit(a) => edit(ctx, a),
         CampaignCmd::Launch(a) => step(ctx, a, true),
         CampaignCmd::Close(a) => step(ctx, a, false),

@@ -21,7 +21,10 @@ pub enum DbCmd {
         dest: Option<PathBuf>,
     },
     /// The audit log: one entry per command that changed the file
-    Log,
+    Log {
+        #[command(flatten)]
+        out: super::OutputArgs,
+    },
     /// Close the year: every later write is refused
     Seal(SealArgs),
     /// Reopen a sealed file (logged)
@@ -49,7 +52,7 @@ pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
             report_problems(&ctx.db, &problems)
         }
         DbCmd::Backup { dest } => backup(ctx, dest),
-        DbCmd::Log => {
+        DbCmd::Log { .. } => {
             let conn = ctx.open()?;
             let mut t = Table::new("log", &["id", "at", "user", "command", "changes"]);
             for e in audit::entries(&conn)? {

@@ -29,6 +29,8 @@ pub const MOTTO: &str = "Kỷ cương, liêm chính, hành động, trách nhi�
 
 #[derive(Args, Debug)]
 pub struct DemoArgs {
+    #[command(flatten)]
+    pub out: super::OutputArgs,
     /// Replace the demo file even if it was changed since the demo made it
     #[arg(long)]
     pub yes: bool,

@@ -21,6 +21,8 @@ pub enum HistoryCmd {
     },
     /// The history carried into this file, by achievement year
     List {
+        #[command(flatten)]
+        out: super::OutputArgs,
         /// Only the history of this unit (code or name)
         #[arg(long)]
         unit: Option<String>,
@@ -51,7 +53,7 @@ pub fn run(ctx: &Ctx, cmd: HistoryCmd) -> Result<()> {
             );
             Ok(())
         }
-        HistoryCmd::List { unit, person, code } => {
+        HistoryCmd::List { unit, person, code, .. } => {
             let conn = ctx.open()?;
             let f = carry::Filter {
                 unit_id: unit.as_deref().map(|u| units::resolve(&conn, u)).transpose()?.map(|u| u.id),

@@ -8,7 +8,10 @@ use crate::error::Result;
 use crate::output::{emit_table, Cell, Table};
 
 #[derive(Args, Debug)]
-pub struct InfoArgs {}
+pub struct InfoArgs {
+    #[command(flatten)]
+    pub out: super::OutputArgs,
+}
 
 pub fn run(ctx: &Ctx, _a: InfoArgs) -> Result<()> {
     let conn = ctx.open()?;

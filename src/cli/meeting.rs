@@ -33,9 +33,14 @@ pub enum MeetingCmd {
         write: WriteArgs,
     },
     /// The meetings in date order
-    List,
+    List {
+        #[command(flatten)]
+        out: super::OutputArgs,
+    },
     /// One meeting with its guests, talks and exemplars
     Show {
+        #[command(flatten)]
+        out: super::OutputArgs,
         /// The meeting's number or date
         meeting: String,
     },
@@ -125,11 +130,11 @@ pub fn run(ctx: &Ctx, cmd: MeetingCmd) -> Result<()> {
         MeetingCmd::Exemplar(a) => item(ctx, a, "exemplar"),
         MeetingCmd::Edit(a) => edit(ctx, a),
         MeetingCmd::Remove { meeting, yes, write } => remove(ctx, &meeting, yes, &write),
-        MeetingCmd::List => {
+        MeetingCmd::List { .. } => {
             let conn = ctx.open()?;
             emit_table(&report::meeting::list(&conn)?, &ctx.out)
         }
-        MeetingCmd::Show { meeting } => {
+        MeetingCmd::Show { meeting, .. } => {
             let conn = ctx.open()?;
             let m = meetings::resolve(&conn, &meeting)?;
             let kind = ctx.out.label(&format!("meeting_kind.{}", m.kind));

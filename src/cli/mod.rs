@@ -33,40 +33,27 @@ use crate::output::{Dialect, Format, Lang, Opts};
 #[command(name = "thidua", version, max_term_width = 110)]
 pub struct Cli {
     /// The bloc-year file [default: thidua.db; for `demo`: thidua-demo.db]
-    #[arg(short = 'f', long = "db", global = true, env = "THIDUA_DB", hide_env_values = true, value_name = "FILE")]
+    #[arg(
+        short = 'f',
+        long = "db",
+        global = true,
+        env = "THIDUA_DB",
+        hide_env_values = true,
+        value_name = "FILE",
+        help_heading = "Global options"
+    )]
     pub db: Option<PathBuf>,
 
-    /// Output format [default: table, or from the -o file's extension]
-    #[arg(long, global = true, value_parser = one_of(Format::VALUES, Format::parse))]
-    pub format: Option<Format>,
-
-    /// Write the output to FILE instead of stdout (a folder ending in / for a report's CSV tables)
-    #[arg(short = 'o', long = "output", global = true, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-
-    /// Language of headers and labels; CSV and JSON keys stay English
-    #[arg(long, global = true, env = "THIDUA_LANG", default_value = "en", value_parser = one_of(Lang::VALUES, Lang::parse))]
+    /// Language of headers, labels and messages; CSV and JSON keys stay English
+    #[arg(long, global = true, env = "THIDUA_LANG", default_value = "en", value_parser = one_of(Lang::VALUES, Lang::parse), help_heading = "Global options")]
     pub lang: Lang,
 
-    /// Only one table of a report, by name (e.g. `--table pledges`), in any format
-    #[arg(long, global = true, value_name = "NAME")]
-    pub table: Option<String>,
-
-    /// CSV without the UTF-8 byte-order mark (for tools that dislike it)
-    #[arg(long, global = true)]
-    pub no_bom: bool,
-
-    /// CSV for scripts (plain: `,`, ISO dates, identifiers) or for a Vietnamese spreadsheet (vi: `;`, decimal comma,
-    /// dd/mm/yyyy, Vietnamese headers and values); imports read both
-    #[arg(long, global = true, env = "THIDUA_CSV_DIALECT", default_value = "plain", value_parser = one_of(Dialect::VALUES, Dialect::parse))]
-    pub csv_dialect: Dialect,
-
     /// No messages on stderr (data is still printed)
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, help_heading = "Global options")]
     pub quiet: bool,
 
     /// More detail in messages
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, help_heading = "Global options")]
     pub verbose: bool,
 
     #[command(subcommand)]
@@ -182,6 +169,44 @@ impl Ctx {
     }
 }
 
+/// How a command that prints data prints it: only those commands take these flags, so a command that writes
+/// refuses `--format` as a usage error rather than ignoring it.
+#[derive(Args, Debug, Clone, Default)]
+#[command(next_help_heading = "Output")]
+pub struct OutputArgs {
+    /// Output format [default: table, or from the -o file's extension]
+    #[arg(long, value_parser = one_of(Format::VALUES, Format::parse))]
+    pub format: Option<Format>,
+
+    /// Write the output to FILE instead of stdout (a folder ending in / for a report's CSV tables)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Only one table of a report or list, by name (e.g. `--table pledges`), in any format
+    #[arg(long, value_name = "NAME")]
+    pub table: Option<String>,
+
+    /// CSV without the UTF-8 byte-order mark (for tools that dislike it)
+    #[arg(long)]
+    pub no_bom: bool,
+
+    /// CSV for scripts (plain: `,`, ISO dates, identifiers) or for a Vietnamese spreadsheet (vi: `;`, decimal comma,
+    /// dd/mm/yyyy, Vietnamese headers and values); imports read both
+    #[arg(long, env = "THIDUA_CSV_DIALECT", default_value = "plain", value_parser = one_of(Dialect::VALUES, Dialect::parse))]
+    pub csv_dialect: Dialect,
+}
+
+/// The output flags the command line gave to the command that runs (the innermost subcommand), if it takes them.
+fn output_of(m: &clap::ArgMatches) -> Option<OutputArgs> {
+    let mut leaf = m;
+    while let Some((_, sub)) = leaf.subcommand() {
+        leaf = sub;
+    }
+    use clap::FromArgMatches;
+    leaf.try_contains_id("csv_dialect").ok()?;
+    OutputArgs::from_arg_matches(leaf).ok()
+}
+
 /// The flags of every command that writes.
 #[derive(Args, Debug, Clone)]
 pub struct WriteArgs {
@@ -210,24 +235,27 @@ impl ColumnArgs {
 
 /// Parses the command line and runs the command; returns the exit code.
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
+    use clap::FromArgMatches;
+    let parsed = Cli::command().try_get_matches().and_then(|m| Ok((Cli::from_arg_matches(&m)?, output_of(&m))));
+    let (cli, out) = match parsed {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    let out = out.unwrap_or_default();
     // The demo has its own default file, so it never lands on the secretary's thidua.db.
     let default = if matches!(cli.command, Command::Demo(_)) { "thidua-demo.db" } else { "thidua.db" };
     let ctx = Ctx {
         db: cli.db.clone().unwrap_or_else(|| PathBuf::from(default)),
         out: Opts {
-            format: cli.format,
-            output: cli.output.clone(),
+            format: out.format,
+            output: out.output,
             lang: cli.lang,
-            bom: !cli.no_bom,
-            table: cli.table.clone(),
-            dialect: cli.csv_dialect,
+            bom: !out.no_bom,
+            table: out.table,
+            dialect: out.csv_dialect,
         },
         quiet: cli.quiet,
         verbose: cli.verbose,

@@ -16,12 +16,16 @@ pub enum PersonCmd {
     Add(AddArgs),
     /// People in Vietnamese order (given name, then family and middle name)
     List {
+        #[command(flatten)]
+        out: super::OutputArgs,
         /// Only the people of this unit and its sub-units (code or name)
         #[arg(long)]
         unit: Option<String>,
     },
     /// One person
     Show {
+        #[command(flatten)]
+        out: super::OutputArgs,
         /// Number, staff code or full name
         person: String,
     },
@@ -119,8 +123,8 @@ pub struct EditArgs {
 pub fn run(ctx: &Ctx, cmd: PersonCmd) -> Result<()> {
     match cmd {
         PersonCmd::Add(a) => add(ctx, a),
-        PersonCmd::List { unit } => list(ctx, unit.as_deref()),
-        PersonCmd::Show { person } => show(ctx, &person),
+        PersonCmd::List { unit, .. } => list(ctx, unit.as_deref()),
+        PersonCmd::Show { person, .. } => show(ctx, &person),
         PersonCmd::Edit(a) => edit(ctx, a),
         PersonCmd::Remove { person, yes, write } => remove(ctx, &person, yes, &write),
         PersonCmd::Import { file, cols, write } => import_people(ctx, &file, &cols, &write),

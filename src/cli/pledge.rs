@@ -136,6 +136,8 @@ pub struct ProgressArgs {
 
 #[derive(Args, Debug)]
 pub struct ListArgs {
+    #[command(flatten)]
+    pub out: super::OutputArgs,
     /// The campaign (code or name) [default: the file's only open regular campaign]
     #[arg(long)]
     pub campaign: Option<String>,
@@ -154,7 +156,7 @@ pub fn run(ctx: &Ctx, cmd: PledgeCmd) -> Result<()> {
         PledgeCmd::Target { cmd: TargetCmd::Add(a) } => add_target(ctx, a),
         PledgeCmd::Progress(a) => progress(ctx, a),
         PledgeCmd::List(a) => list(ctx, a),
-        PledgeCmd::Show { unit, at } => show(ctx, &unit, at),
+        PledgeCmd::Show { unit, at, .. } => show(ctx, &unit, at),
         PledgeCmd::Import { file, cols, campaign, write } => {
             import_pledges(ctx, &file, &cols, campaign.as_deref(), &write)
         }

@@ -56,6 +56,8 @@ pub enum RegisterCmd {
     },
     /// The titles catalog (and the forms of commendation, which share its codes)
     Titles {
+        #[command(flatten)]
+        out: super::OutputArgs,
         #[command(subcommand)]
         cmd: Option<TitlesCmd>,
     },
@@ -134,6 +136,8 @@ pub struct AddArgs {
 
 #[derive(Args, Debug)]
 pub struct ListArgs {
+    #[command(flatten)]
+    pub out: super::OutputArgs,
     /// A unit's registrations and its people's (sub-units included)
     #[arg(long)]
     pub unit: Option<String>,
@@ -166,8 +170,11 @@ pub fn run(ctx: &Ctx, cmd: RegisterCmd) -> Result<()> {
         RegisterCmd::Import { file, cols, create_people, write } => {
             import_regs(ctx, &file, &cols, create_people, &write)
         }
-        RegisterCmd::Titles { cmd: None } => titles(ctx),
-        RegisterCmd::Titles { cmd: Some(TitlesCmd::Add { code, name, kind, form, decided_by, legal_ref, write }) } => {
+        RegisterCmd::Titles { cmd: None, .. } => titles(ctx),
+        RegisterCmd::Titles {
+            cmd: Some(TitlesCmd::Add { code, name, kind, form, decided_by, legal_ref, write }),
+            ..
+        } => {
             let code = check_code("catalog", &code).map_err(usage)?;
             let e = CatalogEntry {
                 id: 0,

@@ -19,6 +19,8 @@ pub enum ReportCmd {
     Annual(AsOf),
     /// Registrations counted by unit or by title
     Registrations {
+        #[command(flatten)]
+        out: super::OutputArgs,
         /// How to group the counts
         #[arg(long, default_value = "unit", value_parser = super::one_of(RegBy::VALUES, RegBy::parse))]
         by: RegBy,
@@ -33,6 +35,8 @@ pub enum ReportCmd {
     },
     /// Awards counted by unit, by title or form, or by achievement year
     Awards {
+        #[command(flatten)]
+        out: super::OutputArgs,
         /// How to group the counts
         #[arg(long, default_value = "code", value_parser = super::one_of(By::VALUES, By::parse))]
         by: By,
@@ -41,9 +45,15 @@ pub enum ReportCmd {
         year: Option<i32>,
     },
     /// The ranking of the member units: totals, bands, proposals and why
-    Ranking,
+    Ranking {
+        #[command(flatten)]
+        out: super::OutputArgs,
+    },
     /// The decision register: each decision with each recipient
-    Decisions,
+    Decisions {
+        #[command(flatten)]
+        out: super::OutputArgs,
+    },
     /// What is missing: units not registered, not signed, targets without figures [as of today, within the year]
     Missing(AsOf),
     /// One unit's profile: people, registrations, pledge, awards of every year
@@ -57,6 +67,8 @@ pub enum ReportCmd {
 
 #[derive(Args, Debug)]
 pub struct AsOf {
+    #[command(flatten)]
+    pub out: super::OutputArgs,
     /// The date the report is made as of
     #[arg(long, value_parser = date_arg)]
     pub as_of: Option<NaiveDate>,
@@ -80,18 +92,18 @@ pub fn run(ctx: &Ctx, cmd: ReportCmd) -> Result<()> {
     let r = match cmd {
         ReportCmd::Midyear(a) => reviews::midyear(&conn, date_or(&conn, &a, 6, 30)?, lang)?,
         ReportCmd::Annual(a) => reviews::annual(&conn, date_or(&conn, &a, 12, 31)?, lang)?,
-        ReportCmd::Registrations { by } => return emit_table(&reviews::registrations_by(&conn, by)?, &ctx.out),
+        ReportCmd::Registrations { by, .. } => return emit_table(&reviews::registrations_by(&conn, by)?, &ctx.out),
         ReportCmd::Pledges { at, campaign } => {
             let c = super::pledge::campaign_of(&conn, campaign.as_deref())?;
             let d = today_or(&conn, &at)?;
             ctx.say(format!("pledge of {} as of {}", c.code, format_date(d)));
             return emit_table(&build::pledges::table(&build::pledges::completion(&conn, c.id, d)?), &ctx.out);
         }
-        ReportCmd::Awards { by, year } => {
+        ReportCmd::Awards { by, year, .. } => {
             return emit_table(&reviews::awards_by(&conn, by, year, None, false)?, &ctx.out)
         }
-        ReportCmd::Ranking => reviews::ranking(&conn, lang)?,
-        ReportCmd::Decisions => reviews::decisions(&conn, lang)?,
+        ReportCmd::Ranking { .. } => reviews::ranking(&conn, lang)?,
+        ReportCmd::Decisions { .. } => reviews::decisions(&conn, lang)?,
         ReportCmd::Missing(a) => {
             let d = today_or(&conn, &a)?;
             ctx.say(format!("as of {}", format_date(d)));

@@ -31,9 +31,14 @@ pub enum ScoreCmd {
         write: WriteArgs,
     },
     /// The matrix of units × groups: base, bonus, penalty, self and assessed totals
-    List,
+    List {
+        #[command(flatten)]
+        out: super::OutputArgs,
+    },
     /// Every criterion of a unit, and what decides its rank against its neighbours
     Explain {
+        #[command(flatten)]
+        out: super::OutputArgs,
         /// The member unit (code or name)
         unit: String,
     },
@@ -96,7 +101,10 @@ pub enum CriteriaCmd {
         write: WriteArgs,
     },
     /// The criteria with their groups and the groups' maxima
-    List,
+    List {
+        #[command(flatten)]
+        out: super::OutputArgs,
+    },
     /// Criteria from a CSV file: columns code, group, group_name, name, max, kind
     Import {
         /// The file to read: CSV (or - for standard input), .xlsx or .ods
@@ -132,6 +140,8 @@ pub struct SetArgs {
 
 #[derive(Args, Debug)]
 pub struct SettingsArgs {
+    #[command(flatten)]
+    pub out: super::OutputArgs,
     /// How many units after the leading one are proposed for a certificate of merit (Bằng khen)
     #[arg(long)]
     pub quota_bk: Option<u32>,
@@ -166,12 +176,12 @@ pub fn run(ctx: &Ctx, cmd: ScoreCmd) -> Result<()> {
             ctx.done(&write, counts.summary(&src.name));
             Ok(())
         }
-        ScoreCmd::List => {
+        ScoreCmd::List { .. } => {
             let conn = ctx.open()?;
             let (st, _) = ranking::rank(&conn, &members(&conn)?, ctx.out.lang)?;
             emit_table(&ranking::table(&st, &scores::criteria(&conn)?, false), &ctx.out)
         }
-        ScoreCmd::Explain { unit } => explain(ctx, &unit),
+        ScoreCmd::Explain { unit, .. } => explain(ctx, &unit),
         ScoreCmd::Exclude { unit, reason, write } => {
             if reason.is_empty() {
                 return Err(usage("--reason needs the reason"));
@@ -259,7 +269,7 @@ fn criteria(ctx: &Ctx, cmd: CriteriaCmd) -> Result<()> {
             );
             Ok(())
         }
-        CriteriaCmd::List => {
+        CriteriaCmd::List { .. } => {
             let conn = ctx.open()?;
             let list = scores::criteria(&conn)?;
             let mut r = Report::new(ctx.out.label("title.criteria"));

@@ -17,9 +17,14 @@ pub enum UnitCmd {
     /// Add a unit: a member of the bloc, or a sub-unit of one (--parent)
     Add(AddArgs),
     /// The units in bloc order, sub-units under their unit
-    List,
+    List {
+        #[command(flatten)]
+        out: super::OutputArgs,
+    },
     /// One unit with its people and sub-units
     Show {
+        #[command(flatten)]
+        out: super::OutputArgs,
         /// Code or name of the unit
         unit: String,
     },
@@ -132,8 +137,8 @@ pub struct EditArgs {
 pub fn run(ctx: &Ctx, cmd: UnitCmd) -> Result<()> {
     match cmd {
         UnitCmd::Add(a) => add(ctx, a),
-        UnitCmd::List => list(ctx),
-        UnitCmd::Show { unit } => show(ctx, &unit),
+        UnitCmd::List { .. } => list(ctx),
+        UnitCmd::Show { unit, .. } => show(ctx, &unit),
         UnitCmd::Edit(a) => edit(ctx, a),
         UnitCmd::Remove { unit, yes, write } => remove(ctx, &unit, yes, &write),
         UnitCmd::Import { file, cols, write } => import_units(ctx, &file, &cols, &write),

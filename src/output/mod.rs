@@ -148,7 +148,18 @@ fn save_xlsx(mut wb: rust_xlsxwriter::Workbook, o: &Opts) -> Result<()> {
     }
 }
 
+/// `--table NAME` given to a list: its one table must be that one.
+fn check_table(name: &str, o: &Opts) -> Result<()> {
+    match o.table.as_deref().filter(|n| *n != name) {
+        Some(n) => {
+            Err(crate::error::refused_hint(format!("this list has no table '{n}'"), format!("its table: {name}")))
+        }
+        None => Ok(()),
+    }
+}
+
 pub fn emit_table(t: &Table, o: &Opts) -> Result<()> {
+    check_table(&t.name, o)?;
     if o.format() == Format::Xlsx {
         return emit_xlsx(&[t], o);
     }
@@ -231,6 +242,7 @@ enum Sink {
 
 impl<'a> Stream<'a> {
     pub fn start(name: &str, columns: &[&str], o: &'a Opts) -> Result<Self> {
+        check_table(name, o)?;
         let cols: Vec<String> = columns.iter().map(|c| c.to_string()).collect();
         let sink = match o.format() {
             Format::Table | Format::Md => Sink::Whole(Table::new(name, columns)),

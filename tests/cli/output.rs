@@ -108,3 +108,26 @@ fn quiet_silences_messages_not_data() {
     let out = e.ok(&["unit", "list", "-q", "--format", "csv"]);
     assert!(out.stdout.contains("CT"));
 }
+
+/// Output flags belong to the commands that print data: a command that writes refuses them as a usage error
+/// (it used to accept them and write nothing), and `--table` is checked wherever it is taken.
+#[test]
+fn output_flags_only_where_data_is_printed() {
+    let e = crate::Env::init();
+    e.seven_units();
+    e.ok(&["score", "criteria", "add", "A1", "--group", "A", "--name", "Chỉ tiêu", "--max", "10"]);
+    let err = e.fails(&["score", "lock", "--format", "json", "-o", "out.json"], 2);
+    assert!(err.contains("--format"), "{err}");
+    assert!(!e.path("out.json").exists());
+    assert_eq!(e.count("SELECT count(*) FROM score_event"), 0, "nothing was locked");
+    e.fails(&["unit", "add", "XX", "--name", "Đơn vị", "--format", "csv"], 2);
+    let err = e.fails(&["unit", "list", "--table", "nope"], 1);
+    assert!(err.contains("this list has no table 'nope'") && err.contains("units"), "{err}");
+    e.ok(&["unit", "list", "--table", "units", "--format", "csv"]);
+    // Help: a write command lists no output flags; a list does, under their own heading, and the global options
+    // under theirs.
+    let lock = e.ok(&["score", "lock", "--help"]).stdout;
+    assert!(!lock.contains("--format") && lock.contains("Global options:"), "{lock}");
+    let list = e.ok(&["unit", "list", "--help"]).stdout;
+    assert!(list.contains("Output:") && list.contains("--format") && list.contains("--csv-dialect"), "{list}");
+}

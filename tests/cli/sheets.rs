@@ -285,11 +285,11 @@ fn bad_workbooks_are_refused_and_nothing_is_written() {
 fn the_vietnamese_csv_dialect_is_written_and_read_back() {
     let e = bloc();
     e.ok(&["unit", "edit", "HQ", "--female-share", "72,5"]);
-    let out = e.ok(&["--csv-dialect", "vi", "unit", "list", "--format", "csv"]).stdout;
+    let out = e.ok(&["unit", "list", "--csv-dialect", "vi", "--format", "csv"]).stdout;
     let body = out.trim_start_matches('\u{feff}');
     assert!(body.starts_with("Mã;Tên;Tên viết tắt;Vai trò trong Khối"), "{body}");
     assert!(body.contains(";Khối trưởng;") && body.contains(";72,5;"), "{body}");
-    let p = e.ok(&["--csv-dialect", "vi", "person", "list", "--format", "csv"]).stdout;
+    let p = e.ok(&["person", "list", "--csv-dialect", "vi", "--format", "csv"]).stdout;
     assert!(p.contains(";Nữ;"), "{p}");
     // Read back into a fresh file: the same units and people.
     let f = Env::init();
