@@ -96,7 +96,7 @@ CREATE TABLE campaign (
 ) STRICT;
 
 -- What can be conferred: the emulation titles ("danh hiệu thi đua") and, sharing the same codes, the forms of
--- commendation ("hình thức khen thưởng"). Seeded from Law 06/2022/QH15 in every new file (DOMAIN.md §3); the
+-- commendation ("hình thức khen thưởng"). Seeded from Law 06/2022/QH15 in every new file (docs/domain.md §2); the
 -- secretary may add local entries. Each says which subjects it is for.
 CREATE TABLE catalog (
     id           INTEGER PRIMARY KEY,
@@ -143,7 +143,7 @@ CREATE INDEX registration_person ON registration (person_id);
 CREATE INDEX registration_campaign ON registration (campaign_id);
 
 -- Award decisions ("quyết định khen thưởng"). Numbers restart every 1 January, so the key is issuer + year + number
--- (DOMAIN.md §7.9); the number is stored normalised ("123/QĐ-UBND").
+-- (docs/domain.md §5.7); the number is stored normalised ("123/QĐ-UBND").
 CREATE TABLE decision (
     id           INTEGER PRIMARY KEY,
     number       TEXT    NOT NULL CHECK (number <> ''),
@@ -260,7 +260,7 @@ CREATE INDEX meeting_item_meeting ON meeting_item (meeting_id);
 CREATE INDEX meeting_item_unit ON meeting_item (unit_id);
 CREATE INDEX meeting_item_person ON meeting_item (person_id);
 
--- The scoring table the bloc agrees for the year (DOMAIN.md §5): criteria in groups, each with its maximum; base
+-- The scoring table the bloc agrees for the year (docs/domain.md §3): criteria in groups, each with its maximum; base
 -- criteria add up to the score, bonus criteria add (capped by their maximum), penalty criteria subtract.
 CREATE TABLE criterion_group (
     code   TEXT PRIMARY KEY COLLATE NOCASE CHECK (code <> ''),
@@ -339,7 +339,7 @@ CREATE TABLE origin (
     at       TEXT    NOT NULL
 ) STRICT;
 
--- Achievements of earlier years (DOMAIN.md §4: titles are chains over consecutive years), carried from older
+-- Achievements of earlier years (titles are chains over consecutive years, Law Art 21–24), carried from older
 -- files so a year's file can explain itself without its predecessors at hand. Names are kept as printed; the
 -- subject is matched in this file by unit code and by person (staff code, else name and unit) where it can be.
 CREATE TABLE history (

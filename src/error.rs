@@ -1,4 +1,4 @@
-//! The error kinds and their exit codes (DESIGN.md "Errors"): 0 ok, 1 a refused or failed operation, 2 a usage
+//! The error kinds and their exit codes (docs/architecture.md): 0 ok, 1 a refused or failed operation, 2 a usage
 //! error. Every message is one line naming the value; a hint may follow on its own line.
 
 use std::fmt;

@@ -1,5 +1,5 @@
 //! thidua: the secretariat's tool for a Vietnamese emulation bloc ("Khối thi đua"), over one SQLite file per
-//! bloc-year. The way a command travels (DESIGN.md): `cli/` parses → `db/` (all SQL) or `report/` builds →
+//! bloc-year. The way a command travels (docs/architecture.md): `cli/` parses → `db/` (all SQL) or `report/` builds →
 //! `output/` renders; `text` holds the Vietnamese text rules, `import` the CSV machinery every import shares.
 
 pub mod archive;

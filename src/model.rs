@@ -1,9 +1,9 @@
 //! Domain types shared by the layers. Enum values are stored and exported as their stable English identifiers
-//! (DOMAIN.md §1 "Identifier" column); tables translate them through the label catalog.
+//! (docs/domain.md §1); tables translate them through the label catalog.
 
 use crate::text::fold_key;
 
-/// A member unit's role in the bloc (DOMAIN.md §1: khối trưởng, khối phó, đơn vị thành viên).
+/// A member unit's role in the bloc (docs/domain.md §1: khối trưởng, khối phó, đơn vị thành viên).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
     Leader,
@@ -132,7 +132,7 @@ pub enum Outcome {
     Unchanged,
 }
 
-/// A campaign's kind (DOMAIN.md §1: thi đua thường xuyên / theo chuyên đề).
+/// A campaign's kind (docs/domain.md §1: thi đua thường xuyên / theo chuyên đề).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CampaignKind {
     Regular,
@@ -179,7 +179,7 @@ pub struct Campaign {
     pub note: Option<String>,
 }
 
-/// Who a catalog entry or a registration is for (DOMAIN.md §3.4).
+/// Who a catalog entry or a registration is for (docs/domain.md §2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SubjectKind {
     Individual,
@@ -296,7 +296,7 @@ pub struct Registration {
     pub note: Option<String>,
 }
 
-/// The basis of an award (Law Art 8; DOMAIN.md §3.4). Ad-hoc and thematic awards do not count toward merit chains
+/// The basis of an award (Law Art 8; docs/domain.md §2). Ad-hoc and thematic awards do not count toward merit chains
 /// (Decree 152 Art 4.3), which is why it is kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Basis {

@@ -1,7 +1,7 @@
 //! Vietnamese text at the boundary: NFC, match keys, name parts, collation, dates, numbers.
 //!
 //! Every string that enters the tool (arguments, CSV cells) goes through [`clean`] so the file only ever holds NFC
-//! (DOMAIN.md §7.1: Unikey's "tổ hợp" setting and macOS send NFD). Lookups compare [`match_key`]s, which ignore case
+//! (docs/domain.md §5.1: Unikey's "tổ hợp" setting and macOS send NFD). Lookups compare [`match_key`]s, which ignore case
 //! and where the tone mark sits ("hòa" = "hoà", §7.2), and fall back to [`fold_key`], which ignores all accents
 //! ("cuc thue" finds "Cục Thuế", §7.4).
 
@@ -15,7 +15,7 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// NFC, trimmed, inner runs of whitespace collapsed to one space, and the PDF confusable "Ð" (U+00D0, Icelandic eth)
-/// read as "Đ" (U+0110, DOMAIN.md §7.3). Used for every text value a person types.
+/// read as "Đ" (U+0110, docs/domain.md §5.1). Used for every text value a person types.
 pub fn clean(s: &str) -> String {
     let s = s.trim();
     let simple = !s.contains(['\u{00D0}', '\u{00F0}'])
@@ -44,7 +44,7 @@ pub fn clean_opt(s: &str) -> Option<String> {
     (!c.is_empty()).then_some(c)
 }
 
-/// Checks a code as the secretary types it for units, campaigns, titles (DESIGN.md "References"): short ASCII.
+/// Checks a code as the secretary types it for units, campaigns, titles (docs/architecture.md): short ASCII.
 pub fn check_code(kind: &str, code: &str) -> Result<String, String> {
     let c = code.trim();
     if c.is_empty() || c.len() > 32 || !c.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b)) {
@@ -85,7 +85,7 @@ fn levenshtein(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
-/// Normalises a document number ("số, ký hiệu", DOMAIN.md §7.9): NFC, spaces dropped, dashes made '-', the type
+/// Normalises a document number ("số, ký hiệu", docs/domain.md §5.7): NFC, spaces dropped, dashes made '-', the type
 /// "QD" read as "QĐ", a leading "Số:" dropped. `123 / QD-UBND` → `123/QĐ-UBND`; `86/2025/QĐ-UBND` keeps its year.
 /// The shape is number / [year /] TYPE-ISSUER…; anything else is refused with an example.
 pub fn doc_number(input: &str) -> Result<String, String> {
@@ -180,7 +180,7 @@ fn tone_of(c: char) -> Option<char> {
     }
 }
 
-/// The match key of DOMAIN.md §7.2: lower case, decomposed, each word's tone mark moved to the end of the word, so
+/// The match key of docs/domain.md §5.2: lower case, decomposed, each word's tone mark moved to the end of the word, so
 /// "Hòa Bình" and "Hoà Bình" (both valid NFC, different code points) get one key. Letters that are different letters
 /// in Vietnamese (a/ă/â, d/đ, o/ô/ơ, u/ư) stay different.
 pub fn match_key(s: &str) -> String {
@@ -205,7 +205,7 @@ pub fn match_key(s: &str) -> String {
 }
 
 /// The accent-free key: no marks at all, đ read as d, punctuation (quotes, commas, dashes) as a space. Used as the
-/// fallback of lookups and for catalog names written with or without quotes (DOMAIN.md §7.10).
+/// fallback of lookups and for catalog names written with or without quotes (docs/domain.md §5.8).
 pub fn fold_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
@@ -230,7 +230,7 @@ pub fn fold_key(s: &str) -> String {
     out
 }
 
-/// The parts of a Vietnamese name (DOMAIN.md §7.6): family + middle + given ("Nguyễn Thị Thu Hà": given "Hà").
+/// The parts of a Vietnamese name (docs/domain.md §5.4): family + middle + given ("Nguyễn Thị Thu Hà": given "Hà").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameParts {
     pub family: String,
@@ -276,7 +276,7 @@ pub fn split_name(full: &str, family: Option<&str>, given: Option<&str>) -> Resu
 }
 
 /// The Vietnamese collator of CLDR (a < ă < â, d < đ, tones ordered ngang < huyền < hỏi < ngã < sắc < nặng;
-/// DOMAIN.md §7.5). NFD and NFC compare equal.
+/// docs/domain.md §5.3). NFD and NFC compare equal.
 pub fn collator() -> &'static CollatorBorrowed<'static> {
     static COLLATOR: OnceLock<CollatorBorrowed<'static>> = OnceLock::new();
     COLLATOR.get_or_init(|| {
@@ -295,7 +295,7 @@ pub fn compare_vi(a: &str, b: &str) -> Ordering {
 }
 
 /// Parses a date as a secretary writes it: `dd/mm/yyyy`, `d/m/yyyy` (also with `.` or `-`), or ISO `yyyy-mm-dd`.
-/// Two-digit years and impossible dates are refused with the value named; m/d is never guessed (DOMAIN.md §7.7).
+/// Two-digit years and impossible dates are refused with the value named; m/d is never guessed (docs/domain.md §5.5).
 pub fn parse_date(input: &str) -> Result<NaiveDate, String> {
     let s = input.trim();
     let parts: Vec<&str> = s.split(['/', '.', '-']).collect();
@@ -369,7 +369,7 @@ pub fn parse_birth_year(input: &str) -> Result<i32, String> {
         .map_err(|_| format!("'{s}' is not a year of birth (a year such as 1970, or a date such as 12/03/1970)"))
 }
 
-/// Parses a number as people write it (DOMAIN.md §7.8): Vietnamese "1.234,5" and English "1,234.5" alike, and
+/// Parses a number as people write it (docs/domain.md §5.6): Vietnamese "1.234,5" and English "1,234.5" alike, and
 /// a trailing "%". With one kind of separator only, "," is the decimal comma and "." followed by exactly three
 /// digits groups thousands ("1.234" = 1234, "2.5" = 2.5, "0.125" = 0.125). A number with two decimal marks or with
 /// grouping in the wrong places ("38.5.1", "1.23.456", "12,34,5") is refused rather than guessed at.
@@ -427,7 +427,7 @@ pub fn parse_number(input: &str) -> Result<f64, String> {
 }
 
 /// Formats a decimal number with at most two decimals, trailing zeros dropped: "1.234,5" in Vietnamese
-/// (DOMAIN.md §7.8), "1234.5" in English. English is left ungrouped so that what a table shows reads back
+/// (docs/domain.md §5.6), "1234.5" in English. English is left ungrouped so that what a table shows reads back
 /// unambiguously through [`parse_number`], which takes a lone comma for the Vietnamese decimal mark.
 pub fn format_number(x: f64, vietnamese: bool) -> String {
     let (group, point) = if vietnamese { (Some('.'), ',') } else { (None, '.') };

@@ -147,7 +147,7 @@ impl Ctx {
         }
     }
 
-    /// Asks before a removal on a terminal; a script must say `--yes` (DESIGN.md "Writes").
+    /// Asks before a removal on a terminal; a script must say `--yes` (docs/architecture.md).
     pub fn confirm(&self, question: &str, yes: bool) -> Result<()> {
         if yes {
             return Ok(());
@@ -368,7 +368,7 @@ pub fn date_arg(s: &str) -> std::result::Result<chrono::NaiveDate, String> {
     crate::text::parse_date(s)
 }
 
-/// A text argument, NFC and trimmed (DESIGN.md "Text").
+/// A text argument, NFC and trimmed (docs/domain.md §5.1).
 pub fn text_arg(s: &str) -> std::result::Result<String, String> {
     Ok(crate::text::clean(s))
 }

@@ -62,7 +62,7 @@ pub struct Filter {
 }
 
 /// Awards by achievement year, then decision, then in the order they were entered: a decision's annex lists its
-/// recipients in its own order (DOMAIN.md §7.6), which the entry order keeps; it also keeps a national-scale
+/// recipients in its own order (docs/domain.md §5.4), which the entry order keeps; it also keeps a national-scale
 /// list from a collation sort.
 pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Award>> {
     // Only the filters given go into the query, so SQLite can use the index of the one that narrows most (one

@@ -7,7 +7,7 @@ use crate::model::{CatalogEntry, SubjectKind};
 use crate::text::{fold_key, nearest};
 
 /// A seeded entry: code, name, category, (individual, collective, household), level, decided by, legal reference,
-/// cash as a multiple of the base salary. From Law 06/2022/QH15 and Decree 152/2025 (DOMAIN.md §3.1–3.2).
+/// cash as a multiple of the base salary. From Law 06/2022/QH15 and Decree 152/2025 (docs/domain.md §2).
 type Seed = (
     &'static str,
     &'static str,
@@ -52,9 +52,9 @@ const IC: (bool, bool, bool) = (true, true, false);
 const ICH: (bool, bool, bool) = (true, true, true);
 const PRESIDENT: &str = "Chủ tịch nước";
 
-/// Forms of commendation (Law Art 9; DOMAIN.md §3.3), sharing the titles' code namespace. The orders keep their
+/// Forms of commendation (Law Art 9; docs/domain.md §2), sharing the titles' code namespace. The orders keep their
 /// classes as separate codes (HCLD1 = Huân chương Lao động hạng Nhất). Cash amounts of forms are not verified
-/// (DOMAIN.md §3.3), so none are seeded.
+/// (docs/domain.md §2), so none are seeded.
 #[rustfmt::skip]
 pub const FORMS: &[Seed] = &[
     ("GK", "Giấy khen", "form", ICH, "grassroots", "Thủ trưởng cơ quan, đơn vị; Chủ tịch UBND cấp xã", "Luật TĐKT 2022, Điều 75", None),
@@ -144,7 +144,7 @@ pub fn list(conn: &Connection, category: Option<&str>) -> Result<Vec<CatalogEntr
 }
 
 /// Finds an entry by its code (any case, "LĐTT" for "LDTT") or its name (any case, with or without accents or
-/// quotes, DOMAIN.md §7.10). An unknown one is refused with the nearest codes as a hint.
+/// quotes, docs/domain.md §5.8). An unknown one is refused with the nearest codes as a hint.
 pub fn resolve(conn: &Connection, input: &str) -> Result<CatalogEntry> {
     let s = input.trim();
     let fold = fold_key(s);

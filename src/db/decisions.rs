@@ -1,4 +1,4 @@
-//! Award decisions, keyed by issuer + year + number (DOMAIN.md §7.9).
+//! Award decisions, keyed by issuer + year + number (docs/domain.md §5.7).
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension, Row};

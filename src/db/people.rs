@@ -11,7 +11,7 @@ const SELECT: &str =
                              p.position, p.staff_code, p.note
                       FROM person p JOIN unit u ON u.id = p.unit_id";
 
-/// Vietnamese order of people (DOMAIN.md §7.6): given name, then family name, then middle name, with the `vi`
+/// Vietnamese order of people (docs/domain.md §5.4): given name, then family name, then middle name, with the `vi`
 /// collation (§7.5).
 const ORDER: &str = "ORDER BY p.given COLLATE vi, p.family COLLATE vi, p.middle COLLATE vi, p.id";
 
@@ -104,7 +104,7 @@ pub fn describe(p: &Person) -> String {
     format!("#{} {} ({})", p.id, p.full_name, extra.join(", "))
 }
 
-/// Finds a person by what a secretary types (DESIGN.md "References"): the number `list` shows (also as `#12`), the
+/// Finds a person by what a secretary types (docs/architecture.md): the number `list` shows (also as `#12`), the
 /// staff code, or the name (any case, tone placement, with or without accents) when only one person has it.
 pub fn resolve(conn: &Connection, input: &str) -> Result<Person> {
     resolve_in(conn, input, None)

@@ -11,7 +11,7 @@ const SELECT: &str =
                              u.female_share
                       FROM unit u LEFT JOIN unit p ON p.id = u.parent_id";
 
-/// Bloc order over a unit aliased `u` (DESIGN.md): an explicit order first, then the leader, the deputy, the rest
+/// Bloc order over a unit aliased `u` (docs/architecture.md): an explicit order first, then the leader, the deputy, the rest
 /// by code. Other queries listing units use it too.
 pub const BLOC_ORDER: &str =
     "u.sort_order IS NULL, u.sort_order, CASE u.role WHEN 'leader' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END, u.code";

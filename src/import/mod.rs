@@ -1,4 +1,4 @@
-//! The CSV import machinery every `import` shares (DESIGN.md "Imports").
+//! The CSV import machinery every `import` shares (docs/architecture.md, README "Imports").
 //!
 //! A file is read as a stream (never loaded whole), with or without a byte-order mark, comma or semicolon, its
 //! headers matched to column keys by the key itself or its English or Vietnamese label. The caller runs the whole

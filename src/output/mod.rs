@@ -1,4 +1,4 @@
-//! Rendering: every list and report goes through here, as a terminal table, CSV, JSON or Markdown (DESIGN.md
+//! Rendering: every list and report goes through here, as a terminal table, CSV, JSON or Markdown (docs/architecture.md
 //! "Output"). Data goes to stdout or the `-o` file; a closed pipe surfaces as `BrokenPipe`, which `main` ends
 //! quietly.
 

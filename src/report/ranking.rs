@@ -1,4 +1,4 @@
-//! Totals, ranking, bands and proposals of the member units (DOMAIN.md §5.4–5.5): computed once here for
+//! Totals, ranking, bands and proposals of the member units (docs/domain.md §3): computed once here for
 //! `score list`, `score explain`, `report ranking` and the annual review.
 
 use std::cmp::Ordering;
@@ -14,7 +14,7 @@ use crate::output::Lang;
 /// A tie-break rule, applied in the bloc's order when assessed totals are equal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rule {
-    /// Decree 152 Art 4.6: with equal merit, the collective with at least 70% women (DOMAIN.md §4.3 X6).
+    /// Decree 152 Art 4.6: with equal merit, the collective with at least 70% women.
     Female,
     /// More points in the first group (the core tasks).
     GroupA,
@@ -41,7 +41,7 @@ impl Rule {
     }
 }
 
-/// The bloc's settings for ranking, from the file's settings table with the defaults of DOMAIN.md §5.
+/// The bloc's settings for ranking, from the file's settings table with the defaults of docs/domain.md §3.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
     pub quota_bk: usize,
@@ -157,7 +157,7 @@ pub fn tie_break(a: &Standing, b: &Standing, rules: &[Rule]) -> (Ordering, Optio
 }
 
 /// The order of the ranking: scored units first, by assessed total, then the tie-break rules in the bloc's order
-/// (DOMAIN.md §5.4), then by code so the order is stable.
+/// (docs/domain.md §3), then by code so the order is stable.
 fn order(a: &Standing, b: &Standing, rules: &[Rule]) -> Ordering {
     b.scored
         .cmp(&a.scored)
@@ -310,7 +310,7 @@ pub fn rank(conn: &Connection, members: &[Unit], lang: Lang) -> Result<(Vec<Stan
             ));
         }
     }
-    // Proposals: the flag to the best eligible unit, certificates to the next ones (DOMAIN.md §5.5). When the
+    // Proposals: the flag to the best eligible unit, certificates to the next ones (docs/domain.md §3). When the
     // best eligible units share their rank, the meeting decides among them: none gets a proposal here.
     let eligible = |s: &Standing| s.complete() && s.excluded.is_none();
     let mut top: Option<usize> = None;
@@ -396,7 +396,7 @@ pub fn rule_name(r: Rule, lang: Lang) -> &'static str {
     }
 }
 
-/// The score summary (DOMAIN.md §6.2 item 4): points per group, bonus, penalty, self and assessed totals; with
+/// The score summary (docs/domain.md §4): points per group, bonus, penalty, self and assessed totals; with
 /// `ranked`, the rank, band, proposal and the notes that explain them.
 pub fn table(standings: &[Standing], criteria: &[Criterion], ranked: bool) -> crate::output::Table {
     use crate::output::{Cell, Table};

@@ -1,4 +1,4 @@
-//! The reviews of the year and the lists that go with them (DOMAIN.md §6.2): each built once as a `Report` and
+//! The reviews of the year and the lists that go with them (docs/domain.md §4): each built once as a `Report` and
 //! rendered by `output/`. Every report runs on any file: a part of the year that is still empty says so.
 
 use chrono::NaiveDate;
@@ -327,7 +327,7 @@ fn ranking_section(conn: &Connection, r: &mut Report, lang: Lang) -> Result<()> 
     Ok(())
 }
 
-/// `report ranking`: the score summary ready to paste into the review (DOMAIN.md §6.2 item 4).
+/// `report ranking`: the score summary ready to paste into the review (docs/domain.md §4).
 pub fn ranking(conn: &Connection, lang: Lang) -> Result<Report> {
     let year = meta::bloc(conn)?.year;
     let mut r = Report::new(match lang {
@@ -434,7 +434,7 @@ pub fn registrations_by(conn: &Connection, by: RegBy) -> Result<Table> {
     Ok(t)
 }
 
-/// The decision register (DOMAIN.md §6.2 item 8): each decision with each recipient.
+/// The decision register (docs/domain.md §4): each decision with each recipient.
 pub fn decisions(conn: &Connection, lang: Lang) -> Result<Report> {
     let mut r = Report::new(l("title.decisions", lang));
     let mut t = Table::new(
