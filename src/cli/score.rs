@@ -384,18 +384,8 @@ fn explain(ctx: &Ctx, unit: &str) -> Result<()> {
     // The neighbours above and below, and the criteria that make the difference.
     for other in [pos.checked_sub(1).map(|i| &st[i]), st.get(pos + 1)].into_iter().flatten() {
         let gap = me.total - other.total;
-        let mut diffs: Vec<(f64, &Criterion)> = criteria
-            .iter()
-            .map(|c| {
-                let a = |id| pts(id, c.id).and_then(|s| s.assessed).unwrap_or(0.0);
-                let sign = if c.kind == "penalty" { -1.0 } else { 1.0 };
-                (sign * (a(me.unit_id) - a(other.unit_id)), c)
-            })
-            .filter(|(d, _)| d.abs() > 1e-9)
-            .collect();
-        diffs.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
-        let deciding: Vec<String> =
-            diffs.iter().take(3).map(|(d, c)| format!("{} {:+}", c.code, (d * 100.0).round() / 100.0)).collect();
+        let diffs = ranking::differences(me.unit_id, other.unit_id, &criteria, &all);
+        let deciding: Vec<String> = diffs.iter().take(3).map(|(d, c)| format!("{} {d:+}", c.code)).collect();
         lines.push(format!(
             "{} {} ({} {}): {:+} — {}",
             ctx.out.label("vs"),

@@ -180,17 +180,41 @@ fn say(lang: Lang, en: String, vi: String) -> String {
     }
 }
 
-/// Computes every member's standing, ranked; notes are written in `lang`.
+/// Computes every member's standing, ranked; notes are written in `lang`. Loads what the ranking needs, then runs
+/// the pure steps: totals, order and ties, bands, proposals.
 pub fn rank(conn: &Connection, members: &[Unit], lang: Lang) -> Result<(Vec<Standing>, Settings)> {
     let settings = Settings::load(conn)?;
     let criteria = scores::criteria(conn)?;
     let all: Vec<Score> = scores::scores(conn)?;
-
     let excluded: HashMap<i64, String> = scores::exclusions(conn)?.into_iter().collect();
-    let gs = groups(&criteria);
-    let mut out: Vec<Standing> = members
+    let mut out = totals(members, &criteria, &all, &excluded);
+    order_and_ties(&mut out, &settings, lang);
+    bands(&mut out, &settings, lang);
+    proposals(&mut out, &settings, lang);
+    Ok((out, settings))
+}
+
+/// The sign a criterion's points count with in a total: a penalty subtracts.
+pub fn sign(c: &Criterion) -> f64 {
+    if c.kind == "penalty" {
+        -1.0
+    } else {
+        1.0
+    }
+}
+
+/// Each member's totals from its scores: per group, base, bonus, penalty, self and assessed totals, and what is
+/// missing. Unranked; every total rounded to hundredths.
+pub fn totals(
+    members: &[Unit],
+    criteria: &[Criterion],
+    all: &[Score],
+    excluded: &HashMap<i64, String>,
+) -> Vec<Standing> {
+    let gs = groups(criteria);
+    members
         .iter()
-        .map(|u| -> Result<Standing> {
+        .map(|u| {
             let mine: HashMap<i64, &Score> =
                 all.iter().filter(|s| s.unit_id == u.id).map(|s| (s.criterion_id, s)).collect();
             let mut st = Standing {
@@ -215,14 +239,13 @@ pub fn rank(conn: &Connection, members: &[Unit], lang: Lang) -> Result<(Vec<Stan
                 proposal: None,
                 notes: Vec::new(),
             };
-            for c in &criteria {
+            for c in criteria {
                 let s = mine.get(&c.id);
                 let (own, assessed) = (s.and_then(|s| s.self_points), s.and_then(|s| s.assessed));
                 if own.is_some() && assessed.is_none() {
                     st.unverified += 1;
                 }
-                let sign = if c.kind == "penalty" { -1.0 } else { 1.0 };
-                st.self_total += sign * own.unwrap_or(0.0);
+                st.self_total += sign(c) * own.unwrap_or(0.0);
                 let a = assessed.unwrap_or(0.0);
                 match c.kind.as_str() {
                     "base" => {
@@ -245,10 +268,14 @@ pub fn rank(conn: &Connection, members: &[Unit], lang: Lang) -> Result<(Vec<Stan
             st.penalty = r2(st.penalty);
             st.total = r2(st.base + st.bonus - st.penalty);
             st.self_total = r2(st.self_total);
-            Ok(st)
+            st
         })
-        .collect::<Result<_>>()?;
+        .collect()
+}
 
+/// Sorts the standings and gives ranks: a unit without scores is not ranked; equal totals go through the
+/// tie-break rules, and what they decide (or skip, or leave to the meeting) is noted on both units.
+pub fn order_and_ties(out: &mut [Standing], settings: &Settings, lang: Lang) {
     out.sort_by(|a, b| order(a, b, &settings.tiebreak));
     for i in 0..out.len() {
         if !out[i].scored {
@@ -293,7 +320,10 @@ pub fn rank(conn: &Connection, members: &[Unit], lang: Lang) -> Result<(Vec<Stan
             ));
         }
     }
-    // Bands: a base criterion at 0 keeps a unit out of the top band.
+}
+
+/// Bands by the bloc's thresholds; a base criterion at 0 keeps a unit out of the top band.
+pub fn bands(out: &mut [Standing], settings: &Settings, lang: Lang) {
     for s in out.iter_mut().filter(|s| s.scored) {
         s.band = if s.total >= settings.band_excellent && !s.zero_base {
             "excellent"
@@ -310,8 +340,11 @@ pub fn rank(conn: &Connection, members: &[Unit], lang: Lang) -> Result<(Vec<Stan
             ));
         }
     }
-    // Proposals: the flag to the best eligible unit, certificates to the next ones (docs/domain.md §3). When the
-    // best eligible units share their rank, the meeting decides among them: none gets a proposal here.
+}
+
+/// Proposals: the flag to the best eligible unit, certificates to the next ones up to the quota (docs/domain.md
+/// §3). When the best eligible units share their rank, the meeting decides among them: none gets a proposal here.
+pub fn proposals(out: &mut [Standing], settings: &Settings, lang: Lang) {
     let eligible = |s: &Standing| s.complete() && s.excluded.is_none();
     let mut top: Option<usize> = None;
     let mut bk_left = settings.quota_bk;
@@ -363,7 +396,21 @@ pub fn rank(conn: &Connection, members: &[Unit], lang: Lang) -> Result<(Vec<Stan
             Some(_) => {}
         }
     }
-    Ok((out, settings))
+}
+
+/// How much each criterion puts `me` ahead of (positive) or behind `other`, largest first: what `score explain`
+/// shows as the criteria that decide two neighbours.
+pub fn differences<'a>(me: i64, other: i64, criteria: &'a [Criterion], all: &[Score]) -> Vec<(f64, &'a Criterion)> {
+    let assessed = |unit: i64, c: i64| {
+        all.iter().find(|s| s.unit_id == unit && s.criterion_id == c).and_then(|s| s.assessed).unwrap_or(0.0)
+    };
+    let mut d: Vec<(f64, &Criterion)> = criteria
+        .iter()
+        .map(|c| (r2(sign(c) * (assessed(me, c.id) - assessed(other, c.id))), c))
+        .filter(|(d, _)| d.abs() > 1e-9)
+        .collect();
+    d.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
+    d
 }
 
 /// Why a rule put a unit where it stands: `ahead` for the unit it favoured, else for the one behind.
@@ -448,4 +495,129 @@ pub fn incomplete(standings: &[Standing]) -> Vec<(String, String)> {
             (s.code.clone(), format!("{} base criteria unassessed, {} self scores unverified", s.missing, s.unverified))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings() -> Settings {
+        Settings {
+            quota_bk: 2,
+            band_excellent: 95.0,
+            band_good: 85.0,
+            tiebreak: vec![Rule::Female, Rule::GroupA, Rule::Penalty],
+        }
+    }
+
+    fn unit(id: i64, code: &str, female: Option<f64>) -> Unit {
+        Unit {
+            id,
+            code: code.into(),
+            name: code.into(),
+            short: None,
+            parent_id: None,
+            parent_code: None,
+            role: Some("member".into()),
+            sector: None,
+            note: None,
+            sort_order: None,
+            female_share: female,
+        }
+    }
+
+    fn criterion(id: i64, code: &str, group: &str, kind: &str, max: f64) -> Criterion {
+        Criterion {
+            id,
+            code: code.into(),
+            group: group.into(),
+            group_name: None,
+            name: code.into(),
+            max,
+            kind: kind.into(),
+        }
+    }
+
+    fn score(unit_id: i64, criterion_id: i64, assessed: f64) -> Score {
+        Score {
+            unit_id,
+            criterion_id,
+            self_points: Some(assessed),
+            assessed: Some(assessed),
+            evidence: None,
+            note: None,
+        }
+    }
+
+    /// Criteria A1 (group A, 60), B1 (group B, 40), P1 (penalty, 5).
+    fn ranked(units: &[Unit], points: &[(i64, f64, f64, f64)]) -> Vec<Standing> {
+        let criteria = [
+            criterion(1, "A1", "A", "base", 60.0),
+            criterion(2, "B1", "B", "base", 40.0),
+            criterion(3, "P1", "P", "penalty", 5.0),
+        ];
+        let all: Vec<Score> =
+            points.iter().flat_map(|(u, a, b, p)| [score(*u, 1, *a), score(*u, 2, *b), score(*u, 3, *p)]).collect();
+        let mut out = totals(units, &criteria, &all, &HashMap::new());
+        order_and_ties(&mut out, &settings(), Lang::En);
+        bands(&mut out, &settings(), Lang::En);
+        proposals(&mut out, &settings(), Lang::En);
+        out
+    }
+
+    #[test]
+    fn totals_subtract_penalties_and_round() {
+        let units = [unit(1, "CT", None)];
+        let out = ranked(&units, &[(1, 55.1, 39.95, 0.05)]);
+        assert_eq!((out[0].base, out[0].penalty, out[0].total), (95.05, 0.05, 95.0));
+        assert_eq!(out[0].groups, vec![55.1, 39.95]);
+    }
+
+    #[test]
+    fn tie_break_skips_a_rule_without_data_and_names_the_deciding_one() {
+        let units = [unit(1, "CT", None), unit(2, "HQ", Some(80.0))];
+        let out = ranked(&units, &[(1, 55.0, 35.0, 0.0), (2, 50.0, 40.0, 0.0)]);
+        let (o, rule, skipped) = tie_break(&out[0], &out[1], &settings().tiebreak);
+        assert_eq!((o, rule, skipped), (Ordering::Less, Some(Rule::GroupA), vec![Rule::Female]));
+        assert_eq!((out[0].code.as_str(), out[0].rank, out[1].rank), ("CT", 1, 2));
+        assert!(out[1].notes[0].contains("women's share skipped"));
+        assert!(out[1].notes[1].contains("behind CT at equal total: fewer points in the first group"));
+    }
+
+    #[test]
+    fn equal_units_share_a_rank_and_the_meeting_decides_the_flag() {
+        let units = [unit(1, "CT", None), unit(2, "HQ", None), unit(3, "KBNN", None)];
+        let out = ranked(&units, &[(1, 55.0, 35.0, 0.0), (2, 55.0, 35.0, 0.0), (3, 50.0, 30.0, 0.0)]);
+        assert!(out[0].shared && out[1].shared && out[0].rank == out[1].rank);
+        assert_eq!((out[0].proposal, out[1].proposal, out[2].proposal), (None, None, Some("BK_TINH")));
+    }
+
+    #[test]
+    fn bands_and_proposals() {
+        let units = [
+            unit(1, "CT", None),
+            unit(2, "HQ", None),
+            unit(3, "KBNN", None),
+            unit(4, "QLTT", None),
+            unit(5, "NHNN", None),
+        ];
+        let out =
+            ranked(&units, &[(1, 60.0, 40.0, 0.0), (2, 55.0, 35.0, 0.0), (3, 50.0, 0.0, 0.0), (4, 45.0, 30.0, 0.0)]);
+        let by = |c: &str| out.iter().find(|s| s.code == c).unwrap().clone();
+        assert_eq!((by("CT").band, by("CT").proposal), ("excellent", Some("CTD_TINH")));
+        assert_eq!((by("HQ").band, by("HQ").proposal), ("good", Some("BK_TINH")));
+        assert_eq!((by("QLTT").band, by("QLTT").proposal), ("completed", Some("BK_TINH")));
+        assert_eq!((by("KBNN").band, by("KBNN").proposal), ("completed", None), "the quota is two");
+        assert!(by("KBNN").zero_base);
+        assert_eq!((by("NHNN").band, by("NHNN").rank, by("NHNN").proposal), ("not_ranked", 0, None));
+    }
+
+    #[test]
+    fn differences_count_penalties_against() {
+        let criteria = [criterion(1, "A1", "A", "base", 60.0), criterion(3, "P1", "P", "penalty", 5.0)];
+        let all = [score(1, 1, 50.0), score(1, 3, 2.0), score(2, 1, 49.0), score(2, 3, 0.0)];
+        let d: Vec<(f64, String)> =
+            differences(1, 2, &criteria, &all).into_iter().map(|(x, c)| (x, c.code.clone())).collect();
+        assert_eq!(d, vec![(-2.0, "P1".to_string()), (1.0, "A1".to_string())]);
+    }
 }
