@@ -1,63 +1,172 @@
 //! Domain types shared by the layers. Enum values are stored and exported as their stable English identifiers
 //! (docs/domain.md §1); tables translate them through the label catalog.
 
-use crate::text::fold_key;
+/// An enumeration stored as a short identifier (the file's format, CSV and JSON keep it): the identifiers in order,
+/// parsing of what people type (case and accents aside; the identifier, its English or Vietnamese label from the
+/// catalog, or an alias written here), the list for messages, and the cell that shows its label in tables. Every
+/// identifier enum of the domain is one of these; `db/` stores them through `ToSql`/`FromSql`.
+macro_rules! id_enum {
+    ($(#[$m:meta])* $name:ident, labels = $kind:literal { $($(#[$vm:meta])* $var:ident = $id:literal $(| $alias:literal)*),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($(#[$vm])* $var),+
+        }
 
-/// A member unit's role in the bloc (docs/domain.md §1: khối trưởng, khối phó, đơn vị thành viên).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    Leader,
-    Deputy,
-    Member,
+        impl $name {
+            /// The identifiers, in order: what a flag or a cell may give, and what the file stores.
+            pub const VALUES: &'static [&'static str] = &[$($id),+];
+            /// The prefix of its values in the label catalog (`role.leader`).
+            pub const LABELS: &'static str = $kind;
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$var => $id),+
+                }
+            }
+
+            /// The value of an identifier as stored, exactly.
+            pub fn from_id(s: &str) -> Option<Self> {
+                match s {
+                    $($id => Some($name::$var),)+
+                    _ => None,
+                }
+            }
+
+            /// Reads what a person types: the identifier, its English or Vietnamese label, or an alias; case,
+            /// accents and spaces for underscores aside.
+            pub fn parse(s: &str) -> Option<Self> {
+                let k = crate::text::fold_key(s);
+                let id = k.replace([' ', '-'], "_");
+                $(
+                    if id == $id $(|| k == crate::text::fold_key($alias))* {
+                        return Some($name::$var);
+                    }
+                )+
+                crate::output::labels::key_of($kind, s).and_then(Self::from_id)
+            }
+
+            /// The identifiers joined for a message ("leader, deputy, member").
+            pub fn list() -> String {
+                Self::VALUES.join(", ")
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl From<$name> for crate::output::Cell {
+            fn from(v: $name) -> Self {
+                crate::output::Cell::Enum($kind, v.as_str().into())
+            }
+        }
+    };
 }
 
-impl Role {
-    /// The identifiers a flag or a cell may give.
-    pub const VALUES: &'static [&'static str] = &["leader", "deputy", "member"];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Leader => "leader",
-            Role::Deputy => "deputy",
-            Role::Member => "member",
-        }
-    }
-
-    /// Reads a role as written in a CSV cell: the identifier, or the Vietnamese word.
-    pub fn parse(s: &str) -> Option<Role> {
-        match fold_key(s).as_str() {
-            "leader" | "khoi truong" | "truong khoi" | "cum truong" => Some(Role::Leader),
-            "deputy" | "khoi pho" | "pho khoi" | "cum pho" => Some(Role::Deputy),
-            "member" | "thanh vien" | "don vi thanh vien" => Some(Role::Member),
-            _ => None,
-        }
+id_enum! {
+    /// A member unit's role in the bloc (docs/domain.md §1: khối trưởng, khối phó, đơn vị thành viên).
+    Role, labels = "role" {
+        Leader = "leader" | "khoi truong" | "truong khoi" | "cum truong",
+        Deputy = "deputy" | "khoi pho" | "pho khoi" | "cum pho",
+        Member = "member" | "thanh vien" | "don vi thanh vien",
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Gender {
-    F,
-    M,
+id_enum! {
+    /// A person's gender, for the women's share and the lists.
+    Gender, labels = "gender" {
+        F = "f" | "female" | "nu",
+        M = "m" | "male" | "nam",
+    }
 }
 
-impl Gender {
-    /// The identifiers a flag or a cell may give.
-    pub const VALUES: &'static [&'static str] = &["f", "m"];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Gender::F => "f",
-            Gender::M => "m",
-        }
+id_enum! {
+    /// A campaign's kind (docs/domain.md §1: thi đua thường xuyên / theo chuyên đề).
+    CampaignKind, labels = "campaign_kind" {
+        Regular = "regular" | "thuong xuyen",
+        Thematic = "thematic" | "chuyen de" | "theo chuyen de",
     }
+}
 
-    /// Reads a gender as written in a CSV cell: f/m, female/male, nữ/nam.
-    pub fn parse(s: &str) -> Option<Gender> {
-        match fold_key(s).as_str() {
-            "f" | "female" | "nu" => Some(Gender::F),
-            "m" | "male" | "nam" => Some(Gender::M),
-            _ => None,
-        }
+id_enum! {
+    /// Where a campaign stands: planned until launched ("phát động"), closed when it ends.
+    CampaignStatus, labels = "campaign_status" {
+        Planned = "planned",
+        Launched = "launched",
+        Closed = "closed",
+    }
+}
+
+id_enum! {
+    /// Who a catalog entry or a registration is for (docs/domain.md §2).
+    SubjectKind, labels = "subject" {
+        Individual = "individual" | "ca nhan",
+        Collective = "collective" | "tap the",
+        Household = "household" | "ho gia dinh",
+    }
+}
+
+id_enum! {
+    /// The state of a registration.
+    RegStatus, labels = "reg_status" {
+        Registered = "registered" | "da dang ky" | "dang ky",
+        Achieved = "achieved" | "dat" | "da dat",
+        NotAchieved = "not_achieved" | "khong dat" | "chua dat",
+        Withdrawn = "withdrawn" | "rut" | "da rut" | "rut dang ky",
+    }
+}
+
+id_enum! {
+    /// The basis of an award (Law Art 8; docs/domain.md §2). Ad-hoc and thematic awards do not count toward merit
+    /// chains (Decree 152 Art 4.3), which is why it is kept.
+    Basis, labels = "basis" {
+        Merit = "merit" | "cong trang",
+        Adhoc = "adhoc" | "ad hoc" | "dot xuat",
+        Thematic = "thematic" | "chuyen de" | "phong trao thi dua" | "theo chuyen de",
+        Career = "career" | "qua trinh cong hien" | "cong hien",
+        Seniority = "seniority" | "nien han",
+        Foreign = "foreign" | "doi ngoai",
+    }
+}
+
+id_enum! {
+    /// Where a target stands at a date.
+    TargetStatus, labels = "status" {
+        Met = "met" | "dat",
+        NotMet = "not_met" | "khong dat" | "chua dat",
+        NoData = "no_data",
+        /// No figure yet, and not due yet at the date (a year-end target at the mid-year review).
+        InProgress = "in_progress",
+    }
+}
+
+id_enum! {
+    /// The kind of a meeting of the bloc.
+    MeetingKind, labels = "meeting_kind" {
+        Midyear = "midyear",
+        Annual = "annual",
+        Signing = "signing",
+        Other = "other",
+    }
+}
+
+id_enum! {
+    /// What a meeting item is: a talk ("tham luận") or an exemplar honoured ("điển hình tiên tiến").
+    ItemKind, labels = "item_kind" {
+        Talk = "talk",
+        Exemplar = "exemplar",
+    }
+}
+
+id_enum! {
+    /// How a criterion's points count: base points add up to the score, a bonus adds, a penalty subtracts.
+    CriterionKind, labels = "criterion_kind" {
+        Base = "base",
+        Bonus = "bonus",
+        Penalty = "penalty",
     }
 }
 
@@ -70,7 +179,7 @@ pub struct Unit {
     pub short: Option<String>,
     pub parent_id: Option<i64>,
     pub parent_code: Option<String>,
-    pub role: Option<String>,
+    pub role: Option<Role>,
     pub sector: Option<String>,
     pub note: Option<String>,
     pub sort_order: Option<i64>,
@@ -102,7 +211,7 @@ pub struct Person {
     pub family: String,
     pub middle: String,
     pub given: String,
-    pub gender: Option<String>,
+    pub gender: Option<Gender>,
     pub born: Option<i64>,
     pub position: Option<String>,
     pub staff_code: Option<String>,
@@ -132,40 +241,13 @@ pub enum Outcome {
     Unchanged,
 }
 
-/// A campaign's kind (docs/domain.md §1: thi đua thường xuyên / theo chuyên đề).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CampaignKind {
-    Regular,
-    Thematic,
-}
-
-impl CampaignKind {
-    /// The identifiers a flag or a cell may give.
-    pub const VALUES: &'static [&'static str] = &["regular", "thematic"];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CampaignKind::Regular => "regular",
-            CampaignKind::Thematic => "thematic",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match fold_key(s).as_str() {
-            "regular" | "thuong xuyen" => Some(CampaignKind::Regular),
-            "thematic" | "chuyen de" | "theo chuyen de" => Some(CampaignKind::Thematic),
-            _ => None,
-        }
-    }
-}
-
 /// A campaign as stored. Dates are ISO text, as in the file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Campaign {
     pub id: i64,
     pub code: String,
     pub name: String,
-    pub kind: String,
+    pub kind: CampaignKind,
     pub slogan: Option<String>,
     pub motto: Option<String>,
     pub purpose: Option<String>,
@@ -173,40 +255,10 @@ pub struct Campaign {
     pub end_date: Option<chrono::NaiveDate>,
     pub launcher: Option<String>,
     pub doc_no: Option<String>,
-    pub status: String,
+    pub status: CampaignStatus,
     pub launched_on: Option<chrono::NaiveDate>,
     pub closed_on: Option<chrono::NaiveDate>,
     pub note: Option<String>,
-}
-
-/// Who a catalog entry or a registration is for (docs/domain.md §2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SubjectKind {
-    Individual,
-    Collective,
-    Household,
-}
-
-impl SubjectKind {
-    /// The identifiers a flag or a cell may give.
-    pub const VALUES: &'static [&'static str] = &["individual", "collective", "household"];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SubjectKind::Individual => "individual",
-            SubjectKind::Collective => "collective",
-            SubjectKind::Household => "household",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match fold_key(s).as_str() {
-            "individual" | "ca nhan" => Some(SubjectKind::Individual),
-            "collective" | "tap the" => Some(SubjectKind::Collective),
-            "household" | "ho gia dinh" => Some(SubjectKind::Household),
-            _ => None,
-        }
-    }
 }
 
 /// An entry of the catalog: an emulation title or a form of commendation.
@@ -246,41 +298,11 @@ impl CatalogEntry {
     }
 }
 
-/// The state of a registration.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RegStatus {
-    Registered,
-    Achieved,
-    NotAchieved,
-    Withdrawn,
-}
-
-impl RegStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RegStatus::Registered => "registered",
-            RegStatus::Achieved => "achieved",
-            RegStatus::NotAchieved => "not_achieved",
-            RegStatus::Withdrawn => "withdrawn",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match fold_key(s).replace(' ', "_").as_str() {
-            "registered" | "da_dang_ky" | "dang_ky" => Some(RegStatus::Registered),
-            "achieved" | "dat" | "da_dat" => Some(RegStatus::Achieved),
-            "not_achieved" | "not achieved" | "khong_dat" | "chua_dat" => Some(RegStatus::NotAchieved),
-            "withdrawn" | "rut" | "da_rut" | "rut_dang_ky" => Some(RegStatus::Withdrawn),
-            _ => None,
-        }
-    }
-}
-
 /// A registration as listed: its subject (a unit, or a person with their unit) and what was registered.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Registration {
     pub id: i64,
-    pub kind: String,
+    pub kind: SubjectKind,
     pub unit_code: String,
     pub unit_name: String,
     pub person_id: Option<i64>,
@@ -290,50 +312,10 @@ pub struct Registration {
     pub title_name: String,
     pub campaign: Option<String>,
     pub registered_on: Option<chrono::NaiveDate>,
-    pub status: String,
+    pub status: RegStatus,
     pub result_note: Option<String>,
     pub award_id: Option<i64>,
     pub note: Option<String>,
-}
-
-/// The basis of an award (Law Art 8; docs/domain.md §2). Ad-hoc and thematic awards do not count toward merit chains
-/// (Decree 152 Art 4.3), which is why it is kept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Basis {
-    Merit,
-    Adhoc,
-    Thematic,
-    Career,
-    Seniority,
-    Foreign,
-}
-
-impl Basis {
-    /// The identifiers a flag or a cell may give.
-    pub const VALUES: &'static [&'static str] = &["merit", "adhoc", "thematic", "career", "seniority", "foreign"];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Basis::Merit => "merit",
-            Basis::Adhoc => "adhoc",
-            Basis::Thematic => "thematic",
-            Basis::Career => "career",
-            Basis::Seniority => "seniority",
-            Basis::Foreign => "foreign",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match fold_key(s).as_str() {
-            "merit" | "cong trang" => Some(Basis::Merit),
-            "adhoc" | "ad hoc" | "dot xuat" => Some(Basis::Adhoc),
-            "thematic" | "chuyen de" | "phong trao thi dua" | "theo chuyen de" => Some(Basis::Thematic),
-            "career" | "qua trinh cong hien" | "cong hien" => Some(Basis::Career),
-            "seniority" | "nien han" => Some(Basis::Seniority),
-            "foreign" | "doi ngoai" => Some(Basis::Foreign),
-            _ => None,
-        }
-    }
 }
 
 /// An award decision as stored.
@@ -360,7 +342,7 @@ pub struct Award {
     pub code: String,
     pub entry_name: String,
     pub category: String,
-    pub kind: String,
+    pub kind: SubjectKind,
     pub unit_code: String,
     pub person_id: Option<i64>,
     pub person_name: Option<String>,
@@ -368,7 +350,7 @@ pub struct Award {
     pub recipient: String,
     pub year_from: i64,
     pub year_to: i64,
-    pub basis: String,
+    pub basis: Basis,
     pub reason: Option<String>,
     pub campaign: Option<String>,
     pub note: Option<String>,
@@ -404,27 +386,6 @@ pub struct Target {
     pub actual: Option<f64>,
     pub met_flag: Option<bool>,
     pub as_of: Option<chrono::NaiveDate>,
-}
-
-/// Where a target stands at a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TargetStatus {
-    Met,
-    NotMet,
-    NoData,
-    /// No figure yet, and not due yet at the date (a year-end target at the mid-year review).
-    InProgress,
-}
-
-impl TargetStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TargetStatus::Met => "met",
-            TargetStatus::NotMet => "not_met",
-            TargetStatus::NoData => "no_data",
-            TargetStatus::InProgress => "in_progress",
-        }
-    }
 }
 
 impl Target {
@@ -467,7 +428,7 @@ impl Target {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Meeting {
     pub id: i64,
-    pub kind: String,
+    pub kind: MeetingKind,
     pub held_on: chrono::NaiveDate,
     pub place: Option<String>,
     pub chair: Option<String>,
@@ -481,44 +442,12 @@ pub struct Meeting {
 #[derive(Debug, Clone, PartialEq)]
 pub struct MeetingItem {
     pub id: i64,
-    pub kind: String,
+    pub kind: ItemKind,
     pub unit_code: String,
     pub unit_name: String,
     pub person_name: Option<String>,
     pub position: Option<String>,
     pub text: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MeetingKind {
-    Midyear,
-    Annual,
-    Signing,
-    Other,
-}
-
-impl MeetingKind {
-    /// The identifiers a flag or a cell may give.
-    pub const VALUES: &'static [&'static str] = &["midyear", "annual", "signing", "other"];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MeetingKind::Midyear => "midyear",
-            MeetingKind::Annual => "annual",
-            MeetingKind::Signing => "signing",
-            MeetingKind::Other => "other",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s.trim() {
-            "midyear" => Some(MeetingKind::Midyear),
-            "annual" => Some(MeetingKind::Annual),
-            "signing" => Some(MeetingKind::Signing),
-            "other" => Some(MeetingKind::Other),
-            _ => None,
-        }
-    }
 }
 
 /// A scoring criterion of the year.
@@ -530,8 +459,7 @@ pub struct Criterion {
     pub group_name: Option<String>,
     pub name: String,
     pub max: f64,
-    /// base, bonus or penalty
-    pub kind: String,
+    pub kind: CriterionKind,
 }
 
 /// A unit's points on a criterion: its own and the verified ones.
@@ -543,33 +471,4 @@ pub struct Score {
     pub assessed: Option<f64>,
     pub evidence: Option<String>,
     pub note: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CriterionKind {
-    Base,
-    Bonus,
-    Penalty,
-}
-
-impl CriterionKind {
-    /// The identifiers a flag or a cell may give.
-    pub const VALUES: &'static [&'static str] = &["base", "bonus", "penalty"];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CriterionKind::Base => "base",
-            CriterionKind::Bonus => "bonus",
-            CriterionKind::Penalty => "penalty",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match fold_key(s).as_str() {
-            "base" | "co ban" | "" => Some(CriterionKind::Base),
-            "bonus" | "thuong" | "diem thuong" | "cong" => Some(CriterionKind::Bonus),
-            "penalty" | "tru" | "diem tru" => Some(CriterionKind::Penalty),
-            _ => None,
-        }
-    }
 }

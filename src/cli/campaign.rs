@@ -6,7 +6,7 @@ use clap::{Args, Subcommand};
 use super::{date_arg, text_arg, Ctx, WriteArgs};
 use crate::db::{self, campaigns, meta, refs};
 use crate::error::{refused, refused_hint, usage, Result};
-use crate::model::{Campaign, CampaignKind};
+use crate::model::{Campaign, CampaignKind, CampaignStatus};
 use crate::output::{emit_report, emit_table, Cell, Report, Table};
 use crate::text::{check_code, format_date};
 
@@ -163,7 +163,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
         id: 0,
         code: code.clone(),
         name: a.name.clone(),
-        kind: a.kind.as_str().into(),
+        kind: a.kind,
         slogan: some(&a.slogan),
         motto: some(&a.motto),
         purpose: some(&a.purpose),
@@ -171,7 +171,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
         end_date: a.end,
         launcher: some(&a.launcher),
         doc_no: some(&a.doc),
-        status: "planned".into(),
+        status: CampaignStatus::Planned,
         launched_on: None,
         closed_on: None,
         note: some(&a.note),
@@ -181,8 +181,8 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     Ok(())
 }
 
-fn status(s: &str) -> Cell {
-    Cell::Enum("campaign_status", s.to_string())
+fn status(s: &CampaignStatus) -> Cell {
+    (*s).into()
 }
 
 fn list(ctx: &Ctx) -> Result<()> {
@@ -208,7 +208,7 @@ fn list(ctx: &Ctx) -> Result<()> {
         t.push(vec![
             c.code.into(),
             c.name.into(),
-            Cell::Enum("campaign_kind", c.kind),
+            c.kind.into(),
             status(&c.status),
             c.start_date.into(),
             c.end_date.into(),
@@ -229,7 +229,7 @@ fn show(ctx: &Ctx, campaign: &str) -> Result<()> {
     let mut rec = Table::record("campaign");
     rec.field("code", c.code.as_str())
         .field("name", c.name.as_str())
-        .field("kind", Cell::Enum("campaign_kind", c.kind.clone()))
+        .field("kind", c.kind)
         .field("status", status(&c.status))
         .field("slogan", c.slogan.clone())
         .field("motto", c.motto.clone())
@@ -274,7 +274,7 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
             c.name = n.clone();
         }
         if let Some(k) = a.kind {
-            c.kind = k.as_str().into();
+            c.kind = k;
         }
         for (field, value) in [
             (&mut c.slogan, &a.slogan),
@@ -314,12 +314,12 @@ fn step(ctx: &Ctx, a: StepArgs, launch: bool) -> Result<()> {
                 "add --force for a date in another year",
             ));
         }
-        match (launch, c.status.as_str()) {
-            (true, "planned") => {
-                c.status = "launched".into();
+        match (launch, c.status) {
+            (true, CampaignStatus::Planned) => {
+                c.status = CampaignStatus::Launched;
                 c.launched_on = Some(a.date);
             }
-            (false, "launched") => {
+            (false, CampaignStatus::Launched) => {
                 if let Some(l) = c.launched_on.filter(|l| a.date < *l) {
                     return Err(refused(format!(
                         "campaign {} cannot close on {}, before its launch on {}",
@@ -328,11 +328,11 @@ fn step(ctx: &Ctx, a: StepArgs, launch: bool) -> Result<()> {
                         format_date(l)
                     )));
                 }
-                c.status = "closed".into();
+                c.status = CampaignStatus::Closed;
                 c.closed_on = Some(a.date);
             }
             (true, s) => return Err(refused(format!("campaign {} is already {s}", c.code))),
-            (false, "planned") => {
+            (false, CampaignStatus::Planned) => {
                 return Err(refused_hint(
                     format!("campaign {} has not been launched", c.code),
                     format!("launch it first: `thidua campaign launch {} --date …`", c.code),

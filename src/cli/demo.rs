@@ -13,7 +13,7 @@ use crate::db::meta::DemoFile;
 use crate::db::{self, campaigns, meta, people, pledges, units};
 use crate::error::{refused, refused_hint, Result};
 use crate::import;
-use crate::model::Campaign;
+use crate::model::{Campaign, CampaignKind, CampaignStatus, ItemKind, MeetingKind};
 use crate::output::emit_report;
 use crate::report;
 
@@ -86,7 +86,7 @@ fn load(tx: &rusqlite::Transaction) -> Result<()> {
         id: 0,
         code: "PT2020".into(),
         name: "Phong trào thi đua năm 2020".into(),
-        kind: "regular".into(),
+        kind: CampaignKind::Regular,
         slogan: Some(SLOGAN.into()),
         motto: Some(MOTTO.into()),
         purpose: Some("Lập thành tích chào mừng Đại hội Thi đua yêu nước tỉnh lần thứ V".into()),
@@ -94,7 +94,7 @@ fn load(tx: &rusqlite::Transaction) -> Result<()> {
         end_date: Some(date(2020, 12, 31)),
         launcher: Some(BLOC.into()),
         doc_no: None,
-        status: "launched".into(),
+        status: CampaignStatus::Launched,
         launched_on: Some(date(2020, 2, 27)),
         closed_on: None,
         note: Some("Ngày phát động là minh họa: bản tin không nêu".into()),
@@ -117,7 +117,7 @@ fn load(tx: &rusqlite::Transaction) -> Result<()> {
 
     // The mid-year conference of 24/07/2020 as the story tells it.
     let m = NewMeeting {
-        kind: "midyear".into(),
+        kind: MeetingKind::Midyear,
         held_on: date(2020, 7, 24),
         place: Some("Cục Thống kê tỉnh".into()),
         chair: Some("Tạ Thị Dân, Trưởng phòng TCHC Cục Thống kê, Khối trưởng Khối thi đua".into()),
@@ -127,12 +127,12 @@ fn load(tx: &rusqlite::Transaction) -> Result<()> {
     };
     let meeting = meetings::insert(tx, &m)?;
     let phuong = people::resolve(tx, "BHXH01")?;
-    meetings::add_item(tx, meeting, "talk", None, Some(phuong.id), Some("Báo cáo tham luận"))?;
+    meetings::add_item(tx, meeting, ItemKind::Talk, None, Some(phuong.id), Some("Báo cáo tham luận"))?;
     let bhxh = units::resolve(tx, "BHXH")?;
     meetings::add_item(
         tx,
         meeting,
-        "exemplar",
+        ItemKind::Exemplar,
         Some(bhxh.id),
         None,
         Some("Thành tích tiêu biểu: Cờ thi đua đơn vị dẫn đầu phong trào thi đua Khối năm 2019; Cờ thi đua giai đoạn 2015 – 2020; Bằng khen về công tác Cải cách hành chính giai đoạn 2011 – 2020"),

@@ -7,7 +7,7 @@ use super::{date_arg, text_arg, Ctx, WriteArgs};
 use crate::db;
 use crate::db::meetings::{self, NewMeeting};
 use crate::error::{usage, Result};
-use crate::model::MeetingKind;
+use crate::model::{ItemKind, MeetingKind};
 use crate::output::{emit_report, emit_table, Report};
 use crate::report;
 use crate::text::format_date;
@@ -126,8 +126,8 @@ pub struct ItemArgs {
 pub fn run(ctx: &Ctx, cmd: MeetingCmd) -> Result<()> {
     match cmd {
         MeetingCmd::Add(a) => add(ctx, a),
-        MeetingCmd::Talk(a) => item(ctx, a, "talk"),
-        MeetingCmd::Exemplar(a) => item(ctx, a, "exemplar"),
+        MeetingCmd::Talk(a) => item(ctx, a, ItemKind::Talk),
+        MeetingCmd::Exemplar(a) => item(ctx, a, ItemKind::Exemplar),
         MeetingCmd::Edit(a) => edit(ctx, a),
         MeetingCmd::Remove { meeting, yes, write } => remove(ctx, &meeting, yes, &write),
         MeetingCmd::List { .. } => {
@@ -155,7 +155,7 @@ fn guest(s: &str) -> (String, Option<String>) {
 
 fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     let m = NewMeeting {
-        kind: a.kind.as_str().into(),
+        kind: a.kind,
         held_on: a.date,
         place: a.place.filter(|s| !s.is_empty()),
         chair: a.chair.filter(|s| !s.is_empty()),
@@ -178,7 +178,7 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
     let msg = db::write(&mut conn, a.write.dry_run, |tx| {
         let mut m = meetings::resolve(tx, &a.meeting)?;
         if let Some(k) = a.kind {
-            m.kind = k.as_str().into();
+            m.kind = k;
         }
         if let Some(d) = a.date {
             m.held_on = d;
@@ -217,10 +217,11 @@ fn remove(ctx: &Ctx, meeting: &str, yes: bool, w: &WriteArgs) -> Result<()> {
     Ok(())
 }
 
-fn item(ctx: &Ctx, a: ItemArgs, kind: &str) -> Result<()> {
-    let text = if kind == "talk" { a.topic.clone() } else { a.reason.clone() };
-    if kind == "talk" && a.reason.is_some() || kind == "exemplar" && a.topic.is_some() {
-        return Err(usage(if kind == "talk" {
+fn item(ctx: &Ctx, a: ItemArgs, kind: ItemKind) -> Result<()> {
+    let talk = kind == ItemKind::Talk;
+    let text = if talk { a.topic.clone() } else { a.reason.clone() };
+    if talk && a.reason.is_some() || !talk && a.topic.is_some() {
+        return Err(usage(if talk {
             "a talk has a --topic, not a --reason"
         } else {
             "an exemplar has a --reason, not a --topic"

@@ -352,15 +352,50 @@ pub fn subject(
     }
 }
 
-/// A flag whose values are a domain enum's identifiers: clap lists them in `--help` and refuses any other, and the
-/// domain type stays free of clap (which lives in `src/cli/` only).
+/// A flag whose values are a domain enum's: clap lists the identifiers in `--help` and completions, and the value
+/// is read by the enum's own parser, so the Vietnamese word ("khối trưởng") is taken as on import; anything else is
+/// a usage error listing the identifiers. The domain type stays free of clap (which lives in `src/cli/` only).
 pub fn one_of<T: Clone + Send + Sync + 'static>(
     values: &'static [&'static str],
     parse: fn(&str) -> Option<T>,
-) -> impl clap::builder::TypedValueParser<Value = T> {
-    clap::builder::TypedValueParser::try_map(clap::builder::PossibleValuesParser::new(values), move |s: String| {
-        parse(&s).ok_or_else(|| format!("'{s}' is not one of {}", values.join(", ")))
-    })
+) -> OneOf<T> {
+    OneOf { values, parse }
+}
+
+#[derive(Clone)]
+pub struct OneOf<T> {
+    values: &'static [&'static str],
+    parse: fn(&str) -> Option<T>,
+}
+
+impl<T: Clone + Send + Sync + 'static> clap::builder::TypedValueParser for OneOf<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> std::result::Result<T, clap::Error> {
+        use clap::error::{ContextKind, ContextValue, ErrorKind};
+        let s = value.to_string_lossy();
+        (self.parse)(&s).ok_or_else(|| {
+            let mut e = clap::Error::new(ErrorKind::InvalidValue).with_cmd(cmd);
+            if let Some(a) = arg {
+                e.insert(ContextKind::InvalidArg, ContextValue::String(a.to_string()));
+            }
+            e.insert(ContextKind::InvalidValue, ContextValue::String(s.into_owned()));
+            e.insert(
+                ContextKind::ValidValue,
+                ContextValue::Strings(self.values.iter().map(|v| v.to_string()).collect()),
+            );
+            e
+        })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(self.values.iter().map(|v| clap::builder::PossibleValue::new(*v))))
+    }
 }
 
 /// A date argument: dd/mm/yyyy, d/m/yyyy or ISO.

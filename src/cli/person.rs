@@ -7,7 +7,7 @@ use crate::db::{self, people, refs, units};
 use crate::error::{refused_hint, usage, Result};
 use crate::import;
 use crate::model::{Gender, Person, PersonData};
-use crate::output::{emit_report, Cell, Report, Stream, Table};
+use crate::output::{emit_report, Report, Stream, Table};
 use crate::text::split_name;
 
 #[derive(Subcommand, Debug)]
@@ -162,10 +162,6 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     Ok(())
 }
 
-fn gender(g: Option<String>) -> Cell {
-    g.map_or(Cell::Empty, |g| Cell::Enum("gender", g))
-}
-
 fn list(ctx: &Ctx, unit: Option<&str>) -> Result<()> {
     let conn = ctx.open()?;
     let unit_id = unit.map(|u| units::resolve(&conn, u)).transpose()?.map(|u| u.id);
@@ -181,7 +177,7 @@ fn list(ctx: &Ctx, unit: Option<&str>) -> Result<()> {
             p.full_name.into(),
             p.unit_code.into(),
             p.position.into(),
-            gender(p.gender),
+            p.gender.into(),
             p.born.into(),
             p.staff_code.into(),
             p.family.into(),
@@ -203,7 +199,7 @@ fn record(p: &Person) -> Table {
         .field("unit", p.unit_code.as_str())
         .field("unit_name", p.unit_name.as_str())
         .field("position", p.position.clone())
-        .field("gender", gender(p.gender.clone()))
+        .field("gender", p.gender)
         .field("born", p.born)
         .field("code", p.staff_code.clone())
         .field("note", p.note.clone());

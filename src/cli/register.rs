@@ -3,7 +3,7 @@
 use crate::text::format_date;
 use chrono::Datelike;
 use chrono::NaiveDate;
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
 
 use super::{date_arg, text_arg, Ctx, WriteArgs};
 use crate::db::{self, campaigns, catalog, registrations, units};
@@ -24,8 +24,8 @@ pub enum RegisterCmd {
         /// The registration's number
         id: i64,
         /// achieved or not_achieved
-        #[arg(value_enum)]
-        outcome: Outcome,
+        #[arg(value_parser = super::one_of(&["achieved", "not_achieved"], outcome))]
+        outcome: RegStatus,
         /// A note kept with the registration (e.g. the decision that settled it)
         #[arg(long, value_parser = text_arg)]
         note: Option<String>,
@@ -89,26 +89,6 @@ pub enum TitlesCmd {
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Outcome {
-    Achieved,
-    NotAchieved,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Kind {
-    Individual,
-    Collective,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Status {
-    Registered,
-    Achieved,
-    NotAchieved,
-    Withdrawn,
-}
-
 #[derive(Args, Debug)]
 #[command(group = clap::ArgGroup::new("subject").required(true).multiple(true).args(["unit", "person"]))]
 pub struct AddArgs {
@@ -145,14 +125,23 @@ pub struct ListArgs {
     #[arg(long)]
     pub title: Option<String>,
     /// Only registrations of collectives or of individuals
-    #[arg(long, value_enum)]
-    pub kind: Option<Kind>,
+    #[arg(long, value_parser = super::one_of(&["individual", "collective"], kind))]
+    pub kind: Option<SubjectKind>,
     /// Only registrations in this status
-    #[arg(long, value_enum)]
-    pub status: Option<Status>,
+    #[arg(long, value_parser = super::one_of(RegStatus::VALUES, RegStatus::parse))]
+    pub status: Option<RegStatus>,
     /// Only registrations under this campaign (code or name)
     #[arg(long)]
     pub campaign: Option<String>,
+}
+
+/// A registration's result: achieved or not achieved (the other states have their own commands).
+fn outcome(s: &str) -> Option<RegStatus> {
+    RegStatus::parse(s).filter(|r| matches!(r, RegStatus::Achieved | RegStatus::NotAchieved))
+}
+
+fn kind(s: &str) -> Option<SubjectKind> {
+    SubjectKind::parse(s).filter(|k| *k != SubjectKind::Household)
 }
 
 pub fn run(ctx: &Ctx, cmd: RegisterCmd) -> Result<()> {
@@ -160,10 +149,7 @@ pub fn run(ctx: &Ctx, cmd: RegisterCmd) -> Result<()> {
         RegisterCmd::Add(a) => add(ctx, a),
         RegisterCmd::List(a) => list(ctx, a),
         RegisterCmd::Result { id, outcome, note, write } => {
-            let s = match outcome {
-                Outcome::Achieved => RegStatus::Achieved,
-                Outcome::NotAchieved => RegStatus::NotAchieved,
-            };
+            let s = outcome;
             set_status(ctx, id, s, note, &write)
         }
         RegisterCmd::Withdraw { id, note, write } => set_status(ctx, id, RegStatus::Withdrawn, note, &write),
@@ -235,16 +221,8 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
     let f = registrations::Filter {
         unit_id: a.unit.as_deref().map(|u| units::resolve(&conn, u)).transpose()?.map(|u| u.id),
         catalog_id: a.title.as_deref().map(|t| catalog::resolve(&conn, t)).transpose()?.map(|e| e.id),
-        kind: a.kind.map(|k| match k {
-            Kind::Individual => "individual",
-            Kind::Collective => "collective",
-        }),
-        status: a.status.map(|s| match s {
-            Status::Registered => "registered",
-            Status::Achieved => "achieved",
-            Status::NotAchieved => "not_achieved",
-            Status::Withdrawn => "withdrawn",
-        }),
+        kind: a.kind,
+        status: a.status,
         campaign_id: a.campaign.as_deref().map(|c| campaigns::resolve(&conn, c)).transpose()?.map(|c| c.id),
     };
     let mut t = Table::new(
@@ -268,7 +246,7 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
     for r in registrations::list(&conn, &f)? {
         t.push(vec![
             r.id.into(),
-            Cell::Enum("subject", r.kind),
+            r.kind.into(),
             r.unit_code.into(),
             r.person_name.into(),
             r.person_code.into(),
@@ -276,7 +254,7 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
             r.title_name.into(),
             r.campaign.into(),
             r.registered_on.into(),
-            Cell::Enum("reg_status", r.status),
+            r.status.into(),
             r.result_note.into(),
             r.award_id.into(),
             r.note.into(),
@@ -289,7 +267,7 @@ fn set_status(ctx: &Ctx, id: i64, s: RegStatus, note: Option<String>, w: &WriteA
     let mut conn = ctx.open()?;
     let msg = db::write(&mut conn, w.dry_run, |tx| {
         let r = registrations::get(tx, id)?;
-        if r.status == "withdrawn" {
+        if r.status == RegStatus::Withdrawn {
             return Err(refused(format!("registration #{id} was withdrawn; register the title again instead")));
         }
         registrations::set_status(tx, id, s, note.as_deref().filter(|n| !n.is_empty()))?;

@@ -256,7 +256,7 @@ fn criteria(ctx: &Ctx, cmd: CriteriaCmd) -> Result<()> {
                 group_name: group_name.filter(|g| !g.is_empty()),
                 name,
                 max,
-                kind: kind.as_str().into(),
+                kind,
             };
             let mut conn = ctx.open()?;
             let o = db::write(&mut conn, write.dry_run, |tx| {
@@ -280,7 +280,7 @@ fn criteria(ctx: &Ctx, cmd: CriteriaCmd) -> Result<()> {
                     c.group_name.clone().into(),
                     c.code.as_str().into(),
                     c.name.as_str().into(),
-                    Cell::Enum("criterion_kind", c.kind.clone()),
+                    c.kind.into(),
                     Cell::Num(c.max),
                 ]);
             }
@@ -289,16 +289,16 @@ fn criteria(ctx: &Ctx, cmd: CriteriaCmd) -> Result<()> {
             for (code, name, max) in ranking::groups(&list) {
                 g.push(vec![code.into(), name.into(), Cell::Num(max)]);
             }
-            let sum = |k: &str| list.iter().filter(|c| c.kind == k).map(|c| c.max).sum::<f64>();
+            let sum = |k: CriterionKind| list.iter().filter(|c| c.kind == k).map(|c| c.max).sum::<f64>();
             let vi = ctx.out.lang == crate::output::Lang::Vi;
             let line = format!(
                 "{}: {} + {} {} − {} {}",
                 ctx.out.label("max"),
-                format_number(sum("base"), vi),
+                format_number(sum(CriterionKind::Base), vi),
                 ctx.out.label("criterion_kind.bonus"),
-                format_number(sum("bonus"), vi),
+                format_number(sum(CriterionKind::Bonus), vi),
                 ctx.out.label("criterion_kind.penalty"),
-                format_number(sum("penalty"), vi)
+                format_number(sum(CriterionKind::Penalty), vi)
             );
             r.section(Some(ctx.out.label("heading.groups")), vec![line], Some(g));
             emit_report(&r, &ctx.out)
@@ -417,7 +417,7 @@ fn explain(ctx: &Ctx, unit: &str) -> Result<()> {
             c.group.as_str().into(),
             c.code.as_str().into(),
             c.name.as_str().into(),
-            Cell::Enum("criterion_kind", c.kind.clone()),
+            c.kind.into(),
             Cell::Num(c.max),
             own.map_or(Cell::Empty, Cell::Num),
             match (own, assessed) {

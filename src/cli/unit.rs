@@ -218,7 +218,7 @@ fn list(ctx: &Ctx) -> Result<()> {
             u.code.into(),
             Cell::Tree(depth, u.name),
             u.short.into(),
-            u.role.map_or(Cell::Empty, |r| Cell::Enum("role", r)),
+            u.role.map_or(Cell::Empty, |r| r.into()),
             u.parent_code.into(),
             u.sector.into(),
             counts.get(&u.id).copied().unwrap_or(0).into(),
@@ -238,7 +238,7 @@ fn show(ctx: &Ctx, unit: &str) -> Result<()> {
     rec.field("code", u.code.as_str())
         .field("name", u.name.as_str())
         .field("short", u.short.clone())
-        .field("role", u.role.clone().map_or(Cell::Empty, |r| Cell::Enum("role", r)))
+        .field("role", u.role)
         .field("parent", u.parent_code.clone())
         .field("sector", u.sector.clone())
         .field("order", u.sort_order)
@@ -251,7 +251,7 @@ fn show(ctx: &Ctx, unit: &str) -> Result<()> {
             p.id.into(),
             p.full_name.into(),
             p.position.into(),
-            p.gender.map_or(Cell::Empty, |g| Cell::Enum("gender", g)),
+            p.gender.map_or(Cell::Empty, |g| g.into()),
             p.born.into(),
             p.staff_code.into(),
         ]);

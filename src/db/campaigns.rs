@@ -3,7 +3,7 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::error::{refused, refused_hint, Result};
-use crate::model::Campaign;
+use crate::model::{Campaign, CampaignKind, CampaignStatus};
 use crate::text::fold_key;
 
 const SELECT: &str =
@@ -77,14 +77,14 @@ pub fn default_regular(conn: &Connection) -> Result<Option<Campaign>> {
         .query_map([], row)?
         .collect::<rusqlite::Result<_>>()?;
     Ok(match &regular[..] {
-        [c] if c.status != "closed" => Some(c.clone()),
+        [c] if c.status != CampaignStatus::Closed => Some(c.clone()),
         _ => None,
     })
 }
 
 /// Refuses a campaign that is closed: nothing new may refer to it.
 pub fn check_open(c: &Campaign) -> Result<()> {
-    if c.status == "closed" {
+    if c.status == CampaignStatus::Closed {
         return Err(refused_hint(
             format!(
                 "campaign {} was closed on {}; nothing new may refer to it",
@@ -142,6 +142,12 @@ pub fn insert(conn: &Connection, c: &Campaign) -> Result<i64> {
         c.note
     ])?;
     Ok(conn.last_insert_rowid())
+}
+
+/// The campaign a year's pledge and reviews follow: the file's only open regular campaign, else its first regular
+/// one.
+pub fn the_regular(conn: &Connection) -> Result<Option<Campaign>> {
+    Ok(default_regular(conn)?.or(list(conn)?.into_iter().find(|c| c.kind == CampaignKind::Regular)))
 }
 
 pub fn update(conn: &Connection, c: &Campaign) -> Result<()> {

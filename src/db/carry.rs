@@ -9,6 +9,7 @@ use sha2::{Digest, Sha256};
 
 use super::{meta, migrate, APPLICATION_ID};
 use crate::error::{refused, Result};
+use crate::model::{Basis, SubjectKind};
 use crate::text::{fold_key, match_key};
 
 /// An older file, opened read-only, with the SHA-256 of its bytes and its bloc.
@@ -172,7 +173,7 @@ pub fn carry(old: &Connection, new: &Connection, keep_roles: bool) -> Result<Car
 /// One achievement as a file records it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Achievement {
-    pub subject: String,
+    pub subject: SubjectKind,
     pub unit_code: String,
     pub person_name: Option<String>,
     pub person_code: Option<String>,
@@ -181,7 +182,7 @@ pub struct Achievement {
     pub recipient: String,
     pub year_from: i64,
     pub year_to: i64,
-    pub basis: Option<String>,
+    pub basis: Option<Basis>,
     pub decision: Option<String>,
     pub decision_date: Option<String>,
     pub issuer: Option<String>,
@@ -290,7 +291,7 @@ fn subject(conn: &Connection, a: &Achievement) -> Result<(Option<i64>, Option<i6
         .prepare_cached("SELECT id FROM unit WHERE code = ?1")?
         .query_row([&a.unit_code], |r| r.get(0))
         .optional()?;
-    if a.subject == "collective" {
+    if a.subject == SubjectKind::Collective {
         return Ok((unit, None));
     }
     if let Some(c) = &a.person_code {

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::error::{refused, refused_hint, Result};
-use crate::model::{Meeting, MeetingItem};
+use crate::model::{ItemKind, Meeting, MeetingItem, MeetingKind};
 use crate::text::{format_date, parse_date};
 
 const SELECT: &str = "SELECT id, kind, held_on, place, chair, title, note FROM meeting";
@@ -40,7 +40,7 @@ pub fn list(conn: &Connection) -> Result<Vec<Meeting>> {
 }
 
 /// The latest meeting of a kind held in a date range.
-pub fn latest(conn: &Connection, kind: &str, from: NaiveDate, to: NaiveDate) -> Result<Option<Meeting>> {
+pub fn latest(conn: &Connection, kind: MeetingKind, from: NaiveDate, to: NaiveDate) -> Result<Option<Meeting>> {
     let m = conn
         .prepare_cached(&format!(
             "{SELECT} WHERE kind = ?1 AND held_on BETWEEN ?2 AND ?3 ORDER BY held_on DESC, id DESC LIMIT 1"
@@ -83,7 +83,7 @@ pub fn resolve(conn: &Connection, input: &str) -> Result<Meeting> {
 /// A meeting to record.
 #[derive(Debug, Clone)]
 pub struct NewMeeting {
-    pub kind: String,
+    pub kind: MeetingKind,
     pub held_on: NaiveDate,
     pub place: Option<String>,
     pub chair: Option<String>,
@@ -93,7 +93,7 @@ pub struct NewMeeting {
 }
 
 /// The meeting of a kind held on a day, if one is recorded.
-pub fn on_day(conn: &Connection, kind: &str, day: NaiveDate) -> Result<Option<Meeting>> {
+pub fn on_day(conn: &Connection, kind: MeetingKind, day: NaiveDate) -> Result<Option<Meeting>> {
     Ok(conn
         .prepare_cached(&format!("{SELECT} WHERE kind = ?1 AND held_on = ?2 ORDER BY id LIMIT 1"))?
         .query_row(params![kind, day], row)
@@ -102,7 +102,7 @@ pub fn on_day(conn: &Connection, kind: &str, day: NaiveDate) -> Result<Option<Me
 
 /// Refuses a second meeting of the same kind on the same day: the review would pick one and `meeting talk DATE`
 /// could no longer tell them apart.
-fn check_unique(conn: &Connection, kind: &str, day: NaiveDate, id: Option<i64>) -> Result<()> {
+fn check_unique(conn: &Connection, kind: MeetingKind, day: NaiveDate, id: Option<i64>) -> Result<()> {
     match on_day(conn, kind, day)? {
         Some(m) if Some(m.id) != id => Err(refused_hint(
             format!("meeting #{} ({kind}) is already recorded on {}", m.id, format_date(day)),
@@ -116,7 +116,7 @@ fn check_unique(conn: &Connection, kind: &str, day: NaiveDate, id: Option<i64>) 
 }
 
 pub fn insert(conn: &Connection, m: &NewMeeting) -> Result<i64> {
-    check_unique(conn, &m.kind, m.held_on, None)?;
+    check_unique(conn, m.kind, m.held_on, None)?;
     conn.prepare_cached(
         "INSERT INTO meeting (kind, held_on, place, chair, title, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
@@ -131,7 +131,7 @@ pub fn insert(conn: &Connection, m: &NewMeeting) -> Result<i64> {
 
 /// Writes a meeting's fields back; `guests`, when given, replace the list.
 pub fn update(conn: &Connection, m: &Meeting, guests: Option<&[(String, Option<String>)]>) -> Result<()> {
-    check_unique(conn, &m.kind, m.held_on, Some(m.id))?;
+    check_unique(conn, m.kind, m.held_on, Some(m.id))?;
     conn.prepare_cached(
         "UPDATE meeting SET kind = ?2, held_on = ?3, place = ?4, chair = ?5, title = ?6, note = ?7 WHERE id = ?1",
     )?
@@ -165,11 +165,11 @@ pub fn delete(conn: &Connection, id: i64) -> Result<()> {
     Ok(())
 }
 
-/// Adds a talk or an exemplar (kind "talk" / "exemplar") for a unit or a person.
+/// Adds a talk or an exemplar for a unit or a person.
 pub fn add_item(
     conn: &Connection,
     meeting_id: i64,
-    kind: &str,
+    kind: ItemKind,
     unit_id: Option<i64>,
     person_id: Option<i64>,
     text: Option<&str>,
@@ -182,7 +182,7 @@ pub fn add_item(
 }
 
 /// A meeting's talks or exemplars, in the order they were recorded.
-pub fn items(conn: &Connection, meeting_id: i64, kind: &str) -> Result<Vec<MeetingItem>> {
+pub fn items(conn: &Connection, meeting_id: i64, kind: ItemKind) -> Result<Vec<MeetingItem>> {
     let v = conn
         .prepare_cached(
             "SELECT i.id, i.kind, u.code, u.name, p.full_name, p.position, i.text

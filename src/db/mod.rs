@@ -210,3 +210,40 @@ pub fn write_bulk(conn: &mut Connection, f: impl FnOnce(&rusqlite::Transaction) 
 pub fn is_constraint(e: &rusqlite::Error) -> bool {
     matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation)
 }
+
+/// The domain's identifier enums stored as their identifiers (TEXT, as the schema's CHECKs list them), decoded on
+/// the way out: a value the tool does not know is an error naming it, never a guess.
+macro_rules! stored_as_text {
+    ($($t:ty),+) => {$(
+        impl rusqlite::types::ToSql for $t {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                Ok(self.as_str().into())
+            }
+        }
+
+        impl rusqlite::types::FromSql for $t {
+            fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+                let s = v.as_str()?;
+                <$t>::from_id(s).ok_or_else(|| {
+                    rusqlite::types::FromSqlError::Other(format!("'{s}' is not a {} value", stringify!($t)).into())
+                })
+            }
+        }
+    )+};
+}
+
+use crate::model::{
+    Basis, CampaignKind, CampaignStatus, CriterionKind, Gender, ItemKind, MeetingKind, RegStatus, Role, SubjectKind,
+};
+stored_as_text!(
+    Role,
+    Gender,
+    CampaignKind,
+    CampaignStatus,
+    SubjectKind,
+    RegStatus,
+    Basis,
+    MeetingKind,
+    ItemKind,
+    CriterionKind
+);

@@ -256,7 +256,7 @@ pub fn data_of(p: &Person) -> PersonData {
         family: p.family.clone(),
         middle: p.middle.clone(),
         given: p.given.clone(),
-        gender: p.gender.as_deref().and_then(Gender::parse),
+        gender: p.gender,
         born: p.born,
         position: p.position.clone(),
         staff_code: p.staff_code.clone(),

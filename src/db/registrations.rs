@@ -5,7 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::units::BLOC_ORDER;
 use crate::error::{refused, refused_hint, Result};
-use crate::model::{RegStatus, Registration};
+use crate::model::{RegStatus, Registration, SubjectKind};
 
 const SELECT: &str = "SELECT r.id, CASE WHEN r.unit_id IS NULL THEN 'individual' ELSE 'collective' END, u.code, u.name,
                              p.id, p.full_name, p.staff_code, c.code, c.name, k.code, r.registered_on, r.status,
@@ -42,9 +42,8 @@ pub struct Filter {
     /// The unit's own registrations and those of its people, sub-units included.
     pub unit_id: Option<i64>,
     pub catalog_id: Option<i64>,
-    /// "individual" or "collective".
-    pub kind: Option<&'static str>,
-    pub status: Option<&'static str>,
+    pub kind: Option<SubjectKind>,
+    pub status: Option<RegStatus>,
     pub campaign_id: Option<i64>,
 }
 

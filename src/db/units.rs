@@ -229,7 +229,7 @@ pub fn data_of(u: &Unit) -> UnitData {
         name: u.name.clone(),
         short: u.short.clone(),
         parent_id: u.parent_id,
-        role: u.role.as_deref().and_then(Role::parse),
+        role: u.role,
         sector: u.sector.clone(),
         note: u.note.clone(),
         sort_order: u.sort_order,

@@ -111,9 +111,9 @@ pub fn run(
             None => (year, year),
         };
         let basis = match row.get_key("basis", "basis") {
-            Some(b) => Basis::parse(&b).ok_or_else(|| {
-                cell("basis", format!("'{b}' is not a basis (merit, adhoc, thematic, career, seniority, foreign)"))
-            })?,
+            Some(b) => {
+                Basis::parse(&b).ok_or_else(|| cell("basis", format!("'{b}' is not a basis ({})", Basis::list())))?
+            }
             None => Basis::Merit,
         };
         let campaign_id = match row.get("campaign") {

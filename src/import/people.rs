@@ -63,7 +63,10 @@ fn read(row: &Row, unit_id: i64, stored: Option<&Person>) -> Result<PersonData> 
     let parts = split_name(&full_name, row.get("family").as_deref(), row.get("given").as_deref())
         .map_err(|m| cell("name", m))?;
     let gender = match row.get_key("gender", "gender") {
-        Some(g) => Some(Gender::parse(&g).ok_or_else(|| cell("gender", format!("'{g}' is not f/m (nữ/nam)")))?),
+        Some(g) => Some(
+            Gender::parse(&g)
+                .ok_or_else(|| cell("gender", format!("'{g}' is not a gender ({}; nữ/nam)", Gender::list())))?,
+        ),
         None => None,
     };
     let born = match row.get("born") {

@@ -8,7 +8,6 @@ use crate::db::pledges::{self, NewTarget};
 use crate::db::units;
 use crate::error::Result;
 use crate::model::{Campaign, TargetStatus};
-use crate::output::labels;
 use crate::text::{fold_key, format_date, parse_date, parse_number};
 
 pub const COLUMNS: &[Col] = &[
@@ -37,12 +36,11 @@ fn yes(s: &str) -> Option<bool> {
 /// A met cell: met or not met, or a status that carries no figure (what `pledge show` writes for a target without
 /// one); `None` for anything else.
 fn flag_of(m: &str) -> Option<Option<bool>> {
-    match fold_key(m).replace(' ', "_").as_str() {
-        s if s == TargetStatus::Met.as_str() || s == "dat" => Some(Some(true)),
-        s if s == TargetStatus::NotMet.as_str() || s == "khong_dat" || s == "chua_dat" => Some(Some(false)),
-        s if s == TargetStatus::NoData.as_str() || s == TargetStatus::InProgress.as_str() => Some(None),
-        _ => None,
-    }
+    TargetStatus::parse(m).map(|s| match s {
+        TargetStatus::Met => Some(true),
+        TargetStatus::NotMet => Some(false),
+        TargetStatus::NoData | TargetStatus::InProgress => None,
+    })
 }
 
 /// Returns the counts of targets and of progress rows.
@@ -80,7 +78,7 @@ pub fn run(conn: &Connection, src: &mut Source, c: &Campaign, quiet: bool) -> Re
         let figure = match (goal, actual, met) {
             (Some(_), Some(a), _) => Some((Some(parse_number(&a).map_err(|m| cell("actual", m))?), None)),
             // What `pledge show` writes in `actual` for a qualitative target is its met / not met.
-            (None, Some(a), _) => match flag_of(&labels::key_of("status", &a).map_or(a.clone(), str::to_string)) {
+            (None, Some(a), _) => match flag_of(&a) {
                 Some(flag) => flag.map(|f| (None, Some(f))),
                 None => {
                     return Err(cell(

@@ -82,7 +82,7 @@ pub fn run(conn: &Connection, src: &mut Source, create_people: bool, quiet: bool
         };
         let status = match row.get_key("status", "reg_status") {
             Some(s) => RegStatus::parse(&s)
-                .ok_or_else(|| cell("status", format!("'{s}' is not a status (registered, achieved, not_achieved)")))?,
+                .ok_or_else(|| cell("status", format!("'{s}' is not a status ({})", RegStatus::list())))?,
             None => stored.as_ref().map_or(RegStatus::Registered, |s| s.status),
         };
         let note = if row.has("note") { row.get("note") } else { stored.as_ref().and_then(|s| s.note.clone()) };

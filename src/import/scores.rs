@@ -37,20 +37,11 @@ pub fn criteria(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Coun
             return Err(cell("max", "must be above 0"));
         }
         let kind = match row.get_key("kind", "criterion_kind") {
-            Some(k) => {
-                CriterionKind::parse(&k).ok_or_else(|| cell("kind", format!("'{k}' is not base, bonus or penalty")))?
-            }
+            Some(k) => CriterionKind::parse(&k)
+                .ok_or_else(|| cell("kind", format!("'{k}' is not a kind of criterion ({})", CriterionKind::list())))?,
             None => CriterionKind::Base,
         };
-        let c = Criterion {
-            id: 0,
-            code,
-            group,
-            group_name: row.get("group_name"),
-            name: row.need("name")?,
-            max,
-            kind: kind.as_str().into(),
-        };
+        let c = Criterion { id: 0, code, group, group_name: row.get("group_name"), name: row.need("name")?, max, kind };
         counts.add(scores::upsert_criterion(conn, &c)?);
         Ok(())
     })?;

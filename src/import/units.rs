@@ -94,7 +94,7 @@ fn read(conn: &Connection, row: &Row) -> Result<(UnitData, Option<String>)> {
     };
     let role = match row.get_key("role", "role") {
         Some(r) => {
-            Some(Role::parse(&r).ok_or_else(|| cell("role", format!("'{r}' is not a role (leader, deputy, member)")))?)
+            Some(Role::parse(&r).ok_or_else(|| cell("role", format!("'{r}' is not a role ({})", Role::list())))?)
         }
         None if row.has("role") => None,
         None => stored.as_ref().and_then(|s| s.role),

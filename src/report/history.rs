@@ -5,7 +5,7 @@ use rusqlite::Connection;
 
 use crate::db::{awards, carry, meta};
 use crate::error::Result;
-use crate::output::{Cell, Table};
+use crate::output::Table;
 use crate::text::format_period;
 
 /// This file's awards of a unit (and its people) or of a person, with the history carried from older files,
@@ -71,7 +71,7 @@ pub fn table(list: &[carry::Achievement]) -> Table {
             a.recipient.as_str().into(),
             a.unit_code.as_str().into(),
             a.person_name.clone().into(),
-            a.basis.clone().map_or(Cell::Empty, |b| Cell::Enum("basis", b)),
+            a.basis.into(),
             a.decision.clone().into(),
             a.decision_date.as_deref().and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()).into(),
             a.issuer.clone().into(),

@@ -4,9 +4,9 @@ use rusqlite::Connection;
 
 use crate::db::meetings;
 use crate::error::Result;
-use crate::model::Meeting;
+use crate::model::{ItemKind, Meeting};
 use crate::output::labels::label;
-use crate::output::{Cell, Lang, Report, Table};
+use crate::output::{Lang, Report, Table};
 use crate::text::format_date;
 
 /// One line that says when and where a meeting was held and who directed it.
@@ -36,10 +36,11 @@ pub fn summary(m: &Meeting, lang: Lang) -> Vec<String> {
 }
 
 /// The talks or exemplars of a meeting as a table.
-pub fn items(conn: &Connection, m: &Meeting, kind: &str) -> Result<Table> {
+pub fn items(conn: &Connection, m: &Meeting, kind: ItemKind) -> Result<Table> {
+    let talk = kind == ItemKind::Talk;
     let mut t = Table::new(
-        if kind == "talk" { "talks" } else { "exemplars" },
-        &["unit", "person", "position", if kind == "talk" { "topic" } else { "reason" }],
+        if talk { "talks" } else { "exemplars" },
+        &["unit", "person", "position", if talk { "topic" } else { "reason" }],
     );
     for i in meetings::items(conn, m.id, kind)? {
         t.push(vec![i.unit_name.into(), i.person_name.into(), i.position.into(), i.text.into()]);
@@ -50,8 +51,8 @@ pub fn items(conn: &Connection, m: &Meeting, kind: &str) -> Result<Table> {
 /// Adds the meeting's sections (summary, talks, exemplars) to a report.
 pub fn sections(conn: &Connection, r: &mut Report, m: &Meeting, heading: Option<String>, lang: Lang) -> Result<()> {
     r.section(heading, summary(m, lang), None);
-    r.section(Some(label("heading.talks", lang).to_string()), vec![], Some(items(conn, m, "talk")?));
-    r.section(Some(label("heading.exemplars", lang).to_string()), vec![], Some(items(conn, m, "exemplar")?));
+    r.section(Some(label("heading.talks", lang).to_string()), vec![], Some(items(conn, m, ItemKind::Talk)?));
+    r.section(Some(label("heading.exemplars", lang).to_string()), vec![], Some(items(conn, m, ItemKind::Exemplar)?));
     Ok(())
 }
 
@@ -62,7 +63,7 @@ pub fn list(conn: &Connection) -> Result<Table> {
         let guests = m.guests.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join("; ");
         t.push(vec![
             m.id.into(),
-            Cell::Enum("meeting_kind", m.kind),
+            m.kind.into(),
             m.held_on.into(),
             m.place.into(),
             m.chair.into(),

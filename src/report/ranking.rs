@@ -8,7 +8,7 @@ use rusqlite::Connection;
 
 use crate::db::{meta, scores};
 use crate::error::{refused, Result};
-use crate::model::{Criterion, Score, Unit};
+use crate::model::{Criterion, CriterionKind, Score, Unit};
 use crate::output::Lang;
 
 /// A tie-break rule, applied in the bloc's order when assessed totals are equal.
@@ -120,7 +120,7 @@ impl Standing {
 /// The groups of base criteria in order, each with its maximum.
 pub fn groups(criteria: &[Criterion]) -> Vec<(String, Option<String>, f64)> {
     let mut g: Vec<(String, Option<String>, f64)> = Vec::new();
-    for c in criteria.iter().filter(|c| c.kind == "base") {
+    for c in criteria.iter().filter(|c| c.kind == CriterionKind::Base) {
         match g.iter_mut().find(|x| x.0 == c.group) {
             Some(x) => x.2 += c.max,
             None => g.push((c.group.clone(), c.group_name.clone(), c.max)),
@@ -196,7 +196,7 @@ pub fn rank(conn: &Connection, members: &[Unit], lang: Lang) -> Result<(Vec<Stan
 
 /// The sign a criterion's points count with in a total: a penalty subtracts.
 pub fn sign(c: &Criterion) -> f64 {
-    if c.kind == "penalty" {
+    if c.kind == CriterionKind::Penalty {
         -1.0
     } else {
         1.0
@@ -247,8 +247,8 @@ pub fn totals(
                 }
                 st.self_total += sign(c) * own.unwrap_or(0.0);
                 let a = assessed.unwrap_or(0.0);
-                match c.kind.as_str() {
-                    "base" => {
+                match c.kind {
+                    CriterionKind::Base => {
                         if assessed.is_none() {
                             st.missing += 1;
                         } else if a == 0.0 {
@@ -259,8 +259,8 @@ pub fn totals(
                             st.groups[i] += a;
                         }
                     }
-                    "bonus" => st.bonus += a,
-                    _ => st.penalty += a,
+                    CriterionKind::Bonus => st.bonus += a,
+                    CriterionKind::Penalty => st.penalty += a,
                 }
             }
             st.base = r2(st.base);
@@ -500,6 +500,7 @@ pub fn incomplete(standings: &[Standing]) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Role;
 
     fn settings() -> Settings {
         Settings {
@@ -518,7 +519,7 @@ mod tests {
             short: None,
             parent_id: None,
             parent_code: None,
-            role: Some("member".into()),
+            role: Some(Role::Member),
             sector: None,
             note: None,
             sort_order: None,
@@ -534,7 +535,7 @@ mod tests {
             group_name: None,
             name: code.into(),
             max,
-            kind: kind.into(),
+            kind: CriterionKind::from_id(kind).unwrap(),
         }
     }
 

@@ -6,7 +6,7 @@ use rusqlite::Connection;
 
 use crate::db::{awards, campaigns, decisions, meetings, meta, people, pledges, registrations, units};
 use crate::error::Result;
-use crate::model::{Award, Unit};
+use crate::model::{Award, MeetingKind, RegStatus, Unit};
 use crate::output::labels::label;
 use crate::output::{Cell, Lang, Report, Table};
 use crate::text::{format_date, format_period};
@@ -27,7 +27,7 @@ fn members_table(list: &[Unit]) -> Table {
             u.code.as_str().into(),
             u.name.as_str().into(),
             u.short.clone().into(),
-            u.role.clone().map_or(Cell::Empty, |r| Cell::Enum("role", r)),
+            u.role.into(),
             u.sector.clone().into(),
         ]);
     }
@@ -64,7 +64,7 @@ fn campaigns_section(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<
         t.push(vec![
             c.code.into(),
             c.name.into(),
-            Cell::Enum("campaign_kind", c.kind),
+            c.kind.into(),
             c.launched_on.into(),
             c.slogan.into(),
             c.motto.into(),
@@ -124,7 +124,7 @@ pub fn awards_table(name: &str, list: &[Award]) -> Table {
             a.unit_code.as_str().into(),
             a.entry_name.as_str().into(),
             format_period(a.year_from, a.year_to).into(),
-            Cell::Enum("basis", a.basis.clone()),
+            a.basis.into(),
             a.decision.clone().into(),
             a.decision_date.into(),
             a.issuer.clone().into(),
@@ -143,8 +143,7 @@ pub fn missing_table(
     counts: &[registrations::Count],
 ) -> Result<Table> {
     let mut t = Table::new("missing", &["unit", "unit_name", "missing"]);
-    let campaign =
-        campaigns::default_regular(conn)?.or(campaigns::list(conn)?.into_iter().find(|c| c.kind == "regular"));
+    let campaign = campaigns::the_regular(conn)?;
     let completion = match &campaign {
         Some(c) => super::pledges::completion(conn, c.id, as_of)?,
         None => Vec::new(),
@@ -189,7 +188,7 @@ pub fn missing_table(
 }
 
 fn pledge_section(conn: &Connection, r: &mut Report, as_of: NaiveDate, heading: String, lang: Lang) -> Result<()> {
-    match campaigns::default_regular(conn)?.or(campaigns::list(conn)?.into_iter().find(|c| c.kind == "regular")) {
+    match campaigns::the_regular(conn)? {
         None => {
             r.section(Some(heading), vec![l("none.pledge", lang)], None);
         }
@@ -216,7 +215,7 @@ fn pledge_section(conn: &Connection, r: &mut Report, as_of: NaiveDate, heading: 
     Ok(())
 }
 
-fn meeting_section(conn: &Connection, r: &mut Report, kind: &str, year: i32, lang: Lang) -> Result<()> {
+fn meeting_section(conn: &Connection, r: &mut Report, kind: MeetingKind, year: i32, lang: Lang) -> Result<()> {
     let (from, to) = year_bounds(year);
     // The review meeting of a period is held just after it (a mid-year review in July), so look through the year.
     match meetings::latest(conn, kind, from, to)? {
@@ -235,7 +234,13 @@ fn year_bounds(year: i32) -> (NaiveDate, NaiveDate) {
 }
 
 /// What both reviews open with: the title, the date, the review meeting, the bloc and its members, the campaigns.
-fn review_opening(conn: &Connection, title: String, meeting: &str, as_of: NaiveDate, lang: Lang) -> Result<Report> {
+fn review_opening(
+    conn: &Connection,
+    title: String,
+    meeting: MeetingKind,
+    as_of: NaiveDate,
+    lang: Lang,
+) -> Result<Report> {
     let year = meta::bloc(conn)?.year;
     let mut r = Report::new(title);
     r.section(None, vec![format!("{} {}", l("as_of", lang), format_date(as_of))], None);
@@ -254,7 +259,7 @@ pub fn midyear(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<Report
         Lang::Vi => format!("Báo cáo sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm {year}"),
         Lang::En => format!("Mid-year review of emulation and commendation work, first six months of {year}"),
     };
-    let mut r = review_opening(conn, title, "midyear", as_of, lang)?;
+    let mut r = review_opening(conn, title, MeetingKind::Midyear, as_of, lang)?;
     let counts = registrations::counts(conn, Some(as_of))?;
     r.section(Some(l("heading.registrations", lang)), vec![], Some(registrations_table(&counts)?));
     pledge_section(conn, &mut r, as_of, l("heading.pledge", lang), lang)?;
@@ -282,7 +287,7 @@ pub fn annual(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<Report>
         Lang::Vi => format!("Báo cáo tổng kết công tác thi đua, khen thưởng năm {year}"),
         Lang::En => format!("Annual review of emulation and commendation work, {year}"),
     };
-    let mut r = review_opening(conn, title, "annual", as_of, lang)?;
+    let mut r = review_opening(conn, title, MeetingKind::Annual, as_of, lang)?;
     let counts = registrations::counts(conn, Some(as_of))?;
     r.section(Some(l("heading.results", lang)), vec![], Some(results_table(&counts)?));
     pledge_section(conn, &mut r, as_of, l("heading.pledge", lang), lang)?;
@@ -466,7 +471,7 @@ pub fn decisions(conn: &Connection, lang: Lang) -> Result<Report> {
                 a.recipient.into(),
                 a.entry_name.into(),
                 format_period(a.year_from, a.year_to).into(),
-                Cell::Enum("basis", a.basis),
+                a.basis.into(),
             ]);
         }
     }
@@ -481,7 +486,7 @@ pub fn unit(conn: &Connection, u: &Unit, as_of: NaiveDate, lang: Lang) -> Result
     rec.field("code", u.code.as_str())
         .field("name", u.name.as_str())
         .field("short", u.short.clone())
-        .field("role", u.role.clone().map_or(Cell::Empty, |x| Cell::Enum("role", x)))
+        .field("role", u.role)
         .field("parent", u.parent_code.clone())
         .field("sector", u.sector.clone());
     r.section(None, vec![], Some(rec));
@@ -492,22 +497,20 @@ pub fn unit(conn: &Connection, u: &Unit, as_of: NaiveDate, lang: Lang) -> Result
     r.section(Some(l("heading.people", lang)), vec![], Some(pt));
     let mut rt = Table::new("registrations", &["id", "unit", "person", "title", "title_name", "status"]);
     let f = registrations::Filter { unit_id: Some(u.id), ..Default::default() };
-    for x in registrations::list(conn, &f)?.into_iter().filter(|x| x.status != "withdrawn") {
+    for x in registrations::list(conn, &f)?.into_iter().filter(|x| x.status != RegStatus::Withdrawn) {
         rt.push(vec![
             x.id.into(),
             x.unit_code.into(),
             x.person_name.into(),
             x.code.into(),
             x.title_name.into(),
-            Cell::Enum("reg_status", x.status),
+            x.status.into(),
         ]);
     }
     r.section(Some(l("heading.registrations", lang)), vec![], Some(rt));
     let mut tt = Table::new("targets", &["id", "target", "goal", "actual", "as_of", "status"]);
     let mut lines = Vec::new();
-    if let Some(c) =
-        campaigns::default_regular(conn)?.or(campaigns::list(conn)?.into_iter().find(|c| c.kind == "regular"))
-    {
+    if let Some(c) = campaigns::the_regular(conn)? {
         match pledges::get(conn, u.id, c.id)? {
             Some(p) => {
                 lines.push(format!("{} {} ({})", l("signed_on", lang), format_date(p.signed_on), c.code));

@@ -24,7 +24,7 @@ fn one_bad_row_among_many_writes_nothing_and_names_its_line() {
     let before = std::fs::read(e.db()).unwrap();
     let f = e.write("people.csv", &people_csv(300, Some(157)));
     let err = e.fails(&["person", "import", &f], 1);
-    assert!(err.contains("people.csv:157: column 'gender': 'x' is not f/m"), "{err}");
+    assert!(err.contains("people.csv:157: column 'gender': 'x' is not a gender (f, m; nữ/nam)"), "{err}");
     assert!(err.contains("1 bad row; nothing was written"), "{err}");
     assert_eq!(e.count("SELECT count(*) FROM person"), 0);
     assert_eq!(std::fs::read(e.db()).unwrap(), before, "the file changed");
