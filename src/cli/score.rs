@@ -397,13 +397,13 @@ fn explain(ctx: &Ctx, unit: &str) -> Result<()> {
         ));
     }
     lines.extend(me.notes.iter().cloned());
-    if me.proposal.is_some() {
-        lines.push(format!("{}: {}", ctx.out.label("proposal"), me.proposal.unwrap_or_default()));
+    if let Some(p) = me.proposal {
+        lines.push(format!("{}: {}", ctx.out.label("proposal"), ctx.out.label(&format!("proposal.{p}"))));
     }
     lines.push(format!(
         "{}: {}",
         ctx.out.label("tiebreak"),
-        settings.tiebreak.iter().map(|r| r.key()).collect::<Vec<_>>().join(", ")
+        settings.tiebreak.iter().map(|r| ranking::rule_name(*r, ctx.out.lang)).collect::<Vec<_>>().join(", ")
     ));
     r.section(None, lines, None);
     let mut t = Table::new(

@@ -222,6 +222,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("complete", "Fully scored", "Đã chấm đủ"),
     ("band", "Band", "Xếp loại"),
     ("proposal", "Proposal", "Đề nghị"),
+    ("proposal.CTD_TINH", "flag of the province", "Cờ thi đua của UBND tỉnh"),
+    ("proposal.BK_TINH", "certificate of merit of the provincial chair", "Bằng khen của Chủ tịch UBND tỉnh"),
     ("points", "points", "điểm"),
     ("vs", "vs", "so với"),
     ("same_points", "the same points on every criterion", "bằng điểm ở mọi tiêu chí"),

@@ -475,7 +475,8 @@ pub fn table(standings: &[Standing], criteria: &[Criterion], ranked: bool) -> cr
         ]);
         if ranked {
             row.push(Cell::Enum("band", s.band.into()));
-            row.push(s.proposal.map_or(Cell::Empty, |p| Cell::Text(p.into())));
+            // The form's code for scripts, its name for people (the label catalog: `proposal.CTD_TINH`).
+            row.push(s.proposal.map_or(Cell::Empty, |p| Cell::Enum("proposal", p.into())));
             row.push(Cell::Text(s.notes.join("; ")));
         } else {
             row.push(Cell::Int(s.unverified as i64));

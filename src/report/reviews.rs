@@ -52,7 +52,7 @@ fn campaigns_section(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<
     let mut t = Table::new("campaigns", &["code", "name", "kind", "launched_on", "slogan", "motto", "purpose"]);
     for c in campaigns::list(conn)?.into_iter().filter(|c| c.launched_on.is_some_and(|d| d <= as_of)) {
         let launched = c.launched_on.map(format_date).unwrap_or_default();
-        lines.push(format!("{} — {} ({} {launched})", c.code, c.name, l("launched_on", lang).to_lowercase()));
+        lines.push(format!("{} ({} {launched})", c.name, l("launched_on", lang).to_lowercase()));
         // The slogan and the motto are quoted as the launch document words them.
         for (k, v, quoted) in [("slogan", &c.slogan, true), ("motto", &c.motto, true), ("purpose", &c.purpose, false)] {
             match v {
@@ -197,15 +197,15 @@ fn pledge_section(conn: &Connection, r: &mut Report, as_of: NaiveDate, heading: 
             let signed = rows.iter().filter(|p| p.pledge.is_some()).count();
             let line = match lang {
                 Lang::Vi => format!(
-                    "{signed}/{} đơn vị đã ký giao ước thi đua ({}); kết quả tính đến ngày {}.",
+                    "{signed}/{} đơn vị đã ký giao ước thi đua của {}; kết quả tính đến ngày {}.",
                     rows.len(),
-                    c.code,
+                    c.name.to_lowercase(),
                     format_date(as_of)
                 ),
                 Lang::En => format!(
                     "{signed} of {} units signed the pledge of {}; completion as of {}.",
                     rows.len(),
-                    c.code,
+                    c.name,
                     format_date(as_of)
                 ),
             };

@@ -7,6 +7,7 @@ mod docs;
 mod file;
 mod history;
 mod imports;
+mod lang;
 mod meetings;
 mod output;
 mod people;

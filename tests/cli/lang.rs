@@ -1,0 +1,150 @@
+//! Under `--lang vi` a secretary reads no English: the Vietnamese Markdown of the reviews and the ranking hold no
+//! English word and no internal code outside the columns of codes (units, titles).
+
+use crate::Env;
+
+/// Words of the tool's English that are not Vietnamese words too.
+const ENGLISH: &[&str] = &[
+    "the",
+    "and",
+    "of",
+    "not",
+    "with",
+    "from",
+    "for",
+    "units",
+    "unit",
+    "meeting",
+    "ranked",
+    "proposed",
+    "tied",
+    "decides",
+    "review",
+    "pledge",
+    "score",
+    "scores",
+    "scored",
+    "total",
+    "group",
+    "penalty",
+    "female",
+    "share",
+    "skipped",
+    "ahead",
+    "behind",
+    "equal",
+    "excluded",
+    "fully",
+    "criteria",
+    "criterion",
+    "unverified",
+    "none",
+    "excellent",
+    "good",
+    "completed",
+    "band",
+    "points",
+    "first",
+    "fewer",
+    "more",
+    "women",
+    "rule",
+    "data",
+    "flag",
+    "certificate",
+    "merit",
+    "thematic",
+    "regular",
+    "launched",
+    "signed",
+    "registered",
+    "achieved",
+    "missing",
+    "figure",
+    "figures",
+    "due",
+    "progress",
+    "annex",
+    "people",
+    "awarded",
+    "year",
+    "as",
+];
+
+/// The words of a Markdown text people read, leaving out table columns headed by one of `code_columns`.
+fn words(md: &str, code_columns: &[&str]) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut skip: Vec<usize> = Vec::new();
+    for line in md.lines() {
+        let cells: Vec<&str> =
+            if line.starts_with('|') { line.trim_matches('|').split('|').collect() } else { vec![line] };
+        if line.starts_with('|') && !line.starts_with("|---") && !line.contains(":|") {
+            // A header row names the columns to leave out; rows after it follow it.
+            if cells.iter().any(|c| code_columns.contains(&c.trim()))
+                && !cells.iter().any(|c| c.trim().chars().any(|ch| ch.is_ascii_digit()))
+            {
+                skip = cells
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| code_columns.contains(&c.trim()))
+                    .map(|(i, _)| i)
+                    .collect();
+                continue;
+            }
+        }
+        if !line.starts_with('|') {
+            skip.clear();
+        }
+        for (i, c) in cells.iter().enumerate() {
+            if line.starts_with('|') && skip.contains(&i) {
+                continue;
+            }
+            for w in c.split(|ch: char| !ch.is_alphanumeric() && ch != '_') {
+                if !w.is_empty() {
+                    out.push((w.to_string(), line.to_string()));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn assert_vietnamese(md: &str, code_columns: &[&str]) {
+    for (w, line) in words(md, code_columns) {
+        assert!(!ENGLISH.contains(&w.to_lowercase().as_str()), "English word '{w}' in: {line}");
+        let code = w.len() > 2
+            && w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+            && w.chars().any(|c| c.is_ascii_alphabetic())
+            && (w.contains('_') || w.chars().any(|c| c.is_ascii_digit()));
+        assert!(!code, "internal code '{w}' in: {line}");
+    }
+}
+
+#[test]
+fn the_vietnamese_midyear_review_and_ranking_hold_no_english() {
+    let e = Env::new();
+    e.ok(&["-f", "d.db", "demo"]);
+    let md = e.ok(&["-f", "d.db", "--lang", "vi", "report", "midyear", "--format", "md"]).stdout;
+    assert_vietnamese(&md, &["Mã", "Đơn vị", "Danh hiệu"]);
+    // The check can fail: the English review does not pass it.
+    let en = e.ok(&["-f", "d.db", "report", "midyear", "--format", "md"]).stdout;
+    assert!(std::panic::catch_unwind(|| assert_vietnamese(&en, &["Code", "Unit", "Title"])).is_err());
+    // A ranking with every kind of note: a tie broken, a rule skipped, an exclusion, a unit not scored, a band cap.
+    let root = env!("CARGO_MANIFEST_DIR");
+    e.ok(&["-f", "d.db", "score", "criteria", "import", &format!("{root}/examples/walkthrough/tieu-chi.csv")]);
+    let diem =
+        std::fs::read_to_string(format!("{root}/examples/walkthrough/diem.csv")).unwrap().replace("\nCT,", "\nCTK,");
+    let f = e.write("diem.csv", &diem);
+    e.ok(&["-f", "d.db", "score", "import", &f]);
+    e.ok(&["-f", "d.db", "score", "set", "HQ", "A1", "--assessed", "37"]);
+    e.ok(&["-f", "d.db", "score", "set", "NHNN", "A1", "--assessed", "37", "--self", "37"]);
+    e.ok(&["-f", "d.db", "unit", "edit", "HQ", "--female-share", "80"]);
+    e.ok(&["-f", "d.db", "score", "exclude", "KBNN", "--reason", "Đang thanh tra"]);
+    e.ok(&["-f", "d.db", "score", "set", "QLTT", "B1", "--assessed", "0"]);
+    let md = e.ok(&["-f", "d.db", "--lang", "vi", "report", "ranking", "--format", "md"]).stdout;
+    assert!(md.contains("Cờ thi đua của UBND tỉnh") && md.contains("Bằng khen của Chủ tịch UBND tỉnh"), "{md}");
+    assert!(md.contains("bỏ qua tiêu chí tỷ lệ nữ"), "a rule skipped, said in Vietnamese: {md}");
+    assert_vietnamese(&md, &["Đơn vị"]);
+    let explain = e.ok(&["-f", "d.db", "--lang", "vi", "score", "explain", "HQ", "--format", "md"]).stdout;
+    assert_vietnamese(&explain, &["Mã", "Nhóm"]);
+}
