@@ -25,10 +25,23 @@ pub enum Error {
 }
 
 impl Error {
+    /// 0 ok, 1 refused, 2 a usage error, 3 a fault (SQLite or the system failed; not the user's doing).
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Usage { .. } => 2,
+            _ if self.is_fault() => 3,
             _ => 1,
+        }
+    }
+
+    /// An SQLite or I/O failure that is not the user's doing: a file busy or read-only is an answer, not a fault.
+    pub fn is_fault(&self) -> bool {
+        match self {
+            Error::Sqlite(rusqlite::Error::SqliteFailure(f, _)) => {
+                !matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::ReadOnly)
+            }
+            Error::Sqlite(_) | Error::Io(_) => true,
+            _ => false,
         }
     }
 

@@ -264,36 +264,47 @@ pub fn main() -> i32 {
         Ok(()) => 0,
         Err(e) if e.is_broken_pipe() => 0,
         Err(e) => {
-            report_error(&e);
+            report_error(&e, ctx.out.lang);
             e.exit_code()
         }
     }
 }
 
-fn report_error(e: &Error) {
+/// Prints an error for people, in their language: the bad rows of an import first, then the verdict and a hint. A
+/// fault (SQLite or the system failing, not the user's doing) says so and what to send.
+fn report_error(e: &Error, lang: Lang) {
+    use crate::output::messages::{say, say_row};
     let mut err = io::stderr().lock();
     let msg = match e {
         Error::Sqlite(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::DatabaseBusy => {
-            "the file is busy: another program has held it for 10 seconds; try again when it is done".to_string()
+            say("the file is busy: another program has held it for 10 seconds; try again when it is done", lang)
         }
         Error::Sqlite(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::ReadOnly => {
-            "the file is read-only for you; check its permissions".to_string()
+            say("the file is read-only for you; check its permissions", lang)
         }
-        Error::Sqlite(e) => format!("database: {e}"),
-        other => other.to_string(),
+        Error::Sqlite(_) | Error::Io(_) => say(&format!("internal fault, nothing was changed: “{e}”"), lang),
+        Error::Import(f) => {
+            for l in &f.lines {
+                let _ = writeln!(err, "{}", say_row(l, lang));
+            }
+            if f.more > 0 {
+                let _ = writeln!(err, "{}", say(&format!("… and {} more", f.more), lang));
+            }
+            say(&e.to_string(), lang)
+        }
+        other => say(&other.to_string(), lang),
     };
-    // An import lists its bad rows first, then the verdict.
-    if let Error::Import(f) = e {
-        for l in &f.lines {
-            let _ = writeln!(err, "{l}");
-        }
-        if f.more > 0 {
-            let _ = writeln!(err, "… and {} more", f.more);
-        }
-    }
-    let _ = writeln!(err, "error: {msg}");
+    let _ = writeln!(err, "{}: {msg}", say("error", lang));
     if let Some(h) = e.hint() {
-        let _ = writeln!(err, "hint: {h}");
+        let _ = writeln!(err, "{}: {}", say("hint", lang), say(h, lang));
+    }
+    if e.is_fault() {
+        let _ = writeln!(
+            err,
+            "{}: {}",
+            say("hint", lang),
+            say("this is a fault of thidua or of the system, not of what you typed: send this message, the command and `thidua --version` to whoever maintains thidua for you", lang)
+        );
     }
 }
 

@@ -71,7 +71,7 @@ pub fn resolve(conn: &Connection, input: &str, issuer: Option<&str>, year: Optio
             format!(
                 "decision {number} is ambiguous: {}",
                 many.iter()
-                    .map(|d| format!("#{} of {} ({})", d.id, format_date(d.issued_on), d.issuer))
+                    .map(|d| format!("#{}, {} ({})", d.id, format_date(d.issued_on), d.issuer))
                     .collect::<Vec<_>>()
                     .join(", ")
             ),

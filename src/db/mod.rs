@@ -168,7 +168,10 @@ fn write_inner<T>(
     if !sealed_ok {
         if let Some((at, reason)) = meta::sealed(&tx)? {
             return Err(refused_hint(
-                format!("the file was sealed at {at} ({reason}); it takes no more changes"),
+                format!(
+                    "the file was sealed at {} ({reason}); it takes no more changes",
+                    crate::text::format_timestamp(&at)
+                ),
                 "`thidua db unseal --reason …` reopens it, and the log keeps both",
             ));
         }

@@ -224,7 +224,7 @@ fn open_sheet(path: &str, cols: &[Col], ignore: &[String], sheet: Option<&str>) 
     }
     let unreadable = |e: &dyn std::fmt::Display| {
         refused_hint(
-            format!("cannot read '{path}' as a workbook: {}", cut(&e.to_string(), 200)),
+            format!("cannot read '{path}' as a workbook (“{}”)", cut(&e.to_string(), 200)),
             "save it from the spreadsheet program as .xlsx or .ods, without a password",
         )
     };
@@ -303,7 +303,7 @@ fn cell_text(d: &calamine::Data) -> String {
 
 /// The columns an import reads, each with its Vietnamese header, for hints.
 fn expected(cols: &[Col]) -> String {
-    let show = |c: &&Col| format!("{} ({})", c.key, labels::label(c.key, Lang::Vi));
+    let show = |c: &&Col| format!("`{}` ({})", c.key, labels::label(c.key, Lang::Vi));
     let req: Vec<String> = cols.iter().filter(|c| c.required).map(|c| show(&c)).collect();
     let opt: Vec<String> = cols.iter().filter(|c| !c.required && !c.skip).map(|c| show(&c)).collect();
     format!("the header row needs {}; it may have {}", req.join(", "), opt.join(", "))

@@ -6,6 +6,7 @@ mod csv;
 mod json;
 pub mod labels;
 mod md;
+pub mod messages;
 pub mod table;
 mod term;
 mod xlsx;
@@ -152,7 +153,7 @@ fn save_xlsx(mut wb: rust_xlsxwriter::Workbook, o: &Opts) -> Result<()> {
 fn check_table(name: &str, o: &Opts) -> Result<()> {
     match o.table.as_deref().filter(|n| *n != name) {
         Some(n) => {
-            Err(crate::error::refused_hint(format!("this list has no table '{n}'"), format!("its table: {name}")))
+            Err(crate::error::refused_hint(format!("this list has no table '{n}'"), format!("its table: `{name}`")))
         }
         None => Ok(()),
     }
@@ -188,7 +189,7 @@ pub fn emit_report(r: &Report, o: &Opts) -> Result<()> {
             Some(t) => emit_table(t, o),
             None => Err(crate::error::refused_hint(
                 format!("this report has no table '{name}'"),
-                format!("its tables: {}", r.tables().map(|t| t.name.as_str()).collect::<Vec<_>>().join(", ")),
+                format!("its tables: {}", r.tables().map(|t| format!("`{}`", t.name)).collect::<Vec<_>>().join(", ")),
             )),
         };
     }

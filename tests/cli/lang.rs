@@ -3,6 +3,165 @@
 
 use crate::Env;
 
+/// English words of the tool's messages that are not Vietnamese words too ("an", "in", "do" are).
+const MESSAGE_WORDS: &[&str] = &[
+    "the",
+    "is",
+    "are",
+    "was",
+    "not",
+    "no",
+    "of",
+    "to",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "with",
+    "and",
+    "or",
+    "but",
+    "this",
+    "that",
+    "it",
+    "its",
+    "has",
+    "have",
+    "be",
+    "been",
+    "can",
+    "cannot",
+    "must",
+    "need",
+    "needs",
+    "give",
+    "add",
+    "first",
+    "file",
+    "files",
+    "folder",
+    "column",
+    "columns",
+    "row",
+    "rows",
+    "line",
+    "lines",
+    "unit",
+    "units",
+    "person",
+    "people",
+    "campaign",
+    "title",
+    "titles",
+    "decision",
+    "award",
+    "awards",
+    "meeting",
+    "score",
+    "scores",
+    "criterion",
+    "criteria",
+    "target",
+    "targets",
+    "pledge",
+    "year",
+    "date",
+    "number",
+    "value",
+    "values",
+    "already",
+    "still",
+    "more",
+    "than",
+    "one",
+    "only",
+    "none",
+    "nothing",
+    "written",
+    "changed",
+    "unknown",
+    "missing",
+    "empty",
+    "exists",
+    "found",
+    "did",
+    "you",
+    "mean",
+    "error",
+    "hint",
+    "bad",
+    "header",
+    "cell",
+    "sheet",
+    "workbook",
+    "known",
+    "referred",
+    "registration",
+    "locked",
+    "sealed",
+    "before",
+    "after",
+    "outside",
+    "above",
+    "below",
+    "maximum",
+    "name",
+    "named",
+    "code",
+    "which",
+    "when",
+    "where",
+    "there",
+    "here",
+    "use",
+    "set",
+    "show",
+    "list",
+    "fault",
+    "not",
+    "confirmed",
+    "ambiguous",
+    "member",
+    "members",
+    "sub",
+    "only",
+    "write",
+    "read",
+    "folder",
+    "format",
+];
+
+/// An English word left in a message under `--lang vi`, if any. Quoted values ('…', `…`, “…”), paths, and clap's
+/// own usage errors (clap's help and parse errors stay English, as README says) are left out.
+pub fn english_in(stderr: &str) -> Option<String> {
+    if stderr.contains("For more information, try '--help'") {
+        return None;
+    }
+    let mut text = String::new();
+    let mut quote: Option<char> = None;
+    for c in stderr.chars() {
+        match (quote, c) {
+            (None, '\'' | '`' | '“') => quote = Some(if c == '“' { '”' } else { c }),
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, c) => text.push(c),
+        }
+    }
+    // Flags (`--unit`) and paths are the tool's vocabulary, not English prose.
+    let text: String = text.split_whitespace().filter(|t| !t.starts_with('-')).collect::<Vec<_>>().join(" ");
+    for w in text.split(|c: char| !c.is_alphanumeric() && c != '/' && c != '.' && c != '_' && c != '-') {
+        let w = w.trim_matches(|c: char| c == '.' || c == '-');
+        if w.contains('/') || w.contains('.') || w.contains('_') {
+            continue;
+        }
+        if MESSAGE_WORDS.contains(&w.to_lowercase().as_str()) {
+            return Some(w.to_string());
+        }
+    }
+    None
+}
+
 /// Words of the tool's English that are not Vietnamese words too.
 const ENGLISH: &[&str] = &[
     "the",
@@ -147,4 +306,36 @@ fn the_vietnamese_midyear_review_and_ranking_hold_no_english() {
     assert_vietnamese(&md, &["Đơn vị"]);
     let explain = e.ok(&["-f", "d.db", "--lang", "vi", "score", "explain", "HQ", "--format", "md"]).stdout;
     assert_vietnamese(&explain, &["Mã", "Nhóm"]);
+}
+
+#[test]
+fn errors_and_hints_are_vietnamese_under_lang_vi() {
+    let e = Env::init();
+    e.seven_units();
+    let err = e.fails(&["--lang", "vi", "unit", "show", "KHONGCO"], 1);
+    assert_eq!(
+        err,
+        "lỗi: không có đơn vị 'KHONGCO'\ngợi ý: các đơn vị có trong tệp: BHXH, CT, CTHUE, HQ, KBNN, NHNN, QLTT\n"
+    );
+    // THIDUA_LANG does the same, and an import's bad rows are Vietnamese too, with their place as it was.
+    let f = e.write("p.csv", "unit,name,gender\nCT,Tạ Thị Dân,x\nNOPE,Lê Văn Bình,\n");
+    let o = e.cmd(&["person", "import", &f]).env("THIDUA_LANG", "vi").output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("p.csv:2: cột 'gender': 'x' không phải là giới tính (f, m; nữ/nam)"), "{err}");
+    assert!(err.contains("p.csv:3: cột 'unit': không có đơn vị 'NOPE'"), "{err}");
+    assert!(err.contains("lỗi: ") && err.contains("2 dòng sai; không ghi gì vào tệp"), "{err}");
+    assert_eq!(english_in(&err), None, "{err}");
+}
+
+/// A fault that is not the user's doing (here a damaged page) has its own exit code and says what to send.
+#[test]
+fn a_fault_is_told_apart_from_a_refusal() {
+    let e = Env::new();
+    e.ok(&["-f", "d.db", "demo"]);
+    let mut bytes = std::fs::read(e.path("d.db")).unwrap();
+    bytes[4096..4296].fill(0xff);
+    std::fs::write(e.path("d.db"), &bytes).unwrap();
+    let err = e.fails(&["-f", "d.db", "report", "midyear"], 3);
+    assert!(err.contains("internal fault, nothing was changed: “database disk image is malformed”"), "{err}");
+    assert!(err.contains("thidua --version"), "{err}");
 }

@@ -111,7 +111,8 @@ impl Env {
         o
     }
 
-    /// Runs and asserts the exit code, returning stderr.
+    /// Runs and asserts the exit code, returning stderr. Every refusal the suite meets is run again under
+    /// `THIDUA_LANG=vi`: the same exit code, and a message with no English left in it (issue 13).
     pub fn fails(&self, args: &[&str], code: i32) -> String {
         let o = self.run(args);
         assert_eq!(
@@ -120,6 +121,17 @@ impl Env {
             o.code, o.stdout, o.stderr
         );
         assert!(!o.stderr.contains("panicked"), "{}", o.stderr);
+        let vi = self.cmd(args).env("THIDUA_LANG", "vi").stdin(Stdio::null()).output().expect("run thidua");
+        let vi_err = String::from_utf8_lossy(&vi.stderr).into_owned();
+        assert_eq!(vi.status.code(), Some(code), "thidua {args:?} under vi: {vi_err}");
+        if let Some(w) = lang::english_in(&vi_err) {
+            if let Some(log) = std::env::var_os("THIDUA_UNTRANSLATED") {
+                let mut f = std::fs::OpenOptions::new().create(true).append(true).open(log).expect("log");
+                let _ = writeln!(f, "{vi_err}");
+            } else {
+                panic!("English word '{w}' under --lang vi, thidua {args:?}:\n{vi_err}");
+            }
+        }
         o.stderr
     }
 

@@ -61,7 +61,7 @@ fn unknown_columns_are_refused_unless_ignored() {
     let f = e.write("p.csv", "unit,name,posiiton\nCT,Trần Văn An,Chuyên viên\n");
     let err = e.fails(&["person", "import", &f], 1);
     assert!(err.contains("unknown column 'posiiton'; did you mean 'position'?"), "{err}");
-    assert!(err.contains("position (Chức vụ)"), "the hint lists the Vietnamese headers too: {err}");
+    assert!(err.contains("`position` (Chức vụ)"), "the hint lists the Vietnamese headers too: {err}");
     assert!(err.contains("--ignore-columns 'posiiton'"), "{err}");
     let f = e.write("p.csv", "unit,name,foo\nCT,Trần Văn An,x\n");
     let err = e.fails(&["person", "import", &f], 1);
