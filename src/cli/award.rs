@@ -442,7 +442,7 @@ fn import_awards(ctx: &Ctx, a: ImportArgs) -> Result<()> {
         ctx.say(format!("{}: recorded {} decisions", src.name, added.decisions));
     }
     if added.people > 0 {
-        ctx.say(format!("{}: created {} people", src.name, added.people));
+        ctx.say(format!("{}: created {}", src.name, crate::text::count(added.people, "person", "people")));
     }
     ctx.done(&a.write, added.awards.summary(&src.name));
     Ok(())

@@ -131,10 +131,10 @@ impl Ctx {
         crate::db::open(&self.db)
     }
 
-    /// A message for people, on stderr; `-q` silences it.
+    /// A message for people, on stderr, in their language; `-q` silences it.
     pub fn say(&self, msg: impl AsRef<str>) {
         if !self.quiet {
-            let _ = writeln!(io::stderr(), "{}", msg.as_ref());
+            let _ = writeln!(io::stderr(), "{}", crate::output::messages::say(msg.as_ref(), self.out.lang));
         }
     }
 

@@ -309,7 +309,7 @@ fn import_regs(ctx: &Ctx, file: &str, cols: &super::ColumnArgs, create_people: b
     let (counts, created) =
         db::write(&mut conn, w.dry_run, |tx| import::registrations::run(tx, &mut src, create_people, ctx.quiet))?;
     if created > 0 {
-        ctx.say(format!("{}: created {created} people", src.name));
+        ctx.say(format!("{}: created {}", src.name, crate::text::count(created, "person", "people")));
     }
     ctx.done(w, counts.summary(&src.name));
     Ok(())

@@ -344,7 +344,11 @@ pub fn describe_refs(r: &[refs::Reference]) -> String {
                 ("unit", "parent_id") => "sub-units",
                 (t, _) => t,
             };
-            format!("{} {what}", x.count)
+            match what {
+                "people" => crate::text::count(x.count as u64, "person", "people"),
+                "sub-units" => crate::text::count(x.count as u64, "sub-unit", "sub-units"),
+                t => crate::text::count(x.count as u64, t, &format!("{t}s")),
+            }
         })
         .collect::<Vec<_>>()
         .join(", ")

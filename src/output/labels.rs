@@ -147,6 +147,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     // meetings
     ("held_on", "Held on", "Thời gian"),
     ("meeting_no", "Meeting", "Hội nghị số"),
+    ("meeting_title", "Title", "Tên hội nghị"),
     ("chair", "Chaired by", "Chủ trì"),
     ("guest", "Guest", "Đại biểu"),
     ("guests", "Guests", "Đại biểu"),

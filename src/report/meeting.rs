@@ -58,7 +58,7 @@ pub fn sections(conn: &Connection, r: &mut Report, m: &Meeting, heading: Option<
 
 /// The meetings of the file as a table.
 pub fn list(conn: &Connection) -> Result<Table> {
-    let mut t = Table::new("meetings", &["id", "kind", "held_on", "place", "chair", "guests", "title"]);
+    let mut t = Table::new("meetings", &["id", "kind", "held_on", "place", "chair", "guests", "meeting_title"]);
     for m in meetings::list(conn)? {
         let guests = m.guests.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join("; ");
         t.push(vec![

@@ -493,7 +493,14 @@ pub fn incomplete(standings: &[Standing]) -> Vec<(String, String)> {
         .iter()
         .filter(|s| !s.complete())
         .map(|s| {
-            (s.code.clone(), format!("{} base criteria unassessed, {} self scores unverified", s.missing, s.unverified))
+            (
+                s.code.clone(),
+                format!(
+                    "{} unassessed, {} unverified",
+                    crate::text::count(s.missing as u64, "base criterion", "base criteria"),
+                    crate::text::count(s.unverified as u64, "self score", "self scores")
+                ),
+            )
         })
         .collect()
 }

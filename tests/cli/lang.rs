@@ -339,3 +339,40 @@ fn a_fault_is_told_apart_from_a_refusal() {
     assert!(err.contains("internal fault, nothing was changed: “database disk image is malformed”"), "{err}");
     assert!(err.contains("thidua --version"), "{err}");
 }
+
+/// What a write says when it is done is Vietnamese too (and English plurals are right).
+#[test]
+fn messages_of_writes_are_vietnamese_under_lang_vi() {
+    let e = Env::init();
+    let vi = |args: &[&str]| -> String {
+        let o = e.cmd(args).env("THIDUA_LANG", "vi").output().unwrap();
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stderr).into_owned()
+    };
+    let mut all = String::new();
+    all += &vi(&["unit", "add", "CT", "--name", "Cục Thống kê", "--role", "leader"]);
+    all += &vi(&["unit", "add", "BHXH", "--name", "Bảo hiểm xã hội tỉnh"]);
+    all += &vi(&["unit", "edit", "BHXH", "--short", "BHXH tỉnh", "--dry-run"]);
+    let f = e.write("p.csv", "unit,name\nCT,Tạ Thị Dân\nBHXH,Lê Văn Bình\n");
+    all += &vi(&["person", "import", &f]);
+    all += &vi(&["person", "import", &f]);
+    all += &vi(&["campaign", "add", "PT2020", "--name", "Phong trào 2020", "--kind", "regular"]);
+    all += &vi(&["campaign", "launch", "PT2020", "--date", "15/02/2020"]);
+    all += &vi(&["pledge", "sign", "--all", "--date", "27/02/2020"]);
+    let dk = e.write("dk.csv", "unit,person,title\nBHXH,Trần Văn Mới,LDTT\n");
+    all += &vi(&["register", "import", &dk, "--create-people"]);
+    all += &vi(&["register", "add", "--title", "TTLDXS", "--unit", "CT", "--date", "20/12/2019"]);
+    all += &vi(&["meeting", "add", "--kind", "midyear", "--date", "24/07/2020"]);
+    all += &vi(&["meeting", "talk", "24/07/2020", "--unit", "BHXH", "--topic", "Tham luận"]);
+    all += &vi(&["award", "add", "-", "BK_TINH", "--unit", "BHXH", "--year", "2019"]);
+    all += &vi(&["score", "criteria", "add", "A1", "--group", "A", "--name", "Chỉ tiêu", "--max", "10"]);
+    all += &vi(&["score", "lock"]);
+    assert!(all.contains("đã thêm đơn vị CT") && all.contains("chạy thử"), "{all}");
+    assert!(all.contains("p.csv: thêm mới 2") && all.contains("dk.csv: đã tạo 1 người"), "{all}");
+    assert!(all.contains("chưa chấm đủ"), "{all}");
+    assert_eq!(english_in(&all), None, "{all}");
+    // In English, one person is a person.
+    let dk = e.write("dk2.csv", "unit,person,title\nCT,Ngô Văn Một,LDTT\n");
+    let o = e.ok(&["register", "import", &dk, "--create-people"]);
+    assert!(o.stderr.contains("dk2.csv: created 1 person\n"), "{}", o.stderr);
+}

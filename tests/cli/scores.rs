@@ -216,7 +216,7 @@ fn lock_and_unlock() {
     e.ok(&["score", "criteria", "add", "B2", "--group", "B", "--name", "Báo cáo đúng hạn", "--max", "5"]);
     e.ok(&["score", "set", "NHNN", "B2", "--self", "5", "--assessed", "5"]);
     let out = e.ok(&["score", "lock"]);
-    assert!(out.stderr.contains("not fully scored: CT: 1 base criteria unassessed"), "{}", out.stderr);
+    assert!(out.stderr.contains("not fully scored: CT: 1 base criterion unassessed"), "{}", out.stderr);
     assert!(out.stderr.contains("locked the scores") && !out.stderr.contains("NHNN"), "{}", out.stderr);
     let err = e.fails(&["score", "set", "NHNN", "A1", "--assessed", "31"], 1);
     assert!(err.contains("the scores were locked at") && err.contains("score unlock"), "{err}");

@@ -114,7 +114,7 @@ fn remove_is_refused_while_referred_to_and_needs_confirmation() {
     e.ok(&["unit", "add", "BHXH_TB", "--name", "BHXH thị xã Trảng Bàng", "--parent", "BHXH"]);
     e.ok(&["person", "add", "--unit", "BHXH", "--name", "Nguyễn Văn An"]);
     let err = e.fails(&["unit", "remove", "BHXH", "--yes"], 1);
-    assert!(err.contains("1 people") && err.contains("1 sub-units"), "{err}");
+    assert!(err.contains("1 person") && err.contains("1 sub-unit"), "{err}");
     // Without a terminal and without --yes: a usage error, nothing removed.
     let err = e.fails(&["unit", "remove", "QLTT"], 2);
     assert!(err.contains("--yes"), "{err}");
