@@ -227,8 +227,7 @@ fn decision(ctx: &Ctx, cmd: DecisionCmd) -> Result<()> {
                 summary: some(summary),
                 note: some(note),
             };
-            let mut conn = ctx.open()?;
-            let id = db::write(&mut conn, write.dry_run, |tx| decisions::insert(tx, &d))?;
+            let id = ctx.write(&write, |tx| decisions::insert(tx, &d))?;
             ctx.done(&write, format!("recorded decision #{id} {number} of {} ({})", format_date(date), d.issuer));
             Ok(())
         }
@@ -289,8 +288,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
         (None, Some(y)) => (y, y),
         (None, None) => (0, 0),
     };
-    let mut conn = ctx.open()?;
-    let (id, achieved, what) = db::write(&mut conn, a.write.dry_run, |tx| {
+    let (id, achieved, what) = ctx.write(&a.write, |tx| {
         let file_year = meta::bloc(tx)?.year;
         let (year_from, year_to) = if year_from == 0 { (file_year, file_year) } else { (year_from, year_to) };
         // An achievement after the file's year cannot have been decided yet: most likely a typo of the year.

@@ -261,8 +261,7 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
     {
         return Err(super::nothing_to_do("edit"));
     }
-    let mut conn = ctx.open()?;
-    let msg = db::write(&mut conn, a.write.dry_run, |tx| {
+    let msg = ctx.write(&a.write, |tx| {
         let mut c = campaigns::resolve(tx, &a.campaign)?;
         if let Some(code) = &new_code {
             c.code = code.clone();
@@ -303,8 +302,7 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
 
 /// Launch (planned → launched) or close (launched → closed) on a date within the file's year unless --force.
 fn step(ctx: &Ctx, a: StepArgs, launch: bool) -> Result<()> {
-    let mut conn = ctx.open()?;
-    let msg = db::write(&mut conn, a.write.dry_run, |tx| {
+    let msg = ctx.write(&a.write, |tx| {
         let year = meta::bloc(tx)?.year;
         let mut c = campaigns::resolve(tx, &a.campaign)?;
         let what = if launch { "launch" } else { "close" };

@@ -71,8 +71,7 @@ pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
             if a.reason.is_empty() {
                 return Err(usage("--reason needs the reason"));
             }
-            let mut conn = ctx.open()?;
-            let at = db::write(&mut conn, a.write.dry_run, |tx| meta::seal(tx, &a.reason))?;
+            let at = ctx.write(&a.write, |tx| meta::seal(tx, &a.reason))?;
             ctx.done(&a.write, format!("sealed {} at {at}: {}", ctx.db.display(), a.reason));
             Ok(())
         }

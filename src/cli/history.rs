@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::Subcommand;
 
 use super::{Ctx, WriteArgs};
-use crate::db::{self, carry, catalog, people, units};
+use crate::db::{carry, catalog, people, units};
 use crate::error::Result;
 use crate::output::emit_table;
 use crate::report;
@@ -39,8 +39,7 @@ pub fn run(ctx: &Ctx, cmd: HistoryCmd) -> Result<()> {
     match cmd {
         HistoryCmd::Import { file, write } => {
             let src = carry::open_source(&file)?;
-            let mut conn = ctx.open()?;
-            let (added, skipped) = db::write(&mut conn, write.dry_run, |tx| {
+            let (added, skipped) = ctx.write(&write, |tx| {
                 let r = carry::add_history(tx, &carry::achievements(&src.conn)?)?;
                 if r.0 > 0 {
                     carry::record_origin(tx, &src, "history")?;

@@ -163,8 +163,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
         note: a.note.filter(|s| !s.is_empty()),
         guests: a.guest.iter().filter(|g| !g.is_empty()).map(|g| guest(g)).collect(),
     };
-    let mut conn = ctx.open()?;
-    let id = db::write(&mut conn, a.write.dry_run, |tx| meetings::insert(tx, &m))?;
+    let id = ctx.write(&a.write, |tx| meetings::insert(tx, &m))?;
     ctx.done(&a.write, format!("recorded meeting #{id} ({}, {})", m.kind, format_date(m.held_on)));
     Ok(())
 }
@@ -174,8 +173,7 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
     if a.kind.is_none() && a.date.is_none() && a.guest.is_empty() && texts.iter().all(|t| t.is_none()) {
         return Err(super::nothing_to_do("edit"));
     }
-    let mut conn = ctx.open()?;
-    let msg = db::write(&mut conn, a.write.dry_run, |tx| {
+    let msg = ctx.write(&a.write, |tx| {
         let mut m = meetings::resolve(tx, &a.meeting)?;
         if let Some(k) = a.kind {
             m.kind = k;
@@ -227,8 +225,7 @@ fn item(ctx: &Ctx, a: ItemArgs, kind: ItemKind) -> Result<()> {
             "an exemplar has a --reason, not a --topic"
         }));
     }
-    let mut conn = ctx.open()?;
-    let msg = db::write(&mut conn, a.write.dry_run, |tx| {
+    let msg = ctx.write(&a.write, |tx| {
         let m = meetings::resolve(tx, &a.meeting)?;
         let (unit_id, person_id, who) = super::subject(tx, a.unit.as_deref(), a.person.as_deref())?;
         meetings::add_item(tx, m.id, kind, unit_id, person_id, text.as_deref().filter(|t| !t.is_empty()))?;

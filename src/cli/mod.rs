@@ -138,6 +138,13 @@ impl Ctx {
         }
     }
 
+    /// Runs a write on the file in one transaction (rolled back under `--dry-run`, and the audit entry with it):
+    /// the boilerplate every command that writes shares.
+    pub fn write<T>(&self, w: &WriteArgs, f: impl FnOnce(&rusqlite::Transaction) -> Result<T>) -> Result<T> {
+        let mut conn = self.open()?;
+        crate::db::write(&mut conn, w.dry_run, f)
+    }
+
     /// What a write command says when it is done (or would have done, under --dry-run).
     pub fn done(&self, w: &WriteArgs, msg: impl AsRef<str>) {
         if w.dry_run {

@@ -141,8 +141,7 @@ fn some(s: &Option<String>) -> Option<String> {
 
 fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     let parts = split_name(&a.name, some(&a.family).as_deref(), some(&a.given).as_deref()).map_err(usage)?;
-    let mut conn = ctx.open()?;
-    let (id, unit) = db::write(&mut conn, a.write.dry_run, |tx| {
+    let (id, unit) = ctx.write(&a.write, |tx| {
         let u = units::resolve(tx, &a.unit)?;
         let d = PersonData {
             unit_id: u.id,
@@ -229,8 +228,7 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
     if nothing {
         return Err(super::nothing_to_do("edit"));
     }
-    let mut conn = ctx.open()?;
-    let msg = db::write(&mut conn, a.write.dry_run, |tx| {
+    let msg = ctx.write(&a.write, |tx| {
         let p = people::resolve(tx, &a.person)?;
         let mut d = people::data_of(&p);
         if let Some(u) = &a.unit {

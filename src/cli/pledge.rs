@@ -177,8 +177,7 @@ pub fn campaign_of(conn: &Connection, named: Option<&str>) -> Result<Campaign> {
 }
 
 fn sign(ctx: &Ctx, a: SignArgs) -> Result<()> {
-    let mut conn = ctx.open()?;
-    let msgs = db::write(&mut conn, a.write.dry_run, |tx| {
+    let msgs = ctx.write(&a.write, |tx| {
         let c = campaign_of(tx, a.campaign.as_deref())?;
         campaigns::check_open(&c)?;
         let place = a.place.as_deref().filter(|p| !p.is_empty());
@@ -231,8 +230,7 @@ fn add_target(ctx: &Ctx, a: TargetArgs) -> Result<()> {
         due: a.due,
         note: a.note.clone().filter(|n| !n.is_empty()),
     };
-    let mut conn = ctx.open()?;
-    let msg = db::write(&mut conn, a.write.dry_run, |tx| {
+    let msg = ctx.write(&a.write, |tx| {
         let c = campaign_of(tx, a.campaign.as_deref())?;
         campaigns::check_open(&c)?;
         let pledge_list = match &a.unit {
@@ -268,8 +266,7 @@ fn add_target(ctx: &Ctx, a: TargetArgs) -> Result<()> {
 }
 
 fn progress(ctx: &Ctx, a: ProgressArgs) -> Result<()> {
-    let mut conn = ctx.open()?;
-    let msg = db::write(&mut conn, a.write.dry_run, |tx| {
+    let msg = ctx.write(&a.write, |tx| {
         let (t, signed) = pledges::target(tx, a.target, a.as_of)?;
         if a.as_of < signed {
             return Err(refused(format!(

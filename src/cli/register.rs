@@ -176,8 +176,7 @@ pub fn run(ctx: &Ctx, cmd: RegisterCmd) -> Result<()> {
                 cash: None,
                 local: true,
             };
-            let mut conn = ctx.open()?;
-            db::write(&mut conn, write.dry_run, |tx| catalog::insert(tx, &e))?;
+            ctx.write(&write, |tx| catalog::insert(tx, &e))?;
             ctx.done(&write, format!("added {code} ({name}) to the catalog"));
             Ok(())
         }
@@ -264,8 +263,7 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
 }
 
 fn set_status(ctx: &Ctx, id: i64, s: RegStatus, note: Option<String>, w: &WriteArgs) -> Result<()> {
-    let mut conn = ctx.open()?;
-    let msg = db::write(&mut conn, w.dry_run, |tx| {
+    let msg = ctx.write(w, |tx| {
         let r = registrations::get(tx, id)?;
         if r.status == RegStatus::Withdrawn {
             return Err(refused(format!("registration #{id} was withdrawn; register the title again instead")));

@@ -186,8 +186,7 @@ pub fn run(ctx: &Ctx, cmd: ScoreCmd) -> Result<()> {
             if reason.is_empty() {
                 return Err(usage("--reason needs the reason"));
             }
-            let mut conn = ctx.open()?;
-            let code = db::write(&mut conn, write.dry_run, |tx| {
+            let code = ctx.write(&write, |tx| {
                 let u = units::resolve(tx, &unit)?;
                 scores::exclude(tx, u.id, &reason)?;
                 Ok(u.code)
@@ -196,8 +195,7 @@ pub fn run(ctx: &Ctx, cmd: ScoreCmd) -> Result<()> {
             Ok(())
         }
         ScoreCmd::Include { unit, write } => {
-            let mut conn = ctx.open()?;
-            let code = db::write(&mut conn, write.dry_run, |tx| {
+            let code = ctx.write(&write, |tx| {
                 let u = units::resolve(tx, &unit)?;
                 if !scores::include(tx, u.id)? {
                     return Err(refused(format!("{} was not excluded", u.code)));
@@ -208,8 +206,7 @@ pub fn run(ctx: &Ctx, cmd: ScoreCmd) -> Result<()> {
             Ok(())
         }
         ScoreCmd::Lock { write } => {
-            let mut conn = ctx.open()?;
-            let missing = db::write(&mut conn, write.dry_run, |tx| {
+            let missing = ctx.write(&write, |tx| {
                 if let Some(at) = scores::locked(tx)? {
                     return Err(refused(format!("the scores are already locked (since {at})")));
                 }
@@ -227,8 +224,7 @@ pub fn run(ctx: &Ctx, cmd: ScoreCmd) -> Result<()> {
             if reason.is_empty() {
                 return Err(usage("--reason needs the reason"));
             }
-            let mut conn = ctx.open()?;
-            db::write(&mut conn, write.dry_run, |tx| {
+            ctx.write(&write, |tx| {
                 if scores::locked(tx)?.is_none() {
                     return Err(refused("the scores are not locked"));
                 }
@@ -258,8 +254,7 @@ fn criteria(ctx: &Ctx, cmd: CriteriaCmd) -> Result<()> {
                 max,
                 kind,
             };
-            let mut conn = ctx.open()?;
-            let o = db::write(&mut conn, write.dry_run, |tx| {
+            let o = ctx.write(&write, |tx| {
                 scores::check_unlocked(tx)?;
                 scores::upsert_criterion(tx, &c)
             })?;
@@ -320,8 +315,7 @@ fn set(ctx: &Ctx, a: SetArgs) -> Result<()> {
     if a.self_points.is_none() && a.assessed.is_none() && a.evidence.is_none() && a.note.is_none() {
         return Err(super::nothing_to_do("set (--self, --assessed, --evidence, --note)"));
     }
-    let mut conn = ctx.open()?;
-    let msg = db::write(&mut conn, a.write.dry_run, |tx| {
+    let msg = ctx.write(&a.write, |tx| {
         scores::check_unlocked(tx)?;
         let u = units::resolve(tx, &a.unit)?;
         scores::check_member(&u)?;

@@ -155,8 +155,7 @@ fn empty_none(s: Option<String>) -> Option<String> {
 
 fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     let code = code_arg(&a.code)?;
-    let mut conn = ctx.open()?;
-    let msg = db::write(&mut conn, a.write.dry_run, |tx| {
+    let msg = ctx.write(&a.write, |tx| {
         let parent = a.parent.as_deref().map(|p| units::resolve(tx, p)).transpose()?;
         let role = match (&parent, a.role) {
             (None, r) => Some(r.unwrap_or(Role::Member)),
@@ -282,8 +281,7 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
     if nothing {
         return Err(super::nothing_to_do("edit"));
     }
-    let mut conn = ctx.open()?;
-    let msg = db::write(&mut conn, a.write.dry_run, |tx| {
+    let msg = ctx.write(&a.write, |tx| {
         let u = units::resolve(tx, &a.unit)?;
         let mut d = units::data_of(&u);
         if let Some(c) = &new_code {
