@@ -63,47 +63,55 @@ pub struct Carried {
 /// Copies units (roles reset to member unless `keep_roles`), people, the user's own catalog entries, the bloc's
 /// settings and the scoring criteria into a new file.
 pub fn carry(old: &Connection, new: &Connection, keep_roles: bool) -> Result<Carried> {
-    let mut c = Carried::default();
+    let ids = carry_units(old, new, keep_roles)?;
+    Ok(Carried {
+        units: ids.len(),
+        people: carry_people(old, new, &ids)?,
+        catalog: carry_catalog(old, new)?,
+        settings: carry_settings(old, new)?,
+        criteria: carry_criteria(old, new)?,
+    })
+}
+
+/// Units with their tree; returns the new id of each old one. The leader rotates each year: top-level units start
+/// as members unless the roles are kept.
+fn carry_units(old: &Connection, new: &Connection, keep_roles: bool) -> Result<HashMap<i64, i64>> {
     let mut ids: HashMap<i64, i64> = HashMap::new();
     let mut parents: Vec<(i64, i64)> = Vec::new();
-    {
-        let mut st = old.prepare(
-            "SELECT id, code, name, name_key, name_fold, short, short_fold, parent_id, role, sector, note, sort_order, female_share
-             FROM unit ORDER BY id",
-        )?;
-        let mut rows = st.query([])?;
-        let mut ins = new.prepare(
-            "INSERT INTO unit (code, name, name_key, name_fold, short, short_fold, role, sector, note, sort_order, female_share)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        )?;
-        while let Some(r) = rows.next()? {
-            let role: Option<String> = r.get(8)?;
-            let parent: Option<i64> = r.get(7)?;
-            // The leader rotates each year: top-level units start as members unless the roles are kept.
-            let role = match (parent, keep_roles) {
-                (Some(_), _) => None,
-                (None, true) => role,
-                (None, false) => Some("member".to_string()),
-            };
-            ins.execute(params![
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, Option<String>>(5)?,
-                r.get::<_, Option<String>>(6)?,
-                role,
-                r.get::<_, Option<String>>(9)?,
-                r.get::<_, Option<String>>(10)?,
-                r.get::<_, Option<i64>>(11)?,
-                r.get::<_, Option<f64>>(12)?,
-            ])?;
-            let old_id: i64 = r.get(0)?;
-            ids.insert(old_id, new.last_insert_rowid());
-            if let Some(p) = parent {
-                parents.push((old_id, p));
-            }
-            c.units += 1;
+    let mut st = old.prepare(
+        "SELECT id, code, name, name_key, name_fold, short, short_fold, parent_id, role, sector, note, sort_order, female_share
+         FROM unit ORDER BY id",
+    )?;
+    let mut rows = st.query([])?;
+    let mut ins = new.prepare(
+        "INSERT INTO unit (code, name, name_key, name_fold, short, short_fold, role, sector, note, sort_order, female_share)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?;
+    while let Some(r) = rows.next()? {
+        let role: Option<String> = r.get(8)?;
+        let parent: Option<i64> = r.get(7)?;
+        let role = match (parent, keep_roles) {
+            (Some(_), _) => None,
+            (None, true) => role,
+            (None, false) => Some("member".to_string()),
+        };
+        ins.execute(params![
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+            r.get::<_, Option<String>>(5)?,
+            r.get::<_, Option<String>>(6)?,
+            role,
+            r.get::<_, Option<String>>(9)?,
+            r.get::<_, Option<String>>(10)?,
+            r.get::<_, Option<i64>>(11)?,
+            r.get::<_, Option<f64>>(12)?,
+        ])?;
+        let old_id: i64 = r.get(0)?;
+        ids.insert(old_id, new.last_insert_rowid());
+        if let Some(p) = parent {
+            parents.push((old_id, p));
         }
     }
     for (child, parent) in parents {
@@ -111,44 +119,63 @@ pub fn carry(old: &Connection, new: &Connection, keep_roles: bool) -> Result<Car
             new.execute("UPDATE unit SET parent_id = ?2 WHERE id = ?1", params![cid, pid])?;
         }
     }
-    {
-        let mut st = old.prepare(
-            "SELECT unit_id, full_name, family, middle, given, name_key, name_fold, gender, born, position, staff_code, note FROM person ORDER BY id",
-        )?;
-        let mut rows = st.query([])?;
-        let mut ins = new.prepare(
-            "INSERT INTO person (unit_id, full_name, family, middle, given, name_key, name_fold, gender, born, position, staff_code, note)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        )?;
-        while let Some(r) = rows.next()? {
-            let Some(unit) = ids.get(&r.get::<_, i64>(0)?) else { continue };
-            let v: Vec<rusqlite::types::Value> = (1..12).map(|i| r.get(i)).collect::<rusqlite::Result<_>>()?;
-            ins.execute(rusqlite::params_from_iter(std::iter::once(rusqlite::types::Value::Integer(*unit)).chain(v)))?;
-            c.people += 1;
-        }
+    Ok(ids)
+}
+
+/// People, each into the new id of their unit.
+fn carry_people(old: &Connection, new: &Connection, ids: &HashMap<i64, i64>) -> Result<usize> {
+    let mut n = 0;
+    let mut st = old.prepare(
+        "SELECT unit_id, full_name, family, middle, given, name_key, name_fold, gender, born, position, staff_code, note FROM person ORDER BY id",
+    )?;
+    let mut rows = st.query([])?;
+    let mut ins = new.prepare(
+        "INSERT INTO person (unit_id, full_name, family, middle, given, name_key, name_fold, gender, born, position, staff_code, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?;
+    while let Some(r) = rows.next()? {
+        let Some(unit) = ids.get(&r.get::<_, i64>(0)?) else { continue };
+        let v: Vec<rusqlite::types::Value> = (1..12).map(|i| r.get(i)).collect::<rusqlite::Result<_>>()?;
+        ins.execute(rusqlite::params_from_iter(std::iter::once(rusqlite::types::Value::Integer(*unit)).chain(v)))?;
+        n += 1;
     }
-    {
-        let mut st = old.prepare(
-            "SELECT code, name, name_fold, category, individual, collective, household, level, decided_by, legal_ref, cash
-             FROM catalog WHERE local = 1 ORDER BY id",
+    Ok(n)
+}
+
+/// The titles and forms the bloc added to the catalog (the seeded ones are in every new file already).
+fn carry_catalog(old: &Connection, new: &Connection) -> Result<usize> {
+    let mut n = 0;
+    let mut st = old.prepare(
+        "SELECT code, name, name_fold, category, individual, collective, household, level, decided_by, legal_ref, cash
+         FROM catalog WHERE local = 1 ORDER BY id",
+    )?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        let v: Vec<rusqlite::types::Value> = (0..11).map(|i| r.get(i)).collect::<rusqlite::Result<_>>()?;
+        new.execute(
+            "INSERT OR IGNORE INTO catalog (code, name, name_fold, category, individual, collective, household, level, decided_by, legal_ref, cash, local)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1)",
+            rusqlite::params_from_iter(v),
         )?;
-        let mut rows = st.query([])?;
-        while let Some(r) = rows.next()? {
-            let v: Vec<rusqlite::types::Value> = (0..11).map(|i| r.get(i)).collect::<rusqlite::Result<_>>()?;
-            new.execute(
-                "INSERT OR IGNORE INTO catalog (code, name, name_fold, category, individual, collective, household, level, decided_by, legal_ref, cash, local)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1)",
-                rusqlite::params_from_iter(v),
-            )?;
-            c.catalog += 1;
-        }
+        n += 1;
     }
+    Ok(n)
+}
+
+/// The bloc's settings, but not the old year's seal.
+fn carry_settings(old: &Connection, new: &Connection) -> Result<usize> {
+    let mut n = 0;
     for (k, v) in meta::settings(old)? {
         if !k.starts_with("sealed_") {
             meta::set_setting(new, &k, &v)?;
-            c.settings += 1;
+            n += 1;
         }
     }
+    Ok(n)
+}
+
+/// The scoring table: its groups and criteria (the points stay with their year).
+fn carry_criteria(old: &Connection, new: &Connection) -> Result<usize> {
     let groups: Vec<(String, Option<String>)> = old
         .prepare("SELECT code, name FROM criterion_group")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -160,14 +187,14 @@ pub fn carry(old: &Connection, new: &Connection, keep_roles: bool) -> Result<Car
         .prepare("SELECT code, grp, name, max, kind FROM criterion ORDER BY id")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
         .collect::<rusqlite::Result<_>>()?;
+    let n = criteria.len();
     for (code, grp, name, max, kind) in criteria {
         new.execute(
             "INSERT INTO criterion (code, grp, name, max, kind) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![code, grp, name, max, kind],
         )?;
-        c.criteria += 1;
     }
-    Ok(c)
+    Ok(n)
 }
 
 /// One achievement as a file records it.
