@@ -7,7 +7,8 @@ use super::{date_arg, text_arg, Ctx, WriteArgs};
 use crate::db::{self, campaigns, meta, refs};
 use crate::error::{refused, refused_hint, usage, Result};
 use crate::model::{Campaign, CampaignKind, CampaignStatus};
-use crate::output::{emit_report, emit_table, Cell, Report, Table};
+use crate::output::{emit_report, emit_table};
+use crate::report;
 use crate::text::{check_code, format_date};
 
 #[derive(Subcommand, Debug)]
@@ -140,8 +141,12 @@ pub struct StepArgs {
 pub fn run(ctx: &Ctx, cmd: CampaignCmd) -> Result<()> {
     match cmd {
         CampaignCmd::Add(a) => add(ctx, a),
-        CampaignCmd::List { .. } => list(ctx),
-        CampaignCmd::Show { campaign, .. } => show(ctx, &campaign),
+        CampaignCmd::List { .. } => emit_table(&report::campaigns::list(&ctx.open()?)?, &ctx.out),
+        CampaignCmd::Show { campaign, .. } => {
+            let conn = ctx.open()?;
+            let c = campaigns::resolve(&conn, &campaign)?;
+            emit_report(&report::campaigns::show(&conn, &c, ctx.out.lang)?, &ctx.out)
+        }
         CampaignCmd::Edit(a) => edit(ctx, a),
         CampaignCmd::Launch(a) => step(ctx, a, true),
         CampaignCmd::Close(a) => step(ctx, a, false),
@@ -179,75 +184,6 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     db::write(&mut conn, a.write.dry_run, |tx| campaigns::insert(tx, &c))?;
     ctx.done(&a.write, format!("added campaign {code} ({}, {})", a.name, a.kind.as_str()));
     Ok(())
-}
-
-fn status(s: &CampaignStatus) -> Cell {
-    (*s).into()
-}
-
-fn list(ctx: &Ctx) -> Result<()> {
-    let conn = ctx.open()?;
-    let counts = campaigns::registration_counts(&conn)?;
-    let mut t = Table::new(
-        "campaigns",
-        &[
-            "code",
-            "name",
-            "kind",
-            "status",
-            "start",
-            "end",
-            "launched_on",
-            "closed_on",
-            "launcher",
-            "doc",
-            "registrations",
-        ],
-    );
-    for c in campaigns::list(&conn)? {
-        t.push(vec![
-            c.code.into(),
-            c.name.into(),
-            c.kind.into(),
-            status(&c.status),
-            c.start_date.into(),
-            c.end_date.into(),
-            c.launched_on.into(),
-            c.closed_on.into(),
-            c.launcher.into(),
-            c.doc_no.into(),
-            counts.get(&c.id).copied().unwrap_or(0).into(),
-        ]);
-    }
-    emit_table(&t, &ctx.out)
-}
-
-fn show(ctx: &Ctx, campaign: &str) -> Result<()> {
-    let conn = ctx.open()?;
-    let c = campaigns::resolve(&conn, campaign)?;
-    let mut r = Report::new(format!("{} — {}", c.code, c.name));
-    let mut rec = Table::record("campaign");
-    rec.field("code", c.code.as_str())
-        .field("name", c.name.as_str())
-        .field("kind", c.kind)
-        .field("status", status(&c.status))
-        .field("slogan", c.slogan.clone())
-        .field("motto", c.motto.clone())
-        .field("purpose", c.purpose.clone())
-        .field("start", c.start_date)
-        .field("end", c.end_date)
-        .field("launcher", c.launcher.clone())
-        .field("doc", c.doc_no.clone())
-        .field("launched_on", c.launched_on)
-        .field("closed_on", c.closed_on)
-        .field("note", c.note.clone());
-    r.section(None, vec![], Some(rec));
-    let mut t = Table::new("registrations_by_unit", &["unit", "unit_name", "collective", "individual"]);
-    for (code, name, coll, ind) in campaigns::registrations_by_unit(&conn, c.id)? {
-        t.push(vec![code.into(), name.into(), coll.into(), ind.into()]);
-    }
-    r.section(Some(ctx.out.label("heading.registrations_by_unit")), vec![], Some(t));
-    emit_report(&r, &ctx.out)
 }
 
 fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {

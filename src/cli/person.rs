@@ -6,8 +6,9 @@ use super::{text_arg, Ctx, WriteArgs};
 use crate::db::{self, people, refs, units};
 use crate::error::{refused_hint, usage, Result};
 use crate::import;
-use crate::model::{Gender, Person, PersonData};
-use crate::output::{emit_report, Report, Stream, Table};
+use crate::model::{Gender, PersonData};
+use crate::output::{emit_report, Stream};
+use crate::report;
 use crate::text::split_name;
 
 #[derive(Subcommand, Debug)]
@@ -124,7 +125,11 @@ pub fn run(ctx: &Ctx, cmd: PersonCmd) -> Result<()> {
     match cmd {
         PersonCmd::Add(a) => add(ctx, a),
         PersonCmd::List { unit, .. } => list(ctx, unit.as_deref()),
-        PersonCmd::Show { person, .. } => show(ctx, &person),
+        PersonCmd::Show { person, .. } => {
+            let conn = ctx.open()?;
+            let p = people::resolve(&conn, &person)?;
+            emit_report(&report::people::show(&conn, &p, ctx.out.lang)?, &ctx.out)
+        }
         PersonCmd::Edit(a) => edit(ctx, a),
         PersonCmd::Remove { person, yes, write } => remove(ctx, &person, yes, &write),
         PersonCmd::Import { file, cols, write } => import_people(ctx, &file, &cols, &write),
@@ -186,33 +191,6 @@ fn list(ctx: &Ctx, unit: Option<&str>) -> Result<()> {
         ])
     })?;
     out.finish()
-}
-
-fn record(p: &Person) -> Table {
-    let mut t = Table::record("person");
-    t.field("id", p.id)
-        .field("name", p.full_name.as_str())
-        .field("family", p.family.as_str())
-        .field("middle", p.middle.as_str())
-        .field("given", p.given.as_str())
-        .field("unit", p.unit_code.as_str())
-        .field("unit_name", p.unit_name.as_str())
-        .field("position", p.position.clone())
-        .field("gender", p.gender)
-        .field("born", p.born)
-        .field("code", p.staff_code.clone())
-        .field("note", p.note.clone());
-    t
-}
-
-fn show(ctx: &Ctx, person: &str) -> Result<()> {
-    let conn = ctx.open()?;
-    let p = people::resolve(&conn, person)?;
-    let mut r = Report::new(format!("#{} {}", p.id, p.full_name));
-    r.section(None, vec![], Some(record(&p)));
-    let list = crate::report::history::achievements(&conn, None, Some(p.id))?;
-    r.section(Some(ctx.out.label("heading.awards_all")), vec![], Some(crate::report::history::table(&list)));
-    emit_report(&r, &ctx.out)
 }
 
 fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {

@@ -10,7 +10,7 @@ use crate::db::{self, campaigns, meta, units};
 use crate::error::{refused, refused_hint, usage, Result};
 use crate::import;
 use crate::model::{Campaign, Outcome};
-use crate::output::{emit_report, emit_table, Cell, Report, Table};
+use crate::output::{emit_report, emit_table};
 use crate::report;
 use crate::text::{format_date, parse_number, today_within};
 
@@ -325,59 +325,6 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
     emit_table(&report::pledges::table(&report::pledges::completion(&conn, c.id, at)?), &ctx.out)
 }
 
-fn show(ctx: &Ctx, unit: &str, a: ListArgs) -> Result<()> {
-    let conn = ctx.open()?;
-    let c = campaign_of(&conn, a.campaign.as_deref())?;
-    let at = as_of(&conn, a.as_of)?;
-    let u = units::resolve(&conn, unit)?;
-    let p = pledges::get(&conn, u.id, c.id)?.ok_or_else(|| {
-        refused_hint(
-            format!("{} has not signed the pledge of {}", u.code, c.code),
-            format!("`thidua pledge sign --unit {} --date …`", u.code),
-        )
-    })?;
-    let mut r = Report::new(format!("{} — {} ({})", u.code, u.name, c.code));
-    r.section(
-        None,
-        vec![format!(
-            "{}: {}; {}: {}",
-            ctx.out.label("signed_on"),
-            format_date(p.signed_on),
-            ctx.out.label("as_of"),
-            format_date(at)
-        )],
-        None,
-    );
-    let mut t = Table::new(
-        "targets",
-        &["id", "unit", "target", "measure", "goal", "at_most", "due", "actual", "as_of", "percent", "status", "note"],
-    );
-    for x in pledges::targets(&conn, p.id, at)? {
-        let status = x.status_at(at);
-        let percent = x.percent();
-        t.push(vec![
-            x.id.into(),
-            x.unit_code.into(),
-            x.text.into(),
-            x.measure.into(),
-            x.target.map_or(Cell::Empty, Cell::Num),
-            Cell::Enum("bool", if x.at_most { "yes" } else { "no" }.into()),
-            x.due.into(),
-            match (x.actual, x.met_flag) {
-                (Some(v), _) => Cell::Num(v),
-                (None, Some(m)) => Cell::Enum("status", if m { "met" } else { "not_met" }.into()),
-                _ => Cell::Empty,
-            },
-            x.as_of.into(),
-            percent.map_or(Cell::Empty, Cell::Percent),
-            Cell::Enum("status", status.as_str().into()),
-            x.note.into(),
-        ]);
-    }
-    r.section(None, vec![], Some(t));
-    emit_report(&r, &ctx.out)
-}
-
 fn import_pledges(
     ctx: &Ctx,
     file: &str,
@@ -393,4 +340,18 @@ fn import_pledges(
     })?;
     ctx.done(w, format!("{}: targets: {}; progress: {}", src.name, targets.brief(), progress.brief()));
     Ok(())
+}
+
+fn show(ctx: &Ctx, unit: &str, a: ListArgs) -> Result<()> {
+    let conn = ctx.open()?;
+    let c = campaign_of(&conn, a.campaign.as_deref())?;
+    let at = as_of(&conn, a.as_of)?;
+    let u = units::resolve(&conn, unit)?;
+    let p = pledges::get(&conn, u.id, c.id)?.ok_or_else(|| {
+        refused_hint(
+            format!("{} has not signed the pledge of {}", u.code, c.code),
+            format!("`thidua pledge sign --unit {} --date …`", u.code),
+        )
+    })?;
+    emit_report(&report::pledges::show(&conn, &u, &c, &p, at, ctx.out.lang)?, &ctx.out)
 }

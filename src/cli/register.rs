@@ -10,7 +10,8 @@ use crate::db::{self, campaigns, catalog, registrations, units};
 use crate::error::{refused, usage, Result};
 use crate::import;
 use crate::model::{CatalogEntry, RegStatus, SubjectKind};
-use crate::output::{emit_table, Cell, Table};
+use crate::output::emit_table;
+use crate::report;
 use crate::text::check_code;
 
 #[derive(Subcommand, Debug)]
@@ -156,7 +157,7 @@ pub fn run(ctx: &Ctx, cmd: RegisterCmd) -> Result<()> {
         RegisterCmd::Import { file, cols, create_people, write } => {
             import_regs(ctx, &file, &cols, create_people, &write)
         }
-        RegisterCmd::Titles { cmd: None, .. } => titles(ctx),
+        RegisterCmd::Titles { cmd: None, .. } => emit_table(&report::registrations::titles(&ctx.open()?)?, &ctx.out),
         RegisterCmd::Titles {
             cmd: Some(TitlesCmd::Add { code, name, kind, form, decided_by, legal_ref, write }),
             ..
@@ -215,53 +216,6 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     Ok(())
 }
 
-fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
-    let conn = ctx.open()?;
-    let f = registrations::Filter {
-        unit_id: a.unit.as_deref().map(|u| units::resolve(&conn, u)).transpose()?.map(|u| u.id),
-        catalog_id: a.title.as_deref().map(|t| catalog::resolve(&conn, t)).transpose()?.map(|e| e.id),
-        kind: a.kind,
-        status: a.status,
-        campaign_id: a.campaign.as_deref().map(|c| campaigns::resolve(&conn, c)).transpose()?.map(|c| c.id),
-    };
-    let mut t = Table::new(
-        "registrations",
-        &[
-            "id",
-            "kind",
-            "unit",
-            "person",
-            "person_code",
-            "title",
-            "title_name",
-            "campaign",
-            "date",
-            "status",
-            "result_note",
-            "award",
-            "note",
-        ],
-    );
-    for r in registrations::list(&conn, &f)? {
-        t.push(vec![
-            r.id.into(),
-            r.kind.into(),
-            r.unit_code.into(),
-            r.person_name.into(),
-            r.person_code.into(),
-            r.code.into(),
-            r.title_name.into(),
-            r.campaign.into(),
-            r.registered_on.into(),
-            r.status.into(),
-            r.result_note.into(),
-            r.award_id.into(),
-            r.note.into(),
-        ]);
-    }
-    emit_table(&t, &ctx.out)
-}
-
 fn set_status(ctx: &Ctx, id: i64, s: RegStatus, note: Option<String>, w: &WriteArgs) -> Result<()> {
     let msg = ctx.write(w, |tx| {
         let r = registrations::get(tx, id)?;
@@ -279,28 +233,6 @@ fn set_status(ctx: &Ctx, id: i64, s: RegStatus, note: Option<String>, w: &WriteA
     Ok(())
 }
 
-fn titles(ctx: &Ctx) -> Result<()> {
-    let conn = ctx.open()?;
-    let mut t = Table::new(
-        "titles",
-        &["code", "name", "category", "subjects", "level", "decided_by", "legal_ref", "cash", "local"],
-    );
-    for e in catalog::list(&conn, Some("title"))? {
-        t.push(vec![
-            e.code.clone().into(),
-            e.name.clone().into(),
-            Cell::Enum("category", e.category.clone()),
-            e.subjects().into(),
-            e.level.clone().map_or(Cell::Empty, |l| Cell::Enum("level", l)),
-            e.decided_by.clone().into(),
-            e.legal_ref.clone().into(),
-            e.cash.map_or(Cell::Empty, Cell::Num),
-            Cell::Enum("bool", if e.local { "yes" } else { "no" }.into()),
-        ]);
-    }
-    emit_table(&t, &ctx.out)
-}
-
 fn import_regs(ctx: &Ctx, file: &str, cols: &super::ColumnArgs, create_people: bool, w: &WriteArgs) -> Result<()> {
     let mut conn = ctx.open()?;
     let mut src = cols.open(file, import::registrations::COLUMNS)?;
@@ -311,4 +243,16 @@ fn import_regs(ctx: &Ctx, file: &str, cols: &super::ColumnArgs, create_people: b
     }
     ctx.done(w, counts.summary(&src.name));
     Ok(())
+}
+
+fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
+    let conn = ctx.open()?;
+    let f = registrations::Filter {
+        unit_id: a.unit.as_deref().map(|u| units::resolve(&conn, u)).transpose()?.map(|u| u.id),
+        catalog_id: a.title.as_deref().map(|t| catalog::resolve(&conn, t)).transpose()?.map(|e| e.id),
+        kind: a.kind,
+        status: a.status,
+        campaign_id: a.campaign.as_deref().map(|c| campaigns::resolve(&conn, c)).transpose()?.map(|c| c.id),
+    };
+    emit_table(&report::registrations::list(&conn, &f)?, &ctx.out)
 }

@@ -1,15 +1,14 @@
 //! `thidua unit`: member units of the bloc and their sub-units.
 
-use std::collections::HashMap;
-
 use clap::{Args, Subcommand};
 
 use super::{text_arg, Ctx, WriteArgs};
-use crate::db::{self, people, refs, units};
+use crate::db::{self, refs, units};
 use crate::error::{refused_hint, Result};
 use crate::import;
-use crate::model::{Role, Unit, UnitData};
-use crate::output::{emit_report, emit_table, Cell, Report, Table};
+use crate::model::{Role, UnitData};
+use crate::output::{emit_report, emit_table};
+use crate::report;
 use crate::text::check_code;
 
 #[derive(Subcommand, Debug)]
@@ -137,8 +136,12 @@ pub struct EditArgs {
 pub fn run(ctx: &Ctx, cmd: UnitCmd) -> Result<()> {
     match cmd {
         UnitCmd::Add(a) => add(ctx, a),
-        UnitCmd::List { .. } => list(ctx),
-        UnitCmd::Show { unit, .. } => show(ctx, &unit),
+        UnitCmd::List { .. } => emit_table(&report::units::list(&ctx.open()?)?, &ctx.out),
+        UnitCmd::Show { unit, .. } => {
+            let conn = ctx.open()?;
+            let u = units::resolve(&conn, &unit)?;
+            emit_report(&report::units::show(&conn, &u, ctx.out.lang)?, &ctx.out)
+        }
         UnitCmd::Edit(a) => edit(ctx, a),
         UnitCmd::Remove { unit, yes, write } => remove(ctx, &unit, yes, &write),
         UnitCmd::Import { file, cols, write } => import_units(ctx, &file, &cols, &write),
@@ -180,89 +183,6 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     })?;
     ctx.done(&a.write, msg);
     Ok(())
-}
-
-/// Units in tree order: each top-level unit in bloc order, followed by its sub-units (depth-first).
-fn tree(all: Vec<Unit>) -> Vec<(usize, Unit)> {
-    let mut kids: HashMap<Option<i64>, Vec<Unit>> = HashMap::new();
-    for u in all {
-        kids.entry(u.parent_id).or_default().push(u);
-    }
-    let mut out = Vec::new();
-    fn visit(
-        kids: &mut HashMap<Option<i64>, Vec<Unit>>,
-        parent: Option<i64>,
-        depth: usize,
-        out: &mut Vec<(usize, Unit)>,
-    ) {
-        for u in kids.remove(&parent).unwrap_or_default() {
-            let id = u.id;
-            out.push((depth, u));
-            visit(kids, Some(id), depth + 1, out);
-        }
-    }
-    visit(&mut kids, None, 0, &mut out);
-    out
-}
-
-fn list(ctx: &Ctx) -> Result<()> {
-    let conn = ctx.open()?;
-    let counts = people::count_by_unit(&conn)?;
-    let mut t = Table::new(
-        "units",
-        &["code", "name", "short", "role", "parent", "sector", "people", "order", "female_share", "note"],
-    );
-    for (depth, u) in tree(units::list(&conn)?) {
-        t.push(vec![
-            u.code.into(),
-            Cell::Tree(depth, u.name),
-            u.short.into(),
-            u.role.map_or(Cell::Empty, |r| r.into()),
-            u.parent_code.into(),
-            u.sector.into(),
-            counts.get(&u.id).copied().unwrap_or(0).into(),
-            u.sort_order.into(),
-            u.female_share.map_or(Cell::Empty, Cell::Num),
-            u.note.into(),
-        ]);
-    }
-    emit_table(&t, &ctx.out)
-}
-
-fn show(ctx: &Ctx, unit: &str) -> Result<()> {
-    let conn = ctx.open()?;
-    let u = units::resolve(&conn, unit)?;
-    let mut r = Report::new(format!("{} — {}", u.code, u.name));
-    let mut rec = Table::record("unit");
-    rec.field("code", u.code.as_str())
-        .field("name", u.name.as_str())
-        .field("short", u.short.clone())
-        .field("role", u.role)
-        .field("parent", u.parent_code.clone())
-        .field("sector", u.sector.clone())
-        .field("order", u.sort_order)
-        .field("female_share", u.female_share.map_or(Cell::Empty, Cell::Num))
-        .field("note", u.note.clone());
-    r.section(None, vec![], Some(rec));
-    let mut pt = Table::new("people", &["id", "name", "position", "gender", "born", "code"]);
-    for p in people::of_unit(&conn, u.id)? {
-        pt.push(vec![
-            p.id.into(),
-            p.full_name.into(),
-            p.position.into(),
-            p.gender.map_or(Cell::Empty, |g| g.into()),
-            p.born.into(),
-            p.staff_code.into(),
-        ]);
-    }
-    r.section(Some(ctx.out.label("heading.people")), vec![], Some(pt));
-    let mut st = Table::new("subunits", &["code", "name", "short", "people"]);
-    for s in units::children(&conn, u.id)? {
-        let n = people::count_of(&conn, s.id)?;
-        st.push(vec![s.code.into(), s.name.into(), s.short.into(), n.into()]);
-    }
-    r.section(Some(ctx.out.label("heading.subunits")), vec![], Some(st));
-    emit_report(&r, &ctx.out)
 }
 
 fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {

@@ -1,8 +1,12 @@
 //! Report building: models computed from repository queries, rendered by `output/`. Pure of I/O beyond the
 //! database reads; every figure a report shows is computed once here and reused by the commands that show it.
 
+pub mod campaigns;
 pub mod history;
 pub mod meeting;
+pub mod people;
 pub mod pledges;
 pub mod ranking;
+pub mod registrations;
 pub mod reviews;
+pub mod units;

@@ -5,8 +5,10 @@ use rusqlite::Connection;
 
 use crate::db::{pledges, units};
 use crate::error::Result;
-use crate::model::{Pledge, TargetStatus};
-use crate::output::{Cell, Table};
+use crate::model::{Campaign, Pledge, TargetStatus, Unit};
+use crate::output::labels::label;
+use crate::output::{Cell, Lang, Report, Table};
+use crate::text::format_date;
 
 /// A member unit's pledge at a date: signed or not, its targets, how many are met, how many have no figure yet.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,4 +83,48 @@ pub fn table(rows: &[UnitPledge]) -> Table {
         ]);
     }
     t
+}
+
+/// A unit's targets with the latest figure at the date, percent and status: what `pledge show` prints.
+pub fn show(conn: &Connection, u: &Unit, c: &Campaign, p: &Pledge, at: NaiveDate, lang: Lang) -> Result<Report> {
+    let mut r = Report::new(format!("{} — {} ({})", u.code, u.name, c.code));
+    r.section(
+        None,
+        vec![format!(
+            "{}: {}; {}: {}",
+            label("signed_on", lang).to_string(),
+            format_date(p.signed_on),
+            label("as_of", lang).to_string(),
+            format_date(at)
+        )],
+        None,
+    );
+    let mut t = Table::new(
+        "targets",
+        &["id", "unit", "target", "measure", "goal", "at_most", "due", "actual", "as_of", "percent", "status", "note"],
+    );
+    for x in pledges::targets(conn, p.id, at)? {
+        let status = x.status_at(at);
+        let percent = x.percent();
+        t.push(vec![
+            x.id.into(),
+            x.unit_code.into(),
+            x.text.into(),
+            x.measure.into(),
+            x.target.map_or(Cell::Empty, Cell::Num),
+            Cell::Enum("bool", if x.at_most { "yes" } else { "no" }.into()),
+            x.due.into(),
+            match (x.actual, x.met_flag) {
+                (Some(v), _) => Cell::Num(v),
+                (None, Some(m)) => Cell::Enum("status", if m { "met" } else { "not_met" }.into()),
+                _ => Cell::Empty,
+            },
+            x.as_of.into(),
+            percent.map_or(Cell::Empty, Cell::Percent),
+            Cell::Enum("status", status.as_str().into()),
+            x.note.into(),
+        ]);
+    }
+    r.section(None, vec![], Some(t));
+    Ok(r)
 }

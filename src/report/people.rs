@@ -1,0 +1,34 @@
+//! One person as `person show` prints it.
+
+use rusqlite::Connection;
+
+use crate::error::Result;
+use crate::model::Person;
+use crate::output::labels::label;
+use crate::output::{Lang, Report, Table};
+
+fn record(p: &Person) -> Table {
+    let mut t = Table::record("person");
+    t.field("id", p.id)
+        .field("name", p.full_name.as_str())
+        .field("family", p.family.as_str())
+        .field("middle", p.middle.as_str())
+        .field("given", p.given.as_str())
+        .field("unit", p.unit_code.as_str())
+        .field("unit_name", p.unit_name.as_str())
+        .field("position", p.position.clone())
+        .field("gender", p.gender)
+        .field("born", p.born)
+        .field("code", p.staff_code.clone())
+        .field("note", p.note.clone());
+    t
+}
+
+/// One person with the achievements of every year: what `person show` prints.
+pub fn show(conn: &Connection, p: &Person, lang: Lang) -> Result<Report> {
+    let mut r = Report::new(format!("#{} {}", p.id, p.full_name));
+    r.section(None, vec![], Some(record(p)));
+    let list = super::history::achievements(conn, None, Some(p.id))?;
+    r.section(Some(label("heading.awards_all", lang).to_string()), vec![], Some(super::history::table(&list)));
+    Ok(r)
+}
