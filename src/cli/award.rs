@@ -9,8 +9,9 @@ use crate::db::decisions::{self, NewDecision};
 use crate::db::{self, campaigns, catalog, meta, people, refs, units};
 use crate::error::{refused_hint, usage, Result};
 use crate::import;
-use crate::model::{Award, Basis};
-use crate::output::{emit_report, emit_table, Cell, Report, Table};
+use crate::model::Basis;
+use crate::output::{emit_report, emit_table};
+use crate::report;
 use crate::text::{doc_number, format_date, format_period, parse_period};
 
 #[derive(Subcommand, Debug)]
@@ -201,10 +202,10 @@ pub fn run(ctx: &Ctx, cmd: AwardCmd) -> Result<()> {
         AwardCmd::Decision { cmd } => decision(ctx, cmd),
         AwardCmd::Add(a) => add(ctx, a),
         AwardCmd::List(a) => list(ctx, a),
-        AwardCmd::Show { id, .. } => show(ctx, id),
+        AwardCmd::Show { id, .. } => emit_report(&report::awards::show(awards::get(&ctx.open()?, id)?), &ctx.out),
         AwardCmd::Remove { id, yes, write } => remove(ctx, id, yes, &write),
         AwardCmd::Import(a) => import_awards(ctx, a),
-        AwardCmd::Forms { .. } => forms(ctx),
+        AwardCmd::Forms { .. } => emit_table(&report::awards::forms(&ctx.open()?)?, &ctx.out),
     }
 }
 
@@ -231,38 +232,11 @@ fn decision(ctx: &Ctx, cmd: DecisionCmd) -> Result<()> {
             ctx.done(&write, format!("recorded decision #{id} {number} of {} ({})", format_date(date), d.issuer));
             Ok(())
         }
-        DecisionCmd::List { .. } => {
-            let conn = ctx.open()?;
-            let mut t =
-                Table::new("decisions", &["id", "decision", "decision_date", "issuer", "signer", "summary", "awards"]);
-            for d in decisions::list(&conn)? {
-                t.push(vec![
-                    d.id.into(),
-                    d.number.into(),
-                    d.issued_on.into(),
-                    d.issuer.into(),
-                    d.signer.into(),
-                    d.summary.into(),
-                    d.awards.into(),
-                ]);
-            }
-            emit_table(&t, &ctx.out)
-        }
+        DecisionCmd::List { .. } => emit_table(&report::awards::decisions(&ctx.open()?)?, &ctx.out),
         DecisionCmd::Show { number, which, .. } => {
             let conn = ctx.open()?;
             let d = decisions::resolve(&conn, &number, which.issuer.as_deref(), which.decision_year)?;
-            let mut r = Report::new(format!("{} — {}", d.number, format_date(d.issued_on)));
-            let mut rec = Table::record("decision");
-            rec.field("decision", d.number.as_str())
-                .field("decision_date", d.issued_on)
-                .field("issuer", d.issuer.as_str())
-                .field("signer", d.signer.clone())
-                .field("summary", d.summary.clone())
-                .field("note", d.note.clone());
-            r.section(None, vec![], Some(rec));
-            let f = awards::Filter { decision_id: Some(d.id), ..Default::default() };
-            r.section(Some(ctx.out.label("heading.recipients")), vec![], Some(award_table(awards::list(&conn, &f)?)));
-            emit_report(&r, &ctx.out)
+            emit_report(&report::awards::decision(&conn, &d, ctx.out.lang)?, &ctx.out)
         }
         DecisionCmd::Remove { number, which, yes, write } => {
             let mut conn = ctx.open()?;
@@ -339,52 +313,6 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     Ok(())
 }
 
-/// The award columns every listing shares; `award import` reads them back.
-fn award_table(list: Vec<Award>) -> Table {
-    let mut t = Table::new(
-        "awards",
-        &[
-            "id",
-            "decision",
-            "decision_date",
-            "issuer",
-            "code",
-            "code_name",
-            "kind",
-            "unit",
-            "person",
-            "person_code",
-            "recipient",
-            "year",
-            "basis",
-            "reason",
-            "campaign",
-            "note",
-        ],
-    );
-    for a in list {
-        t.push(vec![
-            a.id.into(),
-            a.decision.into(),
-            a.decision_date.into(),
-            a.issuer.into(),
-            a.code.into(),
-            a.entry_name.into(),
-            a.kind.into(),
-            a.unit_code.into(),
-            a.person_name.into(),
-            a.person_code.into(),
-            a.recipient.into(),
-            format_period(a.year_from, a.year_to).into(),
-            a.basis.into(),
-            a.reason.into(),
-            a.campaign.into(),
-            a.note.into(),
-        ]);
-    }
-    t
-}
-
 fn file_year_of(ctx: &Ctx) -> Result<i32> {
     Ok(meta::bloc(&ctx.open()?)?.year)
 }
@@ -399,17 +327,7 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
         decision_id: a.decision.as_deref().map(|d| decisions::resolve(&conn, d, None, None)).transpose()?.map(|d| d.id),
         ..Default::default()
     };
-    emit_table(&award_table(awards::list(&conn, &f)?), &ctx.out)
-}
-
-fn show(ctx: &Ctx, id: i64) -> Result<()> {
-    let conn = ctx.open()?;
-    let a = awards::get(&conn, id)?;
-    let mut r = Report::new(format!("#{} {} — {}", a.id, a.recipient, a.entry_name));
-    let mut t = award_table(vec![a]);
-    t.record = true;
-    r.section(None, vec![], Some(t));
-    emit_report(&r, &ctx.out)
+    emit_table(&report::awards::table(awards::list(&conn, &f)?), &ctx.out)
 }
 
 fn remove(ctx: &Ctx, id: i64, yes: bool, w: &WriteArgs) -> Result<()> {
@@ -444,21 +362,4 @@ fn import_awards(ctx: &Ctx, a: ImportArgs) -> Result<()> {
     }
     ctx.done(&a.write, added.awards.summary(&src.name));
     Ok(())
-}
-
-fn forms(ctx: &Ctx) -> Result<()> {
-    let conn = ctx.open()?;
-    let mut t = Table::new("forms", &["code", "name", "subjects", "level", "decided_by", "legal_ref", "local"]);
-    for e in catalog::list(&conn, Some("form"))? {
-        t.push(vec![
-            e.code.clone().into(),
-            e.name.clone().into(),
-            e.subjects().into(),
-            e.level.clone().map_or(Cell::Empty, |l| Cell::Enum("level", l)),
-            e.decided_by.clone().into(),
-            e.legal_ref.clone().into(),
-            Cell::Enum("bool", if e.local { "yes" } else { "no" }.into()),
-        ]);
-    }
-    emit_table(&t, &ctx.out)
 }

@@ -1,6 +1,7 @@
 //! Report building: models computed from repository queries, rendered by `output/`. Pure of I/O beyond the
 //! database reads; every figure a report shows is computed once here and reused by the commands that show it.
 
+pub mod awards;
 pub mod campaigns;
 pub mod history;
 pub mod meeting;
