@@ -7,7 +7,7 @@ use crate::db::{self, meta, scores, units};
 use crate::error::{refused, usage, Result};
 use crate::import;
 use crate::model::{Criterion, CriterionKind, Score};
-use crate::output::{emit_report, emit_table, Cell, Report, Table};
+use crate::output::{emit_report, emit_table, Cell, Table};
 use crate::report::ranking;
 use crate::report::reviews::members;
 use crate::text::{check_code, format_number, parse_number};
@@ -181,7 +181,11 @@ pub fn run(ctx: &Ctx, cmd: ScoreCmd) -> Result<()> {
             let (st, _) = ranking::rank(&conn, &members(&conn)?, ctx.out.lang)?;
             emit_table(&ranking::table(&st, &scores::criteria(&conn)?, false), &ctx.out)
         }
-        ScoreCmd::Explain { unit, .. } => explain(ctx, &unit),
+        ScoreCmd::Explain { unit, .. } => {
+            let conn = ctx.open()?;
+            let u = units::resolve(&conn, &unit)?;
+            emit_report(&ranking::explain(&conn, &u, ctx.out.lang)?, &ctx.out)
+        }
         ScoreCmd::Exclude { unit, reason, write } => {
             if reason.is_empty() {
                 return Err(usage("--reason needs the reason"));
@@ -264,40 +268,7 @@ fn criteria(ctx: &Ctx, cmd: CriteriaCmd) -> Result<()> {
             );
             Ok(())
         }
-        CriteriaCmd::List { .. } => {
-            let conn = ctx.open()?;
-            let list = scores::criteria(&conn)?;
-            let mut r = Report::new(ctx.out.label("title.criteria"));
-            let mut t = Table::new("criteria", &["group", "group_name", "code", "name", "kind", "max"]);
-            for c in &list {
-                t.push(vec![
-                    c.group.as_str().into(),
-                    c.group_name.clone().into(),
-                    c.code.as_str().into(),
-                    c.name.as_str().into(),
-                    c.kind.into(),
-                    Cell::Num(c.max),
-                ]);
-            }
-            r.section(None, vec![], Some(t));
-            let mut g = Table::new("groups", &["group", "group_name", "max"]);
-            for (code, name, max) in ranking::groups(&list) {
-                g.push(vec![code.into(), name.into(), Cell::Num(max)]);
-            }
-            let sum = |k: CriterionKind| list.iter().filter(|c| c.kind == k).map(|c| c.max).sum::<f64>();
-            let vi = ctx.out.lang == crate::output::Lang::Vi;
-            let line = format!(
-                "{}: {} + {} {} − {} {}",
-                ctx.out.label("max"),
-                format_number(sum(CriterionKind::Base), vi),
-                ctx.out.label("criterion_kind.bonus"),
-                format_number(sum(CriterionKind::Bonus), vi),
-                ctx.out.label("criterion_kind.penalty"),
-                format_number(sum(CriterionKind::Penalty), vi)
-            );
-            r.section(Some(ctx.out.label("heading.groups")), vec![line], Some(g));
-            emit_report(&r, &ctx.out)
-        }
+        CriteriaCmd::List { .. } => emit_report(&ranking::criteria(&ctx.open()?, ctx.out.lang)?, &ctx.out),
         CriteriaCmd::Import { file, cols, write } => {
             let mut conn = ctx.open()?;
             let mut src = cols.open(&file, import::scores::CRITERIA)?;
@@ -345,90 +316,6 @@ fn set(ctx: &Ctx, a: SetArgs) -> Result<()> {
 
 fn show(x: Option<f64>) -> String {
     x.map_or_else(|| "—".into(), |x| format_number(x, false))
-}
-
-fn explain(ctx: &Ctx, unit: &str) -> Result<()> {
-    let conn = ctx.open()?;
-    let u = units::resolve(&conn, unit)?;
-    let (st, settings) = ranking::rank(&conn, &members(&conn)?, ctx.out.lang)?;
-    let Some(pos) = st.iter().position(|s| s.unit_id == u.id) else {
-        return Err(refused(format!("{} is not a member of the bloc, so it is not ranked", u.code)));
-    };
-    let me = &st[pos];
-    let criteria = scores::criteria(&conn)?;
-    let all = scores::scores(&conn)?;
-    let pts = |unit_id: i64, c: i64| all.iter().find(|s| s.unit_id == unit_id && s.criterion_id == c);
-    let mut r = Report::new(format!("{} — {}", u.code, u.name));
-    let vi = ctx.out.lang == crate::output::Lang::Vi;
-    let rank = match (me.scored, me.shared) {
-        (false, _) => "—".to_string(),
-        (true, true) => format!("{}=", me.rank),
-        (true, false) => me.rank.to_string(),
-    };
-    let mut lines = vec![format!(
-        "{} {rank}/{}: {} {} ({} {}; {})",
-        ctx.out.label("rank"),
-        st.len(),
-        format_number(me.total, vi),
-        ctx.out.label("points"),
-        ctx.out.label("total_self"),
-        format_number(me.self_total, vi),
-        ctx.out.label(&format!("band.{}", me.band))
-    )];
-    // The neighbours above and below, and the criteria that make the difference.
-    for other in [pos.checked_sub(1).map(|i| &st[i]), st.get(pos + 1)].into_iter().flatten() {
-        let gap = me.total - other.total;
-        let diffs = ranking::differences(me.unit_id, other.unit_id, &criteria, &all);
-        let deciding: Vec<String> = diffs.iter().take(3).map(|(d, c)| format!("{} {d:+}", c.code)).collect();
-        lines.push(format!(
-            "{} {} ({} {}): {:+} — {}",
-            ctx.out.label("vs"),
-            other.code,
-            ctx.out.label("rank").to_lowercase(),
-            other.rank,
-            (gap * 100.0).round() / 100.0,
-            if deciding.is_empty() { ctx.out.label("same_points") } else { deciding.join(", ") }
-        ));
-    }
-    lines.extend(me.notes.iter().cloned());
-    if let Some(p) = me.proposal {
-        lines.push(format!("{}: {}", ctx.out.label("proposal"), ctx.out.label(&format!("proposal.{p}"))));
-    }
-    lines.push(format!(
-        "{}: {}",
-        ctx.out.label("tiebreak"),
-        settings.tiebreak.iter().map(|r| ranking::rule_name(*r, ctx.out.lang)).collect::<Vec<_>>().join(", ")
-    ));
-    r.section(None, lines, None);
-    let mut t = Table::new(
-        "criteria",
-        &["group", "code", "name", "kind", "max", "self", "assessed", "difference", "evidence", "note"],
-    );
-    for c in &criteria {
-        let s = pts(u.id, c.id);
-        let (own, assessed) = (s.and_then(|s| s.self_points), s.and_then(|s| s.assessed));
-        t.push(vec![
-            c.group.as_str().into(),
-            c.code.as_str().into(),
-            c.name.as_str().into(),
-            c.kind.into(),
-            Cell::Num(c.max),
-            own.map_or(Cell::Empty, Cell::Num),
-            match (own, assessed) {
-                (_, Some(a)) => Cell::Num(a),
-                (Some(_), None) => Cell::Enum("status", "unverified".into()),
-                _ => Cell::Empty,
-            },
-            match (own, assessed) {
-                (Some(o), Some(a)) => Cell::Num(a - o),
-                _ => Cell::Empty,
-            },
-            s.and_then(|s| s.evidence.clone()).into(),
-            s.and_then(|s| s.note.clone()).into(),
-        ]);
-    }
-    r.section(None, vec![], Some(t));
-    emit_report(&r, &ctx.out)
 }
 
 fn settings(ctx: &Ctx, a: SettingsArgs) -> Result<()> {

@@ -9,7 +9,9 @@ use rusqlite::Connection;
 use crate::db::{meta, scores};
 use crate::error::{refused, Result};
 use crate::model::{Criterion, CriterionKind, Score, Unit};
-use crate::output::Lang;
+use crate::output::labels::label;
+use crate::output::{Cell, Lang, Report, Table};
+use crate::text::format_number;
 
 /// A tie-break rule, applied in the bloc's order when assessed totals are equal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -503,6 +505,124 @@ pub fn incomplete(standings: &[Standing]) -> Vec<(String, String)> {
             )
         })
         .collect()
+}
+
+/// Every criterion of a unit, and what decides its rank against its neighbours: what `score explain` prints.
+pub fn explain(conn: &Connection, u: &Unit, lang: Lang) -> Result<Report> {
+    let (st, settings) = rank(conn, &super::reviews::members(conn)?, lang)?;
+    let Some(pos) = st.iter().position(|s| s.unit_id == u.id) else {
+        return Err(refused(format!("{} is not a member of the bloc, so it is not ranked", u.code)));
+    };
+    let me = &st[pos];
+    let criteria = scores::criteria(conn)?;
+    let all = scores::scores(conn)?;
+    let pts = |unit_id: i64, c: i64| all.iter().find(|s| s.unit_id == unit_id && s.criterion_id == c);
+    let mut r = Report::new(format!("{} — {}", u.code, u.name));
+    let vi = lang == Lang::Vi;
+    let rank = match (me.scored, me.shared) {
+        (false, _) => "—".to_string(),
+        (true, true) => format!("{}=", me.rank),
+        (true, false) => me.rank.to_string(),
+    };
+    let mut lines = vec![format!(
+        "{} {rank}/{}: {} {} ({} {}; {})",
+        label("rank", lang).to_string(),
+        st.len(),
+        format_number(me.total, vi),
+        label("points", lang).to_string(),
+        label("total_self", lang).to_string(),
+        format_number(me.self_total, vi),
+        label(&format!("band.{}", me.band), lang).to_string()
+    )];
+    // The neighbours above and below, and the criteria that make the difference.
+    for other in [pos.checked_sub(1).map(|i| &st[i]), st.get(pos + 1)].into_iter().flatten() {
+        let gap = me.total - other.total;
+        let diffs = differences(me.unit_id, other.unit_id, &criteria, &all);
+        let deciding: Vec<String> = diffs.iter().take(3).map(|(d, c)| format!("{} {d:+}", c.code)).collect();
+        lines.push(format!(
+            "{} {} ({} {}): {:+} — {}",
+            label("vs", lang),
+            other.code,
+            label("rank", lang).to_string().to_lowercase(),
+            other.rank,
+            (gap * 100.0).round() / 100.0,
+            if deciding.is_empty() { label("same_points", lang).to_string() } else { deciding.join(", ") }
+        ));
+    }
+    lines.extend(me.notes.iter().cloned());
+    if let Some(p) = me.proposal {
+        lines.push(format!("{}: {}", label("proposal", lang), label(&format!("proposal.{p}"), lang)));
+    }
+    lines.push(format!(
+        "{}: {}",
+        label("tiebreak", lang),
+        settings.tiebreak.iter().map(|r| rule_name(*r, lang)).collect::<Vec<_>>().join(", ")
+    ));
+    r.section(None, lines, None);
+    let mut t = Table::new(
+        "criteria",
+        &["group", "code", "name", "kind", "max", "self", "assessed", "difference", "evidence", "note"],
+    );
+    for c in &criteria {
+        let s = pts(u.id, c.id);
+        let (own, assessed) = (s.and_then(|s| s.self_points), s.and_then(|s| s.assessed));
+        t.push(vec![
+            c.group.as_str().into(),
+            c.code.as_str().into(),
+            c.name.as_str().into(),
+            c.kind.into(),
+            Cell::Num(c.max),
+            own.map_or(Cell::Empty, Cell::Num),
+            match (own, assessed) {
+                (_, Some(a)) => Cell::Num(a),
+                (Some(_), None) => Cell::Enum("status", "unverified".into()),
+                _ => Cell::Empty,
+            },
+            match (own, assessed) {
+                (Some(o), Some(a)) => Cell::Num(a - o),
+                _ => Cell::Empty,
+            },
+            s.and_then(|s| s.evidence.clone()).into(),
+            s.and_then(|s| s.note.clone()).into(),
+        ]);
+    }
+    r.section(None, vec![], Some(t));
+    Ok(r)
+}
+
+/// The criteria with their groups and the groups' maxima: what `score criteria list` prints.
+pub fn criteria(conn: &Connection, lang: Lang) -> Result<Report> {
+    let list = scores::criteria(conn)?;
+    let mut r = Report::new(label("title.criteria", lang).to_string());
+    let mut t = Table::new("criteria", &["group", "group_name", "code", "name", "kind", "max"]);
+    for c in &list {
+        t.push(vec![
+            c.group.as_str().into(),
+            c.group_name.clone().into(),
+            c.code.as_str().into(),
+            c.name.as_str().into(),
+            c.kind.into(),
+            Cell::Num(c.max),
+        ]);
+    }
+    r.section(None, vec![], Some(t));
+    let mut g = Table::new("groups", &["group", "group_name", "max"]);
+    for (code, name, max) in groups(&list) {
+        g.push(vec![code.into(), name.into(), Cell::Num(max)]);
+    }
+    let sum = |k: CriterionKind| list.iter().filter(|c| c.kind == k).map(|c| c.max).sum::<f64>();
+    let vi = lang == Lang::Vi;
+    let line = format!(
+        "{}: {} + {} {} − {} {}",
+        label("max", lang),
+        format_number(sum(CriterionKind::Base), vi),
+        label("criterion_kind.bonus", lang),
+        format_number(sum(CriterionKind::Bonus), vi),
+        label("criterion_kind.penalty", lang),
+        format_number(sum(CriterionKind::Penalty), vi)
+    );
+    r.section(Some(label("heading.groups", lang).to_string()), vec![line], Some(g));
+    Ok(r)
 }
 
 #[cfg(test)]
