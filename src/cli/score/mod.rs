@@ -1,16 +1,19 @@
 //! `thidua score`: the year's criteria, the units' self and assessed points, the ranking's settings, the lock.
 
+mod criteria;
+pub use criteria::{criteria, CriteriaCmd};
+
 use clap::{Args, Subcommand};
 
 use super::{text_arg, Ctx, WriteArgs};
 use crate::db::{self, meta, scores, units};
 use crate::error::{refused, usage, Result};
 use crate::import;
-use crate::model::{Criterion, CriterionKind, Score};
+use crate::model::Score;
 use crate::output::{emit_report, emit_table, Cell, Table};
 use crate::report::ranking;
 use crate::report::reviews::members;
-use crate::text::{check_code, format_number, parse_number};
+use crate::text::{format_number, parse_number};
 
 #[derive(Subcommand, Debug)]
 pub enum ScoreCmd {
@@ -74,46 +77,6 @@ pub enum ScoreCmd {
     },
     /// The bloc's ranking settings: quota of certificates, bands, tie-break order (shown, or set)
     Settings(SettingsArgs),
-}
-
-#[derive(Subcommand, Debug)]
-pub enum CriteriaCmd {
-    /// Add (or change) a criterion
-    Add {
-        /// A short code, e.g. A1
-        code: String,
-        /// Its group, e.g. A
-        #[arg(long)]
-        group: String,
-        /// The group's name, e.g. "Thực hiện nhiệm vụ chính trị"
-        #[arg(long, value_parser = text_arg)]
-        group_name: Option<String>,
-        /// What the criterion measures
-        #[arg(long, value_parser = text_arg)]
-        name: String,
-        /// The most points it gives (or takes, for a penalty)
-        #[arg(long, value_parser = points_arg)]
-        max: f64,
-        /// base (counts to the score), bonus (adds), penalty (subtracts)
-        #[arg(long, default_value = "base", value_parser = super::one_of(CriterionKind::VALUES, CriterionKind::parse))]
-        kind: CriterionKind,
-        #[command(flatten)]
-        write: WriteArgs,
-    },
-    /// The criteria with their groups and the groups' maxima
-    List {
-        #[command(flatten)]
-        out: super::OutputArgs,
-    },
-    /// Criteria from a CSV file: columns code, group, group_name, name, max, kind
-    Import {
-        /// The file to read: CSV (or - for standard input), .xlsx or .ods
-        file: String,
-        #[command(flatten)]
-        cols: super::ColumnArgs,
-        #[command(flatten)]
-        write: WriteArgs,
-    },
 }
 
 #[derive(Args, Debug)]
@@ -238,47 +201,6 @@ pub fn run(ctx: &Ctx, cmd: ScoreCmd) -> Result<()> {
             Ok(())
         }
         ScoreCmd::Settings(a) => settings(ctx, a),
-    }
-}
-
-fn criteria(ctx: &Ctx, cmd: CriteriaCmd) -> Result<()> {
-    match cmd {
-        CriteriaCmd::Add { code, group, group_name, name, max, kind, write } => {
-            let code = check_code("criterion", &code).map_err(usage)?;
-            let group = check_code("group", &group).map_err(usage)?;
-            if max <= 0.0 {
-                return Err(usage(format!("--max must be above 0, not {max}")));
-            }
-            let c = Criterion {
-                id: 0,
-                code: code.clone(),
-                group,
-                group_name: group_name.filter(|g| !g.is_empty()),
-                name,
-                max,
-                kind,
-            };
-            let o = ctx.write(&write, |tx| {
-                scores::check_unlocked(tx)?;
-                scores::upsert_criterion(tx, &c)
-            })?;
-            ctx.done(
-                &write,
-                format!("{} criterion {code} ({}, max {})", crate::import::verb(o), c.kind, format_number(max, false)),
-            );
-            Ok(())
-        }
-        CriteriaCmd::List { .. } => emit_report(&ranking::criteria(&ctx.open()?, ctx.out.lang)?, &ctx.out),
-        CriteriaCmd::Import { file, cols, write } => {
-            let mut conn = ctx.open()?;
-            let mut src = cols.open(&file, import::scores::CRITERIA)?;
-            let counts = db::write(&mut conn, write.dry_run, |tx| {
-                scores::check_unlocked(tx)?;
-                import::scores::criteria(tx, &mut src, ctx.quiet)
-            })?;
-            ctx.done(&write, counts.summary(&src.name));
-            Ok(())
-        }
     }
 }
 

@@ -1,13 +1,16 @@
 //! `thidua pledge`: the bloc's emulation pledge, its measurable targets and their progress.
 
+mod target;
+pub use target::{add_target, TargetCmd};
+
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use rusqlite::Connection;
 
 use super::{date_arg, text_arg, Ctx, WriteArgs};
-use crate::db::pledges::{self, NewTarget};
+use crate::db::pledges::{self};
 use crate::db::{self, campaigns, meta, units};
-use crate::error::{refused, refused_hint, usage, Result};
+use crate::error::{refused, refused_hint, Result};
 use crate::import;
 use crate::model::{Campaign, Outcome};
 use crate::output::{emit_report, emit_table};
@@ -48,12 +51,6 @@ pub enum PledgeCmd {
     },
 }
 
-#[derive(Subcommand, Debug)]
-pub enum TargetCmd {
-    /// Add a target to a unit's signed pledge (--all: a common commitment for every signed pledge)
-    Add(TargetArgs),
-}
-
 #[derive(Args, Debug)]
 #[command(group = clap::ArgGroup::new("who").required(true).args(["unit", "all"]))]
 pub struct SignArgs {
@@ -72,40 +69,6 @@ pub struct SignArgs {
     /// Where it was signed (the signing conference)
     #[arg(long, value_parser = text_arg)]
     pub place: Option<String>,
-    #[command(flatten)]
-    pub write: WriteArgs,
-}
-
-#[derive(Args, Debug)]
-#[command(group = clap::ArgGroup::new("who").required(true).args(["unit", "all"]))]
-pub struct TargetArgs {
-    /// What is committed, e.g. "Thu ngân sách đạt 100% dự toán"
-    #[arg(value_parser = text_arg)]
-    pub text: String,
-    /// The unit (code or name)
-    #[arg(long)]
-    pub unit: Option<String>,
-    /// Every signed pledge of the campaign
-    #[arg(long)]
-    pub all: bool,
-    /// Unit of measure, e.g. "%", "tỷ đồng"
-    #[arg(long, value_parser = text_arg)]
-    pub measure: Option<String>,
-    /// The target value ("1.234,5" or "1234.5"); without it the target is met / not met
-    #[arg(long, value_parser = number_arg, allow_hyphen_values = true)]
-    pub target: Option<f64>,
-    /// Less is better (arrears, violations): met when the actual is at most the target
-    #[arg(long, requires = "target")]
-    pub at_most: bool,
-    /// When the target is due (dd/mm/yyyy)
-    #[arg(long, value_parser = date_arg)]
-    pub due: Option<NaiveDate>,
-    /// The campaign (code or name) [default: the file's only open regular campaign]
-    #[arg(long)]
-    pub campaign: Option<String>,
-    /// A free note kept with the record
-    #[arg(long, value_parser = text_arg)]
-    pub note: Option<String>,
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -215,53 +178,6 @@ fn sign(ctx: &Ctx, a: SignArgs) -> Result<()> {
     for m in msgs {
         ctx.done(&a.write, m);
     }
-    Ok(())
-}
-
-fn add_target(ctx: &Ctx, a: TargetArgs) -> Result<()> {
-    if a.text.is_empty() {
-        return Err(usage("the target needs its text"));
-    }
-    let t = NewTarget {
-        text: a.text.clone(),
-        measure: a.measure.clone().filter(|m| !m.is_empty()),
-        target: a.target,
-        at_most: a.at_most,
-        due: a.due,
-        note: a.note.clone().filter(|n| !n.is_empty()),
-    };
-    let msg = ctx.write(&a.write, |tx| {
-        let c = campaign_of(tx, a.campaign.as_deref())?;
-        campaigns::check_open(&c)?;
-        let pledge_list = match &a.unit {
-            Some(u) => {
-                let u = units::resolve(tx, u)?;
-                let p = pledges::get(tx, u.id, c.id)?.ok_or_else(|| {
-                    refused_hint(
-                        format!("{} has not signed the pledge of {}", u.code, c.code),
-                        format!("sign it first: `thidua pledge sign --unit {} --date …`", u.code),
-                    )
-                })?;
-                vec![p]
-            }
-            None => pledges::list(tx, c.id)?,
-        };
-        if pledge_list.is_empty() {
-            return Err(refused_hint(
-                format!("no unit has signed the pledge of {} yet", c.code),
-                "`thidua pledge sign --all --date …`",
-            ));
-        }
-        let mut ids = Vec::new();
-        for p in &pledge_list {
-            if let Some((id, _)) = pledges::find_target(tx, p.id, &t.text)? {
-                return Err(refused(format!("{} already has this target: #{id}", p.unit_code)));
-            }
-            ids.push(format!("#{} {}", pledges::upsert_target(tx, p.id, &t)?.0, p.unit_code));
-        }
-        Ok(format!("added target \"{}\": {}", t.text, ids.join(", ")))
-    })?;
-    ctx.done(&a.write, msg);
     Ok(())
 }
 

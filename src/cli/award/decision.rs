@@ -1,0 +1,118 @@
+//! `thidua award decision`: the decision register (add, list, show, remove).
+
+use super::*;
+use crate::cli::{date_arg, text_arg, Ctx, WriteArgs};
+use crate::db::decisions::{self, NewDecision};
+use crate::db::{self, refs};
+use crate::error::{refused_hint, usage, Result};
+use crate::output::{emit_report, emit_table};
+use crate::report;
+use crate::text::{doc_number, format_date};
+use chrono::NaiveDate;
+use clap::{Args, Subcommand};
+
+#[derive(Subcommand, Debug)]
+pub enum DecisionCmd {
+    /// Record a decision: number, date, issuer
+    Add {
+        /// The number and symbol, e.g. 123/QĐ-UBND
+        number: String,
+        /// The day the decision was signed (dd/mm/yyyy)
+        #[arg(long, value_parser = date_arg)]
+        date: NaiveDate,
+        /// Who issued it, e.g. "UBND tỉnh Tây Ninh"
+        #[arg(long, value_parser = text_arg)]
+        issuer: String,
+        /// Who signed it, e.g. "Phó Chủ tịch Trần Văn Chiến"
+        #[arg(long, value_parser = text_arg)]
+        signer: Option<String>,
+        /// The subject line ("trích yếu")
+        #[arg(long, value_parser = text_arg)]
+        summary: Option<String>,
+        /// A free note kept with the record
+        #[arg(long, value_parser = text_arg)]
+        note: Option<String>,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// The decision register in date order
+    List {
+        #[command(flatten)]
+        out: crate::cli::OutputArgs,
+    },
+    /// One decision with its recipients
+    Show {
+        #[command(flatten)]
+        out: crate::cli::OutputArgs,
+        /// The decision's number, e.g. 123/QĐ-UBND
+        number: String,
+        #[command(flatten)]
+        which: Which,
+    },
+    /// Remove a decision no award refers to
+    Remove {
+        /// The decision's number, e.g. 123/QĐ-UBND
+        number: String,
+        #[command(flatten)]
+        which: Which,
+        /// Confirm without asking
+        #[arg(long)]
+        yes: bool,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+}
+
+/// Tells apart decisions that share a number.
+#[derive(Args, Debug, Clone)]
+pub struct Which {
+    /// The decision's issuer, when two issuers used the number
+    #[arg(long, value_parser = text_arg)]
+    pub issuer: Option<String>,
+    /// The decision's year, when the number recurs across years
+    #[arg(long, value_parser = clap::value_parser!(i32).range(1945..=2100))]
+    pub decision_year: Option<i32>,
+}
+
+pub fn decision(ctx: &Ctx, cmd: DecisionCmd) -> Result<()> {
+    match cmd {
+        DecisionCmd::Add { number, date, issuer, signer, summary, note, write } => {
+            let number = doc_number(&number).map_err(usage)?;
+            if issuer.is_empty() {
+                return Err(usage("--issuer needs who issued the decision"));
+            }
+            let d = NewDecision {
+                number: number.clone(),
+                issued_on: date,
+                issuer,
+                signer: some(signer),
+                summary: some(summary),
+                note: some(note),
+            };
+            let id = ctx.write(&write, |tx| decisions::insert(tx, &d))?;
+            ctx.done(&write, format!("recorded decision #{id} {number} of {} ({})", format_date(date), d.issuer));
+            Ok(())
+        }
+        DecisionCmd::List { .. } => emit_table(&report::awards::decisions(&ctx.open()?)?, &ctx.out),
+        DecisionCmd::Show { number, which, .. } => {
+            let conn = ctx.open()?;
+            let d = decisions::resolve(&conn, &number, which.issuer.as_deref(), which.decision_year)?;
+            emit_report(&report::awards::decision(&conn, &d, ctx.out.lang)?, &ctx.out)
+        }
+        DecisionCmd::Remove { number, which, yes, write } => {
+            let mut conn = ctx.open()?;
+            let d = decisions::resolve(&conn, &number, which.issuer.as_deref(), which.decision_year)?;
+            let r = refs::references(&conn, "decision", d.id)?;
+            if !r.is_empty() {
+                return Err(refused_hint(
+                    format!("decision {} still has {}", d.number, crate::cli::unit::describe_refs(&r)),
+                    "remove its awards first (`thidua award list --decision …`)",
+                ));
+            }
+            ctx.confirm(&format!("remove decision {} of {} ({})?", d.number, format_date(d.issued_on), d.issuer), yes)?;
+            db::write(&mut conn, write.dry_run, |tx| decisions::delete(tx, d.id))?;
+            ctx.done(&write, format!("removed decision {}", d.number));
+            Ok(())
+        }
+    }
+}
