@@ -173,13 +173,9 @@ fn r2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-/// Computes every member's standing, ranked.
-/// The English or the Vietnamese of a note, as the report's language asks.
-fn say(lang: Lang, en: String, vi: String) -> String {
-    match lang {
-        Lang::En => en,
-        Lang::Vi => vi,
-    }
+/// A note in the report's language, through the one catalog of messages (`output/messages.rs`).
+fn words(en: impl AsRef<str>, lang: Lang) -> String {
+    crate::output::messages::say(en.as_ref(), lang)
 }
 
 /// Computes every member's standing, ranked; notes are written in `lang`. Loads what the ranking needs, then runs
@@ -283,7 +279,7 @@ pub fn order_and_ties(out: &mut [Standing], settings: &Settings, lang: Lang) {
         if !out[i].scored {
             // No points at all: not ranked, never banded (a blank sheet is not "completed").
             out[i].band = "not_ranked";
-            out[i].notes.push(say(lang, "not ranked: no scores".into(), "chưa xếp hạng: chưa có điểm".into()));
+            out[i].notes.push(words("not ranked: no scores", lang));
             continue;
         }
         let equal = i > 0 && out[i - 1].scored && out[i - 1].total == out[i].total;
@@ -291,12 +287,9 @@ pub fn order_and_ties(out: &mut [Standing], settings: &Settings, lang: Lang) {
             if equal { tie_break(&out[i - 1], &out[i], &settings.tiebreak) } else { (Ordering::Less, None, vec![]) };
         let (prev, me) = (out[i.saturating_sub(1)].code.clone(), out[i].code.clone());
         if equal && !skipped.is_empty() {
-            let names: Vec<&str> = skipped.iter().map(|r| rule_name(*r, lang)).collect();
-            let note = say(
-                lang,
-                format!("tie-break with {prev}: {} skipped, no data for one of the two", names.join(", ")),
-                format!("khi bằng điểm với {prev}: bỏ qua tiêu chí {} vì thiếu số liệu", names.join(", ")),
-            );
+            let names: Vec<&str> = skipped.iter().map(|r| rule_name(*r)).collect();
+            let note =
+                words(format!("tie-break with {prev}: {} skipped, no data for one of the two", names.join(", ")), lang);
             out[i].notes.push(note);
         }
         let tied = equal && o == Ordering::Equal;
@@ -304,22 +297,10 @@ pub fn order_and_ties(out: &mut [Standing], settings: &Settings, lang: Lang) {
         if tied {
             out[i].shared = true;
             out[i - 1].shared = true;
-            out[i].notes.push(say(
-                lang,
-                format!("tied with {prev}: no rule tells them apart, the meeting decides"),
-                format!("bằng điểm với {prev}, không tiêu chí ưu tiên nào phân định: Hội nghị quyết định"),
-            ));
+            out[i].notes.push(words(format!("tied with {prev}: no rule tells them apart, the meeting decides"), lang));
         } else if let Some(r) = rule {
-            out[i - 1].notes.push(say(
-                lang,
-                format!("ahead of {me} at equal total: {}", rule_words(r, true, lang)),
-                format!("xếp trên {me} khi bằng điểm: {}", rule_words(r, true, lang)),
-            ));
-            out[i].notes.push(say(
-                lang,
-                format!("behind {prev} at equal total: {}", rule_words(r, false, lang)),
-                format!("xếp dưới {prev} khi bằng điểm: {}", rule_words(r, false, lang)),
-            ));
+            out[i - 1].notes.push(words(format!("ahead of {me} at equal total: {}", rule_words(r, true)), lang));
+            out[i].notes.push(words(format!("behind {prev} at equal total: {}", rule_words(r, false)), lang));
         }
     }
 }
@@ -335,11 +316,7 @@ pub fn bands(out: &mut [Standing], settings: &Settings, lang: Lang) {
             "completed"
         };
         if s.total >= settings.band_excellent && s.zero_base {
-            s.notes.push(say(
-                lang,
-                "a base criterion at 0 keeps it out of the top band".into(),
-                "có tiêu chí cơ bản 0 điểm nên không xếp loại xuất sắc".into(),
-            ));
+            s.notes.push(words("a base criterion at 0 keeps it out of the top band", lang));
         }
     }
 }
@@ -353,17 +330,13 @@ pub fn proposals(out: &mut [Standing], settings: &Settings, lang: Lang) {
     for s in out.iter_mut().filter(|s| s.scored) {
         if !eligible(s) {
             let why = match &s.excluded {
-                Some(r) => say(lang, format!("not proposed: excluded ({r})"), format!("không đề nghị: {r}")),
-                None => say(
-                    lang,
+                Some(r) => words(format!("not proposed: excluded ({r})"), lang),
+                None => words(
                     format!(
                         "not proposed: not fully scored ({} base criteria unassessed, {} unverified)",
                         s.missing, s.unverified
                     ),
-                    format!(
-                        "không đề nghị: chưa chấm đủ ({} tiêu chí chưa thẩm định, {} điểm tự chấm chưa thẩm định)",
-                        s.missing, s.unverified
-                    ),
+                    lang,
                 ),
             };
             s.notes.push(why);
@@ -376,20 +349,12 @@ pub fn proposals(out: &mut [Standing], settings: &Settings, lang: Lang) {
             }
             None => {
                 top = Some(s.rank);
-                s.notes.push(say(
-                    lang,
-                    "shares the best rank: the meeting decides who is proposed for the flag".into(),
-                    "đồng hạng cao nhất: Hội nghị quyết định đơn vị đề nghị tặng Cờ thi đua".into(),
-                ));
+                s.notes.push(words("shares the best rank: the meeting decides who is proposed for the flag", lang));
             }
             Some(r) if r == s.rank => {
                 // Another unit of a shared best rank: one of the tied takes the flag, the others certificates.
                 bk_left = bk_left.saturating_sub(1);
-                s.notes.push(say(
-                    lang,
-                    "shares the best rank: the meeting decides who is proposed for the flag".into(),
-                    "đồng hạng cao nhất: Hội nghị quyết định đơn vị đề nghị tặng Cờ thi đua".into(),
-                ));
+                s.notes.push(words("shares the best rank: the meeting decides who is proposed for the flag", lang));
             }
             Some(_) if bk_left > 0 => {
                 s.proposal = Some("BK_TINH");
@@ -415,33 +380,25 @@ pub fn differences<'a>(me: i64, other: i64, criteria: &'a [Criterion], all: &[Sc
     d
 }
 
-/// Why a rule put a unit where it stands: `ahead` for the unit it favoured, else for the one behind.
-pub fn rule_words(r: Rule, ahead: bool, lang: Lang) -> &'static str {
-    match (r, ahead, lang) {
-        (Rule::Female, true, Lang::En) => "women are at least 70% of the staff (Decree 152 Art 4.6)",
-        (Rule::Female, true, Lang::Vi) => "tỷ lệ nữ từ 70% trở lên (khoản 6 Điều 4 Nghị định 152/2025/NĐ-CP)",
-        (Rule::Female, false, Lang::En) => "women are under 70% of the staff (Decree 152 Art 4.6)",
-        (Rule::Female, false, Lang::Vi) => "tỷ lệ nữ dưới 70% (khoản 6 Điều 4 Nghị định 152/2025/NĐ-CP)",
-        (Rule::GroupA, true, Lang::En) => "more points in the first group (core tasks)",
-        (Rule::GroupA, true, Lang::Vi) => "điểm nhóm tiêu chí thứ nhất (nhiệm vụ chính trị) cao hơn",
-        (Rule::GroupA, false, Lang::En) => "fewer points in the first group (core tasks)",
-        (Rule::GroupA, false, Lang::Vi) => "điểm nhóm tiêu chí thứ nhất (nhiệm vụ chính trị) thấp hơn",
-        (Rule::Penalty, true, Lang::En) => "fewer penalty points",
-        (Rule::Penalty, true, Lang::Vi) => "ít điểm trừ hơn",
-        (Rule::Penalty, false, Lang::En) => "more penalty points",
-        (Rule::Penalty, false, Lang::Vi) => "nhiều điểm trừ hơn",
+/// Why a rule put a unit where it stands: `ahead` for the unit it favoured, else for the one behind. English;
+/// the catalog of messages has the Vietnamese.
+pub fn rule_words(r: Rule, ahead: bool) -> &'static str {
+    match (r, ahead) {
+        (Rule::Female, true) => "women are at least 70% of the staff (Decree 152 Art 4.6)",
+        (Rule::Female, false) => "women are under 70% of the staff (Decree 152 Art 4.6)",
+        (Rule::GroupA, true) => "more points in the first group (core tasks)",
+        (Rule::GroupA, false) => "fewer points in the first group (core tasks)",
+        (Rule::Penalty, true) => "fewer penalty points",
+        (Rule::Penalty, false) => "more penalty points",
     }
 }
 
-/// A tie-break rule as people name it.
-pub fn rule_name(r: Rule, lang: Lang) -> &'static str {
-    match (r, lang) {
-        (Rule::Female, Lang::En) => "women's share",
-        (Rule::Female, Lang::Vi) => "tỷ lệ nữ",
-        (Rule::GroupA, Lang::En) => "first group",
-        (Rule::GroupA, Lang::Vi) => "điểm nhóm thứ nhất",
-        (Rule::Penalty, Lang::En) => "penalty points",
-        (Rule::Penalty, Lang::Vi) => "điểm trừ",
+/// A tie-break rule as people name it (English; the catalog of messages has the Vietnamese).
+pub fn rule_name(r: Rule) -> &'static str {
+    match r {
+        Rule::Female => "women's share",
+        Rule::GroupA => "first group",
+        Rule::Penalty => "penalty points",
     }
 }
 
@@ -556,7 +513,7 @@ pub fn explain(conn: &Connection, u: &Unit, lang: Lang) -> Result<Report> {
     lines.push(format!(
         "{}: {}",
         label("tiebreak", lang),
-        settings.tiebreak.iter().map(|r| rule_name(*r, lang)).collect::<Vec<_>>().join(", ")
+        settings.tiebreak.iter().map(|r| words(rule_name(*r), lang)).collect::<Vec<_>>().join(", ")
     ));
     r.section(None, lines, None);
     let mut t = Table::new(

@@ -8,6 +8,7 @@ use crate::db::{awards, campaigns, decisions, meetings, meta, people, pledges, r
 use crate::error::Result;
 use crate::model::{Award, MeetingKind, RegStatus, Unit};
 use crate::output::labels::label;
+use crate::output::messages::say;
 use crate::output::{Cell, Lang, Report, Table};
 use crate::text::{format_date, format_period};
 
@@ -36,13 +37,9 @@ fn members_table(list: &[Unit]) -> Table {
 
 fn bloc_lines(conn: &Connection, n: usize, lang: Lang) -> Result<Vec<String>> {
     let b = meta::bloc(conn)?;
-    let mut s = b.name.clone();
-    if let Some(p) = &b.province {
-        s.push_str(&format!(" ({} {p})", l("province", lang).to_lowercase()));
-    }
-    Ok(vec![match lang {
-        Lang::Vi => format!("{s} gồm {n} đơn vị thành viên."),
-        Lang::En => format!("{s}: {n} member units."),
+    Ok(vec![match &b.province {
+        Some(p) => say(&format!("{} (province {p}): {n} member units.", b.name), lang),
+        None => say(&format!("{}: {n} member units.", b.name), lang),
     }])
 }
 
@@ -195,20 +192,15 @@ fn pledge_section(conn: &Connection, r: &mut Report, as_of: NaiveDate, heading: 
         Some(c) => {
             let rows = super::pledges::completion(conn, c.id, as_of)?;
             let signed = rows.iter().filter(|p| p.pledge.is_some()).count();
-            let line = match lang {
-                Lang::Vi => format!(
-                    "{signed}/{} đơn vị đã ký giao ước thi đua của {}; kết quả tính đến ngày {}.",
-                    rows.len(),
-                    c.name.to_lowercase(),
-                    format_date(as_of)
-                ),
-                Lang::En => format!(
+            let line = say(
+                &format!(
                     "{signed} of {} units signed the pledge of {}; completion as of {}.",
                     rows.len(),
                     c.name,
                     format_date(as_of)
                 ),
-            };
+                lang,
+            );
             r.section(Some(heading), vec![line], Some(super::pledges::table(&rows)));
         }
     }
@@ -255,10 +247,7 @@ fn review_opening(
 /// The mid-year review ("sơ kết 6 tháng"), as of a date (default 30/06).
 pub fn midyear(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<Report> {
     let year = meta::bloc(conn)?.year;
-    let title = match lang {
-        Lang::Vi => format!("Báo cáo sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm {year}"),
-        Lang::En => format!("Mid-year review of emulation and commendation work, first six months of {year}"),
-    };
+    let title = say(&format!("Mid-year review of emulation and commendation work, first six months of {year}"), lang);
     let mut r = review_opening(conn, title, MeetingKind::Midyear, as_of, lang)?;
     let counts = registrations::counts(conn, Some(as_of))?;
     r.section(Some(l("heading.registrations", lang)), vec![], Some(registrations_table(&counts)?));
@@ -283,10 +272,7 @@ pub fn midyear(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<Report
 /// The annual review ("tổng kết năm"), as of a date (default 31/12).
 pub fn annual(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<Report> {
     let year = meta::bloc(conn)?.year;
-    let title = match lang {
-        Lang::Vi => format!("Báo cáo tổng kết công tác thi đua, khen thưởng năm {year}"),
-        Lang::En => format!("Annual review of emulation and commendation work, {year}"),
-    };
+    let title = say(&format!("Annual review of emulation and commendation work, {year}"), lang);
     let mut r = review_opening(conn, title, MeetingKind::Annual, as_of, lang)?;
     let counts = registrations::counts(conn, Some(as_of))?;
     r.section(Some(l("heading.results", lang)), vec![], Some(results_table(&counts)?));
@@ -314,20 +300,15 @@ fn ranking_section(conn: &Connection, r: &mut Report, lang: Lang) -> Result<()> 
     }
     let (st, settings) = super::ranking::rank(conn, &members(conn)?, lang)?;
     let vi = lang == Lang::Vi;
-    let line = match lang {
-        Lang::Vi => format!(
-            "Xếp loại: xuất sắc từ {} điểm, tốt từ {} điểm; đề nghị Cờ thi đua cho đơn vị dẫn đầu và Bằng khen cho {} đơn vị tiếp theo.",
-            crate::text::format_number(settings.band_excellent, vi),
-            crate::text::format_number(settings.band_good, vi),
-            settings.quota_bk
-        ),
-        Lang::En => format!(
+    let line = say(
+        &format!(
             "Bands: excellent from {} points, good from {}; the leading unit is proposed for the flag, the next {} for certificates of merit.",
             crate::text::format_number(settings.band_excellent, vi),
             crate::text::format_number(settings.band_good, vi),
             settings.quota_bk
         ),
-    };
+        lang,
+    );
     r.section(Some(l("heading.ranking", lang)), vec![line], Some(super::ranking::table(&st, &criteria, true)));
     Ok(())
 }
@@ -335,10 +316,7 @@ fn ranking_section(conn: &Connection, r: &mut Report, lang: Lang) -> Result<()> 
 /// `report ranking`: the score summary ready to paste into the review (docs/domain.md §4).
 pub fn ranking(conn: &Connection, lang: Lang) -> Result<Report> {
     let year = meta::bloc(conn)?.year;
-    let mut r = Report::new(match lang {
-        Lang::Vi => format!("Bảng tổng hợp kết quả chấm điểm thi đua năm {year}"),
-        Lang::En => format!("Scores and ranking of the member units, {year}"),
-    });
+    let mut r = Report::new(say(&format!("Scores and ranking of the member units, {year}"), lang));
     ranking_section(conn, &mut r, lang)?;
     Ok(r)
 }
