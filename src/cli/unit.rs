@@ -4,7 +4,7 @@ use clap::{Args, Subcommand};
 
 use super::{text_arg, Ctx, WriteArgs};
 use crate::db::{self, refs, units};
-use crate::error::{refused_hint, Result};
+use crate::error::{refused_hint, usage, Result};
 use crate::import;
 use crate::model::{Role, UnitData};
 use crate::output::{emit_report, emit_table};
@@ -51,19 +51,32 @@ pub enum UnitCmd {
 }
 
 #[derive(Args, Debug)]
+#[command(mut_arg("name", |a| a.required(true)))]
 pub struct AddArgs {
     /// A short ASCII code, e.g. BHXH
     pub code: String,
-    /// The unit's full name, e.g. "Bảo hiểm xã hội tỉnh"
-    #[arg(long, value_parser = text_arg)]
-    pub name: String,
-    /// Short name, e.g. "BHXH tỉnh"
-    #[arg(long, value_parser = text_arg)]
-    pub short: Option<String>,
     /// The unit it belongs to (code or name); a sub-unit holds no bloc role
     #[arg(long)]
     pub parent: Option<String>,
-    /// Role in the bloc [default: member for a top-level unit]
+    /// Position in the bloc order (lists otherwise show the leader first, then by code)
+    #[arg(long)]
+    pub order: Option<i64>,
+    #[command(flatten)]
+    pub fields: Fields,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+/// A unit's fields that `unit add` sets and `unit edit` changes: one definition, so the two say the same.
+#[derive(Args, Debug)]
+pub struct Fields {
+    /// The unit's full name, e.g. "Bảo hiểm xã hội tỉnh" (an empty text is refused)
+    #[arg(long, value_parser = text_arg)]
+    pub name: Option<String>,
+    /// Short name, e.g. "BHXH tỉnh"
+    #[arg(long, value_parser = text_arg)]
+    pub short: Option<String>,
+    /// Role in the bloc [default on add: member for a top-level unit]
     #[arg(long, value_parser = super::one_of(Role::VALUES, Role::parse))]
     pub role: Option<Role>,
     /// Sector line ("ngành dọc"), e.g. "Bộ Tài chính"
@@ -72,14 +85,9 @@ pub struct AddArgs {
     /// A free note kept with the record
     #[arg(long, value_parser = text_arg)]
     pub note: Option<String>,
-    /// Position in the bloc order (lists otherwise show the leader first, then by code)
-    #[arg(long)]
-    pub order: Option<i64>,
     /// Share of women on the staff in % (the ranking's tie-break prefers ≥ 70%)
     #[arg(long, value_parser = share_arg)]
     pub female_share: Option<f64>,
-    #[command(flatten)]
-    pub write: WriteArgs,
 }
 
 /// A percentage 0–100, in either number style.
@@ -99,36 +107,20 @@ pub struct EditArgs {
     /// A new code
     #[arg(long)]
     pub code: Option<String>,
-    /// The unit's full name
-    #[arg(long, value_parser = text_arg)]
-    pub name: Option<String>,
-    /// The short name, e.g. "BHXH tỉnh"
-    #[arg(long, value_parser = text_arg)]
-    pub short: Option<String>,
     /// Make it a sub-unit of this unit
     #[arg(long, conflicts_with = "no_parent")]
     pub parent: Option<String>,
     /// Make it a top-level unit (a member of the bloc)
     #[arg(long)]
     pub no_parent: bool,
-    /// Role in the bloc
-    #[arg(long, value_parser = super::one_of(Role::VALUES, Role::parse))]
-    pub role: Option<Role>,
-    /// Sector line ("ngành dọc")
-    #[arg(long, value_parser = text_arg)]
-    pub sector: Option<String>,
-    /// A free note kept with the record
-    #[arg(long, value_parser = text_arg)]
-    pub note: Option<String>,
     /// Position in the bloc order
     #[arg(long, conflicts_with = "no_order")]
     pub order: Option<i64>,
     /// Drop the explicit order
     #[arg(long)]
     pub no_order: bool,
-    /// Share of women on the staff in %
-    #[arg(long, value_parser = share_arg)]
-    pub female_share: Option<f64>,
+    #[command(flatten)]
+    pub fields: Fields,
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -158,27 +150,29 @@ fn empty_none(s: Option<String>) -> Option<String> {
 
 fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     let code = code_arg(&a.code)?;
+    // clap requires --name on add; an empty one is refused like everywhere.
+    let name = a.fields.name.clone().filter(|n| !n.is_empty()).ok_or_else(|| usage("--name cannot be empty"))?;
     let msg = ctx.write(&a.write, |tx| {
         let parent = a.parent.as_deref().map(|p| units::resolve(tx, p)).transpose()?;
-        let role = match (&parent, a.role) {
+        let role = match (&parent, a.fields.role) {
             (None, r) => Some(r.unwrap_or(Role::Member)),
             (Some(_), r) => r,
         };
         let d = UnitData {
             code: code.clone(),
-            name: a.name.clone(),
-            short: empty_none(a.short.clone()),
+            name: name.clone(),
+            short: empty_none(a.fields.short.clone()),
             parent_id: parent.as_ref().map(|p| p.id),
             role,
-            sector: empty_none(a.sector.clone()),
-            note: empty_none(a.note.clone()),
+            sector: empty_none(a.fields.sector.clone()),
+            note: empty_none(a.fields.note.clone()),
             sort_order: a.order,
-            female_share: a.female_share,
+            female_share: a.fields.female_share,
         };
         units::insert(tx, &d)?;
         Ok(match parent {
-            Some(p) => format!("added unit {code} ({}) under {}", a.name, p.code),
-            None => format!("added unit {code} ({}) as {}", a.name, role.map_or("member", Role::as_str)),
+            Some(p) => format!("added unit {code} ({name}) under {}", p.code),
+            None => format!("added unit {code} ({name}) as {}", role.map_or("member", Role::as_str)),
         })
     })?;
     ctx.done(&a.write, msg);
@@ -188,16 +182,16 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
 fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
     let new_code = a.code.as_deref().map(code_arg).transpose()?;
     let nothing = new_code.is_none()
-        && a.name.is_none()
-        && a.short.is_none()
+        && a.fields.name.is_none()
+        && a.fields.short.is_none()
         && a.parent.is_none()
         && !a.no_parent
-        && a.role.is_none()
-        && a.sector.is_none()
-        && a.note.is_none()
+        && a.fields.role.is_none()
+        && a.fields.sector.is_none()
+        && a.fields.note.is_none()
         && a.order.is_none()
         && !a.no_order
-        && a.female_share.is_none();
+        && a.fields.female_share.is_none();
     if nothing {
         return Err(super::nothing_to_do("edit"));
     }
@@ -207,25 +201,25 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         if let Some(c) = &new_code {
             d.code = c.clone();
         }
-        if let Some(n) = &a.name {
+        if let Some(n) = &a.fields.name {
             if n.is_empty() {
                 return Err(crate::error::usage("--name cannot be empty"));
             }
             d.name = n.clone();
         }
-        if let Some(s) = &a.short {
+        if let Some(s) = &a.fields.short {
             d.short = empty_none(Some(s.clone()));
         }
-        if let Some(s) = &a.sector {
+        if let Some(s) = &a.fields.sector {
             d.sector = empty_none(Some(s.clone()));
         }
-        if let Some(s) = &a.note {
+        if let Some(s) = &a.fields.note {
             d.note = empty_none(Some(s.clone()));
         }
         if let Some(p) = &a.parent {
             d.parent_id = Some(units::resolve(tx, p)?.id);
             // A plain member becomes a sub-unit without fuss; a leader or deputy must hand its role over first.
-            if d.role == Some(Role::Member) && a.role.is_none() {
+            if d.role == Some(Role::Member) && a.fields.role.is_none() {
                 d.role = None;
             }
         }
@@ -235,11 +229,11 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
                 d.role = Some(Role::Member);
             }
         }
-        if let Some(r) = a.role {
+        if let Some(r) = a.fields.role {
             d.role = Some(r);
         }
-        if a.female_share.is_some() {
-            d.female_share = a.female_share;
+        if a.fields.female_share.is_some() {
+            d.female_share = a.fields.female_share;
         }
         if a.no_order {
             d.sort_order = None;
