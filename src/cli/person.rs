@@ -54,14 +54,24 @@ pub enum PersonCmd {
 }
 
 #[derive(Args, Debug)]
+#[command(mut_arg("unit", |a| a.required(true)), mut_arg("name", |a| a.required(true)))]
 pub struct AddArgs {
-    /// The person's unit (code or name)
+    #[command(flatten)]
+    pub fields: Fields,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+/// A person's fields that `person add` sets and `person edit` changes: one definition, so the two say the same.
+#[derive(Args, Debug)]
+pub struct Fields {
+    /// The person's unit (code or name); on edit, moves the person there
     #[arg(long)]
-    pub unit: String,
+    pub unit: Option<String>,
     /// Full name as written, e.g. "Trần Thị Yến Phương"
     #[arg(long, value_parser = text_arg)]
-    pub name: String,
-    /// e.g. "Phó Giám đốc"
+    pub name: Option<String>,
+    /// Position (chức vụ) as printed on documents, e.g. "Phó Giám đốc"
     #[arg(long, value_parser = text_arg)]
     pub position: Option<String>,
     /// Gender: f or m (nữ / nam)
@@ -70,53 +80,26 @@ pub struct AddArgs {
     /// Year of birth, or the date of birth of which the year is kept (1970, 12/03/1970)
     #[arg(long, value_parser = born_arg)]
     pub born: Option<i64>,
-    /// Staff code, unique in the file
+    /// Staff code (mã cán bộ), unique in the file
     #[arg(long, value_parser = text_arg)]
     pub code: Option<String>,
-    /// Family name when it is more than the first word (e.g. "Tôn Nữ")
+    /// Family name (họ) when it is more than the first word (e.g. "Tôn Nữ")
     #[arg(long, value_parser = text_arg)]
     pub family: Option<String>,
-    /// Given name when it is more than the last word
+    /// Given name (tên) when it is more than the last word
     #[arg(long, value_parser = text_arg)]
     pub given: Option<String>,
     /// A free note kept with the record
     #[arg(long, value_parser = text_arg)]
     pub note: Option<String>,
-    #[command(flatten)]
-    pub write: WriteArgs,
 }
 
 #[derive(Args, Debug)]
 pub struct EditArgs {
     /// Number, staff code or full name
     pub person: String,
-    /// Move the person to this unit (code or name)
-    #[arg(long)]
-    pub unit: Option<String>,
-    /// The full name, e.g. "Trần Thị Yến Phương"
-    #[arg(long, value_parser = text_arg)]
-    pub name: Option<String>,
-    /// Position (chức vụ), as it is printed on documents
-    #[arg(long, value_parser = text_arg)]
-    pub position: Option<String>,
-    /// Gender: f or m (nữ / nam)
-    #[arg(long, value_parser = super::one_of(Gender::VALUES, Gender::parse))]
-    pub gender: Option<Gender>,
-    /// Year of birth, or the date of birth of which the year is kept (1970, 12/03/1970)
-    #[arg(long, value_parser = born_arg)]
-    pub born: Option<i64>,
-    /// The staff code (mã cán bộ)
-    #[arg(long, value_parser = text_arg)]
-    pub code: Option<String>,
-    /// The family name (họ), when the split of the full name is not the usual one
-    #[arg(long, value_parser = text_arg)]
-    pub family: Option<String>,
-    /// The given name (tên), when the split of the full name is not the usual one
-    #[arg(long, value_parser = text_arg)]
-    pub given: Option<String>,
-    /// A free note kept with the record
-    #[arg(long, value_parser = text_arg)]
-    pub note: Option<String>,
+    #[command(flatten)]
+    pub fields: Fields,
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -145,24 +128,28 @@ fn some(s: &Option<String>) -> Option<String> {
 }
 
 fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
-    let parts = split_name(&a.name, some(&a.family).as_deref(), some(&a.given).as_deref()).map_err(usage)?;
+    // clap requires --unit and --name on add; an empty name is refused like everywhere.
+    let name = some(&a.fields.name).ok_or_else(|| usage("--name cannot be empty"))?;
+    let unit_ref = a.fields.unit.clone().unwrap_or_default();
+    let parts =
+        split_name(&name, some(&a.fields.family).as_deref(), some(&a.fields.given).as_deref()).map_err(usage)?;
     let (id, unit) = ctx.write(&a.write, |tx| {
-        let u = units::resolve(tx, &a.unit)?;
+        let u = units::resolve(tx, &unit_ref)?;
         let d = PersonData {
             unit_id: u.id,
-            full_name: a.name.clone(),
+            full_name: name.clone(),
             family: parts.family,
             middle: parts.middle,
             given: parts.given,
-            gender: a.gender,
-            born: a.born,
-            position: some(&a.position),
-            staff_code: some(&a.code),
-            note: some(&a.note),
+            gender: a.fields.gender,
+            born: a.fields.born,
+            position: some(&a.fields.position),
+            staff_code: some(&a.fields.code),
+            note: some(&a.fields.note),
         };
         Ok((people::insert(tx, &d)?, u.code))
     })?;
-    ctx.done(&a.write, format!("added #{id} {} to {unit}", a.name));
+    ctx.done(&a.write, format!("added #{id} {name} to {unit}"));
     Ok(())
 }
 
@@ -194,52 +181,52 @@ fn list(ctx: &Ctx, unit: Option<&str>) -> Result<()> {
 }
 
 fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
-    let nothing = a.unit.is_none()
-        && a.name.is_none()
-        && a.position.is_none()
-        && a.gender.is_none()
-        && a.born.is_none()
-        && a.code.is_none()
-        && a.family.is_none()
-        && a.given.is_none()
-        && a.note.is_none();
+    let nothing = a.fields.unit.is_none()
+        && a.fields.name.is_none()
+        && a.fields.position.is_none()
+        && a.fields.gender.is_none()
+        && a.fields.born.is_none()
+        && a.fields.code.is_none()
+        && a.fields.family.is_none()
+        && a.fields.given.is_none()
+        && a.fields.note.is_none();
     if nothing {
         return Err(super::nothing_to_do("edit"));
     }
     let msg = ctx.write(&a.write, |tx| {
         let p = people::resolve(tx, &a.person)?;
         let mut d = people::data_of(&p);
-        if let Some(u) = &a.unit {
+        if let Some(u) = &a.fields.unit {
             d.unit_id = units::resolve(tx, u)?.id;
         }
-        if let Some(n) = &a.name {
+        if let Some(n) = &a.fields.name {
             if n.is_empty() {
                 return Err(usage("--name cannot be empty"));
             }
             d.full_name = n.clone();
         }
         // The split is redone from the (new) name; overrides given now apply, or else the default split.
-        if a.name.is_some() || a.family.is_some() || a.given.is_some() {
-            let parts =
-                split_name(&d.full_name, some(&a.family).as_deref(), some(&a.given).as_deref()).map_err(usage)?;
+        if a.fields.name.is_some() || a.fields.family.is_some() || a.fields.given.is_some() {
+            let parts = split_name(&d.full_name, some(&a.fields.family).as_deref(), some(&a.fields.given).as_deref())
+                .map_err(usage)?;
             d.family = parts.family;
             d.middle = parts.middle;
             d.given = parts.given;
         }
-        if a.position.is_some() {
-            d.position = some(&a.position);
+        if a.fields.position.is_some() {
+            d.position = some(&a.fields.position);
         }
-        if a.gender.is_some() {
-            d.gender = a.gender;
+        if a.fields.gender.is_some() {
+            d.gender = a.fields.gender;
         }
-        if a.born.is_some() {
-            d.born = a.born;
+        if a.fields.born.is_some() {
+            d.born = a.fields.born;
         }
-        if a.code.is_some() {
-            d.staff_code = some(&a.code);
+        if a.fields.code.is_some() {
+            d.staff_code = some(&a.fields.code);
         }
-        if a.note.is_some() {
-            d.note = some(&a.note);
+        if a.fields.note.is_some() {
+            d.note = some(&a.fields.note);
         }
         people::update(tx, p.id, &d)?;
         Ok(format!("updated #{} {}", p.id, d.full_name))
