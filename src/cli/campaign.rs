@@ -46,16 +46,27 @@ pub enum CampaignCmd {
 }
 
 #[derive(Args, Debug)]
+#[command(mut_arg("name", |a| a.required(true)), mut_arg("kind", |a| a.required(true)))]
 pub struct AddArgs {
     /// A short ASCII code, e.g. PT2020
     pub code: String,
+    #[command(flatten)]
+    pub fields: Fields,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+/// A campaign's fields that `campaign add` sets and `campaign edit` changes: one definition, so the two say the
+/// same.
+#[derive(Args, Debug)]
+pub struct Fields {
     /// The campaign's name, e.g. "Phong trào thi đua năm 2020"
     #[arg(long, value_parser = text_arg)]
-    pub name: String,
+    pub name: Option<String>,
     /// regular (thường xuyên) or thematic (chuyên đề)
     #[arg(long, value_parser = super::one_of(CampaignKind::VALUES, CampaignKind::parse))]
-    pub kind: CampaignKind,
-    /// The campaign's content or slogan ("nội dung", "khẩu hiệu")
+    pub kind: Option<CampaignKind>,
+    /// The campaign's content or slogan ("nội dung", "khẩu hiệu"), as the launch document words it
     #[arg(long, value_parser = text_arg)]
     pub slogan: Option<String>,
     /// The motto of action ("phương châm hành động")
@@ -79,8 +90,6 @@ pub struct AddArgs {
     /// A free note kept with the record
     #[arg(long, value_parser = text_arg)]
     pub note: Option<String>,
-    #[command(flatten)]
-    pub write: WriteArgs,
 }
 
 #[derive(Args, Debug)]
@@ -90,36 +99,8 @@ pub struct EditArgs {
     /// A new code
     #[arg(long)]
     pub code: Option<String>,
-    /// The campaign's name, e.g. "Phong trào thi đua năm 2020"
-    #[arg(long, value_parser = text_arg)]
-    pub name: Option<String>,
-    /// regular (thường xuyên) or thematic (chuyên đề)
-    #[arg(long, value_parser = super::one_of(CampaignKind::VALUES, CampaignKind::parse))]
-    pub kind: Option<CampaignKind>,
-    /// The slogan ("khẩu hiệu"), as the launch document words it
-    #[arg(long, value_parser = text_arg)]
-    pub slogan: Option<String>,
-    /// The motto ("phương châm")
-    #[arg(long, value_parser = text_arg)]
-    pub motto: Option<String>,
-    /// What the campaign is for
-    #[arg(long, value_parser = text_arg)]
-    pub purpose: Option<String>,
-    /// The first day (dd/mm/yyyy)
-    #[arg(long, value_parser = date_arg)]
-    pub start: Option<NaiveDate>,
-    /// The last day (dd/mm/yyyy)
-    #[arg(long, value_parser = date_arg)]
-    pub end: Option<NaiveDate>,
-    /// Who launches it
-    #[arg(long, value_parser = text_arg)]
-    pub launcher: Option<String>,
-    /// The launching document's number
-    #[arg(long, value_parser = text_arg)]
-    pub doc: Option<String>,
-    /// A free note kept with the record
-    #[arg(long, value_parser = text_arg)]
-    pub note: Option<String>,
+    #[command(flatten)]
+    pub fields: Fields,
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -160,39 +141,47 @@ fn some(s: &Option<String>) -> Option<String> {
 
 fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     let code = check_code("campaign", &a.code).map_err(usage)?;
-    if a.name.is_empty() {
-        return Err(usage("--name needs the campaign's name"));
-    }
+    // clap requires --name and --kind on add; an empty name is refused.
+    let name = some(&a.fields.name).ok_or_else(|| usage("--name needs the campaign's name"))?;
+    let kind = a.fields.kind.unwrap_or(CampaignKind::Regular);
     let mut conn = ctx.open()?;
     let c = Campaign {
         id: 0,
         code: code.clone(),
-        name: a.name.clone(),
-        kind: a.kind,
-        slogan: some(&a.slogan),
-        motto: some(&a.motto),
-        purpose: some(&a.purpose),
-        start_date: a.start,
-        end_date: a.end,
-        launcher: some(&a.launcher),
-        doc_no: some(&a.doc),
+        name: name.clone(),
+        kind,
+        slogan: some(&a.fields.slogan),
+        motto: some(&a.fields.motto),
+        purpose: some(&a.fields.purpose),
+        start_date: a.fields.start,
+        end_date: a.fields.end,
+        launcher: some(&a.fields.launcher),
+        doc_no: some(&a.fields.doc),
         status: CampaignStatus::Planned,
         launched_on: None,
         closed_on: None,
-        note: some(&a.note),
+        note: some(&a.fields.note),
     };
     db::write(&mut conn, a.write.dry_run, |tx| campaigns::insert(tx, &c))?;
-    ctx.done(&a.write, format!("added campaign {code} ({}, {})", a.name, a.kind.as_str()));
+    ctx.done(&a.write, format!("added campaign {code} ({name}, {})", kind.as_str()));
     Ok(())
 }
 
 fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
     let new_code = a.code.as_deref().map(|c| check_code("campaign", c).map_err(usage)).transpose()?;
-    let texts = [&a.name, &a.slogan, &a.motto, &a.purpose, &a.launcher, &a.doc, &a.note];
+    let texts = [
+        &a.fields.name,
+        &a.fields.slogan,
+        &a.fields.motto,
+        &a.fields.purpose,
+        &a.fields.launcher,
+        &a.fields.doc,
+        &a.fields.note,
+    ];
     if new_code.is_none()
-        && a.kind.is_none()
-        && a.start.is_none()
-        && a.end.is_none()
+        && a.fields.kind.is_none()
+        && a.fields.start.is_none()
+        && a.fields.end.is_none()
         && texts.iter().all(|t| t.is_none())
     {
         return Err(super::nothing_to_do("edit"));
@@ -202,32 +191,32 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         if let Some(code) = &new_code {
             c.code = code.clone();
         }
-        if let Some(n) = &a.name {
+        if let Some(n) = &a.fields.name {
             if n.is_empty() {
                 return Err(usage("--name cannot be empty"));
             }
             c.name = n.clone();
         }
-        if let Some(k) = a.kind {
+        if let Some(k) = a.fields.kind {
             c.kind = k;
         }
         for (field, value) in [
-            (&mut c.slogan, &a.slogan),
-            (&mut c.motto, &a.motto),
-            (&mut c.purpose, &a.purpose),
-            (&mut c.launcher, &a.launcher),
-            (&mut c.doc_no, &a.doc),
-            (&mut c.note, &a.note),
+            (&mut c.slogan, &a.fields.slogan),
+            (&mut c.motto, &a.fields.motto),
+            (&mut c.purpose, &a.fields.purpose),
+            (&mut c.launcher, &a.fields.launcher),
+            (&mut c.doc_no, &a.fields.doc),
+            (&mut c.note, &a.fields.note),
         ] {
             if value.is_some() {
                 *field = some(value);
             }
         }
-        if a.start.is_some() {
-            c.start_date = a.start;
+        if a.fields.start.is_some() {
+            c.start_date = a.fields.start;
         }
-        if a.end.is_some() {
-            c.end_date = a.end;
+        if a.fields.end.is_some() {
+            c.end_date = a.fields.end;
         }
         campaigns::update(tx, &c)?;
         Ok(format!("updated campaign {}", c.code))
