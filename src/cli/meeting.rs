@@ -47,20 +47,30 @@ pub enum MeetingCmd {
 }
 
 #[derive(Args, Debug)]
+#[command(mut_arg("kind", |a| a.required(true)), mut_arg("date", |a| a.required(true)))]
 pub struct AddArgs {
+    #[command(flatten)]
+    pub fields: Fields,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+/// A meeting's fields that `meeting add` sets and `meeting edit` changes: one definition, so the two say the same.
+#[derive(Args, Debug)]
+pub struct Fields {
     /// The kind of meeting: midyear, annual, signing, other
     #[arg(long, value_parser = super::one_of(MeetingKind::VALUES, MeetingKind::parse))]
-    pub kind: MeetingKind,
+    pub kind: Option<MeetingKind>,
     /// The day it was held (dd/mm/yyyy)
     #[arg(long, value_parser = date_arg)]
-    pub date: NaiveDate,
+    pub date: Option<NaiveDate>,
     /// Where it took place
     #[arg(long, value_parser = text_arg)]
     pub place: Option<String>,
     /// Who presided, e.g. "Tạ Thị Dân, Trưởng phòng TCHC Cục Thống kê, Khối trưởng"
     #[arg(long, value_parser = text_arg)]
     pub chair: Option<String>,
-    /// A guest as "Name, role" (repeat for several)
+    /// A guest as "Name, role" (repeat for several; on edit, replaces the list; "" clears it)
     #[arg(long, value_parser = text_arg)]
     pub guest: Vec<String>,
     /// The meeting's title, as its documents name it
@@ -69,35 +79,14 @@ pub struct AddArgs {
     /// A free note kept with the record
     #[arg(long, value_parser = text_arg)]
     pub note: Option<String>,
-    #[command(flatten)]
-    pub write: WriteArgs,
 }
 
 #[derive(Args, Debug)]
 pub struct EditArgs {
     /// The meeting's number or date
     pub meeting: String,
-    /// The kind of meeting
-    #[arg(long, value_parser = super::one_of(MeetingKind::VALUES, MeetingKind::parse))]
-    pub kind: Option<MeetingKind>,
-    /// The day it was held
-    #[arg(long, value_parser = date_arg)]
-    pub date: Option<NaiveDate>,
-    /// Where it was held
-    #[arg(long, value_parser = text_arg)]
-    pub place: Option<String>,
-    /// Who presided
-    #[arg(long, value_parser = text_arg)]
-    pub chair: Option<String>,
-    /// A guest as "Name, role" (repeat for several; replaces the list; "" clears it)
-    #[arg(long, value_parser = text_arg)]
-    pub guest: Vec<String>,
-    /// The meeting's title
-    #[arg(long, value_parser = text_arg)]
-    pub title: Option<String>,
-    /// A note
-    #[arg(long, value_parser = text_arg)]
-    pub note: Option<String>,
+    #[command(flatten)]
+    pub fields: Fields,
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -154,14 +143,18 @@ fn guest(s: &str) -> (String, Option<String>) {
 }
 
 fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
+    // clap requires --kind and --date on add.
+    let (Some(kind), Some(held_on)) = (a.fields.kind, a.fields.date) else {
+        return Err(usage("a meeting needs --kind and --date"));
+    };
     let m = NewMeeting {
-        kind: a.kind,
-        held_on: a.date,
-        place: a.place.filter(|s| !s.is_empty()),
-        chair: a.chair.filter(|s| !s.is_empty()),
-        title: a.title.filter(|s| !s.is_empty()),
-        note: a.note.filter(|s| !s.is_empty()),
-        guests: a.guest.iter().filter(|g| !g.is_empty()).map(|g| guest(g)).collect(),
+        kind,
+        held_on,
+        place: a.fields.place.filter(|s| !s.is_empty()),
+        chair: a.fields.chair.filter(|s| !s.is_empty()),
+        title: a.fields.title.filter(|s| !s.is_empty()),
+        note: a.fields.note.filter(|s| !s.is_empty()),
+        guests: a.fields.guest.iter().filter(|g| !g.is_empty()).map(|g| guest(g)).collect(),
     };
     let id = ctx.write(&a.write, |tx| meetings::insert(tx, &m))?;
     ctx.done(&a.write, format!("recorded meeting #{id} ({}, {})", m.kind, format_date(m.held_on)));
@@ -169,28 +162,35 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
 }
 
 fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
-    let texts = [&a.place, &a.chair, &a.title, &a.note];
-    if a.kind.is_none() && a.date.is_none() && a.guest.is_empty() && texts.iter().all(|t| t.is_none()) {
+    let texts = [&a.fields.place, &a.fields.chair, &a.fields.title, &a.fields.note];
+    if a.fields.kind.is_none()
+        && a.fields.date.is_none()
+        && a.fields.guest.is_empty()
+        && texts.iter().all(|t| t.is_none())
+    {
         return Err(super::nothing_to_do("edit"));
     }
     let msg = ctx.write(&a.write, |tx| {
         let mut m = meetings::resolve(tx, &a.meeting)?;
-        if let Some(k) = a.kind {
+        if let Some(k) = a.fields.kind {
             m.kind = k;
         }
-        if let Some(d) = a.date {
+        if let Some(d) = a.fields.date {
             m.held_on = d;
         }
-        for (field, value) in
-            [(&mut m.place, &a.place), (&mut m.chair, &a.chair), (&mut m.title, &a.title), (&mut m.note, &a.note)]
-        {
+        for (field, value) in [
+            (&mut m.place, &a.fields.place),
+            (&mut m.chair, &a.fields.chair),
+            (&mut m.title, &a.fields.title),
+            (&mut m.note, &a.fields.note),
+        ] {
             if let Some(v) = value {
                 *field = Some(v.clone()).filter(|s| !s.is_empty());
             }
         }
         let guests: Vec<(String, Option<String>)> =
-            a.guest.iter().filter(|g| !g.is_empty()).map(|g| guest(g)).collect();
-        meetings::update(tx, &m, (!a.guest.is_empty()).then_some(&guests[..]))?;
+            a.fields.guest.iter().filter(|g| !g.is_empty()).map(|g| guest(g)).collect();
+        meetings::update(tx, &m, (!a.fields.guest.is_empty()).then_some(&guests[..]))?;
         Ok(format!("updated meeting #{} ({}, {})", m.id, m.kind, format_date(m.held_on)))
     })?;
     ctx.done(&a.write, msg);

@@ -138,6 +138,7 @@ const MESSAGES: &[(&str, &str)] = &[
     ("--name needs the campaign's name", "--name cần tên phong trào"),
     ("--reason needs the reason", "--reason cần ghi lý do"),
     ("a workbook is a file, not for the terminal: give -o FILE.xlsx, or send it through a pipe", "sổ tính là một tệp, không in ra màn hình: hãy dùng -o TỆP.xlsx, hoặc chuyển qua đường ống"),
+    ("a meeting needs --kind and --date", "hội nghị cần có --kind và --date"),
     ("a talk has a --topic, not a --reason", "tham luận có --topic, không có --reason"),
     ("an exemplar has a --reason, not a --topic", "điển hình có --reason, không có --topic"),
     ("{} (Cờ thi đua cấp bộ, ban, ngành, tỉnh) is a title for collectives, not for a person", "{0} (Cờ thi đua cấp bộ, ban, ngành, tỉnh) là danh hiệu cho tập thể, không cho cá nhân"),
