@@ -2,6 +2,71 @@
 //! bloc-year. The way a command travels (docs/architecture.md): `cli/` parses → `db/` (all SQL) or `report/` builds →
 //! `output/` renders; `text` holds the Vietnamese text rules, `import` the CSV machinery every import shares.
 
+/// An enumeration stored as a short identifier (the file's format, CSV and JSON keep it): the identifiers in order,
+/// parsing of what people type (case and accents aside; the identifier, its English or Vietnamese label from the
+/// catalog, or an alias written here), the list for messages, and the cell that shows its label in tables. Every
+/// identifier enum of the domain is one of these; `db/` stores them through `ToSql`/`FromSql`.
+macro_rules! id_enum {
+    ($(#[$m:meta])* $name:ident, labels = $kind:literal { $($(#[$vm:meta])* $var:ident = $id:literal $(| $alias:literal)*),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($(#[$vm])* $var),+
+        }
+
+        impl $name {
+            /// The identifiers, in order: what a flag or a cell may give, and what the file stores.
+            pub const VALUES: &'static [&'static str] = &[$($id),+];
+            /// The prefix of its values in the label catalog (`role.leader`).
+            pub const LABELS: &'static str = $kind;
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$var => $id),+
+                }
+            }
+
+            /// The value of an identifier as stored, exactly.
+            pub fn from_id(s: &str) -> Option<Self> {
+                match s {
+                    $($id => Some($name::$var),)+
+                    _ => None,
+                }
+            }
+
+            /// Reads what a person types: the identifier, its English or Vietnamese label, or an alias; case,
+            /// accents and spaces for underscores aside.
+            pub fn parse(s: &str) -> Option<Self> {
+                let k = crate::text::fold_key(s);
+                let id = k.replace([' ', '-'], "_");
+                $(
+                    if id == $id $(|| k == crate::text::fold_key($alias))* {
+                        return Some($name::$var);
+                    }
+                )+
+                crate::output::labels::key_of($kind, s).and_then(Self::from_id)
+            }
+
+            /// The identifiers joined for a message ("leader, deputy, member").
+            pub fn list() -> String {
+                Self::VALUES.join(", ")
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl From<$name> for crate::output::Cell {
+            fn from(v: $name) -> Self {
+                crate::output::Cell::Enum($kind, v.as_str().into())
+            }
+        }
+    };
+}
+
 pub mod archive;
 pub mod cli;
 pub mod db;

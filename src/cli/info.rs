@@ -32,7 +32,7 @@ pub fn run(ctx: &Ctx, _a: InfoArgs) -> Result<()> {
     t.field("quota_bk", st.quota_bk as i64)
         .field("band_excellent", Cell::Num(st.band_excellent))
         .field("band_good", Cell::Num(st.band_good))
-        .field("tiebreak", st.tiebreak.iter().map(|r| r.key()).collect::<Vec<_>>().join(","))
+        .field("tiebreak", st.tiebreak.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(","))
         .field("scores_locked", db::scores::locked(&conn)?);
     if let Some((at, reason)) = db::meta::sealed(&conn)? {
         t.field("sealed", format!("{at}: {reason}"));

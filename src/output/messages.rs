@@ -114,7 +114,7 @@ const MESSAGES: &[(&str, &str)] = &[
     ("'{}' is not a share between 0 and 100", "'{0}' không phải là tỷ lệ từ 0 đến 100"),
     ("'{}' is not a year (write it in full, e.g. 2020)", "'{0}' không phải là năm (ghi đủ, ví dụ 2020)"),
     ("'{}' is not a year of birth (a year such as 1970, or a date such as 12/03/1970)", "'{0}' không phải là năm sinh (năm như 1970, hoặc ngày như 12/03/1970)"),
-    ("'{}' is not a tie-break rule (female, group_a, penalty)", "'{0}' không phải là tiêu chí ưu tiên khi bằng điểm (female, group_a, penalty)"),
+    ("'{}' is not a tie-break rule ({})", "'{0}' không phải là tiêu chí ưu tiên khi bằng điểm ({1})"),
     ("'{}' is not empty", "'{0}' không trống"),
     ("'{}': the period ends before it starts", "'{0}': giai đoạn kết thúc trước khi bắt đầu"),
     ("'{}': the year {} is outside 1900–2100", "'{0}': năm {1} nằm ngoài khoảng 1900–2100"),

@@ -20,67 +20,35 @@ pub use table::{Cell, Report, Table};
 
 use crate::error::{refused, Result};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Table,
-    Csv,
-    Json,
-    Md,
-    Xlsx,
-}
-
-impl Format {
-    pub const VALUES: &'static [&'static str] = &["table", "csv", "json", "md", "xlsx"];
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "table" => Some(Format::Table),
-            "csv" => Some(Format::Csv),
-            "json" => Some(Format::Json),
-            "md" => Some(Format::Md),
-            "xlsx" => Some(Format::Xlsx),
-            _ => None,
-        }
+id_enum! {
+    /// How a list or report is printed.
+    Format, labels = "format" {
+        Table = "table",
+        Csv = "csv",
+        Json = "json",
+        Md = "md",
+        Xlsx = "xlsx",
     }
 }
 
-/// How CSV is written: for scripts (`,`, ISO dates, plain numbers, identifiers and English keys), or the way a
-/// Vietnamese spreadsheet reads it (`;`, decimal comma, dd/mm/yyyy, Vietnamese headers and values).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Dialect {
-    #[default]
-    Plain,
-    Vi,
-}
-
-impl Dialect {
-    pub const VALUES: &'static [&'static str] = &["plain", "vi"];
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "plain" | "en" => Some(Dialect::Plain),
-            "vi" => Some(Dialect::Vi),
-            _ => None,
-        }
+id_enum! {
+    /// The language of what people read.
+    #[derive(Default)]
+    Lang, labels = "lang" {
+        #[default]
+        En = "en",
+        Vi = "vi",
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    En,
-    Vi,
-}
-
-impl Lang {
-    pub const VALUES: &'static [&'static str] = &["en", "vi"];
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "en" => Some(Lang::En),
-            "vi" => Some(Lang::Vi),
-            _ => None,
-        }
+id_enum! {
+    /// How CSV is written: for scripts (`,`, ISO dates, plain numbers, identifiers and English keys), or the way a
+    /// Vietnamese spreadsheet reads it (`;`, decimal comma, dd/mm/yyyy, Vietnamese headers and values).
+    #[derive(Default)]
+    Dialect, labels = "dialect" {
+        #[default]
+        Plain = "plain" | "en",
+        Vi = "vi",
     }
 }
 

@@ -13,33 +13,15 @@ use crate::output::labels::label;
 use crate::output::{Cell, Lang, Report, Table};
 use crate::text::format_number;
 
-/// A tie-break rule, applied in the bloc's order when assessed totals are equal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Rule {
-    /// Decree 152 Art 4.6: with equal merit, the collective with at least 70% women.
-    Female,
-    /// More points in the first group (the core tasks).
-    GroupA,
-    /// Fewer penalty points.
-    Penalty,
-}
-
-impl Rule {
-    pub fn key(self) -> &'static str {
-        match self {
-            Rule::Female => "female",
-            Rule::GroupA => "group_a",
-            Rule::Penalty => "penalty",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s.trim() {
-            "female" => Some(Rule::Female),
-            "group_a" => Some(Rule::GroupA),
-            "penalty" => Some(Rule::Penalty),
-            _ => None,
-        }
+id_enum! {
+    /// A tie-break rule, applied in the bloc's order when assessed totals are equal.
+    Rule, labels = "rule" {
+        /// Decree 152 Art 4.6: with equal merit, the collective with at least 70% women.
+        Female = "female",
+        /// More points in the first group (the core tasks).
+        GroupA = "group_a",
+        /// Fewer penalty points.
+        Penalty = "penalty",
     }
 }
 
@@ -77,7 +59,7 @@ pub fn parse_tiebreak(s: &str) -> Result<Vec<Rule>> {
         .filter(|x| !x.trim().is_empty())
         .map(|x| {
             Rule::parse(x)
-                .ok_or_else(|| refused(format!("'{}' is not a tie-break rule (female, group_a, penalty)", x.trim())))
+                .ok_or_else(|| refused(format!("'{}' is not a tie-break rule ({})", x.trim(), Rule::list())))
         })
         .collect()
 }

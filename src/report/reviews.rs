@@ -321,24 +321,12 @@ pub fn ranking(conn: &Connection, lang: Lang) -> Result<Report> {
     Ok(r)
 }
 
-/// How `report awards` groups its counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum By {
-    Unit,
-    Code,
-    Year,
-}
-
-impl By {
-    pub const VALUES: &'static [&'static str] = &["unit", "code", "year"];
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "unit" => Some(By::Unit),
-            "code" => Some(By::Code),
-            "year" => Some(By::Year),
-            _ => None,
-        }
+id_enum! {
+    /// How `report awards` groups its counts.
+    By, labels = "by" {
+        Unit = "unit",
+        Code = "code",
+        Year = "year",
     }
 }
 
@@ -367,22 +355,11 @@ pub fn awards_by(
     Ok(t)
 }
 
-/// How `report registrations` groups its counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RegBy {
-    Unit,
-    Title,
-}
-
-impl RegBy {
-    pub const VALUES: &'static [&'static str] = &["unit", "title"];
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "unit" => Some(RegBy::Unit),
-            "title" => Some(RegBy::Title),
-            _ => None,
-        }
+id_enum! {
+    /// How `report registrations` groups its counts.
+    RegBy, labels = "reg_by" {
+        Unit = "unit",
+        Title = "title",
     }
 }
 

@@ -276,6 +276,6 @@ fn settings(ctx: &Ctx, a: SettingsArgs) -> Result<()> {
     t.field("quota_bk", s.quota_bk as i64)
         .field("band_excellent", Cell::Num(s.band_excellent))
         .field("band_good", Cell::Num(s.band_good))
-        .field("tiebreak", s.tiebreak.iter().map(|r| r.key()).collect::<Vec<_>>().join(","));
+        .field("tiebreak", s.tiebreak.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(","));
     emit_table(&t, &ctx.out)
 }
