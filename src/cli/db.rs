@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand};
 
 use super::{text_arg, Ctx, WriteArgs};
-use crate::db::{self, audit, check, meta};
+use crate::db::{self, check, meta};
 use crate::error::{refused, usage, Result};
-use crate::output::{emit_table, Table};
+use crate::output::emit_table;
 
 #[derive(Subcommand, Debug)]
 pub enum DbCmd {
@@ -52,21 +52,7 @@ pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
             report_problems(&ctx.db, &problems)
         }
         DbCmd::Backup { dest } => backup(ctx, dest),
-        DbCmd::Log { .. } => {
-            let conn = ctx.open()?;
-            let mut t = Table::new("log", &["id", "at", "user", "command", "changes"]);
-            for e in audit::entries(&conn)? {
-                let changes: audit::Counters = serde_json::from_str(&e.changes).unwrap_or_default();
-                t.push(vec![
-                    e.id.into(),
-                    e.at.into(),
-                    e.user.into(),
-                    e.command.into(),
-                    audit::describe(&changes).into(),
-                ]);
-            }
-            emit_table(&t, &ctx.out)
-        }
+        DbCmd::Log { .. } => emit_table(&crate::report::file::log(&ctx.open()?)?, &ctx.out),
         DbCmd::Seal(a) => {
             if a.reason.is_empty() {
                 return Err(usage("--reason needs the reason"));

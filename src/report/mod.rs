@@ -3,6 +3,7 @@
 
 pub mod awards;
 pub mod campaigns;
+pub mod file;
 pub mod history;
 pub mod meeting;
 pub mod people;

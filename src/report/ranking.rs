@@ -58,8 +58,7 @@ pub fn parse_tiebreak(s: &str) -> Result<Vec<Rule>> {
     s.split(',')
         .filter(|x| !x.trim().is_empty())
         .map(|x| {
-            Rule::parse(x)
-                .ok_or_else(|| refused(format!("'{}' is not a tie-break rule ({})", x.trim(), Rule::list())))
+            Rule::parse(x).ok_or_else(|| refused(format!("'{}' is not a tie-break rule ({})", x.trim(), Rule::list())))
         })
         .collect()
 }
