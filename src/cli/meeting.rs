@@ -8,7 +8,7 @@ use crate::db;
 use crate::db::meetings::{self, NewMeeting};
 use crate::error::{usage, Result};
 use crate::model::{ItemKind, MeetingKind};
-use crate::output::{emit_report, emit_table, Report};
+use crate::output::{emit_report, emit_table};
 use crate::report;
 use crate::text::format_date;
 
@@ -126,10 +126,7 @@ pub fn run(ctx: &Ctx, cmd: MeetingCmd) -> Result<()> {
         MeetingCmd::Show { meeting, .. } => {
             let conn = ctx.open()?;
             let m = meetings::resolve(&conn, &meeting)?;
-            let kind = ctx.out.label(&format!("meeting_kind.{}", m.kind));
-            let mut r = Report::new(m.title.clone().unwrap_or_else(|| format!("{kind} — {}", format_date(m.held_on))));
-            report::meeting::sections(&conn, &mut r, &m, None, ctx.out.lang)?;
-            emit_report(&r, &ctx.out)
+            emit_report(&report::meeting::show(&conn, &m, ctx.out.lang)?, &ctx.out)
         }
     }
 }

@@ -56,6 +56,15 @@ pub fn sections(conn: &Connection, r: &mut Report, m: &Meeting, heading: Option<
     Ok(())
 }
 
+/// One meeting with its guests, talks and exemplars: what `meeting show` prints.
+pub fn show(conn: &Connection, m: &Meeting, lang: Lang) -> Result<Report> {
+    let key = format!("meeting_kind.{}", m.kind);
+    let kind = label(&key, lang);
+    let mut r = Report::new(m.title.clone().unwrap_or_else(|| format!("{kind} — {}", format_date(m.held_on))));
+    sections(conn, &mut r, m, None, lang)?;
+    Ok(r)
+}
+
 /// The meetings of the file as a table.
 pub fn list(conn: &Connection) -> Result<Table> {
     let mut t = Table::new("meetings", &["id", "kind", "held_on", "place", "chair", "guests", "meeting_title"]);

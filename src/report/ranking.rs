@@ -54,6 +54,18 @@ impl Settings {
     }
 }
 
+impl Settings {
+    /// The settings as a record: what `score settings` prints.
+    pub fn table(&self) -> Table {
+        let mut t = Table::record("settings");
+        t.field("quota_bk", self.quota_bk as i64)
+            .field("band_excellent", Cell::Num(self.band_excellent))
+            .field("band_good", Cell::Num(self.band_good))
+            .field("tiebreak", self.tiebreak.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(","));
+        t
+    }
+}
+
 pub fn parse_tiebreak(s: &str) -> Result<Vec<Rule>> {
     s.split(',')
         .filter(|x| !x.trim().is_empty())

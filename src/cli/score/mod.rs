@@ -10,7 +10,7 @@ use crate::db::{self, meta, scores, units};
 use crate::error::{refused, usage, Result};
 use crate::import;
 use crate::model::Score;
-use crate::output::{emit_report, emit_table, Cell, Table};
+use crate::output::{emit_report, emit_table};
 use crate::report::ranking;
 use crate::report::reviews::members;
 use crate::text::{format_number, parse_number};
@@ -271,11 +271,5 @@ fn settings(ctx: &Ctx, a: SettingsArgs) -> Result<()> {
             format!("set {}", changes.iter().map(|(k, v)| format!("{k} = {v}")).collect::<Vec<_>>().join(", ")),
         );
     }
-    let s = ranking::Settings::load(&conn)?;
-    let mut t = Table::record("settings");
-    t.field("quota_bk", s.quota_bk as i64)
-        .field("band_excellent", Cell::Num(s.band_excellent))
-        .field("band_good", Cell::Num(s.band_good))
-        .field("tiebreak", s.tiebreak.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(","));
-    emit_table(&t, &ctx.out)
+    emit_table(&ranking::Settings::load(&conn)?.table(), &ctx.out)
 }
