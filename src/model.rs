@@ -97,6 +97,15 @@ id_enum! {
 }
 
 id_enum! {
+    /// How another file's records came into this one: carried forward by `init --from`, or added by
+    /// `history import`.
+    OriginKind, labels = "origin" {
+        Carried = "carried",
+        History = "history",
+    }
+}
+
+id_enum! {
     /// How a criterion's points count: base points add up to the score, a bonus adds, a penalty subtracts.
     CriterionKind, labels = "criterion_kind" {
         Base = "base",

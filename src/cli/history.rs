@@ -42,7 +42,7 @@ pub fn run(ctx: &Ctx, cmd: HistoryCmd) -> Result<()> {
             let (added, skipped) = ctx.write(&write, |tx| {
                 let r = carry::add_history(tx, &carry::achievements(&src.conn)?)?;
                 if r.0 > 0 {
-                    carry::record_origin(tx, &src, "history")?;
+                    carry::record_origin(tx, &src, crate::model::OriginKind::History)?;
                 }
                 Ok(r)
             })?;

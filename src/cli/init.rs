@@ -47,7 +47,7 @@ pub fn run(ctx: &Ctx, a: InitArgs) -> Result<()> {
         if let Some(s) = &source {
             let c = carry::carry(&s.conn, tx, a.keep_roles)?;
             let (h, _) = carry::add_history(tx, &carry::achievements(&s.conn)?)?;
-            carry::record_origin(tx, s, "carried")?;
+            carry::record_origin(tx, s, crate::model::OriginKind::Carried)?;
             note = Some(format!(
                 "carried from {} ({}): {} units, {} people, {} local catalog entries, {} settings, {} criteria, {h} achievements of earlier years{}",
                 s.name,

@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 
 use super::{meta, migrate, APPLICATION_ID};
 use crate::error::{refused, Result};
-use crate::model::{Basis, SubjectKind};
+use crate::model::{Basis, OriginKind, SubjectKind};
 use crate::text::{fold_key, match_key};
 
 /// An older file, opened read-only, with the SHA-256 of its bytes and its bloc.
@@ -41,7 +41,7 @@ pub fn open_source(path: &Path) -> Result<Source> {
     Ok(Source { conn, sha256, bloc, name: path.display().to_string() })
 }
 
-pub fn record_origin(conn: &Connection, src: &Source, kind: &str) -> Result<()> {
+pub fn record_origin(conn: &Connection, src: &Source, kind: OriginKind) -> Result<()> {
     let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
     conn.execute(
         "INSERT INTO origin (file, year, sha256, kind, at) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -391,7 +391,7 @@ pub fn add_history(conn: &Connection, list: &[Achievement]) -> Result<(usize, us
 }
 
 /// The files this one came from or took history from: file, year, SHA-256, kind.
-pub fn origins(conn: &Connection) -> Result<Vec<(String, i64, String, String)>> {
+pub fn origins(conn: &Connection) -> Result<Vec<(String, i64, String, OriginKind)>> {
     let v = conn
         .prepare_cached("SELECT file, year, sha256, kind FROM origin ORDER BY id")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?

@@ -236,7 +236,8 @@ macro_rules! stored_as_text {
 }
 
 use crate::model::{
-    Basis, CampaignKind, CampaignStatus, CriterionKind, Gender, ItemKind, MeetingKind, RegStatus, Role, SubjectKind,
+    Basis, CampaignKind, CampaignStatus, CriterionKind, Gender, ItemKind, MeetingKind, OriginKind, RegStatus, Role,
+    SubjectKind,
 };
 stored_as_text!(
     Role,
@@ -248,5 +249,6 @@ stored_as_text!(
     Basis,
     MeetingKind,
     ItemKind,
-    CriterionKind
+    CriterionKind,
+    OriginKind
 );

@@ -6,6 +6,7 @@ use rusqlite::Connection;
 
 use crate::db::audit;
 use crate::error::Result;
+use crate::model::OriginKind;
 use crate::output::{Cell, Table};
 
 /// The file as a record: bloc, year, schema, settings, seal, origins and row counts.
@@ -34,7 +35,7 @@ pub fn info(conn: &Connection, path: &Path) -> Result<Table> {
     t.field("log_entries", crate::db::audit::entries(conn)?.len() as i64);
     for (file, year, sha, kind) in crate::db::carry::origins(conn)? {
         t.field(
-            if kind == "carried" { "carried_from" } else { "history_from" },
+            if kind == OriginKind::Carried { "carried_from" } else { "history_from" },
             format!("{file} ({year}, SHA-256 {sha})"),
         );
     }
