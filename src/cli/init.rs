@@ -48,21 +48,23 @@ pub fn run(ctx: &Ctx, a: InitArgs) -> Result<()> {
             let c = carry::carry(&s.conn, tx, a.keep_roles)?;
             let (h, _) = carry::add_history(tx, &carry::achievements(&s.conn)?)?;
             carry::record_origin(tx, s, crate::model::OriginKind::Carried)?;
+            use crate::text::count;
             note = Some(format!(
-                "carried from {} ({}): {} units, {} people, {} local catalog entries, {} settings, {} criteria, {h} achievements of earlier years{}",
+                "carried from {} ({}): {}, {}, {}, {}, {}, {}{}",
                 s.name,
                 s.bloc.year,
-                c.units,
-                c.people,
-                c.catalog,
-                c.settings,
-                c.criteria,
+                count(c.units as u64, "unit", "units"),
+                count(c.people as u64, "person", "people"),
+                count(c.catalog as u64, "local catalog entry", "local catalog entries"),
+                count(c.settings as u64, "setting", "settings"),
+                count(c.criteria as u64, "criterion", "criteria"),
+                count(h as u64, "achievement of earlier years", "achievements of earlier years"),
                 if a.keep_roles { "" } else { "; bloc roles reset to member" }
             ));
         }
         Ok(())
     })?;
-    ctx.say(format!("created {} for {bloc} {}", ctx.db.display(), a.year));
+    ctx.say(format!("created {} for {bloc} ({})", ctx.db.display(), a.year));
     if let Some(n) = note {
         ctx.say(n);
     }

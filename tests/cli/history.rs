@@ -107,7 +107,7 @@ fn carried_over_with_roles_reset_and_the_source_untouched() {
     let before = sha(&e, "k2019.db");
     let out = run(&e, "k2020.db", &["init", "--year", "2020", "--from", "k2019.db"]);
     assert!(
-        out.stderr.contains("3 units, 1 people, 1 local catalog entries, 1 settings, 1 criteria")
+        out.stderr.contains("3 units, 1 person, 1 local catalog entry, 1 setting, 1 criterion")
             && out.stderr.contains("roles reset"),
         "{}",
         out.stderr
