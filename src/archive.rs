@@ -156,8 +156,8 @@ pub fn import(path: &Path, dir: &Path) -> Result<Manifest> {
             )));
         }
     }
-    let mut conn = db::create_bare(path)?;
-    let made = db::write_bulk(&mut conn, |tx| {
+    let (nf, mut conn) = db::stage_bare(path)?;
+    db::write_bulk(&mut conn, |tx| {
         let known = dump::tables(tx)?;
         let mut errors = Vec::new();
         // The audit's own tables last: inserting the other tables moves the change counters, which are then set
@@ -201,12 +201,13 @@ pub fn import(path: &Path, dir: &Path) -> Result<Manifest> {
             errors.truncate(crate::import::MAX_ERRORS);
             return Err(Error::Import(ImportFailure { file: dir.display().to_string(), lines: errors, more }));
         }
+        // A file without its bloc row is no bloc-year file.
+        if meta::bloc(tx).is_err() {
+            return Err(refused(format!("'{}': the export has no bloc row (table bloc)", dir.display())));
+        }
         Ok(())
-    });
-    if let Err(e) = made {
-        drop(conn);
-        let _ = fs::remove_file(path);
-        return Err(e);
-    }
+    })?;
+    drop(conn);
+    nf.finish()?;
     Ok(m)
 }

@@ -49,7 +49,7 @@ pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
         DbCmd::Check => {
             let conn = ctx.open()?;
             let problems = check::run(&conn)?;
-            report_problems(&ctx.db, &problems)
+            report_problems(&ctx.db, &problems, ctx.out.lang)
         }
         DbCmd::Backup { dest } => backup(ctx, dest),
         DbCmd::Log { .. } => emit_table(&crate::report::file::log(&ctx.open()?)?, &ctx.out),
@@ -79,21 +79,16 @@ pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
 }
 
 /// Prints the problems on stdout, one a line, and fails when there are any.
-fn report_problems(file: &Path, problems: &[String]) -> Result<()> {
+fn report_problems(file: &Path, problems: &[String], lang: crate::output::Lang) -> Result<()> {
     if problems.is_empty() {
         return Ok(());
     }
     let mut out = io::stdout().lock();
     for p in problems {
-        writeln!(out, "{p}")?;
+        writeln!(out, "{}", crate::output::messages::say(p, lang))?;
     }
     out.flush()?;
-    Err(refused(format!(
-        "{}: {} problem{}",
-        file.display(),
-        problems.len(),
-        if problems.len() == 1 { "" } else { "s" }
-    )))
+    Err(refused(format!("{}: {}", file.display(), crate::text::count(problems.len() as u64, "problem", "problems"))))
 }
 
 fn backup(ctx: &Ctx, dest: Option<PathBuf>) -> Result<()> {
@@ -105,12 +100,12 @@ fn backup(ctx: &Ctx, dest: Option<PathBuf>) -> Result<()> {
     let problems = db::backup(&conn, &dest)?;
     if !problems.is_empty() {
         for p in &problems {
-            ctx.say(format!("{}: {p}", dest.display()));
+            ctx.say(format!("{}: {}", dest.display(), crate::output::messages::say(p, ctx.out.lang)));
         }
         return Err(refused(format!(
-            "the copy {} does not pass `db check` ({} problems); the file itself needs `db check`",
+            "the copy {} does not pass `db check` ({}); the file itself needs `db check`",
             dest.display(),
-            problems.len()
+            crate::text::count(problems.len() as u64, "problem", "problems")
         )));
     }
     ctx.say(format!("backed up to {} (checked)", dest.display()));

@@ -64,10 +64,16 @@ pub fn run(ctx: &Ctx, a: DemoArgs) -> Result<()> {
     let path = ctx.db.as_path();
     if path.exists() {
         check_replaceable(path, a.yes)?;
+    }
+    // Built whole under a temporary name, then put in place of the old demo file.
+    let (nf, mut conn) = db::create_staged(path, true, |tx| meta::insert_bloc(tx, BLOC, Some("Tây Ninh"), 2020, true))?;
+    db::write(&mut conn, false, load)?;
+    drop(conn);
+    if path.exists() {
         std::fs::remove_file(path).map_err(|e| refused(format!("cannot replace '{}': {e}", path.display())))?;
     }
-    let mut conn = db::create(path, |tx| meta::insert_bloc(tx, BLOC, Some("Tây Ninh"), 2020, true))?;
-    db::write(&mut conn, false, load)?;
+    nf.finish()?;
+    let conn = db::open(path)?;
     ctx.say(format!("built the demo bloc-year in {} (the mid-year review of 2020 of the seed story)", path.display()));
     let r = report::reviews::midyear(&conn, date(2020, 6, 30), ctx.out.lang)?;
     emit_report(&r, &ctx.out)

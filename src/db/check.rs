@@ -14,7 +14,7 @@ pub fn run(conn: &Connection) -> Result<Vec<String>> {
     let integrity: Vec<String> =
         conn.prepare("PRAGMA integrity_check")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     if integrity != ["ok"] {
-        p.extend(integrity.into_iter().map(|l| format!("integrity: {l}")));
+        p.extend(integrity.into_iter().map(|l| format!("integrity: “{l}”")));
         // A damaged file: the other checks would read garbage.
         return Ok(p);
     }

@@ -12,6 +12,7 @@ pub mod dump;
 pub mod meetings;
 pub mod meta;
 pub mod migrate;
+pub mod newfile;
 pub mod people;
 pub mod pledges;
 pub mod refs;
@@ -96,7 +97,19 @@ fn not_ours(path: &Path, e: Option<rusqlite::Error>) -> Error {
 /// Creates a new file (never over an existing one), private to its owner (mode 0600), with the whole schema, the
 /// seeded catalog, the bloc's row, and the log's first entry. On any failure the half-made file is removed.
 pub fn create(path: &Path, init: impl FnOnce(&rusqlite::Transaction) -> Result<()>) -> Result<Connection> {
-    create_with(path, |tx| {
+    let (nf, conn) = create_staged(path, false, init)?;
+    drop(conn);
+    nf.finish()?;
+    open(path)
+}
+
+/// [`create`], left under its temporary name for more work before [`newfile::NewFile::finish`] puts it in place.
+pub fn create_staged(
+    path: &Path,
+    replace: bool,
+    init: impl FnOnce(&rusqlite::Transaction) -> Result<()>,
+) -> Result<(newfile::NewFile, Connection)> {
+    stage(path, replace, |tx| {
         catalog::seed(tx)?;
         init(tx)?;
         audit::append(tx, &audit::Counters::new())?;
@@ -104,26 +117,26 @@ pub fn create(path: &Path, init: impl FnOnce(&rusqlite::Transaction) -> Result<(
     })
 }
 
-/// A new file with the schema only: what `import FOLDER` fills from an export.
-pub fn create_bare(path: &Path) -> Result<Connection> {
-    create_with(path, |_| Ok(()))
+/// A new file with the schema only, under its temporary name: what `import FOLDER` fills from an export.
+pub fn stage_bare(path: &Path) -> Result<(newfile::NewFile, Connection)> {
+    stage(path, false, |_| Ok(()))
 }
 
-fn create_with(path: &Path, init: impl FnOnce(&rusqlite::Transaction) -> Result<()>) -> Result<Connection> {
-    private_file(path)?;
-    let made = (|| {
-        let mut conn = Connection::open(path)?;
-        configure(&conn)?;
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
-        migrate::apply_schema(&tx)?;
-        init(&tx)?;
-        tx.commit()?;
-        Ok(conn)
-    })();
-    if made.is_err() {
-        let _ = std::fs::remove_file(path);
-    }
-    made
+/// Starts a new file whole or not at all (`newfile`): schema and `init` in one transaction under a temporary name;
+/// the caller finishes it (or drops it, and nothing is left).
+fn stage(
+    path: &Path,
+    replace: bool,
+    init: impl FnOnce(&rusqlite::Transaction) -> Result<()>,
+) -> Result<(newfile::NewFile, Connection)> {
+    let nf = if replace { newfile::NewFile::start_over(path)? } else { newfile::NewFile::start(path)? };
+    let mut conn = Connection::open(nf.tmp())?;
+    configure(&conn)?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
+    migrate::apply_schema(&tx)?;
+    init(&tx)?;
+    tx.commit()?;
+    Ok((nf, conn))
 }
 
 /// Creates `path` empty and private to its owner (mode 0600), so SQLite's copies of it are private too; refuses
@@ -189,14 +202,19 @@ fn write_inner<T>(
 
 /// Copies the file to `dest` (created private, never over a file) with SQLite's backup API, a consistent snapshot
 /// even while another process writes, then checks the copy. Returns the copy's problems (none when it holds).
+/// A consistent copy of the file at `dest`, checked before it is put into place: the copy's problems, if any (then
+/// nothing is left at `dest`).
 pub fn backup(conn: &Connection, dest: &Path) -> Result<Vec<String>> {
-    private_file(dest)?;
-    if let Err(e) = conn.backup(rusqlite::MAIN_DB, dest, None::<fn(rusqlite::backup::Progress)>) {
-        let _ = std::fs::remove_file(dest);
-        return Err(e.into());
+    let nf = newfile::NewFile::start(dest)?;
+    conn.backup(rusqlite::MAIN_DB, nf.tmp(), None::<fn(rusqlite::backup::Progress)>)?;
+    let problems = {
+        let copy = Connection::open_with_flags(nf.tmp(), OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        check::run(&copy)?
+    };
+    if problems.is_empty() {
+        nf.finish()?;
     }
-    let copy = Connection::open_with_flags(dest, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    check::run(&copy)
+    Ok(problems)
 }
 
 /// Runs `f` in one exclusive transaction with foreign keys checked at its end, for rebuilding a file from an

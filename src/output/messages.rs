@@ -11,16 +11,22 @@ pub fn say(msg: &str, lang: Lang) -> String {
     if lang == Lang::En {
         return msg.to_string();
     }
-    for (en, vi) in MESSAGES {
+    render(msg, lang, false)
+}
+
+/// A whole message through MESSAGES; a value (`value`) through VALUES too.
+fn render(msg: &str, lang: Lang, value: bool) -> String {
+    let tables: &[&[(&str, &str)]] = if value { &[MESSAGES, VALUES] } else { &[MESSAGES] };
+    for (en, vi) in tables.iter().flat_map(|t| t.iter()) {
         if let Some(values) = matches(en, msg) {
             // A value may itself be a message (a cell's refusal inside an import line, a status inside a sentence).
-            let values: Vec<String> = values.iter().map(|v| say(v, lang)).collect();
+            let values: Vec<String> = values.iter().map(|v| render(v, lang, true)).collect();
             return fill(vi, &values);
         }
     }
-    // A list ("1 sub-units, 1 people"): each part on its own.
-    if msg.contains(", ") {
-        return msg.split(", ").map(|p| say(p, lang)).collect::<Vec<_>>().join(", ");
+    // A list ("1 sub-unit, 1 person"): each part on its own.
+    if value && msg.contains(", ") {
+        return msg.split(", ").map(|p| render(p, lang, true)).collect::<Vec<_>>().join(", ");
     }
     msg.to_string()
 }
@@ -399,7 +405,42 @@ const MESSAGES: &[(&str, &str)] = &[
     ("{}: {} member units.", "{0} gồm {1} đơn vị thành viên."),
     ("{} of {} units signed the pledge of {}; completion as of {}.", "{0}/{1} đơn vị đã ký giao ước thi đua của {2}; kết quả tính đến ngày {3}."),
     ("Bands: excellent from {} points, good from {}; the leading unit is proposed for the flag, the next {} for certificates of merit.", "Xếp loại: xuất sắc từ {0} điểm, tốt từ {1} điểm; đề nghị Cờ thi đua cho đơn vị dẫn đầu và Bằng khen cho {2} đơn vị tiếp theo."),
-    // Values inside other messages: last, so a whole message is matched first.
+    // What `db check` finds.
+    ("integrity: {}", "kiểm tra toàn vẹn: {0}"),
+    ("foreign key: {} row {} refers to a {} that is not there", "khóa ngoại: dòng {1} của bảng {0} trỏ tới {2} không còn"),
+    ("application_id is {}, not thidua's {}", "application_id là {0}, không phải của thidua ({1})"),
+    ("schema version is {}, this thidua writes {}", "phiên bản cấu trúc là {0}, thidua này ghi {1}"),
+    ("schema: {} {} is missing", "cấu trúc: thiếu {0} {1}"),
+    ("schema: {} {} differs from thidua's", "cấu trúc: {0} {1} khác với của thidua"),
+    ("schema: {} {} is not thidua's", "cấu trúc: {0} {1} không phải của thidua"),
+    ("more than one leader unit: {}", "nhiều hơn một đơn vị Khối trưởng: {0}"),
+    ("a sub-unit holds a bloc role: {}", "đơn vị trực thuộc giữ vai trò trong Khối: {0}"),
+    ("a registration's subject does not fit its title: {}", "đối tượng đăng ký không hợp với danh hiệu: {0}"),
+    ("an award's recipient does not fit what it confers: {}", "người nhận khen thưởng không hợp với hình thức: {0}"),
+    ("an award whose decision is missing: {}", "khen thưởng thiếu quyết định: {0}"),
+    ("an achieved registration points at a missing or different award: {}", "đăng ký đạt trỏ tới khen thưởng không còn hoặc khác: {0}"),
+    ("a target without a pledge: {}", "chỉ tiêu không thuộc giao ước nào: {0}"),
+    ("progress recorded before the pledge was signed: {}", "kết quả ghi trước ngày ký giao ước: {0}"),
+    ("a score above its criterion's maximum: {}", "điểm vượt mức tối đa của tiêu chí: {0}"),
+    ("a pledge for a campaign that closed before it was signed: {}", "giao ước của phong trào đã kết thúc trước ngày ký: {0}"),
+    ("audit log: entry #{} does not match its hash (edited or removed entries before it)", "nhật ký: mục #{0} không khớp mã băm (có mục trước đó bị sửa hoặc xóa)"),
+    ("rows changed outside thidua before audit entry #{}: {}", "có dòng bị thay đổi ngoài thidua trước mục nhật ký #{0}: {1}"),
+    ("rows changed outside thidua after the last audit entry: {} (last: {})", "có dòng bị thay đổi ngoài thidua sau mục nhật ký cuối: {0} (gần nhất: {1})"),
+    ("rows changed outside thidua after the last audit entry: {}", "có dòng bị thay đổi ngoài thidua sau mục nhật ký cuối: {0}"),
+    ("the copy {} does not pass `db check` ({}); the file itself needs `db check`", "bản sao {0} không qua được `db check` ({1}); chính tệp cần được kiểm tra bằng `db check`"),
+    ("{}: {} problem", "{0}: {1} vấn đề"),
+    ("{}: {} problems", "{0}: {1} vấn đề"),
+    ("{}: not confirmed", "{0}: chưa được xác nhận"),
+];
+
+/// Words and phrases that appear as values inside other messages (a status, a count, a kind): used for the values
+/// only, never for a whole message, so "{} row {}" does not swallow a sentence.
+const VALUES: &[(&str, &str)] = &[
+    ("{} problem", "{0} vấn đề"),
+    ("{} problems", "{0} vấn đề"),
+    ("{} row {}", "dòng {1} của bảng {0}"),
+    ("table", "bảng"),
+    ("index", "chỉ mục"),
     ("{} unit", "{0} đơn vị"),
     ("{} units", "{0} đơn vị"),
     ("{} local catalog entry", "{0} mục danh mục riêng"),
@@ -452,7 +493,6 @@ const MESSAGES: &[(&str, &str)] = &[
     ("closed", "đã kết thúc"),
     ("planned", "dự kiến"),
     ("'{}' is not a document number: write it as {}", "'{0}' không phải là số, ký hiệu văn bản: hãy ghi như {1}"),
-    ("{}: not confirmed", "{0}: chưa được xác nhận"),
 ];
 
 #[cfg(test)]
@@ -470,7 +510,7 @@ mod tests {
 
     #[test]
     fn every_template_fills_every_value() {
-        for (en, vi) in MESSAGES {
+        for (en, vi) in MESSAGES.iter().chain(VALUES) {
             let n = en.matches("{}").count();
             for i in 0..n {
                 assert!(vi.contains(&format!("{{{i}}}")), "'{vi}' leaves out value {i} of '{en}'");

@@ -47,9 +47,8 @@ const MESSAGE_WORDS: &[&str] = &[
     "rows",
     "line",
     "lines",
-    "unit",
+    // "unit" and "person" are table names too, which `db check` cites as they are.
     "units",
-    "person",
     "people",
     "campaign",
     "title",
