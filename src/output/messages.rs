@@ -11,22 +11,22 @@ pub fn say(msg: &str, lang: Lang) -> String {
     if lang == Lang::En {
         return msg.to_string();
     }
-    render(msg, lang, false)
+    render(msg, false)
 }
 
-/// A whole message through MESSAGES; a value (`value`) through VALUES too.
-fn render(msg: &str, lang: Lang, value: bool) -> String {
+/// A whole message (in Vietnamese) through MESSAGES; a value (`value`) through VALUES too.
+fn render(msg: &str, value: bool) -> String {
     let tables: &[&[(&str, &str)]] = if value { &[MESSAGES, VALUES] } else { &[MESSAGES] };
     for (en, vi) in tables.iter().flat_map(|t| t.iter()) {
         if let Some(values) = matches(en, msg) {
             // A value may itself be a message (a cell's refusal inside an import line, a status inside a sentence).
-            let values: Vec<String> = values.iter().map(|v| render(v, lang, true)).collect();
+            let values: Vec<String> = values.iter().map(|v| render(v, true)).collect();
             return fill(vi, &values);
         }
     }
     // A list ("1 sub-unit, 1 person"): each part on its own.
     if value && msg.contains(", ") {
-        return msg.split(", ").map(|p| render(p, lang, true)).collect::<Vec<_>>().join(", ");
+        return msg.split(", ").map(|p| render(p, true)).collect::<Vec<_>>().join(", ");
     }
     msg.to_string()
 }
