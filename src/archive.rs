@@ -33,6 +33,32 @@ pub struct TableFile {
     pub file: String,
     pub rows: u64,
     pub sha256: String,
+    /// The file's size in bytes (exports made before it was recorded have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bytes: Option<u64>,
+}
+
+/// The largest manifest read: a real one is a few kilobytes.
+const MANIFEST_MAX: u64 = 1 << 20;
+
+/// A file of the export folder, checked before it is read: a plain name inside the folder, a regular file (no
+/// link, no device), of the size the manifest says.
+fn export_file(dir: &Path, name: &str, bytes: Option<u64>) -> Result<std::path::PathBuf> {
+    let plain = !name.is_empty()
+        && Path::new(name).components().count() == 1
+        && matches!(Path::new(name).components().next(), Some(std::path::Component::Normal(_)));
+    if !plain {
+        return Err(refused(format!("the manifest names '{name}', which is not a file inside the export folder")));
+    }
+    let path = dir.join(name);
+    let meta = fs::symlink_metadata(&path).map_err(|e| refused(format!("cannot read '{}': {e}", path.display())))?;
+    if !meta.file_type().is_file() {
+        return Err(refused(format!("'{}' is not a regular file", path.display())));
+    }
+    if let Some(b) = bytes.filter(|b| *b != meta.len()) {
+        return Err(refused(format!("{name}: {} bytes, the manifest says {b}; the export was changed", meta.len())));
+    }
+    Ok(path)
 }
 
 const FORMAT: &str = "thidua-export-1";
@@ -71,20 +97,57 @@ fn cell(v: &Value) -> String {
     }
 }
 
-/// Writes every table into `dir` (created; refused when it holds files already).
+/// Writes every table into `dir` (refused when it holds files already). The folder is built under a temporary name
+/// beside it and renamed into place when complete, so a crash leaves no half export; the folder is private (0700)
+/// and so are its files (0600): they hold every name of the file.
 pub fn export(conn: &Connection, dir: &Path) -> Result<Manifest> {
-    if dir.exists() && fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(true) {
+    if fs::symlink_metadata(dir).is_ok() && fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(true) {
         return Err(refused_hint(format!("'{}' is not empty", dir.display()), "export into a new folder"));
     }
-    fs::create_dir_all(dir).map_err(|e| refused(format!("cannot create '{}': {e}", dir.display())))?;
+    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());
+    let part = dir.with_file_name(format!(".{name}.{}.part", std::process::id()));
+    let _ = fs::remove_dir_all(&part);
+    private_dir(&part)?;
+    let m = match write_export(conn, &part) {
+        Ok(m) => m,
+        Err(e) => {
+            let _ = fs::remove_dir_all(&part);
+            return Err(e);
+        }
+    };
+    if dir.exists() {
+        fs::remove_dir(dir).map_err(|e| refused(format!("cannot replace '{}': {e}", dir.display())))?;
+    }
+    fs::rename(&part, dir).map_err(|e| refused(format!("cannot create '{}': {e}", dir.display())))?;
+    db::newfile::sync_dir(dir);
+    Ok(m)
+}
+
+/// A folder only its owner reads (0700).
+fn private_dir(dir: &Path) -> Result<()> {
+    let mut b = fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+    b.create(dir).map_err(|e| refused(format!("cannot create folder '{}': {e}", dir.display())))
+}
+
+/// A new file only its owner reads (0600).
+fn private_create(path: &Path) -> Result<File> {
+    let mut o = fs::OpenOptions::new();
+    o.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
+    o.open(path).map_err(|e| refused(format!("cannot write '{}': {e}", path.display())))
+}
+
+fn write_export(conn: &Connection, dir: &Path) -> Result<Manifest> {
     let bloc = meta::bloc(conn)?;
     let mut tables = Vec::new();
     for t in dump::tables(conn)? {
         let file = format!("{t}.csv");
         let path = dir.join(&file);
-        let mut w = BufWriter::new(
-            File::create(&path).map_err(|e| refused(format!("cannot write '{}': {e}", path.display())))?,
-        );
+        let mut w = BufWriter::new(private_create(&path)?);
         w.write_all(crate::output::BOM)?;
         let mut cw = csv::Writer::from_writer(w);
         cw.write_record(dump::columns(conn, &t)?.iter().map(|(c, _)| c))?;
@@ -94,7 +157,8 @@ pub fn export(conn: &Connection, dir: &Path) -> Result<Manifest> {
         })?;
         cw.flush()?;
         drop(cw);
-        tables.push(TableFile { sha256: sha256_file(&path)?, table: t, file, rows });
+        let bytes = Some(fs::metadata(&path)?.len());
+        tables.push(TableFile { sha256: sha256_file(&path)?, table: t, file, rows, bytes });
     }
     let m = Manifest {
         format: FORMAT.into(),
@@ -105,7 +169,9 @@ pub fn export(conn: &Connection, dir: &Path) -> Result<Manifest> {
         tables,
     };
     let json = serde_json::to_string_pretty(&m).map_err(std::io::Error::from)?;
-    fs::write(dir.join("manifest.json"), json + "\n")?;
+    let mut f = private_create(&dir.join("manifest.json"))?;
+    f.write_all((json + "\n").as_bytes())?;
+    f.sync_all()?;
     Ok(m)
 }
 
@@ -132,6 +198,15 @@ fn value(s: &str, decl: &str) -> std::result::Result<Value, String> {
 /// every table in one transaction, foreign keys checked at the end. Returns the manifest.
 pub fn import(path: &Path, dir: &Path) -> Result<Manifest> {
     let mpath = dir.join("manifest.json");
+    match fs::symlink_metadata(&mpath) {
+        Ok(m) if !m.file_type().is_file() => {
+            return Err(refused(format!("'{}' is not a regular file", mpath.display())))
+        }
+        Ok(m) if m.len() > MANIFEST_MAX => {
+            return Err(refused(format!("'{}' is not a thidua export manifest: too large", mpath.display())))
+        }
+        _ => {}
+    }
     let text = fs::read_to_string(&mpath).map_err(|e| {
         refused_hint(format!("cannot read '{}': {e}", mpath.display()), "name a folder made by `thidua export`")
     })?;
@@ -147,8 +222,32 @@ pub fn import(path: &Path, dir: &Path) -> Result<Manifest> {
             migrate::VERSION
         )));
     }
+    // Everything checked before a row is written: the tables are the schema's, each once, each in its own plain
+    // file of the listed size and checksum; the row counts are checked as the rows are read.
+    let (nf, mut conn) = db::stage_bare(path)?;
+    let known = dump::tables(&conn)?;
+    let mut seen = std::collections::HashSet::new();
     for t in &m.tables {
-        let got = sha256_file(&dir.join(&t.file))?;
+        if !known.contains(&t.table) {
+            return Err(refused(format!("the export has a table '{}' this thidua does not know", t.table)));
+        }
+        if !seen.insert(t.table.as_str()) {
+            return Err(refused(format!("the manifest lists table '{}' twice", t.table)));
+        }
+        if t.file != format!("{}.csv", t.table) {
+            return Err(refused(format!(
+                "the manifest names '{}' for table '{}', not {}.csv",
+                t.file, t.table, t.table
+            )));
+        }
+    }
+    if let Some(missing) = known.iter().find(|k| !seen.contains(k.as_str())) {
+        return Err(refused(format!(
+            "the export has no table '{missing}' ({missing}.csv); a whole export holds every table of the file"
+        )));
+    }
+    for t in &m.tables {
+        let got = sha256_file(&export_file(dir, &t.file, t.bytes)?)?;
         if got != t.sha256 {
             return Err(refused(format!(
                 "{}: its SHA-256 does not match the manifest; the export was changed",
@@ -156,7 +255,6 @@ pub fn import(path: &Path, dir: &Path) -> Result<Manifest> {
             )));
         }
     }
-    let (nf, mut conn) = db::stage_bare(path)?;
     db::write_bulk(&mut conn, |tx| {
         let known = dump::tables(tx)?;
         let mut errors = Vec::new();
@@ -180,7 +278,9 @@ pub fn import(path: &Path, dir: &Path) -> Result<Manifest> {
                 dump::clear(tx, &t.table)?;
             }
             let mut vals = Vec::with_capacity(head.len());
+            let mut n: u64 = 0;
             for (i, rec) in r.records().enumerate() {
+                n += 1;
                 let rec = rec?;
                 vals.clear();
                 for (c, ty) in rec.iter().zip(&types) {
@@ -194,6 +294,9 @@ pub fn import(path: &Path, dir: &Path) -> Result<Manifest> {
                         errors.push(format!("{}:{}: {e}", t.file, i + 2));
                     }
                 }
+            }
+            if n != t.rows {
+                errors.push(format!("{}: {n} rows, the manifest says {}; the export was changed", t.file, t.rows));
             }
         }
         if !errors.is_empty() {

@@ -431,6 +431,16 @@ const MESSAGES: &[(&str, &str)] = &[
     ("{}: {} problem", "{0}: {1} vấn đề"),
     ("{}: {} problems", "{0}: {1} vấn đề"),
     ("{}: not confirmed", "{0}: chưa được xác nhận"),
+    ("{}: {} bytes, the manifest says {}; the export was changed", "{0}: {1} byte, bản kê ghi {2}; bản xuất đã bị sửa"),
+    ("{}: {} rows, the manifest says {}; the export was changed", "{0}: {1} dòng, bản kê ghi {2}; bản xuất đã bị sửa"),
+    ("the manifest names '{}', which is not a file inside the export folder", "bản kê ghi '{0}', không phải một tệp trong thư mục xuất"),
+    ("the manifest lists table '{}' twice", "bản kê ghi bảng '{0}' hai lần"),
+    ("the manifest names '{}' for table '{}', not {}.csv", "bản kê ghi '{0}' cho bảng '{1}', không phải {2}.csv"),
+    ("the export has no table '{}' ({}.csv); a whole export holds every table of the file", "bản xuất thiếu bảng '{0}' ({1}.csv); một bản xuất đầy đủ có mọi bảng của tệp"),
+    ("the export has a table '{}' this thidua does not know", "bản xuất có bảng '{0}' mà thidua này không biết"),
+    ("'{}': the export has no bloc row (table bloc)", "'{0}': bản xuất không có dòng thông tin Khối (bảng bloc)"),
+    ("the export has schema version {}, this thidua reads {}", "bản xuất có phiên bản cấu trúc {0}, thidua này đọc {1}"),
+    ("'{}' is not a thidua export manifest: too large", "'{0}' không phải là bản kê xuất dữ liệu của thidua: quá lớn"),
 ];
 
 /// Words and phrases that appear as values inside other messages (a status, a count, a kind): used for the values

@@ -1,6 +1,7 @@
 //! The integration tests: one binary (it links once), driving the real `thidua` on fresh files in temp folders
 //! with a fixed environment, asserting on what a user sees: rows in the file, bytes, exit codes, messages.
 
+mod archive;
 mod awards;
 mod campaigns;
 mod docs;

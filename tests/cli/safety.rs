@@ -172,10 +172,15 @@ fn export_then_import_rebuilds_the_same_file() {
     assert_eq!(note, "=SUM(A1) và 'trích dẫn', \"ngoặc kép\" xuống dòng");
     // A changed file in the export is refused, and nothing is made.
     let p = e.path("out/unit.csv");
-    let text = std::fs::read_to_string(&p).unwrap().replace("Cục Hải quan", "Cục Hải quan mới");
-    std::fs::write(&p, text).unwrap();
+    let original = std::fs::read_to_string(&p).unwrap();
+    std::fs::write(&p, original.replace("Cục Hải quan", "Cục Hải quaN")).unwrap();
     let err = e.fails(&["-f", "bad.db", "import", "out"], 1);
     assert!(err.contains("unit.csv: its SHA-256 does not match"), "{err}");
+    assert!(!e.path("bad.db").exists());
+    // A change of size is found before the checksum is read.
+    std::fs::write(&p, original.replace("Cục Hải quan", "Cục Hải quan mới")).unwrap();
+    let err = e.fails(&["-f", "bad.db", "import", "out"], 1);
+    assert!(err.contains("unit.csv: ") && err.contains("bytes, the manifest says"), "{err}");
     assert!(!e.path("bad.db").exists());
     let err = e.fails(&["export", "out"], 1);
     assert!(err.contains("is not empty"), "{err}");

@@ -1,0 +1,137 @@
+//! The archive can be trusted: `import FOLDER` verifies an export whole before it writes anything, and what the
+//! tool makes appears whole or not at all, private to its owner.
+
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use crate::Env;
+
+fn sha(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn write_manifest(e: &Env, m: &Value) {
+    std::fs::write(e.path("out/manifest.json"), serde_json::to_string_pretty(m).unwrap()).unwrap();
+}
+
+fn refused(e: &Env, why: &str) {
+    let err = e.fails(&["-f", "copy.db", "import", "out"], 1);
+    assert!(err.contains(why), "expected '{why}' in: {err}");
+    assert!(!e.path("copy.db").exists(), "nothing is made");
+    let left: Vec<String> = std::fs::read_dir(e.dir.path())
+        .unwrap()
+        .map(|f| f.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".copy.db"))
+        .collect();
+    assert!(left.is_empty(), "no temporary file left: {left:?}");
+}
+
+#[test]
+fn a_damaged_export_is_refused_before_anything_is_written() {
+    let e = Env::new();
+    e.ok(&["demo"]);
+    e.ok(&["-f", "thidua-demo.db", "export", "demo-out"]);
+    std::fs::rename(e.path("demo-out"), e.path("src")).unwrap();
+    let base: Value = serde_json::from_str(&std::fs::read_to_string(e.path("src/manifest.json")).unwrap()).unwrap();
+    let fresh = |e: &Env| {
+        let _ = std::fs::remove_dir_all(e.path("out"));
+        std::fs::create_dir(e.path("out")).unwrap();
+        for f in std::fs::read_dir(e.path("src")).unwrap() {
+            let f = f.unwrap();
+            std::fs::copy(f.path(), e.path("out").join(f.file_name())).unwrap();
+        }
+        base.clone()
+    };
+    // Tables left out of the manifest (and their files removed): registrations and awards.
+    let mut m = fresh(&e);
+    m["tables"].as_array_mut().unwrap().retain(|t| !matches!(t["table"].as_str(), Some("registration" | "award")));
+    std::fs::remove_file(e.path("out/registration.csv")).unwrap();
+    std::fs::remove_file(e.path("out/award.csv")).unwrap();
+    write_manifest(&e, &m);
+    refused(&e, "the export has no table 'registration'");
+    // No tables at all.
+    let mut m = fresh(&e);
+    m["tables"] = Value::Array(vec![]);
+    write_manifest(&e, &m);
+    refused(&e, "the export has no table");
+    // File names that leave the folder.
+    for name in ["../outside/unit.csv", "/etc/passwd"] {
+        let mut m = fresh(&e);
+        let t = m["tables"].as_array_mut().unwrap().iter_mut().find(|t| t["table"] == "unit").unwrap();
+        t["file"] = Value::String(name.into());
+        write_manifest(&e, &m);
+        refused(&e, &format!("the manifest names '{name}' for table 'unit'"));
+    }
+    // A listed file that is a link (to a device that never ends): refused without reading it.
+    #[cfg(unix)]
+    {
+        let m = fresh(&e);
+        std::fs::remove_file(e.path("out/unit.csv")).unwrap();
+        std::os::unix::fs::symlink("/dev/zero", e.path("out/unit.csv")).unwrap();
+        write_manifest(&e, &m);
+        refused(&e, "unit.csv' is not a regular file");
+    }
+    // A table listed twice; a row count that does not match; a size that does not match.
+    let mut m = fresh(&e);
+    let unit = m["tables"].as_array().unwrap().iter().find(|t| t["table"] == "unit").unwrap().clone();
+    m["tables"].as_array_mut().unwrap().push(unit);
+    write_manifest(&e, &m);
+    refused(&e, "lists table 'unit' twice");
+    let mut m = fresh(&e);
+    let t = m["tables"].as_array_mut().unwrap().iter_mut().find(|t| t["table"] == "person").unwrap();
+    t["rows"] = Value::from(t["rows"].as_u64().unwrap() + 1);
+    write_manifest(&e, &m);
+    refused(&e, "person.csv: 11 rows, the manifest says 12");
+    let mut m = fresh(&e);
+    let t = m["tables"].as_array_mut().unwrap().iter_mut().find(|t| t["table"] == "unit").unwrap();
+    t["bytes"] = Value::from(1);
+    write_manifest(&e, &m);
+    refused(&e, "bytes, the manifest says 1");
+    // The bloc row taken out, with a manifest made to match: no bloc-year file.
+    let mut m = fresh(&e);
+    let bloc = std::fs::read_to_string(e.path("out/bloc.csv")).unwrap();
+    let header = bloc.lines().next().unwrap().to_string() + "\n";
+    std::fs::write(e.path("out/bloc.csv"), &header).unwrap();
+    let t = m["tables"].as_array_mut().unwrap().iter_mut().find(|t| t["table"] == "bloc").unwrap();
+    t["rows"] = Value::from(0);
+    t["sha256"] = Value::String(sha(header.as_bytes()));
+    t["bytes"] = Value::from(header.len());
+    write_manifest(&e, &m);
+    refused(&e, "the export has no bloc row");
+    // A manifest that is a link.
+    #[cfg(unix)]
+    {
+        fresh(&e);
+        std::fs::rename(e.path("out/manifest.json"), e.path("real.json")).unwrap();
+        std::os::unix::fs::symlink(e.path("real.json"), e.path("out/manifest.json")).unwrap();
+        refused(&e, "manifest.json' is not a regular file");
+    }
+    // The untouched export still imports, and the copy checks clean.
+    fresh(&e);
+    e.ok(&["-f", "copy.db", "import", "out"]);
+    e.ok(&["-f", "copy.db", "db", "check"]);
+}
+
+/// What the tool creates is private whatever the umask: the file, an export's folder and files.
+#[cfg(unix)]
+#[test]
+fn what_the_tool_makes_is_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let e = Env::new();
+    e.ok(&["demo"]);
+    e.ok(&["-f", "thidua-demo.db", "export", "out"]);
+    let mode = |p: &str| std::fs::metadata(e.path(p)).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode("thidua-demo.db"), 0o600);
+    assert_eq!(mode("out"), 0o700);
+    for f in std::fs::read_dir(e.path("out")).unwrap() {
+        let name = format!("out/{}", f.unwrap().file_name().to_string_lossy());
+        assert_eq!(mode(&name), 0o600, "{name}");
+    }
+    // No temporary names left beside what was made.
+    let hidden: Vec<String> = std::fs::read_dir(e.dir.path())
+        .unwrap()
+        .map(|f| f.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.') && n.ends_with(".part"))
+        .collect();
+    assert!(hidden.is_empty(), "{hidden:?}");
+}
