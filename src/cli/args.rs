@@ -29,6 +29,10 @@ pub struct OutputArgs {
     #[arg(long)]
     pub no_bom: bool,
 
+    /// Replace the -o file if it exists (a link there is replaced, never followed)
+    #[arg(long)]
+    pub force: bool,
+
     /// CSV for scripts (plain: `,`, ISO dates, identifiers) or for a Vietnamese spreadsheet (vi: `;`, decimal comma,
     /// dd/mm/yyyy, Vietnamese headers and values); imports read both
     #[arg(long, env = "THIDUA_CSV_DIALECT", default_value = "plain", value_parser = one_of(Dialect::VALUES, Dialect::parse))]

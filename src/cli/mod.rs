@@ -202,6 +202,7 @@ pub fn main() -> i32 {
             bom: !out.no_bom,
             table: out.table,
             dialect: out.csv_dialect,
+            force: out.force,
         },
         quiet: cli.quiet,
         verbose: cli.verbose,

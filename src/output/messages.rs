@@ -441,6 +441,9 @@ const MESSAGES: &[(&str, &str)] = &[
     ("'{}': the export has no bloc row (table bloc)", "'{0}': bản xuất không có dòng thông tin Khối (bảng bloc)"),
     ("the export has schema version {}, this thidua reads {}", "bản xuất có phiên bản cấu trúc {0}, thidua này đọc {1}"),
     ("'{}' is not a thidua export manifest: too large", "'{0}' không phải là bản kê xuất dữ liệu của thidua: quá lớn"),
+    ("'{}' already exists", "'{0}' đã có"),
+    ("add --force to replace it", "thêm --force để thay thế"),
+    ("'{}' is a folder", "'{0}' là thư mục"),
 ];
 
 /// Words and phrases that appear as values inside other messages (a status, a count, a kind): used for the values

@@ -63,6 +63,8 @@ pub struct Opts {
     /// Only this table of a report (by its name), e.g. for a script reading one CSV.
     pub table: Option<String>,
     pub dialect: Dialect,
+    /// Replace an existing `-o` file.
+    pub force: bool,
 }
 
 impl Opts {
@@ -87,13 +89,87 @@ impl Opts {
     }
 }
 
-fn open(path: Option<&Path>) -> Result<Box<dyn Write>> {
+/// Where output goes: standard output, or an `-o` file made whole — written under a temporary name beside it
+/// (private, 0600) and put in place by [`Out::done`]; an existing file is refused unless `--force`, and a link at
+/// the place is replaced, never followed.
+pub(crate) struct Out {
+    w: BufWriter<Box<dyn Write>>,
+    file: Option<(PathBuf, PathBuf, bool)>,
+}
+
+impl Write for Out {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.w.write(buf)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.w.flush()
+    }
+}
+
+impl Out {
+    /// Flushes, and puts a file in place.
+    pub(crate) fn done(mut self) -> Result<()> {
+        self.w.flush()?;
+        if let Some((tmp, path, force)) = self.file.take() {
+            place(&tmp, &path, force)?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Out {
+    fn drop(&mut self) {
+        if let Some((tmp, _, _)) = &self.file {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
+/// The temporary name beside an output file.
+fn part_of(path: &Path) -> PathBuf {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    path.with_file_name(format!(".{name}.{}.part", std::process::id()))
+}
+
+/// Refuses an output place that is taken (unless `force`) or is a folder.
+fn check_place(path: &Path, force: bool) -> Result<()> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.is_dir() => Err(refused(format!("'{}' is a folder", path.display()))),
+        Ok(_) if !force => {
+            Err(crate::error::refused_hint(format!("'{}' already exists", path.display()), "add --force to replace it"))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Puts a finished temporary file in place: synced, renamed over the place (a link there is replaced).
+fn place(tmp: &Path, path: &Path, force: bool) -> Result<()> {
+    check_place(path, force)?;
+    File::open(tmp).and_then(|f| f.sync_all())?;
+    std::fs::rename(tmp, path).map_err(|e| refused(format!("cannot write '{}': {e}", path.display())))?;
+    crate::db::newfile::sync_dir(path);
+    Ok(())
+}
+
+/// A new private file (0600), never an existing one.
+fn private_create(path: &Path) -> Result<File> {
+    let mut o = std::fs::OpenOptions::new();
+    o.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
+    o.open(path).map_err(|e| refused(format!("cannot write '{}': {e}", path.display())))
+}
+
+fn open(path: Option<&Path>, force: bool) -> Result<Out> {
     Ok(match path {
-        None => Box::new(BufWriter::new(io::stdout().lock())),
-        Some(p) if p.as_os_str() == "-" => Box::new(BufWriter::new(io::stdout().lock())),
-        Some(p) => Box::new(BufWriter::new(
-            File::create(p).map_err(|e| refused(format!("cannot write '{}': {e}", p.display())))?,
-        )),
+        Some(p) if p.as_os_str() != "-" => {
+            check_place(p, force)?;
+            let tmp = part_of(p);
+            let _ = std::fs::remove_file(&tmp);
+            let f = private_create(&tmp)?;
+            Out { w: BufWriter::new(Box::new(f)), file: Some((tmp, p.to_path_buf(), force)) }
+        }
+        _ => Out { w: BufWriter::new(Box::new(io::stdout().lock())), file: None },
     })
 }
 
@@ -104,7 +180,17 @@ fn emit_xlsx(tables: &[&Table], o: &Opts) -> Result<()> {
 
 fn save_xlsx(mut wb: rust_xlsxwriter::Workbook, o: &Opts) -> Result<()> {
     match o.output.as_deref().filter(|p| p.as_os_str() != "-") {
-        Some(p) => xlsx::save(&mut wb, p),
+        Some(p) => {
+            check_place(p, o.force)?;
+            let tmp = part_of(p);
+            let _ = std::fs::remove_file(&tmp);
+            let saved =
+                private_create(&tmp).and_then(|f| xlsx::save(&mut wb, f, p)).and_then(|()| place(&tmp, p, o.force));
+            if saved.is_err() {
+                let _ = std::fs::remove_file(&tmp);
+            }
+            saved
+        }
         None if io::stdout().is_terminal() => Err(crate::error::usage(
             "a workbook is a file, not for the terminal: give -o FILE.xlsx, or send it through a pipe",
         )),
@@ -132,10 +218,9 @@ pub fn emit_table(t: &Table, o: &Opts) -> Result<()> {
     if o.format() == Format::Xlsx {
         return emit_xlsx(&[t], o);
     }
-    let mut w = open(o.output.as_deref())?;
+    let mut w = open(o.output.as_deref(), o.force)?;
     write_table(&mut w, t, o)?;
-    w.flush()?;
-    Ok(())
+    w.done()
 }
 
 fn write_table(w: &mut dyn Write, t: &Table, o: &Opts) -> Result<()> {
@@ -169,14 +254,14 @@ pub fn emit_report(r: &Report, o: &Opts) -> Result<()> {
             std::fs::create_dir_all(dir)
                 .map_err(|e| refused(format!("cannot create folder '{}': {e}", dir.display())))?;
             for t in r.tables() {
-                let mut w = open(Some(&dir.join(format!("{}.csv", t.name))))?;
+                let mut w = open(Some(&dir.join(format!("{}.csv", t.name))), o.force)?;
                 csv::table(&mut w, t, o.bom, o.dialect)?;
-                w.flush()?;
+                w.done()?;
             }
             return Ok(());
         }
     }
-    let mut w = open(o.output.as_deref())?;
+    let mut w = open(o.output.as_deref(), o.force)?;
     match o.format() {
         Format::Table => term::report(&mut w, r, o.lang)?,
         Format::Md => md::report(&mut w, r, o.lang)?,
@@ -191,8 +276,7 @@ pub fn emit_report(r: &Report, o: &Opts) -> Result<()> {
         }
         Format::Xlsx => unreachable!("workbooks are written by emit_xlsx"),
     }
-    w.flush()?;
-    Ok(())
+    w.done()
 }
 
 /// A list written row by row as its rows come from the file, so a national list (a million people) is never held
@@ -204,8 +288,8 @@ pub struct Stream<'a> {
 
 enum Sink {
     Whole(Table),
-    Csv(Box<::csv::Writer<Box<dyn Write>>>, Dialect),
-    Json(Box<dyn Write>, Vec<String>, usize),
+    Csv(Box<::csv::Writer<Out>>, Dialect),
+    Json(Box<Out>, Vec<String>, usize),
     Xlsx(Box<xlsx::Streamed>),
 }
 
@@ -216,7 +300,7 @@ impl<'a> Stream<'a> {
         let sink = match o.format() {
             Format::Table | Format::Md => Sink::Whole(Table::new(name, columns)),
             Format::Csv => {
-                let mut w = open(o.output.as_deref())?;
+                let mut w = open(o.output.as_deref(), o.force)?;
                 if o.bom {
                     w.write_all(BOM)?;
                 }
@@ -225,9 +309,9 @@ impl<'a> Stream<'a> {
                 Sink::Csv(Box::new(cw), o.dialect)
             }
             Format::Json => {
-                let mut w = open(o.output.as_deref())?;
+                let mut w = open(o.output.as_deref(), o.force)?;
                 w.write_all(b"[")?;
-                Sink::Json(w, cols, 0)
+                Sink::Json(Box::new(w), cols, 0)
             }
             Format::Xlsx => Sink::Xlsx(Box::new(xlsx::Streamed::start(name, &cols, o.lang)?)),
         };
@@ -251,10 +335,10 @@ impl<'a> Stream<'a> {
     pub fn finish(self) -> Result<()> {
         match self.sink {
             Sink::Whole(t) => emit_table(&t, self.o),
-            Sink::Csv(mut w, _) => Ok(w.flush()?),
+            Sink::Csv(w, _) => w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?.done(),
             Sink::Json(mut w, _, n) => {
                 w.write_all(if n == 0 { b"]\n" } else { b"\n]\n" })?;
-                Ok(w.flush()?)
+                w.done()
             }
             Sink::Xlsx(x) => save_xlsx(x.finish()?, self.o),
         }

@@ -178,8 +178,10 @@ impl Streamed {
 }
 
 /// Saves the workbook to `path`.
-pub fn save(wb: &mut Workbook, path: &Path) -> Result<()> {
-    wb.save(path).map_err(|e| refused(format!("cannot write '{}': {e}", path.display())))
+/// Saves the workbook into `file` (opened by the caller, private), named `path` in messages.
+pub fn save(wb: &mut Workbook, file: std::fs::File, path: &Path) -> Result<()> {
+    wb.save_to_writer(std::io::BufWriter::new(file))
+        .map_err(|e| refused(format!("cannot write '{}': {e}", path.display())))
 }
 
 /// The workbook as bytes, for standard output.

@@ -135,3 +135,46 @@ fn what_the_tool_makes_is_private() {
         .collect();
     assert!(hidden.is_empty(), "{hidden:?}");
 }
+
+/// `-o` never replaces a file unasked, never writes through a link, and makes its file private.
+#[cfg(unix)]
+#[test]
+fn output_files_are_never_replaced_unasked_nor_followed() {
+    use std::os::unix::fs::PermissionsExt;
+    let e = Env::init();
+    e.seven_units();
+    e.ok(&["unit", "list", "-o", "u.csv"]);
+    assert_eq!(std::fs::metadata(e.path("u.csv")).unwrap().permissions().mode() & 0o777, 0o600);
+    let before = std::fs::read(e.path("u.csv")).unwrap();
+    let err = e.fails(&["unit", "list", "--format", "json", "-o", "u.csv"], 1);
+    assert!(err.contains("'u.csv' already exists") && err.contains("--force"), "{err}");
+    assert_eq!(std::fs::read(e.path("u.csv")).unwrap(), before);
+    e.ok(&["unit", "list", "--format", "json", "-o", "u.csv", "--force"]);
+    assert!(std::fs::read_to_string(e.path("u.csv")).unwrap().starts_with('['));
+    // A link at the place: refused, and with --force the link is replaced, its target untouched.
+    std::fs::write(e.path("target.txt"), "keep me").unwrap();
+    std::os::unix::fs::symlink(e.path("target.txt"), e.path("link.csv")).unwrap();
+    e.fails(&["unit", "list", "-o", "link.csv"], 1);
+    e.ok(&["unit", "list", "-o", "link.csv", "--force"]);
+    assert_eq!(std::fs::read_to_string(e.path("target.txt")).unwrap(), "keep me");
+    assert!(!std::fs::symlink_metadata(e.path("link.csv")).unwrap().file_type().is_symlink());
+    // A workbook the same way.
+    e.ok(&["unit", "list", "-o", "u.xlsx"]);
+    e.fails(&["unit", "list", "-o", "u.xlsx"], 1);
+    assert_eq!(std::fs::metadata(e.path("u.xlsx")).unwrap().permissions().mode() & 0o777, 0o600);
+}
+
+/// What a crashed run left under a temporary name does not stop the next one, and is cleared.
+#[test]
+fn leftovers_of_a_crash_do_not_trip_the_next_run() {
+    let e = Env::new();
+    // A run that died (its process is gone) left a half-made file and journal.
+    std::fs::write(e.path(".thidua.db.4000000000.part"), b"half").unwrap();
+    std::fs::write(e.path(".thidua.db.4000000000.part-journal"), b"hot").unwrap();
+    e.ok(&["init", "--year", "2020", "--bloc", "Khối"]);
+    e.ok(&["db", "check"]);
+    if std::path::Path::new("/proc").is_dir() {
+        assert!(!e.path(".thidua.db.4000000000.part").exists());
+        assert!(!e.path(".thidua.db.4000000000.part-journal").exists());
+    }
+}

@@ -86,7 +86,7 @@ proptest! {
         for c in &cells {
             t.push(vec![Cell::Text(c.clone())]);
         }
-        let opts = Opts { format: None, output: Some(path.clone()), lang: Lang::En, bom: true, table: None, dialect: Default::default() };
+        let opts = Opts { format: None, output: Some(path.clone()), lang: Lang::En, bom: true, table: None, dialect: Default::default(), force: false };
         emit_table(&t, &opts).unwrap();
         const COLS: &[Col] = &[col("note", true, &[])];
         let mut src = import::open(path.to_str().unwrap(), COLS, &[], None).unwrap();
