@@ -323,7 +323,7 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, String> {
 pub fn today() -> NaiveDate {
     std::env::var("THIDUA_TODAY")
         .ok()
-        .and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+        .and_then(|s| parse_date(&s).ok())
         .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 

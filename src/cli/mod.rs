@@ -207,7 +207,15 @@ pub fn main() -> i32 {
         quiet: cli.quiet,
         verbose: cli.verbose,
     };
-    match run(&ctx, cli.command) {
+    // A fixed "today" that is not a date is an error, not ignored (it would silently move every default date).
+    let checked = match std::env::var("THIDUA_TODAY") {
+        Ok(t) if crate::text::parse_date(&t).is_err() => Err(usage(format!(
+            "THIDUA_TODAY='{}' is not a date (write it as 2020-06-30)",
+            t.chars().take(40).collect::<String>()
+        ))),
+        _ => Ok(()),
+    };
+    match checked.and_then(|()| run(&ctx, cli.command)) {
         Ok(()) => 0,
         Err(e) if e.is_broken_pipe() => 0,
         Err(e) => {

@@ -72,6 +72,10 @@ pub fn open(path: &Path) -> Result<Connection> {
     if path.is_dir() {
         return Err(refused(format!("'{}' is a folder, not a bloc-year file", path.display())));
     }
+    // A pipe, a device or a socket is no file SQLite can keep a year in.
+    if !path.is_file() {
+        return Err(refused(format!("'{}' is not a regular file", path.display())));
+    }
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
     // Ours before anything else touches it: a text file or another program's database is refused as such.
     let app_id: i32 =

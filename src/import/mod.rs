@@ -117,6 +117,16 @@ pub fn open_reader(
     if first.starts_with(crate::output::BOM) {
         first.drain(..3);
     }
+    // UTF-16 (Excel's "Unicode text") is read as nothing but NUL bytes: say what it is.
+    if first.starts_with(&[0xFF, 0xFE])
+        || first.starts_with(&[0xFE, 0xFF])
+        || first.iter().filter(|b| **b == 0).count() * 4 > first.len().max(1)
+    {
+        return Err(refused_hint(
+            format!("{name}: the file is UTF-16 text, not UTF-8"),
+            "save the sheet as \"CSV UTF-8\" (or as .xlsx, which thidua reads too)",
+        ));
+    }
     let delim = sniff(&first);
     let scan = Rc::new(RefCell::new(Scan::new(delim)));
     let stream: Box<dyn Read> = Box::new(Scanned { inner: io::Cursor::new(first).chain(buf), scan: Rc::clone(&scan) });
@@ -181,7 +191,7 @@ fn match_header(
                 "{name}: missing column{} '{}' (the file has: {})",
                 if missing.len() > 1 { "s" } else { "" },
                 missing.join("', '"),
-                cut(&headers.join(", "), 200)
+                headers.iter().take(12).map(|h| format!("'{}'", cut(h, 40))).collect::<Vec<_>>().join(", ")
             ),
             expected(cols),
         ));

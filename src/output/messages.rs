@@ -444,6 +444,9 @@ const MESSAGES: &[(&str, &str)] = &[
     ("'{}' already exists", "'{0}' đã có"),
     ("add --force to replace it", "thêm --force để thay thế"),
     ("'{}' is a folder", "'{0}' là thư mục"),
+    ("THIDUA_TODAY='{}' is not a date (write it as 2020-06-30)", "THIDUA_TODAY='{0}' không phải là ngày (ghi như 2020-06-30)"),
+    ("{}: the file is UTF-16 text, not UTF-8", "{0}: tệp là văn bản UTF-16, không phải UTF-8"),
+    ("save the sheet as \"CSV UTF-8\" (or as .xlsx, which thidua reads too)", "hãy lưu bảng tính dạng \"CSV UTF-8\" (hoặc .xlsx, thidua cũng đọc được)"),
 ];
 
 /// Words and phrases that appear as values inside other messages (a status, a count, a kind): used for the values

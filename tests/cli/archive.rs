@@ -178,3 +178,38 @@ fn leftovers_of_a_crash_do_not_trip_the_next_run() {
         assert!(!e.path(".thidua.db.4000000000.part-journal").exists());
     }
 }
+
+/// Inputs that are not what they seem are named as such.
+#[test]
+fn odd_inputs_are_named_for_what_they_are() {
+    let e = Env::init();
+    e.seven_units();
+    // A THIDUA_TODAY that is not a date is an error, not ignored.
+    let o = e.cmd(&["report", "missing"]).env("THIDUA_TODAY", "garbage").output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("THIDUA_TODAY='garbage' is not a date"));
+    // UTF-16 text (Excel's "Unicode text"), with or without its BOM.
+    let utf16: Vec<u8> = "code,name\nAA,Một\n".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    std::fs::write(e.path("u16.csv"), &utf16).unwrap();
+    let err = e.fails(&["unit", "import", e.path("u16.csv").to_str().unwrap()], 1);
+    assert!(err.contains("the file is UTF-16 text, not UTF-8") && !err.contains('\0'), "{err}");
+    let mut bom = vec![0xFF, 0xFE];
+    bom.extend(&utf16);
+    std::fs::write(e.path("u16b.csv"), &bom).unwrap();
+    e.fails(&["unit", "import", e.path("u16b.csv").to_str().unwrap()], 1);
+    // A header of 8 MB on one line is not echoed whole.
+    let long = format!("code,{}\n", "x".repeat(8 << 20));
+    std::fs::write(e.path("long.csv"), long).unwrap();
+    let err = e.fails(&["unit", "import", e.path("long.csv").to_str().unwrap()], 1);
+    assert!(err.len() < 2000, "{} bytes of error", err.len());
+    // A pipe as the bloc-year file.
+    #[cfg(unix)]
+    {
+        let fifo = e.path("fifo.db");
+        let ok = std::process::Command::new("mkfifo").arg(&fifo).status().map(|s| s.success()).unwrap_or(false);
+        if ok {
+            let err = e.fails(&["-f", fifo.to_str().unwrap(), "info"], 1);
+            assert!(err.contains("is not a regular file"), "{err}");
+        }
+    }
+}

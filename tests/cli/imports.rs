@@ -113,7 +113,11 @@ fn stdin_and_missing_columns() {
     assert_eq!(e.count("SELECT count(*) FROM unit WHERE role = 'leader'"), 1);
     let out = e.run_with(&["unit", "import", "-"], b"ky hieu,ten goi\nX,Y\n");
     assert_eq!(out.code, 1);
-    assert!(out.stderr.contains("missing columns 'code', 'name' (the file has: ky hieu, ten goi)"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("missing columns 'code', 'name' (the file has: 'ky hieu', 'ten goi')"),
+        "{}",
+        out.stderr
+    );
     // Vietnamese headers are read: "Mã" is the code, "Tên" the name.
     let out = e.run_with(&["unit", "import", "-"], "Mã;Tên\nHQ;Cục Hải quan\n".as_bytes());
     assert_eq!(out.code, 0, "{}", out.stderr);
