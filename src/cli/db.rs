@@ -27,6 +27,13 @@ pub enum DbCmd {
     },
     /// Close the year: every later write is refused
     Seal(SealArgs),
+    /// Take what `db check` found (changes made outside thidua, a dropped trigger) as known and wanted, so the file
+    /// takes writes again; logged with the reason
+    Accept {
+        /// Why (kept in the audit log)
+        #[arg(long, value_parser = text_arg)]
+        reason: String,
+    },
     /// Reopen a sealed file (logged)
     Unseal {
         /// Why (kept in the audit log)
@@ -59,6 +66,19 @@ pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
             }
             let at = ctx.write(&a.write, |tx| meta::seal(tx, &a.reason))?;
             ctx.done(&a.write, format!("sealed {} at {at}: {}", ctx.db.display(), a.reason));
+            Ok(())
+        }
+        DbCmd::Accept { reason } => {
+            if reason.is_empty() {
+                return Err(usage("--reason needs the reason"));
+            }
+            let mut conn = ctx.open()?;
+            let id = db::accept(&mut conn, &reason)?;
+            ctx.say(format!("accepted the file as it is (audit entry #{id}): {reason}"));
+            let left = db::check::run(&conn)?;
+            for p in &left {
+                ctx.say(format!("still found: {p}"));
+            }
             Ok(())
         }
         DbCmd::Unseal { reason } => {

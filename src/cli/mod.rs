@@ -123,15 +123,24 @@ pub struct Ctx {
     pub out: Opts,
     pub quiet: bool,
     pub verbose: bool,
+    /// Say so when the file was changed outside thidua (not for `db`, whose commands are about exactly that).
+    pub warn_outside: bool,
 }
 
 impl Ctx {
-    /// Opens the existing bloc-year file.
+    /// Opens the existing bloc-year file; a file changed outside thidua since its last entry gets a warning line
+    /// (a write is then refused by `db::write` until `db accept`).
     pub fn open(&self) -> Result<Connection> {
         if self.verbose {
             self.say(format!("file: {}", self.db.display()));
         }
-        crate::db::open(&self.db)
+        let conn = crate::db::open(&self.db)?;
+        if self.warn_outside && crate::db::changed_outside(&conn)? {
+            self.say(
+                "warning: the file was changed outside thidua since its last audit entry; `thidua db check` says how",
+            );
+        }
+        Ok(conn)
     }
 
     /// A message for people, on stderr, in their language; `-q` silences it.
@@ -206,6 +215,7 @@ pub fn main() -> i32 {
         },
         quiet: cli.quiet,
         verbose: cli.verbose,
+        warn_outside: !matches!(cli.command, Command::Db(_)),
     };
     // A fixed "today" that is not a date is an error, not ignored (it would silently move every default date).
     let checked = match std::env::var("THIDUA_TODAY") {

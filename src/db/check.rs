@@ -39,6 +39,23 @@ pub fn run(conn: &Connection) -> Result<Vec<String>> {
     Ok(p)
 }
 
+/// What must hold before the tool writes again (fast enough for every write): the file is thidua's at this schema
+/// version, its schema is thidua's, it has its bloc row, and its content and log agree with the audit chain.
+/// Damaged pages are found when a command meets them (SQLite reports them as they are read).
+pub fn before_write(conn: &Connection) -> Result<Vec<String>> {
+    let mut p = Vec::new();
+    let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    if app != APPLICATION_ID {
+        p.push(format!("application_id is {app:#x}, not thidua's {APPLICATION_ID:#x}"));
+    }
+    p.extend(schema(conn)?);
+    if super::meta::bloc(conn).is_err() {
+        p.push("the file has no bloc row (table bloc)".to_string());
+    }
+    p.extend(audit::verify(conn)?);
+    Ok(p)
+}
+
 fn objects(conn: &Connection) -> Result<BTreeMap<(String, String), String>> {
     let v = conn
         .prepare("SELECT type, name, coalesce(sql, '') FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'")?

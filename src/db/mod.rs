@@ -170,6 +170,27 @@ pub fn write<T>(
     write_inner(conn, dry_run, false, f)
 }
 
+/// Whether rows changed since the last audit entry without one of their own: the cheap part of `db check`, for a
+/// warning on every read.
+pub fn changed_outside(conn: &Connection) -> Result<bool> {
+    Ok(audit::counters(conn)? != audit::last_state(conn)?)
+}
+
+/// `db accept`: takes what `db check` found as known and wanted, in one logged entry. The audit triggers are put
+/// back if they were dropped, and the entry records every row changed since the last one, so the content and the
+/// chain agree again; the reason is in the entry's command line and in the settings. Returns the entry's id.
+pub fn accept(conn: &mut Connection, reason: &str) -> Result<i64> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    audit::install(&tx)?;
+    let last = audit::last_state(&tx)?;
+    let id = audit::next_id(&tx)?;
+    meta::set_setting(&tx, "accepted_entry", &id.to_string())?;
+    meta::set_setting(&tx, "accepted_reason", reason)?;
+    audit::append(&tx, &last)?;
+    tx.commit()?;
+    Ok(id)
+}
+
 /// [`write`] for the one command that may write to a sealed file: `db unseal`.
 pub fn write_sealed(conn: &mut Connection, f: impl FnOnce(&rusqlite::Transaction) -> Result<()>) -> Result<()> {
     write_inner(conn, false, true, f)
@@ -192,6 +213,13 @@ fn write_inner<T>(
                 "`thidua db unseal --reason …` reopens it, and the log keeps both",
             ));
         }
+    }
+    // A file `db check` would flag takes no more writes until the secretary has looked (`db accept`).
+    if let Some(first) = check::before_write(&tx)?.into_iter().next() {
+        return Err(refused_hint(
+            format!("the file needs a look before it takes more writes: {first}"),
+            "run `thidua db check`; when what it finds is known and wanted, `thidua db accept --reason …` records it",
+        ));
     }
     let before = audit::counters(&tx)?;
     let out = f(&tx)?;

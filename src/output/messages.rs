@@ -447,6 +447,12 @@ const MESSAGES: &[(&str, &str)] = &[
     ("THIDUA_TODAY='{}' is not a date (write it as 2020-06-30)", "THIDUA_TODAY='{0}' không phải là ngày (ghi như 2020-06-30)"),
     ("{}: the file is UTF-16 text, not UTF-8", "{0}: tệp là văn bản UTF-16, không phải UTF-8"),
     ("save the sheet as \"CSV UTF-8\" (or as .xlsx, which thidua reads too)", "hãy lưu bảng tính dạng \"CSV UTF-8\" (hoặc .xlsx, thidua cũng đọc được)"),
+    ("the file needs a look before it takes more writes: {}", "tệp cần được xem lại trước khi ghi tiếp: {0}"),
+    ("run `thidua db check`; when what it finds is known and wanted, `thidua db accept --reason …` records it", "hãy chạy `thidua db check`; khi những gì nó tìm thấy đã rõ và đúng ý, `thidua db accept --reason …` sẽ ghi nhận"),
+    ("accepted the file as it is (audit entry #{}): {}", "đã chấp nhận tệp như hiện tại (mục nhật ký #{0}): {1}"),
+    ("still found: {}", "vẫn còn: {0}"),
+    ("the file has no bloc row (table bloc)", "tệp không có dòng thông tin Khối (bảng bloc)"),
+    ("warning: the file was changed outside thidua since its last audit entry; `thidua db check` says how", "lưu ý: tệp đã bị thay đổi ngoài thidua sau mục nhật ký cuối; `thidua db check` cho biết chi tiết"),
 ];
 
 /// Words and phrases that appear as values inside other messages (a status, a count, a kind): used for the values

@@ -43,11 +43,20 @@ fn a_row_changed_with_another_tool_is_found() {
     assert_eq!(out.code, 1);
     assert_eq!(out.stdout, "rows changed outside thidua after the last audit entry: person ~1 (last: person row 2)\n");
     assert!(out.stderr.contains("1 problem"), "{}", out.stderr);
-    // A later write through the tool does not launder it.
+    // The file takes no more writes until the secretary looks (reads still work), and nothing launders it.
+    let err = e.fails(&["unit", "edit", "HQ", "--note", "x"], 1);
+    assert!(err.contains("the file needs a look before it takes more writes") && err.contains("db accept"), "{err}");
+    assert_eq!(e.count("SELECT count(*) FROM unit WHERE note = 'x'"), 0);
+    let read = e.ok(&["unit", "list"]);
+    assert!(read.stderr.contains("warning: the file was changed outside thidua"), "{}", read.stderr);
+    // Accepting it, with a reason, is logged; the file checks clean and takes writes again.
+    e.fails(&["db", "accept", "--reason", ""], 2);
+    e.ok(&["db", "accept", "--reason", "Sửa chức vụ theo quyết định 12/QĐ-BHXH"]);
+    e.ok(&["db", "check"]);
+    let log = e.ok(&["db", "log", "--format", "csv"]).stdout;
+    assert!(log.contains("db accept --reason") && log.contains("person ~1"), "{log}");
     e.ok(&["unit", "edit", "HQ", "--note", "x"]);
-    let out = e.run(&["db", "check"]);
-    assert_eq!(out.code, 1);
-    assert!(out.stdout.contains("rows changed outside thidua before audit entry #3: person ~1"), "{}", out.stdout);
+    e.ok(&["db", "check"]);
     // Inserts and deletes too.
     behind_the_back(&e, "INSERT INTO unit (code, name, name_key, name_fold, role) VALUES ('ZZ', 'Z', 'z', 'z', 'member'); DELETE FROM meeting_item WHERE id = 1;");
     let out = e.run(&["db", "check"]);
