@@ -254,5 +254,9 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
         status: a.status,
         campaign_id: a.campaign.as_deref().map(|c| campaigns::resolve(&conn, c)).transpose()?.map(|c| c.id),
     };
-    emit_table(&report::registrations::list(&conn, &f)?, &ctx.out)
+    // Streamed: a national list is never held whole.
+    crate::db::large_read(&conn)?;
+    let mut out = crate::output::Stream::start("registrations", report::registrations::COLUMNS, &ctx.out)?;
+    registrations::each(&conn, &f, |r| out.push(report::registrations::row(r)))?;
+    out.finish()
 }

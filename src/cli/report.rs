@@ -88,6 +88,9 @@ fn today_or(conn: &rusqlite::Connection, a: &AsOf) -> Result<NaiveDate> {
 
 pub fn run(ctx: &Ctx, cmd: ReportCmd) -> Result<()> {
     let conn = ctx.open()?;
+    // A report reads the year once: a small cache and sorts through a temp file keep a national file's reports
+    // in a bounded memory (bench/RESULTS.md).
+    crate::db::large_read(&conn)?;
     let lang = ctx.out.lang;
     let r = match cmd {
         ReportCmd::Midyear(a) => reviews::midyear(&conn, date_or(&conn, &a, 6, 30)?, lang)?,

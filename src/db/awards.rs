@@ -65,6 +65,16 @@ pub struct Filter {
 /// recipients in its own order (docs/domain.md §5.4), which the entry order keeps; it also keeps a national-scale
 /// list from a collation sort.
 pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Award>> {
+    let mut v = Vec::new();
+    each(conn, f, |a| {
+        v.push(a);
+        Ok(())
+    })?;
+    Ok(v)
+}
+
+/// [`list`], handing each award to `g` as it is read: a national list is never held whole.
+pub fn each(conn: &Connection, f: &Filter, mut g: impl FnMut(Award) -> Result<()>) -> Result<()> {
     // Only the filters given go into the query, so SQLite can use the index of the one that narrows most (one
     // person's awards on a national file is an index lookup, not a scan).
     let mut wheres = vec!["(?1 IS NULL OR u.id IN (SELECT id FROM sub))"];
@@ -99,14 +109,13 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Award>> {
          ORDER BY a.year_to, a.year_from, d.issued_on, d.number, a.id",
         wheres.join(" AND ")
     );
-    let v = conn
-        .prepare_cached(&sql)?
-        .query_map(
-            params![f.unit_id, f.person_id, f.catalog_id, f.year, f.decision_id, f.collective, f.decided_by],
-            row,
-        )?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(v)
+    let mut st = conn.prepare_cached(&sql)?;
+    let mut rows =
+        st.query(params![f.unit_id, f.person_id, f.catalog_id, f.year, f.decision_id, f.collective, f.decided_by])?;
+    while let Some(r) = rows.next()? {
+        g(row(r)?)?;
+    }
+    Ok(())
 }
 
 /// Awards counted by `by` ("unit", "code" or "year"), collective and individual apart, optionally only those

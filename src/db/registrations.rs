@@ -50,6 +50,16 @@ pub struct Filter {
 /// Registrations in bloc order of their unit; a unit's collective registrations before its people's, people in
 /// Vietnamese order.
 pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Registration>> {
+    let mut v = Vec::new();
+    each(conn, f, |r| {
+        v.push(r);
+        Ok(())
+    })?;
+    Ok(v)
+}
+
+/// [`list`], handing each registration to `g` as it is read: a national list is never held whole.
+pub fn each(conn: &Connection, f: &Filter, mut g: impl FnMut(Registration) -> Result<()>) -> Result<()> {
     let sql = format!(
         "WITH RECURSIVE sub(id) AS (SELECT ?1 WHERE ?1 IS NOT NULL
                                     UNION SELECT unit.id FROM unit JOIN sub ON unit.parent_id = sub.id)
@@ -61,11 +71,12 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Registration>> {
            AND (?5 IS NULL OR r.campaign_id = ?5)
          ORDER BY {BLOC_ORDER}, r.unit_id IS NULL, p.given COLLATE vi, p.family COLLATE vi, p.middle COLLATE vi, c.id, r.id"
     );
-    let v = conn
-        .prepare_cached(&sql)?
-        .query_map(params![f.unit_id, f.catalog_id, f.kind, f.status, f.campaign_id], row)?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(v)
+    let mut st = conn.prepare_cached(&sql)?;
+    let mut rows = st.query(params![f.unit_id, f.catalog_id, f.kind, f.status, f.campaign_id])?;
+    while let Some(r) = rows.next()? {
+        g(row(r)?)?;
+    }
+    Ok(())
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<Registration> {

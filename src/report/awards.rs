@@ -9,49 +9,53 @@ use crate::output::labels::label;
 use crate::output::{Cell, Lang, Report, Table};
 use crate::text::{format_date, format_period};
 
-/// The award columns every listing shares; `award import` reads them back.
-/// Awards as `award list` prints them (and each `award show`, as a record).
+/// The columns of `award list`; `award import` reads them back.
+pub const COLUMNS: &[&str] = &[
+    "id",
+    "decision",
+    "decision_date",
+    "issuer",
+    "code",
+    "code_name",
+    "kind",
+    "unit",
+    "person",
+    "person_code",
+    "recipient",
+    "year",
+    "basis",
+    "reason",
+    "campaign",
+    "note",
+];
+
+/// One award as `award list` prints it.
+pub fn row(a: Award) -> Vec<Cell> {
+    vec![
+        a.id.into(),
+        a.decision.into(),
+        a.decision_date.into(),
+        a.issuer.into(),
+        a.code.into(),
+        a.entry_name.into(),
+        a.kind.into(),
+        a.unit_code.into(),
+        a.person_name.into(),
+        a.person_code.into(),
+        a.recipient.into(),
+        format_period(a.year_from, a.year_to).into(),
+        a.basis.into(),
+        a.reason.into(),
+        a.campaign.into(),
+        a.note.into(),
+    ]
+}
+
+/// Awards as a table (a decision's recipients; each `award show`, as a record).
 pub fn table(list: Vec<Award>) -> Table {
-    let mut t = Table::new(
-        "awards",
-        &[
-            "id",
-            "decision",
-            "decision_date",
-            "issuer",
-            "code",
-            "code_name",
-            "kind",
-            "unit",
-            "person",
-            "person_code",
-            "recipient",
-            "year",
-            "basis",
-            "reason",
-            "campaign",
-            "note",
-        ],
-    );
+    let mut t = Table::new("awards", COLUMNS);
     for a in list {
-        t.push(vec![
-            a.id.into(),
-            a.decision.into(),
-            a.decision_date.into(),
-            a.issuer.into(),
-            a.code.into(),
-            a.entry_name.into(),
-            a.kind.into(),
-            a.unit_code.into(),
-            a.person_name.into(),
-            a.person_code.into(),
-            a.recipient.into(),
-            format_period(a.year_from, a.year_to).into(),
-            a.basis.into(),
-            a.reason.into(),
-            a.campaign.into(),
-            a.note.into(),
-        ]);
+        t.push(row(a));
     }
     t
 }

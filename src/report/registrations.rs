@@ -2,48 +2,45 @@
 
 use rusqlite::Connection;
 
-use crate::db::{catalog, registrations};
+use crate::db::catalog;
 use crate::error::Result;
+use crate::model::Registration;
 use crate::output::{Cell, Table};
 
-/// The registrations a filter finds: what `register list` prints.
-pub fn list(conn: &Connection, f: &registrations::Filter) -> Result<Table> {
-    let mut t = Table::new(
-        "registrations",
-        &[
-            "id",
-            "kind",
-            "unit",
-            "person",
-            "person_code",
-            "title",
-            "title_name",
-            "campaign",
-            "date",
-            "status",
-            "result_note",
-            "award",
-            "note",
-        ],
-    );
-    for r in registrations::list(conn, f)? {
-        t.push(vec![
-            r.id.into(),
-            r.kind.into(),
-            r.unit_code.into(),
-            r.person_name.into(),
-            r.person_code.into(),
-            r.code.into(),
-            r.title_name.into(),
-            r.campaign.into(),
-            r.registered_on.into(),
-            r.status.into(),
-            r.result_note.into(),
-            r.award_id.into(),
-            r.note.into(),
-        ]);
-    }
-    Ok(t)
+/// The columns of `register list`; `register import` reads them back.
+pub const COLUMNS: &[&str] = &[
+    "id",
+    "kind",
+    "unit",
+    "person",
+    "person_code",
+    "title",
+    "title_name",
+    "campaign",
+    "date",
+    "status",
+    "result_note",
+    "award",
+    "note",
+];
+
+/// One registration as `register list` prints it.
+pub fn row(r: Registration) -> Vec<Cell> {
+    vec![
+        r.id.into(),
+        r.kind.into(),
+        r.unit_code.into(),
+        r.person_name.into(),
+        r.person_code.into(),
+        r.code.into(),
+        r.title_name.into(),
+        r.campaign.into(),
+        r.registered_on.into(),
+        r.status.into(),
+        r.result_note.into(),
+        r.award_id.into(),
+        r.note.into(),
+    ]
 }
 
 /// The titles catalog: what `register titles` prints.

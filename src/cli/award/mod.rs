@@ -223,7 +223,11 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
         decision_id: a.decision.as_deref().map(|d| decisions::resolve(&conn, d, None, None)).transpose()?.map(|d| d.id),
         ..Default::default()
     };
-    emit_table(&report::awards::table(awards::list(&conn, &f)?), &ctx.out)
+    // Streamed: a national list is never held whole.
+    crate::db::large_read(&conn)?;
+    let mut out = crate::output::Stream::start("awards", report::awards::COLUMNS, &ctx.out)?;
+    awards::each(&conn, &f, |a| out.push(report::awards::row(a)))?;
+    out.finish()
 }
 
 fn remove(ctx: &Ctx, id: i64, yes: bool, w: &WriteArgs) -> Result<()> {
