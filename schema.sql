@@ -49,6 +49,9 @@ CREATE TABLE unit (
 CREATE UNIQUE INDEX unit_one_leader ON unit (role) WHERE role = 'leader';
 CREATE INDEX unit_parent ON unit (parent_id);
 CREATE INDEX unit_fold ON unit (name_fold);
+-- A unit named in an import row by its name or short name is found by index, not by a scan per name (version 2).
+CREATE INDEX unit_key ON unit (name_key);
+CREATE INDEX unit_short ON unit (short_fold);
 
 -- People of the units, with the parts of their name (family, middle, given) for Vietnamese sorting.
 CREATE TABLE person (

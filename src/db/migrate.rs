@@ -15,7 +15,11 @@ use crate::error::{refused_hint, Result};
 pub const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// `MIGRATIONS[i]` brings a file from version `i + 1` to `i + 2`.
-const MIGRATIONS: &[&str] = &[];
+const MIGRATIONS: &[&str] = &[
+    // 1 → 2: units found by name or short name through an index (an import naming units by name scanned the
+    // units once per name).
+    "CREATE INDEX unit_key ON unit (name_key); CREATE INDEX unit_short ON unit (short_fold);",
+];
 
 /// The schema version this binary writes.
 pub const VERSION: i64 = 1 + MIGRATIONS.len() as i64;

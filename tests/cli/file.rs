@@ -12,7 +12,7 @@ fn init_creates_a_private_file_with_the_bloc() {
     let app: i64 = c.query_row("PRAGMA application_id", [], |r| r.get(0)).unwrap();
     assert_eq!(app, 0x5444_5541);
     let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
-    assert_eq!(v, 1);
+    assert_eq!(v, 2);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -74,7 +74,7 @@ fn info_shows_bloc_year_version_and_counts() {
     assert_eq!(v["bloc"], "Khối thi đua các Cơ quan Trung ương");
     assert_eq!(v["province"], "Tây Ninh");
     assert_eq!(v["year"], 2020);
-    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["schema_version"], 2);
     assert_eq!(v["unit_rows"], 7);
     assert_eq!(v["person_rows"], 1);
     assert!(v["file"].as_str().unwrap().ends_with("thidua.db"));
@@ -157,4 +157,24 @@ fn an_argument_that_is_not_unicode_is_a_usage_error_not_a_panic() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("UTF-8") && !err.contains("panicked"), "{err}");
     assert_eq!(e.count("SELECT count(*) FROM unit"), 0);
+}
+
+/// A file of schema version 1 is brought to version 2 when it is opened: a backup copy first, then the migration
+/// in one transaction; the file checks clean and keeps its audit chain.
+#[test]
+fn an_older_file_is_migrated_after_a_backup() {
+    let e = Env::init();
+    e.seven_units();
+    e.conn().execute_batch("DROP INDEX unit_key; DROP INDEX unit_short; PRAGMA user_version = 1;").unwrap();
+    e.ok(&["unit", "list"]);
+    // The backup is the file as it was: version 1, without the new indexes, with its units.
+    let bak = e.conn_to("thidua.v1.bak");
+    let n = |sql: &str| bak.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
+    assert_eq!(n("PRAGMA user_version"), 1);
+    assert_eq!(n("SELECT count(*) FROM sqlite_schema WHERE name = 'unit_key'"), 0);
+    assert_eq!(n("SELECT count(*) FROM unit"), 7);
+    assert_eq!(e.count("PRAGMA user_version"), 2);
+    assert_eq!(e.count("SELECT count(*) FROM sqlite_schema WHERE name IN ('unit_key', 'unit_short')"), 2);
+    e.ok(&["db", "check"]);
+    e.ok(&["unit", "edit", "HQ", "--note", "sau nâng cấp"]);
 }
