@@ -14,7 +14,15 @@ use crate::output::emit_table;
 pub enum DbCmd {
     /// Check the file: SQLite's integrity and foreign keys, the schema, the domain's rules, the audit chain and
     /// changes made behind the tool's back. Silent and exit 0 when all hold; one line per problem and exit 1
-    Check,
+    Check {
+        /// Also tell whether this is the file of that fingerprint (from `db seal` or `db fingerprint`, as written in
+        /// the register): a file swapped for another, or changed since, has another one
+        #[arg(long, value_name = "FINGERPRINT", value_parser = text_arg)]
+        fingerprint: Option<String>,
+    },
+    /// Print the file's fingerprint (bloc, year, the digest of every table's content, the head of the audit log),
+    /// to write in the register with the date; `db check --fingerprint` tells this file from any other later
+    Fingerprint,
     /// A consistent copy while the file may be in use, verified before success is reported
     Backup {
         /// Where to write it [default: FILE.YYYYMMDD-HHMMSS.bak beside the file]
@@ -25,7 +33,7 @@ pub enum DbCmd {
         #[command(flatten)]
         out: super::OutputArgs,
     },
-    /// Close the year: every later write is refused
+    /// Close the year: every later write is refused; prints the sealed file's fingerprint for the register
     Seal(SealArgs),
     /// Take what `db check` found (changes made outside thidua, a dropped trigger) as known and wanted, so the file
     /// takes writes again; logged with the reason
@@ -53,10 +61,22 @@ pub struct SealArgs {
 
 pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
     match cmd {
-        DbCmd::Check => {
+        DbCmd::Check { fingerprint } => {
             let conn = ctx.open()?;
-            let problems = check::run(&conn)?;
+            let mut problems = check::run(&conn)?;
+            if let Some(want) = fingerprint {
+                let have = db::audit::fingerprint(&conn)?;
+                if !db::audit::same_fingerprint(&want, &have) {
+                    problems.push(format!(
+                        "the fingerprint is {have}, not {want}: this is another file, or the file has changed since"
+                    ));
+                }
+            }
             report_problems(&ctx.db, &problems, ctx.out.lang)
+        }
+        DbCmd::Fingerprint => {
+            println!("{}", db::audit::fingerprint(&ctx.open()?)?);
+            Ok(())
         }
         DbCmd::Backup { dest } => backup(ctx, dest),
         DbCmd::Log { .. } => emit_table(&crate::report::file::log(&ctx.open()?)?, &ctx.out),
@@ -66,6 +86,11 @@ pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
             }
             let at = ctx.write(&a.write, |tx| meta::seal(tx, &a.reason))?;
             ctx.done(&a.write, format!("sealed {} at {at}: {}", ctx.db.display(), a.reason));
+            if !a.write.dry_run {
+                // On stdout, for a script to keep; computed after the seal's own entry, which it covers.
+                println!("{}", db::audit::fingerprint(&ctx.open()?)?);
+                ctx.say("write this fingerprint in the register: `thidua db check --fingerprint …` tells this file from any other");
+            }
             Ok(())
         }
         DbCmd::Accept { reason } => {

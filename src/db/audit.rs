@@ -6,8 +6,15 @@
 //! chained by a SHA-256 over the previous entry. A change made with another tool moves the counters with no entry
 //! to account for it; `db check` finds it by replaying the chain. It costs one counter update per changed row and
 //! two reads of a few dozen counter rows per command, whatever the size of the file.
+//!
+//! Counters tell that rows changed, not what they hold: an edit made with the triggers dropped and put back, or
+//! with a counter set back, leaves them right. So every entry also records a digest of each table's content (the
+//! sum of a SHA-256 per row), and `db check` and every write recompute it from the rows: another program can only
+//! match it by recomputing it from this code, and the file's fingerprint ([`fingerprint`]), written on paper when
+//! the year is sealed, tells a file recomputed or swapped from the real one.
 
 use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
 
 use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
@@ -147,23 +154,214 @@ pub struct Entry {
     pub state: String,
     pub prev_hash: String,
     pub hash: String,
+    /// JSON: the content digest of every table after this entry; empty in entries of files before schema 3.
+    pub digest: String,
 }
 
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
-/// The hash of an entry: SHA-256 over the previous hash and every field, one per line.
-pub fn hash(prev: &str, id: i64, at: &str, user: &str, command: &str, changes: &str, state: &str) -> String {
+/// The hash of an entry: SHA-256 over the previous hash and every field, one per line. The digest joins the
+/// hashed fields only when there is one, so entries written before schema 3 keep their hashes.
+pub fn hash(e: &Entry, prev: &str) -> String {
     let mut h = Sha256::new();
-    for part in [prev, &id.to_string(), at, user, command, changes, state] {
+    let id = e.id.to_string();
+    let mut parts = vec![prev, &id, &e.at, &e.user, &e.command, &e.changes, &e.state];
+    if !e.digest.is_empty() {
+        parts.push(&e.digest);
+    }
+    for part in parts {
         h.update(part.as_bytes());
         h.update(b"\n");
     }
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    hex(&h.finalize())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Per table, the digest of its rows.
+pub type Digests = BTreeMap<String, String>;
+
+/// A table's digest: four 64-bit lanes, each the wrapping sum of its share of a SHA-256 per row.
+type Lanes = [u64; 4];
+
+fn lanes_hex(l: &Lanes) -> String {
+    hex(&l.iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<u8>>())
+}
+
+fn hex_lanes(s: &str) -> Option<Lanes> {
+    let b: Vec<u8> = (0..s.len())
+        .step_by(2)
+        .map(|i| s.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
+        .collect::<Option<_>>()?;
+    let mut l = [0u64; 4];
+    for (lane, chunk) in l.iter_mut().zip(b.chunks_exact(8)) {
+        *lane = u64::from_le_bytes(chunk.try_into().ok()?);
+    }
+    (b.len() == 32).then_some(l)
+}
+
+/// The SHA-256 of one row of `table`, its values in column order, as lanes.
+fn row_lanes<'a>(table: &str, values: impl Iterator<Item = rusqlite::types::ValueRef<'a>>) -> Lanes {
+    use rusqlite::types::ValueRef;
+    let mut h = Sha256::new();
+    h.update(table.as_bytes());
+    for v in values {
+        match v {
+            ValueRef::Null => h.update([0]),
+            ValueRef::Integer(v) => {
+                h.update([1]);
+                h.update(v.to_le_bytes());
+            }
+            ValueRef::Real(v) => {
+                h.update([2]);
+                h.update(v.to_bits().to_le_bytes());
+            }
+            ValueRef::Text(b) | ValueRef::Blob(b) => {
+                h.update([3]);
+                h.update((b.len() as u64).to_le_bytes());
+                h.update(b);
+            }
+        }
+    }
+    let d = h.finalize();
+    let mut l = [0u64; 4];
+    for (lane, chunk) in l.iter_mut().zip(d.chunks_exact(8)) {
+        *lane = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+    }
+    l
+}
+
+fn add_lanes(acc: &mut Lanes, l: &Lanes, sign: i64) {
+    for (a, v) in acc.iter_mut().zip(l) {
+        *a = if sign < 0 { a.wrapping_sub(*v) } else { a.wrapping_add(*v) };
+    }
+}
+
+/// The digest of a table's content: the sum of a SHA-256 of each row's values. A sum does not depend on the order
+/// rows are read in, nor on rowids (an export rebuilt elsewhere keeps it), a changed, added or removed row changes
+/// it, and a write can keep it up to date from the rows it touches alone ([`watch`]).
+pub fn table_digest(conn: &Connection, table: &str) -> Result<String> {
+    let mut acc = [0u64; 4];
+    let mut st = conn.prepare(&format!("SELECT * FROM \"{}\"", quote(table)))?;
+    let n = st.column_count();
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        let values = (0..n).map(|i| r.get_ref(i)).collect::<rusqlite::Result<Vec<_>>>()?;
+        add_lanes(&mut acc, &row_lanes(table, values.into_iter()), 1);
+    }
+    Ok(lanes_hex(&acc))
+}
+
+/// What the running write did to each table's digest: rows written added, rows removed taken away.
+#[derive(Default, Clone)]
+pub struct Deltas(Arc<Mutex<BTreeMap<String, Lanes>>>);
+
+impl Deltas {
+    fn take(&self) -> BTreeMap<String, Lanes> {
+        std::mem::take(&mut *self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner))
+    }
+}
+
+/// Keeps `deltas` up to date from every row this connection writes: a SQL function and TEMP triggers, which live
+/// in this connection only (never in the file, so other programs neither see nor need them). A write then costs
+/// one SHA-256 per row it touches, whatever the size of the file, and a row changed behind the tool's back never
+/// enters the recorded digest, whatever the tool writes after it.
+pub fn watch(conn: &Connection, deltas: &Deltas) -> Result<()> {
+    deltas.take();
+    let d = deltas.clone();
+    conn.create_scalar_function("thidua_row", -1, rusqlite::functions::FunctionFlags::SQLITE_UTF8, move |ctx| {
+        let sign: i64 = ctx.get(0)?;
+        let table: String = ctx.get(1)?;
+        let l = row_lanes(&table, (2..ctx.len()).map(|i| ctx.get_raw(i)));
+        let mut m = d.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        add_lanes(m.entry(table).or_default(), &l, sign);
+        Ok(0i64)
+    })?;
+    for t in tracked_tables(conn)? {
+        let cols: Vec<String> = conn
+            .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?
+            .query_map([&t], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let row = |which: &str| cols.iter().map(|c| format!("{which}.\"{}\"", quote(c))).collect::<Vec<_>>().join(", ");
+        let q = quote(&t);
+        let (new, old) = (row("NEW"), row("OLD"));
+        conn.execute_batch(&format!(
+            "CREATE TEMP TRIGGER IF NOT EXISTS \"digest_{q}_insert\" AFTER INSERT ON main.\"{q}\" BEGIN \
+               SELECT thidua_row(1, '{q}', {new}); END;
+             CREATE TEMP TRIGGER IF NOT EXISTS \"digest_{q}_update\" AFTER UPDATE ON main.\"{q}\" BEGIN \
+               SELECT thidua_row(-1, '{q}', {old}), thidua_row(1, '{q}', {new}); END;
+             CREATE TEMP TRIGGER IF NOT EXISTS \"digest_{q}_delete\" AFTER DELETE ON main.\"{q}\" BEGIN \
+               SELECT thidua_row(-1, '{q}', {old}); END;"
+        ))?;
+    }
+    Ok(())
+}
+
+/// The digest of every tracked table.
+pub fn content(conn: &Connection) -> Result<Digests> {
+    tracked_tables(conn)?.into_iter().map(|t| Ok((t.clone(), table_digest(conn, &t)?))).collect()
+}
+
+/// The content digests the last entry recorded, with its id (none in a file whose last entry has none).
+pub fn recorded_content(conn: &Connection) -> Result<Option<(i64, Digests)>> {
+    let last: Option<(i64, String)> = conn
+        .query_row("SELECT id, digest FROM audit ORDER BY id DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    Ok(last.and_then(|(id, d)| serde_json::from_str(&d).ok().map(|d| (id, d))))
+}
+
+/// The tables whose rows differ from what the last entry recorded: a change another program made, whatever it
+/// did to the triggers and counters. `now` is [`content`] as it stands.
+pub fn content_problems(conn: &Connection, now: &Digests) -> Result<Vec<String>> {
+    let Some((id, recorded)) = recorded_content(conn)? else { return Ok(Vec::new()) };
+    let changed: Vec<String> = now
+        .iter()
+        .filter(|(t, d)| recorded.get(*t).is_some_and(|r| r != *d))
+        .map(|(t, _)| format!("'{t}'"))
+        .chain(recorded.keys().filter(|t| !now.contains_key(*t)).map(|t| format!("'{t}'")))
+        .collect();
+    if changed.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(vec![format!(
+        "the content of table {} is not what thidua recorded in audit entry #{id} (changed by another program)",
+        changed.join(", ")
+    )])
+}
+
+/// The file's fingerprint: its bloc and year, the digest of every table recomputed from the rows, and the head of
+/// the audit chain, as 24 hex digits in groups of four to write in the paper register when the year is sealed.
+/// Another file, or this one changed in any row or entry, has another fingerprint.
+pub fn fingerprint(conn: &Connection) -> Result<String> {
+    let (bloc, year): (String, i64) =
+        conn.query_row("SELECT name, year FROM bloc", [], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let head: String = conn
+        .query_row("SELECT hash FROM audit ORDER BY id DESC LIMIT 1", [], |r| r.get(0))
+        .optional()?
+        .unwrap_or_default();
+    let mut h = Sha256::new();
+    for part in ["thidua fingerprint 1", &bloc, &year.to_string(), &head] {
+        h.update(part.as_bytes());
+        h.update(b"\n");
+    }
+    for (t, d) in content(conn)? {
+        h.update(format!("{t} {d}\n").as_bytes());
+    }
+    let digits = hex(&h.finalize()[..12]).to_uppercase();
+    Ok(digits.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join("-"))
+}
+
+/// A fingerprint as a person may type it back: case, spaces and dashes do not count.
+pub fn same_fingerprint(a: &str, b: &str) -> bool {
+    let norm = |s: &str| s.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_uppercase();
+    norm(a) == norm(b)
 }
 
 pub fn entries(conn: &Connection) -> Result<Vec<Entry>> {
     let v = conn
-        .prepare("SELECT id, at, user, command, changes, state, prev_hash, hash FROM audit ORDER BY id")?
+        .prepare("SELECT id, at, user, command, changes, state, prev_hash, hash, digest FROM audit ORDER BY id")?
         .query_map([], |r| {
             Ok(Entry {
                 id: r.get(0)?,
@@ -174,6 +372,7 @@ pub fn entries(conn: &Connection) -> Result<Vec<Entry>> {
                 state: r.get(5)?,
                 prev_hash: r.get(6)?,
                 hash: r.get(7)?,
+                digest: r.get(8)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -233,13 +432,40 @@ pub fn next_id(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM audit", [], |r| r.get(0))?)
 }
 
-/// Appends the entry of the running command, when it changed anything since `before`.
-pub fn append(conn: &Connection, before: &Counters) -> Result<Option<i64>> {
+/// Appends the entry of the running command, when it changed anything since `before`. With `deltas` (the rows
+/// the command wrote, [`watch`]) the digests are the last entry's moved by them; without, or when the last entry
+/// has none (a file from before schema 3, `db accept`), every table is digested from its rows.
+pub fn append(conn: &Connection, before: &Counters, deltas: Option<&Deltas>) -> Result<Option<i64>> {
     let after = counters(conn)?;
     let changes = diff(&after, before);
     if changes.is_empty() {
         return Ok(None);
     }
+    let recorded = match deltas {
+        Some(_) => recorded_content(conn)?,
+        None => None,
+    };
+    let digest = match (recorded, deltas) {
+        (Some((_, mut d)), Some(deltas)) => {
+            let moved = deltas.take();
+            for t in tracked_tables(conn)? {
+                match d.get(&t).and_then(|h| hex_lanes(h)) {
+                    Some(mut l) => {
+                        if let Some(m) = moved.get(&t) {
+                            add_lanes(&mut l, m, 1);
+                        }
+                        d.insert(t, lanes_hex(&l));
+                    }
+                    None => {
+                        let fresh = table_digest(conn, &t)?;
+                        d.insert(t, fresh);
+                    }
+                }
+            }
+            d
+        }
+        _ => content(conn)?,
+    };
     let last: Option<(i64, String, String)> = conn
         .query_row("SELECT id, hash, state FROM audit ORDER BY id DESC LIMIT 1", [], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
@@ -248,12 +474,22 @@ pub fn append(conn: &Connection, before: &Counters) -> Result<Option<i64>> {
     let (id, prev) = last.map_or((1, GENESIS.to_string()), |(id, h, _)| (id + 1, h));
     let at = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
     let (user, command) = (os_user(), command_line());
-    let changes = serde_json::to_string(&changes).map_err(std::io::Error::from)?;
-    let state = serde_json::to_string(&after).map_err(std::io::Error::from)?;
-    let h = hash(&prev, id, &at, &user, &command, &changes, &state);
+    let mut e = Entry {
+        id,
+        at,
+        user,
+        command,
+        changes: serde_json::to_string(&changes).map_err(std::io::Error::from)?,
+        state: serde_json::to_string(&after).map_err(std::io::Error::from)?,
+        prev_hash: prev,
+        hash: String::new(),
+        digest: serde_json::to_string(&digest).map_err(std::io::Error::from)?,
+    };
+    e.hash = hash(&e, &e.prev_hash);
     conn.execute(
-        "INSERT INTO audit (id, at, user, command, changes, state, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![id, at, user, command, changes, state, prev, h],
+        "INSERT INTO audit (id, at, user, command, changes, state, prev_hash, hash, digest)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![e.id, e.at, e.user, e.command, e.changes, e.state, e.prev_hash, e.hash, e.digest],
     )?;
     Ok(Some(id))
 }
@@ -269,10 +505,7 @@ pub fn verify(conn: &Connection) -> Result<Vec<String>> {
     let mut state = Counters::new();
     let mut chain_ok = true;
     for e in entries(conn)? {
-        if chain_ok
-            && e.id > accepted
-            && (e.prev_hash != prev || hash(&prev, e.id, &e.at, &e.user, &e.command, &e.changes, &e.state) != e.hash)
-        {
+        if chain_ok && e.id > accepted && (e.prev_hash != prev || hash(&e, &prev) != e.hash) {
             problems.push(format!(
                 "audit log: entry #{} does not match its hash (edited or removed entries before it)",
                 e.id

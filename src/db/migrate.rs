@@ -19,6 +19,9 @@ const MIGRATIONS: &[&str] = &[
     // 1 → 2: units found by name or short name through an index (an import naming units by name scanned the
     // units once per name).
     "CREATE INDEX unit_key ON unit (name_key); CREATE INDEX unit_short ON unit (short_fold);",
+    // 2 → 3: every audit entry records the digest of each table's content, so an edit that put the counters
+    // right is found too. Older entries keep an empty digest (and their hashes); the next write records one.
+    "ALTER TABLE audit ADD COLUMN digest TEXT NOT NULL DEFAULT ''",
 ];
 
 /// The schema version this binary writes.

@@ -116,7 +116,7 @@ pub fn create_staged(
     stage(path, replace, |tx| {
         catalog::seed(tx)?;
         init(tx)?;
-        audit::append(tx, &audit::Counters::new())?;
+        audit::append(tx, &audit::Counters::new(), None)?;
         Ok(())
     })
 }
@@ -186,7 +186,7 @@ pub fn accept(conn: &mut Connection, reason: &str) -> Result<i64> {
     let id = audit::next_id(&tx)?;
     meta::set_setting(&tx, "accepted_entry", &id.to_string())?;
     meta::set_setting(&tx, "accepted_reason", reason)?;
-    audit::append(&tx, &last)?;
+    audit::append(&tx, &last, None)?;
     tx.commit()?;
     Ok(id)
 }
@@ -222,8 +222,10 @@ fn write_inner<T>(
         ));
     }
     let before = audit::counters(&tx)?;
+    let deltas = audit::Deltas::default();
+    audit::watch(&tx, &deltas)?;
     let out = f(&tx)?;
-    audit::append(&tx, &before)?;
+    audit::append(&tx, &before, Some(&deltas))?;
     if dry_run {
         tx.rollback()?;
     } else {

@@ -12,7 +12,7 @@ fn init_creates_a_private_file_with_the_bloc() {
     let app: i64 = c.query_row("PRAGMA application_id", [], |r| r.get(0)).unwrap();
     assert_eq!(app, 0x5444_5541);
     let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
-    assert_eq!(v, 2);
+    assert_eq!(v, 3);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -74,7 +74,7 @@ fn info_shows_bloc_year_version_and_counts() {
     assert_eq!(v["bloc"], "Khối thi đua các Cơ quan Trung ương");
     assert_eq!(v["province"], "Tây Ninh");
     assert_eq!(v["year"], 2020);
-    assert_eq!(v["schema_version"], 2);
+    assert_eq!(v["schema_version"], 3);
     assert_eq!(v["unit_rows"], 7);
     assert_eq!(v["person_rows"], 1);
     assert!(v["file"].as_str().unwrap().ends_with("thidua.db"));
@@ -159,22 +159,45 @@ fn an_argument_that_is_not_unicode_is_a_usage_error_not_a_panic() {
     assert_eq!(e.count("SELECT count(*) FROM unit"), 0);
 }
 
-/// A file of schema version 1 is brought to version 2 when it is opened: a backup copy first, then the migration
-/// in one transaction; the file checks clean and keeps its audit chain.
+/// A file made by an earlier release (`tests/fixtures/files/v2.thidua`, schema version 2, written by the release
+/// before content digests; with its two unit indexes dropped it stands for version 1) is brought to this version
+/// when it is opened: a backup copy first, then the migrations in one transaction; the file checks clean, keeps its
+/// audit chain, and the first write records the content digest that later checks compare with.
 #[test]
 fn an_older_file_is_migrated_after_a_backup() {
-    let e = Env::init();
-    e.seven_units();
-    e.conn().execute_batch("DROP INDEX unit_key; DROP INDEX unit_short; PRAGMA user_version = 1;").unwrap();
-    e.ok(&["unit", "list"]);
-    // The backup is the file as it was: version 1, without the new indexes, with its units.
-    let bak = e.conn_to("thidua.v1.bak");
-    let n = |sql: &str| bak.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
-    assert_eq!(n("PRAGMA user_version"), 1);
-    assert_eq!(n("SELECT count(*) FROM sqlite_schema WHERE name = 'unit_key'"), 0);
-    assert_eq!(n("SELECT count(*) FROM unit"), 7);
-    assert_eq!(e.count("PRAGMA user_version"), 2);
-    assert_eq!(e.count("SELECT count(*) FROM sqlite_schema WHERE name IN ('unit_key', 'unit_short')"), 2);
-    e.ok(&["db", "check"]);
-    e.ok(&["unit", "edit", "HQ", "--note", "sau nâng cấp"]);
+    for from in [1, 2] {
+        let e = Env::new();
+        std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/files/v2.thidua"), e.db()).unwrap();
+        if from == 1 {
+            e.conn().execute_batch("DROP INDEX unit_key; DROP INDEX unit_short; PRAGMA user_version = 1;").unwrap();
+        }
+        e.ok(&["unit", "list"]);
+        // The backup is the file as it was, with its units.
+        let bak = e.conn_to(&format!("thidua.v{from}.bak"));
+        let n = |sql: &str| bak.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
+        assert_eq!(n("PRAGMA user_version"), from);
+        assert_eq!(n("SELECT count(*) FROM pragma_table_info('audit') WHERE name = 'digest'"), 0);
+        assert_eq!(n("SELECT count(*) FROM unit"), 3);
+        assert_eq!(e.count("PRAGMA user_version"), 3);
+        assert_eq!(e.count("SELECT count(*) FROM sqlite_schema WHERE name IN ('unit_key', 'unit_short')"), 2);
+        assert_eq!(e.count("SELECT count(*) FROM audit WHERE digest = ''"), 4);
+        e.ok(&["db", "check"]);
+        e.ok(&["unit", "edit", "HQ", "--note", "sau nâng cấp"]);
+        assert_eq!(e.count("SELECT count(*) FROM audit WHERE digest <> ''"), 1);
+        e.ok(&["db", "check"]);
+        // From then on an edit that sets the counters right is found by the content.
+        e.conn()
+            .execute_batch(
+                "DROP TRIGGER audit_person_update; UPDATE person SET position = 'Cục trưởng';
+                 CREATE TRIGGER \"audit_person_update\" AFTER UPDATE ON \"person\" BEGIN UPDATE change_count \
+                 SET n = n + 1, last_rowid = NEW.rowid WHERE tbl = 'person' AND op = 'update'; END;",
+            )
+            .unwrap();
+        let out = e.run(&["db", "check"]);
+        assert_eq!(out.code, 1, "{out:?}");
+        assert_eq!(
+            out.stdout,
+            "the content of table 'person' is not what thidua recorded in audit entry #5 (changed by another program)\n"
+        );
+    }
 }

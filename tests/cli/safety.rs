@@ -41,8 +41,12 @@ fn a_row_changed_with_another_tool_is_found() {
     behind_the_back(&e, "UPDATE person SET position = 'Giám đốc' WHERE id = 2;");
     let out = e.run(&["db", "check"]);
     assert_eq!(out.code, 1);
-    assert_eq!(out.stdout, "rows changed outside thidua after the last audit entry: person ~1 (last: person row 2)\n");
-    assert!(out.stderr.contains("1 problem"), "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "rows changed outside thidua after the last audit entry: person ~1 (last: person row 2)\n\
+         the content of table 'person' is not what thidua recorded in audit entry #2 (changed by another program)\n"
+    );
+    assert!(out.stderr.contains("2 problems"), "{}", out.stderr);
     // The file takes no more writes until the secretary looks (reads still work), and nothing launders it.
     let err = e.fails(&["unit", "edit", "HQ", "--note", "x"], 1);
     assert!(err.contains("the file needs a look before it takes more writes") && err.contains("db accept"), "{err}");
@@ -98,6 +102,88 @@ fn a_tampered_log_entry_is_found() {
     behind_the_back(&f, "DELETE FROM audit WHERE id = 3;");
     let out = f.run(&["db", "check"]);
     assert!(out.stdout.contains("rows changed outside thidua after the last audit entry: unit ~1"), "{}", out.stdout);
+}
+
+/// Edits that leave the counters right: the triggers dropped around the edit and put back the same, or the
+/// counter set back by hand. Only the content digest tells; the file then takes no writes (none may take the edit
+/// into its own digest) until `db accept`, after which the content is what the log records again.
+#[test]
+fn edits_that_put_the_counters_right_are_found_by_the_content() {
+    let trigger = |t: &str| {
+        format!(
+            "CREATE TRIGGER \"audit_{t}_update\" AFTER UPDATE ON \"{t}\" BEGIN UPDATE change_count SET n = n + 1, \
+             last_rowid = NEW.rowid WHERE tbl = '{t}' AND op = 'update'; END;"
+        )
+    };
+    let cases = [
+        format!(
+            "DROP TRIGGER audit_person_update; UPDATE person SET position = 'Giám đốc' WHERE id = 2; {}",
+            trigger("person")
+        ),
+        "UPDATE award SET note = 'sửa tay' WHERE id = 1; \
+         UPDATE change_count SET n = n - 1 WHERE tbl = 'award' AND op = 'update';"
+            .to_string(),
+        format!(
+            "DROP TRIGGER audit_unit_update; UPDATE unit SET name = 'Cục Hải quan Tây Ninh' WHERE code = 'HQ'; {}",
+            trigger("unit")
+        ),
+    ];
+    for (sql, table) in cases.iter().zip(["person", "award", "unit"]) {
+        let e = demo();
+        behind_the_back(&e, sql);
+        let out = e.run(&["db", "check"]);
+        assert_eq!(out.code, 1, "{sql}");
+        assert!(
+            out.stdout
+                .starts_with(&format!("the content of table '{table}' is not what thidua recorded in audit entry #")),
+            "{sql}: {}",
+            out.stdout
+        );
+        assert_eq!(out.stdout.lines().count(), 1, "{}", out.stdout);
+        let before = std::fs::read(e.db()).unwrap();
+        let err = e.fails(&["person", "edit", "1", "--position", "Phó Giám đốc"], 1);
+        assert!(err.contains("the content of") && err.contains("db accept"), "{err}");
+        assert_eq!(std::fs::read(e.db()).unwrap(), before);
+        e.ok(&["db", "accept", "--reason", "Sửa tay đã được kiểm tra"]);
+        e.ok(&["db", "check"]);
+        e.ok(&["person", "edit", "1", "--position", "Phó Giám đốc"]);
+        e.ok(&["db", "check"]);
+    }
+}
+
+/// The fingerprint printed at the seal tells this file from another one put in its place (another demo file of
+/// the same bloc and year, made a moment later) and from the same file changed since.
+#[test]
+fn the_fingerprint_tells_a_swapped_or_changed_file() {
+    let e = demo();
+    let out = e.ok(&["db", "seal", "--reason", "Đã tổng kết năm 2020"]);
+    let fp = out.stdout.trim().to_string();
+    assert_eq!(fp.len(), 29, "{fp}");
+    assert!(fp.split('-').all(|g| g.len() == 4 && g.chars().all(|c| c.is_ascii_hexdigit())), "{fp}");
+    assert!(out.stderr.contains("write this fingerprint in the register"), "{}", out.stderr);
+    assert_eq!(e.ok(&["db", "fingerprint"]).stdout.trim(), fp);
+    e.ok(&["db", "check", "--fingerprint", &fp]);
+    // As a person types it back from paper.
+    e.ok(&["db", "check", "--fingerprint", &fp.to_lowercase().replace('-', " ")]);
+    // Another file in its place: same bloc, same year, one note more. (Two files made by the same commands in the
+    // same second hold the same content and log: no fingerprint can tell those apart, nor needs to.)
+    let other = demo();
+    other.ok(&["unit", "edit", "HQ", "--note", "x"]);
+    other.ok(&["db", "seal", "--reason", "Đã tổng kết năm 2020"]);
+    std::fs::copy(other.db(), e.db()).unwrap();
+    let out = e.run(&["db", "check", "--fingerprint", &fp]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stdout.starts_with("the fingerprint is ") && out.stdout.contains(&format!("not {fp}")),
+        "{}",
+        out.stdout
+    );
+    // The real file, unsealed and changed through the tool: its fingerprint moves too.
+    let f = demo();
+    let fp = f.ok(&["db", "seal", "--reason", "x"]).stdout.trim().to_string();
+    f.ok(&["db", "unseal", "--reason", "Bổ sung"]);
+    f.ok(&["unit", "edit", "HQ", "--note", "x"]);
+    assert_eq!(f.run(&["db", "check", "--fingerprint", &fp]).code, 1);
 }
 
 #[test]
