@@ -58,8 +58,14 @@ pub fn upgrade(conn: &Connection, path: &Path) -> Result<()> {
             "was it made by `thidua init`? Check the file name",
         ));
     }
-    let backup = path.with_extension(format!("v{v}.bak"));
-    conn.backup(rusqlite::MAIN_DB, &backup, None::<fn(rusqlite::backup::Progress)>)?;
+    // The copy as it was, private and whole like every file the tool makes; beside an earlier one, never over it.
+    let backup = (1..)
+        .map(|n| path.with_extension(if n == 1 { format!("v{v}.bak") } else { format!("v{v}.{n}.bak") }))
+        .find(|p| std::fs::symlink_metadata(p).is_err())
+        .expect("a free name");
+    let nf = super::newfile::NewFile::start(&backup)?;
+    conn.backup(rusqlite::MAIN_DB, nf.tmp(), None::<fn(rusqlite::backup::Progress)>)?;
+    nf.finish()?;
     conn.execute_batch("BEGIN EXCLUSIVE")?;
     let run = || -> rusqlite::Result<()> {
         for m in &MIGRATIONS[(v - 1) as usize..] {

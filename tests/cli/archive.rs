@@ -118,10 +118,28 @@ fn a_damaged_export_is_refused_before_anything_is_written() {
 fn what_the_tool_makes_is_private() {
     use std::os::unix::fs::PermissionsExt;
     let e = Env::new();
-    e.ok(&["demo"]);
-    e.ok(&["-f", "thidua-demo.db", "export", "out"]);
+    // Under the usual umask of 022, which would leave new files readable by all.
+    let under_022 = |args: &[&str]| {
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg("umask 022 && exec \"$0\" \"$@\"")
+            .arg(env!("CARGO_BIN_EXE_thidua"))
+            .args(args)
+            .current_dir(e.dir.path())
+            .env("THIDUA_TODAY", "2020-07-15")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    under_022(&["-q", "demo", "--format", "csv"]);
+    under_022(&["-f", "thidua-demo.db", "export", "out"]);
+    under_022(&["-f", "thidua-demo.db", "db", "backup", "copy.bak"]);
+    under_022(&["-f", "thidua-demo.db", "unit", "list", "-o", "units.csv"]);
+    under_022(&["-f", "thidua-demo.db", "report", "midyear", "-o", "midyear.xlsx"]);
     let mode = |p: &str| std::fs::metadata(e.path(p)).unwrap().permissions().mode() & 0o777;
-    assert_eq!(mode("thidua-demo.db"), 0o600);
+    for f in ["thidua-demo.db", "copy.bak", "units.csv", "midyear.xlsx"] {
+        assert_eq!(mode(f), 0o600, "{f}");
+    }
     assert_eq!(mode("out"), 0o700);
     for f in std::fs::read_dir(e.path("out")).unwrap() {
         let name = format!("out/{}", f.unwrap().file_name().to_string_lossy());

@@ -178,6 +178,12 @@ fn an_older_file_is_migrated_after_a_backup() {
         assert_eq!(n("PRAGMA user_version"), from);
         assert_eq!(n("SELECT count(*) FROM pragma_table_info('audit') WHERE name = 'digest'"), 0);
         assert_eq!(n("SELECT count(*) FROM unit"), 3);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(e.path(&format!("thidua.v{from}.bak"))).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "backup mode {mode:o}");
+        }
         assert_eq!(e.count("PRAGMA user_version"), 3);
         assert_eq!(e.count("SELECT count(*) FROM sqlite_schema WHERE name IN ('unit_key', 'unit_short')"), 2);
         assert_eq!(e.count("SELECT count(*) FROM audit WHERE digest = ''"), 4);
