@@ -38,7 +38,14 @@ impl Error {
     pub fn is_fault(&self) -> bool {
         match self {
             Error::Sqlite(rusqlite::Error::SqliteFailure(f, _)) => {
-                !matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::ReadOnly)
+                // A damaged file is not the tool's fault either: the message says so and what to do.
+                !matches!(
+                    f.code,
+                    rusqlite::ErrorCode::DatabaseBusy
+                        | rusqlite::ErrorCode::ReadOnly
+                        | rusqlite::ErrorCode::DatabaseCorrupt
+                        | rusqlite::ErrorCode::NotADatabase
+                )
             }
             Error::Sqlite(_) | Error::Io(_) => true,
             _ => false,

@@ -247,6 +247,26 @@ fn report_error(e: &Error, lang: Lang) {
         Error::Sqlite(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::ReadOnly => {
             say("the file is read-only for you; check its permissions", lang)
         }
+        Error::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+            if matches!(f.code, rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) =>
+        {
+            let _ = writeln!(
+                err,
+                "{}: {}",
+                say("error", lang),
+                say(&format!("the file is damaged: “{e}”; nothing was changed"), lang)
+            );
+            let _ = writeln!(
+                err,
+                "{}: {}",
+                say("hint", lang),
+                say(
+                    "`thidua db check` says where; put the latest backup in its place (`thidua db backup` makes them)",
+                    lang
+                )
+            );
+            return;
+        }
         Error::Sqlite(_) | Error::Io(_) => say(&format!("internal fault, nothing was changed: “{e}”"), lang),
         Error::Import(f) => {
             for l in &f.lines {

@@ -91,6 +91,8 @@ const MESSAGES: &[(&str, &str)] = &[
     ("{}: {} bad rows; nothing was written", "{0}: {1} dòng sai; không ghi gì vào tệp"),
     ("{}: 1 bad row; nothing was written", "{0}: 1 dòng sai; không ghi gì vào tệp"),
     ("internal fault, nothing was changed: {}", "sự cố nội bộ, không có gì bị thay đổi: {0}"),
+    ("the file is damaged: {}; nothing was changed", "tệp bị hỏng: {0}; không có gì bị thay đổi"),
+    ("`thidua db check` says where; put the latest backup in its place (`thidua db backup` makes them)", "`thidua db check` cho biết hỏng ở đâu; hãy thay tệp bằng bản sao lưu gần nhất (`thidua db backup` tạo bản sao lưu)"),
     ("this is a fault of thidua or of the system, not of what you typed: send this message, the command and `thidua --version` to whoever maintains thidua for you", "đây là lỗi của thidua hoặc của hệ thống, không phải do dữ liệu bạn nhập: hãy gửi thông báo này, câu lệnh đã chạy và kết quả của `thidua --version` cho người hỗ trợ thidua"),
     ("the file is busy: another program has held it for 10 seconds; try again when it is done", "tệp đang bận: một chương trình khác đã giữ tệp 10 giây; hãy thử lại khi chương trình đó xong"),
     ("the file is read-only for you; check its permissions", "bạn chỉ có quyền đọc tệp này; hãy kiểm tra quyền truy cập"),

@@ -326,17 +326,21 @@ fn errors_and_hints_are_vietnamese_under_lang_vi() {
     assert_eq!(english_in(&err), None, "{err}");
 }
 
-/// A fault that is not the user's doing (here a damaged page) has its own exit code and says what to send.
+/// A damaged file (here a page of garbage) is told as such, with what to do, and takes no write: neither the
+/// tool's fault (exit 3, "send this message") nor a silent success.
 #[test]
-fn a_fault_is_told_apart_from_a_refusal() {
+fn a_damaged_file_is_named_and_takes_no_write() {
     let e = Env::new();
     e.ok(&["-f", "d.db", "demo"]);
     let mut bytes = std::fs::read(e.path("d.db")).unwrap();
     bytes[4096..4296].fill(0xff);
     std::fs::write(e.path("d.db"), &bytes).unwrap();
-    let err = e.fails(&["-f", "d.db", "report", "midyear"], 3);
-    assert!(err.contains("internal fault, nothing was changed: “database disk image is malformed”"), "{err}");
-    assert!(err.contains("thidua --version"), "{err}");
+    let err = e.fails(&["-f", "d.db", "report", "midyear"], 1);
+    assert!(err.contains("the file is damaged: “database disk image is malformed”; nothing was changed"), "{err}");
+    assert!(err.contains("db check") && err.contains("backup") && !err.contains("thidua --version"), "{err}");
+    let err = e.fails(&["-f", "d.db", "unit", "add", "ZZ", "--name", "Thử"], 1);
+    assert!(err.contains("the file is damaged"), "{err}");
+    assert_eq!(std::fs::read(e.path("d.db")).unwrap(), bytes);
 }
 
 /// What a write says when it is done is Vietnamese too (and English plurals are right).
