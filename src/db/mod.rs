@@ -225,8 +225,10 @@ fn write_inner<T>(
     let deltas = audit::Deltas::default();
     audit::watch(&tx, &deltas)?;
     let out = f(&tx)?;
-    audit::append(&tx, &before, Some(&deltas))?;
-    if dry_run {
+    // A command that changed no row leaves the file as it was, byte for byte (what else it did, such as an
+    // import's index rebuild, goes with the rollback).
+    let logged = audit::append(&tx, &before, Some(&deltas))?;
+    if dry_run || logged.is_none() {
         tx.rollback()?;
     } else {
         tx.commit()?;

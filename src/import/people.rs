@@ -30,6 +30,7 @@ pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
     let mut errors = Errors::of(src);
     // Units are named over and over in a people file; resolve each spelling once.
     let mut unit_ids: HashMap<String, i64> = HashMap::new();
+    let load = people::load_begin(conn)?;
     super::each_row(src, quiet, &mut errors, |row| {
         let unit_ref = row.need("unit")?;
         let unit_id = match unit_ids.get(&unit_ref) {
@@ -54,6 +55,7 @@ pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
         Ok(())
     })?;
     errors.finish()?;
+    people::load_end(conn, load)?;
     Ok(counts)
 }
 
