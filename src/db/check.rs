@@ -60,12 +60,17 @@ pub fn before_write(conn: &Connection) -> Result<Vec<String>> {
         p.push("the file has no bloc row (table bloc)".to_string());
     }
     p.extend(audit::verify(conn)?);
-    let bytes: i64 =
-        conn.query_row("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size", [], |r| r.get(0))?;
-    if bytes <= DIGEST_BEFORE_WRITE_BYTES {
+    if digest_each_time(conn)? {
         p.extend(audit::content_problems(conn, &audit::content(conn)?)?);
     }
     Ok(p)
+}
+
+/// Whether the file is small enough to have its content digested on every command ([`DIGEST_BEFORE_WRITE_BYTES`]).
+pub fn digest_each_time(conn: &Connection) -> Result<bool> {
+    let bytes: i64 =
+        conn.query_row("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size", [], |r| r.get(0))?;
+    Ok(bytes <= DIGEST_BEFORE_WRITE_BYTES)
 }
 
 fn objects(conn: &Connection) -> Result<BTreeMap<(String, String), String>> {

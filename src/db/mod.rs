@@ -171,9 +171,12 @@ pub fn write<T>(
 }
 
 /// Whether rows changed since the last audit entry without one of their own: the cheap part of `db check`, for a
-/// warning on every read.
+/// warning on every read (the counters; on a bloc-sized file the content digest too).
 pub fn changed_outside(conn: &Connection) -> Result<bool> {
-    Ok(audit::counters(conn)? != audit::last_state(conn)?)
+    if audit::counters(conn)? != audit::last_state(conn)? {
+        return Ok(true);
+    }
+    Ok(check::digest_each_time(conn)? && !audit::content_problems(conn, &audit::content(conn)?)?.is_empty())
 }
 
 /// `db accept`: takes what `db check` found as known and wanted, in one logged entry. The audit triggers are put

@@ -144,6 +144,8 @@ fn edits_that_put_the_counters_right_are_found_by_the_content() {
         let err = e.fails(&["person", "edit", "1", "--position", "Phó Giám đốc"], 1);
         assert!(err.contains("the content of") && err.contains("db accept"), "{err}");
         assert_eq!(std::fs::read(e.db()).unwrap(), before);
+        let read = e.ok(&["unit", "list"]);
+        assert!(read.stderr.contains("changed outside thidua"), "{}", read.stderr);
         e.ok(&["db", "accept", "--reason", "Sửa tay đã được kiểm tra"]);
         e.ok(&["db", "check"]);
         e.ok(&["person", "edit", "1", "--position", "Phó Giám đốc"]);
