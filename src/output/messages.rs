@@ -444,7 +444,7 @@ const MESSAGES: &[(&str, &str)] = &[
     ("the export has no table '{}' ({}.csv); a whole export holds every table of the file", "bản xuất thiếu bảng '{0}' ({1}.csv); một bản xuất đầy đủ có mọi bảng của tệp"),
     ("the export has a table '{}' this thidua does not know", "bản xuất có bảng '{0}' mà thidua này không biết"),
     ("'{}': the export has no bloc row (table bloc)", "'{0}': bản xuất không có dòng thông tin Khối (bảng bloc)"),
-    ("the export has schema version {}, this thidua reads {}", "bản xuất có phiên bản cấu trúc {0}, thidua này đọc {1}"),
+    ("the export has schema version {}, this thidua reads {} and older", "bản xuất có phiên bản cấu trúc {0}, thidua này đọc phiên bản {1} trở về trước"),
     ("'{}' is not a thidua export manifest: too large", "'{0}' không phải là bản kê xuất dữ liệu của thidua: quá lớn"),
     ("'{}' already exists", "'{0}' đã có"),
     ("add --force to replace it", "thêm --force để thay thế"),

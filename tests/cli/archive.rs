@@ -231,3 +231,39 @@ fn odd_inputs_are_named_for_what_they_are() {
         }
     }
 }
+
+/// An export made by the previous release (`tests/fixtures/files/v2-export`, schema version 2, from `v2.thidua`)
+/// rebuilds into this schema as its file would migrate: same rows, its log verifies, the first write records the
+/// content digest. An export from a newer thidua is refused.
+#[test]
+fn an_export_of_an_older_release_is_rebuilt() {
+    let e = Env::new();
+    let old = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/files/v2-export");
+    e.ok(&["-f", "copy.db", "import", old]);
+    e.ok(&["-f", "copy.db", "db", "check"]);
+    let c = e.conn_to("copy.db");
+    let n = |sql: &str| c.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
+    assert_eq!(n("PRAGMA user_version"), 3);
+    assert_eq!(n("SELECT count(*) FROM unit"), 3);
+    assert_eq!(n("SELECT count(*) FROM person WHERE full_name = 'Trần Thị Yến Phương'"), 1);
+    assert_eq!(n("SELECT count(*) FROM audit WHERE digest = ''"), 4);
+    e.ok(&["-f", "copy.db", "unit", "edit", "KBNN", "--note", "sau khi nhập"]);
+    assert_eq!(n("SELECT count(*) FROM audit WHERE digest <> ''"), 1);
+    e.ok(&["-f", "copy.db", "db", "check"]);
+    // From a newer thidua: refused, naming both versions.
+    drop(c);
+    std::fs::remove_file(e.path("copy.db")).unwrap();
+    copy_dir(std::path::Path::new(old), &e.path("out"));
+    let mut m: Value = serde_json::from_str(&std::fs::read_to_string(e.path("out/manifest.json")).unwrap()).unwrap();
+    m["schema_version"] = 4.into();
+    write_manifest(&e, &m);
+    refused(&e, "the export has schema version 4, this thidua reads 3 and older");
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for f in std::fs::read_dir(from).unwrap() {
+        let f = f.unwrap();
+        std::fs::copy(f.path(), to.join(f.file_name())).unwrap();
+    }
+}
