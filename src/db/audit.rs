@@ -9,9 +9,10 @@
 //!
 //! Counters tell that rows changed, not what they hold: an edit made with the triggers dropped and put back, or
 //! with a counter set back, leaves them right. So every entry also records a digest of each table's content (the
-//! sum of a SHA-256 per row), and `db check` and every write recompute it from the rows: another program can only
-//! match it by recomputing it from this code, and the file's fingerprint ([`fingerprint`]), written on paper when
-//! the year is sealed, tells a file recomputed or swapped from the real one.
+//! sum of a SHA-256 per row), kept by each write from the rows it touches ([`watch`]). `db check` (and every command
+//! on a bloc-sized file) recomputes it from the rows: another program can only match it by recomputing it with
+//! this code, and the file's fingerprint ([`fingerprint`]), written on paper when the year is sealed, tells a file
+//! so recomputed, or swapped, from the real one.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
