@@ -40,7 +40,7 @@ pub fn run(ctx: &Ctx, cmd: HistoryCmd) -> Result<()> {
         HistoryCmd::Import { file, write } => {
             let src = carry::open_source(&file)?;
             let (added, skipped) = ctx.write(&write, |tx| {
-                let r = carry::add_history(tx, &carry::achievements(&src.conn)?)?;
+                let r = carry::take_history(&src.conn, tx)?;
                 if r.0 > 0 {
                     carry::record_origin(tx, &src, crate::model::OriginKind::History)?;
                 }

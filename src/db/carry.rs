@@ -21,8 +21,11 @@ pub struct Source {
 }
 
 pub fn open_source(path: &Path) -> Result<Source> {
-    let bytes = std::fs::read(path).map_err(|e| refused(format!("cannot read '{}': {e}", path.display())))?;
-    let sha256 = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+    // Hashed as it is read: a national file is hundreds of megabytes, never held in memory.
+    let cannot = |e: std::io::Error| refused(format!("cannot read '{}': {e}", path.display()));
+    let mut h = Sha256::new();
+    std::io::copy(&mut std::fs::File::open(path).map_err(cannot)?, &mut h).map_err(cannot)?;
+    let sha256 = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
     let not_ours = || refused(format!("'{}' is not a thidua bloc-year file", path.display()));
     let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|_| not_ours())?;
@@ -257,33 +260,38 @@ fn achievement_row(r: &rusqlite::Row) -> rusqlite::Result<Achievement> {
     })
 }
 
-/// Every achievement an older file knows: its awards, its achieved registrations without an award, and the
-/// history it had carried itself.
-pub fn achievements(old: &Connection) -> Result<Vec<Achievement>> {
+/// Takes every achievement an older file knows into this file's history: its awards, its achieved registrations
+/// without an award, and the history it had carried itself. Each is read and added in turn (a national file has
+/// hundreds of thousands; none is held in memory). Returns (added, skipped as already there).
+pub fn take_history(old: &Connection, new: &Connection) -> Result<(usize, usize)> {
     let year: i64 = meta::bloc(old)?.year.into();
-    let mut out: Vec<Achievement> = old
-        .prepare(
-            "SELECT CASE WHEN a.unit_id IS NULL THEN 'individual' ELSE 'collective' END, u.code, p.full_name, p.staff_code,
-                    c.code, c.name, a.recipient, a.year_from, a.year_to, a.basis, d.number, d.issued_on, d.issuer, a.reason, ?1
-             FROM award a JOIN catalog c ON c.id = a.catalog_id
-             LEFT JOIN person p ON p.id = a.person_id JOIN unit u ON u.id = coalesce(a.unit_id, p.unit_id)
-             LEFT JOIN decision d ON d.id = a.decision_id ORDER BY a.id",
-        )?
-        .query_map([year], achievement_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    let regs: Vec<Achievement> = old
-        .prepare(
-            "SELECT CASE WHEN r.unit_id IS NULL THEN 'individual' ELSE 'collective' END, u.code, p.full_name, p.staff_code,
-                    c.code, c.name, coalesce(p.full_name, u.name), ?1, ?1, 'merit', NULL, NULL, NULL, r.result_note, ?1
-             FROM registration r JOIN catalog c ON c.id = r.catalog_id
-             LEFT JOIN person p ON p.id = r.person_id JOIN unit u ON u.id = coalesce(r.unit_id, p.unit_id)
-             WHERE r.status = 'achieved' AND r.award_id IS NULL ORDER BY r.id",
-        )?
-        .query_map([year], achievement_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    out.extend(regs);
-    out.extend(history(old, &Default::default())?);
-    Ok(out)
+    let (mut added, mut skipped) = (0, 0);
+    for sql in [
+        "SELECT CASE WHEN a.unit_id IS NULL THEN 'individual' ELSE 'collective' END, u.code, p.full_name, p.staff_code,
+                c.code, c.name, a.recipient, a.year_from, a.year_to, a.basis, d.number, d.issued_on, d.issuer, a.reason, ?1
+         FROM award a JOIN catalog c ON c.id = a.catalog_id
+         LEFT JOIN person p ON p.id = a.person_id JOIN unit u ON u.id = coalesce(a.unit_id, p.unit_id)
+         LEFT JOIN decision d ON d.id = a.decision_id ORDER BY a.id",
+        "SELECT CASE WHEN r.unit_id IS NULL THEN 'individual' ELSE 'collective' END, u.code, p.full_name, p.staff_code,
+                c.code, c.name, coalesce(p.full_name, u.name), ?1, ?1, 'merit', NULL, NULL, NULL, r.result_note, ?1
+         FROM registration r JOIN catalog c ON c.id = r.catalog_id
+         LEFT JOIN person p ON p.id = r.person_id JOIN unit u ON u.id = coalesce(r.unit_id, p.unit_id)
+         WHERE r.status = 'achieved' AND r.award_id IS NULL ORDER BY r.id",
+        "SELECT subject, unit_code, person_name, person_code, code, name, recipient, year_from, year_to, basis, decision,
+                decision_date, issuer, reason, source_year
+         FROM history ORDER BY year_to, year_from, decision_date, id",
+    ] {
+        let mut st = old.prepare(sql)?;
+        let mut rows = if st.parameter_count() == 1 { st.query([year])? } else { st.query([])? };
+        while let Some(r) = rows.next()? {
+            if add_one(new, &achievement_row(r)?)? {
+                added += 1;
+            } else {
+                skipped += 1;
+            }
+        }
+    }
+    Ok((added, skipped))
 }
 
 /// What `history list` narrows to.
@@ -348,46 +356,41 @@ fn subject(conn: &Connection, a: &Achievement) -> Result<(Option<i64>, Option<i6
     Ok((None, if let [id] = anywhere[..] { Some(id) } else { None }))
 }
 
-/// Adds achievements to this file's history; those already there (same key) are skipped. Returns (added, skipped).
-pub fn add_history(conn: &Connection, list: &[Achievement]) -> Result<(usize, usize)> {
-    let (mut added, mut skipped) = (0, 0);
-    for a in list {
-        let key = a.key();
-        let exists: bool =
-            conn.prepare_cached("SELECT count(*) FROM history WHERE key = ?1")?.query_row([&key], |r| r.get(0))?;
-        if exists {
-            skipped += 1;
-            continue;
-        }
-        let (unit_id, person_id) = subject(conn, a)?;
-        conn.prepare_cached(
-            "INSERT INTO history (unit_id, person_id, subject, unit_code, person_name, person_code, code, name, recipient,
+/// Adds one achievement to this file's history, unless one with its key is there already (then false).
+fn add_one(conn: &Connection, a: &Achievement) -> Result<bool> {
+    let key = a.key();
+    let exists: bool =
+        conn.prepare_cached("SELECT count(*) FROM history WHERE key = ?1")?.query_row([&key], |r| r.get(0))?;
+    if exists {
+        return Ok(false);
+    }
+    let (unit_id, person_id) = subject(conn, a)?;
+    conn.prepare_cached(
+        "INSERT INTO history (unit_id, person_id, subject, unit_code, person_name, person_code, code, name, recipient,
                                   year_from, year_to, basis, decision, decision_date, issuer, reason, source_year, key)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-        )?
-        .execute(params![
-            unit_id,
-            person_id,
-            a.subject,
-            a.unit_code,
-            a.person_name,
-            a.person_code,
-            a.code,
-            a.name,
-            a.recipient,
-            a.year_from,
-            a.year_to,
-            a.basis,
-            a.decision,
-            a.decision_date,
-            a.issuer,
-            a.reason,
-            a.source_year,
-            key
-        ])?;
-        added += 1;
-    }
-    Ok((added, skipped))
+    )?
+    .execute(params![
+        unit_id,
+        person_id,
+        a.subject,
+        a.unit_code,
+        a.person_name,
+        a.person_code,
+        a.code,
+        a.name,
+        a.recipient,
+        a.year_from,
+        a.year_to,
+        a.basis,
+        a.decision,
+        a.decision_date,
+        a.issuer,
+        a.reason,
+        a.source_year,
+        key
+    ])?;
+    Ok(true)
 }
 
 /// The files this one came from or took history from: file, year, SHA-256, kind.
