@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod check;
 pub mod decisions;
 pub mod dump;
+pub mod load;
 pub mod meetings;
 pub mod meta;
 pub mod migrate;

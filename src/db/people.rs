@@ -273,51 +273,8 @@ pub fn upsert(conn: &Connection, d: &PersonData) -> Result<(i64, Outcome)> {
 
 /// The stored person a row names: by staff code, else by name within the unit (ambiguity refused).
 /// The person indexes an import does not read (the command line's lookups by name; an import matches by staff
-/// code and by name within the unit). SQLite builds an index from the finished table far faster than it keeps one
-/// up to date row by row at random keys, so a load into a table of at most [`LOAD_MAX_EXISTING`] people drops them
-/// at its start and builds them again at its end, in the same transaction: a failed import rolls back to them, a
-/// finished one has them as before (the 1,000,000-person import: see bench/RESULTS.md).
-const LOAD_UNREAD: [&str; 2] = ["person_key", "person_fold"];
-/// Above this many people already in the file, building the indexes again would cost more than a small import.
-const LOAD_MAX_EXISTING: i64 = 50_000;
-
-/// What [`load_end`] builds again.
-pub struct Load(Vec<String>);
-
-pub fn load_begin(conn: &Connection) -> Result<Load> {
-    let n: i64 = conn.query_row("SELECT count(*) FROM person", [], |r| r.get(0))?;
-    if n > LOAD_MAX_EXISTING {
-        return Ok(Load(Vec::new()));
-    }
-    let mut sqls = Vec::new();
-    for name in LOAD_UNREAD {
-        let sql: Option<String> = conn
-            .query_row("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?1", [name], |r| r.get(0))
-            .optional()?;
-        if let Some(sql) = sql {
-            conn.execute_batch(&format!("DROP INDEX \"{name}\""))?;
-            sqls.push(sql);
-        }
-    }
-    Ok(Load(sqls))
-}
-
-/// Ends a load. (An import that changed no row leaves the file as it was: a write without an audit entry is
-/// rolled back, the dropped indexes with it.)
-pub fn load_end(conn: &Connection, load: Load) -> Result<()> {
-    if load.0.is_empty() {
-        return Ok(());
-    }
-    // The build sorts every row: with the import's 64 MiB page cache on top of its sorter the command went over
-    // 100 MiB; a small cache for the build keeps it under.
-    let cache: i64 = conn.pragma_query_value(None, "cache_size", |r| r.get(0))?;
-    conn.pragma_update(None, "cache_size", -8192)?;
-    for sql in load.0 {
-        conn.execute_batch(&sql)?;
-    }
-    conn.pragma_update(None, "cache_size", cache)?;
-    Ok(())
-}
+/// code and by name within the unit): built after a large load ([`super::load`]).
+pub const LOAD_UNREAD: [&str; 2] = ["person_key", "person_fold"];
 
 pub fn existing(conn: &Connection, staff_code: Option<&str>, unit_id: i64, full_name: &str) -> Result<Option<Person>> {
     Ok(match staff_code {

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use rusqlite::Connection;
 
 use super::{cell, col, skip, Col, Counts, Errors, Row, Source};
-use crate::db::{people, units};
+use crate::db::{load, people, units};
 use crate::error::Result;
 use crate::model::{Gender, Outcome, Person, PersonData};
 use crate::text::{parse_birth_year, split_name};
@@ -30,7 +30,7 @@ pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
     let mut errors = Errors::of(src);
     // Units are named over and over in a people file; resolve each spelling once.
     let mut unit_ids: HashMap<String, i64> = HashMap::new();
-    let load = people::load_begin(conn)?;
+    let load = load::begin(conn, "person", &people::LOAD_UNREAD)?;
     super::each_row(src, quiet, &mut errors, |row| {
         let unit_ref = row.need("unit")?;
         let unit_id = match unit_ids.get(&unit_ref) {
@@ -55,7 +55,7 @@ pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
         Ok(())
     })?;
     errors.finish()?;
-    people::load_end(conn, load)?;
+    load::end(conn, load)?;
     Ok(counts)
 }
 
