@@ -437,14 +437,7 @@ pub fn decisions(conn: &Connection, lang: Lang) -> Result<Report> {
 /// One unit's profile: role, people, registrations, pledge at the date, awards of every year.
 pub fn unit(conn: &Connection, u: &Unit, as_of: NaiveDate, lang: Lang) -> Result<Report> {
     let mut r = Report::new(format!("{} — {}", u.code, u.name));
-    let mut rec = Table::record("unit");
-    rec.field("code", u.code.as_str())
-        .field("name", u.name.as_str())
-        .field("short", u.short.clone())
-        .field("role", u.role)
-        .field("parent", u.parent_code.clone())
-        .field("sector", u.sector.clone());
-    r.section(None, vec![], Some(rec));
+    r.section(None, vec![], Some(super::units::record(u)));
     let mut pt = Table::new("people", &["id", "name", "position", "unit"]);
     for p in people::list(conn, Some(u.id))? {
         pt.push(vec![p.id.into(), p.full_name.into(), p.position.into(), p.unit_code.into()]);

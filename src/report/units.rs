@@ -57,17 +57,23 @@ pub fn list(conn: &Connection) -> Result<Table> {
     Ok(t)
 }
 
-/// One unit with its people and sub-units: what `unit show` prints.
-pub fn show(conn: &Connection, u: &Unit, lang: Lang) -> Result<Report> {
-    let mut r = Report::new(format!("{} — {}", u.code, u.name));
+/// A unit's identity as a record: code, names, role, parent, sector (`unit show` and the unit's profile).
+pub fn record(u: &Unit) -> Table {
     let mut rec = Table::record("unit");
     rec.field("code", u.code.as_str())
         .field("name", u.name.as_str())
         .field("short", u.short.clone())
         .field("role", u.role)
         .field("parent", u.parent_code.clone())
-        .field("sector", u.sector.clone())
-        .field("order", u.sort_order)
+        .field("sector", u.sector.clone());
+    rec
+}
+
+/// One unit with its people and sub-units: what `unit show` prints.
+pub fn show(conn: &Connection, u: &Unit, lang: Lang) -> Result<Report> {
+    let mut r = Report::new(format!("{} — {}", u.code, u.name));
+    let mut rec = record(u);
+    rec.field("order", u.sort_order)
         .field("female_share", u.female_share.map_or(Cell::Empty, Cell::Num))
         .field("note", u.note.clone());
     r.section(None, vec![], Some(rec));
