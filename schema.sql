@@ -370,3 +370,121 @@ CREATE TABLE history (
 ) STRICT;
 CREATE INDEX history_unit ON history (unit_id);
 CREATE INDEX history_person ON history (person_id);
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Deciding the year (version 4): the facts the eligibility check reads (src/rules/), each with its source document.
+
+-- The yearly assessment of a person or a unit ("đánh giá, xếp loại"). A unit's Party organisation and mass
+-- organisations are rated apart (`org`): the provincial flag needs them rated excellent (Law 06/2022 Art 26.1).
+-- Any year may be recorded, so the chains of earlier years can be judged from this file.
+CREATE TABLE rating (
+    id          INTEGER PRIMARY KEY,
+    unit_id     INTEGER REFERENCES unit (id),
+    person_id   INTEGER REFERENCES person (id),
+    org         TEXT    NOT NULL DEFAULT 'self' CHECK (org IN ('self', 'party', 'union', 'youth', 'women', 'veterans')),
+    year        INTEGER NOT NULL CHECK (year BETWEEN 1945 AND 2100),
+    level       TEXT    NOT NULL CHECK (level IN ('excellent', 'good', 'completed', 'not_completed', 'not_rated')),
+    doc         TEXT,                       -- the document that rated it: number
+    doc_date    TEXT    CHECK (doc_date IS NULL OR date(doc_date) IS doc_date),
+    issuer      TEXT,
+    note        TEXT,
+    CHECK ((unit_id IS NULL) <> (person_id IS NULL)),
+    CHECK (person_id IS NULL OR org = 'self')
+) STRICT;
+CREATE UNIQUE INDEX rating_unit_once ON rating (unit_id, org, year) WHERE unit_id IS NOT NULL;
+CREATE UNIQUE INDEX rating_person_once ON rating (person_id, year) WHERE person_id IS NOT NULL;
+
+-- Initiatives ("sáng kiến"), research projects ("đề tài") and combat ingenuity, with the body that recognised them
+-- and the scope of their effect (Law 06/2022 Art 21–23 grade the titles by it).
+CREATE TABLE initiative (
+    id          INTEGER PRIMARY KEY,
+    title       TEXT    NOT NULL CHECK (title <> ''),
+    kind        TEXT    NOT NULL DEFAULT 'initiative' CHECK (kind IN ('initiative', 'research', 'ingenuity')),
+    scope       TEXT    NOT NULL CHECK (scope IN ('unit', 'province', 'national')),
+    body        TEXT,                       -- who recognised it: "Chủ tịch UBND tỉnh", "Cục trưởng Cục Thuế"
+    decision    TEXT,
+    decided_on  TEXT    CHECK (decided_on IS NULL OR date(decided_on) IS decided_on),
+    year        INTEGER NOT NULL CHECK (year BETWEEN 1945 AND 2100),   -- the achievement year it counts for
+    note        TEXT
+) STRICT;
+
+-- Its authors in the order printed: a person of the file, or a name as printed (someone from elsewhere).
+CREATE TABLE initiative_author (
+    id             INTEGER PRIMARY KEY,
+    initiative_id  INTEGER NOT NULL REFERENCES initiative (id),
+    person_id      INTEGER REFERENCES person (id),
+    name           TEXT    NOT NULL CHECK (name <> '')
+) STRICT;
+CREATE INDEX initiative_author_of ON initiative_author (initiative_id);
+CREATE INDEX initiative_author_person ON initiative_author (person_id);
+
+-- Which award an initiative served (CV 5007/BNV-TĐKT: one initiative, one proposal; a second use is recorded
+-- with a warning, the council decides).
+CREATE TABLE initiative_use (
+    id             INTEGER PRIMARY KEY,
+    initiative_id  INTEGER NOT NULL REFERENCES initiative (id),
+    award_id       INTEGER NOT NULL REFERENCES award (id),
+    UNIQUE (initiative_id, award_id)
+) STRICT;
+CREATE INDEX initiative_use_award ON initiative_use (award_id);
+
+-- Discipline ("kỷ luật") and pending reviews (inspection, investigation, a complaint being verified, a disciplinary
+-- review) of a person or a unit, with their periods. Decree 152/2025 Art 4.4: no proposal while a review is
+-- pending; achievements count from the end of a discipline period. An open period has no end yet.
+CREATE TABLE discipline (
+    id          INTEGER PRIMARY KEY,
+    unit_id     INTEGER REFERENCES unit (id),
+    person_id   INTEGER REFERENCES person (id),
+    form        TEXT    NOT NULL CHECK (form IN ('reprimand', 'warning', 'demotion', 'dismissal', 'removal',
+                                                 'review', 'inspection', 'investigation', 'complaint')),
+    decision    TEXT,
+    start_on    TEXT    NOT NULL CHECK (date(start_on) IS start_on),
+    end_on      TEXT    CHECK (end_on IS NULL OR date(end_on) IS end_on),
+    note        TEXT,
+    CHECK ((unit_id IS NULL) <> (person_id IS NULL)),
+    CHECK (end_on IS NULL OR end_on >= start_on)
+) STRICT;
+CREATE INDEX discipline_unit ON discipline (unit_id);
+CREATE INDEX discipline_person ON discipline (person_id);
+
+-- The rule parameters the province or the bloc set (shares, caps, thresholds), each with the text that set it.
+-- A parameter not here takes the rule set's default, shown as such by `rules show`.
+CREATE TABLE rule_param (
+    key     TEXT PRIMARY KEY,
+    value   REAL NOT NULL,
+    source  TEXT NOT NULL CHECK (source <> ''),
+    set_on  TEXT NOT NULL CHECK (date(set_on) IS set_on)
+) STRICT;
+
+-- The qualitative conditions of a title (solidarity, exemplary conduct, …) as the secretary confirmed them for a
+-- subject and year, with a note: never assumed by the tool.
+CREATE TABLE confirmation (
+    id          INTEGER PRIMARY KEY,
+    unit_id     INTEGER REFERENCES unit (id),
+    person_id   INTEGER REFERENCES person (id),
+    catalog_id  INTEGER NOT NULL REFERENCES catalog (id),
+    year        INTEGER NOT NULL CHECK (year BETWEEN 1945 AND 2100),
+    note        TEXT    NOT NULL CHECK (note <> ''),
+    on_date     TEXT    NOT NULL CHECK (date(on_date) IS on_date),
+    CHECK ((unit_id IS NULL) <> (person_id IS NULL))
+) STRICT;
+CREATE UNIQUE INDEX confirmation_unit_once ON confirmation (unit_id, catalog_id, year) WHERE unit_id IS NOT NULL;
+CREATE UNIQUE INDEX confirmation_person_once ON confirmation (person_id, catalog_id, year) WHERE person_id IS NOT NULL;
+
+-- An award revoked ("hủy bỏ quyết định khen thưởng", Law 06/2022 Art 93): it stays on record, marked, and no
+-- longer counts in chains. A table beside `award` rather than columns on it, so older files gain it unchanged.
+CREATE TABLE revocation (
+    award_id    INTEGER PRIMARY KEY REFERENCES award (id),
+    decision    TEXT    NOT NULL CHECK (decision <> ''),
+    revoked_on  TEXT    NOT NULL CHECK (date(revoked_on) IS revoked_on),
+    reason      TEXT    NOT NULL CHECK (reason <> '')
+) STRICT;
+
+-- A unit's staff for the year: the member shares of TTLĐTT and TTLĐXS are computed over its people, and are
+-- only known when the file holds all of them (`staff` says how many there are).
+CREATE TABLE unit_staff (
+    unit_id     INTEGER PRIMARY KEY REFERENCES unit (id),
+    staff       INTEGER NOT NULL CHECK (staff >= 0),
+    women       INTEGER CHECK (women IS NULL OR women BETWEEN 0 AND staff),
+    party       INTEGER CHECK (party IS NULL OR party BETWEEN 0 AND staff)
+) STRICT;

@@ -244,7 +244,8 @@ pub fn import(path: &Path, dir: &Path) -> Result<Manifest> {
             )));
         }
     }
-    if let Some(missing) = known.iter().find(|k| !seen.contains(k.as_str())) {
+    let lacks = |k: &String| !seen.contains(k.as_str()) && migrate::version_of_table(k) <= m.schema_version;
+    if let Some(missing) = known.iter().find(|k| lacks(k)) {
         return Err(refused(format!(
             "the export has no table '{missing}' ({missing}.csv); a whole export holds every table of the file"
         )));
@@ -307,6 +308,8 @@ pub fn import(path: &Path, dir: &Path) -> Result<Manifest> {
             errors.truncate(crate::import::MAX_ERRORS);
             return Err(Error::Import(ImportFailure { file: dir.display().to_string(), lines: errors, more }));
         }
+        // Tables newer than the export start empty, with their change counters at zero as a migration leaves them.
+        audit::install(tx)?;
         // A file without its bloc row is no bloc-year file.
         if meta::bloc(tx).is_err() {
             return Err(refused(format!("'{}': the export has no bloc row (table bloc)", dir.display())));

@@ -114,6 +114,107 @@ id_enum! {
     }
 }
 
+id_enum! {
+    /// The yearly assessment of a person or a unit (Decree 90/2020/NĐ-CP as amended by Decree 48/2023/NĐ-CP): four
+    /// levels, best first, and "not rated" (worked under six months of the year, maternity aside).
+    RatingLevel, labels = "rating" {
+        Excellent = "excellent" | "htxsnv" | "hoan thanh xuat sac nhiem vu" | "hoan thanh xuat sac" | "xuat sac",
+        Good = "good" | "httnv" | "hoan thanh tot nhiem vu" | "hoan thanh tot" | "tot",
+        Completed = "completed" | "htnv" | "hoan thanh nhiem vu" | "hoan thanh",
+        NotCompleted = "not_completed" | "khtnv" | "khong hoan thanh nhiem vu" | "khong hoan thanh",
+        NotRated = "not_rated" | "chua xep loai" | "khong xep loai" | "khong danh gia",
+    }
+}
+
+impl RatingLevel {
+    /// At least `other`: the order of the levels, "not rated" below them all.
+    pub fn at_least(self, other: RatingLevel) -> bool {
+        let rank = |r: RatingLevel| match r {
+            RatingLevel::Excellent => 4,
+            RatingLevel::Good => 3,
+            RatingLevel::Completed => 2,
+            RatingLevel::NotCompleted => 1,
+            RatingLevel::NotRated => 0,
+        };
+        rank(self) >= rank(other)
+    }
+}
+
+id_enum! {
+    /// Whose rating a unit's rating is: the unit itself, or its Party organisation or a mass organisation (the
+    /// provincial flag needs these rated excellent, Law 06/2022 Art 26.1).
+    Org, labels = "org" {
+        Own = "self" | "don vi" | "co quan",
+        Party = "party" | "dang" | "chi bo" | "dang bo" | "to chuc dang",
+        Union = "union" | "cong doan",
+        Youth = "youth" | "doan thanh nien" | "doan tncs",
+        Women = "women" | "hoi phu nu" | "phu nu",
+        Veterans = "veterans" | "cuu chien binh" | "hoi cuu chien binh",
+    }
+}
+
+id_enum! {
+    /// What an initiative record is (Law 06/2022 Art 23: an initiative, accepted research, or combat ingenuity).
+    InitiativeKind, labels = "initiative_kind" {
+        Initiative = "initiative" | "sang kien",
+        Research = "research" | "de tai" | "de tai khoa hoc" | "nghien cuu",
+        Ingenuity = "ingenuity" | "sang tao" | "sang tao trong chien dau",
+    }
+}
+
+id_enum! {
+    /// How far an initiative's effect reaches, as the body that recognised it says (Law 06/2022 Art 21–23).
+    Scope, labels = "scope" {
+        Unit = "unit" | "co so" | "grassroots" | "cap co so" | "don vi",
+        Province = "province" | "tinh" | "cap tinh" | "bo" | "ministry" | "toan tinh" | "bo nganh tinh",
+        National = "national" | "toan quoc" | "quoc gia",
+    }
+}
+
+impl Scope {
+    pub fn at_least(self, other: Scope) -> bool {
+        let rank = |s: Scope| match s {
+            Scope::Unit => 0,
+            Scope::Province => 1,
+            Scope::National => 2,
+        };
+        rank(self) >= rank(other)
+    }
+}
+
+id_enum! {
+    /// A discipline ("hình thức kỷ luật", lightest first) or a pending review (Decree 152/2025 Art 4.4).
+    DisciplineForm, labels = "discipline" {
+        Reprimand = "reprimand" | "khien trach",
+        Warning = "warning" | "canh cao",
+        Demotion = "demotion" | "ha bac luong" | "giang chuc",
+        Dismissal = "dismissal" | "cach chuc",
+        Removal = "removal" | "buoc thoi viec",
+        Review = "review" | "xem xet ky luat" | "dang xem xet ky luat",
+        Inspection = "inspection" | "thanh tra" | "kiem tra",
+        Investigation = "investigation" | "dieu tra",
+        Complaint = "complaint" | "khieu nai" | "to cao" | "khieu nai to cao",
+    }
+}
+
+impl DisciplineForm {
+    /// A review pending, not a discipline imposed.
+    pub fn is_review(self) -> bool {
+        matches!(
+            self,
+            DisciplineForm::Review
+                | DisciplineForm::Inspection
+                | DisciplineForm::Investigation
+                | DisciplineForm::Complaint
+        )
+    }
+
+    /// A warning or heavier (a collective with such a member is not TTLĐTT).
+    pub fn warning_or_above(self) -> bool {
+        !self.is_review() && self != DisciplineForm::Reprimand
+    }
+}
+
 /// A unit as stored.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unit {
@@ -298,6 +399,9 @@ pub struct Award {
     pub reason: Option<String>,
     pub campaign: Option<String>,
     pub note: Option<String>,
+    /// The decision that revoked it and its date (Law 06/2022 Art 93), when it was revoked.
+    pub revoked_by: Option<String>,
+    pub revoked_on: Option<chrono::NaiveDate>,
 }
 
 /// A unit's signed pledge for a campaign.

@@ -10,13 +10,14 @@ use crate::text::format_period;
 const SELECT: &str = "SELECT a.id, a.decision_id, d.number, d.issued_on, d.issuer, c.code, c.name, c.category,
                              CASE WHEN a.unit_id IS NULL THEN 'individual' ELSE 'collective' END, u.code,
                              p.id, p.full_name, p.staff_code, a.recipient, a.year_from, a.year_to, a.basis, a.reason,
-                             k.code, a.note
+                             k.code, a.note, v.decision, v.revoked_on
                       FROM award a
                       LEFT JOIN decision d ON d.id = a.decision_id
                       JOIN catalog c ON c.id = a.catalog_id
                       LEFT JOIN person p ON p.id = a.person_id
                       JOIN unit u ON u.id = coalesce(a.unit_id, p.unit_id)
-                      LEFT JOIN campaign k ON k.id = a.campaign_id";
+                      LEFT JOIN campaign k ON k.id = a.campaign_id
+                      LEFT JOIN revocation v ON v.award_id = a.id";
 
 fn row(r: &Row) -> rusqlite::Result<Award> {
     Ok(Award {
@@ -40,6 +41,8 @@ fn row(r: &Row) -> rusqlite::Result<Award> {
         reason: r.get(17)?,
         campaign: r.get(18)?,
         note: r.get(19)?,
+        revoked_by: r.get(20)?,
+        revoked_on: r.get(21)?,
     })
 }
 
@@ -270,4 +273,25 @@ pub fn delete(conn: &Connection, id: i64) -> Result<Option<i64>> {
         .optional()?;
     conn.execute("DELETE FROM award WHERE id = ?1", [id])?;
     Ok(reverted)
+}
+
+/// Revokes an award (Law 06/2022 Art 93): it stays on record, marked, and no longer counts in chains.
+pub fn revoke(conn: &Connection, id: i64, decision: &str, on: chrono::NaiveDate, reason: &str) -> Result<()> {
+    get(conn, id)?;
+    if let Some((d, when)) = revoked(conn, id)? {
+        return Err(refused(format!("award #{id} was revoked already by {d} on {}", crate::text::format_date(when))));
+    }
+    conn.execute(
+        "INSERT INTO revocation (award_id, decision, revoked_on, reason) VALUES (?1, ?2, ?3, ?4)",
+        params![id, decision, on, reason],
+    )?;
+    Ok(())
+}
+
+/// The revoking decision and its date, when the award was revoked.
+pub fn revoked(conn: &Connection, id: i64) -> Result<Option<(String, chrono::NaiveDate)>> {
+    Ok(conn
+        .prepare_cached("SELECT decision, revoked_on FROM revocation WHERE award_id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
 }

@@ -61,18 +61,30 @@ pub struct Carried {
     pub catalog: usize,
     pub settings: usize,
     pub criteria: usize,
+    /// The facts that decide the next year too: ratings (chains read earlier years), initiatives not used by an
+    /// award yet, discipline and reviews still open, the rule parameters, the units' staff counts.
+    pub ratings: usize,
+    pub initiatives: usize,
+    pub discipline: usize,
+    pub params: usize,
 }
 
 /// Copies units (roles reset to member unless `keep_roles`), people, the user's own catalog entries, the bloc's
 /// settings and the scoring criteria into a new file.
 pub fn carry(old: &Connection, new: &Connection, keep_roles: bool) -> Result<Carried> {
     let ids = carry_units(old, new, keep_roles)?;
+    let people = carry_people(old, new, &ids)?;
+    let next_year = meta::bloc(old)?.year + 1;
     Ok(Carried {
         units: ids.len(),
-        people: carry_people(old, new, &ids)?,
+        people: people.len(),
         catalog: carry_catalog(old, new)?,
         settings: carry_settings(old, new)?,
         criteria: carry_criteria(old, new)?,
+        ratings: carry_ratings(old, new, &ids, &people)?,
+        initiatives: carry_initiatives(old, new, &people)?,
+        discipline: carry_discipline(old, new, &ids, &people, next_year)?,
+        params: carry_rest(old, new, &ids)?,
     })
 }
 
@@ -125,11 +137,11 @@ fn carry_units(old: &Connection, new: &Connection, keep_roles: bool) -> Result<H
     Ok(ids)
 }
 
-/// People, each into the new id of their unit.
-fn carry_people(old: &Connection, new: &Connection, ids: &HashMap<i64, i64>) -> Result<usize> {
-    let mut n = 0;
+/// People, each into the new id of their unit; returns the new id of each old one.
+fn carry_people(old: &Connection, new: &Connection, ids: &HashMap<i64, i64>) -> Result<HashMap<i64, i64>> {
+    let mut people = HashMap::new();
     let mut st = old.prepare(
-        "SELECT unit_id, full_name, family, middle, given, name_key, name_fold, gender, born, position, staff_code, note FROM person ORDER BY id",
+        "SELECT unit_id, full_name, family, middle, given, name_key, name_fold, gender, born, position, staff_code, note, id FROM person ORDER BY id",
     )?;
     let mut rows = st.query([])?;
     let mut ins = new.prepare(
@@ -140,9 +152,135 @@ fn carry_people(old: &Connection, new: &Connection, ids: &HashMap<i64, i64>) -> 
         let Some(unit) = ids.get(&r.get::<_, i64>(0)?) else { continue };
         let v: Vec<rusqlite::types::Value> = (1..12).map(|i| r.get(i)).collect::<rusqlite::Result<_>>()?;
         ins.execute(rusqlite::params_from_iter(std::iter::once(rusqlite::types::Value::Integer(*unit)).chain(v)))?;
+        people.insert(r.get::<_, i64>(12)?, new.last_insert_rowid());
+    }
+    Ok(people)
+}
+
+/// The new id of an old unit or person reference; None when the row's subject was not carried.
+fn subject_of(
+    units: &HashMap<i64, i64>,
+    people: &HashMap<i64, i64>,
+    unit: Option<i64>,
+    person: Option<i64>,
+) -> Option<(Option<i64>, Option<i64>)> {
+    match (unit, person) {
+        (Some(u), None) => Some((Some(*units.get(&u)?), None)),
+        (None, Some(p)) => Some((None, Some(*people.get(&p)?))),
+        _ => None,
+    }
+}
+
+/// Every rating, of any year: the chains of the next year read them.
+fn carry_ratings(
+    old: &Connection,
+    new: &Connection,
+    units: &HashMap<i64, i64>,
+    people: &HashMap<i64, i64>,
+) -> Result<usize> {
+    let mut n = 0;
+    let mut st = old
+        .prepare("SELECT unit_id, person_id, org, year, level, doc, doc_date, issuer, note FROM rating ORDER BY id")?;
+    let mut rows = st.query([])?;
+    let mut ins = new.prepare(
+        "INSERT INTO rating (unit_id, person_id, org, year, level, doc, doc_date, issuer, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    while let Some(r) = rows.next()? {
+        let Some((u, p)) = subject_of(units, people, r.get(0)?, r.get(1)?) else { continue };
+        let v: Vec<rusqlite::types::Value> = (2..9).map(|i| r.get(i)).collect::<rusqlite::Result<_>>()?;
+        let head = [rusqlite::types::Value::from(u), rusqlite::types::Value::from(p)];
+        ins.execute(rusqlite::params_from_iter(head.into_iter().chain(v)))?;
         n += 1;
     }
     Ok(n)
+}
+
+/// Initiatives no award has used: an initiative serves one award (CV 5007/BNV-TĐKT), so a used one is spent
+/// and stays in its year's file with the award it served.
+fn carry_initiatives(old: &Connection, new: &Connection, people: &HashMap<i64, i64>) -> Result<usize> {
+    let list: Vec<(i64, Vec<rusqlite::types::Value>)> = old
+        .prepare(
+            "SELECT id, title, kind, scope, body, decision, decided_on, year, note FROM initiative
+             WHERE id NOT IN (SELECT initiative_id FROM initiative_use) ORDER BY id",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, (1..9).map(|i| r.get(i)).collect::<rusqlite::Result<_>>()?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, v) in &list {
+        new.execute(
+            "INSERT INTO initiative (title, kind, scope, body, decision, decided_on, year, note)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            rusqlite::params_from_iter(v.iter()),
+        )?;
+        let nid = new.last_insert_rowid();
+        let authors: Vec<(Option<i64>, String)> = old
+            .prepare("SELECT person_id, name FROM initiative_author WHERE initiative_id = ?1 ORDER BY id")?
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (p, name) in authors {
+            new.execute(
+                "INSERT INTO initiative_author (initiative_id, person_id, name) VALUES (?1, ?2, ?3)",
+                params![nid, p.and_then(|p| people.get(&p).copied()), name],
+            )?;
+        }
+    }
+    Ok(list.len())
+}
+
+/// Discipline and reviews still in force when the next year begins.
+fn carry_discipline(
+    old: &Connection,
+    new: &Connection,
+    units: &HashMap<i64, i64>,
+    people: &HashMap<i64, i64>,
+    next_year: i32,
+) -> Result<usize> {
+    let mut n = 0;
+    let mut st = old.prepare(
+        "SELECT unit_id, person_id, form, decision, start_on, end_on, note FROM discipline
+         WHERE end_on IS NULL OR end_on >= ?1 || '-01-01' ORDER BY id",
+    )?;
+    let mut rows = st.query([next_year])?;
+    while let Some(r) = rows.next()? {
+        let Some((u, p)) = subject_of(units, people, r.get(0)?, r.get(1)?) else { continue };
+        let v: Vec<rusqlite::types::Value> = (2..7).map(|i| r.get(i)).collect::<rusqlite::Result<_>>()?;
+        let head = [rusqlite::types::Value::from(u), rusqlite::types::Value::from(p)];
+        new.execute(
+            "INSERT INTO discipline (unit_id, person_id, form, decision, start_on, end_on, note)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            rusqlite::params_from_iter(head.into_iter().chain(v)),
+        )?;
+        n += 1;
+    }
+    Ok(n)
+}
+
+/// The rule parameters the province or bloc set (they stand until changed), and the units' staff counts as a
+/// starting point. Returns the number of parameters.
+fn carry_rest(old: &Connection, new: &Connection, units: &HashMap<i64, i64>) -> Result<usize> {
+    let params: Vec<(String, f64, String, String)> = old
+        .prepare("SELECT key, value, source, set_on FROM rule_param ORDER BY key")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (k, v, s, d) in &params {
+        new.execute(
+            "INSERT INTO rule_param (key, value, source, set_on) VALUES (?1, ?2, ?3, ?4)",
+            params![k, v, s, d],
+        )?;
+    }
+    let staff: Vec<(i64, i64, Option<i64>, Option<i64>)> = old
+        .prepare("SELECT unit_id, staff, women, party FROM unit_staff")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (u, s, w, p) in staff {
+        if let Some(u) = units.get(&u) {
+            new.execute(
+                "INSERT INTO unit_staff (unit_id, staff, women, party) VALUES (?1, ?2, ?3, ?4)",
+                params![u, s, w, p],
+            )?;
+        }
+    }
+    Ok(params.len())
 }
 
 /// The titles and forms the bloc added to the catalog (the seeded ones are in every new file already).
@@ -271,7 +409,8 @@ pub fn take_history(old: &Connection, new: &Connection) -> Result<(usize, usize)
                 c.code, c.name, a.recipient, a.year_from, a.year_to, a.basis, d.number, d.issued_on, d.issuer, a.reason, ?1
          FROM award a JOIN catalog c ON c.id = a.catalog_id
          LEFT JOIN person p ON p.id = a.person_id JOIN unit u ON u.id = coalesce(a.unit_id, p.unit_id)
-         LEFT JOIN decision d ON d.id = a.decision_id ORDER BY a.id",
+         LEFT JOIN decision d ON d.id = a.decision_id
+         WHERE a.id NOT IN (SELECT award_id FROM revocation) ORDER BY a.id",
         "SELECT CASE WHEN r.unit_id IS NULL THEN 'individual' ELSE 'collective' END, u.code, p.full_name, p.staff_code,
                 c.code, c.name, coalesce(p.full_name, u.name), ?1, ?1, 'merit', NULL, NULL, NULL, r.result_note, ?1
          FROM registration r JOIN catalog c ON c.id = r.catalog_id

@@ -14,15 +14,42 @@ use crate::error::{refused_hint, Result};
 
 pub const SCHEMA: &str = include_str!("../../schema.sql");
 
+/// One step of [`MIGRATIONS`]: statements, or the tail of `schema.sql` from a marker line (tables added whole are
+/// written once, where a person reads the schema).
+enum Step {
+    Sql(&'static str),
+    SchemaFrom(&'static str),
+}
+
+impl Step {
+    fn sql(&self) -> &'static str {
+        match self {
+            Step::Sql(s) => s,
+            Step::SchemaFrom(mark) => SCHEMA.find(mark).map_or("", |at| &SCHEMA[at..]),
+        }
+    }
+}
+
 /// `MIGRATIONS[i]` brings a file from version `i + 1` to `i + 2`.
-const MIGRATIONS: &[&str] = &[
+const MIGRATIONS: &[Step] = &[
     // 1 → 2: units found by name or short name through an index (an import naming units by name scanned the
     // units once per name).
-    "CREATE INDEX unit_key ON unit (name_key); CREATE INDEX unit_short ON unit (short_fold);",
+    Step::Sql("CREATE INDEX unit_key ON unit (name_key); CREATE INDEX unit_short ON unit (short_fold);"),
     // 2 → 3: every audit entry records the digest of each table's content, so an edit that put the counters
     // right is found too. Older entries keep an empty digest (and their hashes); the next write records one.
-    "ALTER TABLE audit ADD COLUMN digest TEXT NOT NULL DEFAULT ''",
+    Step::Sql("ALTER TABLE audit ADD COLUMN digest TEXT NOT NULL DEFAULT ''"),
+    // 3 → 4: the facts of deciding the year (ratings, initiatives, discipline, rule parameters, confirmations,
+    // revocations, staff counts). New tables only: no existing row changes, so the recorded digests hold; their
+    // audit triggers are installed after the steps.
+    Step::SchemaFrom("-- Deciding the year (version 4)"),
 ];
+
+/// The schema version that added a table: 1 for the tables of the first schema. An export made before it may
+/// lack the table (it is then empty), as a file of that version would gain it empty by migrating.
+pub fn version_of_table(name: &str) -> i64 {
+    let create = format!("CREATE TABLE {name} (");
+    MIGRATIONS.iter().position(|m| m.sql().contains(&create)).map_or(1, |i| i as i64 + 2)
+}
 
 /// The schema version this binary writes.
 pub const VERSION: i64 = 1 + MIGRATIONS.len() as i64;
@@ -67,17 +94,19 @@ pub fn upgrade(conn: &Connection, path: &Path) -> Result<()> {
     conn.backup(rusqlite::MAIN_DB, nf.tmp(), None::<fn(rusqlite::backup::Progress)>)?;
     nf.finish()?;
     conn.execute_batch("BEGIN EXCLUSIVE")?;
-    let run = || -> rusqlite::Result<()> {
+    let run = || -> Result<()> {
         for m in &MIGRATIONS[(v - 1) as usize..] {
-            conn.execute_batch(m)?;
+            conn.execute_batch(m.sql())?;
         }
-        conn.pragma_update(None, "user_version", VERSION)
+        // Tables a step added get their change counters and triggers, as a new file's do.
+        super::audit::install(conn)?;
+        Ok(conn.pragma_update(None, "user_version", VERSION)?)
     };
     match run() {
         Ok(()) => conn.execute_batch("COMMIT")?,
         Err(e) => {
             let _ = conn.execute_batch("ROLLBACK");
-            return Err(e.into());
+            return Err(e);
         }
     }
     Ok(())

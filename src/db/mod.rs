@@ -8,7 +8,10 @@ pub mod carry;
 pub mod catalog;
 pub mod check;
 pub mod decisions;
+pub mod discipline;
 pub mod dump;
+pub mod facts;
+pub mod initiatives;
 pub mod load;
 pub mod meetings;
 pub mod meta;
@@ -16,8 +19,10 @@ pub mod migrate;
 pub mod newfile;
 pub mod people;
 pub mod pledges;
+pub mod ratings;
 pub mod refs;
 pub mod registrations;
+pub mod rules;
 pub mod scores;
 pub mod units;
 
@@ -294,8 +299,8 @@ macro_rules! stored_as_text {
 }
 
 use crate::model::{
-    Basis, CampaignKind, CampaignStatus, CriterionKind, Gender, ItemKind, MeetingKind, OriginKind, RegStatus, Role,
-    SubjectKind,
+    Basis, CampaignKind, CampaignStatus, CriterionKind, DisciplineForm, Gender, InitiativeKind, ItemKind, MeetingKind,
+    Org, OriginKind, RatingLevel, RegStatus, Role, Scope, SubjectKind,
 };
 stored_as_text!(
     Role,
@@ -308,5 +313,10 @@ stored_as_text!(
     MeetingKind,
     ItemKind,
     CriterionKind,
-    OriginKind
+    OriginKind,
+    RatingLevel,
+    Org,
+    InitiativeKind,
+    Scope,
+    DisciplineForm
 );

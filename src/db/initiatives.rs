@@ -1,0 +1,150 @@
+//! Initiatives, research and combat ingenuity: who wrote them, who recognised them and how far their effect
+//! reaches, and which awards they served (CV 5007/BNV-TĐKT: one initiative, one proposal).
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::error::{refused, Result};
+use crate::model::{InitiativeKind, Scope};
+use crate::rules::Initiative;
+
+/// An initiative as written, with its authors: (person of the file, name as printed).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewInitiative {
+    pub title: String,
+    pub kind: InitiativeKind,
+    pub scope: Scope,
+    pub body: Option<String>,
+    pub decision: Option<String>,
+    pub decided_on: Option<NaiveDate>,
+    pub year: i32,
+    pub note: Option<String>,
+    pub authors: Vec<(Option<i64>, String)>,
+}
+
+/// An initiative as listed: its facts, its authors as printed, its note.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InitiativeRow {
+    pub i: Initiative,
+    pub authors: Vec<(Option<i64>, String)>,
+    pub note: Option<String>,
+}
+
+/// The same initiative already in the file: same title (match key), year and recognising decision.
+pub fn existing(conn: &Connection, n: &NewInitiative) -> Result<Option<i64>> {
+    let key = crate::text::match_key(&n.title);
+    let mut st = conn.prepare_cached("SELECT id, title FROM initiative WHERE year = ?1 AND decision IS ?2")?;
+    let found: Vec<(i64, String)> =
+        st.query_map(params![n.year, n.decision], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    Ok(found.into_iter().find(|(_, t)| crate::text::match_key(t) == key).map(|(id, _)| id))
+}
+
+pub fn insert(conn: &Connection, n: &NewInitiative) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO initiative (title, kind, scope, body, decision, decided_on, year, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![n.title, n.kind, n.scope, n.body, n.decision, n.decided_on, n.year, n.note])?;
+    let id = conn.last_insert_rowid();
+    let mut st =
+        conn.prepare_cached("INSERT INTO initiative_author (initiative_id, person_id, name) VALUES (?1, ?2, ?3)")?;
+    for (p, name) in &n.authors {
+        st.execute(params![id, p, name])?;
+    }
+    Ok(id)
+}
+
+fn uses(conn: &Connection, id: i64) -> Result<Vec<(i64, String, i32)>> {
+    let v = conn
+        .prepare_cached(
+            "SELECT a.id, c.code, a.year_to FROM initiative_use x JOIN award a ON a.id = x.award_id
+             JOIN catalog c ON c.id = a.catalog_id WHERE x.initiative_id = ?1 ORDER BY x.id",
+        )?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
+fn authors(conn: &Connection, id: i64) -> Result<Vec<(Option<i64>, String)>> {
+    let v = conn
+        .prepare_cached("SELECT person_id, name FROM initiative_author WHERE initiative_id = ?1 ORDER BY id")?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
+const SELECT: &str =
+    "SELECT i.id, i.title, i.kind, i.scope, i.body, i.decision, i.decided_on, i.year, i.note FROM initiative i";
+
+fn read(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> Result<Vec<InitiativeRow>> {
+    let base: Vec<(Initiative, Option<String>)> = conn
+        .prepare_cached(sql)?
+        .query_map(p, |r| {
+            Ok((
+                Initiative {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    kind: r.get(2)?,
+                    scope: r.get(3)?,
+                    body: r.get(4)?,
+                    decision: r.get(5)?,
+                    decided_on: r.get(6)?,
+                    year: r.get(7)?,
+                    used_by: Vec::new(),
+                },
+                r.get(8)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    base.into_iter()
+        .map(|(mut i, note)| {
+            i.used_by = uses(conn, i.id)?;
+            Ok(InitiativeRow { authors: authors(conn, i.id)?, i, note })
+        })
+        .collect()
+}
+
+/// Initiatives by year, then in the order they were added; narrowed to a person's, or a unit's people's.
+pub fn list(
+    conn: &Connection,
+    person_id: Option<i64>,
+    unit_id: Option<i64>,
+    year: Option<i32>,
+) -> Result<Vec<InitiativeRow>> {
+    read(
+        conn,
+        &format!(
+            "{SELECT} WHERE (?1 IS NULL OR i.id IN (SELECT initiative_id FROM initiative_author WHERE person_id = ?1))
+               AND (?2 IS NULL OR i.id IN (SELECT x.initiative_id FROM initiative_author x JOIN person p ON p.id = x.person_id
+                                          WHERE p.unit_id = ?2))
+               AND (?3 IS NULL OR i.year = ?3)
+             ORDER BY i.year, i.id"
+        ),
+        params![person_id, unit_id, year],
+    )
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<InitiativeRow> {
+    read(conn, &format!("{SELECT} WHERE i.id = ?1"), [id])?.pop().ok_or_else(|| refused(format!("no initiative #{id}")))
+}
+
+/// A person's initiatives, with what used them: what the eligibility check reads.
+pub fn of_person(conn: &Connection, person_id: i64) -> Result<Vec<Initiative>> {
+    Ok(list(conn, Some(person_id), None, None)?.into_iter().map(|r| r.i).collect())
+}
+
+/// Records that an award used an initiative. Returns the awards that had used it before (a second use is the
+/// council's call, CV 5007/BNV-TĐKT: the caller warns), or none when this use was recorded already.
+pub fn use_for(conn: &Connection, id: i64, award_id: i64) -> Result<Option<Vec<(i64, String, i32)>>> {
+    let before = get(conn, id)?.i.used_by;
+    if before.iter().any(|(a, _, _)| *a == award_id) {
+        return Ok(None);
+    }
+    let award: Option<i64> =
+        conn.query_row("SELECT id FROM award WHERE id = ?1", [award_id], |r| r.get(0)).optional()?;
+    if award.is_none() {
+        return Err(refused(format!("no award #{award_id}")));
+    }
+    conn.execute("INSERT INTO initiative_use (initiative_id, award_id) VALUES (?1, ?2)", params![id, award_id])?;
+    Ok(Some(before))
+}

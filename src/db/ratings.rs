@@ -1,0 +1,155 @@
+//! Ratings: the yearly assessment of a person or a unit (or of a unit's Party and mass organisations), with the
+//! document that gave it. One per subject, organisation and year: setting it again replaces it.
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use crate::error::Result;
+use crate::model::{Org, Outcome, RatingLevel};
+
+/// A rating as written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewRating {
+    pub unit_id: Option<i64>,
+    pub person_id: Option<i64>,
+    pub org: Org,
+    pub year: i32,
+    pub level: RatingLevel,
+    pub doc: Option<String>,
+    pub doc_date: Option<NaiveDate>,
+    pub issuer: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A rating as listed: with its subject's unit code and name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RatingRow {
+    pub id: i64,
+    pub unit_code: String,
+    pub person_id: Option<i64>,
+    pub person_code: Option<String>,
+    pub name: String,
+    pub r: NewRating,
+}
+
+const SELECT: &str = "SELECT r.id, u.code, r.person_id, p.staff_code, coalesce(p.full_name, u.name), r.unit_id,
+                             r.org, r.year, r.level, r.doc, r.doc_date, r.issuer, r.note
+                      FROM rating r LEFT JOIN person p ON p.id = r.person_id
+                      JOIN unit u ON u.id = coalesce(r.unit_id, p.unit_id)";
+
+fn row(r: &Row) -> rusqlite::Result<RatingRow> {
+    Ok(RatingRow {
+        id: r.get(0)?,
+        unit_code: r.get(1)?,
+        person_id: r.get(2)?,
+        person_code: r.get(3)?,
+        name: r.get(4)?,
+        r: NewRating {
+            unit_id: r.get(5)?,
+            person_id: r.get(2)?,
+            org: r.get(6)?,
+            year: r.get(7)?,
+            level: r.get(8)?,
+            doc: r.get(9)?,
+            doc_date: r.get(10)?,
+            issuer: r.get(11)?,
+            note: r.get(12)?,
+        },
+    })
+}
+
+/// Sets a rating: added, replaced, or left as it was.
+pub fn set(conn: &Connection, n: &NewRating) -> Result<Outcome> {
+    let old: Option<RatingRow> = conn
+        .prepare_cached(&format!(
+            "{SELECT} WHERE r.year = ?1 AND r.org = ?2
+               AND ((?3 IS NOT NULL AND r.unit_id = ?3) OR (?4 IS NOT NULL AND r.person_id = ?4))"
+        ))?
+        .query_row(params![n.year, n.org, n.unit_id, n.person_id], row)
+        .optional()?;
+    match old {
+        Some(o) if o.r == *n => Ok(Outcome::Unchanged),
+        Some(o) => {
+            conn.execute(
+                "UPDATE rating SET level = ?2, doc = ?3, doc_date = ?4, issuer = ?5, note = ?6 WHERE id = ?1",
+                params![o.id, n.level, n.doc, n.doc_date, n.issuer, n.note],
+            )?;
+            Ok(Outcome::Updated)
+        }
+        None => {
+            conn.prepare_cached(
+                "INSERT INTO rating (unit_id, person_id, org, year, level, doc, doc_date, issuer, note)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(params![
+                n.unit_id,
+                n.person_id,
+                n.org,
+                n.year,
+                n.level,
+                n.doc,
+                n.doc_date,
+                n.issuer,
+                n.note
+            ])?;
+            Ok(Outcome::Inserted)
+        }
+    }
+}
+
+/// What `rating list` narrows to.
+#[derive(Debug, Default)]
+pub struct Filter {
+    /// The unit's ratings and its people's (sub-units included).
+    pub unit_id: Option<i64>,
+    pub person_id: Option<i64>,
+    pub year: Option<i32>,
+}
+
+/// Ratings by year, then units in bloc order, then people in the order they were added.
+pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<RatingRow>> {
+    let sql = format!(
+        "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT c.id FROM unit c JOIN sub ON c.parent_id = sub.id)
+         {SELECT}
+         WHERE (?1 IS NULL OR u.id IN (SELECT id FROM sub)) AND (?2 IS NULL OR r.person_id = ?2)
+           AND (?3 IS NULL OR r.year = ?3)
+         ORDER BY r.year, coalesce(u.sort_order, 1e9), u.id, r.person_id IS NOT NULL, r.org <> 'self', r.org, r.id"
+    );
+    let v = conn
+        .prepare(&sql)?
+        .query_map(params![f.unit_id, f.person_id, f.year], row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
+/// Every rating of one subject, any year and organisation: what the eligibility check reads.
+pub fn of(conn: &Connection, unit_id: Option<i64>, person_id: Option<i64>) -> Result<Vec<crate::rules::Rating>> {
+    let v = conn
+        .prepare_cached(
+            "SELECT year, org, level, doc, doc_date FROM rating
+             WHERE (?1 IS NOT NULL AND unit_id = ?1) OR (?2 IS NOT NULL AND person_id = ?2) ORDER BY year",
+        )?
+        .query_map(params![unit_id, person_id], |r| {
+            Ok(crate::rules::Rating {
+                year: r.get(0)?,
+                org: r.get(1)?,
+                level: r.get(2)?,
+                doc: r.get(3)?,
+                doc_date: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
+/// The ratings of a unit's people for a year, by person.
+pub fn of_people(conn: &Connection, unit_id: i64, year: i32) -> Result<std::collections::HashMap<i64, RatingLevel>> {
+    let v = conn
+        .prepare_cached(
+            "SELECT r.person_id, r.level FROM rating r JOIN person p ON p.id = r.person_id
+             WHERE p.unit_id = ?1 AND r.year = ?2",
+        )?
+        .query_map(params![unit_id, year], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
