@@ -75,4 +75,5 @@ pub mod import;
 pub mod model;
 pub mod output;
 pub mod report;
+pub mod rules;
 pub mod text;
