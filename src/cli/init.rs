@@ -42,6 +42,7 @@ pub fn run(ctx: &Ctx, a: InitArgs) -> Result<()> {
     let province =
         a.province.clone().filter(|p| !p.is_empty()).or_else(|| source.as_ref().and_then(|s| s.bloc.province.clone()));
     let mut note = None;
+    let mut more = None;
     db::create(&ctx.db, |tx| {
         db::meta::insert_bloc(tx, &bloc, province.as_deref(), a.year, false)?;
         if let Some(s) = &source {
@@ -61,11 +62,17 @@ pub fn run(ctx: &Ctx, a: InitArgs) -> Result<()> {
                 count(h as u64, "achievement of earlier years", "achievements of earlier years"),
                 if a.keep_roles { "" } else { "; bloc roles reset to member" }
             ));
+            if c.ratings + c.initiatives + c.discipline + c.params > 0 {
+                more = Some(format!(
+                    "carried for deciding the year: {} ratings, {} unused initiatives, {} open discipline or review records, {} rule parameters",
+                    c.ratings, c.initiatives, c.discipline, c.params
+                ));
+            }
         }
         Ok(())
     })?;
     ctx.say(format!("created {} for {bloc} ({})", ctx.db.display(), a.year));
-    if let Some(n) = note {
+    for n in [note, more].into_iter().flatten() {
         ctx.say(n);
     }
     Ok(())

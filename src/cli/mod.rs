@@ -7,15 +7,20 @@ mod campaign;
 mod completions;
 mod db;
 mod demo;
+mod discipline;
+mod eligible;
 mod export;
 mod history;
 mod info;
 mod init;
+mod initiative;
 mod meeting;
 mod person;
 mod pledge;
+mod rating;
 mod register;
 mod report;
+mod rules;
 mod score;
 mod unit;
 
@@ -89,6 +94,20 @@ pub enum Command {
     /// Award decisions and what they confer; the forms of commendation
     #[command(subcommand)]
     Award(award::AwardCmd),
+    /// Yearly ratings of people and units (excellent, good, completed, not completed, not rated)
+    #[command(subcommand)]
+    Rating(rating::RatingCmd),
+    /// Initiatives and research: authors, scope, who recognised them, which award used them
+    #[command(subcommand)]
+    Initiative(initiative::InitiativeCmd),
+    /// Discipline and pending reviews (inspection, complaint), with their periods
+    #[command(subcommand)]
+    Discipline(discipline::DisciplineCmd),
+    /// The rule sets in force by date, with the provincial and bloc parameters
+    #[command(subcommand)]
+    Rules(rules::RulesCmd),
+    /// Who qualifies for what, condition by condition, with the article
+    Eligible(eligible::EligibleArgs),
     /// The bloc's meetings: guests, talks, exemplars
     #[command(subcommand)]
     Meeting(meeting::MeetingCmd),
@@ -304,6 +323,11 @@ fn run(ctx: &Ctx, cmd: Command) -> Result<()> {
         Command::Register(c) => register::run(ctx, c),
         Command::Pledge(c) => pledge::run(ctx, c),
         Command::Award(c) => award::run(ctx, c),
+        Command::Rating(c) => rating::run(ctx, c),
+        Command::Initiative(c) => initiative::run(ctx, c),
+        Command::Discipline(c) => discipline::run(ctx, c),
+        Command::Rules(c) => rules::run(ctx, c),
+        Command::Eligible(a) => eligible::run(ctx, a),
         Command::Meeting(c) => meeting::run(ctx, c),
         Command::Score(c) => score::run(ctx, c),
         Command::Report(c) => report::run(ctx, c),

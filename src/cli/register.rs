@@ -55,6 +55,18 @@ pub enum RegisterCmd {
         #[command(flatten)]
         write: WriteArgs,
     },
+    /// The registrations that cannot succeed under the rules in force, or lack the data to tell, with the
+    /// condition and its article: at the mid-year review there is still time
+    Check {
+        #[command(flatten)]
+        out: super::OutputArgs,
+        /// Only this unit's registrations and its people's
+        #[arg(long)]
+        unit: Option<String>,
+        /// Only registrations of this title
+        #[arg(long)]
+        title: Option<String>,
+    },
     /// The titles catalog (and the forms of commendation, which share its codes)
     Titles {
         #[command(flatten)]
@@ -154,6 +166,7 @@ pub fn run(ctx: &Ctx, cmd: RegisterCmd) -> Result<()> {
             set_status(ctx, id, s, note, &write)
         }
         RegisterCmd::Withdraw { id, note, write } => set_status(ctx, id, RegStatus::Withdrawn, note, &write),
+        RegisterCmd::Check { out: _, unit, title } => check(ctx, unit.as_deref(), title.as_deref()),
         RegisterCmd::Import { file, cols, create_people, write } => {
             import_regs(ctx, &file, &cols, create_people, &write)
         }
@@ -231,6 +244,32 @@ fn set_status(ctx: &Ctx, id: i64, s: RegStatus, note: Option<String>, w: &WriteA
     })?;
     ctx.done(w, msg);
     Ok(())
+}
+
+fn check(ctx: &Ctx, unit: Option<&str>, title: Option<&str>) -> Result<()> {
+    use crate::report::eligible::{Judge, Subject};
+    let conn = ctx.open()?;
+    let judge = Judge::new(&conn, None)?;
+    let entry = title.map(|t| catalog::resolve(&conn, t)).transpose()?;
+    let unit = unit.map(|u| units::resolve(&conn, u)).transpose()?;
+    let mut judged = Vec::new();
+    for (id, u, p, code) in crate::db::facts::registrations(&conn)? {
+        if entry.as_ref().is_some_and(|e| e.code != code) {
+            continue;
+        }
+        let s = match p {
+            Some(p) => Subject::person(&conn, p)?,
+            None => Subject::unit(&conn, u.expect("a unit or a person"))?,
+        };
+        if unit.as_ref().is_some_and(|x| x.code != s.unit_code) {
+            continue;
+        }
+        let j = judge.judge(&s, &code, judge.file_year)?;
+        judged.push((id, s, j));
+    }
+    let set = judge.rules(judge.file_year);
+    let line = report::eligible::regime_line(set.regime, set.as_of, ctx.out.lang);
+    crate::output::emit_report(&report::eligible::at_risk(&judged, line, ctx.out.lang), &ctx.out)
 }
 
 fn import_regs(ctx: &Ctx, file: &str, cols: &super::ColumnArgs, create_people: bool, w: &WriteArgs) -> Result<()> {

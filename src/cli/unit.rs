@@ -29,6 +29,23 @@ pub enum UnitCmd {
     },
     /// Change a unit's fields (an empty text clears it)
     Edit(EditArgs),
+    /// A unit's staff for the year: how many people, women and Party members (the member shares of TTLĐTT and
+    /// TTLĐXS are only judged when the file holds all of its people)
+    Staff {
+        /// Code or name of the unit
+        unit: String,
+        /// How many people work there
+        #[arg(long)]
+        staff: u32,
+        /// How many of them are women
+        #[arg(long)]
+        women: Option<u32>,
+        /// How many of them are Party members
+        #[arg(long)]
+        party: Option<u32>,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
     /// Remove a unit nothing refers to
     Remove {
         /// Code or name of the unit
@@ -136,6 +153,15 @@ pub fn run(ctx: &Ctx, cmd: UnitCmd) -> Result<()> {
         }
         UnitCmd::Edit(a) => edit(ctx, a),
         UnitCmd::Remove { unit, yes, write } => remove(ctx, &unit, yes, &write),
+        UnitCmd::Staff { unit, staff, women, party, write } => {
+            let code = ctx.write(&write, |tx| {
+                let u = units::resolve(tx, &unit)?;
+                units::set_staff(tx, u.id, staff.into(), women.map(i64::from), party.map(i64::from))?;
+                Ok(u.code)
+            })?;
+            ctx.done(&write, format!("{code}: staff {staff}"));
+            Ok(())
+        }
         UnitCmd::Import { file, cols, write } => import_units(ctx, &file, &cols, &write),
     }
 }

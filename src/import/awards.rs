@@ -30,6 +30,8 @@ pub const COLUMNS: &[Col] = &[
     col("campaign", false, &["phong trao"]),
     col("note", false, &[]),
     skip("id"),
+    skip("revoked"),
+    skip("revoked_on"),
     skip("code_name"),
     skip("kind"),
 ];

@@ -6,8 +6,10 @@
 //! and one bad row means nothing is written.
 
 pub mod awards;
+pub mod initiatives;
 pub mod people;
 pub mod pledges;
+pub mod ratings;
 pub mod registrations;
 pub mod scores;
 pub mod units;

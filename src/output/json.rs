@@ -46,6 +46,7 @@ pub fn report(w: &mut dyn Write, r: &Report) -> Result<()> {
     let sections: Vec<Value> = r
         .sections
         .iter()
+        .filter(|s| !s.table.as_ref().is_some_and(|t| t.for_people))
         .map(|s| {
             let mut m = Map::new();
             m.insert("heading".into(), s.heading.clone().map_or(Value::Null, Value::String));

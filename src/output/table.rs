@@ -83,6 +83,9 @@ pub struct Table {
     /// For scripts only: written as CSV and JSON, left out of a report's terminal and Markdown forms where its
     /// section's lines already say the same to a person.
     pub data_only: bool,
+    /// For people only: shown in the terminal and Markdown, left out of CSV, JSON and workbooks, whose data
+    /// tables already hold the same rows (a long list split into one table per subject for reading).
+    pub for_people: bool,
 }
 
 impl Table {
@@ -93,12 +96,20 @@ impl Table {
             rows: Vec::new(),
             record: false,
             data_only: false,
+            for_people: false,
         }
     }
 
     /// A record: fields are added one by one with [`Table::field`].
     pub fn record(name: &str) -> Self {
-        Table { name: name.into(), columns: Vec::new(), rows: vec![Vec::new()], record: true, data_only: false }
+        Table {
+            name: name.into(),
+            columns: Vec::new(),
+            rows: vec![Vec::new()],
+            record: true,
+            data_only: false,
+            for_people: false,
+        }
     }
 
     pub fn field(&mut self, key: &str, value: impl Into<Cell>) -> &mut Self {
@@ -137,7 +148,8 @@ impl Report {
         self
     }
 
+    /// The tables a script reads (CSV, workbooks, `--table`): those for people only are left out.
     pub fn tables(&self) -> impl Iterator<Item = &Table> {
-        self.sections.iter().filter_map(|s| s.table.as_ref())
+        self.sections.iter().filter_map(|s| s.table.as_ref()).filter(|t| !t.for_people)
     }
 }

@@ -27,6 +27,8 @@ pub const COLUMNS: &[&str] = &[
     "reason",
     "campaign",
     "note",
+    "revoked",
+    "revoked_on",
 ];
 
 /// One award as `award list` prints it.
@@ -48,6 +50,8 @@ pub fn row(a: Award) -> Vec<Cell> {
         a.reason.into(),
         a.campaign.into(),
         a.note.into(),
+        a.revoked_by.into(),
+        a.revoked_on.into(),
     ]
 }
 

@@ -3,12 +3,14 @@
 
 pub mod awards;
 pub mod campaigns;
+pub mod eligible;
 pub mod file;
 pub mod history;
 pub mod meeting;
 pub mod people;
 pub mod pledges;
 pub mod ranking;
+pub mod records;
 pub mod registrations;
 pub mod reviews;
 pub mod units;

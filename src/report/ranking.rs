@@ -98,6 +98,9 @@ pub struct Standing {
     /// The women's share the unit states (`unit edit --female-share`); none means the rule has no data for it.
     pub female: Option<f64>,
     pub excluded: Option<String>,
+    /// A review pending or a discipline in force (Decree 152/2025 Art 4.4): no proposal, and the next unit is not
+    /// promoted in its place; the meeting decides.
+    pub pending: Option<String>,
     pub rank: usize,
     pub shared: bool,
     pub band: &'static str,
@@ -179,10 +182,29 @@ pub fn rank(conn: &Connection, members: &[Unit], lang: Lang) -> Result<(Vec<Stan
     let all: Vec<Score> = scores::scores(conn)?;
     let excluded: HashMap<i64, String> = scores::exclusions(conn)?.into_iter().collect();
     let mut out = totals(members, &criteria, &all, &excluded);
+    let year = crate::db::meta::bloc(conn)?.year;
+    let today = crate::text::today();
+    for s in out.iter_mut() {
+        s.pending = pending(&crate::db::discipline::of(conn, Some(s.unit_id), None)?, year, today, lang);
+    }
     order_and_ties(&mut out, &settings, lang);
     bands(&mut out, &settings, lang);
     proposals(&mut out, &settings, lang);
     Ok((out, settings))
+}
+
+/// Why a unit cannot be proposed now: a review pending today, or a discipline in force during the year.
+fn pending(records: &[crate::rules::Discipline], year: i32, today: chrono::NaiveDate, lang: Lang) -> Option<String> {
+    let (start, end) = (chrono::NaiveDate::from_ymd_opt(year, 1, 1)?, chrono::NaiveDate::from_ymd_opt(year, 12, 31)?);
+    let d = records.iter().find(|d| {
+        if d.form.is_review() {
+            d.start <= today && d.end.is_none_or(|e| e > today)
+        } else {
+            d.start <= end && d.end.is_none_or(|e| e >= start)
+        }
+    })?;
+    let what = label(&format!("discipline.{}", d.form), lang).to_string();
+    Some(words(format!("{what} since {}", crate::text::format_date(d.start)), lang))
 }
 
 /// The sign a criterion's points count with in a total: a penalty subtracts.
@@ -224,6 +246,7 @@ pub fn totals(
                 scored: mine.values().any(|s| s.self_points.is_some() || s.assessed.is_some()),
                 female: u.female_share,
                 excluded: excluded.get(&u.id).cloned(),
+                pending: None,
                 rank: 0,
                 shared: false,
                 band: "",
@@ -321,6 +344,21 @@ pub fn proposals(out: &mut [Standing], settings: &Settings, lang: Lang) {
     let mut top: Option<usize> = None;
     let mut bk_left = settings.quota_bk;
     for s in out.iter_mut().filter(|s| s.scored) {
+        // Decree 152/2025 Art 4.4: no proposal while a review is pending. The place it would have had is not
+        // passed down the ranking: the meeting decides about the next unit.
+        if let Some(why) = s.pending.clone().filter(|_| eligible(s)) {
+            let what = if top.is_none() { "the flag" } else { "a certificate" };
+            s.notes.push(words(
+                format!("not proposed: {why} (Decree 152/2025 Art 4.4); the meeting decides whether the next unit is proposed for {what}"),
+                lang,
+            ));
+            if top.is_none() {
+                top = Some(s.rank);
+            } else {
+                bk_left = bk_left.saturating_sub(1);
+            }
+            continue;
+        }
         if !eligible(s) {
             let why = match &s.excluded {
                 Some(r) => words(format!("not proposed: excluded ({r})"), lang),

@@ -46,6 +46,22 @@ pub enum AwardCmd {
     },
     /// Add a decision's list of recipients from a CSV file (or - for stdin)
     Import(ImportArgs),
+    /// Revoke an award (Law 06/2022 Art 93): it stays on record, marked, and no longer counts in chains
+    Revoke {
+        /// The award's number (`award list` shows it)
+        id: i64,
+        /// The revoking decision's number
+        #[arg(long, value_parser = text_arg)]
+        decision: String,
+        /// The revoking decision's date
+        #[arg(long, value_parser = super::date_arg)]
+        date: chrono::NaiveDate,
+        /// Why, as the decision says
+        #[arg(long, value_parser = text_arg)]
+        reason: String,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
     /// The forms of commendation (codes shared with the titles catalog)
     Forms {
         #[command(flatten)]
@@ -90,6 +106,9 @@ pub struct AddArgs {
     /// A free note kept with the record
     #[arg(long, value_parser = text_arg)]
     pub note: Option<String>,
+    /// An initiative this award rests on (its number; repeat for several): recorded as used by it
+    #[arg(long)]
+    pub initiative: Vec<i64>,
     #[command(flatten)]
     pub which: Which,
     #[command(flatten)]
@@ -144,6 +163,14 @@ pub fn run(ctx: &Ctx, cmd: AwardCmd) -> Result<()> {
         AwardCmd::Show { id, .. } => emit_report(&report::awards::show(awards::get(&ctx.open()?, id)?), &ctx.out),
         AwardCmd::Remove { id, yes, write } => remove(ctx, id, yes, &write),
         AwardCmd::Import(a) => import_awards(ctx, a),
+        AwardCmd::Revoke { id, decision, date, reason, write } => {
+            if decision.is_empty() || reason.is_empty() {
+                return Err(usage("a revocation needs its --decision and its --reason"));
+            }
+            ctx.write(&write, |tx| awards::revoke(tx, id, &decision, date, &reason))?;
+            ctx.done(&write, format!("award #{id} is revoked by {decision}; it stays on record and no longer counts"));
+            Ok(())
+        }
         AwardCmd::Forms { .. } => emit_table(&report::awards::forms(&ctx.open()?)?, &ctx.out),
     }
 }
@@ -189,14 +216,33 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
             note: some(a.note.clone()),
         };
         let (id, achieved) = awards::insert(tx, &n, file_year)?;
+        let mut reused = Vec::new();
+        for i in &a.initiative {
+            if let Some(before) = crate::db::initiatives::use_for(tx, *i, id)? {
+                reused.extend(before.into_iter().map(|b| (*i, b)));
+            }
+        }
         let by = decision.map(|d| format!(" by {}", d.number)).unwrap_or_default();
         Ok((
             id,
             achieved,
             format!("{} — {} ({}){by}", n.recipient, entry.name, format_period(year_from.into(), year_to.into())),
+            reused,
         ))
+    })
+    .map(|(id, achieved, what, reused)| {
+        for (i, (a, code, y)) in reused {
+            // CV 5007/BNV-TĐKT III.5.c: one initiative, one proposal; a reuse is the council's call.
+            ctx.say(format!(
+                "warning: initiative #{i} already served award #{a} ({code} {y}); an initiative is the basis of one proposal (CV 5007/BNV-TĐKT), the council decides"
+            ));
+        }
+        (id, achieved, what)
     })?;
     ctx.done(&a.write, format!("award #{id}: {what}"));
+    if !a.write.dry_run {
+        warn_if_not_eligible(ctx, id)?;
+    }
     if year_from != 0 && year_to < file_year_of(ctx)? {
         ctx.say(format!(
             "note: recorded as an achievement of {}, before the file's year",
@@ -205,6 +251,46 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     }
     if let Some(r) = achieved {
         ctx.say(format!("registration #{r} is now achieved"));
+    }
+    Ok(())
+}
+
+/// Law 06/2022 and its decrees: an award to a recipient who does not meet the title's conditions is recorded (the
+/// decision is the province's) with a warning naming the conditions not met and their articles.
+fn warn_if_not_eligible(ctx: &Ctx, id: i64) -> Result<()> {
+    let conn = ctx.open()?;
+    let a = awards::get(&conn, id)?;
+    if !crate::rules::COVERED.contains(&a.code.as_str()) || a.year_from != a.year_to {
+        return Ok(());
+    }
+    use report::eligible::{Judge, Subject};
+    let s = match a.person_id {
+        Some(p) => Subject::person(&conn, p)?,
+        None => Subject::unit(&conn, units::resolve(&conn, &a.unit_code)?.id)?,
+    };
+    let judge = Judge::new(&conn, None)?;
+    let j = judge.judge(&s, &a.code, a.year_to as i32)?;
+    if j.summary() == crate::rules::Summary::NotEligible {
+        let lang = ctx.out.lang;
+        let failed: Vec<String> = j
+            .checks
+            .iter()
+            .filter(|c| c.verdict == crate::rules::Verdict::NotMet)
+            .map(|c| {
+                format!(
+                    "{} ({})",
+                    crate::output::labels::label(&format!("cond.{}", c.cond), lang),
+                    report::eligible::article(&c.cite, lang)
+                )
+            })
+            .collect();
+        ctx.say(format!(
+            "warning: {} is not eligible for {} {} under the rules in force: {}",
+            s.name,
+            a.code,
+            a.year_to,
+            failed.join("; ")
+        ));
     }
     Ok(())
 }

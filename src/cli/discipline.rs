@@ -1,0 +1,112 @@
+//! `thidua discipline`: discipline imposed and reviews pending (inspection, investigation, a complaint being
+//! verified), with their periods. Decree 152/2025 Art 4.4: no proposal while a review is pending; achievements
+//! count from the end of a discipline.
+
+use chrono::NaiveDate;
+use clap::Subcommand;
+
+use super::{date_arg, text_arg, Ctx, WriteArgs};
+use crate::db::discipline::{self, NewDiscipline};
+use crate::db::{people, units};
+use crate::error::Result;
+use crate::model::DisciplineForm;
+use crate::output::emit_table;
+use crate::report;
+use crate::text::format_date;
+
+#[derive(Subcommand, Debug)]
+pub enum DisciplineCmd {
+    /// Record a discipline or a pending review of a person or a unit
+    #[command(group = clap::ArgGroup::new("subject").required(true).multiple(true).args(["unit", "person"]))]
+    Add {
+        /// reprimand (khiển trách), warning (cảnh cáo), demotion, dismissal, removal; or a review pending:
+        /// review (xem xét kỷ luật), inspection (thanh tra), investigation, complaint
+        #[arg(value_parser = super::one_of(DisciplineForm::VALUES, DisciplineForm::parse))]
+        form: DisciplineForm,
+        /// The unit (code or name)
+        #[arg(long)]
+        unit: Option<String>,
+        /// The person (number, staff code or name)
+        #[arg(long)]
+        person: Option<String>,
+        /// The decision's number (the discipline, or the one that opened the review)
+        #[arg(long, value_parser = text_arg)]
+        decision: Option<String>,
+        /// When it took effect or began
+        #[arg(long, value_parser = date_arg)]
+        from: NaiveDate,
+        /// When it ends or ended [default: open]
+        #[arg(long, value_parser = date_arg)]
+        to: Option<NaiveDate>,
+        /// A free note kept with the record
+        #[arg(long, value_parser = text_arg)]
+        note: Option<String>,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// Discipline and reviews by start date, with whether a review is pending today
+    List {
+        #[command(flatten)]
+        out: super::OutputArgs,
+        /// A unit's records and its people's (sub-units included)
+        #[arg(long)]
+        unit: Option<String>,
+        /// One person's records
+        #[arg(long)]
+        person: Option<String>,
+    },
+    /// End a period: the discipline's term is over, or the review is closed
+    End {
+        /// The record's number (`discipline list` shows it)
+        id: i64,
+        /// The day it ended
+        #[arg(long, value_parser = date_arg)]
+        date: NaiveDate,
+        /// A note, e.g. the conclusion of the inspection
+        #[arg(long, value_parser = text_arg)]
+        note: Option<String>,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+}
+
+pub fn run(ctx: &Ctx, cmd: DisciplineCmd) -> Result<()> {
+    match cmd {
+        DisciplineCmd::Add { form, unit, person, decision, from, to, note, write } => {
+            if to.is_some_and(|t| t < from) {
+                return Err(crate::error::usage(format!(
+                    "--to {} is before --from {}",
+                    format_date(to.unwrap_or(from)),
+                    format_date(from)
+                )));
+            }
+            let (id, name) = ctx.write(&write, |tx| {
+                let (unit_id, person_id, name) = super::subject(tx, unit.as_deref(), person.as_deref())?;
+                let n = NewDiscipline {
+                    unit_id,
+                    person_id,
+                    form,
+                    decision: decision.filter(|s| !s.is_empty()),
+                    start: from,
+                    end: to,
+                    note: note.filter(|s| !s.is_empty()),
+                };
+                Ok((discipline::insert(tx, &n)?, name))
+            })?;
+            let form = crate::output::labels::label(&format!("discipline.{form}"), ctx.out.lang).to_string();
+            ctx.done(&write, format!("#{id}: {name}: {form} from {}", format_date(from)));
+            Ok(())
+        }
+        DisciplineCmd::List { out: _, unit, person } => {
+            let conn = ctx.open()?;
+            let u = unit.as_deref().map(|u| units::resolve(&conn, u)).transpose()?.map(|u| u.id);
+            let p = person.as_deref().map(|p| people::resolve(&conn, p)).transpose()?.map(|p| p.id);
+            emit_table(&report::records::discipline(&discipline::list(&conn, u, p)?, crate::text::today()), &ctx.out)
+        }
+        DisciplineCmd::End { id, date, note, write } => {
+            ctx.write(&write, |tx| discipline::end(tx, id, date, note.as_deref()))?;
+            ctx.done(&write, format!("#{id} ended on {}", format_date(date)));
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,444 @@
+//! Who qualifies for what: gathers the facts of each subject (ratings, titles by achievement year with the
+//! carried history, initiatives, discipline, a unit's people and place in the ranking), judges them with the rule
+//! set in force (`rules/`), and builds the report `eligible` and `register check` print.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use crate::db::{catalog, discipline, facts, initiatives, people, ratings, rules as stored, units};
+use crate::error::Result;
+use crate::output::labels::label;
+use crate::output::{Cell, Lang, Report, Table};
+use crate::rules::{
+    self, judging_date, Check, Evidence, Facts, Judgement, Regime, RuleSet, Standing, Summary, Title, Verdict, Who,
+};
+use crate::text::{format_date, format_number};
+
+/// A subject judged: a unit or a person, with how it is named.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Subject {
+    pub unit_id: Option<i64>,
+    pub person_id: Option<i64>,
+    pub name: String,
+    pub unit_code: String,
+}
+
+impl Subject {
+    pub fn unit(conn: &Connection, id: i64) -> Result<Subject> {
+        let u = units::get(conn, id)?;
+        Ok(Subject { unit_id: Some(id), person_id: None, name: u.name, unit_code: u.code })
+    }
+
+    pub fn person(conn: &Connection, id: i64) -> Result<Subject> {
+        let p = people::get(conn, id)?.ok_or_else(|| crate::error::refused(format!("no person #{id}")))?;
+        Ok(Subject { unit_id: None, person_id: Some(id), name: p.full_name, unit_code: p.unit_code })
+    }
+
+    pub fn who(&self) -> Who {
+        if self.person_id.is_some() {
+            Who::Person
+        } else {
+            Who::Unit
+        }
+    }
+}
+
+/// What a run of judgements shares: the file's year, the ranking, the rule parameters stored.
+pub struct Judge<'a> {
+    conn: &'a Connection,
+    pub file_year: i32,
+    standings: HashMap<i64, Standing>,
+    params: Vec<(rules::Param, f64, String, NaiveDate)>,
+    as_of: Option<NaiveDate>,
+}
+
+impl<'a> Judge<'a> {
+    /// `as_of` overrides the date that picks the rule set (the end of the achievement year).
+    pub fn new(conn: &'a Connection, as_of: Option<NaiveDate>) -> Result<Judge<'a>> {
+        let file_year = crate::db::meta::bloc(conn)?.year;
+        let members = super::reviews::members(conn)?;
+        let (st, _) = super::ranking::rank(conn, &members, Lang::En)?;
+        let of = st.iter().filter(|s| s.scored).count();
+        let standings = st
+            .iter()
+            .map(|s| {
+                (
+                    s.unit_id,
+                    Standing {
+                        rank: s.rank,
+                        shared: s.shared,
+                        of,
+                        scored: s.scored,
+                        proposal: s.proposal.map(str::to_string),
+                    },
+                )
+            })
+            .collect();
+        Ok(Judge { conn, file_year, standings, params: stored::params(conn)?, as_of })
+    }
+
+    /// The rule set that judges an achievement year.
+    pub fn rules(&self, year: i32) -> RuleSet {
+        RuleSet::new(self.as_of.unwrap_or_else(|| judging_date(year)), &self.params)
+    }
+
+    /// Everything the conditions of `code` read about a subject for `year`.
+    pub fn facts(&self, s: &Subject, code: &str, year: i32) -> Result<Facts> {
+        let c = self.conn;
+        let (u, p) = (s.unit_id, s.person_id);
+        let mut f = Facts {
+            who: s.who(),
+            year,
+            file_year: self.file_year,
+            ratings: ratings::of(c, u, p)?,
+            titles: facts::titles(c, u, p)?,
+            initiatives: match p {
+                Some(p) => initiatives::of_person(c, p)?,
+                None => Vec::new(),
+            },
+            disciplines: discipline::of(c, u, p)?,
+            registered: if year == self.file_year { facts::registered(c, u, p)? } else { Vec::new() },
+            confirmed: match catalog::by_code(c, code)? {
+                Some(e) => stored::confirmation(c, u, p, e.id, year)?,
+                None => None,
+            },
+            members: Vec::new(),
+            staff: None,
+            standing: None,
+            unit_counts: None,
+        };
+        if let Some(u) = u {
+            if matches!(code, "TTLDTT" | "TTLDXS") {
+                f.members = facts::members(c, u, year)?;
+                f.staff = units::staff(c, u)?.map(|s| s.staff);
+            }
+            if year == self.file_year {
+                f.standing = self.standings.get(&u).cloned();
+            }
+        }
+        if let (Some(p), "CSTDCS") = (p, code) {
+            if let Some(person) = people::get(c, p)? {
+                f.unit_counts = Some(facts::cap_counts(c, person.unit_id, year)?);
+            }
+        }
+        Ok(f)
+    }
+
+    pub fn judge(&self, s: &Subject, code: &str, year: i32) -> Result<Judgement> {
+        let f = self.facts(s, code, year)?;
+        Ok(rules::judge(code, &f, &self.rules(year)))
+    }
+}
+
+/// The columns of the summary: one row per subject and title.
+pub const SUMMARY: &[&str] = &["subject", "unit", "title", "year", "result", "reasons"];
+/// The columns of the conditions: one row per condition judged.
+pub const CONDITIONS: &[&str] = &["subject", "unit", "title", "year", "condition", "verdict", "evidence", "article"];
+
+fn words(en: impl AsRef<str>, lang: Lang) -> String {
+    crate::output::messages::say(en.as_ref(), lang)
+}
+
+/// The article as cited, marked when it was not read in the text itself.
+pub fn article(c: &rules::Cite, lang: Lang) -> String {
+    if c.confirmed {
+        c.text.to_string()
+    } else {
+        format!("{} ({})", c.text, label("unconfirmed", lang))
+    }
+}
+
+fn decision_text(t: &Title) -> Option<String> {
+    match (&t.decision, t.decision_date) {
+        (Some(d), Some(on)) => Some(format!("{d} {}", format_date(on))),
+        (Some(d), None) => Some(d.clone()),
+        (None, _) => None,
+    }
+}
+
+fn enum_label(kind: &str, id: &str, lang: Lang) -> String {
+    label(&format!("{kind}.{id}"), lang).to_string()
+}
+
+fn initiative_text(i: &rules::Initiative, lang: Lang) -> String {
+    let recognised: Vec<String> =
+        [i.body.clone(), i.decision.clone(), i.decided_on.map(format_date)].into_iter().flatten().collect();
+    let recognised = if recognised.is_empty() { words("recognition not recorded", lang) } else { recognised.join(" ") };
+    words(
+        format!(
+            "{} #{} “{}”, {} scope, {} ({})",
+            enum_label("initiative_kind", i.kind.as_str(), lang),
+            i.id,
+            i.title,
+            enum_label("scope", i.scope.as_str(), lang),
+            recognised,
+            i.year
+        ),
+        lang,
+    )
+}
+
+/// One piece of evidence in words.
+pub fn evidence(e: &Evidence, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    let pct = |x: f64| format!("{}%", format_number((x * 10.0).round() / 10.0, vi));
+    match e {
+        Evidence::Rating { year, org, level, doc, doc_date } => {
+            let who = if *org == rules_org_self() {
+                String::new()
+            } else {
+                format!("{}: ", enum_label("org", org.as_str(), lang))
+            };
+            let body = match (level, doc) {
+                (Some(l), Some(d)) => {
+                    let d = match doc_date {
+                        Some(on) => format!("{d} {}", format_date(*on)),
+                        None => d.clone(),
+                    };
+                    words(format!("rated {} in {} by {}", enum_label("rating", l.as_str(), lang), year, d), lang)
+                }
+                (Some(l), None) => words(format!("rated {} in {}", enum_label("rating", l.as_str(), lang), year), lang),
+                (None, _) => words(format!("no rating recorded for {year}"), lang),
+            };
+            format!("{who}{body}")
+        }
+        Evidence::Held(t, y) => match (decision_text(t), t.carried) {
+            (Some(d), false) => words(format!("{} {}: decision {}", t.code, y, d), lang),
+            (Some(d), true) => words(format!("{} {}: carried from an earlier file, decision {}", t.code, y, d), lang),
+            (None, _) => words(format!("{} {}: recorded, decision not entered", t.code, y), lang),
+        },
+        Evidence::NotHeld { code, year } => words(format!("no {code} recorded for {year}"), lang),
+        Evidence::NotCounted(t, y) => words(
+            format!(
+                "{} {} does not count: its basis is {} (Decree 152/2025 Art 4.3)",
+                t.code,
+                y,
+                t.basis.map(|b| enum_label("basis", b.as_str(), lang)).unwrap_or_default()
+            ),
+            lang,
+        ),
+        Evidence::Revoked(t, y) => {
+            words(format!("{} {} was revoked by {}", t.code, y, t.revoked.clone().unwrap_or_default()), lang)
+        }
+        Evidence::Undecided { code, year } => words(format!("{code} {year} registered, not decided yet"), lang),
+        Evidence::MeetsLdtt => words("meets the LĐTT conditions (the title is not recorded yet)", lang),
+        Evidence::Initiative(i) => initiative_text(i, lang),
+        Evidence::InitiativeScope(i, need) => words(
+            format!(
+                "#{} “{}” has {} scope; {} or wider is needed",
+                i.id,
+                i.title,
+                enum_label("scope", i.scope.as_str(), lang),
+                enum_label("scope", need.as_str(), lang)
+            ),
+            lang,
+        ),
+        Evidence::InitiativeUsed(i) => {
+            let (a, code, y) = i.used_by.first().cloned().unwrap_or_default();
+            words(format!("#{} “{}” already served award #{a} ({code} {y})", i.id, i.title), lang)
+        }
+        Evidence::NoInitiative { scope, from, to, need, found } => words(
+            format!(
+                "{found} of {need} usable initiatives of {} scope or wider in {}",
+                enum_label("scope", scope.as_str(), lang),
+                if from == to { from.to_string() } else { format!("{from}–{to}") }
+            ),
+            lang,
+        ),
+        Evidence::Discipline(d) => {
+            let what = enum_label("discipline", d.form.as_str(), lang);
+            let (from, id) = (format_date(d.start), d.id);
+            match (&d.decision, d.end) {
+                (Some(x), Some(e)) => {
+                    words(format!("{what} #{id}, decision {x}, from {from} to {}", format_date(e)), lang)
+                }
+                (None, Some(e)) => words(format!("{what} #{id} from {from} to {}", format_date(e)), lang),
+                (Some(x), None) => words(format!("{what} #{id}, decision {x}, since {from}, not ended"), lang),
+                (None, None) => words(format!("{what} #{id} since {from}, not ended"), lang),
+            }
+        }
+        Evidence::Share { n, of, min, strict } => {
+            let share = pct(*n as f64 * 100.0 / *of as f64);
+            if *strict {
+                words(format!("{n} of {of} people hold LĐTT ({share}); more than {} is needed", pct(*min)), lang)
+            } else {
+                words(format!("{n} of {of} people hold LĐTT ({share}); at least {} is needed", pct(*min)), lang)
+            }
+        }
+        Evidence::Staff { people, staff: Some(s) } => {
+            words(format!("the file holds {people} people of the unit; its staff is {s}"), lang)
+        }
+        Evidence::Staff { people, staff: None } => words(
+            format!("the file holds {people} people of the unit; its staff count is not recorded (`unit staff`)"),
+            lang,
+        ),
+        Evidence::MembersBelow { names } => words(format!("rated below completed: {}", names.join(", ")), lang),
+        Evidence::MembersUnrated { n } => words(format!("{n} people without a rating for the year"), lang),
+        Evidence::MembersWarning { names } => {
+            words(format!("disciplined at warning or above: {}", names.join(", ")), lang)
+        }
+        Evidence::Cstdcs { n } => words(format!("{n} people hold CSTĐCS"), lang),
+        Evidence::Cap { cstdcs, ldtt, cap } => {
+            words(format!("{cstdcs} CSTĐCS for {ldtt} LĐTT in the unit: at most {} is allowed", pct(*cap)), lang)
+        }
+        Evidence::Standing(s) => match (&s.proposal, s.shared) {
+            (_, true) => words(format!("rank {} of {}, shared: the meeting decides", s.rank, s.of), lang),
+            (Some(p), false) => {
+                words(format!("rank {} of {} in the bloc's ranking, proposed for {p}", s.rank, s.of), lang)
+            }
+            (None, false) => words(format!("rank {} of {} in the bloc's ranking", s.rank, s.of), lang),
+        },
+        Evidence::NotRanked => words("not ranked: no scores", lang),
+        Evidence::OtherYear(y) => words(format!("the bloc's ranking of {y} is not in this file"), lang),
+        Evidence::Confirmed(note) => words(format!("confirmed: {note}"), lang),
+        Evidence::NotConfirmed => words("not confirmed yet (`eligible confirm`)", lang),
+        Evidence::Branch(cond, n, v) => words(
+            format!(
+                "option {n}: {} — {}",
+                enum_label("cond", &format!("{}.{n}", cond.as_str()), lang),
+                enum_label("verdict", v.as_str(), lang)
+            ),
+            lang,
+        ),
+    }
+}
+
+fn rules_org_self() -> crate::model::Org {
+    crate::model::Org::Own
+}
+
+/// The conditions that keep a subject from a title (not met first, then unknown), as labels.
+pub fn reasons(j: &Judgement, lang: Lang) -> String {
+    let pick = |v: Verdict| j.checks.iter().filter(move |c| c.verdict == v);
+    pick(Verdict::NotMet)
+        .chain(pick(Verdict::Unknown))
+        .chain(pick(Verdict::ToConfirm))
+        .map(|c| enum_label("cond", c.cond.as_str(), lang))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn check_row(s: &Subject, j: &Judgement, c: &Check, lang: Lang) -> Vec<Cell> {
+    vec![
+        s.name.as_str().into(),
+        s.unit_code.as_str().into(),
+        j.code.as_str().into(),
+        i64::from(j.year).into(),
+        c.cond.into(),
+        c.verdict.into(),
+        c.evidence.iter().map(|e| evidence(e, lang)).collect::<Vec<_>>().join("; ").into(),
+        article(&c.cite, lang).into(),
+    ]
+}
+
+/// The line that names the rule set and the date it was picked by.
+pub fn regime_line(regime: Regime, as_of: NaiveDate, lang: Lang) -> String {
+    let (from, to) = regime.period();
+    let period = match (from, to) {
+        (Some(f), Some(t)) => format!("{}–{}", format_date(f), format_date(t)),
+        (Some(f), None) => words(format!("from {}", format_date(f)), lang),
+        _ => String::new(),
+    };
+    words(format!("Rules: {} ({period}), in force on {}", regime.texts(), format_date(as_of)), lang)
+}
+
+/// The report: a summary per subject and title; then, for people, each judgement's conditions under its own
+/// heading; and for scripts one table of every condition (CSV, JSON, `--table conditions`).
+pub fn report(judged: &[(Subject, Judgement)], as_of_line: Option<String>, lang: Lang) -> Report {
+    let mut r = Report::new(label("title.eligible", lang).to_string());
+    let mut sum = Table::new("summary", SUMMARY);
+    let mut all = Table::new("conditions", CONDITIONS);
+    all.data_only = true;
+    let mut counts: Vec<(Summary, usize)> = Vec::new();
+    let mut parts = Vec::new();
+    for (s, j) in judged {
+        let v = j.summary();
+        match counts.iter_mut().find(|(k, _)| *k == v) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((v, 1)),
+        }
+        sum.push(vec![
+            s.name.as_str().into(),
+            s.unit_code.as_str().into(),
+            j.code.as_str().into(),
+            i64::from(j.year).into(),
+            v.into(),
+            reasons(j, lang).into(),
+        ]);
+        let mut one =
+            Table::new(&format!("conditions_{}", parts.len() + 1), &["condition", "verdict", "evidence", "article"]);
+        one.for_people = true;
+        for c in &j.checks {
+            let row = check_row(s, j, c, lang);
+            one.push(row[4..].to_vec());
+            all.push(row);
+        }
+        let heading = format!(
+            "{} ({}) — {} {}: {}",
+            s.name,
+            s.unit_code,
+            j.code,
+            j.year,
+            enum_label("eligibility", v.as_str(), lang)
+        );
+        parts.push((heading, one));
+    }
+    let mut lines: Vec<String> = as_of_line.into_iter().collect();
+    if judged.is_empty() {
+        lines.push(words("nothing to judge: no registrations; name a subject with --person or --unit", lang));
+    } else {
+        lines.push(
+            counts
+                .iter()
+                .map(|(k, n)| format!("{}: {n}", enum_label("eligibility", k.as_str(), lang)))
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+    }
+    r.section(None, lines, Some(sum));
+    for (h, t) in parts {
+        r.section(Some(h), Vec::new(), Some(t));
+    }
+    r.section(None, Vec::new(), Some(all));
+    r
+}
+
+/// `register check`: the registrations that cannot succeed (a condition not met) or lack data (a condition
+/// unknown), one row per such condition, with its evidence and article. Qualitative conditions waiting for
+/// confirmation are counted, not listed: they are the meeting's to confirm.
+pub fn at_risk(judged: &[(i64, Subject, Judgement)], rules_line: String, lang: Lang) -> Report {
+    let mut r = Report::new(label("title.register_check", lang).to_string());
+    let mut t = Table::new(
+        "at_risk",
+        &["id", "subject", "unit", "title", "result", "condition", "verdict", "evidence", "article"],
+    );
+    let (mut bad, mut open, mut fine) = (0, 0, 0);
+    for (id, s, j) in judged {
+        let v = j.summary();
+        match v {
+            Summary::NotEligible => bad += 1,
+            Summary::Incomplete => open += 1,
+            _ => {
+                fine += 1;
+                continue;
+            }
+        }
+        for c in j.checks.iter().filter(|c| matches!(c.verdict, Verdict::NotMet | Verdict::Unknown)) {
+            let row = check_row(s, j, c, lang);
+            let mut cells: Vec<Cell> = vec![(*id).into(), row[0].clone(), row[1].clone(), row[2].clone(), v.into()];
+            cells.extend(row[4..].iter().cloned());
+            t.push(cells);
+        }
+    }
+    let lines = vec![
+        rules_line,
+        words(
+            format!("{} registrations: {bad} cannot succeed, {open} lack data, {fine} can succeed", judged.len()),
+            lang,
+        ),
+    ];
+    r.section(None, lines, Some(t));
+    r
+}

@@ -1,0 +1,161 @@
+//! The lists of the facts that decide the year: ratings, initiatives, discipline and reviews, the rule set.
+
+use chrono::NaiveDate;
+
+use crate::db::discipline::DisciplineRow;
+use crate::db::initiatives::InitiativeRow;
+use crate::db::ratings::RatingRow;
+use crate::output::labels::label;
+use crate::output::{Cell, Lang, Report, Table};
+use crate::rules::{self, Regime, RuleSet, Source, Who};
+
+pub const RATING_COLUMNS: &[&str] =
+    &["id", "year", "unit", "person", "person_code", "org", "rating", "doc", "doc_date", "issuer", "note"];
+
+pub fn ratings(list: &[RatingRow]) -> Table {
+    let mut t = Table::new("ratings", RATING_COLUMNS);
+    for r in list {
+        t.push(vec![
+            r.id.into(),
+            i64::from(r.r.year).into(),
+            r.unit_code.as_str().into(),
+            r.person_id.map(|_| r.name.clone()).into(),
+            r.person_code.clone().into(),
+            r.r.org.into(),
+            r.r.level.into(),
+            r.r.doc.clone().into(),
+            r.r.doc_date.into(),
+            r.r.issuer.clone().into(),
+            r.r.note.clone().into(),
+        ]);
+    }
+    t
+}
+
+pub const INITIATIVE_COLUMNS: &[&str] =
+    &["id", "year", "title", "kind", "scope", "authors", "body", "decision", "decided_on", "used_by", "note"];
+
+fn used_by(r: &InitiativeRow) -> Cell {
+    if r.i.used_by.is_empty() {
+        return Cell::Empty;
+    }
+    r.i.used_by.iter().map(|(a, code, y)| format!("#{a} {code} {y}")).collect::<Vec<_>>().join("; ").into()
+}
+
+pub fn initiatives(list: &[InitiativeRow]) -> Table {
+    let mut t = Table::new("initiatives", INITIATIVE_COLUMNS);
+    for r in list {
+        t.push(vec![
+            r.i.id.into(),
+            i64::from(r.i.year).into(),
+            r.i.title.as_str().into(),
+            r.i.kind.into(),
+            r.i.scope.into(),
+            r.authors.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>().join("; ").into(),
+            r.i.body.clone().into(),
+            r.i.decision.clone().into(),
+            r.i.decided_on.into(),
+            used_by(r),
+            r.note.clone().into(),
+        ]);
+    }
+    t
+}
+
+/// One initiative: its record, then its authors with whether each is a person of the file.
+pub fn initiative(r: &InitiativeRow, lang: Lang) -> Report {
+    let mut rec = Table::record("initiative");
+    rec.field("id", r.i.id)
+        .field("title", r.i.title.as_str())
+        .field("kind", r.i.kind)
+        .field("scope", r.i.scope)
+        .field("year", i64::from(r.i.year))
+        .field("body", r.i.body.clone())
+        .field("decision", r.i.decision.clone())
+        .field("decided_on", r.i.decided_on)
+        .field("used_by", used_by(r))
+        .field("note", r.note.clone());
+    let mut a = Table::new("authors", &["name", "person_id"]);
+    for (p, n) in &r.authors {
+        a.push(vec![n.as_str().into(), (*p).into()]);
+    }
+    let mut rep = Report::new(format!("#{} {}", r.i.id, r.i.title));
+    rep.section(None, vec![], Some(rec));
+    rep.section(Some(label("heading.authors", lang).to_string()), vec![], Some(a));
+    rep
+}
+
+pub const DISCIPLINE_COLUMNS: &[&str] =
+    &["id", "unit", "subject", "form", "decision", "start", "end", "pending", "note"];
+
+/// `pending` says, as of `today`, whether a review is still open (Decree 152/2025 Art 4.4 blocks proposals then).
+pub fn discipline(list: &[DisciplineRow], today: NaiveDate) -> Table {
+    let mut t = Table::new("discipline", DISCIPLINE_COLUMNS);
+    for r in list {
+        let pending = r.d.form.is_review() && r.d.start <= today && r.d.end.is_none_or(|e| e > today);
+        t.push(vec![
+            r.d.id.into(),
+            r.unit_code.as_str().into(),
+            r.name.as_str().into(),
+            r.d.form.into(),
+            r.d.decision.clone().into(),
+            r.d.start.into(),
+            r.d.end.into(),
+            Cell::Enum("bool", if pending { "yes" } else { "no" }.into()),
+            r.note.clone().into(),
+        ]);
+    }
+    t
+}
+
+fn words(en: impl AsRef<str>, lang: Lang) -> String {
+    crate::output::messages::say(en.as_ref(), lang)
+}
+
+/// `rules show`: the rule set in force on a date, its parameters with their sources, and every condition of the
+/// covered titles with its article.
+pub fn rules_show(set: &RuleSet, lang: Lang) -> Report {
+    let mut r = Report::new(label("title.rules", lang).to_string());
+    let lines = vec![super::eligible::regime_line(set.regime, set.as_of, lang)];
+    let mut regimes = Table::new("regimes", &["regime", "from", "to", "texts"]);
+    for g in [Regime::Law2003, Regime::Decree98, Regime::Decree152] {
+        let (from, to) = g.period();
+        regimes.push(vec![g.into(), from.into(), to.into(), g.texts().into()]);
+    }
+    r.section(None, lines, Some(regimes));
+    let mut p = Table::new("params", &["param", "value", "source", "set_on"]);
+    for v in &set.params {
+        let (source, on) = match &v.source {
+            Source::Set { source, on } => (Cell::from(source.as_str()), Cell::from(*on)),
+            Source::Default(c) => {
+                (Cell::from(format!("{}: {}", label("default", lang), super::eligible::article(c, lang))), Cell::Empty)
+            }
+            Source::None => (Cell::from(words("not applied under these rules", lang)), Cell::Empty),
+        };
+        let value = match v.value {
+            Some(x) if v.strict => {
+                Cell::Text(format!("> {}", crate::text::format_number((x * 100.0).round() / 100.0, lang == Lang::Vi)))
+            }
+            Some(x) => Cell::Percent((x * 100.0).round() / 100.0),
+            None => Cell::Empty,
+        };
+        p.push(vec![v.param.into(), value, source, on]);
+    }
+    r.section(Some(label("heading.params", lang).to_string()), vec![], Some(p));
+    let mut c = Table::new("conditions", &["title", "subject", "condition", "article"]);
+    for code in rules::COVERED {
+        for who in [Who::Person, Who::Unit] {
+            for cond in rules::conditions(code, who, set.regime) {
+                let kind = if who == Who::Person { "individual" } else { "collective" };
+                c.push(vec![
+                    (*code).into(),
+                    Cell::Enum("subject", kind.into()),
+                    cond.into(),
+                    super::eligible::article(&rules::cite(code, cond, set.regime), lang).into(),
+                ]);
+            }
+        }
+    }
+    r.section(Some(label("heading.conditions", lang).to_string()), vec![], Some(c));
+    r
+}
