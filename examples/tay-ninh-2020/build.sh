@@ -31,5 +31,7 @@ thidua meeting talk 24/07/2020 --person BHXH01 --topic "Báo cáo tham luận"
 thidua meeting exemplar 24/07/2020 --unit BHXH --reason "Thành tích tiêu biểu: Cờ thi đua đơn vị dẫn đầu phong trào thi đua Khối năm 2019; Cờ thi đua giai đoạn 2015 – 2020; Bằng khen về công tác Cải cách hành chính giai đoạn 2011 – 2020"
 
 thidua award import "$here/awards.csv"
+thidua rating import "$here/ratings.csv"
+thidua initiative import "$here/initiatives.csv"
 
 thidua report midyear

@@ -22,6 +22,8 @@ const PEOPLE: &str = include_str!("../../examples/tay-ninh-2020/people.csv");
 const REGISTRATIONS: &str = include_str!("../../examples/tay-ninh-2020/registrations.csv");
 const PLEDGE: &str = include_str!("../../examples/tay-ninh-2020/pledge.csv");
 const AWARDS: &str = include_str!("../../examples/tay-ninh-2020/awards.csv");
+const RATINGS: &str = include_str!("../../examples/tay-ninh-2020/ratings.csv");
+const INITIATIVES: &str = include_str!("../../examples/tay-ninh-2020/initiatives.csv");
 
 pub const BLOC: &str = "Khối thi đua các Cơ quan Trung ương";
 pub const SLOGAN: &str = "Đoàn kết, sáng tạo, thi đua xây dựng và bảo vệ Tổ quốc";
@@ -145,5 +147,7 @@ fn load(tx: &rusqlite::Transaction) -> Result<()> {
     )?;
 
     import::awards::run(tx, &mut csv("awards.csv", AWARDS, import::awards::COLUMNS)?, None, false, 2020, true)?;
+    import::ratings::run(tx, &mut csv("ratings.csv", RATINGS, import::ratings::COLUMNS)?, true)?;
+    import::initiatives::run(tx, &mut csv("initiatives.csv", INITIATIVES, import::initiatives::COLUMNS)?, true)?;
     Ok(())
 }

@@ -119,7 +119,7 @@ fn subjects(
         return Ok(codes.into_iter().map(|c| (s.clone(), c)).collect());
     }
     let mut out = Vec::new();
-    for (_, u, p, code) in facts::registrations(conn)? {
+    for (_, u, p, code) in facts::registrations(conn, None)? {
         if entry.is_some_and(|e| e.code != code) {
             continue;
         }

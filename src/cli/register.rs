@@ -247,26 +247,14 @@ fn set_status(ctx: &Ctx, id: i64, s: RegStatus, note: Option<String>, w: &WriteA
 }
 
 fn check(ctx: &Ctx, unit: Option<&str>, title: Option<&str>) -> Result<()> {
-    use crate::report::eligible::{Judge, Subject};
     let conn = ctx.open()?;
-    let judge = Judge::new(&conn, None)?;
     let entry = title.map(|t| catalog::resolve(&conn, t)).transpose()?;
     let unit = unit.map(|u| units::resolve(&conn, u)).transpose()?;
-    let mut judged = Vec::new();
-    for (id, u, p, code) in crate::db::facts::registrations(&conn)? {
-        if entry.as_ref().is_some_and(|e| e.code != code) {
-            continue;
-        }
-        let s = match p {
-            Some(p) => Subject::person(&conn, p)?,
-            None => Subject::unit(&conn, u.expect("a unit or a person"))?,
-        };
-        if unit.as_ref().is_some_and(|x| x.code != s.unit_code) {
-            continue;
-        }
-        let j = judge.judge(&s, &code, judge.file_year)?;
-        judged.push((id, s, j));
-    }
+    let (mut judged, _) = report::eligible::judge_registrations(&conn, None)?;
+    judged.retain(|(_, s, j)| {
+        entry.as_ref().is_none_or(|e| e.code == j.code) && unit.as_ref().is_none_or(|u| u.code == s.unit_code)
+    });
+    let judge = report::eligible::Judge::new(&conn, None)?;
     let set = judge.rules(judge.file_year);
     let line = report::eligible::regime_line(set.regime, set.as_of, ctx.out.lang);
     crate::output::emit_report(&report::eligible::at_risk(&judged, line, ctx.out.lang), &ctx.out)

@@ -48,15 +48,23 @@ const HOLDS: &str = "(EXISTS (SELECT 1 FROM award a JOIN catalog c ON c.id = a.c
                                    AND h.code IN ({codes}) AND ?2 BETWEEN h.year_from AND h.year_to
                                    AND coalesce(h.basis, 'merit') = 'merit'))";
 
+/// Whether a person registered one of `codes` for the year judged, when it is the file's year, and it is still
+/// open (registered, not yet achieved or not).
+const REGISTERED: &str =
+    "(?2 = (SELECT year FROM bloc) AND EXISTS (SELECT 1 FROM registration r JOIN catalog c ON c.id = r.catalog_id
+                           WHERE r.person_id = p.id AND c.code IN ({codes}) AND r.status = 'registered'))";
+
 /// A unit's own people (not its sub-units', which are collectives of their own) as the collective titles read
 /// them for a year: LĐTT, CSTĐCS, the rating, a warning or heavier discipline.
 pub fn members(conn: &Connection, unit_id: i64, year: i32) -> Result<Vec<Member>> {
     let ratings = super::ratings::of_people(conn, unit_id, year)?;
     let warned = super::discipline::warned_people(conn, unit_id, year)?;
     let sql = format!(
-        "SELECT p.id, p.full_name, {}, {} FROM person p WHERE p.unit_id = ?1 ORDER BY p.id",
+        "SELECT p.id, p.full_name, {}, {}, {}, {} FROM person p WHERE p.unit_id = ?1 ORDER BY p.id",
         HOLDS.replace("{codes}", "'LDTT', 'CSTT'"),
-        HOLDS.replace("{codes}", "'CSTDCS'")
+        HOLDS.replace("{codes}", "'CSTDCS'"),
+        REGISTERED.replace("{codes}", "'LDTT', 'CSTT', 'CSTDCS'"),
+        REGISTERED.replace("{codes}", "'CSTDCS'"),
     );
     let v = conn
         .prepare_cached(&sql)?
@@ -68,6 +76,8 @@ pub fn members(conn: &Connection, unit_id: i64, year: i32) -> Result<Vec<Member>
                 cstdcs: r.get(3)?,
                 rating: ratings.get(&id).copied(),
                 warning: warned.contains(&id),
+                pending_ldtt: r.get(4)?,
+                pending_cstdcs: r.get(5)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -108,15 +118,16 @@ pub type Registered = (i64, Option<i64>, Option<i64>, String);
 
 /// The live registrations of the file's year, units in bloc order: what `eligible` and `register check` judge
 /// by default.
-pub fn registrations(conn: &Connection) -> Result<Vec<Registered>> {
+/// `as_of`: only those registered by that date (or undated), as a review as of a date counts them.
+pub fn registrations(conn: &Connection, as_of: Option<chrono::NaiveDate>) -> Result<Vec<Registered>> {
     let v = conn
         .prepare(
             "SELECT r.id, r.unit_id, r.person_id, c.code FROM registration r JOIN catalog c ON c.id = r.catalog_id
              LEFT JOIN person p ON p.id = r.person_id JOIN unit u ON u.id = coalesce(r.unit_id, p.unit_id)
-             WHERE r.status <> 'withdrawn'
+             WHERE r.status <> 'withdrawn' AND (?1 IS NULL OR r.registered_on IS NULL OR r.registered_on <= ?1)
              ORDER BY coalesce(u.sort_order, 1e9), u.id, r.person_id IS NOT NULL, r.person_id, c.id",
         )?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .query_map([as_of], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(v)
 }

@@ -326,6 +326,11 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("title.rules", "Rules in force", "Quy định áp dụng"),
     ("title.register_check", "Registrations at risk", "Đăng ký có nguy cơ không đạt"),
     ("heading.conditions", "Conditions", "Các điều kiện"),
+    (
+        "heading.at_risk",
+        "Registrations that cannot succeed under the rules in force",
+        "Đăng ký không thể đạt theo quy định hiện hành",
+    ),
     ("heading.params", "Parameters", "Tham số"),
     ("heading.authors", "Authors", "Tác giả"),
     ("regime.law2003", "Law 2003 and Decree 91/2017", "Luật 2003 và Nghị định 91/2017/NĐ-CP"),

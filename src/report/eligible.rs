@@ -241,12 +241,15 @@ pub fn evidence(e: &Evidence, lang: Lang) -> String {
         }
         Evidence::NoInitiative { scope, from, to, need, found } => words(
             format!(
-                "{found} of {need} usable initiatives of {} scope or wider in {}",
+                "{found} usable initiatives of {} scope or wider in {}; {need} needed",
                 enum_label("scope", scope.as_str(), lang),
                 if from == to { from.to_string() } else { format!("{from}–{to}") }
             ),
             lang,
         ),
+        Evidence::PendingMembers { code, n } => {
+            words(format!("{} registered for {code}, not decided yet", count(*n)), lang)
+        }
         Evidence::Discipline(d) => {
             let what = enum_label("discipline", d.form.as_str(), lang);
             let (from, id) = (format_date(d.start), d.id);
@@ -268,18 +271,18 @@ pub fn evidence(e: &Evidence, lang: Lang) -> String {
             }
         }
         Evidence::Staff { people, staff: Some(s) } => {
-            words(format!("the file holds {people} people of the unit; its staff is {s}"), lang)
+            words(format!("the file holds {} of the unit; its staff is {s}", count(*people)), lang)
         }
         Evidence::Staff { people, staff: None } => words(
-            format!("the file holds {people} people of the unit; its staff count is not recorded (`unit staff`)"),
+            format!("the file holds {} of the unit; its staff count is not recorded (`unit staff`)", count(*people)),
             lang,
         ),
         Evidence::MembersBelow { names } => words(format!("rated below completed: {}", names.join(", ")), lang),
-        Evidence::MembersUnrated { n } => words(format!("{n} people without a rating for the year"), lang),
+        Evidence::MembersUnrated { n } => words(format!("{} without a rating for the year", count(*n)), lang),
         Evidence::MembersWarning { names } => {
             words(format!("disciplined at warning or above: {}", names.join(", ")), lang)
         }
-        Evidence::Cstdcs { n } => words(format!("{n} people hold CSTĐCS"), lang),
+        Evidence::Cstdcs { n } => words(format!("{} holding CSTĐCS", count(*n)), lang),
         Evidence::Cap { cstdcs, ldtt, cap } => {
             words(format!("{cstdcs} CSTĐCS for {ldtt} LĐTT in the unit: at most {} is allowed", pct(*cap)), lang)
         }
@@ -303,6 +306,10 @@ pub fn evidence(e: &Evidence, lang: Lang) -> String {
             lang,
         ),
     }
+}
+
+fn count(n: usize) -> String {
+    crate::text::count(n as u64, "person", "people")
 }
 
 fn rules_org_self() -> crate::model::Org {
@@ -339,7 +346,8 @@ pub fn regime_line(regime: Regime, as_of: NaiveDate, lang: Lang) -> String {
     let period = match (from, to) {
         (Some(f), Some(t)) => format!("{}–{}", format_date(f), format_date(t)),
         (Some(f), None) => words(format!("from {}", format_date(f)), lang),
-        _ => String::new(),
+        (None, Some(t)) => words(format!("until {}", format_date(t)), lang),
+        (None, None) => String::new(),
     };
     words(format!("Rules: {} ({period}), in force on {}", regime.texts(), format_date(as_of)), lang)
 }
@@ -410,22 +418,65 @@ pub fn report(judged: &[(Subject, Judgement)], as_of_line: Option<String>, lang:
 /// confirmation are counted, not listed: they are the meeting's to confirm.
 pub fn at_risk(judged: &[(i64, Subject, Judgement)], rules_line: String, lang: Lang) -> Report {
     let mut r = Report::new(label("title.register_check", lang).to_string());
+    let (lines, t) = risk_table(judged, rules_line, true, lang);
+    r.section(None, lines, Some(t));
+    r
+}
+
+/// Every live registration of the file (by `as_of` when given) judged for the file's year, with its number.
+pub fn judge_registrations(
+    conn: &Connection,
+    as_of: Option<NaiveDate>,
+) -> Result<(Vec<(i64, Subject, Judgement)>, String)> {
+    let judge = Judge::new(conn, None)?;
+    let mut judged = Vec::new();
+    for (id, u, p, code) in facts::registrations(conn, as_of)? {
+        let s = match (p, u) {
+            (Some(p), _) => Subject::person(conn, p)?,
+            (None, Some(u)) => Subject::unit(conn, u)?,
+            (None, None) => continue,
+        };
+        let j = judge.judge(&s, &code, judge.file_year)?;
+        judged.push((id, s, j));
+    }
+    let set = judge.rules(judge.file_year);
+    Ok((judged, regime_line(set.regime, set.as_of, Lang::En)))
+}
+
+/// The review's section: the registrations that cannot succeed under the rules in force (a condition not met),
+/// while there is time to act; those lacking data are counted.
+pub fn review_section(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<(Vec<String>, Table)> {
+    let judge = Judge::new(conn, None)?;
+    let set = judge.rules(judge.file_year);
+    let (judged, _) = judge_registrations(conn, Some(as_of))?;
+    Ok(risk_table(&judged, regime_line(set.regime, set.as_of, lang), false, lang))
+}
+
+/// The lines (rule set, counts) and the table of the conditions that keep registrations from succeeding; with
+/// `open`, those lacking data are listed too.
+fn risk_table(
+    judged: &[(i64, Subject, Judgement)],
+    rules_line: String,
+    open: bool,
+    lang: Lang,
+) -> (Vec<String>, Table) {
     let mut t = Table::new(
         "at_risk",
         &["id", "subject", "unit", "title", "result", "condition", "verdict", "evidence", "article"],
     );
-    let (mut bad, mut open, mut fine) = (0, 0, 0);
+    let (mut bad, mut lacking, mut fine) = (0, 0, 0);
     for (id, s, j) in judged {
         let v = j.summary();
         match v {
             Summary::NotEligible => bad += 1,
-            Summary::Incomplete => open += 1,
-            _ => {
-                fine += 1;
-                continue;
-            }
+            Summary::Incomplete => lacking += 1,
+            _ => fine += 1,
         }
-        for c in j.checks.iter().filter(|c| matches!(c.verdict, Verdict::NotMet | Verdict::Unknown)) {
+        if !(v == Summary::NotEligible || (open && v == Summary::Incomplete)) {
+            continue;
+        }
+        let shown = |c: &&Check| c.verdict == Verdict::NotMet || (open && c.verdict == Verdict::Unknown);
+        for c in j.checks.iter().filter(shown) {
             let row = check_row(s, j, c, lang);
             let mut cells: Vec<Cell> = vec![(*id).into(), row[0].clone(), row[1].clone(), row[2].clone(), v.into()];
             cells.extend(row[4..].iter().cloned());
@@ -435,10 +486,9 @@ pub fn at_risk(judged: &[(i64, Subject, Judgement)], rules_line: String, lang: L
     let lines = vec![
         rules_line,
         words(
-            format!("{} registrations: {bad} cannot succeed, {open} lack data, {fine} can succeed", judged.len()),
+            format!("{} registrations: {bad} cannot succeed, {lacking} lack data, {fine} can succeed", judged.len()),
             lang,
         ),
     ];
-    r.section(None, lines, Some(t));
-    r
+    (lines, t)
 }

@@ -266,6 +266,9 @@ pub fn midyear(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<Report
     r.section(Some(l("heading.awards_decided_units", lang)), vec![], Some(awards_table("awards_decided", &decided)));
     r.section(Some(l("heading.awards_brought", lang)), vec![], Some(awards_table("awards_brought", &brought)));
     r.section(Some(l("heading.missing", lang)), vec![], Some(missing_table(conn, as_of, lang, &counts)?));
+    // While there is time to act: the registrations that cannot succeed under the rules in force.
+    let (lines, t) = super::eligible::review_section(conn, as_of, lang)?;
+    r.section(Some(l("heading.at_risk", lang)), lines, Some(t));
     Ok(r)
 }
 

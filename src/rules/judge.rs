@@ -41,7 +41,14 @@ fn eval(code: &str, cond: Cond, f: &Facts, rules: &RuleSet) -> Out {
         Cond::MembersCompleted => members_completed(f),
         Cond::OneCstdcs => {
             let n = f.members.iter().filter(|m| m.cstdcs).count();
-            (if n > 0 { Verdict::Met } else { Verdict::NotMet }, vec![Evidence::Cstdcs { n }])
+            let pending = f.members.iter().filter(|m| !m.cstdcs && m.pending_cstdcs).count();
+            match (n, pending) {
+                (0, 0) => (Verdict::NotMet, vec![Evidence::Cstdcs { n }]),
+                (0, p) => {
+                    (Verdict::Unknown, vec![Evidence::Cstdcs { n }, Evidence::PendingMembers { code: "CSTDCS", n: p }])
+                }
+                _ => (Verdict::Met, vec![Evidence::Cstdcs { n }]),
+            }
         }
         Cond::LeadingUnit => leading(f),
         Cond::OrgsExcellent => orgs_excellent(f, y),
@@ -510,6 +517,8 @@ mod tests {
                 cstdcs: false,
                 rating: Some(RatingLevel::Good),
                 warning: false,
+                pending_ldtt: false,
+                pending_cstdcs: false,
             })
             .collect();
         let j = judge("TTLDXS", &f, &rules(2025));

@@ -42,7 +42,7 @@ impl Regime {
     /// (from, to) of the period it is in force.
     pub fn period(self) -> (Option<NaiveDate>, Option<NaiveDate>) {
         match self {
-            Regime::Law2003 => (Some(ymd(2004, 1, 1)), Some(ymd(2023, 12, 31))),
+            Regime::Law2003 => (None, Some(ymd(2023, 12, 31))),
             Regime::Decree98 => (Some(ymd(2024, 1, 1)), Some(ymd(2025, 6, 30))),
             Regime::Decree152 => (Some(ymd(2025, 7, 1)), None),
         }
@@ -404,6 +404,10 @@ pub struct Member {
     pub cstdcs: bool,
     pub rating: Option<RatingLevel>,
     pub warning: bool,
+    /// Registered for LĐTT or CSTĐCS in the file's year and not decided yet: the share may still change.
+    pub pending_ldtt: bool,
+    /// Registered for CSTĐCS in the file's year and not decided yet.
+    pub pending_cstdcs: bool,
 }
 
 /// The unit's place in the bloc's ranking of the year.
@@ -524,6 +528,11 @@ pub enum Evidence {
         of: usize,
         min: f64,
         strict: bool,
+    },
+    /// Members registered for the title in the file's year, not decided yet.
+    PendingMembers {
+        code: &'static str,
+        n: usize,
     },
     /// The file holds `people` of the unit; its staff count is `staff` (none recorded).
     Staff {

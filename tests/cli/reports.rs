@@ -203,6 +203,7 @@ fn report_csv_tables_go_one_file_each_into_a_folder() {
     assert_eq!(
         files,
         [
+            "at_risk.csv",
             "awards_brought.csv",
             "awards_by_code.csv",
             "awards_decided.csv",
