@@ -250,7 +250,7 @@ fn check(ctx: &Ctx, unit: Option<&str>, title: Option<&str>) -> Result<()> {
     let conn = ctx.open()?;
     let entry = title.map(|t| catalog::resolve(&conn, t)).transpose()?;
     let unit = unit.map(|u| units::resolve(&conn, u)).transpose()?;
-    let (mut judged, _) = report::eligible::judge_registrations(&conn, None)?;
+    let mut judged = report::eligible::judge_registrations(&conn, None)?;
     judged.retain(|(_, s, j)| {
         entry.as_ref().is_none_or(|e| e.code == j.code) && unit.as_ref().is_none_or(|u| u.code == s.unit_code)
     });

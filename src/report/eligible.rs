@@ -416,18 +416,18 @@ pub fn report(judged: &[(Subject, Judgement)], as_of_line: Option<String>, lang:
 /// `register check`: the registrations that cannot succeed (a condition not met) or lack data (a condition
 /// unknown), one row per such condition, with its evidence and article. Qualitative conditions waiting for
 /// confirmation are counted, not listed: they are the meeting's to confirm.
-pub fn at_risk(judged: &[(i64, Subject, Judgement)], rules_line: String, lang: Lang) -> Report {
+pub fn at_risk(judged: &[Judged], rules_line: String, lang: Lang) -> Report {
     let mut r = Report::new(label("title.register_check", lang).to_string());
     let (lines, t) = risk_table(judged, rules_line, true, lang);
     r.section(None, lines, Some(t));
     r
 }
 
+/// A registration judged: its number, its subject, the judgement of its title.
+pub type Judged = (i64, Subject, Judgement);
+
 /// Every live registration of the file (by `as_of` when given) judged for the file's year, with its number.
-pub fn judge_registrations(
-    conn: &Connection,
-    as_of: Option<NaiveDate>,
-) -> Result<(Vec<(i64, Subject, Judgement)>, String)> {
+pub fn judge_registrations(conn: &Connection, as_of: Option<NaiveDate>) -> Result<Vec<Judged>> {
     let judge = Judge::new(conn, None)?;
     let mut judged = Vec::new();
     for (id, u, p, code) in facts::registrations(conn, as_of)? {
@@ -439,8 +439,7 @@ pub fn judge_registrations(
         let j = judge.judge(&s, &code, judge.file_year)?;
         judged.push((id, s, j));
     }
-    let set = judge.rules(judge.file_year);
-    Ok((judged, regime_line(set.regime, set.as_of, Lang::En)))
+    Ok(judged)
 }
 
 /// The review's section: the registrations that cannot succeed under the rules in force (a condition not met),
@@ -448,7 +447,7 @@ pub fn judge_registrations(
 pub fn review_section(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<(Vec<String>, Table)> {
     let judge = Judge::new(conn, None)?;
     let set = judge.rules(judge.file_year);
-    let (judged, _) = judge_registrations(conn, Some(as_of))?;
+    let judged = judge_registrations(conn, Some(as_of))?;
     Ok(risk_table(&judged, regime_line(set.regime, set.as_of, lang), false, lang))
 }
 
