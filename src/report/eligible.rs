@@ -207,7 +207,10 @@ pub fn evidence(e: &Evidence, lang: Lang) -> String {
         Evidence::Held(t, y) => match (decision_text(t), t.carried) {
             (Some(d), false) => words(format!("{} {}: decision {}", t.code, y, d), lang),
             (Some(d), true) => words(format!("{} {}: carried from an earlier file, decision {}", t.code, y, d), lang),
-            (None, _) => words(format!("{} {}: recorded, decision not entered", t.code, y), lang),
+            (None, false) => words(format!("{} {}: recorded, decision not entered", t.code, y), lang),
+            (None, true) => {
+                words(format!("{} {}: carried from an earlier file, decision not entered", t.code, y), lang)
+            }
         },
         Evidence::NotHeld { code, year } => words(format!("no {code} recorded for {year}"), lang),
         Evidence::NotCounted(t, y) => words(

@@ -176,9 +176,10 @@ fn better(a: Verdict, b: Verdict) -> Verdict {
     }
 }
 
-/// CSTĐCS rests on LĐTT (Law 06/2022 Art 23): the title recorded, or its conditions met this year.
+/// CSTĐCS rests on LĐTT (Law 06/2022 Art 23): the title recorded, or its conditions met this year. (CSTĐCS
+/// itself is not taken as proof: that would judge the title by itself once it is awarded.)
 fn is_ldtt(f: &Facts, year: i32) -> Out {
-    for code in ["LDTT", "CSTT", "CSTDCS"] {
+    for code in ["LDTT", "CSTT"] {
         let (v, e) = held(f, code, year);
         if v == Verdict::Met {
             return (v, vec![e]);

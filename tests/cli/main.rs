@@ -5,6 +5,7 @@ mod archive;
 mod awards;
 mod campaigns;
 mod docs;
+mod eligible;
 mod file;
 mod history;
 mod imports;

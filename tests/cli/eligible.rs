@@ -1,0 +1,475 @@
+//! Who qualifies for what (issue 15): ratings, initiatives, discipline, rule sets by date, and the check that
+//! cites the article. The worked examples of the domain reference (§4.4) as tests, chains across three year files,
+//! a thematic award that does not extend a merit chain, the seed's 2020 judged by the old regime.
+
+use crate::{csv_rows, Env};
+
+/// A new folder with a file of `year` and the seven units.
+fn year(y: i32) -> Env {
+    let e = Env::new();
+    e.ok(&["init", "--year", &y.to_string(), "--bloc", "Khối các cơ quan Trung ương", "--province", "Tây Ninh"]);
+    e.seven_units();
+    e
+}
+
+/// The summary rows of `eligible ARGS`: (subject, title, year, result, reasons).
+fn summary(e: &Env, args: &[&str]) -> Vec<(String, String, String, String, String)> {
+    let mut a = vec!["eligible"];
+    a.extend_from_slice(args);
+    a.extend_from_slice(&["--format", "csv", "--table", "summary"]);
+    let rows = csv_rows(&e.ok(&a).bytes);
+    assert_eq!(rows[0], ["subject", "unit", "title", "year", "result", "reasons"]);
+    rows[1..].iter().map(|r| (r[0].clone(), r[2].clone(), r[3].clone(), r[4].clone(), r[5].clone())).collect()
+}
+
+/// The conditions of `eligible ARGS`: condition → (verdict, evidence, article).
+fn conditions(e: &Env, args: &[&str]) -> Vec<(String, String, String, String)> {
+    let mut a = vec!["eligible"];
+    a.extend_from_slice(args);
+    a.extend_from_slice(&["--format", "csv", "--table", "conditions"]);
+    let rows = csv_rows(&e.ok(&a).bytes);
+    assert_eq!(rows[0], ["subject", "unit", "title", "year", "condition", "verdict", "evidence", "article"]);
+    rows[1..].iter().map(|r| (r[4].clone(), r[5].clone(), r[6].clone(), r[7].clone())).collect()
+}
+
+fn cond<'a>(list: &'a [(String, String, String, String)], c: &str) -> &'a (String, String, String, String) {
+    list.iter().find(|r| r.0 == c).unwrap_or_else(|| panic!("no condition {c} in {list:?}"))
+}
+
+/// Nguyễn Thị Thu Hà of Cục Thuế with CSTĐCS for 2023–2025 (merit) and her initiative recognised with `scope`.
+fn ha(scope: &str, body: &str) -> Env {
+    let e = year(2025);
+    e.ok(&["person", "add", "--unit", "CTHUE", "--name", "Nguyễn Thị Thu Hà", "--code", "CT01"]);
+    for (y, d, on) in
+        [("2023", "15/QĐ-CT", "12/01/2024"), ("2024", "9/QĐ-CT", "10/01/2025"), ("2025", "201/QĐ-CT", "20/12/2025")]
+    {
+        e.ok(&["award", "decision", "add", d, "--date", on, "--issuer", "Cục Thuế tỉnh"]);
+        e.ok(&["award", "add", d, "CSTDCS", "--person", "CT01", "--year", y]);
+    }
+    e.ok(&[
+        "initiative",
+        "add",
+        "Số hóa hồ sơ hoàn thuế",
+        "--scope",
+        scope,
+        "--author",
+        "CT01",
+        "--body",
+        body,
+        "--decision",
+        "1234/QĐ-UBND",
+        "--date",
+        "20/11/2025",
+    ]);
+    e
+}
+
+#[test]
+fn example_1_cstd_of_the_province_needs_three_cstdcs_and_a_province_wide_initiative() {
+    let e = ha("province", "Chủ tịch UBND tỉnh");
+    let c = conditions(&e, &["--person", "CT01", "--title", "CSTD_TINH"]);
+    let chain = cond(&c, "cstdcs_3_years");
+    assert_eq!((chain.1.as_str(), chain.3.as_str()), ("met", "Luật TĐKT 2022, Điều 22 khoản 1 điểm a"));
+    assert!(chain.2.contains("CSTDCS 2023: decision 15/QĐ-CT 12/01/2024"), "{}", chain.2);
+    let init = cond(&c, "initiative_province");
+    assert_eq!((init.1.as_str(), init.3.as_str()), ("met", "Luật TĐKT 2022, Điều 22 khoản 1 điểm b"));
+    assert!(
+        init.2.contains(
+            "“Số hóa hồ sơ hoàn thuế”, province or ministry scope, Chủ tịch UBND tỉnh 1234/QĐ-UBND 20/11/2025"
+        ),
+        "{}",
+        init.2
+    );
+    // The qualitative conditions wait for the secretary: never assumed.
+    assert_eq!(cond(&c, "qualities").1, "to_confirm");
+    assert_eq!(summary(&e, &["--person", "CT01", "--title", "CSTD_TINH"])[0].3, "to_confirm");
+    e.ok(&[
+        "eligible",
+        "confirm",
+        "--person",
+        "CT01",
+        "--title",
+        "CSTD_TINH",
+        "--note",
+        "Biên bản họp Hội đồng TĐKT ngày 05/12/2025",
+    ]);
+    let s = summary(&e, &["--person", "CT01", "--title", "CSTD_TINH"]);
+    assert_eq!(s, [("Nguyễn Thị Thu Hà".into(), "CSTD_TINH".into(), "2025".into(), "eligible".into(), "".into())]);
+    // Judged by Decree 152, in force at the end of 2025.
+    let out = e.ok(&["eligible", "--person", "CT01", "--title", "CSTD_TINH"]).stdout;
+    assert!(out.contains("Nghị định 152/2025/NĐ-CP (from 01/07/2025), in force on 31/12/2025"), "{out}");
+
+    // The same initiative recognised only by her own unit: not eligible, under 22.1.b.
+    let e = ha("unit", "Cục trưởng Cục Thuế");
+    let c = conditions(&e, &["--person", "CT01", "--title", "CSTD_TINH"]);
+    let init = cond(&c, "initiative_province");
+    assert_eq!((init.1.as_str(), init.3.as_str()), ("not_met", "Luật TĐKT 2022, Điều 22 khoản 1 điểm b"));
+    assert!(init.2.contains("has grassroots scope; province or ministry or wider is needed"), "{}", init.2);
+    let s = summary(&e, &["--person", "CT01", "--title", "CSTD_TINH"]);
+    assert_eq!(
+        (s[0].3.as_str(), s[0].4.as_str()),
+        ("not_eligible", "an initiative with province-wide effect; qualitative conditions confirmed")
+    );
+}
+
+#[test]
+fn example_2_cstdcs_rests_on_an_excellent_rating_or_an_initiative() {
+    let e = year(2025);
+    e.ok(&["person", "add", "--unit", "KBNN", "--name", "Lê Văn Bình", "--code", "KB01"]);
+    e.ok(&["register", "add", "--title", "CSTDCS", "--person", "KB01"]);
+    e.ok(&["rating", "set", "HTTNV", "--person", "KB01", "--doc", "52/QĐ-KBNN", "--doc-date", "22/12/2025"]);
+    let c = conditions(&e, &["--person", "KB01", "--title", "CSTDCS"]);
+    let basis = cond(&c, "excellent_or_initiative");
+    assert_eq!((basis.1.as_str(), basis.3.as_str()), ("not_met", "Luật TĐKT 2022, Điều 23"));
+    assert!(basis.2.contains("rated good in 2025 by 52/QĐ-KBNN 22/12/2025"), "{}", basis.2);
+    // LĐTT is met by its conditions (rated at least good, no discipline) although not decided yet.
+    assert_eq!(cond(&c, "is_ldtt").1, "met");
+    assert_eq!(summary(&e, &["--person", "KB01"])[0].3, "not_eligible");
+    // The register check names it, with the article, while there is time.
+    let risk = csv_rows(&e.ok(&["register", "check", "--format", "csv"]).bytes);
+    assert_eq!(risk.len(), 2, "{risk:?}");
+    assert_eq!(&risk[1][3..7], ["CSTDCS", "not_eligible", "excellent_or_initiative", "not_met"]);
+
+    e.ok(&["rating", "set", "xuất sắc", "--person", "KB01"]);
+    let c = conditions(&e, &["--person", "KB01", "--title", "CSTDCS"]);
+    assert_eq!(cond(&c, "excellent_or_initiative").1, "met");
+    assert_eq!(summary(&e, &["--person", "KB01"])[0].3, "to_confirm");
+    e.ok(&["eligible", "confirm", "--person", "KB01", "--title", "CSTDCS", "--note", "Bình xét tại đơn vị"]);
+    assert_eq!(summary(&e, &["--person", "KB01"])[0].3, "eligible");
+    assert_eq!(csv_rows(&e.ok(&["register", "check", "--format", "csv"]).bytes).len(), 1);
+
+    // A reprimand in 2025, and so rated "not completed": not LĐTT, so not CSTĐCS.
+    e.ok(&[
+        "discipline",
+        "add",
+        "khiển trách",
+        "--person",
+        "KB01",
+        "--decision",
+        "7/QĐ-KBNN",
+        "--from",
+        "15/03/2025",
+        "--to",
+        "14/03/2026",
+    ]);
+    e.ok(&["rating", "set", "not_completed", "--person", "KB01"]);
+    let c = conditions(&e, &["--person", "KB01", "--title", "CSTDCS"]);
+    assert_eq!(cond(&c, "is_ldtt").1, "not_met");
+    let d = cond(&c, "no_discipline");
+    assert_eq!((d.1.as_str(), d.3.as_str()), ("not_met", "Nghị định 152/2025/NĐ-CP, Điều 4 khoản 4"));
+    assert!(d.2.contains("reprimand #1, decision 7/QĐ-KBNN, from 15/03/2025 to 14/03/2026"), "{}", d.2);
+    let ldtt = conditions(&e, &["--person", "KB01", "--title", "LDTT"]);
+    assert_eq!(cond(&ldtt, "rated_good").1, "not_met");
+    // Awarding it all the same is the province's decision: recorded, with a warning naming the conditions.
+    let err = e.ok(&["award", "add", "-", "CSTDCS", "--person", "KB01"]).stderr;
+    assert!(err.contains("warning: Lê Văn Bình is not eligible for CSTDCS 2025 under the rules in force: holds LĐTT (Luật TĐKT 2022, Điều 23); "), "{err}");
+    assert!(err.contains("; no discipline in the year (Nghị định 152/2025/NĐ-CP, Điều 4 khoản 4)"), "{err}");
+}
+
+/// 40 people of BHXH, `ldtt` of them with LĐTT 2025 and one with CSTĐCS, everyone at least "completed".
+fn bhxh(ldtt: usize) -> Env {
+    let e = year(2025);
+    let mut people = String::from("unit,name,code\n");
+    let mut awards = String::from("code,unit,person_code,year\n");
+    let mut ratings = String::from("unit,person_code,year,rating\n");
+    for i in 0..40 {
+        people.push_str(&format!("BHXH,Nguyễn Văn Người {i:02},BH{i:02}\n"));
+        if i < ldtt {
+            awards.push_str(&format!("LDTT,BHXH,BH{i:02},2025\n"));
+        }
+        ratings.push_str(&format!("BHXH,BH{i:02},2025,{}\n", if i < 30 { "good" } else { "completed" }));
+    }
+    awards.push_str("CSTDCS,BHXH,BH00,2025\n");
+    e.ok(&["person", "import", &e.write("people.csv", &people)]);
+    e.ok(&["award", "decision", "add", "88/QĐ-BHXH", "--date", "25/12/2025", "--issuer", "BHXH khu vực"]);
+    e.ok(&["award", "import", &e.write("awards.csv", &awards), "--decision", "88/QĐ-BHXH"]);
+    e.ok(&["rating", "import", &e.write("ratings.csv", &ratings)]);
+    e.ok(&["rating", "set", "excellent", "--unit", "BHXH"]);
+    e
+}
+
+#[test]
+fn example_3_ttldxs_counts_the_share_of_members_with_ldtt() {
+    let e = bhxh(29);
+    // Until the file holds the whole staff, the share is not known.
+    let c = conditions(&e, &["--unit", "BHXH", "--title", "TTLDXS"]);
+    assert_eq!(cond(&c, "share_ldtt").1, "unknown");
+    assert!(cond(&c, "share_ldtt").2.contains("its staff count is not recorded (`unit staff`)"));
+    e.ok(&["unit", "staff", "BHXH", "--staff", "40", "--women", "26"]);
+    let c = conditions(&e, &["--unit", "BHXH", "--title", "TTLDXS"]);
+    let share = cond(&c, "share_ldtt");
+    assert_eq!((share.1.as_str(), share.3.as_str()), ("met", "Luật TĐKT 2022, Điều 27"));
+    assert!(share.2.starts_with("29 of 40 people hold LĐTT (72.5%); at least 70% is needed"), "{}", share.2);
+    for k in ["rated_excellent", "members_completed", "one_cstdcs", "nothing_pending"] {
+        assert_eq!(cond(&c, k).1, "met", "{k}: {c:?}");
+    }
+    assert_eq!(summary(&e, &["--unit", "BHXH", "--title", "TTLDXS"])[0].3, "to_confirm");
+    // Two of the LĐTT revoked (Law Art 93): on record, marked, no longer counted: 27 of 40 is 67.5%.
+    let ids = csv_rows(&e.ok(&["award", "list", "--code", "LDTT", "--format", "csv"]).bytes);
+    // (BH00 holds CSTĐCS too, which keeps the LĐTT standard: revoke two others.)
+    for id in [&ids[2][0], &ids[3][0]] {
+        e.ok(&[
+            "award",
+            "revoke",
+            id,
+            "--decision",
+            "3/QĐ-BHXH",
+            "--date",
+            "10/01/2026",
+            "--reason",
+            "Xét lại thành tích",
+        ]);
+    }
+    let err = e.fails(
+        &["award", "revoke", &ids[2][0], "--decision", "4/QĐ-BHXH", "--date", "11/01/2026", "--reason", "Lần nữa"],
+        1,
+    );
+    assert!(err.contains("was revoked already by 3/QĐ-BHXH on 10/01/2026"), "{err}");
+    let listed = csv_rows(&e.ok(&["award", "list", "--code", "LDTT", "--format", "csv"]).bytes);
+    let at = listed[0].iter().position(|h| h == "revoked").unwrap();
+    assert_eq!(listed[1][at], "");
+    assert_eq!(listed[2][at], "3/QĐ-BHXH");
+    let c = conditions(&e, &["--unit", "BHXH", "--title", "TTLDXS"]);
+    let share = cond(&c, "share_ldtt");
+    assert_eq!(share.1, "not_met");
+    assert!(share.2.starts_with("27 of 40 people hold LĐTT (67.5%); at least 70% is needed"), "{}", share.2);
+    // The province sets its own share, with its source: 65% carries it again.
+    e.ok(&["rules", "set", "ttldxs_share", "65", "--source", "QĐ 86/2025/QĐ-UBND, Điều 3"]);
+    assert_eq!(cond(&conditions(&e, &["--unit", "BHXH", "--title", "TTLDXS"]), "share_ldtt").1, "met");
+    let shown = csv_rows(&e.ok(&["rules", "show", "--format", "csv", "--table", "params"]).bytes);
+    let p = shown.iter().find(|r| r[0] == "ttldxs_share").unwrap();
+    assert_eq!(&p[1..3], ["65", "QĐ 86/2025/QĐ-UBND, Điều 3"]);
+    let t = shown.iter().find(|r| r[0] == "ttldtt_share").unwrap();
+    assert!(t[2].starts_with("default:"), "{t:?}");
+    e.ok(&["rules", "reset", "ttldxs_share"]);
+    assert_eq!(cond(&conditions(&e, &["--unit", "BHXH", "--title", "TTLDXS"]), "share_ldtt").1, "not_met");
+}
+
+#[test]
+fn example_3_a_pending_inspection_keeps_the_leading_unit_from_the_flag() {
+    let e = year(2025);
+    e.ok(&["score", "criteria", "import", &e.write("tc.csv", "code,group,name,max\nA1,A,Nhiệm vụ chuyên môn,100\n")]);
+    let mut sheet = String::from("unit,criterion,self,assessed\n");
+    for (u, p) in [("BHXH", 98), ("CT", 96), ("CTHUE", 94), ("HQ", 92), ("KBNN", 90), ("NHNN", 88), ("QLTT", 86)] {
+        sheet.push_str(&format!("{u},A1,{p},{p}\n"));
+    }
+    e.ok(&["score", "import", &e.write("diem.csv", &sheet)]);
+    let proposals = |e: &Env| -> Vec<(String, String, String)> {
+        let rows = csv_rows(&e.ok(&["report", "ranking", "--format", "csv"]).bytes);
+        let at = |k: &str| rows[0].iter().position(|c| c == k).unwrap();
+        rows[1..].iter().map(|r| (r[at("unit")].clone(), r[at("proposal")].clone(), r[at("note")].clone())).collect()
+    };
+    assert_eq!(proposals(&e)[0].1, "CTD_TINH");
+    e.ok(&["discipline", "add", "inspection", "--unit", "BHXH", "--decision", "45/QĐ-TTr", "--from", "01/10/2025"]);
+    let p = proposals(&e);
+    assert_eq!(p[0].0, "BHXH");
+    assert_eq!(p[0].1, "", "{p:?}");
+    assert!(p[0].2.contains("not proposed: inspection since 01/10/2025 (Decree 152/2025 Art 4.4); the meeting decides whether the next unit is proposed for the flag"), "{}", p[0].2);
+    // The second unit is not promoted: nobody gets the flag from the ranking.
+    assert!(p.iter().all(|(_, prop, _)| prop != "CTD_TINH"), "{p:?}");
+    let c = conditions(&e, &["--unit", "BHXH", "--title", "CTD_TINH"]);
+    assert_eq!(cond(&c, "leading_unit").1, "met");
+    let pend = cond(&c, "nothing_pending");
+    assert_eq!((pend.1.as_str(), pend.3.as_str()), ("not_met", "Nghị định 152/2025/NĐ-CP, Điều 4 khoản 4"));
+    assert!(pend.2.contains("inspection #1, decision 45/QĐ-TTr, since 01/10/2025, not ended"), "{}", pend.2);
+    let listed = csv_rows(&e.ok(&["discipline", "list", "--format", "csv"]).bytes);
+    assert_eq!(listed[1][7], "yes");
+    // Closed on 20/12/2025: nothing pending at the end of the year, and the flag is proposed again.
+    e.ok(&["discipline", "end", "1", "--date", "20/12/2025", "--note", "Kết luận thanh tra: không vi phạm"]);
+    assert_eq!(cond(&conditions(&e, &["--unit", "BHXH", "--title", "CTD_TINH"]), "nothing_pending").1, "met");
+    assert_eq!(proposals(&e)[0].1, "CTD_TINH");
+    let err = e.fails(&["discipline", "end", "1", "--date", "21/12/2025"], 1);
+    assert!(err.contains("#1 already ended on 20/12/2025"), "{err}");
+    // The Party organisation's rating decides too.
+    let c = conditions(&e, &["--unit", "BHXH", "--title", "CTD_TINH"]);
+    assert_eq!(cond(&c, "orgs_excellent").1, "unknown");
+    e.ok(&["rating", "set", "excellent", "--unit", "BHXH", "--org", "party"]);
+    e.ok(&["rating", "set", "good", "--unit", "BHXH", "--org", "công đoàn"]);
+    let o = cond(&conditions(&e, &["--unit", "BHXH", "--title", "CTD_TINH"]), "orgs_excellent").clone();
+    assert_eq!(o.1, "not_met");
+    assert!(o.2.contains("trade union: rated good in 2025"), "{}", o.2);
+}
+
+#[test]
+fn a_chain_across_three_year_files_and_a_thematic_award_that_does_not_extend_it() {
+    let e = year(2023);
+    e.ok(&["person", "add", "--unit", "CTHUE", "--name", "Nguyễn Thị Thu Hà", "--code", "CT01"]);
+    e.ok(&["award", "add", "-", "CSTDCS", "--person", "CT01"]);
+    e.ok(&["rating", "set", "excellent", "--person", "CT01"]);
+    e.ok(&["-f", "2024.db", "init", "--year", "2024", "--from", "thidua.db"]);
+    e.ok(&["-f", "2024.db", "award", "add", "-", "CSTDCS", "--person", "CT01"]);
+    e.ok(&["-f", "2024.db", "rating", "set", "excellent", "--person", "CT01"]);
+    e.ok(&["-f", "2024.db", "award", "decision", "add", "5/QĐ-UBND", "--date", "01/09/2024", "--issuer", "UBND tỉnh"]);
+    e.ok(&[
+        "-f",
+        "2024.db",
+        "award",
+        "add",
+        "5/QĐ-UBND",
+        "CSTDCS",
+        "--person",
+        "CT01",
+        "--basis",
+        "thematic",
+        "--reason",
+        "Chuyên đề chuyển đổi số",
+    ]);
+    let out = e.ok(&["-f", "2025.db", "init", "--year", "2025", "--from", "2024.db"]);
+    assert!(out.stderr.contains("carried for deciding the year: 2 ratings"), "{}", out.stderr);
+    e.ok(&["-f", "2025.db", "award", "add", "-", "CSTDCS", "--person", "CT01"]);
+    e.ok(&[
+        "-f",
+        "2025.db",
+        "initiative",
+        "add",
+        "Số hóa hồ sơ hoàn thuế",
+        "--scope",
+        "province",
+        "--author",
+        "CT01",
+        "--date",
+        "20/11/2025",
+    ]);
+    let c = conditions(&e, &["-f", "2025.db", "--person", "CT01", "--title", "CSTD_TINH"]);
+    let chain = cond(&c, "cstdcs_3_years");
+    assert_eq!(chain.1, "met", "{chain:?}");
+    assert!(chain.2.contains("CSTDCS 2023: carried from an earlier file"), "{}", chain.2);
+    // Bằng khen: two consecutive CSTĐCS (2024, 2025) hold.
+    let bk = cond(&conditions(&e, &["-f", "2025.db", "--person", "CT01", "--title", "BK_TINH"]), "bk_person").clone();
+    assert_eq!(bk.1, "met");
+    assert!(bk.2.contains("option 1: two consecutive CSTĐCS — met"), "{}", bk.2);
+
+    // The same years where 2024's title was thematic only: it does not extend the merit chain (Decree 152 Art 4.3).
+    let e = year(2023);
+    e.ok(&["person", "add", "--unit", "CTHUE", "--name", "Nguyễn Thị Thu Hà", "--code", "CT01"]);
+    e.ok(&["award", "add", "-", "CSTDCS", "--person", "CT01"]);
+    e.ok(&["-f", "2024.db", "init", "--year", "2024", "--from", "thidua.db"]);
+    e.ok(&["-f", "2024.db", "award", "add", "-", "CSTDCS", "--person", "CT01", "--basis", "thematic"]);
+    e.ok(&["-f", "2025.db", "init", "--year", "2025", "--from", "2024.db"]);
+    e.ok(&["-f", "2025.db", "award", "add", "-", "CSTDCS", "--person", "CT01"]);
+    let chain =
+        cond(&conditions(&e, &["-f", "2025.db", "--person", "CT01", "--title", "CSTD_TINH"]), "cstdcs_3_years").clone();
+    assert_eq!(chain.1, "not_met");
+    assert!(
+        chain.2.contains("CSTDCS 2024 does not count: its basis is thematic (Decree 152/2025 Art 4.3)"),
+        "{}",
+        chain.2
+    );
+
+    // A unit's thematic flag does not make two years of TTLĐXS either; a missing year breaks it.
+    let e = year(2025);
+    e.ok(&["award", "add", "-", "TTLDXS", "--unit", "HQ", "--year", "2024", "--basis", "thematic"]);
+    e.ok(&["award", "add", "-", "CTD_TINH", "--unit", "HQ", "--year", "2024", "--basis", "thematic"]);
+    e.ok(&["award", "add", "-", "TTLDXS", "--unit", "HQ"]);
+    let bk = cond(&conditions(&e, &["--unit", "HQ", "--title", "BK_TINH"]), "bk_unit").clone();
+    assert!(bk.2.contains("option 3: TTLĐXS two years in a row — not met"), "{}", bk.2);
+    assert!(bk.2.contains("TTLDXS 2024 does not count: its basis is thematic"), "{}", bk.2);
+}
+
+#[test]
+fn a_revoked_award_is_not_carried_into_the_next_year() {
+    let e = year(2024);
+    e.ok(&["person", "add", "--unit", "CT", "--name", "Tạ Thị Dân", "--code", "CT01"]);
+    e.ok(&["award", "add", "-", "CSTDCS", "--person", "CT01"]);
+    e.ok(&[
+        "award",
+        "revoke",
+        "1",
+        "--decision",
+        "2/QĐ-CTK",
+        "--date",
+        "02/02/2025",
+        "--reason",
+        "Khai sai thành tích",
+    ]);
+    e.ok(&["-f", "2025.db", "init", "--year", "2025", "--from", "thidua.db"]);
+    e.ok(&["-f", "2025.db", "award", "add", "-", "CSTDCS", "--person", "CT01"]);
+    let bk = cond(&conditions(&e, &["-f", "2025.db", "--person", "CT01", "--title", "BK_TINH"]), "bk_person").clone();
+    assert!(bk.2.contains("no CSTDCS recorded for 2024"), "{}", bk.2);
+}
+
+#[test]
+fn the_seed_year_2020_is_judged_by_the_old_regime() {
+    let e = Env::new();
+    e.ok(&["demo"]);
+    let c = conditions(&e, &["-f", "thidua-demo.db", "--person", "CTK01", "--title", "CSTDCS"]);
+    // Under the 2003 Law an initiative was required, and CSTĐCS was capped at 15% of LĐTT.
+    let init = cond(&c, "initiative_year");
+    assert_eq!(init.1, "met");
+    assert!(init.2.contains("“Ứng dụng bảng tính tự động tổng hợp số liệu điều tra”"), "{}", init.2);
+    assert_eq!(cond(&c, "cstdcs_cap").3, "Nghị định 91/2017/NĐ-CP, Điều 9 khoản 3");
+    assert!(c.iter().all(|r| r.0 != "excellent_or_initiative"));
+    let out = e.ok(&["-f", "thidua-demo.db", "eligible", "--person", "CTK01"]).stdout;
+    assert!(out.contains("Rules: Luật Thi đua, Khen thưởng 15/2003/QH11"), "{out}");
+    // The same person judged as of 2025 by today's rules: the excellent rating would be a basis, no cap.
+    let now =
+        conditions(&e, &["-f", "thidua-demo.db", "--person", "CTK01", "--title", "CSTDCS", "--as-of", "01/08/2025"]);
+    assert!(now.iter().any(|r| r.0 == "excellent_or_initiative"));
+    assert!(now.iter().all(|r| r.0 != "cstdcs_cap"));
+    let shown = e.ok(&["-f", "thidua-demo.db", "rules", "show", "--format", "csv", "--table", "params"]).stdout;
+    assert!(shown.contains("cstdcs_cap,15,"), "{shown}");
+}
+
+#[test]
+fn ratings_and_initiatives_round_trip_and_bad_rows_write_nothing() {
+    let e = year(2025);
+    e.ok(&["person", "add", "--unit", "CT", "--name", "Tạ Thị Dân", "--code", "CT01"]);
+    e.ok(&["person", "add", "--unit", "CT", "--name", "Nguyễn Văn Hùng", "--code", "CT02"]);
+    let good = "đơn vị,họ và tên,năm,xếp loại,tổ chức,văn bản\n\
+                CT,Tạ Thị Dân,2025,Hoàn thành xuất sắc nhiệm vụ,,12/QĐ-CTK\n\
+                CT,,2025,HTTNV,đảng,05-QĐ/ĐU\n";
+    let out = e.ok(&["rating", "import", &e.write("xl.csv", good)]);
+    assert!(out.stderr.contains("2 inserted"), "{}", out.stderr);
+    let list = e.ok(&["rating", "list", "--format", "csv"]);
+    let again = e.ok(&["rating", "import", &e.write("back.csv", &String::from_utf8_lossy(&list.bytes))]);
+    assert!(again.stderr.contains("nothing changed (2 rows already as in the file)"), "{}", again.stderr);
+    let bad = "unit,person,year,rating\nCT,Nguyễn Văn Hùng,2025,good\nCT,Tạ Thị Dân,2025,giỏi\nCT,Ai Đó,2025,good\nCT,Nguyễn Văn Hùng,25,good\n";
+    let err = e.fails(&["rating", "import", &e.write("bad.csv", bad)], 1);
+    assert!(err.contains("bad.csv:3: column 'rating': 'giỏi' is not a rating"), "{err}");
+    assert!(err.contains("bad.csv:4: column 'person'"), "{err}");
+    assert!(err.contains("bad.csv:5: column 'year': '25' is not a year"), "{err}");
+    assert_eq!(e.count("SELECT count(*) FROM rating"), 2);
+    let err = e.fails(&["rating", "set", "excellent", "--person", "CT01", "--org", "party"], 2);
+    assert!(err.contains("--org party is for a unit's organisations"), "{err}");
+
+    let inits = "title,year,scope,unit,authors,body,decision,decided_on\n\
+                 Số hóa sổ sách,2025,cơ sở,CT,Tạ Thị Dân; Trần Văn Khách,Cục trưởng,7/QĐ-CTK,01/06/2025\n";
+    e.ok(&["initiative", "import", &e.write("sk.csv", inits)]);
+    let shown = e.ok(&["initiative", "show", "1", "--format", "json"]).stdout;
+    assert!(shown.contains("\"person_id\": 1") && shown.contains("Trần Văn Khách"), "{shown}");
+    let list = e.ok(&["initiative", "list", "--format", "csv"]);
+    let again = e.ok(&["initiative", "import", &e.write("back.csv", &String::from_utf8_lossy(&list.bytes))]);
+    assert!(again.stderr.contains("nothing changed"), "{}", again.stderr);
+    let bad = "title,year,scope\nA,2025,khắp nơi\n";
+    let err = e.fails(&["initiative", "import", &e.write("bad.csv", bad)], 1);
+    assert!(err.contains("'khắp nơi' is not a scope (unit, province, national)"), "{err}");
+    assert_eq!(e.count("SELECT count(*) FROM initiative"), 1);
+    // One initiative, one award (CV 5007/BNV-TĐKT): a second use is recorded with a warning naming the first.
+    e.ok(&["award", "add", "-", "CSTDCS", "--person", "CT01", "--initiative", "1"]);
+    e.ok(&["award", "add", "-", "LDTT", "--person", "CT02"]);
+    let out = e.ok(&["initiative", "use", "1", "--award", "2"]);
+    assert!(out.stderr.contains("warning: initiative #1 already served award #1 (CSTDCS 2025)"), "{}", out.stderr);
+    let err = e.fails(&["initiative", "use", "1", "--award", "99"], 1);
+    assert!(err.contains("no award #99"), "{err}");
+    let err = e.fails(&["eligible", "--person", "CT01", "--title", "TTLDTT"], 1);
+    assert!(err.contains("TTLDTT"), "{err}");
+    e.fails(&["rules", "set", "ttldtt_share", "150", "--source", "x"], 2);
+    e.fails(&["discipline", "add", "warning", "--person", "CT01", "--from", "10/10/2025", "--to", "01/01/2025"], 2);
+}
+
+#[test]
+fn eligible_in_vietnamese_holds_no_english() {
+    let e = ha("province", "Chủ tịch UBND tỉnh");
+    e.ok(&["rating", "set", "good", "--person", "CT01"]);
+    e.ok(&["discipline", "add", "complaint", "--person", "CT01", "--from", "01/12/2025"]);
+    let out = e.ok(&["--lang", "vi", "eligible", "--person", "CT01"]).stdout;
+    assert!(out.contains("Xét điều kiện thi đua, khen thưởng"), "{out}");
+    assert!(out.contains("Đang xác minh khiếu nại, tố cáo"), "{out}");
+    if let Some(w) = crate::lang::english_in(&out) {
+        panic!("English word '{w}' under --lang vi:\n{out}");
+    }
+    let out = e.ok(&["--lang", "vi", "rules", "show"]).stdout;
+    if let Some(w) = crate::lang::english_in(&out) {
+        panic!("English word '{w}' under --lang vi:\n{out}");
+    }
+}
