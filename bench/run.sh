@@ -46,6 +46,12 @@ measure "import awards" "$(rows "$DATA/awards.csv")" "$BIN" -q -f "$DB" award im
 for r in midyear annual registrations awards ranking; do
     measure "report $r" 0 "$BIN" -q -f "$DB" report "$r" --format csv
 done
+# Who qualifies (issue 15): the year's ratings, then every registration judged in one pass, and one person.
+measure "import ratings" "$(rows "$DATA/ratings.csv")" "$BIN" -q -f "$DB" rating import "$DATA/ratings.csv"
+measure "eligible, summary" "$(rows "$DATA/registrations.csv")" "$BIN" -q -f "$DB" eligible --table summary --format csv
+measure "eligible, conditions" "$(rows "$DATA/registrations.csv")" "$BIN" -q -f "$DB" eligible --table conditions --format csv
+measure "eligible, one person" 0 "$BIN" -q -f "$DB" eligible --person P0000042
+measure "register check" "$(rows "$DATA/registrations.csv")" "$BIN" -q -f "$DB" register check --format csv
 measure "info" 0 "$BIN" -q -f "$DB" info
 measure "unit show" 0 "$BIN" -q -f "$DB" unit show U00003
 measure "person show" 0 "$BIN" -q -f "$DB" person show P0000042
@@ -90,7 +96,7 @@ rm -f "$SMALL"
 head -501 "$DATA/people.csv" | awk -F, -v OFS=, 'NR > 1 { $1 = "CTK" } { print }' > "$DATA/bloc-people.csv"
 "$BIN" -q -f "$SMALL" person import "$DATA/bloc-people.csv"
 slowest=0; slowest_name=""
-for cmd in "info" "unit list" "person list" "register list" "award list" "report midyear" "report annual" "report ranking" "pledge list --as-of 2020-06-30" "db check"; do
+for cmd in "info" "unit list" "person list" "register list" "award list" "report midyear" "report annual" "report ranking" "pledge list --as-of 2020-06-30" "db check" "eligible" "register check"; do
     start=$(date +%s%N)
     # shellcheck disable=SC2086
     "$BIN" -q -f "$SMALL" $cmd >/dev/null

@@ -202,6 +202,23 @@ fn main() -> std::io::Result<()> {
         )?;
     }
     w.flush()?;
+    // Ratings of the year: every person (a few not rated, as people who worked under six months), and every unit.
+    let mut w = file(&out, "ratings.csv", false)?;
+    writeln!(w, "unit,person_code,year,rating,doc,doc_date")?;
+    for u in 0..units {
+        writeln!(w, "U{u:05},,2020,{},{}/QĐ-BTC,28/12/2020", if rng.odd(30) { "excellent" } else { "good" }, u + 1)?;
+    }
+    for p in 0..people.saturating_sub(units) {
+        let level = match rng.below(20) {
+            0..=2 => "excellent",
+            3..=16 => "good",
+            17 | 18 => "completed",
+            _ => "not_rated",
+        };
+        writeln!(w, "U{:05},P{p:07},2020,{level},{}/QĐ-TCCB,20/12/2020", unit_of(p), unit_of(p) + 1)?;
+    }
+    w.flush()?;
+
     eprintln!("synth: {people} people, {units} units in {}", out.display());
     Ok(())
 }

@@ -69,6 +69,42 @@ pub fn run(ctx: &Ctx, a: EligibleArgs) -> Result<()> {
         return confirm(ctx, &title, person.as_deref(), unit.as_deref(), year, note.filter(|_| !withdraw), &write);
     }
     let conn = ctx.open()?;
+    // Every registration of a national file: judged in one pass and streamed, one table at a time.
+    let whole = a.person.is_none() && a.unit.is_none() && a.year.is_none();
+    if whole && (ctx.out.table.is_some() || facts::live_registrations(&conn)? > eligible::BULK) {
+        let conditions = match ctx.out.table.as_deref() {
+            Some("conditions") => true,
+            Some("summary") => false,
+            Some(other) => {
+                return Err(crate::error::refused_hint(
+                    format!("this report has no table '{other}'"),
+                    "its tables: `summary`, `conditions`",
+                ))
+            }
+            None => {
+                return Err(crate::error::refused_hint(
+                    format!(
+                        "{} registrations are too many for one report",
+                        facts::live_registrations(&conn)?
+                    ),
+                    "stream one table with --table summary or --table conditions (e.g. --format csv -o FILE), or narrow with --title, --unit or --person",
+                ))
+            }
+        };
+        let code = a.title.as_deref().map(|t| catalog::resolve(&conn, t)).transpose()?.map(|e| e.code);
+        crate::db::large_read(&conn)?;
+        let cols = if conditions { eligible::CONDITIONS } else { eligible::SUMMARY };
+        let mut out = crate::output::Stream::start(if conditions { "conditions" } else { "summary" }, cols, &ctx.out)?;
+        let lang = ctx.out.lang;
+        eligible::bulk(&conn, code.as_deref(), a.as_of, |_, s, j| {
+            if conditions {
+                eligible::condition_rows(s, j, lang).into_iter().try_for_each(|r| out.push(r))
+            } else {
+                out.push(eligible::summary_row(s, j, lang))
+            }
+        })?;
+        return out.finish();
+    }
     let judge = Judge::new(&conn, a.as_of)?;
     let year = a.year.unwrap_or(judge.file_year);
     let entry = a.title.as_deref().map(|t| catalog::resolve(&conn, t)).transpose()?;

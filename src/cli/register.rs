@@ -247,17 +247,40 @@ fn set_status(ctx: &Ctx, id: i64, s: RegStatus, note: Option<String>, w: &WriteA
 }
 
 fn check(ctx: &Ctx, unit: Option<&str>, title: Option<&str>) -> Result<()> {
+    use crate::report::eligible;
     let conn = ctx.open()?;
     let entry = title.map(|t| catalog::resolve(&conn, t)).transpose()?;
     let unit = unit.map(|u| units::resolve(&conn, u)).transpose()?;
-    let mut judged = report::eligible::judge_registrations(&conn, None)?;
+    let lang = ctx.out.lang;
+    // A national file: judged in one pass and streamed, the counts said at the end.
+    if crate::db::facts::live_registrations(&conn)? > eligible::BULK {
+        crate::db::large_read(&conn)?;
+        let mut out = crate::output::Stream::start("at_risk", eligible::AT_RISK, &ctx.out)?;
+        let (mut total, mut bad, mut lacking) = (0, 0, 0);
+        eligible::bulk(&conn, entry.as_ref().map(|e| e.code.as_str()), None, |id, s, j| {
+            if unit.as_ref().is_some_and(|u| u.code != s.unit_code) {
+                return Ok(());
+            }
+            total += 1;
+            match j.summary() {
+                crate::rules::Summary::NotEligible => bad += 1,
+                crate::rules::Summary::Incomplete => lacking += 1,
+                _ => {}
+            }
+            eligible::risk_rows(id, s, j, true, lang).into_iter().try_for_each(|r| out.push(r))
+        })?;
+        out.finish()?;
+        ctx.say(eligible::risk_counts(total, bad, lacking, crate::output::Lang::En));
+        return Ok(());
+    }
+    let mut judged = eligible::judge_registrations(&conn, None)?;
     judged.retain(|(_, s, j)| {
         entry.as_ref().is_none_or(|e| e.code == j.code) && unit.as_ref().is_none_or(|u| u.code == s.unit_code)
     });
-    let judge = report::eligible::Judge::new(&conn, None)?;
+    let judge = eligible::Judge::new(&conn, None)?;
     let set = judge.rules(judge.file_year);
-    let line = report::eligible::regime_line(set.regime, set.as_of, ctx.out.lang);
-    crate::output::emit_report(&report::eligible::at_risk(&judged, line, ctx.out.lang), &ctx.out)
+    let line = eligible::regime_line(set.regime, set.as_of, lang);
+    crate::output::emit_report(&eligible::at_risk(&judged, line, lang), &ctx.out)
 }
 
 fn import_regs(ctx: &Ctx, file: &str, cols: &super::ColumnArgs, create_people: bool, w: &WriteArgs) -> Result<()> {

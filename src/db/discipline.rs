@@ -90,12 +90,12 @@ pub fn end(conn: &Connection, id: i64, on: NaiveDate, note: Option<&str>) -> Res
 
 /// One subject's records: what the eligibility check reads.
 pub fn of(conn: &Connection, unit_id: Option<i64>, person_id: Option<i64>) -> Result<Vec<Discipline>> {
+    let Some((col, id)) = super::awards::subject_column(unit_id, person_id) else { return Ok(Vec::new()) };
     let v = conn
-        .prepare_cached(
-            "SELECT id, form, decision, start_on, end_on FROM discipline
-             WHERE (?1 IS NOT NULL AND unit_id = ?1) OR (?2 IS NOT NULL AND person_id = ?2) ORDER BY start_on",
-        )?
-        .query_map(params![unit_id, person_id], |r| {
+        .prepare_cached(&format!(
+            "SELECT id, form, decision, start_on, end_on FROM discipline WHERE {col} = ?1 ORDER BY start_on"
+        ))?
+        .query_map([id], |r| {
             Ok(Discipline { id: r.get(0)?, form: r.get(1)?, decision: r.get(2)?, start: r.get(3)?, end: r.get(4)? })
         })?
         .collect::<rusqlite::Result<_>>()?;

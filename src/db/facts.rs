@@ -9,20 +9,20 @@ use crate::rules::{Member, Title};
 
 /// Every title and form one subject holds in this file and its carried history, by achievement year.
 pub fn titles(conn: &Connection, unit_id: Option<i64>, person_id: Option<i64>) -> Result<Vec<Title>> {
+    let Some((col, id)) = super::awards::subject_column(unit_id, person_id) else { return Ok(Vec::new()) };
+    let subject = if col == "unit_id" { "collective" } else { "individual" };
     let v = conn
-        .prepare_cached(
+        .prepare_cached(&format!(
             "SELECT c.code, a.year_from, a.year_to, a.basis, d.number, d.issued_on, 0, v.decision, a.id
              FROM award a JOIN catalog c ON c.id = a.catalog_id LEFT JOIN decision d ON d.id = a.decision_id
              LEFT JOIN revocation v ON v.award_id = a.id
-             WHERE (?1 IS NOT NULL AND a.unit_id = ?1) OR (?2 IS NOT NULL AND a.person_id = ?2)
+             WHERE a.{col} = ?1
              UNION ALL
              SELECT h.code, h.year_from, h.year_to, h.basis, h.decision, h.decision_date, 1, NULL, NULL
-             FROM history h
-             WHERE (?1 IS NOT NULL AND h.subject = 'collective' AND h.unit_id = ?1)
-                OR (?2 IS NOT NULL AND h.subject = 'individual' AND h.person_id = ?2)
-             ORDER BY 3, 2",
-        )?
-        .query_map(params![unit_id, person_id], |r| {
+             FROM history h WHERE h.subject = '{subject}' AND h.{col} = ?1
+             ORDER BY 3, 2"
+        ))?
+        .query_map([id], |r| {
             let date: Option<String> = r.get(5)?;
             Ok(Title {
                 code: r.get(0)?,
@@ -41,8 +41,10 @@ pub fn titles(conn: &Connection, unit_id: Option<i64>, person_id: Option<i64>) -
 }
 
 /// Whether a person holds one of `codes` for a year on a merit basis, not revoked, here or in the history.
-const HOLDS: &str = "(EXISTS (SELECT 1 FROM award a JOIN catalog c ON c.id = a.catalog_id
-                              WHERE a.person_id = p.id AND c.code IN ({codes}) AND ?2 BETWEEN a.year_from AND a.year_to
+/// (`+a.catalog_id`: the person's few awards are found by person, never by scanning every award of the title.)
+const HOLDS: &str = "(EXISTS (SELECT 1 FROM award a
+                              WHERE a.person_id = p.id AND +a.catalog_id IN (SELECT id FROM catalog WHERE code IN ({codes}))
+                                AND ?2 BETWEEN a.year_from AND a.year_to
                                 AND a.basis = 'merit' AND a.id NOT IN (SELECT award_id FROM revocation))
                       OR EXISTS (SELECT 1 FROM history h WHERE h.subject = 'individual' AND h.person_id = p.id
                                    AND h.code IN ({codes}) AND ?2 BETWEEN h.year_from AND h.year_to
@@ -102,13 +104,13 @@ pub fn cap_counts(conn: &Connection, unit_id: i64, year: i32) -> Result<(usize, 
 
 /// The codes a subject registered for the file's year and that are not withdrawn or settled as not achieved.
 pub fn registered(conn: &Connection, unit_id: Option<i64>, person_id: Option<i64>) -> Result<Vec<String>> {
+    let Some((col, id)) = super::awards::subject_column(unit_id, person_id) else { return Ok(Vec::new()) };
     let v = conn
-        .prepare_cached(
+        .prepare_cached(&format!(
             "SELECT c.code FROM registration r JOIN catalog c ON c.id = r.catalog_id
-             WHERE r.status IN ('registered', 'achieved')
-               AND ((?1 IS NOT NULL AND r.unit_id = ?1) OR (?2 IS NOT NULL AND r.person_id = ?2))",
-        )?
-        .query_map(params![unit_id, person_id], |r| r.get(0))?
+             WHERE r.{col} = ?1 AND r.status IN ('registered', 'achieved')"
+        ))?
+        .query_map([id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(v)
 }
@@ -128,6 +130,273 @@ pub fn registrations(conn: &Connection, as_of: Option<chrono::NaiveDate>) -> Res
              ORDER BY coalesce(u.sort_order, 1e9), u.id, r.person_id IS NOT NULL, r.person_id, c.id",
         )?
         .query_map([as_of], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
+/// One person's facts as the bulk reader hands them over: every registration of theirs with the facts the check
+/// reads, gathered by walking each table once in person order (a national file is judged in one pass, never one
+/// query per person).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonFacts {
+    pub person_id: i64,
+    pub unit_id: i64,
+    pub name: String,
+    pub unit_code: String,
+    /// Live registrations: (registration, title code, still open).
+    pub registrations: Vec<(i64, String, bool)>,
+    pub ratings: Vec<crate::rules::Rating>,
+    pub titles: Vec<Title>,
+    pub initiatives: Vec<crate::rules::Initiative>,
+    pub disciplines: Vec<crate::rules::Discipline>,
+    /// Confirmations of qualitative conditions: (title code, year, note).
+    pub confirmed: Vec<(String, i32, String)>,
+}
+
+/// Rows of one table in person order, taken person by person.
+struct Cursor<I: Iterator> {
+    rows: std::iter::Peekable<I>,
+}
+
+impl<T, I: Iterator<Item = rusqlite::Result<(i64, T)>>> Cursor<I> {
+    fn new(rows: I) -> Self {
+        Cursor { rows: rows.peekable() }
+    }
+
+    /// The rows of person `id` (those of people before it, without a registration, are passed over).
+    fn take(&mut self, id: i64) -> Result<Vec<T>> {
+        let mut out = Vec::new();
+        loop {
+            match self.rows.peek() {
+                Some(Ok((k, _))) if *k < id => {
+                    self.rows.next();
+                }
+                Some(Ok((k, _))) if *k == id => {
+                    if let Some(Ok((_, v))) = self.rows.next() {
+                        out.push(v);
+                    }
+                }
+                Some(Err(_)) => {
+                    if let Some(Err(e)) = self.rows.next() {
+                        return Err(e.into());
+                    }
+                }
+                _ => return Ok(out),
+            }
+        }
+    }
+}
+
+/// Every person with a live registration, in person order, with their facts; `code` narrows to one title.
+pub fn each_person(conn: &Connection, code: Option<&str>, mut f: impl FnMut(PersonFacts) -> Result<()>) -> Result<()> {
+    let mut regs = conn.prepare(
+        "SELECT r.person_id, r.id, c.code, r.status IN ('registered', 'achieved'), p.unit_id, p.full_name, u.code
+         FROM registration r JOIN catalog c ON c.id = r.catalog_id JOIN person p ON p.id = r.person_id
+         JOIN unit u ON u.id = p.unit_id
+         WHERE r.person_id IS NOT NULL AND r.status <> 'withdrawn' AND (?1 IS NULL OR c.code = ?1)
+         ORDER BY r.person_id, r.id",
+    )?;
+    let mut ratings = conn.prepare(
+        "SELECT person_id, year, org, level, doc, doc_date FROM rating WHERE person_id IS NOT NULL ORDER BY person_id",
+    )?;
+    let mut awards = conn.prepare(
+        "SELECT a.person_id, c.code, a.year_from, a.year_to, a.basis, d.number, d.issued_on, v.decision, a.id
+         FROM award a JOIN catalog c ON c.id = a.catalog_id LEFT JOIN decision d ON d.id = a.decision_id
+         LEFT JOIN revocation v ON v.award_id = a.id
+         WHERE a.person_id IS NOT NULL ORDER BY a.person_id",
+    )?;
+    let mut history = conn.prepare(
+        "SELECT person_id, code, year_from, year_to, basis, decision, decision_date FROM history
+         WHERE subject = 'individual' AND person_id IS NOT NULL ORDER BY person_id",
+    )?;
+    let mut authors = conn.prepare(
+        "SELECT x.person_id, i.id, i.title, i.kind, i.scope, i.body, i.decision, i.decided_on, i.year
+         FROM initiative_author x JOIN initiative i ON i.id = x.initiative_id
+         WHERE x.person_id IS NOT NULL ORDER BY x.person_id",
+    )?;
+    let mut discipline = conn.prepare(
+        "SELECT person_id, id, form, decision, start_on, end_on FROM discipline
+         WHERE person_id IS NOT NULL ORDER BY person_id",
+    )?;
+    let mut confirmed = conn.prepare(
+        "SELECT x.person_id, c.code, x.year, x.note FROM confirmation x JOIN catalog c ON c.id = x.catalog_id
+         WHERE x.person_id IS NOT NULL ORDER BY x.person_id",
+    )?;
+    // Uses are few (one per award that rested on an initiative): held whole.
+    let mut uses: std::collections::HashMap<i64, Vec<(i64, String, i32)>> = std::collections::HashMap::new();
+    for row in conn
+        .prepare(
+            "SELECT x.initiative_id, a.id, c.code, a.year_to FROM initiative_use x JOIN award a ON a.id = x.award_id
+             JOIN catalog c ON c.id = a.catalog_id ORDER BY x.id",
+        )?
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, (r.get(1)?, r.get(2)?, r.get(3)?))))?
+    {
+        let (i, u) = row?;
+        uses.entry(i).or_default().push(u);
+    }
+    let date = |s: Option<String>| s.and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+    let mut ratings = Cursor::new(ratings.query_map([], |r| {
+        Ok((
+            r.get(0)?,
+            crate::rules::Rating {
+                year: r.get(1)?,
+                org: r.get(2)?,
+                level: r.get(3)?,
+                doc: r.get(4)?,
+                doc_date: r.get(5)?,
+            },
+        ))
+    })?);
+    let mut awards = Cursor::new(awards.query_map([], |r| {
+        Ok((
+            r.get(0)?,
+            Title {
+                code: r.get(1)?,
+                year_from: r.get(2)?,
+                year_to: r.get(3)?,
+                basis: r.get(4)?,
+                decision: r.get(5)?,
+                decision_date: date(r.get(6)?),
+                carried: false,
+                revoked: r.get(7)?,
+                award_id: r.get(8)?,
+            },
+        ))
+    })?);
+    let mut history = Cursor::new(history.query_map([], |r| {
+        Ok((
+            r.get(0)?,
+            Title {
+                code: r.get(1)?,
+                year_from: r.get(2)?,
+                year_to: r.get(3)?,
+                basis: r.get(4)?,
+                decision: r.get(5)?,
+                decision_date: date(r.get(6)?),
+                carried: true,
+                revoked: None,
+                award_id: None,
+            },
+        ))
+    })?);
+    let mut authors = Cursor::new(authors.query_map([], |r| {
+        Ok((
+            r.get(0)?,
+            crate::rules::Initiative {
+                id: r.get(1)?,
+                title: r.get(2)?,
+                kind: r.get(3)?,
+                scope: r.get(4)?,
+                body: r.get(5)?,
+                decision: r.get(6)?,
+                decided_on: r.get(7)?,
+                year: r.get(8)?,
+                used_by: Vec::new(),
+            },
+        ))
+    })?);
+    let mut discipline = Cursor::new(discipline.query_map([], |r| {
+        Ok((
+            r.get(0)?,
+            crate::rules::Discipline {
+                id: r.get(1)?,
+                form: r.get(2)?,
+                decision: r.get(3)?,
+                start: r.get(4)?,
+                end: r.get(5)?,
+            },
+        ))
+    })?);
+    let mut confirmed = Cursor::new(confirmed.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?))))?);
+    let mut rows = regs.query([code])?;
+    let mut cur: Option<PersonFacts> = None;
+    let mut flush = |p: PersonFacts, f: &mut dyn FnMut(PersonFacts) -> Result<()>| -> Result<()> {
+        let id = p.person_id;
+        let mut titles = awards.take(id)?;
+        titles.extend(history.take(id)?);
+        let mut initiatives = authors.take(id)?;
+        for i in &mut initiatives {
+            i.used_by = uses.get(&i.id).cloned().unwrap_or_default();
+        }
+        f(PersonFacts {
+            ratings: ratings.take(id)?,
+            titles,
+            initiatives,
+            disciplines: discipline.take(id)?,
+            confirmed: confirmed.take(id)?,
+            ..p
+        })
+    };
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let reg = (r.get(1)?, r.get(2)?, r.get(3)?);
+        match cur.as_mut() {
+            Some(p) if p.person_id == id => p.registrations.push(reg),
+            _ => {
+                if let Some(p) = cur.take() {
+                    flush(p, &mut f)?;
+                }
+                cur = Some(PersonFacts {
+                    person_id: id,
+                    unit_id: r.get(4)?,
+                    name: r.get(5)?,
+                    unit_code: r.get(6)?,
+                    registrations: vec![reg],
+                    ratings: Vec::new(),
+                    titles: Vec::new(),
+                    initiatives: Vec::new(),
+                    disciplines: Vec::new(),
+                    confirmed: Vec::new(),
+                });
+            }
+        }
+    }
+    if let Some(p) = cur.take() {
+        flush(p, &mut f)?;
+    }
+    Ok(())
+}
+
+/// The live registrations of units (collective titles), in unit order: (registration, unit, title code).
+pub fn unit_registrations(conn: &Connection, code: Option<&str>) -> Result<Vec<(i64, i64, String)>> {
+    let v = conn
+        .prepare(
+            "SELECT r.id, r.unit_id, c.code FROM registration r JOIN catalog c ON c.id = r.catalog_id
+             WHERE r.unit_id IS NOT NULL AND r.status <> 'withdrawn' AND (?1 IS NULL OR c.code = ?1)
+             ORDER BY r.unit_id, r.id",
+        )?
+        .query_map([code], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
+/// How many live registrations the file holds (the bulk path takes over above a bloc's size).
+pub fn live_registrations(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM registration WHERE status <> 'withdrawn'", [], |r| r.get(0))?)
+}
+
+/// [`cap_counts`] for every unit at once, for the bulk check: one pass over the year's awards, the carried history
+/// and the registrations, instead of one query per person of each unit.
+pub fn cap_counts_all(conn: &Connection, year: i32) -> Result<std::collections::HashMap<i64, (usize, usize)>> {
+    let sql = "WITH t(pid, code) AS (
+            SELECT a.person_id, c.code FROM award a JOIN catalog c ON c.id = a.catalog_id
+             WHERE a.person_id IS NOT NULL AND c.code IN ('LDTT', 'CSTT', 'CSTDCS') AND ?1 BETWEEN a.year_from AND a.year_to
+               AND a.basis = 'merit' AND a.id NOT IN (SELECT award_id FROM revocation)
+            UNION
+            SELECT h.person_id, h.code FROM history h
+             WHERE h.subject = 'individual' AND h.person_id IS NOT NULL AND h.code IN ('LDTT', 'CSTT', 'CSTDCS')
+               AND ?1 BETWEEN h.year_from AND h.year_to AND coalesce(h.basis, 'merit') = 'merit'
+            UNION
+            SELECT r.person_id, 'registered' FROM registration r JOIN catalog c ON c.id = r.catalog_id
+             WHERE r.person_id IS NOT NULL AND c.code = 'CSTDCS' AND r.status <> 'withdrawn'
+               AND ?1 = (SELECT year FROM bloc))
+        SELECT p.unit_id,
+               count(DISTINCT t.pid) FILTER (WHERE t.code <> 'registered'),
+               count(DISTINCT t.pid) FILTER (WHERE t.code IN ('CSTDCS', 'registered'))
+        FROM t JOIN person p ON p.id = t.pid GROUP BY p.unit_id";
+    let v = conn
+        .prepare(sql)?
+        .query_map([year], |r| Ok((r.get::<_, i64>(0)?, (r.get::<_, i64>(1)? as usize, r.get::<_, i64>(2)? as usize))))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(v)
 }

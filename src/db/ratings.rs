@@ -60,12 +60,12 @@ fn row(r: &Row) -> rusqlite::Result<RatingRow> {
 
 /// Sets a rating: added, replaced, or left as it was.
 pub fn set(conn: &Connection, n: &NewRating) -> Result<Outcome> {
+    let Some((col, id)) = super::awards::subject_column(n.unit_id, n.person_id) else {
+        return Err(crate::error::refused("a rating needs a unit or a person"));
+    };
     let old: Option<RatingRow> = conn
-        .prepare_cached(&format!(
-            "{SELECT} WHERE r.year = ?1 AND r.org = ?2
-               AND ((?3 IS NOT NULL AND r.unit_id = ?3) OR (?4 IS NOT NULL AND r.person_id = ?4))"
-        ))?
-        .query_row(params![n.year, n.org, n.unit_id, n.person_id], row)
+        .prepare_cached(&format!("{SELECT} WHERE r.year = ?1 AND r.org = ?2 AND r.{col} = ?3"))?
+        .query_row(params![n.year, n.org, id], row)
         .optional()?;
     match old {
         Some(o) if o.r == *n => Ok(Outcome::Unchanged),
@@ -124,12 +124,10 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<RatingRow>> {
 
 /// Every rating of one subject, any year and organisation: what the eligibility check reads.
 pub fn of(conn: &Connection, unit_id: Option<i64>, person_id: Option<i64>) -> Result<Vec<crate::rules::Rating>> {
+    let Some((col, id)) = super::awards::subject_column(unit_id, person_id) else { return Ok(Vec::new()) };
     let v = conn
-        .prepare_cached(
-            "SELECT year, org, level, doc, doc_date FROM rating
-             WHERE (?1 IS NOT NULL AND unit_id = ?1) OR (?2 IS NOT NULL AND person_id = ?2) ORDER BY year",
-        )?
-        .query_map(params![unit_id, person_id], |r| {
+        .prepare_cached(&format!("SELECT year, org, level, doc, doc_date FROM rating WHERE {col} = ?1 ORDER BY year"))?
+        .query_map([id], |r| {
             Ok(crate::rules::Rating {
                 year: r.get(0)?,
                 org: r.get(1)?,

@@ -39,12 +39,10 @@ pub fn confirmation(
     catalog_id: i64,
     year: i32,
 ) -> Result<Option<String>> {
+    let Some((col, id)) = super::awards::subject_column(unit_id, person_id) else { return Ok(None) };
     Ok(conn
-        .prepare_cached(
-            "SELECT note FROM confirmation WHERE catalog_id = ?3 AND year = ?4
-               AND ((?1 IS NOT NULL AND unit_id = ?1) OR (?2 IS NOT NULL AND person_id = ?2))",
-        )?
-        .query_row(params![unit_id, person_id, catalog_id, year], |r| r.get(0))
+        .prepare_cached(&format!("SELECT note FROM confirmation WHERE {col} = ?1 AND catalog_id = ?2 AND year = ?3"))?
+        .query_row(params![id, catalog_id, year], |r| r.get(0))
         .optional()?)
 }
 
@@ -58,10 +56,10 @@ pub fn confirm(
     note: Option<&str>,
     on: NaiveDate,
 ) -> Result<bool> {
+    let Some((col, id)) = super::awards::subject_column(unit_id, person_id) else { return Ok(false) };
     let n = conn.execute(
-        "DELETE FROM confirmation WHERE catalog_id = ?3 AND year = ?4
-           AND ((?1 IS NOT NULL AND unit_id = ?1) OR (?2 IS NOT NULL AND person_id = ?2))",
-        params![unit_id, person_id, catalog_id, year],
+        &format!("DELETE FROM confirmation WHERE {col} = ?1 AND catalog_id = ?2 AND year = ?3"),
+        params![id, catalog_id, year],
     )?;
     match note {
         Some(note) => {

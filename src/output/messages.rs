@@ -542,6 +542,8 @@ const MESSAGES: &[(&str, &str)] = &[
     ("award #{} was revoked already by {} on {}", "khen thưởng #{0} đã bị hủy bỏ theo {1} ngày {2}"),
     ("no person #{}", "không có cá nhân #{0}"),
     ("{} since {}", "{0} từ {1}"),
+    ("{} registrations are too many for one report", "{0} đăng ký là quá nhiều cho một báo cáo"),
+    ("stream one table with --table summary or --table conditions (e.g. --format csv -o FILE), or narrow with --title, --unit or --person", "hãy xuất từng bảng bằng --table summary hoặc --table conditions (ví dụ --format csv -o TỆP), hoặc thu hẹp bằng --title, --unit hay --person"),
     ("carried for deciding the year: {} ratings, {} unused initiatives, {} open discipline or review records, {} rule parameters", "chuyển sang để xét khen thưởng: {0} xếp loại, {1} sáng kiến chưa sử dụng, {2} hồ sơ kỷ luật hoặc xem xét chưa kết thúc, {3} tham số quy định"),
     ("{}: staff {}", "{0}: biên chế {1} người"),
     ("{} registrations: {} cannot succeed, {} lack data, {} can succeed", "{0} đăng ký: {1} không thể đạt, {2} thiếu dữ liệu, {3} có thể đạt"),

@@ -456,41 +456,125 @@ pub fn review_section(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result
 
 /// The lines (rule set, counts) and the table of the conditions that keep registrations from succeeding; with
 /// `open`, those lacking data are listed too.
-fn risk_table(
-    judged: &[(i64, Subject, Judgement)],
-    rules_line: String,
-    open: bool,
-    lang: Lang,
-) -> (Vec<String>, Table) {
-    let mut t = Table::new(
-        "at_risk",
-        &["id", "subject", "unit", "title", "result", "condition", "verdict", "evidence", "article"],
-    );
-    let (mut bad, mut lacking, mut fine) = (0, 0, 0);
+fn risk_table(judged: &[Judged], rules_line: String, open: bool, lang: Lang) -> (Vec<String>, Table) {
+    let mut t = Table::new("at_risk", AT_RISK);
+    let (mut bad, mut lacking) = (0, 0);
     for (id, s, j) in judged {
-        let v = j.summary();
-        match v {
+        match j.summary() {
             Summary::NotEligible => bad += 1,
             Summary::Incomplete => lacking += 1,
-            _ => fine += 1,
+            _ => {}
         }
-        if !(v == Summary::NotEligible || (open && v == Summary::Incomplete)) {
-            continue;
-        }
-        let shown = |c: &&Check| c.verdict == Verdict::NotMet || (open && c.verdict == Verdict::Unknown);
-        for c in j.checks.iter().filter(shown) {
-            let row = check_row(s, j, c, lang);
-            let mut cells: Vec<Cell> = vec![(*id).into(), row[0].clone(), row[1].clone(), row[2].clone(), v.into()];
-            cells.extend(row[4..].iter().cloned());
-            t.push(cells);
+        for row in risk_rows(*id, s, j, open, lang) {
+            t.push(row);
         }
     }
-    let lines = vec![
-        rules_line,
-        words(
-            format!("{} registrations: {bad} cannot succeed, {lacking} lack data, {fine} can succeed", judged.len()),
-            lang,
+    (vec![rules_line, risk_counts(judged.len(), bad, lacking, lang)], t)
+}
+
+/// Above this many registrations `eligible` streams one table instead of laying out a report.
+pub const BULK: i64 = 20_000;
+
+/// Every live registration judged and handed to `emit` as it is judged (registration, subject, judgement): units
+/// first (their facts read one by one: a bloc has few), then people in one pass over each table. Nothing is held
+/// but one person's facts, so a national file is judged in constant memory.
+pub fn bulk(
+    conn: &Connection,
+    code: Option<&str>,
+    as_of: Option<NaiveDate>,
+    mut emit: impl FnMut(i64, &Subject, &Judgement) -> Result<()>,
+) -> Result<()> {
+    let judge = Judge::new(conn, as_of)?;
+    let year = judge.file_year;
+    let rules = judge.rules(year);
+    for (id, unit, c) in facts::unit_registrations(conn, code)? {
+        let s = Subject::unit(conn, unit)?;
+        let j = judge.judge(&s, &c, year)?;
+        emit(id, &s, &j)?;
+    }
+    // The old regime's cap reads the person's unit: every unit counted in one pass, when the cap applies.
+    let capped = rules.get(rules::Param::CstdcsCap).value.is_some();
+    let caps: HashMap<i64, (usize, usize)> = if capped { facts::cap_counts_all(conn, year)? } else { HashMap::new() };
+    facts::each_person(conn, code, |p| {
+        let registered: Vec<String> = p.registrations.iter().filter(|r| r.2).map(|r| r.1.clone()).collect();
+        let s = Subject {
+            unit_id: None,
+            person_id: Some(p.person_id),
+            name: p.name.clone(),
+            unit_code: p.unit_code.clone(),
+        };
+        for (id, c, _) in &p.registrations {
+            let unit_counts = (capped && c == "CSTDCS").then(|| caps.get(&p.unit_id).copied().unwrap_or((0, 0)));
+            let f = Facts {
+                who: Who::Person,
+                year,
+                file_year: year,
+                ratings: p.ratings.clone(),
+                titles: p.titles.clone(),
+                initiatives: p.initiatives.clone(),
+                disciplines: p.disciplines.clone(),
+                registered: registered.clone(),
+                confirmed: p.confirmed.iter().find(|(k, y, _)| k == c && *y == year).map(|x| x.2.clone()),
+                members: Vec::new(),
+                staff: None,
+                standing: None,
+                unit_counts,
+            };
+            let j = rules::judge(c, &f, &rules);
+            emit(*id, &s, &j)?;
+        }
+        Ok(())
+    })
+}
+
+/// A summary row: subject, unit, title, year, result, reasons.
+pub fn summary_row(s: &Subject, j: &Judgement, lang: Lang) -> Vec<Cell> {
+    vec![
+        s.name.as_str().into(),
+        s.unit_code.as_str().into(),
+        j.code.as_str().into(),
+        i64::from(j.year).into(),
+        j.summary().into(),
+        reasons(j, lang).into(),
+    ]
+}
+
+/// The rows of one judgement in the conditions table.
+pub fn condition_rows(s: &Subject, j: &Judgement, lang: Lang) -> Vec<Vec<Cell>> {
+    j.checks.iter().map(|c| check_row(s, j, c, lang)).collect()
+}
+
+/// The columns of `register check`.
+pub const AT_RISK: &[&str] =
+    &["id", "subject", "unit", "title", "result", "condition", "verdict", "evidence", "article"];
+
+/// The rows `register check` shows for one judged registration: its conditions not met (and with `open`, those
+/// unknown), when the registration cannot succeed (or lacks data).
+pub fn risk_rows(id: i64, s: &Subject, j: &Judgement, open: bool, lang: Lang) -> Vec<Vec<Cell>> {
+    let v = j.summary();
+    if !(v == Summary::NotEligible || (open && v == Summary::Incomplete)) {
+        return Vec::new();
+    }
+    let shown = |c: &&Check| c.verdict == Verdict::NotMet || (open && c.verdict == Verdict::Unknown);
+    j.checks
+        .iter()
+        .filter(shown)
+        .map(|c| {
+            let row = check_row(s, j, c, lang);
+            let mut cells: Vec<Cell> = vec![id.into(), row[0].clone(), row[1].clone(), row[2].clone(), v.into()];
+            cells.extend(row[4..].iter().cloned());
+            cells
+        })
+        .collect()
+}
+
+/// The counts line of `register check`.
+pub fn risk_counts(total: usize, bad: usize, lacking: usize, lang: Lang) -> String {
+    words(
+        format!(
+            "{total} registrations: {bad} cannot succeed, {lacking} lack data, {} can succeed",
+            total - bad - lacking
         ),
-    ];
-    (lines, t)
+        lang,
+    )
 }

@@ -473,3 +473,40 @@ fn eligible_in_vietnamese_holds_no_english() {
         panic!("English word '{w}' under --lang vi:\n{out}");
     }
 }
+
+/// The whole file judged in one pass (what a national file streams) gives the same verdicts as the report laid
+/// out subject by subject.
+#[test]
+fn the_one_pass_check_agrees_with_the_report() {
+    let e = Env::new();
+    e.ok(&["demo"]);
+    e.ok(&["-f", "thidua-demo.db", "rating", "set", "excellent", "--person", "CTK01", "--year", "2020"]);
+    e.ok(&["-f", "thidua-demo.db", "discipline", "add", "warning", "--person", "CTHUE02", "--from", "01/03/2020"]);
+    let streamed =
+        csv_rows(&e.ok(&["-f", "thidua-demo.db", "eligible", "--table", "summary", "--format", "csv"]).bytes);
+    let json: serde_json::Value =
+        serde_json::from_str(&e.ok(&["-f", "thidua-demo.db", "eligible", "--format", "json"]).stdout).unwrap();
+    let rows = json["sections"][0]["rows"].as_array().unwrap();
+    let mut laid: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            ["subject", "unit", "title", "year", "result", "reasons"]
+                .iter()
+                .map(|k| match &r[*k] {
+                    serde_json::Value::String(s) => s.clone(),
+                    v => v.to_string(),
+                })
+                .collect()
+        })
+        .collect();
+    let mut streamed = streamed[1..].to_vec();
+    laid.sort();
+    streamed.sort();
+    assert_eq!(laid.len(), 17);
+    assert_eq!(streamed, laid);
+    assert!(laid.iter().any(|r| r[0] == "Đặng Văn Dũng" && r[4] == "not_eligible"), "{laid:?}");
+    let all = csv_rows(&e.ok(&["-f", "thidua-demo.db", "eligible", "--table", "conditions", "--format", "csv"]).bytes);
+    assert!(all.iter().any(|r| r[0] == "Đặng Văn Dũng" && r[4] == "no_discipline" && r[5] == "not_met"), "{all:?}");
+    let err = e.fails(&["-f", "thidua-demo.db", "eligible", "--table", "nope"], 1);
+    assert!(err.contains("this report has no table 'nope'"), "{err}");
+}
