@@ -488,3 +488,95 @@ CREATE TABLE unit_staff (
     women       INTEGER CHECK (women IS NULL OR women BETWEEN 0 AND staff),
     party       INTEGER CHECK (party IS NULL OR party BETWEEN 0 AND staff)
 ) STRICT;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- The council and the proposals (version 5): from the ranking to the decision.
+
+-- The deliberating body of this bloc-year ("Hội đồng", or the bloc meeting as a council): its members by name,
+-- unit and role, so "all members" is known when a threshold counts them (Decree 98/2023 Art 30(7)).
+CREATE TABLE council_member (
+    id        INTEGER PRIMARY KEY,
+    name      TEXT    NOT NULL CHECK (name <> ''),
+    unit_id   INTEGER REFERENCES unit (id),
+    role      TEXT    NOT NULL DEFAULT 'member' CHECK (role IN ('chair', 'vice_chair', 'secretary', 'member')),
+    position  TEXT,                         -- "Cục trưởng Cục Thống kê"
+    note      TEXT
+) STRICT;
+
+-- A session of the council: who attended (present, absent with a written opinion), out of how many members then.
+CREATE TABLE council_session (
+    id        INTEGER PRIMARY KEY,
+    held_on   TEXT    NOT NULL CHECK (date(held_on) IS held_on),
+    kind      TEXT    NOT NULL CHECK (kind IN ('midyear', 'annual', 'other')),
+    place     TEXT,
+    members   INTEGER NOT NULL CHECK (members > 0),   -- all members of the council on that day
+    present   INTEGER NOT NULL CHECK (present BETWEEN 0 AND members),
+    written   INTEGER NOT NULL DEFAULT 0 CHECK (written >= 0 AND present + written <= members),
+    note      TEXT
+) STRICT;
+
+-- The ballot on one candidate for one title at a session: in favour among those present, against, and the
+-- written opinions in favour of absent members. The threshold counts all members (Decree 98/2023 Art 30(7)).
+CREATE TABLE council_vote (
+    id          INTEGER PRIMARY KEY,
+    session_id  INTEGER NOT NULL REFERENCES council_session (id),
+    unit_id     INTEGER REFERENCES unit (id),
+    person_id   INTEGER REFERENCES person (id),
+    catalog_id  INTEGER NOT NULL REFERENCES catalog (id),
+    yes         INTEGER NOT NULL CHECK (yes >= 0),
+    no          INTEGER NOT NULL CHECK (no >= 0),
+    written_yes INTEGER NOT NULL DEFAULT 0 CHECK (written_yes >= 0),
+    CHECK ((unit_id IS NULL) <> (person_id IS NULL))
+) STRICT;
+CREATE UNIQUE INDEX council_vote_unit_once ON council_vote (session_id, catalog_id, unit_id) WHERE unit_id IS NOT NULL;
+CREATE UNIQUE INDEX council_vote_person_once ON council_vote (session_id, catalog_id, person_id) WHERE person_id IS NOT NULL;
+
+-- A proposal sent upward ("tờ trình đề nghị khen thưởng"): the memo, its addressee, its state. Draft → sent →
+-- returned (with the reason; it may be sent again) or decided (linked to the award decision).
+CREATE TABLE proposal (
+    id           INTEGER PRIMARY KEY,
+    title        TEXT    NOT NULL CHECK (title <> ''),   -- what it asks for, as the memo's subject line says
+    memo         TEXT,                      -- the memo's number
+    memo_date    TEXT    CHECK (memo_date IS NULL OR date(memo_date) IS memo_date),
+    addressee    TEXT,                      -- "Kính gửi": "Hội đồng Thi đua – Khen thưởng tỉnh"
+    session_id   INTEGER REFERENCES council_session (id),
+    status       TEXT    NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'sent', 'returned', 'decided')),
+    sent_on      TEXT    CHECK (sent_on IS NULL OR date(sent_on) IS sent_on),
+    returned_on  TEXT    CHECK (returned_on IS NULL OR date(returned_on) IS returned_on),
+    reason       TEXT,                      -- why it was returned
+    decision_id  INTEGER REFERENCES decision (id),
+    note         TEXT,
+    CHECK ((status = 'decided') = (decision_id IS NOT NULL))
+) STRICT;
+
+-- A candidate of a proposal: the subject, the title or form proposed, the summary of achievement; what came of it.
+CREATE TABLE proposal_item (
+    id           INTEGER PRIMARY KEY,
+    proposal_id  INTEGER NOT NULL REFERENCES proposal (id),
+    unit_id      INTEGER REFERENCES unit (id),
+    person_id    INTEGER REFERENCES person (id),
+    catalog_id   INTEGER NOT NULL REFERENCES catalog (id),
+    summary      TEXT,                      -- tóm tắt thành tích
+    forced       TEXT,                      -- why it was sent though not eligible or not carried by the ballot
+    outcome      TEXT    CHECK (outcome IN ('granted', 'refused', 'changed')),
+    award_id     INTEGER REFERENCES award (id),
+    CHECK ((unit_id IS NULL) <> (person_id IS NULL)),
+    CHECK (outcome IS NULL OR outcome = 'refused' OR award_id IS NOT NULL)
+) STRICT;
+CREATE INDEX proposal_item_of ON proposal_item (proposal_id);
+CREATE INDEX proposal_item_award ON proposal_item (award_id);
+
+-- The papers of a proposal's dossier (Law 06/2022 Art 84; Decree 98/2023 Art 34), kept in the file so the year's
+-- record stays one file: the memo, an achievement report per candidate, the minutes, certificates.
+CREATE TABLE proposal_doc (
+    id           INTEGER PRIMARY KEY,
+    proposal_id  INTEGER NOT NULL REFERENCES proposal (id),
+    item_id      INTEGER REFERENCES proposal_item (id),
+    kind         TEXT    NOT NULL CHECK (kind IN ('memo', 'report', 'minutes', 'certificate', 'other')),
+    name         TEXT    NOT NULL CHECK (name <> ''),
+    size         INTEGER NOT NULL CHECK (size >= 0),
+    sha256       TEXT    NOT NULL CHECK (length(sha256) = 64),
+    content      BLOB    NOT NULL,
+    added_on     TEXT    NOT NULL CHECK (date(added_on) IS added_on)
+) STRICT;
+CREATE INDEX proposal_doc_of ON proposal_doc (proposal_id);

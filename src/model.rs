@@ -215,6 +215,55 @@ impl DisciplineForm {
     }
 }
 
+id_enum! {
+    /// A member's role in the council.
+    CouncilRole, labels = "council_role" {
+        Chair = "chair" | "chu tich" | "chu tich hoi dong",
+        ViceChair = "vice_chair" | "pho chu tich",
+        Secretary = "secretary" | "thu ky" | "uy vien thu ky",
+        Member = "member" | "uy vien" | "thanh vien",
+    }
+}
+
+id_enum! {
+    /// What a council session deliberates.
+    SessionKind, labels = "session_kind" {
+        Midyear = "midyear" | "so ket",
+        Annual = "annual" | "tong ket" | "cuoi nam",
+        Other = "other" | "khac",
+    }
+}
+
+id_enum! {
+    /// Where a proposal stands.
+    ProposalStatus, labels = "proposal_status" {
+        Draft = "draft",
+        Sent = "sent",
+        Returned = "returned",
+        Decided = "decided",
+    }
+}
+
+id_enum! {
+    /// What came of a candidate: granted as proposed, refused, or granted another title or form.
+    ItemOutcome, labels = "item_outcome" {
+        Granted = "granted",
+        Refused = "refused",
+        Changed = "changed",
+    }
+}
+
+id_enum! {
+    /// A paper of a proposal's dossier (Law 06/2022 Art 84; Decree 98/2023 Art 34).
+    DocKind, labels = "doc_kind" {
+        Memo = "memo" | "to trinh",
+        Report = "report" | "bao cao thanh tich" | "bao cao",
+        Minutes = "minutes" | "bien ban",
+        Certificate = "certificate" | "giay chung nhan" | "xac nhan",
+        Other = "other" | "khac",
+    }
+}
+
 /// A unit as stored.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unit {

@@ -34,4 +34,19 @@ thidua award import "$here/awards.csv"
 thidua rating import "$here/ratings.csv"
 thidua initiative import "$here/initiatives.csv"
 
+# The bloc meeting as the council (illustrative), its mid-year session, a ballot and a draft proposal.
+thidua council member add "Tạ Thị Dân" --unit CTK --role chair --position "Trưởng phòng TCHC Cục Thống kê, Khối trưởng"
+thidua council member add "Nguyễn Hữu Tâm" --unit BHXH --role vice_chair --position "Phó Giám đốc Bảo hiểm xã hội tỉnh"
+thidua council member add "Nguyễn Văn Hùng" --unit CTK --role secretary --position "Chuyên viên Cục Thống kê"
+thidua council member add "Lâm Minh Trí" --unit CTHUE --position "Phó Cục trưởng Cục Thuế"
+thidua council member add "Phan Thanh Hải" --unit HQ --position "Phó Cục trưởng Cục Hải quan"
+thidua council member add "Trương Thị Hồng" --unit KBNN --position "Kế toán trưởng Kho bạc Nhà nước tỉnh"
+thidua council member add "Ngô Thị Uyên" --unit NHNN --position "Chuyên viên Ngân hàng Nhà nước Chi nhánh tỉnh"
+thidua council session add --date 24/07/2020 --kind midyear --place "Cục Thống kê tỉnh" --present 6 --written 1
+thidua council vote 24/07/2020 --person BHXH01 --title BK_TINH --yes 6 --no 0 --written 1
+thidua proposal add --title "Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho cá nhân có thành tích xuất sắc 6 tháng đầu năm 2020" \
+    --to "Hội đồng Thi đua – Khen thưởng tỉnh Tây Ninh" --session 24/07/2020
+thidua proposal candidate 1 --person BHXH01 --title BK_TINH \
+    --summary "Rút ngắn quy trình giải quyết hồ sơ thu bảo hiểm xã hội; tham luận tại Hội nghị sơ kết"
+
 thidua report midyear

@@ -149,5 +149,54 @@ fn load(tx: &rusqlite::Transaction) -> Result<()> {
     import::awards::run(tx, &mut csv("awards.csv", AWARDS, import::awards::COLUMNS)?, None, false, 2020, true)?;
     import::ratings::run(tx, &mut csv("ratings.csv", RATINGS, import::ratings::COLUMNS)?, true)?;
     import::initiatives::run(tx, &mut csv("initiatives.csv", INITIATIVES, import::initiatives::COLUMNS)?, true)?;
+    council(tx)
+}
+
+/// The bloc meeting as the council of 2020 (illustrative: the story names only the leader's representative): the
+/// heads of the seven members, the mid-year session, a ballot and a draft proposal.
+fn council(tx: &rusqlite::Transaction) -> Result<()> {
+    use crate::db::{catalog, council, proposals};
+    use crate::model::{CouncilRole, SessionKind};
+    let heads = [
+        ("Tạ Thị Dân", "CTK", CouncilRole::Chair, "Trưởng phòng TCHC Cục Thống kê, Khối trưởng"),
+        ("Nguyễn Hữu Tâm", "BHXH", CouncilRole::ViceChair, "Phó Giám đốc Bảo hiểm xã hội tỉnh"),
+        ("Nguyễn Văn Hùng", "CTK", CouncilRole::Secretary, "Chuyên viên Cục Thống kê"),
+        ("Lâm Minh Trí", "CTHUE", CouncilRole::Member, "Phó Cục trưởng Cục Thuế"),
+        ("Phan Thanh Hải", "HQ", CouncilRole::Member, "Phó Cục trưởng Cục Hải quan"),
+        ("Trương Thị Hồng", "KBNN", CouncilRole::Member, "Kế toán trưởng Kho bạc Nhà nước tỉnh"),
+        ("Ngô Thị Uyên", "NHNN", CouncilRole::Member, "Chuyên viên Ngân hàng Nhà nước Chi nhánh tỉnh"),
+    ];
+    for (name, unit, role, position) in heads {
+        let u = units::resolve(tx, unit)?;
+        council::add_member(tx, name, Some(u.id), role, Some(position), Some("Minh họa"))?;
+    }
+    let session = council::add_session(
+        tx,
+        date(2020, 7, 24),
+        SessionKind::Midyear,
+        Some("Cục Thống kê tỉnh"),
+        7,
+        6,
+        1,
+        Some("Minh họa"),
+    )?;
+    let phuong = people::resolve(tx, "BHXH01")?;
+    let bk = catalog::resolve(tx, "BK_TINH")?;
+    council::set_vote(tx, session, None, Some(phuong.id), bk.id, (6, 0, 1))?;
+    let p = proposals::add(
+        tx,
+        "Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho cá nhân có thành tích xuất sắc 6 tháng đầu năm 2020",
+        Some("Hội đồng Thi đua – Khen thưởng tỉnh Tây Ninh"),
+        Some(session),
+        Some("Minh họa"),
+    )?;
+    proposals::add_item(
+        tx,
+        p,
+        None,
+        Some(phuong.id),
+        bk.id,
+        Some("Rút ngắn quy trình giải quyết hồ sơ thu bảo hiểm xã hội; tham luận tại Hội nghị sơ kết"),
+    )?;
     Ok(())
 }

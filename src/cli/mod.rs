@@ -5,6 +5,7 @@ mod args;
 mod award;
 mod campaign;
 mod completions;
+mod council;
 mod db;
 mod demo;
 mod discipline;
@@ -17,6 +18,7 @@ mod initiative;
 mod meeting;
 mod person;
 mod pledge;
+mod proposal;
 mod rating;
 mod register;
 mod report;
@@ -108,6 +110,12 @@ pub enum Command {
     Rules(rules::RulesCmd),
     /// Who qualifies for what, condition by condition, with the article
     Eligible(eligible::EligibleArgs),
+    /// The council: members, sessions, ballots against the thresholds of the rules in force
+    #[command(subcommand)]
+    Council(council::CouncilCmd),
+    /// Proposals sent upward: candidates, dossier, state, what the decision made of them
+    #[command(subcommand)]
+    Proposal(proposal::ProposalCmd),
     /// The bloc's meetings: guests, talks, exemplars
     #[command(subcommand)]
     Meeting(meeting::MeetingCmd),
@@ -328,6 +336,8 @@ fn run(ctx: &Ctx, cmd: Command) -> Result<()> {
         Command::Discipline(c) => discipline::run(ctx, c),
         Command::Rules(c) => rules::run(ctx, c),
         Command::Eligible(a) => eligible::run(ctx, a),
+        Command::Council(c) => council::run(ctx, c),
+        Command::Proposal(c) => proposal::run(ctx, c),
         Command::Meeting(c) => meeting::run(ctx, c),
         Command::Score(c) => score::run(ctx, c),
         Command::Report(c) => report::run(ctx, c),

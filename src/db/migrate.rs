@@ -14,18 +14,25 @@ use crate::error::{refused_hint, Result};
 
 pub const SCHEMA: &str = include_str!("../../schema.sql");
 
-/// One step of [`MIGRATIONS`]: statements, or the tail of `schema.sql` from a marker line (tables added whole are
-/// written once, where a person reads the schema).
+/// One step of [`MIGRATIONS`]: statements, or a part of `schema.sql` from a marker line to the next part's
+/// (tables added whole are written once, where a person reads the schema).
 enum Step {
     Sql(&'static str),
     SchemaFrom(&'static str),
 }
 
+/// The line that opens each part of `schema.sql` added by a later version.
+const PART: &str = "\n-- ---------------------------------------------------------------------------------------------------------------\n";
+
 impl Step {
     fn sql(&self) -> &'static str {
         match self {
             Step::Sql(s) => s,
-            Step::SchemaFrom(mark) => SCHEMA.find(mark).map_or("", |at| &SCHEMA[at..]),
+            Step::SchemaFrom(mark) => {
+                let Some(at) = SCHEMA.find(mark) else { return "" };
+                let end = SCHEMA[at..].find(PART).map_or(SCHEMA.len(), |n| at + n);
+                &SCHEMA[at..end]
+            }
         }
     }
 }
@@ -42,6 +49,8 @@ const MIGRATIONS: &[Step] = &[
     // revocations, staff counts). New tables only: no existing row changes, so the recorded digests hold; their
     // audit triggers are installed after the steps.
     Step::SchemaFrom("-- Deciding the year (version 4)"),
+    // 4 → 5: the council, its sessions and ballots, the proposals with their candidates and dossiers.
+    Step::SchemaFrom("-- The council and the proposals (version 5)"),
 ];
 
 /// The schema version that added a table: 1 for the tables of the first schema. An export made before it may
@@ -110,4 +119,21 @@ pub fn upgrade(conn: &Connection, path: &Path) -> Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_schema_part_holds_its_own_tables() {
+        let v4 = MIGRATIONS[2].sql();
+        assert!(v4.contains("CREATE TABLE rating (") && v4.contains("CREATE TABLE unit_staff ("));
+        assert!(!v4.contains("council_member"), "version 4's step runs into version 5's part");
+        let v5 = MIGRATIONS[3].sql();
+        assert!(v5.starts_with("-- The council and the proposals") && v5.contains("CREATE TABLE proposal_doc ("));
+        assert_eq!(version_of_table("rating"), 4);
+        assert_eq!(version_of_table("proposal"), 5);
+        assert_eq!(version_of_table("unit"), 1);
+    }
 }

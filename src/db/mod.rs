@@ -7,6 +7,7 @@ pub mod campaigns;
 pub mod carry;
 pub mod catalog;
 pub mod check;
+pub mod council;
 pub mod decisions;
 pub mod discipline;
 pub mod dump;
@@ -19,6 +20,7 @@ pub mod migrate;
 pub mod newfile;
 pub mod people;
 pub mod pledges;
+pub mod proposals;
 pub mod ratings;
 pub mod refs;
 pub mod registrations;
@@ -299,8 +301,9 @@ macro_rules! stored_as_text {
 }
 
 use crate::model::{
-    Basis, CampaignKind, CampaignStatus, CriterionKind, DisciplineForm, Gender, InitiativeKind, ItemKind, MeetingKind,
-    Org, OriginKind, RatingLevel, RegStatus, Role, Scope, SubjectKind,
+    Basis, CampaignKind, CampaignStatus, CouncilRole, CriterionKind, DisciplineForm, DocKind, Gender, InitiativeKind,
+    ItemKind, ItemOutcome, MeetingKind, Org, OriginKind, ProposalStatus, RatingLevel, RegStatus, Role, Scope,
+    SessionKind, SubjectKind,
 };
 stored_as_text!(
     Role,
@@ -318,5 +321,10 @@ stored_as_text!(
     Org,
     InitiativeKind,
     Scope,
-    DisciplineForm
+    DisciplineForm,
+    CouncilRole,
+    SessionKind,
+    ProposalStatus,
+    ItemOutcome,
+    DocKind
 );

@@ -9,6 +9,7 @@ pub mod history;
 pub mod meeting;
 pub mod people;
 pub mod pledges;
+pub mod proposals;
 pub mod ranking;
 pub mod records;
 pub mod registrations;

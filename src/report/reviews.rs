@@ -181,6 +181,10 @@ pub fn missing_table(
             t.push(vec![u.code.as_str().into(), u.name.as_str().into(), g.into()]);
         }
     }
+    // Dossiers of proposals not decided yet that still lack a paper (Law 06/2022 Art 84).
+    for (p, unit, name, what) in super::proposals::incomplete(conn, lang)? {
+        t.push(vec![unit.into(), name.into(), say(&format!("dossier of proposal #{p}: {what}"), lang).into()]);
+    }
     Ok(t)
 }
 
@@ -290,6 +294,10 @@ pub fn annual(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<Report>
     r.section(Some(l("heading.awards_list", lang)), vec![], Some(awards_table("awards", &units)));
     let people = awards::list(conn, &awards::Filter { individual: true, ..f })?;
     r.section(Some(l("heading.awards_people", lang)), vec![], Some(awards_table("awards_people", &people)));
+    // The proposals sent upward, their ballots and what was decided.
+    if !crate::db::proposals::list(conn)?.is_empty() {
+        r.section(Some(l("heading.proposals", lang)), vec![], Some(super::proposals::review_table(conn, lang)?));
+    }
     r.section(Some(l("heading.missing", lang)), vec![], Some(missing_table(conn, as_of, lang, &counts)?));
     Ok(r)
 }

@@ -244,6 +244,8 @@ id_enum! {
         VoteFlag = "vote_flag",
         VoteCstdTinh = "vote_cstd_tinh",
         VoteCstdcs = "vote_cstdcs",
+        /// Titles and forms the decree sets no ballot threshold for: the bloc's own rule.
+        VoteOther = "vote_other",
         /// The least share (%) of council members present for a session on awards.
         Quorum = "quorum",
     }
@@ -285,6 +287,7 @@ pub fn default(p: Param, regime: Regime) -> Value {
         Param::CstdcsCap => (None, false, Source::None),
         Param::VoteFlag | Param::VoteCstdcs => (Some(80.0), false, vote_source(regime)),
         Param::VoteCstdTinh => (Some(90.0), false, vote_source(regime)),
+        Param::VoteOther => (Some(50.0), true, Source::Default(u("mặc định (quá bán tổng số thành viên)"))),
         Param::Quorum => (Some(200.0 / 3.0), false, Source::Default(u("mặc định (hai phần ba thành viên)"))),
     };
     Value { param: p, value, strict, source }
@@ -295,6 +298,28 @@ fn vote_source(regime: Regime) -> Source {
         Regime::Decree98 => c("Nghị định 98/2023/NĐ-CP, Điều 30 khoản 7"),
         _ => u("Nghị định 98/2023/NĐ-CP, Điều 30 khoản 7 (giữ làm mặc định)"),
     })
+}
+
+/// The ballot threshold a title needs (Decree 98/2023 Art 30(7): of all council members, 90% for the CSTĐ titles
+/// and heroes, 80% for CSTĐCS and the flags), and where it is written; other titles follow the bloc's own rule.
+pub fn vote_param(code: &str) -> Param {
+    match code {
+        "CSTD_TINH" | "CSTD_TQ" | "AHLD" | "AHLLVT" => Param::VoteCstdTinh,
+        "CSTDCS" => Param::VoteCstdcs,
+        "CTD_TINH" | "CTD_CP" => Param::VoteFlag,
+        _ => Param::VoteOther,
+    }
+}
+
+/// Whether `yes` of `all` members reach a threshold (strict: more than).
+pub fn carried(yes: i64, all: i64, v: &Value) -> bool {
+    let Some(min) = v.value else { return true };
+    let pct = yes as f64 * 100.0 / all.max(1) as f64;
+    if v.strict {
+        pct > min + 1e-9
+    } else {
+        pct + 1e-9 >= min
+    }
 }
 
 /// The rule set judging a year, with its parameters resolved (set in the file, else default).
@@ -337,6 +362,7 @@ impl Param {
         Param::VoteFlag,
         Param::VoteCstdTinh,
         Param::VoteCstdcs,
+        Param::VoteOther,
         Param::Quorum,
     ];
 }

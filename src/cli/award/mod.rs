@@ -160,7 +160,16 @@ pub fn run(ctx: &Ctx, cmd: AwardCmd) -> Result<()> {
         AwardCmd::Decision { cmd } => decision(ctx, cmd),
         AwardCmd::Add(a) => add(ctx, a),
         AwardCmd::List(a) => list(ctx, a),
-        AwardCmd::Show { id, .. } => emit_report(&report::awards::show(awards::get(&ctx.open()?, id)?), &ctx.out),
+        AwardCmd::Show { id, .. } => {
+            let conn = ctx.open()?;
+            let mut r = report::awards::show(awards::get(&conn, id)?);
+            // Which proposal it answered, when one did.
+            if let Some((p, item)) = crate::db::proposals::answered_by(&conn, id)? {
+                let line = format!("answers proposal #{p} (candidate #{item})");
+                r.sections[0].lines.push(crate::output::messages::say(&line, ctx.out.lang));
+            }
+            emit_report(&r, &ctx.out)
+        }
         AwardCmd::Remove { id, yes, write } => remove(ctx, id, yes, &write),
         AwardCmd::Import(a) => import_awards(ctx, a),
         AwardCmd::Revoke { id, decision, date, reason, write } => {

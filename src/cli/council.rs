@@ -1,0 +1,245 @@
+//! `thidua council`: the deliberating body of the bloc-year, its sessions and ballots, and the result of each
+//! ballot against the threshold of the rules in force (Decree 98/2023 Art 30(7)).
+
+use chrono::NaiveDate;
+use clap::Subcommand;
+
+use super::{date_arg, text_arg, Ctx, WriteArgs};
+use crate::db::{catalog, council, units};
+use crate::error::{refused, refused_hint, Result};
+use crate::model::{CouncilRole, SessionKind};
+use crate::output::{emit_report, emit_table, Table};
+use crate::report;
+use crate::rules;
+
+#[derive(Subcommand, Debug)]
+pub enum CouncilCmd {
+    /// The council's members
+    #[command(subcommand)]
+    Member(MemberCmd),
+    /// The council's sessions
+    #[command(subcommand)]
+    Session(SessionCmd),
+    /// Record a ballot at a session: a candidate, a title, the votes in favour and against
+    #[command(group = clap::ArgGroup::new("candidate").required(true).args(["unit", "person"]))]
+    Vote {
+        /// The session's number or date
+        session: String,
+        /// The unit voted on (code or name)
+        #[arg(long)]
+        unit: Option<String>,
+        /// The person voted on (number, staff code or name)
+        #[arg(long)]
+        person: Option<String>,
+        /// The title or form voted on (code or name)
+        #[arg(long)]
+        title: String,
+        /// Votes in favour among the members present
+        #[arg(long)]
+        yes: u32,
+        /// Votes against among the members present
+        #[arg(long)]
+        no: u32,
+        /// Written opinions in favour from absent members
+        #[arg(long, default_value_t = 0)]
+        written: u32,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// A session's ballots against their thresholds, with the article
+    Result {
+        #[command(flatten)]
+        out: super::OutputArgs,
+        /// The session's number or date
+        session: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum MemberCmd {
+    /// Add a member
+    Add {
+        /// Full name
+        #[arg(value_parser = text_arg)]
+        name: String,
+        /// The member's unit (code or name)
+        #[arg(long)]
+        unit: Option<String>,
+        /// chair, vice_chair, secretary, member
+        #[arg(long, default_value = "member", value_parser = super::one_of(CouncilRole::VALUES, CouncilRole::parse))]
+        role: CouncilRole,
+        /// Position, e.g. "Cục trưởng Cục Thống kê"
+        #[arg(long, value_parser = text_arg)]
+        position: Option<String>,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// The members, chair first
+    List {
+        #[command(flatten)]
+        out: super::OutputArgs,
+    },
+    /// Remove a member
+    Remove {
+        /// The member's number
+        id: i64,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SessionCmd {
+    /// Record a session and its attendance (refused below the quorum of the rules in force)
+    Add {
+        /// The day it met
+        #[arg(long, value_parser = date_arg)]
+        date: NaiveDate,
+        /// midyear, annual, other
+        #[arg(long, value_parser = super::one_of(SessionKind::VALUES, SessionKind::parse))]
+        kind: SessionKind,
+        /// Members present
+        #[arg(long)]
+        present: u32,
+        /// Absent members who gave a written opinion
+        #[arg(long, default_value_t = 0)]
+        written: u32,
+        /// All members of the council that day [default: the members recorded]
+        #[arg(long)]
+        members: Option<u32>,
+        /// Where it met
+        #[arg(long, value_parser = text_arg)]
+        place: Option<String>,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// The sessions in date order
+    List {
+        #[command(flatten)]
+        out: super::OutputArgs,
+    },
+}
+
+pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
+    match cmd {
+        CouncilCmd::Member(MemberCmd::Add { name, unit, role, position, write }) => {
+            let id = ctx.write(&write, |tx| {
+                let u = unit.as_deref().map(|u| units::resolve(tx, u)).transpose()?;
+                council::add_member(
+                    tx,
+                    &name,
+                    u.map(|u| u.id),
+                    role,
+                    position.as_deref().filter(|s| !s.is_empty()),
+                    None,
+                )
+            })?;
+            ctx.done(&write, format!("council member #{id}: {name}"));
+            Ok(())
+        }
+        CouncilCmd::Member(MemberCmd::List { .. }) => {
+            let mut t = Table::new("council", &["id", "name", "role", "unit", "position"]);
+            for m in council::members(&ctx.open()?)? {
+                t.push(vec![m.id.into(), m.name.into(), m.role.into(), m.unit_code.into(), m.position.into()]);
+            }
+            emit_table(&t, &ctx.out)
+        }
+        CouncilCmd::Member(MemberCmd::Remove { id, write }) => {
+            let name = ctx.write(&write, |tx| council::remove_member(tx, id))?;
+            ctx.done(&write, format!("removed council member #{id} ({name})"));
+            Ok(())
+        }
+        CouncilCmd::Session(SessionCmd::Add { date, kind, present, written, members, place, write }) => {
+            let id = ctx.write(&write, |tx| {
+                let all = match members {
+                    Some(n) => i64::from(n),
+                    None => council::members(tx)?.len() as i64,
+                };
+                if all == 0 {
+                    return Err(refused_hint(
+                        "the council has no members yet",
+                        "add them with `thidua council member add`, or give --members",
+                    ));
+                }
+                let (present, written) = (i64::from(present), i64::from(written));
+                if present + written > all {
+                    return Err(refused(format!(
+                        "{present} present and {written} written opinions are more than the {all} members"
+                    )));
+                }
+                let set = report::proposals::rules_of(tx)?;
+                let q = set.get(rules::Param::Quorum);
+                if !rules::carried(present, all, q) {
+                    return Err(refused(format!(
+                        "{present} of {all} members present is below the quorum of {}%; the session cannot deliberate",
+                        crate::text::format_number((q.value.unwrap_or(0.0) * 10.0).round() / 10.0, false)
+                    )));
+                }
+                council::add_session(
+                    tx,
+                    date,
+                    kind,
+                    place.as_deref().filter(|s| !s.is_empty()),
+                    all,
+                    present,
+                    written,
+                    None,
+                )
+            })?;
+            ctx.done(&write, format!("council session #{id} of {}", crate::text::format_date(date)));
+            Ok(())
+        }
+        CouncilCmd::Session(SessionCmd::List { .. }) => {
+            let mut t = Table::new("sessions", &["id", "date", "kind", "place", "members", "present", "written"]);
+            for s in council::sessions(&ctx.open()?)? {
+                t.push(vec![
+                    s.id.into(),
+                    s.held_on.into(),
+                    s.kind.into(),
+                    s.place.into(),
+                    s.members.into(),
+                    s.present.into(),
+                    s.written.into(),
+                ]);
+            }
+            emit_table(&t, &ctx.out)
+        }
+        CouncilCmd::Vote { session, unit, person, title, yes, no, written, write } => {
+            let (name, code, w) = ctx.write(&write, |tx| {
+                let s = council::session(tx, &session)?;
+                let e = catalog::resolve(tx, &title)?;
+                let (unit_id, person_id, name) = super::subject(tx, unit.as_deref(), person.as_deref())?;
+                catalog::check_subject(&e, person_id.is_none(), "vote on it for")?;
+                let (yes, no, written) = (i64::from(yes), i64::from(no), i64::from(written));
+                if yes + no > s.present {
+                    return Err(refused(format!(
+                        "{yes} in favour and {no} against are more ballots than the {} members present at session #{}",
+                        s.present, s.id
+                    )));
+                }
+                if written > s.written {
+                    return Err(refused(format!(
+                        "{written} written opinions in favour, but session #{} recorded {} written opinions",
+                        s.id, s.written
+                    )));
+                }
+                council::set_vote(tx, s.id, unit_id, person_id, e.id, (yes, no, written))?;
+                let set = report::proposals::rules_of(tx)?;
+                let v = council::votes(tx, s.id)?
+                    .into_iter()
+                    .find(|v| v.code == e.code && v.unit_id == unit_id && v.person_id == person_id)
+                    .ok_or_else(|| refused("the ballot was not recorded"))?;
+                Ok((name, e.code, report::proposals::weigh(&v, &s, &set)))
+            })?;
+            let share = crate::text::format_number((w.pct * 10.0).round() / 10.0, false);
+            let verdict = if w.carried { "carried" } else { "not carried" };
+            ctx.done(&write, format!("{name} — {code}: {} of {} members, {share}%: {verdict}", w.yes, w.all));
+            Ok(())
+        }
+        CouncilCmd::Result { session, .. } => {
+            let conn = ctx.open()?;
+            let s = council::session(&conn, &session)?;
+            emit_report(&report::proposals::result(&conn, &s, ctx.out.lang)?, &ctx.out)
+        }
+    }
+}

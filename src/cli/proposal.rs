@@ -1,0 +1,366 @@
+//! `thidua proposal`: proposals sent upward with their candidates and dossier; their state from draft to the
+//! decision, and what the decision made of each candidate.
+
+use chrono::NaiveDate;
+use clap::Subcommand;
+
+use super::{date_arg, text_arg, Ctx, WriteArgs};
+use crate::db::{catalog, council, decisions, meta, proposals, units};
+use crate::error::{refused, refused_hint, usage, Result};
+use crate::model::{DocKind, ItemOutcome, ProposalStatus};
+use crate::output::{emit_report, emit_table};
+use crate::report;
+use crate::rules::Summary;
+
+#[derive(Subcommand, Debug)]
+pub enum ProposalCmd {
+    /// Start a draft proposal (with the ranking's candidates, `--from-ranking`)
+    Add {
+        /// What it asks for, as the memo's subject line says
+        #[arg(long, value_parser = text_arg)]
+        title: String,
+        /// To whom it goes ("Kính gửi")
+        #[arg(long, value_parser = text_arg)]
+        to: Option<String>,
+        /// The council session that deliberated it (number or date)
+        #[arg(long)]
+        session: Option<String>,
+        /// Take the ranking's proposals (the flag, the certificates) as candidates
+        #[arg(long)]
+        from_ranking: bool,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// Add a candidate to a draft or returned proposal
+    #[command(group = clap::ArgGroup::new("subject").required(true).args(["unit", "person"]))]
+    Candidate {
+        /// The proposal's number
+        id: i64,
+        /// The unit proposed (code or name)
+        #[arg(long)]
+        unit: Option<String>,
+        /// The person proposed (number, staff code or name)
+        #[arg(long)]
+        person: Option<String>,
+        /// The title or form proposed (code or name)
+        #[arg(long)]
+        title: String,
+        /// The summary of achievement
+        #[arg(long, value_parser = text_arg)]
+        summary: Option<String>,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// Attach a paper of the dossier (kept in the file, up to 20 MiB)
+    Attach {
+        /// The proposal's number
+        id: i64,
+        /// The file
+        file: std::path::PathBuf,
+        /// memo, report (achievement report), minutes, certificate, other
+        #[arg(long, value_parser = super::one_of(DocKind::VALUES, DocKind::parse))]
+        kind: DocKind,
+        /// The candidate it belongs to (its number in `proposal show`)
+        #[arg(long)]
+        candidate: Option<i64>,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// The proposals
+    List {
+        #[command(flatten)]
+        out: super::OutputArgs,
+    },
+    /// One proposal: candidates with ballot, eligibility and outcome; the dossier
+    Show {
+        #[command(flatten)]
+        out: super::OutputArgs,
+        /// The proposal's number
+        id: i64,
+    },
+    /// What each candidate's dossier lacks, with the article (Law 06/2022 Art 84)
+    Check {
+        #[command(flatten)]
+        out: super::OutputArgs,
+        /// The proposal's number
+        id: i64,
+    },
+    /// Send it: the memo's number and date (a candidate not eligible or not carried needs --force and a reason)
+    Send {
+        /// The proposal's number
+        id: i64,
+        /// The memo's number, e.g. 15/TTr-KTĐ
+        #[arg(long, value_parser = text_arg)]
+        memo: String,
+        /// The memo's date
+        #[arg(long, value_parser = date_arg)]
+        date: NaiveDate,
+        /// To whom it goes, if not given before
+        #[arg(long, value_parser = text_arg)]
+        to: Option<String>,
+        /// Send candidates that are not eligible or whose ballot did not carry
+        #[arg(long, requires = "reason")]
+        force: bool,
+        /// Why they are sent all the same (kept with each such candidate)
+        #[arg(long, value_parser = text_arg)]
+        reason: Option<String>,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// The province returned it, with its reason (it may be completed and sent again)
+    Return {
+        /// The proposal's number
+        id: i64,
+        /// The day it came back
+        #[arg(long, value_parser = date_arg)]
+        date: NaiveDate,
+        /// The reason given
+        #[arg(long, value_parser = text_arg)]
+        reason: String,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// Link the award decision: each candidate granted, refused, or granted another form
+    Decide {
+        /// The proposal's number
+        id: i64,
+        /// The decision's number (recorded with `award decision add`, its awards with `award add` or `award import`)
+        #[arg(long)]
+        decision: String,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+}
+
+pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
+    match cmd {
+        ProposalCmd::Add { title, to, session, from_ranking, write } => {
+            let (id, n) = ctx.write(&write, |tx| {
+                let s = session.as_deref().map(|s| council::session(tx, s)).transpose()?;
+                let id = proposals::add(tx, &title, to.as_deref().filter(|s| !s.is_empty()), s.map(|s| s.id), None)?;
+                let mut n = 0;
+                if from_ranking {
+                    let (standings, _) =
+                        report::ranking::rank(tx, &report::reviews::members(tx)?, crate::output::Lang::Vi)?;
+                    for st in standings.iter().filter(|s| s.proposal.is_some()) {
+                        let e = catalog::resolve(tx, st.proposal.unwrap_or_default())?;
+                        let summary = format!(
+                            "Xếp thứ {} trong Khối, {} điểm",
+                            st.rank,
+                            crate::text::format_number(st.total, true)
+                        );
+                        proposals::add_item(tx, id, Some(st.unit_id), None, e.id, Some(&summary))?;
+                        n += 1;
+                    }
+                    if n == 0 {
+                        return Err(refused_hint(
+                            "the ranking proposes no unit yet",
+                            "`thidua report ranking` says why (scores missing, a tie, a review pending)",
+                        ));
+                    }
+                }
+                Ok((id, n))
+            })?;
+            ctx.done(&write, format!("proposal #{id} (draft): {title}"));
+            if n > 0 {
+                ctx.say(format!("{n} candidates from the ranking"));
+            }
+            Ok(())
+        }
+        ProposalCmd::Candidate { id, unit, person, title, summary, write } => {
+            let item = ctx.write(&write, |tx| {
+                let p = proposals::get(tx, id)?;
+                editable(&p, ctx)?;
+                let e = catalog::resolve(tx, &title)?;
+                let (unit_id, person_id, _) = super::subject(tx, unit.as_deref(), person.as_deref())?;
+                catalog::check_subject(&e, person_id.is_none(), "propose it for")?;
+                proposals::add_item(tx, id, unit_id, person_id, e.id, summary.as_deref().filter(|s| !s.is_empty()))
+            })?;
+            ctx.done(&write, format!("candidate #{item} of proposal #{id}"));
+            Ok(())
+        }
+        ProposalCmd::Attach { id, file, kind, candidate, write } => {
+            let meta_len =
+                std::fs::metadata(&file).map_err(|e| refused(format!("cannot read '{}': {e}", file.display())))?.len();
+            if meta_len > proposals::MAX_DOC {
+                return Err(refused_hint(
+                    format!("'{}' is {meta_len} bytes, more than the 20 MiB a dossier paper may be", file.display()),
+                    "attach a smaller scan (a PDF at 150 dpi), or keep the paper beside the file",
+                ));
+            }
+            let bytes = std::fs::read(&file).map_err(|e| refused(format!("cannot read '{}': {e}", file.display())))?;
+            let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let (doc, sha) = ctx.write(&write, |tx| {
+                proposals::get(tx, id)?;
+                if let Some(c) = candidate {
+                    if !proposals::items(tx, id)?.iter().any(|i| i.id == c) {
+                        return Err(refused(format!("proposal #{id} has no candidate #{c}")));
+                    }
+                }
+                proposals::attach(tx, id, candidate, kind, &name, &bytes, crate::text::today())
+            })?;
+            ctx.done(
+                &write,
+                format!("paper #{doc} of proposal #{id}: {name} ({} bytes, SHA-256 {})", bytes.len(), &sha[..16]),
+            );
+            Ok(())
+        }
+        ProposalCmd::List { .. } => emit_table(&report::proposals::list(&ctx.open()?)?, &ctx.out),
+        ProposalCmd::Show { id, .. } => {
+            let conn = ctx.open()?;
+            let p = proposals::get(&conn, id)?;
+            emit_report(&report::proposals::show(&conn, &p, ctx.out.lang)?, &ctx.out)
+        }
+        ProposalCmd::Check { id, .. } => {
+            let conn = ctx.open()?;
+            let p = proposals::get(&conn, id)?;
+            let t = report::proposals::check(&conn, &p, ctx.out.lang)?;
+            if t.rows.is_empty() {
+                ctx.say(format!("proposal #{id}: every candidate's dossier is complete"));
+            }
+            emit_table(&t, &ctx.out)
+        }
+        ProposalCmd::Send { id, memo, date, to, force, reason, write } => {
+            let forced = ctx.write(&write, |tx| {
+                let p = proposals::get(tx, id)?;
+                match p.status {
+                    ProposalStatus::Sent => {
+                        return Err(refused(format!(
+                            "proposal #{id} was sent already ({} of {})",
+                            p.memo.unwrap_or_default(),
+                            p.memo_date.map(crate::text::format_date).unwrap_or_default()
+                        )))
+                    }
+                    ProposalStatus::Decided => return Err(refused(format!("proposal #{id} is decided already"))),
+                    _ => {}
+                }
+                let items = proposals::items(tx, id)?;
+                if items.is_empty() {
+                    return Err(refused_hint(format!("proposal #{id} has no candidate"), "add them with `thidua proposal candidate`"));
+                }
+                // Who cannot go without --force: not eligible under the rules in force, or not carried by the ballot.
+                let judge = report::eligible::Judge::new(tx, None)?;
+                let set = report::proposals::rules_of(tx)?;
+                let mut blocked = Vec::new();
+                for i in &items {
+                    let s = report::proposals::subject(tx, i)?;
+                    let j = judge.judge(&s, &i.code, judge.file_year)?;
+                    let ballot = if crate::rules::vote_param(&i.code) == crate::rules::Param::VoteOther {
+                        true
+                    } else {
+                        council::vote_for(tx, i.unit_id, i.person_id, &i.code)?
+                            .is_some_and(|(v, s)| report::proposals::weigh(&v, &s, &set).carried)
+                    };
+                    if j.summary() == Summary::NotEligible || !ballot {
+                        let why = if !ballot { "its ballot did not carry" } else { "not eligible" };
+                        blocked.push((i.id, format!("{} — {} ({why})", i.name, i.code)));
+                    }
+                }
+                if !blocked.is_empty() && !force {
+                    return Err(refused_hint(
+                        format!(
+                            "proposal #{id} cannot be sent: {}",
+                            blocked.iter().map(|b| b.1.clone()).collect::<Vec<_>>().join("; ")
+                        ),
+                        "`thidua eligible` and `thidua council result` say why; --force --reason \"…\" sends them all the same, the reason kept",
+                    ));
+                }
+                for (item, _) in &blocked {
+                    proposals::set_forced(tx, *item, reason.as_deref().unwrap_or_default())?;
+                }
+                proposals::send(tx, id, &memo, date, to.as_deref().filter(|s| !s.is_empty()))?;
+                Ok(blocked.len())
+            })?;
+            ctx.done(&write, format!("proposal #{id} sent: {memo} of {}", crate::text::format_date(date)));
+            if forced > 0 {
+                ctx.say(format!("{forced} candidates sent with --force; the reason is kept with each"));
+            }
+            Ok(())
+        }
+        ProposalCmd::Return { id, date, reason, write } => {
+            if reason.is_empty() {
+                return Err(usage("--reason is empty: say why the proposal was returned"));
+            }
+            ctx.write(&write, |tx| {
+                let p = proposals::get(tx, id)?;
+                if p.status != ProposalStatus::Sent {
+                    let st = status(p.status, ctx);
+                    return Err(refused(format!("proposal #{id} is {st}, not sent: only a sent proposal comes back")));
+                }
+                proposals::give_back(tx, id, date, &reason)
+            })?;
+            ctx.done(&write, format!("proposal #{id} returned on {}: {reason}", crate::text::format_date(date)));
+            Ok(())
+        }
+        ProposalCmd::Decide { id, decision, write } => {
+            let counts = ctx.write(&write, |tx| {
+                let p = proposals::get(tx, id)?;
+                if p.status != ProposalStatus::Sent {
+                    let st = status(p.status, ctx);
+                    return Err(refused(format!("proposal #{id} is {st}, not sent: only a sent proposal is decided")));
+                }
+                let d = decisions::resolve(tx, &decision, None, None)?;
+                let year = meta::bloc(tx)?.year;
+                let awards = crate::db::awards::list(
+                    tx,
+                    &crate::db::awards::Filter { decision_id: Some(d.id), ..Default::default() },
+                )?;
+                if !awards.is_empty() && awards.iter().all(|a| a.year_to != i64::from(year)) {
+                    return Err(refused(format!(
+                        "decision {} awards achievements of {}, not of this file's year {year}",
+                        d.number, awards[0].year_to
+                    )));
+                }
+                let mut outcomes = Vec::new();
+                let mut counts = (0, 0, 0);
+                for i in proposals::items(tx, id)? {
+                    let mine = awards.iter().find(|a| {
+                        a.year_to == i64::from(year)
+                            && match (i.person_id, i.unit_id) {
+                                (Some(pid), _) => a.person_id == Some(pid),
+                                (None, Some(uid)) => {
+                                    a.person_id.is_none()
+                                        && units::by_code(tx, &a.unit_code).ok().flatten().is_some_and(|u| u.id == uid)
+                                }
+                                _ => false,
+                            }
+                    });
+                    let (o, award) = match mine {
+                        Some(a) if a.code == i.code => (ItemOutcome::Granted, Some(a.id)),
+                        Some(a) => (ItemOutcome::Changed, Some(a.id)),
+                        None => (ItemOutcome::Refused, None),
+                    };
+                    match o {
+                        ItemOutcome::Granted => counts.0 += 1,
+                        ItemOutcome::Changed => counts.1 += 1,
+                        ItemOutcome::Refused => counts.2 += 1,
+                    }
+                    outcomes.push((i.id, o, award));
+                }
+                proposals::decide(tx, id, d.id, &outcomes)?;
+                Ok(counts)
+            })?;
+            ctx.done(
+                &write,
+                format!("proposal #{id} decided: {} granted, {} changed, {} refused", counts.0, counts.1, counts.2),
+            );
+            Ok(())
+        }
+    }
+}
+
+fn editable(p: &proposals::Proposal, ctx: &Ctx) -> Result<()> {
+    match p.status {
+        ProposalStatus::Draft | ProposalStatus::Returned => Ok(()),
+        s => Err(refused(format!(
+            "proposal #{} is {}: candidates are added to a draft or a returned proposal",
+            p.id,
+            status(s, ctx)
+        ))),
+    }
+}
+
+/// A status in the reader's language, for a message.
+fn status(s: ProposalStatus, ctx: &Ctx) -> String {
+    crate::output::labels::label(&format!("proposal_status.{s}"), ctx.out.lang).to_string()
+}

@@ -1,0 +1,244 @@
+//! The council of the bloc-year: its members, its sessions with their attendance, the ballots per candidate and
+//! title.
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::error::{refused, refused_hint, Result};
+use crate::model::{CouncilRole, SessionKind};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    pub id: i64,
+    pub name: String,
+    pub unit_code: Option<String>,
+    pub role: CouncilRole,
+    pub position: Option<String>,
+    pub note: Option<String>,
+}
+
+pub fn add_member(
+    conn: &Connection,
+    name: &str,
+    unit_id: Option<i64>,
+    role: CouncilRole,
+    position: Option<&str>,
+    note: Option<&str>,
+) -> Result<i64> {
+    let key = crate::text::match_key(name);
+    if let Some(m) = members(conn)?.into_iter().find(|m| crate::text::match_key(&m.name) == key) {
+        return Err(refused(format!("{} is already member #{} of the council", m.name, m.id)));
+    }
+    if role == CouncilRole::Chair {
+        if let Some(c) = members(conn)?.into_iter().find(|m| m.role == CouncilRole::Chair) {
+            return Err(refused_hint(
+                format!("the council has a chair already: #{} {}", c.id, c.name),
+                format!("remove #{} first, or add this member with another role", c.id),
+            ));
+        }
+    }
+    conn.execute(
+        "INSERT INTO council_member (name, unit_id, role, position, note) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![name, unit_id, role, position, note],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The members, chair first, then vice-chairs, the secretary, the members, each in the order added.
+pub fn members(conn: &Connection) -> Result<Vec<Member>> {
+    let v = conn
+        .prepare_cached(
+            "SELECT m.id, m.name, u.code, m.role, m.position, m.note FROM council_member m
+             LEFT JOIN unit u ON u.id = m.unit_id
+             ORDER BY CASE m.role WHEN 'chair' THEN 0 WHEN 'vice_chair' THEN 1 WHEN 'secretary' THEN 2 ELSE 3 END, m.id",
+        )?
+        .query_map([], |r| {
+            Ok(Member {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                unit_code: r.get(2)?,
+                role: r.get(3)?,
+                position: r.get(4)?,
+                note: r.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
+pub fn remove_member(conn: &Connection, id: i64) -> Result<String> {
+    let name: Option<String> =
+        conn.query_row("SELECT name FROM council_member WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+    let name = name.ok_or_else(|| refused(format!("no council member #{id}")))?;
+    conn.execute("DELETE FROM council_member WHERE id = ?1", [id])?;
+    Ok(name)
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    pub id: i64,
+    pub held_on: NaiveDate,
+    pub kind: SessionKind,
+    pub place: Option<String>,
+    pub members: i64,
+    pub present: i64,
+    pub written: i64,
+    pub note: Option<String>,
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn add_session(
+    conn: &Connection,
+    held_on: NaiveDate,
+    kind: SessionKind,
+    place: Option<&str>,
+    members: i64,
+    present: i64,
+    written: i64,
+    note: Option<&str>,
+) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO council_session (held_on, kind, place, members, present, written, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![held_on, kind, place, members, present, written, note],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+fn session_row(r: &rusqlite::Row) -> rusqlite::Result<Session> {
+    Ok(Session {
+        id: r.get(0)?,
+        held_on: r.get(1)?,
+        kind: r.get(2)?,
+        place: r.get(3)?,
+        members: r.get(4)?,
+        present: r.get(5)?,
+        written: r.get(6)?,
+        note: r.get(7)?,
+    })
+}
+
+const SESSION: &str = "SELECT id, held_on, kind, place, members, present, written, note FROM council_session";
+
+pub fn sessions(conn: &Connection) -> Result<Vec<Session>> {
+    let v = conn
+        .prepare_cached(&format!("{SESSION} ORDER BY held_on, id"))?
+        .query_map([], session_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
+/// A session by its number or its date.
+pub fn session(conn: &Connection, input: &str) -> Result<Session> {
+    let s = input.trim().trim_start_matches('#');
+    let found: Vec<Session> = match s.parse::<i64>() {
+        Ok(id) => conn
+            .prepare_cached(&format!("{SESSION} WHERE id = ?1"))?
+            .query_map([id], session_row)?
+            .collect::<rusqlite::Result<_>>()?,
+        Err(_) => {
+            let d = crate::text::parse_date(s).map_err(refused)?;
+            conn.prepare_cached(&format!("{SESSION} WHERE held_on = ?1"))?
+                .query_map([d], session_row)?
+                .collect::<rusqlite::Result<_>>()?
+        }
+    };
+    match &found[..] {
+        [one] => Ok(one.clone()),
+        [] => Err(refused_hint(format!("no council session '{input}'"), "`thidua council session list` shows them")),
+        many => Err(refused(format!(
+            "'{input}' is the date of several sessions: {}; name one by its number",
+            many.iter().map(|s| format!("#{}", s.id)).collect::<Vec<_>>().join(", ")
+        ))),
+    }
+}
+
+/// A ballot as stored, with its candidate and title.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Vote {
+    pub session_id: i64,
+    pub unit_id: Option<i64>,
+    pub person_id: Option<i64>,
+    pub name: String,
+    pub unit_code: String,
+    pub code: String,
+    pub yes: i64,
+    pub no: i64,
+    pub written_yes: i64,
+}
+
+/// Records (or replaces) a ballot on a candidate for a title.
+pub fn set_vote(
+    conn: &Connection,
+    session_id: i64,
+    unit_id: Option<i64>,
+    person_id: Option<i64>,
+    catalog_id: i64,
+    (yes, no, written_yes): (i64, i64, i64),
+) -> Result<()> {
+    let (col, id) =
+        super::awards::subject_column(unit_id, person_id).ok_or_else(|| refused("a ballot needs a candidate"))?;
+    conn.execute(
+        &format!("DELETE FROM council_vote WHERE session_id = ?1 AND catalog_id = ?2 AND {col} = ?3"),
+        params![session_id, catalog_id, id],
+    )?;
+    conn.execute(
+        "INSERT INTO council_vote (session_id, unit_id, person_id, catalog_id, yes, no, written_yes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![session_id, unit_id, person_id, catalog_id, yes, no, written_yes],
+    )?;
+    Ok(())
+}
+
+const VOTE: &str =
+    "SELECT v.session_id, v.unit_id, v.person_id, coalesce(p.full_name, u.name), u.code, c.code, v.yes, v.no,
+                           v.written_yes
+                    FROM council_vote v JOIN catalog c ON c.id = v.catalog_id LEFT JOIN person p ON p.id = v.person_id
+                    JOIN unit u ON u.id = coalesce(v.unit_id, p.unit_id)";
+
+fn vote_row(r: &rusqlite::Row) -> rusqlite::Result<Vote> {
+    Ok(Vote {
+        session_id: r.get(0)?,
+        unit_id: r.get(1)?,
+        person_id: r.get(2)?,
+        name: r.get(3)?,
+        unit_code: r.get(4)?,
+        code: r.get(5)?,
+        yes: r.get(6)?,
+        no: r.get(7)?,
+        written_yes: r.get(8)?,
+    })
+}
+
+/// The ballots of a session, in the order they were cast.
+pub fn votes(conn: &Connection, session_id: i64) -> Result<Vec<Vote>> {
+    let v = conn
+        .prepare_cached(&format!("{VOTE} WHERE v.session_id = ?1 ORDER BY v.id"))?
+        .query_map([session_id], vote_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
+/// The latest ballot on a candidate for a title, at any session (the last session decides).
+pub fn vote_for(
+    conn: &Connection,
+    unit_id: Option<i64>,
+    person_id: Option<i64>,
+    code: &str,
+) -> Result<Option<(Vote, Session)>> {
+    let Some((col, id)) = super::awards::subject_column(unit_id, person_id) else { return Ok(None) };
+    let v: Option<Vote> = conn
+        .prepare_cached(&format!(
+            "{VOTE} JOIN council_session s ON s.id = v.session_id WHERE v.{col} = ?1 AND c.code = ?2
+             ORDER BY s.held_on DESC, v.id DESC LIMIT 1"
+        ))?
+        .query_row(params![id, code], vote_row)
+        .optional()?;
+    match v {
+        Some(v) => {
+            let s = session(conn, &v.session_id.to_string())?;
+            Ok(Some((v, s)))
+        }
+        None => Ok(None),
+    }
+}

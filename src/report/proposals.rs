@@ -1,0 +1,309 @@
+//! The council's results and the proposals: ballots against the threshold of the rule set in force, each
+//! proposal with its candidates, dossier and outcome, and what a dossier still lacks (Law 06/2022 Art 84).
+
+use rusqlite::Connection;
+
+use crate::db::council::{self, Session, Vote};
+use crate::db::proposals::{self, Item, Proposal};
+use crate::db::{meta, rules as stored};
+use crate::error::Result;
+use crate::model::{DocKind, ProposalStatus};
+use crate::output::labels::label;
+use crate::output::{Cell, Lang, Report, Table};
+use crate::rules::{self, judging_date, RuleSet};
+
+fn words(en: impl AsRef<str>, lang: Lang) -> String {
+    crate::output::messages::say(en.as_ref(), lang)
+}
+
+/// The rule set that judges the file's year (its thresholds and quorum).
+pub fn rules_of(conn: &Connection) -> Result<RuleSet> {
+    let year = meta::bloc(conn)?.year;
+    Ok(RuleSet::new(judging_date(year), &stored::params(conn)?))
+}
+
+/// A ballot weighed: in favour (present and written), of all members, the percentage, the threshold, carried.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Weighed {
+    pub yes: i64,
+    pub all: i64,
+    pub pct: f64,
+    pub threshold: rules::Value,
+    pub carried: bool,
+}
+
+pub fn weigh(v: &Vote, s: &Session, set: &RuleSet) -> Weighed {
+    let threshold = set.get(rules::vote_param(&v.code)).clone();
+    let yes = v.yes + v.written_yes;
+    Weighed {
+        yes,
+        all: s.members,
+        pct: yes as f64 * 100.0 / s.members.max(1) as f64,
+        carried: rules::carried(yes, s.members, &threshold),
+        threshold,
+    }
+}
+
+fn pct(x: f64) -> Cell {
+    Cell::Percent((x * 10.0).round() / 10.0)
+}
+
+fn threshold_cell(v: &rules::Value, lang: Lang) -> Cell {
+    match v.value {
+        Some(x) if v.strict => {
+            Cell::Text(format!("> {}%", crate::text::format_number((x * 10.0).round() / 10.0, lang == Lang::Vi)))
+        }
+        Some(x) => pct(x),
+        None => Cell::Empty,
+    }
+}
+
+fn source(v: &rules::Value, lang: Lang) -> String {
+    match &v.source {
+        rules::Source::Set { source, .. } => source.clone(),
+        rules::Source::Default(c) => super::eligible::article(c, lang),
+        rules::Source::None => String::new(),
+    }
+}
+
+pub const RESULT_COLUMNS: &[&str] =
+    &["subject", "unit", "title", "yes", "written_yes", "no", "members", "share", "threshold", "carried", "article"];
+
+/// `council result`: a session's attendance and each ballot against its threshold, with the article.
+pub fn result(conn: &Connection, s: &Session, lang: Lang) -> Result<Report> {
+    let set = rules_of(conn)?;
+    let mut r =
+        Report::new(words(format!("Council session #{} of {}", s.id, crate::text::format_date(s.held_on)), lang));
+    let quorum = set.get(rules::Param::Quorum);
+    r.section(
+        None,
+        vec![words(
+            format!(
+                "{} members; {} present, {} absent with a written opinion; quorum {} ({})",
+                s.members,
+                s.present,
+                s.written,
+                match quorum.value {
+                    Some(q) => format!("{}%", crate::text::format_number((q * 10.0).round() / 10.0, lang == Lang::Vi)),
+                    None => String::new(),
+                },
+                source(quorum, lang)
+            ),
+            lang,
+        )],
+        None,
+    );
+    let mut t = Table::new("ballots", RESULT_COLUMNS);
+    for v in council::votes(conn, s.id)? {
+        let w = weigh(&v, s, &set);
+        t.push(vec![
+            v.name.as_str().into(),
+            v.unit_code.as_str().into(),
+            v.code.as_str().into(),
+            v.yes.into(),
+            v.written_yes.into(),
+            v.no.into(),
+            s.members.into(),
+            pct(w.pct),
+            threshold_cell(&w.threshold, lang),
+            Cell::Enum("bool", if w.carried { "yes" } else { "no" }.into()),
+            source(&w.threshold, lang).into(),
+        ]);
+    }
+    r.section(Some(label("heading.ballots", lang).to_string()), vec![], Some(t));
+    Ok(r)
+}
+
+/// What a candidate's dossier lacks, each with its article.
+pub fn missing(
+    conn: &Connection,
+    p: &Proposal,
+    item: &Item,
+    set: &RuleSet,
+    lang: Lang,
+) -> Result<Vec<(String, String)>> {
+    let docs = proposals::docs(conn, p.id)?;
+    let has = |k: DocKind, mine: bool| docs.iter().any(|d| d.kind == k && (!mine || d.item_id == Some(item.id)));
+    let art84 = "Luật TĐKT 2022, Điều 84 khoản 1".to_string();
+    let mut out = Vec::new();
+    if !has(DocKind::Memo, false) {
+        out.push((words("the memo (tờ trình)", lang), art84.clone()));
+    }
+    if !has(DocKind::Report, true) {
+        out.push((words("the achievement report", lang), art84.clone()));
+    }
+    if !has(DocKind::Minutes, false) {
+        out.push((words("the minutes of the deliberation", lang), art84.clone()));
+    }
+    if rules::vote_param(&item.code) != rules::Param::VoteOther {
+        match council::vote_for(conn, item.unit_id, item.person_id, &item.code)? {
+            None => {
+                out.push((words("a ballot of the council", lang), "Nghị định 98/2023/NĐ-CP, Điều 30 khoản 7".into()))
+            }
+            Some((v, s)) if !weigh(&v, &s, set).carried => out.push((
+                words(format!("a ballot that carried (#{} did not)", s.id), lang),
+                "Nghị định 98/2023/NĐ-CP, Điều 30 khoản 7".into(),
+            )),
+            Some(_) => {}
+        }
+    }
+    match item.code.as_str() {
+        "CSTD_TINH" | "CSTD_TQ" if !has(DocKind::Certificate, true) => {
+            out.push((words("the certificate of the initiative's recognition", lang), art84))
+        }
+        "CSTDCS" if !has(DocKind::Certificate, true) => out.push((
+            words("the certificate of the initiative or of the excellent rating", lang),
+            "Nghị định 98/2023/NĐ-CP, Điều 34".into(),
+        )),
+        _ => {}
+    }
+    Ok(out)
+}
+
+pub const LIST_COLUMNS: &[&str] =
+    &["id", "title", "status", "candidates", "memo", "memo_date", "addressee", "decision"];
+
+pub fn list(conn: &Connection) -> Result<Table> {
+    let mut t = Table::new("proposals", LIST_COLUMNS);
+    for p in proposals::list(conn)? {
+        let n = proposals::items(conn, p.id)?.len() as i64;
+        t.push(vec![
+            p.id.into(),
+            p.title.as_str().into(),
+            p.status.into(),
+            n.into(),
+            p.memo.clone().into(),
+            p.memo_date.into(),
+            p.addressee.clone().into(),
+            p.decision.clone().into(),
+        ]);
+    }
+    Ok(t)
+}
+
+pub const ITEM_COLUMNS: &[&str] =
+    &["id", "subject", "unit", "title", "summary", "share", "threshold", "eligibility", "forced", "outcome", "awarded"];
+
+/// The candidates with their ballot, their eligibility and their outcome.
+pub fn candidates(conn: &Connection, p: &Proposal, lang: Lang) -> Result<Table> {
+    let set = rules_of(conn)?;
+    let judge = super::eligible::Judge::new(conn, None)?;
+    let mut t = Table::new("candidates", ITEM_COLUMNS);
+    for i in proposals::items(conn, p.id)? {
+        let ballot = council::vote_for(conn, i.unit_id, i.person_id, &i.code)?.map(|(v, s)| weigh(&v, &s, &set));
+        let s = subject(conn, &i)?;
+        let j = judge.judge(&s, &i.code, judge.file_year)?;
+        t.push(vec![
+            i.id.into(),
+            i.name.as_str().into(),
+            i.unit_code.as_str().into(),
+            i.code.as_str().into(),
+            i.summary.clone().into(),
+            ballot.as_ref().map_or(Cell::Empty, |w| pct(w.pct)),
+            ballot.as_ref().map_or(Cell::Empty, |w| threshold_cell(&w.threshold, lang)),
+            j.summary().into(),
+            i.forced.clone().into(),
+            i.outcome.into(),
+            i.awarded.clone().filter(|a| *a != i.code).into(),
+        ]);
+    }
+    Ok(t)
+}
+
+pub fn subject(conn: &Connection, i: &Item) -> Result<super::eligible::Subject> {
+    match (i.person_id, i.unit_id) {
+        (Some(p), _) => super::eligible::Subject::person(conn, p),
+        (None, Some(u)) => super::eligible::Subject::unit(conn, u),
+        (None, None) => Err(crate::error::refused("a candidate without a subject")),
+    }
+}
+
+/// `proposal show`: the proposal, its candidates, its papers.
+pub fn show(conn: &Connection, p: &Proposal, lang: Lang) -> Result<Report> {
+    let mut r = Report::new(format!("#{} {}", p.id, p.title));
+    let mut rec = Table::record("proposal");
+    rec.field("id", p.id)
+        .field("title", p.title.as_str())
+        .field("status", p.status)
+        .field("memo", p.memo.clone())
+        .field("memo_date", p.memo_date)
+        .field("addressee", p.addressee.clone())
+        .field("session", p.session_id)
+        .field("sent_on", p.sent_on)
+        .field("returned_on", p.returned_on)
+        .field("return_reason", p.reason.clone())
+        .field("decision", p.decision.clone())
+        .field("note", p.note.clone());
+    r.section(None, vec![], Some(rec));
+    r.section(Some(label("heading.candidates", lang).to_string()), vec![], Some(candidates(conn, p, lang)?));
+    let mut d = Table::new("dossier", &["id", "kind", "candidate", "name", "size", "sha256", "added_on"]);
+    for doc in proposals::docs(conn, p.id)? {
+        d.push(vec![
+            doc.id.into(),
+            doc.kind.into(),
+            doc.item_id.into(),
+            doc.name.as_str().into(),
+            doc.size.into(),
+            doc.sha256.as_str().into(),
+            doc.added_on.into(),
+        ]);
+    }
+    r.section(Some(label("heading.dossier", lang).to_string()), vec![], Some(d));
+    Ok(r)
+}
+
+/// `proposal check`: what each candidate's dossier lacks, with the article; empty when complete.
+pub fn check(conn: &Connection, p: &Proposal, lang: Lang) -> Result<Table> {
+    let set = rules_of(conn)?;
+    let mut t = Table::new("missing", &["candidate", "subject", "title", "missing", "article"]);
+    for i in proposals::items(conn, p.id)? {
+        for (what, art) in missing(conn, p, &i, &set, lang)? {
+            t.push(vec![i.id.into(), i.name.as_str().into(), i.code.as_str().into(), what.into(), art.into()]);
+        }
+    }
+    Ok(t)
+}
+
+/// The annual review's section: each proposal with its candidates, their ballots and what was decided.
+pub fn review_table(conn: &Connection, lang: Lang) -> Result<Table> {
+    let set = rules_of(conn)?;
+    let mut t = Table::new(
+        "proposals",
+        &["proposal", "status", "subject", "unit", "title", "share", "threshold", "outcome", "awarded", "decision"],
+    );
+    for p in proposals::list(conn)? {
+        for i in proposals::items(conn, p.id)? {
+            let ballot = council::vote_for(conn, i.unit_id, i.person_id, &i.code)?.map(|(v, s)| weigh(&v, &s, &set));
+            t.push(vec![
+                p.id.into(),
+                p.status.into(),
+                i.name.as_str().into(),
+                i.unit_code.as_str().into(),
+                i.code.as_str().into(),
+                ballot.as_ref().map_or(Cell::Empty, |w| pct(w.pct)),
+                ballot.as_ref().map_or(Cell::Empty, |w| threshold_cell(&w.threshold, lang)),
+                i.outcome.into(),
+                i.awarded.clone().filter(|a| *a != i.code).into(),
+                p.decision.clone().into(),
+            ]);
+        }
+    }
+    Ok(t)
+}
+
+/// For `report missing`: proposals not yet decided whose dossier lacks a paper: (proposal, candidate's unit,
+/// candidate, what).
+pub fn incomplete(conn: &Connection, lang: Lang) -> Result<Vec<(i64, String, String, String)>> {
+    let set = rules_of(conn)?;
+    let mut out = Vec::new();
+    for p in proposals::list(conn)?.into_iter().filter(|p| p.status != ProposalStatus::Decided) {
+        for i in proposals::items(conn, p.id)? {
+            let m = missing(conn, &p, &i, &set, lang)?;
+            if !m.is_empty() {
+                let what = m.into_iter().map(|(w, _)| w).collect::<Vec<_>>().join(", ");
+                out.push((p.id, i.unit_code.clone(), i.name.clone(), what));
+            }
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,313 @@
+//! From ranking to decision (issue 16): the council, its ballots against the thresholds of the rules in force,
+//! proposals with their dossier, sent, returned, re-sent and decided.
+
+use crate::{csv_rows, Env};
+
+/// A 2025 file with three units and a council of `n` members.
+fn council(n: usize) -> Env {
+    let e = Env::new();
+    e.ok(&["init", "--year", "2025", "--bloc", "Khối các cơ quan Trung ương", "--province", "Tây Ninh"]);
+    e.ok(&[
+        "unit",
+        "import",
+        &e.write("u.csv", "code,name,role\nBHXH,BHXH khu vực,leader\nCT,Cục Thuế,member\nKB,Kho bạc,member\n"),
+    ]);
+    for i in 1..=n {
+        let role = if i == 1 { "chair" } else { "member" };
+        e.ok(&["council", "member", "add", &format!("Ủy viên số {i}"), "--role", role, "--unit", "CT"]);
+    }
+    e
+}
+
+fn ballots(e: &Env, session: &str) -> Vec<Vec<String>> {
+    csv_rows(&e.ok(&["council", "result", session, "--format", "csv", "--table", "ballots"]).bytes)
+}
+
+fn demo_ballots(e: &Env, session: &str) -> Vec<Vec<String>> {
+    csv_rows(
+        &e.ok(&["-f", "thidua-demo.db", "council", "result", session, "--format", "csv", "--table", "ballots"]).bytes,
+    )
+}
+
+#[test]
+fn example_4_a_council_of_nine_carries_a_flag_with_eight_not_seven() {
+    let e = council(9);
+    e.ok(&[
+        "council",
+        "session",
+        "add",
+        "--date",
+        "10/12/2025",
+        "--kind",
+        "annual",
+        "--present",
+        "8",
+        "--written",
+        "1",
+    ]);
+    let out = e.ok(&["council", "vote", "1", "--unit", "BHXH", "--title", "CTD_TINH", "--yes", "7", "--no", "1"]);
+    assert!(out.stderr.contains("BHXH khu vực — CTD_TINH: 7 of 9 members, 77.8%: not carried"), "{}", out.stderr);
+    let b = ballots(&e, "1");
+    assert_eq!(
+        b[0],
+        ["subject", "unit", "title", "yes", "written_yes", "no", "members", "share", "threshold", "carried", "article"]
+    );
+    assert_eq!(&b[1][..10], ["BHXH khu vực", "BHXH", "CTD_TINH", "7", "0", "1", "9", "77.8", "80", "no"]);
+    assert!(b[1][10].starts_with("Nghị định 98/2023/NĐ-CP, Điều 30 khoản 7"), "{:?}", b[1]);
+    // The absent member's written opinion in favour makes 8 of all 9: 88.9%, carried.
+    e.ok(&[
+        "council",
+        "vote",
+        "10/12/2025",
+        "--unit",
+        "BHXH",
+        "--title",
+        "CTD_TINH",
+        "--yes",
+        "7",
+        "--no",
+        "1",
+        "--written",
+        "1",
+    ]);
+    let b = ballots(&e, "1");
+    assert_eq!(b.len(), 2, "a ballot again replaces the first");
+    assert_eq!(&b[1][6..10], ["9", "88.9", "80", "yes"]);
+    // Ballots beyond attendance, a candidate not in the file, a session below the quorum: refused, nothing written.
+    let err = e.fails(&["council", "vote", "1", "--unit", "CT", "--title", "BK_TINH", "--yes", "8", "--no", "1"], 1);
+    assert!(
+        err.contains("8 in favour and 1 against are more ballots than the 8 members present at session #1"),
+        "{err}"
+    );
+    let err = e.fails(&["council", "vote", "1", "--unit", "XYZ", "--title", "BK_TINH", "--yes", "1", "--no", "0"], 1);
+    assert!(err.contains("XYZ"), "{err}");
+    let err = e.fails(&["council", "session", "add", "--date", "11/12/2025", "--kind", "other", "--present", "5"], 1);
+    assert!(err.contains("5 of 9 members present is below the quorum of 66.7%"), "{err}");
+    assert_eq!(e.count("SELECT count(*) FROM council_session"), 1);
+    assert_eq!(e.count("SELECT count(*) FROM council_vote"), 1);
+    // Under the 2024 rules the threshold is Decree 98's own, confirmed.
+    let e = Env::new();
+    e.ok(&["init", "--year", "2024", "--bloc", "Khối", "--province", "Tây Ninh"]);
+    e.ok(&["unit", "add", "BHXH", "--name", "BHXH tỉnh", "--role", "leader"]);
+    e.ok(&[
+        "council",
+        "session",
+        "add",
+        "--date",
+        "10/12/2024",
+        "--kind",
+        "annual",
+        "--members",
+        "9",
+        "--present",
+        "9",
+    ]);
+    e.ok(&["council", "vote", "1", "--unit", "BHXH", "--title", "CTD_TINH", "--yes", "7", "--no", "2"]);
+    assert_eq!(ballots(&e, "1")[1][10], "Nghị định 98/2023/NĐ-CP, Điều 30 khoản 7");
+}
+
+/// A person of Cục Thuế proposed for CSTĐ of the province, and two units from the ranking.
+fn with_proposal() -> Env {
+    let e = council(9);
+    e.ok(&["person", "add", "--unit", "CT", "--name", "Nguyễn Thị Thu Hà", "--code", "CT01"]);
+    for y in ["2023", "2024", "2025"] {
+        e.ok(&["award", "add", "-", "CSTDCS", "--person", "CT01", "--year", y]);
+    }
+    e.ok(&[
+        "initiative",
+        "add",
+        "Số hóa hồ sơ hoàn thuế",
+        "--scope",
+        "province",
+        "--author",
+        "CT01",
+        "--date",
+        "20/11/2025",
+    ]);
+    e.ok(&["score", "criteria", "import", &e.write("tc.csv", "code,group,name,max\nA1,A,Nhiệm vụ,100\n")]);
+    e.ok(&[
+        "score",
+        "import",
+        &e.write("d.csv", "unit,criterion,self,assessed\nBHXH,A1,98,98\nCT,A1,95,95\nKB,A1,90,90\n"),
+    ]);
+    e.ok(&["score", "settings", "--quota-bk", "1"]);
+    e.ok(&["council", "session", "add", "--date", "10/12/2025", "--kind", "annual", "--present", "9"]);
+    e.ok(&["council", "vote", "1", "--unit", "BHXH", "--title", "CTD_TINH", "--yes", "9", "--no", "0"]);
+    e.ok(&["council", "vote", "1", "--person", "CT01", "--title", "CSTD_TINH", "--yes", "9", "--no", "0"]);
+    let out = e.ok(&[
+        "proposal",
+        "add",
+        "--title",
+        "Đề nghị khen thưởng năm 2025",
+        "--to",
+        "Hội đồng TĐKT tỉnh",
+        "--session",
+        "1",
+        "--from-ranking",
+    ]);
+    assert!(out.stderr.contains("2 candidates from the ranking"), "{}", out.stderr);
+    e.ok(&[
+        "proposal",
+        "candidate",
+        "1",
+        "--person",
+        "CT01",
+        "--title",
+        "CSTD_TINH",
+        "--summary",
+        "Ba năm liên tục CSTĐCS",
+    ]);
+    e
+}
+
+#[test]
+fn a_dossier_without_the_initiatives_certificate_is_incomplete_under_art_84() {
+    let e = with_proposal();
+    let missing = csv_rows(&e.ok(&["proposal", "check", "1", "--format", "csv"]).bytes);
+    let ha: Vec<&Vec<String>> = missing.iter().filter(|r| r[1] == "Nguyễn Thị Thu Hà").collect();
+    assert!(
+        ha.iter()
+            .any(|r| r[3] == "the certificate of the initiative's recognition"
+                && r[4] == "Luật TĐKT 2022, Điều 84 khoản 1"),
+        "{ha:?}"
+    );
+    assert!(ha.iter().any(|r| r[3] == "the achievement report"), "{ha:?}");
+    // The papers, kept in the file with their size and SHA-256.
+    e.write("tt.pdf", "%PDF-1.4 tờ trình");
+    e.write("bb.pdf", "%PDF-1.4 biên bản");
+    e.write("cn.pdf", "%PDF-1.4 chứng nhận sáng kiến");
+    e.ok(&["proposal", "attach", "1", &e.path("tt.pdf").to_string_lossy(), "--kind", "memo"]);
+    e.ok(&["proposal", "attach", "1", &e.path("bb.pdf").to_string_lossy(), "--kind", "minutes"]);
+    e.ok(&[
+        "proposal",
+        "attach",
+        "1",
+        &e.path("cn.pdf").to_string_lossy(),
+        "--kind",
+        "certificate",
+        "--candidate",
+        "3",
+    ]);
+    for c in ["1", "2", "3"] {
+        let f = e.write(&format!("bc{c}.pdf"), &format!("%PDF-1.4 báo cáo thành tích {c}"));
+        e.ok(&["proposal", "attach", "1", &f, "--kind", "report", "--candidate", c]);
+    }
+    let out = e.ok(&["proposal", "check", "1", "--format", "csv"]);
+    assert_eq!(csv_rows(&out.bytes).len(), 1, "{}", out.stdout);
+    assert!(out.stderr.contains("every candidate's dossier is complete"), "{}", out.stderr);
+    let sha: String =
+        e.conn().query_row("SELECT sha256 FROM proposal_doc WHERE name = 'cn.pdf'", [], |r| r.get(0)).unwrap();
+    use sha2::Digest;
+    let want: String =
+        sha2::Sha256::digest("%PDF-1.4 chứng nhận sáng kiến".as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(sha, want);
+    let err = e.fails(
+        &["proposal", "attach", "1", &e.path("cn.pdf").to_string_lossy(), "--kind", "report", "--candidate", "9"],
+        1,
+    );
+    assert!(err.contains("proposal #1 has no candidate #9"), "{err}");
+    // `report missing` named the dossier while it was incomplete; now it does not.
+    let missing = e.ok(&["report", "missing", "--format", "csv"]).stdout;
+    assert!(!missing.contains("dossier of proposal #1"), "{missing}");
+}
+
+#[test]
+fn returned_with_a_reason_resent_and_decided_with_a_changed_form() {
+    let e = with_proposal();
+    let missing = e.ok(&["report", "missing", "--format", "csv"]).stdout;
+    assert!(missing.contains("dossier of proposal #1: the memo (tờ trình)"), "{missing}");
+    // The ranking's certificate candidate had no ballot: BK_TINH follows the bloc's rule, so only the flag and the
+    // CSTĐ titles need one. Everyone carried: it goes.
+    e.ok(&["proposal", "send", "1", "--memo", "15/TTr-KTĐ", "--date", "12/12/2025"]);
+    let err = e.fails(&["proposal", "send", "1", "--memo", "15/TTr-KTĐ", "--date", "13/12/2025"], 1);
+    assert!(err.contains("proposal #1 was sent already (15/TTr-KTĐ of 12/12/2025)"), "{err}");
+    e.ok(&["proposal", "return", "1", "--date", "20/12/2025", "--reason", "Thiếu báo cáo thành tích có xác nhận"]);
+    let shown = e.ok(&["proposal", "show", "1", "--format", "json"]).stdout;
+    assert!(
+        shown.contains("\"return_reason\": \"Thiếu báo cáo thành tích có xác nhận\"")
+            && shown.contains("\"status\": \"returned\""),
+        "{shown}"
+    );
+    e.ok(&["proposal", "send", "1", "--memo", "18/TTr-KTĐ", "--date", "22/12/2025"]);
+    // The decision: the flag and the CSTĐ granted, the certificate changed to a Giấy khen.
+    e.ok(&["award", "decision", "add", "120/QĐ-UBND", "--date", "15/01/2026", "--issuer", "UBND tỉnh Tây Ninh"]);
+    e.ok(&["award", "add", "120/QĐ-UBND", "CTD_TINH", "--unit", "BHXH"]);
+    e.ok(&["award", "add", "120/QĐ-UBND", "CSTD_TINH", "--person", "CT01"]);
+    e.ok(&["award", "add", "120/QĐ-UBND", "GK", "--unit", "CT"]);
+    let out = e.ok(&["proposal", "decide", "1", "--decision", "120/QĐ-UBND"]);
+    assert!(out.stderr.contains("proposal #1 decided: 2 granted, 1 changed, 0 refused"), "{}", out.stderr);
+    let rows = csv_rows(&e.ok(&["proposal", "show", "1", "--format", "csv", "--table", "candidates"]).bytes);
+    let at = |k: &str| rows[0].iter().position(|c| c == k).unwrap();
+    let outcome: Vec<(String, String, String)> = rows[1..]
+        .iter()
+        .map(|r| (r[at("title")].clone(), r[at("outcome")].clone(), r[at("awarded")].clone()))
+        .collect();
+    assert_eq!(
+        outcome,
+        [
+            ("CTD_TINH".into(), "granted".into(), "".into()),
+            ("BK_TINH".into(), "changed".into(), "GK".into()),
+            ("CSTD_TINH".into(), "granted".into(), "".into())
+        ]
+    );
+    // Each award knows the proposal it answered; the annual review shows what came of each.
+    let award = e.ok(&["award", "show", "6"]).stdout;
+    assert!(award.contains("answers proposal #1 (candidate #2)"), "{award}");
+    let review = e.ok(&["report", "annual", "--as-of", "31/01/2026", "--format", "csv", "--table", "proposals"]).stdout;
+    assert!(review.contains("BK_TINH,,,changed,GK,120/QĐ-UBND"), "{review}");
+    let err = e.fails(&["proposal", "decide", "1", "--decision", "120/QĐ-UBND"], 1);
+    assert!(err.contains("proposal #1 is decided, not sent"), "{err}");
+}
+
+#[test]
+fn a_candidate_not_carried_or_not_eligible_needs_force_and_a_reason() {
+    let e = with_proposal();
+    e.ok(&["council", "vote", "1", "--person", "CT01", "--title", "CSTD_TINH", "--yes", "8", "--no", "1"]);
+    let err = e.fails(&["proposal", "send", "1", "--memo", "15/TTr-KTĐ", "--date", "12/12/2025"], 1);
+    assert!(
+        err.contains("proposal #1 cannot be sent: Nguyễn Thị Thu Hà — CSTD_TINH (its ballot did not carry)"),
+        "{err}"
+    );
+    assert_eq!(e.count("SELECT count(*) FROM proposal WHERE status = 'sent'"), 0);
+    e.fails(&["proposal", "send", "1", "--memo", "15/TTr-KTĐ", "--date", "12/12/2025", "--force"], 2);
+    let out = e.ok(&[
+        "proposal",
+        "send",
+        "1",
+        "--memo",
+        "15/TTr-KTĐ",
+        "--date",
+        "12/12/2025",
+        "--force",
+        "--reason",
+        "Hội đồng tỉnh xem xét lại",
+    ]);
+    assert!(out.stderr.contains("1 candidates sent with --force"), "{}", out.stderr);
+    assert_eq!(e.count("SELECT count(*) FROM proposal_item WHERE forced = 'Hội đồng tỉnh xem xét lại'"), 1);
+    // The reason is in the audit log with the command.
+    let log: String =
+        e.conn().query_row("SELECT command FROM audit ORDER BY id DESC LIMIT 1", [], |r| r.get(0)).unwrap();
+    assert!(log.contains("Hội đồng tỉnh xem xét lại"), "{log}");
+    // A decision of another year is not this proposal's.
+    e.ok(&["award", "decision", "add", "5/QĐ-UBND", "--date", "10/01/2025", "--issuer", "UBND tỉnh Tây Ninh"]);
+    e.ok(&["award", "add", "5/QĐ-UBND", "CTD_TINH", "--unit", "BHXH", "--year", "2024"]);
+    let err = e.fails(&["proposal", "decide", "1", "--decision", "5/QĐ-UBND"], 1);
+    assert!(err.contains("decision 5/QĐ-UBND awards achievements of 2024, not of this file's year 2025"), "{err}");
+    assert_eq!(e.count("SELECT count(*) FROM proposal WHERE status = 'decided'"), 0);
+}
+
+#[test]
+fn the_demo_has_its_council_and_a_draft_proposal() {
+    let e = Env::new();
+    e.ok(&["demo"]);
+    let members = csv_rows(&e.ok(&["-f", "thidua-demo.db", "council", "member", "list", "--format", "csv"]).bytes);
+    assert_eq!(members.len(), 8);
+    assert_eq!(&members[1][1..3], ["Tạ Thị Dân", "chair"]);
+    let b = demo_ballots(&e, "24/07/2020");
+    assert_eq!(&b[1][..10], ["Trần Thị Yến Phương", "BHXH_TB", "BK_TINH", "6", "1", "0", "7", "100", "> 50%", "yes"]);
+    let vi = e.ok(&["-f", "thidua-demo.db", "--lang", "vi", "proposal", "show", "1"]).stdout;
+    assert!(vi.contains("Dự thảo") && vi.contains("Đối tượng đề nghị"), "{vi}");
+    if let Some(w) = crate::lang::english_in(&vi) {
+        panic!("English word '{w}' under --lang vi:\n{vi}");
+    }
+}
