@@ -190,6 +190,14 @@ fn value(s: &str, decl: &str) -> std::result::Result<Value, String> {
     match decl.to_ascii_uppercase().as_str() {
         "INTEGER" => s.parse().map(Value::Integer).map_err(|_| format!("'{s}' is not a whole number")),
         "REAL" => s.parse().map(Value::Real).map_err(|_| format!("'{s}' is not a number")),
+        // Bytes (a dossier's papers) are written as hexadecimal.
+        "BLOB" => (0..s.len())
+            .step_by(2)
+            .map(|i| s.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
+            .collect::<Option<Vec<u8>>>()
+            .filter(|_| s.len() % 2 == 0)
+            .map(Value::Blob)
+            .ok_or_else(|| format!("'{}' is not hexadecimal bytes", s.chars().take(40).collect::<String>())),
         _ => Ok(Value::Text(s.to_string())),
     }
 }

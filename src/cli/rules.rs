@@ -51,7 +51,8 @@ pub fn run(ctx: &Ctx, cmd: RulesCmd) -> Result<()> {
             let conn = ctx.open()?;
             let as_of = as_of.unwrap_or_else(|| judging_date(meta::bloc(&conn).map(|b| b.year).unwrap_or(2025)));
             let set = RuleSet::new(as_of, &stored::params(&conn)?);
-            emit_report(&report::records::rules_show(&set, ctx.out.lang), &ctx.out)
+            let quota = report::ranking::Settings::load(&conn)?.quota_bk;
+            emit_report(&report::records::rules_show(&set, quota, ctx.out.lang), &ctx.out)
         }
         RulesCmd::Set { param, value, source, write } => {
             let v = crate::text::parse_number(&value).map_err(usage)?;

@@ -621,7 +621,10 @@ const MESSAGES: &[(&str, &str)] = &[
     ("a candidate without a subject", "đối tượng đề nghị không xác định"),
     ("a rating needs a unit or a person", "xếp loại cần cho một đơn vị hoặc một cá nhân"),
     ("dossier of proposal #{}: {}", "hồ sơ đề nghị #{0} còn thiếu: {1}"),
+    ("'{}' is not hexadecimal bytes", "'{0}' không phải là dữ liệu nhị phân dạng thập lục phân"),
+    ("the bloc's settings (`score settings --quota-bk`)", "thiết lập của Khối (`score settings --quota-bk`)"),
     ("answers proposal #{} (candidate #{})", "theo đề nghị #{0} (đối tượng #{1})"),
+    ("{} registrations: `thidua register check` judges them one by one", "{0} đăng ký: `thidua register check` xét từng đăng ký"),
 ];
 
 /// Words and phrases that appear as values inside other messages (a status, a count, a kind): used for the values

@@ -446,12 +446,21 @@ pub fn judge_registrations(conn: &Connection, as_of: Option<NaiveDate>) -> Resul
 }
 
 /// The review's section: the registrations that cannot succeed under the rules in force (a condition not met),
-/// while there is time to act; those lacking data are counted.
+/// while there is time to act; those lacking data are counted. A national file (above [`BULK`] registrations) is
+/// not judged inside the review, which stays quick: the line points to `register check`, which judges it in one
+/// streamed pass.
 pub fn review_section(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<(Vec<String>, Table)> {
     let judge = Judge::new(conn, None)?;
     let set = judge.rules(judge.file_year);
+    let line = regime_line(set.regime, set.as_of, lang);
+    let n = facts::live_registrations(conn)?;
+    if n > BULK {
+        let lines =
+            vec![line, words(format!("{n} registrations: `thidua register check` judges them one by one"), lang)];
+        return Ok((lines, Table::new("at_risk", AT_RISK)));
+    }
     let judged = judge_registrations(conn, Some(as_of))?;
-    Ok(risk_table(&judged, regime_line(set.regime, set.as_of, lang), false, lang))
+    Ok(risk_table(&judged, line, false, lang))
 }
 
 /// The lines (rule set, counts) and the table of the conditions that keep registrations from succeeding; with

@@ -114,7 +114,8 @@ fn words(en: impl AsRef<str>, lang: Lang) -> String {
 
 /// `rules show`: the rule set in force on a date, its parameters with their sources, and every condition of the
 /// covered titles with its article.
-pub fn rules_show(set: &RuleSet, lang: Lang) -> Report {
+/// `quota_bk`: the bloc's quota of certificates of merit, kept with the ranking's settings (`score settings`).
+pub fn rules_show(set: &RuleSet, quota_bk: usize, lang: Lang) -> Report {
     let mut r = Report::new(label("title.rules", lang).to_string());
     let lines = vec![super::eligible::regime_line(set.regime, set.as_of, lang)];
     let mut regimes = Table::new("regimes", &["regime", "from", "to", "texts"]);
@@ -141,6 +142,12 @@ pub fn rules_show(set: &RuleSet, lang: Lang) -> Report {
         };
         p.push(vec![v.param.into(), value, source, on]);
     }
+    p.push(vec![
+        Cell::Enum("param", "quota_bk".into()),
+        Cell::Int(quota_bk as i64),
+        Cell::from(words("the bloc's settings (`score settings --quota-bk`)", lang)),
+        Cell::Empty,
+    ]);
     r.section(Some(label("heading.params", lang).to_string()), vec![], Some(p));
     let mut c = Table::new("conditions", &["title", "subject", "condition", "article"]);
     for code in rules::COVERED {
