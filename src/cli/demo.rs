@@ -36,6 +36,9 @@ pub struct DemoArgs {
     /// Replace the demo file even if it was changed since the demo made it
     #[arg(long)]
     pub yes: bool,
+    /// Also write the year's papers (the memo with its list, the minutes) into this folder, as .docx and .md
+    #[arg(long, value_name = "DIR")]
+    pub docs: Option<std::path::PathBuf>,
 }
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -77,6 +80,19 @@ pub fn run(ctx: &Ctx, a: DemoArgs) -> Result<()> {
     nf.finish()?;
     let conn = db::open(path)?;
     ctx.say(format!("built the demo bloc-year in {} (the mid-year review of 2020 of the seed story)", path.display()));
+    if let Some(dir) = &a.docs {
+        std::fs::create_dir_all(dir).map_err(|e| refused(format!("cannot create folder '{}': {e}", dir.display())))?;
+        let papers = [
+            ("to-trinh-de-nghi", report::papers::memo(&conn, 1)?),
+            ("bien-ban-hop-xet", report::papers::minutes(&conn, "1")?),
+        ];
+        for (name, d) in papers {
+            for ext in ["docx", "md"] {
+                crate::output::emit_document(&d, Some(&dir.join(format!("{name}.{ext}"))), true)?;
+            }
+        }
+        ctx.say(format!("wrote the memo and the minutes of 2020 into {}", dir.display()));
+    }
     let r = report::reviews::midyear(&conn, date(2020, 6, 30), ctx.out.lang)?;
     emit_report(&r, &ctx.out)
 }

@@ -9,6 +9,7 @@ mod council;
 mod db;
 mod demo;
 mod discipline;
+mod doc;
 mod eligible;
 mod export;
 mod history;
@@ -116,6 +117,9 @@ pub enum Command {
     /// Proposals sent upward: candidates, dossier, state, what the decision made of them
     #[command(subcommand)]
     Proposal(proposal::ProposalCmd),
+    /// The papers of the year as Word documents or Markdown: memo, minutes, signing list
+    #[command(subcommand)]
+    Doc(doc::DocCmd),
     /// The bloc's meetings: guests, talks, exemplars
     #[command(subcommand)]
     Meeting(meeting::MeetingCmd),
@@ -338,6 +342,7 @@ fn run(ctx: &Ctx, cmd: Command) -> Result<()> {
         Command::Eligible(a) => eligible::run(ctx, a),
         Command::Council(c) => council::run(ctx, c),
         Command::Proposal(c) => proposal::run(ctx, c),
+        Command::Doc(c) => doc::run(ctx, c),
         Command::Meeting(c) => meeting::run(ctx, c),
         Command::Score(c) => score::run(ctx, c),
         Command::Report(c) => report::run(ctx, c),

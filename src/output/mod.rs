@@ -3,6 +3,8 @@
 //! quietly.
 
 mod csv;
+pub mod document;
+pub mod docx;
 mod json;
 pub mod labels;
 mod md;
@@ -176,6 +178,34 @@ fn open(path: Option<&Path>, force: bool) -> Result<Out> {
 /// A workbook of the tables, to the `-o` file or to standard output when that is not a terminal.
 fn emit_xlsx(tables: &[&Table], o: &Opts) -> Result<()> {
     save_xlsx(xlsx::workbook(tables, o.lang)?, o)
+}
+
+/// A document written to `path`: `.docx`, or Markdown for any other name; made whole under a temporary name and
+/// put in place, so a failure leaves no half-written file. Without a path, Markdown to standard output.
+pub fn emit_document(d: &document::Document, path: Option<&Path>, force: bool) -> Result<()> {
+    let Some(p) = path.filter(|p| p.as_os_str() != "-") else {
+        let mut out = io::stdout().lock();
+        document::markdown(&mut out, d)?;
+        return Ok(out.flush()?);
+    };
+    let is_docx = p.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    let bytes = if is_docx {
+        docx::bytes(d)?
+    } else {
+        let mut v = Vec::new();
+        document::markdown(&mut v, d)?;
+        v
+    };
+    check_place(p, force)?;
+    let tmp = part_of(p);
+    let _ = std::fs::remove_file(&tmp);
+    let saved = private_create(&tmp)
+        .and_then(|mut f| Ok(f.write_all(&bytes).and_then(|()| f.sync_all())?))
+        .and_then(|()| place(&tmp, p, force));
+    if saved.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    saved
 }
 
 fn save_xlsx(mut wb: rust_xlsxwriter::Workbook, o: &Opts) -> Result<()> {

@@ -7,6 +7,7 @@ pub mod eligible;
 pub mod file;
 pub mod history;
 pub mod meeting;
+pub mod papers;
 pub mod people;
 pub mod pledges;
 pub mod proposals;

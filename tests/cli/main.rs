@@ -13,6 +13,7 @@ mod imports;
 mod lang;
 mod meetings;
 mod output;
+mod papers;
 mod people;
 mod pledges;
 mod props;

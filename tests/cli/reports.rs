@@ -5,7 +5,7 @@
 use crate::{csv_rows, Env};
 
 /// Compares output with its snapshot file, or writes it under UPDATE_SNAPSHOTS.
-fn snapshot(name: &str, got: &str) {
+pub fn snapshot(name: &str, got: &str) {
     let path = format!("{}/tests/snapshots/{name}", env!("CARGO_MANIFEST_DIR"));
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::create_dir_all(format!("{}/tests/snapshots", env!("CARGO_MANIFEST_DIR"))).unwrap();

@@ -1,0 +1,115 @@
+//! `thidua doc`: the papers of the year as documents laid out as Decree 30/2020/NĐ-CP says, as `.docx` (`-o
+//! FILE.docx`) or Markdown (`-o FILE.md`, or standard output). The papers are in Vietnamese whatever `--lang` says.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use super::{text_arg, Ctx, WriteArgs};
+use crate::db::{decisions, meta};
+use crate::error::Result;
+use crate::output::{emit_document, Table};
+use crate::report::papers;
+
+#[derive(Subcommand, Debug)]
+pub enum DocCmd {
+    /// The memo with its annexed list (tờ trình + danh sách đề nghị) of a proposal
+    Memo {
+        /// The proposal's number
+        id: i64,
+        #[command(flatten)]
+        out: DocOut,
+    },
+    /// The minutes of a council session (biên bản họp xét): attendance, ballots against the threshold, conclusion
+    Minutes {
+        /// The session's number or date
+        session: String,
+        #[command(flatten)]
+        out: DocOut,
+    },
+    /// The signing list (danh sách ký nhận) of a decision's awards, for the ceremony
+    Signing {
+        /// The decision's number
+        decision: String,
+        #[command(flatten)]
+        out: DocOut,
+    },
+    /// Who issues the papers and who signs them, remembered for the year (shown when given nothing)
+    Settings {
+        /// The parent body above the issuer, e.g. "UBND TỈNH TÂY NINH"
+        #[arg(long, value_parser = text_arg)]
+        parent: Option<String>,
+        /// The issuing body [default: the bloc's name]
+        #[arg(long, value_parser = text_arg)]
+        issuer: Option<String>,
+        /// The place in the date line [default: the province]
+        #[arg(long, value_parser = text_arg)]
+        place: Option<String>,
+        /// The signature's authority line [default: TM. KHỐI THI ĐUA]
+        #[arg(long, value_parser = text_arg)]
+        authority: Option<String>,
+        /// The signer's title [default: KHỐI TRƯỞNG]
+        #[arg(long, value_parser = text_arg)]
+        title: Option<String>,
+        /// The signer's full name [default: the council's chair]
+        #[arg(long, value_parser = text_arg)]
+        signer: Option<String>,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+}
+
+/// Where a document goes.
+#[derive(Args, Debug)]
+pub struct DocOut {
+    /// The file: .docx for Word, any other name for Markdown [default: Markdown on standard output]
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the file if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+fn emit(ctx: &Ctx, d: &crate::output::document::Document, out: &DocOut) -> Result<()> {
+    emit_document(d, out.output.as_deref(), out.force)?;
+    if let Some(p) = &out.output {
+        ctx.say(format!("wrote {}", p.display()));
+    }
+    Ok(())
+}
+
+pub fn run(ctx: &Ctx, cmd: DocCmd) -> Result<()> {
+    match cmd {
+        DocCmd::Memo { id, out } => emit(ctx, &papers::memo(&ctx.open()?, id)?, &out),
+        DocCmd::Minutes { session, out } => emit(ctx, &papers::minutes(&ctx.open()?, &session)?, &out),
+        DocCmd::Signing { decision, out } => {
+            let conn = ctx.open()?;
+            let d = decisions::resolve(&conn, &decision, None, None)?;
+            emit(ctx, &papers::signing(&conn, &d)?, &out)
+        }
+        DocCmd::Settings { parent, issuer, place, authority, title, signer, write } => {
+            let given = [parent, issuer, place, authority, title, signer];
+            if given.iter().all(Option::is_none) {
+                let s = papers::Settings::load(&ctx.open()?)?;
+                let mut t = Table::record("doc_settings");
+                t.field("parent", s.parent)
+                    .field("issuer", s.issuer)
+                    .field("place", s.place)
+                    .field("authority", s.authority)
+                    .field("signer_title", s.title)
+                    .field("signer", s.signer);
+                return crate::output::emit_table(&t, &ctx.out);
+            }
+            ctx.write(&write, |tx| {
+                for (k, v) in papers::KEYS.iter().zip(&given) {
+                    if let Some(v) = v {
+                        meta::set_setting(tx, k, v)?;
+                    }
+                }
+                Ok(())
+            })?;
+            ctx.done(&write, "document settings saved");
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! An administrative document as a model (Decree 30/2020/NĐ-CP on clerical work): the two-column header (issuing
+//! body under its parent, number-symbol; national heading and motto, place and date), the kind and subject line,
+//! "Kính gửi", the body (paragraphs, headings, numbered tables, places left for the secretary's text), the recipients
+//! and the signature; an annex with its own title. Rendered to `.docx` (`output/docx.rs`) and to Markdown here.
+
+use std::io::Write;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::error::Result;
+
+/// A part of a document's body.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A paragraph of running text, justified, first line indented.
+    Para(String),
+    /// A section heading ("I. KẾT QUẢ …"), bold.
+    Heading(String),
+    /// A numbered table: its header row (repeated on every page) and its rows; the first column is STT.
+    Table { columns: Vec<String>, rows: Vec<Vec<String>>, widths: Vec<u32> },
+    /// A place left for the secretary's own text, marked so it is not missed.
+    Blank(String),
+}
+
+/// The signature block: the authority line ("TM. KHỐI THI ĐUA"), the title ("KHỐI TRƯỞNG"), the name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signature {
+    pub authority: Option<String>,
+    pub title: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// The parent body above the issuer, in capitals ("UBND TỈNH TÂY NINH"), if any.
+    pub parent: Option<String>,
+    /// The issuing body ("KHỐI THI ĐUA CÁC CƠ QUAN TRUNG ƯƠNG").
+    pub issuer: String,
+    /// "Số: 15/TTr-KTĐ"; none leaves "Số:      /…" to fill in.
+    pub number: Option<String>,
+    /// The symbol of the kind, for an unnumbered draft ("TTr", "BB").
+    pub symbol: String,
+    pub place: String,
+    pub date: Option<NaiveDate>,
+    /// TỜ TRÌNH, BIÊN BẢN, DANH SÁCH, BÁO CÁO.
+    pub kind: String,
+    pub subject: Option<String>,
+    pub to: Vec<String>,
+    pub body: Vec<Block>,
+    pub recipients: Vec<String>,
+    pub signature: Option<Signature>,
+    /// Further signatures side by side (the minutes: secretary and chair).
+    pub second_signature: Option<Signature>,
+    /// An annexed list: its title, the line under it, its body.
+    pub annex: Option<(String, String, Vec<Block>)>,
+}
+
+/// "ngày 24 tháng 7 năm 2020": a date as a document's body writes it.
+pub fn long_date(d: NaiveDate) -> String {
+    format!("ngày {} tháng {} năm {}", d.day(), d.month(), d.year())
+}
+
+/// The place-and-date line of the header: "Tây Ninh, ngày 05 tháng 02 năm 2020"; days below 10 and the months
+/// January and February are written with a leading zero (Decree 30/2020 Annex I, section II.5).
+pub fn place_date(place: &str, d: Option<NaiveDate>) -> String {
+    match d {
+        Some(d) => {
+            let month = if d.month() <= 2 { format!("{:02}", d.month()) } else { d.month().to_string() };
+            format!("{place}, ngày {:02} tháng {month} năm {}", d.day(), d.year())
+        }
+        None => format!("{place}, ngày      tháng      năm 20…"),
+    }
+}
+
+impl Document {
+    pub fn number_line(&self) -> String {
+        match &self.number {
+            Some(n) => format!("Số: {n}"),
+            None => format!("Số:        /{}", self.symbol),
+        }
+    }
+}
+
+fn esc(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+fn md_blocks(w: &mut dyn Write, blocks: &[Block]) -> Result<()> {
+    for b in blocks {
+        match b {
+            Block::Para(t) => writeln!(w, "{t}\n")?,
+            Block::Heading(t) => writeln!(w, "**{t}**\n")?,
+            Block::Blank(t) => writeln!(w, "> _[{t}]_\n")?,
+            Block::Table { columns, rows, .. } => {
+                writeln!(w, "| {} |", columns.iter().map(|c| esc(c)).collect::<Vec<_>>().join(" | "))?;
+                writeln!(w, "|{}|", columns.iter().map(|_| "---").collect::<Vec<_>>().join("|"))?;
+                for r in rows {
+                    writeln!(w, "| {} |", r.iter().map(|c| esc(c)).collect::<Vec<_>>().join(" | "))?;
+                }
+                writeln!(w)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn md_signature(w: &mut dyn Write, s: &Signature) -> Result<()> {
+    if let Some(a) = &s.authority {
+        writeln!(w, "**{a}**  ")?;
+    }
+    writeln!(w, "**{}**\n\n_(Ký, ghi rõ họ tên)_\n\n**{}**\n", s.title, s.name)?;
+    Ok(())
+}
+
+/// The document in Markdown: the same parts in the same order, for a quick read or a wiki.
+pub fn markdown(w: &mut dyn Write, d: &Document) -> Result<()> {
+    if let Some(p) = &d.parent {
+        writeln!(w, "{}  ", p.to_uppercase())?;
+    }
+    writeln!(w, "**{}**  ", d.issuer.to_uppercase())?;
+    writeln!(w, "{}\n", d.number_line())?;
+    writeln!(w, "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**  ")?;
+    writeln!(w, "**Độc lập - Tự do - Hạnh phúc**\n")?;
+    writeln!(w, "_{}_\n", place_date(&d.place, d.date))?;
+    writeln!(w, "## {}\n", d.kind)?;
+    if let Some(s) = &d.subject {
+        writeln!(w, "**{s}**\n")?;
+    }
+    if !d.to.is_empty() {
+        writeln!(w, "Kính gửi: {}\n", d.to.join("; "))?;
+    }
+    md_blocks(w, &d.body)?;
+    if !d.recipients.is_empty() {
+        writeln!(w, "_Nơi nhận:_\n")?;
+        for r in &d.recipients {
+            writeln!(w, "- {r}")?;
+        }
+        writeln!(w)?;
+    }
+    if let Some(s) = &d.second_signature {
+        md_signature(w, s)?;
+    }
+    if let Some(s) = &d.signature {
+        md_signature(w, s)?;
+    }
+    if let Some((title, sub, blocks)) = &d.annex {
+        writeln!(w, "---\n\n## {title}\n\n_{sub}_\n")?;
+        md_blocks(w, blocks)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,166 @@
+//! The papers of the year as documents (issue 17, in part): the memo with its list, the minutes, the signing list.
+//! Each `.docx` is opened as the zip it is and its XML read: page size and margins, the font, the header texts,
+//! the table rows, the signature; the Markdown versions are snapshots.
+
+use std::io::Read;
+
+use crate::Env;
+
+/// A part of a `.docx`, as text.
+fn part(path: &std::path::Path, name: &str) -> String {
+    let f = std::fs::File::open(path).unwrap();
+    let mut z = zip::ZipArchive::new(f).unwrap();
+    let mut s = String::new();
+    z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+fn demo() -> Env {
+    let e = Env::new();
+    e.ok(&["demo"]);
+    e
+}
+
+/// Page, margins, font, page numbers from the second page: Decree 30/2020 Annex I.
+fn assert_layout(path: &std::path::Path) {
+    let doc = part(path, "word/document.xml");
+    assert!(doc.contains(r#"<w:pgSz w:w="11906" w:h="16838" />"#), "A4 portrait");
+    assert!(
+        doc.contains(r#"<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701""#),
+        "margins 20/15/20/30 mm"
+    );
+    assert!(doc.contains("<w:titlePg />"), "no page number on the first page");
+    assert!(doc.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") && doc.contains("Độc lập - Tự do - Hạnh phúc"));
+    let styles = part(path, "word/styles.xml");
+    assert!(
+        styles.contains(r#"w:ascii="Times New Roman""#) && styles.contains(r#"<w:sz w:val="28" />"#),
+        "Times New Roman 14"
+    );
+    let head = part(path, "word/header1.xml");
+    assert!(head.contains("<w:instrText>PAGE</w:instrText>") && head.contains(r#"<w:jc w:val="center" />"#));
+}
+
+#[test]
+fn the_memo_and_its_list_as_word_and_markdown() {
+    let e = demo();
+    let db = ["-f", "thidua-demo.db"];
+    let run = |args: &[&str]| e.ok(&[&db[..], args].concat());
+    run(&[
+        "proposal",
+        "candidate",
+        "1",
+        "--unit",
+        "BHXH",
+        "--title",
+        "BK_TINH",
+        "--summary",
+        "Dẫn đầu cải cách hành chính",
+    ]);
+    run(&["proposal", "send", "1", "--memo", "12/TTr-KTĐ", "--date", "05/02/2020", "--force", "--reason", "Minh họa"]);
+    run(&["doc", "memo", "1", "-o", "to-trinh.docx"]);
+    let path = e.path("to-trinh.docx");
+    assert_layout(&path);
+    let doc = part(&path, "word/document.xml");
+    assert!(doc.contains("KHỐI THI ĐUA CÁC CƠ QUAN TRUNG ƯƠNG") && doc.contains("Số: 12/TTr-KTĐ"), "issuer and number");
+    assert!(doc.contains("Tây Ninh, ngày 05 tháng 02 năm 2020"), "place and date, leading zeros");
+    assert!(doc.contains("TỜ TRÌNH") && doc.contains("Kính gửi: Hội đồng Thi đua – Khen thưởng tỉnh Tây Ninh"));
+    assert!(doc.contains("Căn cứ Nghị định 91/2017/NĐ-CP;"), "the bases of the rules of 2020");
+    // The annexed list: one table per part, its header row repeated on every page, a row per candidate.
+    assert_eq!(doc.matches("<w:tblHeader />").count(), 2, "two parts: collectives and individuals");
+    assert!(doc.contains("I. TẬP THỂ (1)") && doc.contains("II. CÁ NHÂN (1)"));
+    assert!(doc.contains("Trần Thị Yến Phương, Phó Giám đốc, Bảo hiểm xã hội thị xã Trảng Bàng"));
+    assert!(doc.contains("(Kèm theo Tờ trình số 12/TTr-KTĐ ngày 05/02/2020 của Khối thi đua các Cơ quan Trung ương)"));
+    // Rows: the header block, the foot, and header + one candidate in each of the two annex tables.
+    assert_eq!(doc.matches("<w:tr>").count(), 6, "{}", doc.matches("<w:tr>").count());
+    assert!(doc.contains("TM. KHỐI THI ĐUA") && doc.contains("Tạ Thị Dân"), "the signature: the council's chair");
+    let md = run(&["doc", "memo", "1"]).stdout;
+    crate::reports::snapshot("to-trinh.md", &md);
+    // Refused, naming what to add: a proposal without candidates, a file without a signer; no file left behind.
+    run(&["proposal", "add", "--title", "Đề nghị trống"]);
+    let err = e.fails(&["-f", "thidua-demo.db", "doc", "memo", "2", "-o", "trong.docx"], 1);
+    assert!(err.contains("proposal #2 has no candidate"), "{err}");
+    assert!(!e.path("trong.docx").exists());
+    let f = Env::new();
+    f.ok(&["init", "--year", "2025", "--bloc", "Khối", "--province", "Tây Ninh"]);
+    f.ok(&["unit", "add", "CT", "--name", "Cục Thuế", "--role", "leader"]);
+    f.ok(&["proposal", "add", "--title", "Đề nghị"]);
+    f.ok(&["proposal", "candidate", "1", "--unit", "CT", "--title", "BK_TINH"]);
+    let err = f.fails(&["doc", "memo", "1", "-o", "x.docx"], 1);
+    assert!(err.contains("the paper has no signer") && err.contains("doc settings --signer"), "{err}");
+    assert!(std::fs::read_dir(f.dir.path()).unwrap().all(|x| !x
+        .unwrap()
+        .file_name()
+        .to_string_lossy()
+        .contains("x.docx")));
+    f.ok(&[
+        "doc",
+        "settings",
+        "--signer",
+        "Lê Văn Nam",
+        "--title",
+        "Phó Khối trưởng",
+        "--parent",
+        "UBND tỉnh Tây Ninh",
+    ]);
+    f.ok(&["doc", "memo", "1", "-o", "x.docx"]);
+    let doc = part(&f.path("x.docx"), "word/document.xml");
+    assert!(
+        doc.contains("Lê Văn Nam") && doc.contains("PHÓ KHỐI TRƯỞNG") && doc.contains("UBND TỈNH TÂY NINH"),
+        "the settings"
+    );
+    // An existing file is kept unless --force.
+    let err = f.fails(&["doc", "memo", "1", "-o", "x.docx"], 1);
+    assert!(err.contains("x.docx"), "{err}");
+    f.ok(&["doc", "memo", "1", "-o", "x.docx", "--force"]);
+}
+
+#[test]
+fn the_minutes_of_a_session_and_the_signing_list() {
+    let e = demo();
+    let db = ["-f", "thidua-demo.db"];
+    let run = |args: &[&str]| e.ok(&[&db[..], args].concat());
+    run(&["doc", "minutes", "24/07/2020", "-o", "bien-ban.docx"]);
+    let path = e.path("bien-ban.docx");
+    assert_layout(&path);
+    let doc = part(&path, "word/document.xml");
+    assert!(doc.contains("BIÊN BẢN") && doc.contains("Họp xét thi đua, khen thưởng sơ kết 6 tháng đầu năm 2020"));
+    assert!(doc.contains("Tổng số thành viên: 7; có mặt: 6; vắng mặt có ý kiến bằng văn bản: 1."));
+    assert!(
+        doc.contains("Trần Thị Yến Phương (BHXH_TB)")
+            && doc.contains("7/7")
+            && doc.contains("100%")
+            && doc.contains("trên 50%")
+    );
+    assert!(
+        doc.contains("THƯ KÝ")
+            && doc.contains("Nguyễn Văn Hùng")
+            && doc.contains("CHỦ TỌA")
+            && doc.contains("Tạ Thị Dân")
+    );
+    assert_eq!(doc.matches("<w:tblHeader />").count(), 1);
+    crate::reports::snapshot("bien-ban.md", &run(&["doc", "minutes", "1"]).stdout);
+    // The demo writes its papers into a folder, Word and Markdown alike.
+    e.ok(&["-f", "demo2.db", "demo", "--docs", "giay-to"]);
+    let mut names: Vec<String> = std::fs::read_dir(e.path("giay-to"))
+        .unwrap()
+        .map(|f| f.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["bien-ban-hop-xet.docx", "bien-ban-hop-xet.md", "to-trinh-de-nghi.docx", "to-trinh-de-nghi.md"]);
+    assert_eq!(
+        std::fs::read_to_string(e.path("giay-to/bien-ban-hop-xet.md")).unwrap(),
+        run(&["doc", "minutes", "1"]).stdout
+    );
+    // A session without ballots has no minutes to write.
+    run(&["council", "session", "add", "--date", "20/12/2020", "--kind", "annual", "--present", "7"]);
+    let err = e.fails(&["-f", "thidua-demo.db", "doc", "minutes", "2"], 1);
+    assert!(err.contains("session #2 has no ballots"), "{err}");
+    // The signing list of a decision.
+    run(&["award", "decision", "add", "120/QĐ-UBND", "--date", "15/01/2021", "--issuer", "UBND tỉnh Tây Ninh"]);
+    run(&["award", "add", "120/QĐ-UBND", "BK_TINH", "--person", "BHXH01"]);
+    run(&["award", "add", "120/QĐ-UBND", "BK_TINH", "--unit", "BHXH"]);
+    run(&["doc", "signing", "120/QĐ-UBND", "-o", "ky-nhan.docx"]);
+    let doc = part(&e.path("ky-nhan.docx"), "word/document.xml");
+    assert!(doc.contains("DANH SÁCH KÝ NHẬN") && doc.contains("Quyết định số 120/QĐ-UBND ngày 15/01/2021"));
+    assert_eq!(doc.matches("<w:tr>").count(), 2 + 1 + 2, "header block, foot, header row, two recipients");
+}
