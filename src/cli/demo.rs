@@ -36,7 +36,8 @@ pub struct DemoArgs {
     /// Replace the demo file even if it was changed since the demo made it
     #[arg(long)]
     pub yes: bool,
-    /// Also write the year's papers (the memo with its list, the minutes) into this folder, as .docx and .md
+    /// Also write the year's papers (the mid-year review, the memo with its list, the minutes) into this folder, as
+    /// .docx and .md
     #[arg(long, value_name = "DIR")]
     pub docs: Option<std::path::PathBuf>,
 }
@@ -83,6 +84,7 @@ pub fn run(ctx: &Ctx, a: DemoArgs) -> Result<()> {
     if let Some(dir) = &a.docs {
         std::fs::create_dir_all(dir).map_err(|e| refused(format!("cannot create folder '{}': {e}", dir.display())))?;
         let papers = [
+            ("bao-cao-so-ket", report::papers::review(&conn, false, date(2020, 6, 30), &Default::default())?),
             ("to-trinh-de-nghi", report::papers::memo(&conn, 1)?),
             ("bien-ban-hop-xet", report::papers::minutes(&conn, "1")?),
         ];
@@ -91,7 +93,7 @@ pub fn run(ctx: &Ctx, a: DemoArgs) -> Result<()> {
                 crate::output::emit_document(&d, Some(&dir.join(format!("{name}.{ext}"))), true)?;
             }
         }
-        ctx.say(format!("wrote the memo and the minutes of 2020 into {}", dir.display()));
+        ctx.say(format!("wrote the review, the memo and the minutes of 2020 into {}", dir.display()));
     }
     let r = report::reviews::midyear(&conn, date(2020, 6, 30), ctx.out.lang)?;
     emit_report(&r, &ctx.out)

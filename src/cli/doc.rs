@@ -34,6 +34,40 @@ pub enum DocCmd {
         #[command(flatten)]
         out: DocOut,
     },
+    /// The mid-year or annual review as a report (báo cáo sơ kết / tổng kết), its prose parts from --text or left
+    /// as marked places
+    Review {
+        /// midyear or annual
+        #[arg(value_parser = ["midyear", "annual"])]
+        kind: String,
+        /// The date the review holds to [default: 30/06 or 31/12 of the file's year]
+        #[arg(long, value_parser = super::date_arg)]
+        as_of: Option<chrono::NaiveDate>,
+        /// A part's text from a file: situation=FILE, assessment=FILE, tasks=FILE, proposals=FILE (repeat)
+        #[arg(long, value_name = "PART=FILE")]
+        text: Vec<String>,
+        #[command(flatten)]
+        out: DocOut,
+    },
+    /// A draft decision (dự thảo quyết định) with its annexed list, for a proposal sent
+    Decision {
+        /// The proposal's number
+        id: i64,
+        #[command(flatten)]
+        out: DocOut,
+    },
+    /// An achievement report (báo cáo thành tích) of a unit or a person: profile, titles and forms received
+    #[command(group = clap::ArgGroup::new("subject").required(true).args(["unit", "person"]))]
+    Achievements {
+        /// The unit (code or name)
+        #[arg(long)]
+        unit: Option<String>,
+        /// The person (number, staff code or name)
+        #[arg(long)]
+        person: Option<String>,
+        #[command(flatten)]
+        out: DocOut,
+    },
     /// Who issues the papers and who signs them, remembered for the year (shown when given nothing)
     Settings {
         /// The parent body above the issuer, e.g. "UBND TỈNH TÂY NINH"
@@ -86,6 +120,40 @@ pub fn run(ctx: &Ctx, cmd: DocCmd) -> Result<()> {
             let conn = ctx.open()?;
             let d = decisions::resolve(&conn, &decision, None, None)?;
             emit(ctx, &papers::signing(&conn, &d)?, &out)
+        }
+        DocCmd::Review { kind, as_of, text, out } => {
+            let conn = ctx.open()?;
+            let year = meta::bloc(&conn)?.year;
+            let annual = kind == "annual";
+            let as_of = as_of.unwrap_or_else(|| {
+                chrono::NaiveDate::from_ymd_opt(year, if annual { 12 } else { 6 }, if annual { 31 } else { 30 })
+                    .unwrap_or_default()
+            });
+            let mut texts = std::collections::HashMap::new();
+            for t in &text {
+                let Some((part, file)) = t.split_once('=') else {
+                    return Err(crate::error::usage(format!("--text '{t}': write it as PART=FILE")));
+                };
+                if !papers::PARTS.contains(&part) {
+                    return Err(crate::error::usage(format!(
+                        "--text '{part}': not a part of the review ({})",
+                        papers::PARTS.join(", ")
+                    )));
+                }
+                let body = std::fs::read_to_string(file)
+                    .map_err(|e| crate::error::refused(format!("cannot read '{file}': {e}")))?;
+                // NFC per paragraph; blank lines separate paragraphs.
+                let body = body.replace("\r\n", "\n");
+                let paras: Vec<String> = body.split("\n\n").map(crate::text::clean).filter(|p| !p.is_empty()).collect();
+                texts.insert(part.to_string(), paras.join("\n\n"));
+            }
+            emit(ctx, &papers::review(&conn, annual, as_of, &texts)?, &out)
+        }
+        DocCmd::Decision { id, out } => emit(ctx, &papers::decision(&ctx.open()?, id)?, &out),
+        DocCmd::Achievements { unit, person, out } => {
+            let conn = ctx.open()?;
+            let (u, p, _) = super::subject(&conn, unit.as_deref(), person.as_deref())?;
+            emit(ctx, &papers::achievements(&conn, u, p)?, &out)
         }
         DocCmd::Settings { parent, issuer, place, authority, title, signer, write } => {
             let given = [parent, issuer, place, authority, title, signer];

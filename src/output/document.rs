@@ -149,3 +149,20 @@ pub fn markdown(w: &mut dyn Write, d: &Document) -> Result<()> {
     }
     Ok(())
 }
+
+/// A list or report table as a document's numbered table: an STT column first, the headers and values in
+/// Vietnamese, as a person reads them.
+pub fn from_table(t: &super::Table) -> Block {
+    let lang = super::Lang::Vi;
+    let mut columns = vec!["STT".to_string()];
+    columns.extend(t.columns.iter().map(|c| super::labels::label(c, lang).to_string()));
+    let rows = t
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| std::iter::once((i + 1).to_string()).chain(r.iter().map(|c| super::display(c, lang))).collect())
+        .collect();
+    let mut widths = vec![6];
+    widths.extend(t.columns.iter().map(|_| 20));
+    Block::Table { columns, rows, widths }
+}

@@ -358,3 +358,277 @@ pub fn signing(conn: &Connection, d: &Decision) -> Result<Document> {
         annex: None,
     })
 }
+
+/// The parts of a review the file cannot write, given as text (`doc review --text PART=FILE`).
+pub const PARTS: &[&str] = &["situation", "assessment", "tasks", "proposals"];
+
+fn text_or_blank(texts: &std::collections::HashMap<String, String>, part: &str, what: &str) -> Vec<Block> {
+    match texts.get(part) {
+        Some(t) => t
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| Block::Para(p.replace('\n', " ")))
+            .collect(),
+        None => vec![Block::Blank(format!("{what}: do thư ký bổ sung (hoặc `--text {part}=TỆP`)"))],
+    }
+}
+
+/// The mid-year or annual review as a document (báo cáo sơ kết / tổng kết), with the outline of the common
+/// templates: I. situation, II. results (campaigns, registrations, pledge, commendation in counts by form, exemplars),
+/// III. assessment, IV. tasks ahead, V. proposals. The figures come from the review the file builds; the prose parts
+/// come from `texts`, or are left as marked places.
+pub fn review(
+    conn: &Connection,
+    annual: bool,
+    as_of: chrono::NaiveDate,
+    texts: &std::collections::HashMap<String, String>,
+) -> Result<Document> {
+    use crate::output::document::from_table;
+    use crate::output::Lang;
+    let f = frame(conn)?;
+    let r = if annual {
+        super::reviews::annual(conn, as_of, Lang::Vi)?
+    } else {
+        super::reviews::midyear(conn, as_of, Lang::Vi)?
+    };
+    let mut body = vec![Block::Heading("I. TÌNH HÌNH CHUNG".into())];
+    let members = r.sections.iter().find(|s| s.table.as_ref().is_some_and(|t| t.name == "members"));
+    if let Some(m) = members {
+        body.extend(m.lines.iter().map(|l| Block::Para(l.clone())));
+    }
+    body.extend(text_or_blank(texts, "situation", "Đặc điểm, tình hình của Khối"));
+    body.push(Block::Heading("II. KẾT QUẢ THỰC HIỆN".into()));
+    let results = [
+        "campaigns",
+        "registrations",
+        "results",
+        "pledges",
+        "ranking",
+        "awards_by_code",
+        "awards",
+        "awards_decided",
+        "exemplars",
+    ];
+    let mut n = 0;
+    // In the outline's order: the movements, the registrations (and results), the pledge, the ranking, the awards,
+    // the exemplars.
+    for name in results {
+        let Some(s) =
+            r.sections.iter().find(|s| s.table.as_ref().is_some_and(|t| t.name == name && !t.rows.is_empty()))
+        else {
+            continue;
+        };
+        let t = s.table.as_ref().expect("found by its table");
+        n += 1;
+        body.push(Block::Heading(format!("{n}. {}", s.heading.clone().unwrap_or_default())));
+        body.extend(s.lines.iter().map(|l| Block::Para(l.clone())));
+        body.push(from_table(t));
+    }
+    body.push(Block::Heading("III. ĐÁNH GIÁ CHUNG".into()));
+    body.extend(text_or_blank(texts, "assessment", "Ưu điểm, hạn chế, nguyên nhân, bài học kinh nghiệm"));
+    for name in ["missing", "at_risk"] {
+        if let Some(s) =
+            r.sections.iter().find(|s| s.table.as_ref().is_some_and(|t| t.name == name && !t.rows.is_empty()))
+        {
+            body.push(Block::Para(format!("{}:", s.heading.clone().unwrap_or_default())));
+            body.push(from_table(s.table.as_ref().expect("found by its table")));
+        }
+    }
+    body.push(Block::Heading(
+        if annual { "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM TỚI" } else { "IV. NHIỆM VỤ 6 THÁNG CUỐI NĂM" }.into(),
+    ));
+    body.extend(text_or_blank(texts, "tasks", "Phương hướng, nhiệm vụ"));
+    body.push(Block::Heading("V. ĐỀ XUẤT, KIẾN NGHỊ".into()));
+    body.extend(text_or_blank(texts, "proposals", "Đề xuất, kiến nghị"));
+    let subject = if annual {
+        format!("Tổng kết công tác thi đua, khen thưởng năm {} và phương hướng, nhiệm vụ năm {}", f.year, f.year + 1)
+    } else {
+        format!("Sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm {} và nhiệm vụ 6 tháng cuối năm", f.year)
+    };
+    Ok(Document {
+        parent: f.parent,
+        issuer: f.issuer,
+        number: None,
+        symbol: "BC".into(),
+        place: f.place,
+        date: Some(as_of),
+        kind: "BÁO CÁO".into(),
+        subject: Some(subject),
+        to: Vec::new(),
+        body,
+        recipients: vec![
+            "Ban Thi đua – Khen thưởng tỉnh".into(),
+            "Các đơn vị thành viên Khối".into(),
+            "Lưu: VT".into(),
+        ],
+        signature: Some(f.signature),
+        second_signature: None,
+        annex: None,
+    })
+}
+
+/// A draft decision (dự thảo quyết định) for a sent or decided proposal: the province's decision granting what was
+/// proposed, with its annexed list; the signer's name is left for the province.
+pub fn decision(conn: &Connection, id: i64) -> Result<Document> {
+    let p = proposals::get(conn, id)?;
+    if p.status == crate::model::ProposalStatus::Draft {
+        return Err(refused_hint(
+            format!("proposal #{id} is a draft: a decision answers a proposal that was sent"),
+            format!("send it first: `thidua proposal send {id} --memo … --date …`"),
+        ));
+    }
+    let items = proposals::items(conn, id)?;
+    if items.is_empty() {
+        return Err(refused_hint(
+            format!("proposal #{id} has no candidate"),
+            "add them with `thidua proposal candidate`",
+        ));
+    }
+    let f = frame(conn)?;
+    let province = meta::bloc(conn)?.province.unwrap_or_else(|| "…".into());
+    let regime = Regime::at(rules::judging_date(f.year));
+    let units = items.iter().filter(|i| i.person_id.is_none()).count();
+    let persons = items.len() - units;
+    let mut body = vec![Block::Heading(format!("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH {}", province.to_uppercase()))];
+    body.push(Block::Para("Căn cứ Luật Tổ chức chính quyền địa phương;".into()));
+    body.extend(bases(regime));
+    body.push(Block::Para(format!(
+        "Xét đề nghị của {} tại Tờ trình số {} ngày {}.",
+        f.issuer,
+        p.memo.clone().unwrap_or_else(|| "……".into()),
+        p.memo_date.map(crate::text::format_date).unwrap_or_else(|| "……".into())
+    )));
+    body.push(Block::Heading("QUYẾT ĐỊNH:".into()));
+    body.push(Block::Para(format!(
+        "Điều 1. Tặng thưởng cho {units} tập thể và {persons} cá nhân thuộc {} đã có thành tích xuất sắc trong phong \
+         trào thi đua năm {} (có danh sách kèm theo).",
+        f.issuer, f.year
+    )));
+    body.push(Block::Para("Điều 2. Tiền thưởng kèm theo thực hiện theo quy định hiện hành.".into()));
+    body.push(Block::Para(
+        "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, Thủ trưởng các cơ quan, đơn vị có liên quan \
+         và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."
+            .into(),
+    ));
+    let mut rows = Vec::new();
+    for (n, i) in items.iter().enumerate() {
+        rows.push(vec![(n + 1).to_string(), i.name.clone(), i.unit_code.clone(), title_name(conn, &i.code)?]);
+    }
+    Ok(Document {
+        parent: None,
+        issuer: format!("Ủy ban nhân dân tỉnh {province}"),
+        number: None,
+        symbol: "QĐ-UBND".into(),
+        place: f.place,
+        date: None,
+        kind: "QUYẾT ĐỊNH".into(),
+        subject: Some(subject_line(&p.title).replace("Về việc đề nghị ", "Về việc ")),
+        to: Vec::new(),
+        body,
+        recipients: vec!["Như Điều 3".into(), "Lưu: VT".into()],
+        signature: Some(Signature {
+            authority: Some("KT. CHỦ TỊCH".into()),
+            title: "PHÓ CHỦ TỊCH".into(),
+            name: "……".into(),
+        }),
+        second_signature: None,
+        annex: Some((
+            "Danh sách khen thưởng".into(),
+            format!("(Kèm theo Quyết định số      /QĐ-UBND ngày      của Chủ tịch Ủy ban nhân dân tỉnh {province})"),
+            vec![Block::Table {
+                columns: ["STT", "Tập thể, cá nhân", "Đơn vị", "Hình thức khen thưởng"].map(String::from).into(),
+                rows,
+                widths: vec![8, 40, 14, 38],
+            }],
+        )),
+    })
+}
+
+/// An achievement report (báo cáo thành tích) of a unit or a person: the profile from the file, the achievements
+/// left for the unit to write with the year's figures beside them, and the table of titles and forms received
+/// (this file's awards and the history carried from earlier ones).
+pub fn achievements(conn: &Connection, unit_id: Option<i64>, person_id: Option<i64>) -> Result<Document> {
+    let f = frame(conn)?;
+    let mut body = vec![Block::Heading("I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH".into())];
+    let (issuer, name, signer_title, signer) = match (person_id, unit_id) {
+        (Some(pid), _) => {
+            let p = people::get(conn, pid)?.ok_or_else(|| refused(format!("no person #{pid}")))?;
+            body.push(Block::Para(format!("Họ và tên: {}.", p.full_name)));
+            if let Some(b) = p.born {
+                body.push(Block::Para(format!("Năm sinh: {b}.")));
+            }
+            body.push(Block::Para(format!(
+                "Chức vụ, đơn vị công tác: {}{}.",
+                p.position.map(|x| format!("{x}, ")).unwrap_or_default(),
+                p.unit_name
+            )));
+            body.push(Block::Blank("Quá trình công tác, số năm giữ chức vụ: do cá nhân bổ sung".into()));
+            (p.unit_name.clone(), p.full_name.clone(), "NGƯỜI BÁO CÁO THÀNH TÍCH".to_string(), p.full_name)
+        }
+        (None, Some(uid)) => {
+            let u = crate::db::units::get(conn, uid)?;
+            body.push(Block::Para(format!("Tên đơn vị: {}.", u.name)));
+            if let Some(s) = &u.sector {
+                body.push(Block::Para(format!("Ngành dọc: {s}.")));
+            }
+            match crate::db::units::staff(conn, uid)? {
+                Some(s) => body.push(Block::Para(format!(
+                    "Tổng số cán bộ, công chức, người lao động: {}{}{}.",
+                    s.staff,
+                    s.women.map(|w| format!("; nữ: {w}")).unwrap_or_default(),
+                    s.party.map(|p| format!("; đảng viên: {p}")).unwrap_or_default()
+                ))),
+                None => body.push(Block::Blank(
+                    "Tổng số cán bộ, nữ, đảng viên: do đơn vị bổ sung (`thidua unit staff`)".into(),
+                )),
+            }
+            body.push(Block::Blank("Chức năng, nhiệm vụ được giao: do đơn vị bổ sung".into()));
+            (u.name.clone(), u.name.clone(), "THỦ TRƯỞNG ĐƠN VỊ".to_string(), "……".to_string())
+        }
+        (None, None) => return Err(refused("name the subject with --unit or --person")),
+    };
+    body.push(Block::Heading("II. THÀNH TÍCH ĐẠT ĐƯỢC".into()));
+    body.push(Block::Blank(format!("Thành tích năm {}, số liệu cụ thể: do đơn vị bổ sung", f.year)));
+    body.push(Block::Heading("III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC GHI NHẬN".into()));
+    let list = super::history::achievements(conn, unit_id, person_id)?;
+    let mut rows = Vec::new();
+    for (n, a) in list.iter().enumerate() {
+        let on = a.decision_date.as_deref().and_then(|d| crate::text::parse_date(d).ok()).map(crate::text::format_date);
+        let decision = match (&a.decision, on) {
+            (Some(d), Some(on)) => format!("{d}, {on}"),
+            (Some(d), None) => d.clone(),
+            _ => String::new(),
+        };
+        let year =
+            if a.year_from == a.year_to { a.year_to.to_string() } else { format!("{}–{}", a.year_from, a.year_to) };
+        rows.push(vec![(n + 1).to_string(), year, a.name.clone(), decision, a.issuer.clone().unwrap_or_default()]);
+    }
+    if rows.is_empty() {
+        body.push(Block::Para("Chưa có hình thức khen thưởng nào được ghi nhận trong tệp.".into()));
+    } else {
+        body.push(Block::Table {
+            columns: ["STT", "Năm", "Danh hiệu, hình thức khen thưởng", "Số, ngày quyết định", "Cơ quan ban hành"]
+                .map(String::from)
+                .into(),
+            rows,
+            widths: vec![8, 12, 34, 26, 20],
+        });
+    }
+    Ok(Document {
+        parent: None,
+        issuer: issuer.clone(),
+        number: None,
+        symbol: "BC".into(),
+        place: f.place,
+        date: None,
+        kind: "BÁO CÁO THÀNH TÍCH".into(),
+        subject: Some(format!("Đề nghị khen thưởng năm {} — {name}", f.year)),
+        to: Vec::new(),
+        body,
+        recipients: Vec::new(),
+        signature: Some(Signature { authority: None, title: signer_title, name: signer }),
+        second_signature: None,
+        annex: None,
+    })
+}

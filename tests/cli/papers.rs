@@ -146,7 +146,17 @@ fn the_minutes_of_a_session_and_the_signing_list() {
         .map(|f| f.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["bien-ban-hop-xet.docx", "bien-ban-hop-xet.md", "to-trinh-de-nghi.docx", "to-trinh-de-nghi.md"]);
+    assert_eq!(
+        names,
+        [
+            "bao-cao-so-ket.docx",
+            "bao-cao-so-ket.md",
+            "bien-ban-hop-xet.docx",
+            "bien-ban-hop-xet.md",
+            "to-trinh-de-nghi.docx",
+            "to-trinh-de-nghi.md"
+        ]
+    );
     assert_eq!(
         std::fs::read_to_string(e.path("giay-to/bien-ban-hop-xet.md")).unwrap(),
         run(&["doc", "minutes", "1"]).stdout
@@ -163,4 +173,60 @@ fn the_minutes_of_a_session_and_the_signing_list() {
     let doc = part(&e.path("ky-nhan.docx"), "word/document.xml");
     assert!(doc.contains("DANH SÁCH KÝ NHẬN") && doc.contains("Quyết định số 120/QĐ-UBND ngày 15/01/2021"));
     assert_eq!(doc.matches("<w:tr>").count(), 2 + 1 + 2, "header block, foot, header row, two recipients");
+}
+
+#[test]
+fn the_review_the_draft_decision_and_an_achievement_report() {
+    let e = demo();
+    let db = ["-f", "thidua-demo.db"];
+    let run = |args: &[&str]| e.ok(&[&db[..], args].concat());
+    // The review: the outline of the templates, figures from the file, the secretary's text where given.
+    let situation =
+        e.write("tinh-hinh.txt", "Khối có 7 đơn vị thành viên,\r\nđóng trên địa bàn tỉnh.\r\n\r\nĐoạn thứ hai.\r\n");
+    run(&["doc", "review", "midyear", "--text", &format!("situation={situation}"), "-o", "so-ket.docx"]);
+    let path = e.path("so-ket.docx");
+    assert_layout(&path);
+    let doc = part(&path, "word/document.xml");
+    for h in [
+        "I. TÌNH HÌNH CHUNG",
+        "II. KẾT QUẢ THỰC HIỆN",
+        "III. ĐÁNH GIÁ CHUNG",
+        "IV. NHIỆM VỤ 6 THÁNG CUỐI NĂM",
+        "V. ĐỀ XUẤT, KIẾN NGHỊ",
+    ] {
+        assert!(doc.contains(h), "{h}");
+    }
+    assert!(doc.contains("Khối có 7 đơn vị thành viên, đóng trên địa bàn tỉnh.") && doc.contains("Đoạn thứ hai."));
+    assert!(doc.contains("[Ưu điểm, hạn chế, nguyên nhân, bài học kinh nghiệm: do thư ký bổ sung"), "a marked place");
+    assert!(doc.contains("Tây Ninh, ngày 30 tháng 6 năm 2020") && doc.contains("Phong trào thi đua năm 2020"));
+    let md = run(&["doc", "review", "midyear", "--text", &format!("situation={situation}")]).stdout;
+    crate::reports::snapshot("so-ket.md", &md);
+    let err = e.fails(&["-f", "thidua-demo.db", "doc", "review", "annual", "--text", "ket-luan=x.txt"], 2);
+    assert!(err.contains("--text 'ket-luan': not a part of the review"), "{err}");
+    // A draft decision answers a proposal that was sent.
+    let err = e.fails(&["-f", "thidua-demo.db", "doc", "decision", "1"], 1);
+    assert!(err.contains("proposal #1 is a draft"), "{err}");
+    run(&["proposal", "send", "1", "--memo", "12/TTr-KTĐ", "--date", "28/07/2020", "--force", "--reason", "Minh họa"]);
+    run(&["doc", "decision", "1", "-o", "qd.docx"]);
+    let doc = part(&e.path("qd.docx"), "word/document.xml");
+    assert!(doc.contains("ỦY BAN NHÂN DÂN TỈNH TÂY NINH") && doc.contains("QUYẾT ĐỊNH"));
+    assert!(
+        doc.contains("Xét đề nghị của Khối thi đua các Cơ quan Trung ương tại Tờ trình số 12/TTr-KTĐ ngày 28/07/2020.")
+    );
+    assert!(doc.contains("Về việc tặng Bằng khen của Chủ tịch UBND tỉnh"));
+    assert_eq!(doc.matches("<w:tblHeader />").count(), 1);
+    // An achievement report: the unit's profile and the titles and forms it received, from this file and history.
+    run(&["unit", "staff", "BHXH", "--staff", "120", "--women", "70", "--party", "85"]);
+    run(&["doc", "achievements", "--unit", "BHXH", "-o", "bc-bhxh.docx"]);
+    let doc = part(&e.path("bc-bhxh.docx"), "word/document.xml");
+    assert!(
+        doc.contains("BÁO CÁO THÀNH TÍCH")
+            && doc.contains("Tổng số cán bộ, công chức, người lao động: 120; nữ: 70; đảng viên: 85.")
+    );
+    assert!(
+        doc.contains("Cờ thi đua cấp bộ, ban, ngành, tỉnh") && doc.contains("2015–2020"),
+        "the awards of the seed story"
+    );
+    let md = run(&["doc", "achievements", "--person", "BHXH01"]).stdout;
+    assert!(md.contains("Họ và tên: Trần Thị Yến Phương.") && md.contains("**NGƯỜI BÁO CÁO THÀNH TÍCH**"), "{md}");
 }
