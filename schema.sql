@@ -486,7 +486,8 @@ CREATE TABLE unit_staff (
     unit_id     INTEGER PRIMARY KEY REFERENCES unit (id),
     staff       INTEGER NOT NULL CHECK (staff >= 0),
     women       INTEGER CHECK (women IS NULL OR women BETWEEN 0 AND staff),
-    party       INTEGER CHECK (party IS NULL OR party BETWEEN 0 AND staff)
+    party       INTEGER CHECK (party IS NULL OR party BETWEEN 0 AND staff),
+    function    TEXT                        -- its functions and tasks, as its achievement report states them
 ) STRICT;
 
 -- ---------------------------------------------------------------------------------------------------------------

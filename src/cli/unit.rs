@@ -43,6 +43,9 @@ pub enum UnitCmd {
         /// How many of them are Party members
         #[arg(long)]
         party: Option<u32>,
+        /// Its functions and tasks, as its achievement report states them
+        #[arg(long, value_parser = super::text_arg)]
+        function: Option<String>,
         #[command(flatten)]
         write: WriteArgs,
     },
@@ -153,10 +156,16 @@ pub fn run(ctx: &Ctx, cmd: UnitCmd) -> Result<()> {
         }
         UnitCmd::Edit(a) => edit(ctx, a),
         UnitCmd::Remove { unit, yes, write } => remove(ctx, &unit, yes, &write),
-        UnitCmd::Staff { unit, staff, women, party, write } => {
+        UnitCmd::Staff { unit, staff, women, party, function, write } => {
             let code = ctx.write(&write, |tx| {
                 let u = units::resolve(tx, &unit)?;
-                units::set_staff(tx, u.id, staff.into(), women.map(i64::from), party.map(i64::from))?;
+                let s = units::Staff {
+                    staff: staff.into(),
+                    women: women.map(i64::from),
+                    party: party.map(i64::from),
+                    function: function.clone().filter(|f| !f.is_empty()),
+                };
+                units::set_staff(tx, u.id, &s)?;
                 Ok(u.code)
             })?;
             ctx.done(&write, format!("{code}: staff {staff}"));

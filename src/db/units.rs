@@ -260,22 +260,24 @@ pub fn delete(conn: &Connection, id: i64) -> Result<()> {
 }
 
 /// A unit's staff for the year.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Staff {
     pub staff: i64,
     pub women: Option<i64>,
     pub party: Option<i64>,
+    pub function: Option<String>,
 }
 
 pub fn staff(conn: &Connection, id: i64) -> Result<Option<Staff>> {
     Ok(conn
-        .prepare_cached("SELECT staff, women, party FROM unit_staff WHERE unit_id = ?1")?
-        .query_row([id], |r| Ok(Staff { staff: r.get(0)?, women: r.get(1)?, party: r.get(2)? }))
+        .prepare_cached("SELECT staff, women, party, function FROM unit_staff WHERE unit_id = ?1")?
+        .query_row([id], |r| Ok(Staff { staff: r.get(0)?, women: r.get(1)?, party: r.get(2)?, function: r.get(3)? }))
         .optional()?)
 }
 
 /// Records a unit's staff counts (replacing earlier ones). Women and Party members cannot exceed the staff.
-pub fn set_staff(conn: &Connection, id: i64, staff: i64, women: Option<i64>, party: Option<i64>) -> Result<()> {
+pub fn set_staff(conn: &Connection, id: i64, s: &Staff) -> Result<()> {
+    let (staff, women, party) = (s.staff, s.women, s.party);
     if let Some(n) = women.filter(|n| *n > staff) {
         return Err(refused(format!("{n} women is more than the staff of {staff}")));
     }
@@ -283,9 +285,10 @@ pub fn set_staff(conn: &Connection, id: i64, staff: i64, women: Option<i64>, par
         return Err(refused(format!("{n} Party members is more than the staff of {staff}")));
     }
     conn.execute(
-        "INSERT INTO unit_staff (unit_id, staff, women, party) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (unit_id) DO UPDATE SET staff = excluded.staff, women = excluded.women, party = excluded.party",
-        params![id, staff, women, party],
+        "INSERT INTO unit_staff (unit_id, staff, women, party, function) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (unit_id) DO UPDATE SET staff = excluded.staff, women = excluded.women, party = excluded.party,
+                                             function = excluded.function",
+        params![id, staff, women, party, s.function],
     )?;
     Ok(())
 }

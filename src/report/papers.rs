@@ -236,12 +236,22 @@ pub fn minutes(conn: &Connection, session: &str) -> Result<Document> {
             s.members, s.present, s.written
         )),
         Block::Heading("II. NỘI DUNG".into()),
-        Block::Blank("Bảng tổng hợp kết quả chấm điểm đã thông qua: do thư ký bổ sung".into()),
         Block::Para(format!(
             "Kết quả bỏ phiếu (tỷ lệ tính trên tổng số {} thành viên, kể cả ý kiến bằng văn bản của thành viên vắng mặt):",
             s.members
         )),
     ];
+    // The score table adopted: the bloc's ranking, when it has scores.
+    let criteria = crate::db::scores::criteria(conn)?;
+    let at = body.len() - 1;
+    if !criteria.is_empty() && !crate::db::scores::scores(conn)?.is_empty() {
+        let (st, _) = super::ranking::rank(conn, &super::reviews::members(conn)?, crate::output::Lang::Vi)?;
+        let t = crate::output::document::from_table(&super::ranking::table(&st, &criteria, true));
+        body.insert(at, Block::Para("Hội nghị thông qua bảng tổng hợp kết quả chấm điểm thi đua:".into()));
+        body.insert(at + 1, t);
+    } else {
+        body.insert(at, Block::Blank("Bảng tổng hợp kết quả chấm điểm đã thông qua: do thư ký bổ sung".into()));
+    }
     let mut rows = Vec::new();
     let mut carried = Vec::new();
     for (n, v) in votes.iter().enumerate() {
@@ -572,7 +582,8 @@ pub fn achievements(conn: &Connection, unit_id: Option<i64>, person_id: Option<i
             if let Some(s) = &u.sector {
                 body.push(Block::Para(format!("Ngành dọc: {s}.")));
             }
-            match crate::db::units::staff(conn, uid)? {
+            let staff = crate::db::units::staff(conn, uid)?;
+            match &staff {
                 Some(s) => body.push(Block::Para(format!(
                     "Tổng số cán bộ, công chức, người lao động: {}{}{}.",
                     s.staff,
@@ -583,13 +594,21 @@ pub fn achievements(conn: &Connection, unit_id: Option<i64>, person_id: Option<i
                     "Tổng số cán bộ, nữ, đảng viên: do đơn vị bổ sung (`thidua unit staff`)".into(),
                 )),
             }
-            body.push(Block::Blank("Chức năng, nhiệm vụ được giao: do đơn vị bổ sung".into()));
+            match staff.and_then(|s| s.function) {
+                Some(f) => body.push(Block::Para(format!("Chức năng, nhiệm vụ được giao: {f}"))),
+                None => body.push(Block::Blank(
+                    "Chức năng, nhiệm vụ được giao: do đơn vị bổ sung (`unit staff --function`)".into(),
+                )),
+            }
             (u.name.clone(), u.name.clone(), "THỦ TRƯỞNG ĐƠN VỊ".to_string(), "……".to_string())
         }
         (None, None) => return Err(refused("name the subject with --unit or --person")),
     };
     body.push(Block::Heading("II. THÀNH TÍCH ĐẠT ĐƯỢC".into()));
     body.push(Block::Blank(format!("Thành tích năm {}, số liệu cụ thể: do đơn vị bổ sung", f.year)));
+    if let (Some(uid), None) = (unit_id, person_id) {
+        body.extend(unit_figures(conn, uid, f.year)?);
+    }
     body.push(Block::Heading("III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC GHI NHẬN".into()));
     let list = super::history::achievements(conn, unit_id, person_id)?;
     let mut rows = Vec::new();
@@ -631,4 +650,37 @@ pub fn achievements(conn: &Connection, unit_id: Option<i64>, person_id: Option<i
         second_signature: None,
         annex: None,
     })
+}
+
+/// A unit's figures of the year from the file: its pledge at the year's end, its points and rank in the bloc.
+fn unit_figures(conn: &Connection, unit_id: i64, year: i32) -> Result<Vec<Block>> {
+    let mut out = Vec::new();
+    let u = crate::db::units::get(conn, unit_id)?;
+    if let Some(c) = crate::db::campaigns::the_regular(conn)? {
+        let end = chrono::NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default();
+        if let Some(p) = super::pledges::completion(conn, c.id, end)?.into_iter().find(|p| p.unit_code == u.code) {
+            if p.pledge.is_some() && p.targets > 0 {
+                out.push(Block::Para(format!(
+                    "Kết quả thực hiện giao ước thi đua: {}/{} chỉ tiêu đạt{}.",
+                    p.met,
+                    p.targets,
+                    if p.no_data > 0 {
+                        format!(", {} chỉ tiêu chưa có số liệu", p.no_data)
+                    } else {
+                        String::new()
+                    }
+                )));
+            }
+        }
+    }
+    let (st, _) = super::ranking::rank(conn, &super::reviews::members(conn)?, crate::output::Lang::Vi)?;
+    if let Some(s) = st.iter().find(|s| s.unit_id == unit_id && s.scored) {
+        out.push(Block::Para(format!(
+            "Kết quả chấm điểm thi đua của Khối: {} điểm, xếp thứ {}/{}.",
+            crate::text::format_number(s.total, true),
+            s.rank,
+            st.iter().filter(|x| x.scored).count()
+        )));
+    }
+    Ok(out)
 }

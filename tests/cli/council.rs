@@ -257,6 +257,14 @@ fn returned_with_a_reason_resent_and_decided_with_a_changed_form() {
     assert!(review.contains("BK_TINH,,,changed,GK,120/QĐ-UBND"), "{review}");
     let err = e.fails(&["proposal", "decide", "1", "--decision", "120/QĐ-UBND"], 1);
     assert!(err.contains("proposal #1 is decided, not sent"), "{err}");
+    // The minutes hold the score table the session adopted, then its ballots (they need a secretary to sign).
+    e.ok(&["council", "member", "add", "Lê Thư Ký", "--role", "secretary"]);
+    let minutes = e.ok(&["doc", "minutes", "1"]).stdout;
+    let scores = minutes.find("Hội nghị thông qua bảng tổng hợp kết quả chấm điểm thi đua").expect("the score table");
+    assert!(scores < minutes.find("Kết quả bỏ phiếu").unwrap(), "{minutes}");
+    assert!(minutes.contains("| 1 | 1 | BHXH | BHXH khu vực | 98 |"), "{minutes}");
+    let report = e.ok(&["doc", "achievements", "--unit", "BHXH"]).stdout;
+    assert!(report.contains("Kết quả chấm điểm thi đua của Khối: 98 điểm, xếp thứ 1/3."), "{report}");
 }
 
 #[test]

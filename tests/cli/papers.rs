@@ -216,7 +216,19 @@ fn the_review_the_draft_decision_and_an_achievement_report() {
     assert!(doc.contains("Về việc tặng Bằng khen của Chủ tịch UBND tỉnh"));
     assert_eq!(doc.matches("<w:tblHeader />").count(), 1);
     // An achievement report: the unit's profile and the titles and forms it received, from this file and history.
-    run(&["unit", "staff", "BHXH", "--staff", "120", "--women", "70", "--party", "85"]);
+    run(&[
+        "unit",
+        "staff",
+        "BHXH",
+        "--staff",
+        "120",
+        "--women",
+        "70",
+        "--party",
+        "85",
+        "--function",
+        "Thu, chi bảo hiểm xã hội trên địa bàn tỉnh.",
+    ]);
     run(&["doc", "achievements", "--unit", "BHXH", "-o", "bc-bhxh.docx"]);
     let doc = part(&e.path("bc-bhxh.docx"), "word/document.xml");
     assert!(
