@@ -268,16 +268,18 @@ fn carry_rest(old: &Connection, new: &Connection, units: &HashMap<i64, i64>) -> 
             params![k, v, s, d],
         )?;
     }
-    let staff: Vec<(i64, i64, Option<i64>, Option<i64>, Option<String>)> = old
+    let staff: Vec<(i64, super::units::Staff)> = old
         .prepare("SELECT unit_id, staff, women, party, function FROM unit_staff")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                super::units::Staff { staff: r.get(1)?, women: r.get(2)?, party: r.get(3)?, function: r.get(4)? },
+            ))
+        })?
         .collect::<rusqlite::Result<_>>()?;
-    for (u, s, w, p, f) in staff {
+    for (u, s) in staff {
         if let Some(u) = units.get(&u) {
-            new.execute(
-                "INSERT INTO unit_staff (unit_id, staff, women, party, function) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![u, s, w, p, f],
-            )?;
+            super::units::set_staff(new, *u, &s)?;
         }
     }
     Ok(params.len())
