@@ -22,22 +22,26 @@ pub fn titles(conn: &Connection, unit_id: Option<i64>, person_id: Option<i64>) -
              FROM history h WHERE h.subject = '{subject}' AND h.{col} = ?1
              ORDER BY 3, 2"
         ))?
-        .query_map([id], |r| {
-            let date: Option<String> = r.get(5)?;
-            Ok(Title {
-                code: r.get(0)?,
-                year_from: r.get(1)?,
-                year_to: r.get(2)?,
-                basis: r.get(3)?,
-                decision: r.get(4)?,
-                decision_date: date.and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
-                carried: r.get(6)?,
-                revoked: r.get(7)?,
-                award_id: r.get(8)?,
-            })
-        })?
+        .query_map([id], |r| title_row(r, 0))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(v)
+}
+
+/// A title from nine columns starting at `at`: code, years from and to, basis, decision and its date (ISO text),
+/// carried (0 or 1), the revoking decision, the award's number. Every query of titles selects them in this order.
+fn title_row(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Title> {
+    let date: Option<String> = r.get(at + 5)?;
+    Ok(Title {
+        code: r.get(at)?,
+        year_from: r.get(at + 1)?,
+        year_to: r.get(at + 2)?,
+        basis: r.get(at + 3)?,
+        decision: r.get(at + 4)?,
+        decision_date: date.and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+        carried: r.get(at + 6)?,
+        revoked: r.get(at + 7)?,
+        award_id: r.get(at + 8)?,
+    })
 }
 
 /// Whether a person holds one of `codes` for a year on a merit basis, not revoked, here or in the history.
@@ -200,13 +204,13 @@ pub fn each_person(conn: &Connection, code: Option<&str>, mut f: impl FnMut(Pers
         "SELECT person_id, year, org, level, doc, doc_date FROM rating WHERE person_id IS NOT NULL ORDER BY person_id",
     )?;
     let mut awards = conn.prepare(
-        "SELECT a.person_id, c.code, a.year_from, a.year_to, a.basis, d.number, d.issued_on, v.decision, a.id
+        "SELECT a.person_id, c.code, a.year_from, a.year_to, a.basis, d.number, d.issued_on, 0, v.decision, a.id
          FROM award a JOIN catalog c ON c.id = a.catalog_id LEFT JOIN decision d ON d.id = a.decision_id
          LEFT JOIN revocation v ON v.award_id = a.id
          WHERE a.person_id IS NOT NULL ORDER BY a.person_id",
     )?;
     let mut history = conn.prepare(
-        "SELECT person_id, code, year_from, year_to, basis, decision, decision_date FROM history
+        "SELECT person_id, code, year_from, year_to, basis, decision, decision_date, 1, NULL, NULL FROM history
          WHERE subject = 'individual' AND person_id IS NOT NULL ORDER BY person_id",
     )?;
     let mut authors = conn.prepare(
@@ -234,67 +238,11 @@ pub fn each_person(conn: &Connection, code: Option<&str>, mut f: impl FnMut(Pers
         let (i, u) = row?;
         uses.entry(i).or_default().push(u);
     }
-    let date = |s: Option<String>| s.and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
-    let mut ratings = Cursor::new(ratings.query_map([], |r| {
-        Ok((
-            r.get(0)?,
-            crate::rules::Rating {
-                year: r.get(1)?,
-                org: r.get(2)?,
-                level: r.get(3)?,
-                doc: r.get(4)?,
-                doc_date: r.get(5)?,
-            },
-        ))
-    })?);
-    let mut awards = Cursor::new(awards.query_map([], |r| {
-        Ok((
-            r.get(0)?,
-            Title {
-                code: r.get(1)?,
-                year_from: r.get(2)?,
-                year_to: r.get(3)?,
-                basis: r.get(4)?,
-                decision: r.get(5)?,
-                decision_date: date(r.get(6)?),
-                carried: false,
-                revoked: r.get(7)?,
-                award_id: r.get(8)?,
-            },
-        ))
-    })?);
-    let mut history = Cursor::new(history.query_map([], |r| {
-        Ok((
-            r.get(0)?,
-            Title {
-                code: r.get(1)?,
-                year_from: r.get(2)?,
-                year_to: r.get(3)?,
-                basis: r.get(4)?,
-                decision: r.get(5)?,
-                decision_date: date(r.get(6)?),
-                carried: true,
-                revoked: None,
-                award_id: None,
-            },
-        ))
-    })?);
-    let mut authors = Cursor::new(authors.query_map([], |r| {
-        Ok((
-            r.get(0)?,
-            crate::rules::Initiative {
-                id: r.get(1)?,
-                title: r.get(2)?,
-                kind: r.get(3)?,
-                scope: r.get(4)?,
-                body: r.get(5)?,
-                decision: r.get(6)?,
-                decided_on: r.get(7)?,
-                year: r.get(8)?,
-                used_by: Vec::new(),
-            },
-        ))
-    })?);
+    let mut ratings = Cursor::new(ratings.query_map([], |r| Ok((r.get(0)?, super::ratings::rating_row(r, 1)?)))?);
+    let mut awards = Cursor::new(awards.query_map([], |r| Ok((r.get(0)?, title_row(r, 1)?)))?);
+    let mut history = Cursor::new(history.query_map([], |r| Ok((r.get(0)?, title_row(r, 1)?)))?);
+    let mut authors =
+        Cursor::new(authors.query_map([], |r| Ok((r.get(0)?, super::initiatives::initiative_row(r, 1)?)))?);
     let mut discipline = Cursor::new(discipline.query_map([], |r| {
         Ok((
             r.get(0)?,

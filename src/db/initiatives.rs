@@ -73,28 +73,29 @@ fn authors(conn: &Connection, id: i64) -> Result<Vec<(Option<i64>, String)>> {
     Ok(v)
 }
 
+/// An initiative from eight columns starting at `at`: id, title, kind, scope, body, decision, its date, year (its
+/// uses are read apart).
+pub(crate) fn initiative_row(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Initiative> {
+    Ok(Initiative {
+        id: r.get(at)?,
+        title: r.get(at + 1)?,
+        kind: r.get(at + 2)?,
+        scope: r.get(at + 3)?,
+        body: r.get(at + 4)?,
+        decision: r.get(at + 5)?,
+        decided_on: r.get(at + 6)?,
+        year: r.get(at + 7)?,
+        used_by: Vec::new(),
+    })
+}
+
 const SELECT: &str =
     "SELECT i.id, i.title, i.kind, i.scope, i.body, i.decision, i.decided_on, i.year, i.note FROM initiative i";
 
 fn read(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> Result<Vec<InitiativeRow>> {
     let base: Vec<(Initiative, Option<String>)> = conn
         .prepare_cached(sql)?
-        .query_map(p, |r| {
-            Ok((
-                Initiative {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    kind: r.get(2)?,
-                    scope: r.get(3)?,
-                    body: r.get(4)?,
-                    decision: r.get(5)?,
-                    decided_on: r.get(6)?,
-                    year: r.get(7)?,
-                    used_by: Vec::new(),
-                },
-                r.get(8)?,
-            ))
-        })?
+        .query_map(p, |r| Ok((initiative_row(r, 0)?, r.get(8)?)))?
         .collect::<rusqlite::Result<_>>()?;
     base.into_iter()
         .map(|(mut i, note)| {

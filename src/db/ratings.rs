@@ -127,17 +127,20 @@ pub fn of(conn: &Connection, unit_id: Option<i64>, person_id: Option<i64>) -> Re
     let Some((col, id)) = super::awards::subject_column(unit_id, person_id) else { return Ok(Vec::new()) };
     let v = conn
         .prepare_cached(&format!("SELECT year, org, level, doc, doc_date FROM rating WHERE {col} = ?1 ORDER BY year"))?
-        .query_map([id], |r| {
-            Ok(crate::rules::Rating {
-                year: r.get(0)?,
-                org: r.get(1)?,
-                level: r.get(2)?,
-                doc: r.get(3)?,
-                doc_date: r.get(4)?,
-            })
-        })?
+        .query_map([id], |r| rating_row(r, 0))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(v)
+}
+
+/// A rating from five columns starting at `at`: year, organisation, level, document, its date.
+pub(crate) fn rating_row(r: &Row, at: usize) -> rusqlite::Result<crate::rules::Rating> {
+    Ok(crate::rules::Rating {
+        year: r.get(at)?,
+        org: r.get(at + 1)?,
+        level: r.get(at + 2)?,
+        doc: r.get(at + 3)?,
+        doc_date: r.get(at + 4)?,
+    })
 }
 
 /// The ratings of a unit's people for a year, by person.

@@ -93,9 +93,8 @@ fn title_name(conn: &Connection, code: &str) -> Result<String> {
     Ok(catalog::by_code(conn, code)?.map_or_else(|| code.to_string(), |e| e.name))
 }
 
-/// The memo with its annexed list (tờ trình + danh sách đề nghị) for a proposal.
-pub fn memo(conn: &Connection, id: i64) -> Result<Document> {
-    let p = proposals::get(conn, id)?;
+/// A proposal's candidates; none is refused, naming how to add them.
+fn candidates(conn: &Connection, id: i64) -> Result<Vec<proposals::Item>> {
     let items = proposals::items(conn, id)?;
     if items.is_empty() {
         return Err(refused_hint(
@@ -103,6 +102,13 @@ pub fn memo(conn: &Connection, id: i64) -> Result<Document> {
             "add them with `thidua proposal candidate`",
         ));
     }
+    Ok(items)
+}
+
+/// The memo with its annexed list (tờ trình + danh sách đề nghị) for a proposal.
+pub fn memo(conn: &Connection, id: i64) -> Result<Document> {
+    let p = proposals::get(conn, id)?;
+    let items = candidates(conn, id)?;
     let f = frame(conn)?;
     let to = p.addressee.clone().unwrap_or_else(|| "Hội đồng Thi đua – Khen thưởng tỉnh".into());
     let regime = Regime::at(rules::judging_date(f.year));
@@ -488,13 +494,7 @@ pub fn decision(conn: &Connection, id: i64) -> Result<Document> {
             format!("send it first: `thidua proposal send {id} --memo … --date …`"),
         ));
     }
-    let items = proposals::items(conn, id)?;
-    if items.is_empty() {
-        return Err(refused_hint(
-            format!("proposal #{id} has no candidate"),
-            "add them with `thidua proposal candidate`",
-        ));
-    }
+    let items = candidates(conn, id)?;
     let f = frame(conn)?;
     let province = meta::bloc(conn)?.province.unwrap_or_else(|| "…".into());
     let regime = Regime::at(rules::judging_date(f.year));
