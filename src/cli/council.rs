@@ -46,6 +46,18 @@ pub enum CouncilCmd {
         #[command(flatten)]
         write: WriteArgs,
     },
+    /// A session's ballot results from a tally sheet (CSV or workbook): unit, person or person_code, title, yes,
+    /// no, written_yes
+    Import {
+        /// The session's number or date
+        session: String,
+        /// The file: CSV (UTF-8, with or without BOM), .xlsx or .ods
+        file: String,
+        #[command(flatten)]
+        cols: super::ColumnArgs,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
     /// A session's ballots against their thresholds, with the article
     Result {
         #[command(flatten)]
@@ -234,6 +246,16 @@ pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
             let share = crate::text::format_number((w.pct * 10.0).round() / 10.0, false);
             let verdict = if w.carried { "carried" } else { "not carried" };
             ctx.done(&write, format!("{name} — {code}: {} of {} members, {share}%: {verdict}", w.yes, w.all));
+            Ok(())
+        }
+        CouncilCmd::Import { session, file, cols, write } => {
+            let mut conn = ctx.open()?;
+            let mut src = cols.open(&file, crate::import::ballots::COLUMNS)?;
+            let counts = crate::db::write(&mut conn, write.dry_run, |tx| {
+                let s = council::session(tx, &session)?;
+                crate::import::ballots::run(tx, &mut src, &s, ctx.quiet)
+            })?;
+            ctx.done(&write, counts.summary(&src.name));
             Ok(())
         }
         CouncilCmd::Result { session, .. } => {

@@ -6,6 +6,7 @@
 //! and one bad row means nothing is written.
 
 pub mod awards;
+pub mod ballots;
 pub mod initiatives;
 pub mod people;
 pub mod pledges;

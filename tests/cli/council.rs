@@ -85,6 +85,21 @@ fn example_4_a_council_of_nine_carries_a_flag_with_eight_not_seven() {
     assert!(err.contains("5 of 9 members present is below the quorum of 66.7%"), "{err}");
     assert_eq!(e.count("SELECT count(*) FROM council_session"), 1);
     assert_eq!(e.count("SELECT count(*) FROM council_vote"), 1);
+    // The tally sheet of the session: one bad row and nothing is written.
+    let sheet = "Đơn vị,Danh hiệu,Đồng ý,Không đồng ý,Đồng ý bằng văn bản\nCT,BK_TINH,8,0,1\nKB,BK_TINH,9,0,0\n";
+    let err = e.fails(&["council", "import", "1", &e.write("kiem-phieu.csv", sheet)], 1);
+    assert!(
+        err.contains(
+            "kiem-phieu.csv:3: column 'yes': 9 in favour and 0 against are more ballots than the 8 members present"
+        ),
+        "{err}"
+    );
+    assert_eq!(e.count("SELECT count(*) FROM council_vote"), 1);
+    let sheet = "Đơn vị,Danh hiệu,Đồng ý,Không đồng ý,Đồng ý bằng văn bản\nCT,BK_TINH,8,0,1\nKB,BK_TINH,6,2,0\n";
+    e.ok(&["council", "import", "1", &e.write("kiem-phieu.csv", sheet)]);
+    let b = ballots(&e, "1");
+    assert_eq!(b.len(), 4);
+    assert_eq!(&b[2][..10], ["Cục Thuế", "CT", "BK_TINH", "8", "1", "0", "9", "100", "> 50%", "yes"]);
     // Under the 2024 rules the threshold is Decree 98's own, confirmed.
     let e = Env::new();
     e.ok(&["init", "--year", "2024", "--bloc", "Khối", "--province", "Tây Ninh"]);
