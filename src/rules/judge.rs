@@ -27,13 +27,10 @@ fn eval(code: &str, cond: Cond, f: &Facts, rules: &RuleSet) -> Out {
         Cond::NothingPending => nothing_pending(f, rules.as_of),
         Cond::IsLdtt => is_ldtt(f, y),
         Cond::ExcellentOrInitiative => excellent_or_initiative(code, f, y),
-        Cond::InitiativeYear => {
-            let (v, ev) = initiatives(code, f, Scope::Unit, y, y, 1, true);
-            (v, ev)
-        }
+        Cond::InitiativeYear => initiatives(code, f, Scope::Unit, y, y, 1),
         Cond::CstdcsCap => cap(f, rules),
         Cond::Cstdcs3Years => chain(f, "CSTDCS", y - 2, y),
-        Cond::InitiativeProvince => initiatives(code, f, Scope::Province, y - 2, y, 1, false),
+        Cond::InitiativeProvince => initiatives(code, f, Scope::Province, y - 2, y, 1),
         Cond::BkPerson => bk_person(code, f, y),
         Cond::BkUnit => bk_unit(f, y),
         Cond::ShareLdtt => share(code, f, rules),
@@ -201,9 +198,9 @@ fn usable(i: &Initiative, code: &str, year: i32) -> bool {
     i.used_by.iter().all(|(_, c, y)| c == code && *y == year)
 }
 
-/// At least `need` usable initiatives of at least `scope`, recognised in from..=to. `any_kind`: research and
-/// combat ingenuity count as well (they always do; the flag is kept for readability of the callers).
-fn initiatives(code: &str, f: &Facts, scope: Scope, from: i32, to: i32, need: usize, _any_kind: bool) -> Out {
+/// At least `need` usable initiatives of at least `scope`, recognised in from..=to (accepted research and combat
+/// ingenuity count as initiatives, Law 06/2022 Art 23).
+fn initiatives(code: &str, f: &Facts, scope: Scope, from: i32, to: i32, need: usize) -> Out {
     let in_years: Vec<&Initiative> = f.initiatives.iter().filter(|i| from <= i.year && i.year <= to).collect();
     let good: Vec<&Initiative> =
         in_years.iter().copied().filter(|i| i.scope.at_least(scope) && usable(i, code, to)).collect();
@@ -227,7 +224,7 @@ fn initiatives(code: &str, f: &Facts, scope: Scope, from: i32, to: i32, need: us
 /// grassroots level in the year. Without a rating and without an initiative, unknown.
 fn excellent_or_initiative(code: &str, f: &Facts, year: i32) -> Out {
     let (r, mut ev) = rated(f, year, Org::Own, RatingLevel::Excellent);
-    let (i, iev) = initiatives(code, f, Scope::Unit, year, year, 1, true);
+    let (i, iev) = initiatives(code, f, Scope::Unit, year, year, 1);
     if r == Verdict::Met {
         return (r, ev);
     }
@@ -254,7 +251,7 @@ fn bk_person(code: &str, f: &Facts, y: i32) -> Out {
     let (a, mut ev_a) = chain(f, "CSTDCS", y - 1, y);
     let (r1, e1) = rated(f, y - 1, Org::Own, RatingLevel::Excellent);
     let (r2, e2) = rated(f, y, Org::Own, RatingLevel::Excellent);
-    let (i, ei) = initiatives(code, f, Scope::Unit, y - 1, y, 2, true);
+    let (i, ei) = initiatives(code, f, Scope::Unit, y - 1, y, 2);
     let b = worse(worse(r1, r2), i);
     let mut ev = vec![Evidence::Branch(Cond::BkPerson, 1, a)];
     ev.append(&mut ev_a);
