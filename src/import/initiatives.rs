@@ -12,7 +12,7 @@ use crate::model::{InitiativeKind, Outcome, Scope};
 use crate::text::{parse_date, parse_year};
 
 pub const COLUMNS: &[Col] = &[
-    col("title", true, &["ten sang kien", "sang kien", "ten de tai"]),
+    col("title", true, &["initiative", "ten sang kien", "sang kien", "ten de tai"]),
     col("year", true, &["nam"]),
     col("scope", true, &["pham vi", "pham vi anh huong", "cap"]),
     col("kind", false, &["loai"]),

@@ -33,7 +33,7 @@ pub fn ratings(list: &[RatingRow]) -> Table {
 }
 
 pub const INITIATIVE_COLUMNS: &[&str] =
-    &["id", "year", "title", "kind", "scope", "authors", "body", "decision", "decided_on", "used_by", "note"];
+    &["id", "year", "initiative", "kind", "scope", "authors", "body", "decision", "decided_on", "used_by", "note"];
 
 fn used_by(r: &InitiativeRow) -> Cell {
     if r.i.used_by.is_empty() {
@@ -66,7 +66,7 @@ pub fn initiatives(list: &[InitiativeRow]) -> Table {
 pub fn initiative(r: &InitiativeRow, lang: Lang) -> Report {
     let mut rec = Table::record("initiative");
     rec.field("id", r.i.id)
-        .field("title", r.i.title.as_str())
+        .field("initiative", r.i.title.as_str())
         .field("kind", r.i.kind)
         .field("scope", r.i.scope)
         .field("year", i64::from(r.i.year))
