@@ -516,6 +516,15 @@ CREATE TABLE council_session (
     note      TEXT
 ) STRICT;
 
+-- Who of the council's members was absent from a session, and whether they sent a written opinion; the others
+-- were present. Recorded when the secretary names them (the counts above stand either way).
+CREATE TABLE council_absence (
+    session_id  INTEGER NOT NULL REFERENCES council_session (id),
+    member_id   INTEGER NOT NULL REFERENCES council_member (id),
+    written     INTEGER NOT NULL DEFAULT 0 CHECK (written IN (0, 1)),
+    PRIMARY KEY (session_id, member_id)
+) STRICT;
+
 -- The ballot on one candidate for one title at a session: in favour among those present, against, and the
 -- written opinions in favour of absent members. The threshold counts all members (Decree 98/2023 Art 30(7)).
 CREATE TABLE council_vote (

@@ -42,7 +42,7 @@ thidua council member add "Lâm Minh Trí" --unit CTHUE --position "Phó Cục t
 thidua council member add "Phan Thanh Hải" --unit HQ --position "Phó Cục trưởng Cục Hải quan"
 thidua council member add "Trương Thị Hồng" --unit KBNN --position "Kế toán trưởng Kho bạc Nhà nước tỉnh"
 thidua council member add "Ngô Thị Uyên" --unit NHNN --position "Chuyên viên Ngân hàng Nhà nước Chi nhánh tỉnh"
-thidua council session add --date 24/07/2020 --kind midyear --place "Cục Thống kê tỉnh" --present 6 --written 1
+thidua council session add --date 24/07/2020 --kind midyear --place "Cục Thống kê tỉnh" --wrote 7
 thidua council vote 24/07/2020 --person BHXH01 --title BK_TINH --yes 6 --no 0 --written 1
 thidua proposal add --title "Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho cá nhân có thành tích xuất sắc 6 tháng đầu năm 2020" \
     --to "Hội đồng Thi đua – Khen thưởng tỉnh Tây Ninh" --session 24/07/2020

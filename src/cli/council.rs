@@ -110,12 +110,18 @@ pub enum SessionCmd {
         /// midyear, annual, other
         #[arg(long, value_parser = super::one_of(SessionKind::VALUES, SessionKind::parse))]
         kind: SessionKind,
-        /// Members present
+        /// Members present [default: the members recorded, less those named absent]
         #[arg(long)]
-        present: u32,
-        /// Absent members who gave a written opinion
-        #[arg(long, default_value_t = 0)]
-        written: u32,
+        present: Option<u32>,
+        /// Absent members who gave a written opinion [default: those named with --wrote]
+        #[arg(long)]
+        written: Option<u32>,
+        /// A member absent (their number in `council member list`; repeat)
+        #[arg(long, value_name = "MEMBER")]
+        absent: Vec<i64>,
+        /// A member absent who sent a written opinion (repeat)
+        #[arg(long, value_name = "MEMBER")]
+        wrote: Vec<i64>,
         /// All members of the council that day [default: the members recorded]
         #[arg(long)]
         members: Option<u32>,
@@ -161,11 +167,29 @@ pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
             ctx.done(&write, format!("removed council member #{id} ({name})"));
             Ok(())
         }
-        CouncilCmd::Session(SessionCmd::Add { date, kind, present, written, members, place, write }) => {
+        CouncilCmd::Session(SessionCmd::Add { date, kind, present, written, members, absent, wrote, place, write }) => {
             let id = ctx.write(&write, |tx| {
+                let recorded = council::members(tx)?;
                 let all = match members {
                     Some(n) => i64::from(n),
-                    None => council::members(tx)?.len() as i64,
+                    None => recorded.len() as i64,
+                };
+                for m in absent.iter().chain(&wrote) {
+                    if !recorded.iter().any(|r| r.id == *m) {
+                        return Err(refused_hint(
+                            format!("no council member #{m}"),
+                            "`thidua council member list` shows their numbers",
+                        ));
+                    }
+                }
+                let named = (absent.len() + wrote.len()) as i64;
+                let written = written.map_or(wrote.len() as i64, i64::from);
+                let present = match present {
+                    Some(p) => i64::from(p),
+                    None if members.is_none() => all - named,
+                    None => {
+                        return Err(crate::error::usage("give --present with --members"));
+                    }
                 };
                 if all == 0 {
                     return Err(refused_hint(
@@ -173,7 +197,13 @@ pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
                         "add them with `thidua council member add`, or give --members",
                     ));
                 }
-                let (present, written) = (i64::from(present), i64::from(written));
+                if named > all - present || wrote.len() as i64 > written {
+                    return Err(refused(format!(
+                        "{named} members named absent ({} with a written opinion), but the counts say {} absent and {written} written opinions",
+                        wrote.len(),
+                        all - present
+                    )));
+                }
                 if present + written > all {
                     return Err(refused(format!(
                         "{present} present and {written} written opinions are more than the {all} members"
@@ -187,7 +217,7 @@ pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
                         crate::text::format_number((q.value.unwrap_or(0.0) * 10.0).round() / 10.0, false)
                     )));
                 }
-                council::add_session(
+                let id = council::add_session(
                     tx,
                     date,
                     kind,
@@ -196,7 +226,14 @@ pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
                     present,
                     written,
                     None,
-                )
+                )?;
+                for m in &absent {
+                    council::set_absent(tx, id, *m, false)?;
+                }
+                for m in &wrote {
+                    council::set_absent(tx, id, *m, true)?;
+                }
+                Ok(id)
             })?;
             ctx.done(&write, format!("council session #{id} of {}", crate::text::format_date(date)));
             Ok(())

@@ -198,6 +198,8 @@ fn council(tx: &rusqlite::Transaction) -> Result<()> {
         1,
         Some("Minh họa"),
     )?;
+    // Ngô Thị Uyên (#7) was away and sent her opinion in writing.
+    council::set_absent(tx, session, 7, true)?;
     let phuong = people::resolve(tx, "BHXH01")?;
     let bk = catalog::resolve(tx, "BK_TINH")?;
     council::set_vote(tx, session, None, Some(phuong.id), bk.id, (6, 0, 1))?;

@@ -74,6 +74,27 @@ pub fn remove_member(conn: &Connection, id: i64) -> Result<String> {
     Ok(name)
 }
 
+/// Records who was absent from a session (`written`: with a written opinion).
+pub fn set_absent(conn: &Connection, session_id: i64, member_id: i64, written: bool) -> Result<()> {
+    conn.execute(
+        "INSERT INTO council_absence (session_id, member_id, written) VALUES (?1, ?2, ?3)",
+        params![session_id, member_id, written],
+    )?;
+    Ok(())
+}
+
+/// A session's absent members: (name, position, with a written opinion).
+pub fn absent(conn: &Connection, session_id: i64) -> Result<Vec<(String, Option<String>, bool)>> {
+    let v = conn
+        .prepare_cached(
+            "SELECT m.name, m.position, a.written FROM council_absence a JOIN council_member m ON m.id = a.member_id
+             WHERE a.session_id = ?1 ORDER BY m.id",
+        )?
+        .query_map([session_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {
     pub id: i64,

@@ -427,6 +427,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("council_member_rows", "Council members", "Thành viên Hội đồng"),
     ("council_session_rows", "Council sessions", "Phiên họp Hội đồng"),
     ("council_vote_rows", "Ballots", "Kết quả bỏ phiếu"),
+    ("council_absence_rows", "Absences from sessions", "Vắng mặt phiên họp"),
     ("proposal_rows", "Proposals", "Tờ trình đề nghị"),
     ("proposal_item_rows", "Candidates proposed", "Đối tượng đề nghị"),
     ("proposal_doc_rows", "Dossier papers", "Hồ sơ kèm theo"),

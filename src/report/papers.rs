@@ -241,12 +241,22 @@ pub fn minutes(conn: &Connection, session: &str) -> Result<Document> {
             "Tổng số thành viên: {}; có mặt: {}; vắng mặt có ý kiến bằng văn bản: {}.",
             s.members, s.present, s.written
         )),
+    ];
+    let absent = council::absent(conn, s.id)?;
+    if !absent.is_empty() {
+        let names: Vec<String> = absent
+            .iter()
+            .map(|(n, _, w)| if *w { format!("{n} (có ý kiến bằng văn bản)") } else { n.clone() })
+            .collect();
+        body.push(Block::Para(format!("Vắng mặt: {}.", names.join(", "))));
+    }
+    body.extend([
         Block::Heading("II. NỘI DUNG".into()),
         Block::Para(format!(
             "Kết quả bỏ phiếu (tỷ lệ tính trên tổng số {} thành viên, kể cả ý kiến bằng văn bản của thành viên vắng mặt):",
             s.members
         )),
-    ];
+    ]);
     // The score table adopted: the bloc's ranking, when it has scores.
     let criteria = crate::db::scores::criteria(conn)?;
     let at = body.len() - 1;

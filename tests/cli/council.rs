@@ -100,6 +100,30 @@ fn example_4_a_council_of_nine_carries_a_flag_with_eight_not_seven() {
     let b = ballots(&e, "1");
     assert_eq!(b.len(), 4);
     assert_eq!(&b[2][..10], ["Cục Thuế", "CT", "BK_TINH", "8", "1", "0", "9", "100", "> 50%", "yes"]);
+    // Absent members named: the counts follow from the council's members.
+    let out = e.ok(&[
+        "council",
+        "session",
+        "add",
+        "--date",
+        "11/12/2025",
+        "--kind",
+        "other",
+        "--absent",
+        "2",
+        "--wrote",
+        "3",
+    ]);
+    assert!(out.stderr.contains("council session #2"), "{}", out.stderr);
+    assert_eq!(e.count("SELECT present * 10 + written FROM council_session WHERE id = 2"), 71);
+    assert_eq!(e.count("SELECT count(*) FROM council_absence WHERE session_id = 2 AND written = 1"), 1);
+    let err = e.fails(&["council", "session", "add", "--date", "12/12/2025", "--kind", "other", "--absent", "42"], 1);
+    assert!(err.contains("no council member #42"), "{err}");
+    let err = e.fails(
+        &["council", "session", "add", "--date", "12/12/2025", "--kind", "other", "--present", "9", "--absent", "2"],
+        1,
+    );
+    assert!(err.contains("1 members named absent (0 with a written opinion), but the counts say 0 absent"), "{err}");
     // Under the 2024 rules the threshold is Decree 98's own, confirmed.
     let e = Env::new();
     e.ok(&["init", "--year", "2024", "--bloc", "Khối", "--province", "Tây Ninh"]);
