@@ -252,6 +252,7 @@ pub fn minutes(conn: &Connection, session: &str) -> Result<Document> {
     }
     body.extend([
         Block::Heading("II. NỘI DUNG".into()),
+        Block::Blank("Chương trình họp: do thư ký bổ sung".into()),
         Block::Para(format!(
             "Kết quả bỏ phiếu (tỷ lệ tính trên tổng số {} thành viên, kể cả ý kiến bằng văn bản của thành viên vắng mặt):",
             s.members
