@@ -108,7 +108,7 @@ pub fn run(ctx: &Ctx, a: EligibleArgs) -> Result<()> {
     let judge = Judge::new(&conn, a.as_of)?;
     let year = a.year.unwrap_or(judge.file_year);
     let entry = a.title.as_deref().map(|t| catalog::resolve(&conn, t)).transpose()?;
-    let pairs = subjects(&conn, &a, entry.as_ref(), judge.file_year)?;
+    let pairs = subjects(&conn, &a, entry.as_ref())?;
     let mut judged = Vec::with_capacity(pairs.len());
     for (s, code) in pairs {
         let j = judge.judge(&s, &code, year)?;
@@ -125,7 +125,6 @@ fn subjects(
     conn: &rusqlite::Connection,
     a: &EligibleArgs,
     entry: Option<&crate::model::CatalogEntry>,
-    _file_year: i32,
 ) -> Result<Vec<(Subject, String)>> {
     if a.person.is_some() || a.unit.is_some() {
         let (unit_id, person_id, _) = super::subject(conn, a.unit.as_deref(), a.person.as_deref())?;

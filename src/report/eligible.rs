@@ -186,7 +186,7 @@ pub fn evidence(e: &Evidence, lang: Lang) -> String {
     let pct = |x: f64| format!("{}%", format_number((x * 10.0).round() / 10.0, vi));
     match e {
         Evidence::Rating { year, org, level, doc, doc_date } => {
-            let who = if *org == rules_org_self() {
+            let who = if *org == crate::model::Org::Own {
                 String::new()
             } else {
                 format!("{}: ", enum_label("org", org.as_str(), lang))
@@ -313,10 +313,6 @@ pub fn evidence(e: &Evidence, lang: Lang) -> String {
 
 fn count(n: usize) -> String {
     crate::text::count(n as u64, "person", "people")
-}
-
-fn rules_org_self() -> crate::model::Org {
-    crate::model::Org::Own
 }
 
 /// The conditions that keep a subject from a title (not met first, then unknown), as labels.
