@@ -576,6 +576,14 @@ CREATE TABLE proposal_item (
 CREATE INDEX proposal_item_of ON proposal_item (proposal_id);
 CREATE INDEX proposal_item_award ON proposal_item (award_id);
 
+-- The initiatives a candidate's proposal rests on (CV 5007/BNV-TĐKT: one initiative is the basis of one proposal).
+CREATE TABLE proposal_initiative (
+    item_id        INTEGER NOT NULL REFERENCES proposal_item (id),
+    initiative_id  INTEGER NOT NULL REFERENCES initiative (id),
+    PRIMARY KEY (item_id, initiative_id)
+) STRICT;
+CREATE INDEX proposal_initiative_of ON proposal_initiative (initiative_id);
+
 -- The papers of a proposal's dossier (Law 06/2022 Art 84; Decree 98/2023 Art 34), kept in the file so the year's
 -- record stays one file: the memo, an achievement report per candidate, the minutes, certificates.
 CREATE TABLE proposal_doc (

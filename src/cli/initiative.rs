@@ -114,11 +114,8 @@ pub fn run(ctx: &Ctx, cmd: InitiativeCmd) -> Result<()> {
                 None => ctx.say(format!("initiative #{id} is already recorded as used by award #{award}")),
                 Some(before) => {
                     ctx.done(&write, format!("initiative #{id} is used by award #{award}"));
-                    if let Some((a, code, y)) = before.first() {
-                        // CV 5007/BNV-TĐKT III.5.c: one initiative is the basis of one proposal; the council decides.
-                        ctx.say(format!(
-                            "warning: initiative #{id} already served award #{a} ({code} {y}); an initiative is the basis of one proposal (CV 5007/BNV-TĐKT), the council decides"
-                        ));
+                    if let Some(u) = before.first() {
+                        ctx.say(reuse_warning(id, u));
                     }
                 }
             }
@@ -167,4 +164,15 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     })?;
     ctx.done(&a.write, format!("initiative #{id}: {}", a.title));
     Ok(())
+}
+
+/// The warning of a second use (CV 5007/BNV-TĐKT III.5.c: one initiative is the basis of one proposal; whether it
+/// may serve again is the council's call, so it is recorded, not refused).
+pub fn reuse_warning(id: i64, first: &crate::rules::Use) -> String {
+    format!(
+        "warning: initiative #{id} already served {} ({} {}); an initiative is the basis of one proposal (CV 5007/BNV-TĐKT), the council decides",
+        first.what(),
+        first.code,
+        first.year
+    )
 }

@@ -15,7 +15,7 @@ mod export;
 mod history;
 mod info;
 mod init;
-mod initiative;
+pub(crate) mod initiative;
 mod meeting;
 mod person;
 mod pledge;

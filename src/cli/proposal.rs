@@ -48,6 +48,9 @@ pub enum ProposalCmd {
         /// The summary of achievement
         #[arg(long, value_parser = text_arg)]
         summary: Option<String>,
+        /// An initiative the proposal rests on (its number; repeat for several)
+        #[arg(long)]
+        initiative: Vec<i64>,
         #[command(flatten)]
         write: WriteArgs,
     },
@@ -167,16 +170,33 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
             }
             Ok(())
         }
-        ProposalCmd::Candidate { id, unit, person, title, summary, write } => {
-            let item = ctx.write(&write, |tx| {
+        ProposalCmd::Candidate { id, unit, person, title, summary, initiative, write } => {
+            let (item, reused) = ctx.write(&write, |tx| {
                 let p = proposals::get(tx, id)?;
                 editable(&p, ctx)?;
                 let e = catalog::resolve(tx, &title)?;
                 let (unit_id, person_id, _) = super::subject(tx, unit.as_deref(), person.as_deref())?;
                 catalog::check_subject(&e, person_id.is_none(), "propose it for")?;
-                proposals::add_item(tx, id, unit_id, person_id, e.id, summary.as_deref().filter(|s| !s.is_empty()))
+                let item = proposals::add_item(
+                    tx,
+                    id,
+                    unit_id,
+                    person_id,
+                    e.id,
+                    summary.as_deref().filter(|s| !s.is_empty()),
+                )?;
+                let mut reused = Vec::new();
+                for i in &initiative {
+                    if let Some(first) = crate::db::initiatives::use_for_candidate(tx, *i, item)?.into_iter().next() {
+                        reused.push((*i, first));
+                    }
+                }
+                Ok((item, reused))
             })?;
             ctx.done(&write, format!("candidate #{item} of proposal #{id}"));
+            for (i, u) in reused {
+                ctx.say(super::initiative::reuse_warning(i, &u));
+            }
             Ok(())
         }
         ProposalCmd::Attach { id, file, kind, candidate, write } => {

@@ -226,15 +226,9 @@ pub fn each_person(conn: &Connection, code: Option<&str>, mut f: impl FnMut(Pers
         "SELECT x.person_id, c.code, x.year, x.note FROM confirmation x JOIN catalog c ON c.id = x.catalog_id
          WHERE x.person_id IS NOT NULL ORDER BY x.person_id",
     )?;
-    // Uses are few (one per award that rested on an initiative): held whole.
-    let mut uses: std::collections::HashMap<i64, Vec<(i64, String, i32)>> = std::collections::HashMap::new();
-    for row in conn
-        .prepare(
-            "SELECT x.initiative_id, a.id, c.code, a.year_to FROM initiative_use x JOIN award a ON a.id = x.award_id
-             JOIN catalog c ON c.id = a.catalog_id ORDER BY x.id",
-        )?
-        .query_map([], |r| Ok((r.get::<_, i64>(0)?, (r.get(1)?, r.get(2)?, r.get(3)?))))?
-    {
+    // Uses are few (one per award or candidate that rested on an initiative): held whole.
+    let mut uses: std::collections::HashMap<i64, Vec<crate::rules::Use>> = std::collections::HashMap::new();
+    for row in conn.prepare(super::initiatives::USES)?.query_map([], super::initiatives::use_row)? {
         let (i, u) = row?;
         uses.entry(i).or_default().push(u);
     }

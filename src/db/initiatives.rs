@@ -6,7 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::error::{refused, Result};
 use crate::model::{InitiativeKind, Scope};
-use crate::rules::Initiative;
+use crate::rules::{Initiative, Use};
 
 /// An initiative as written, with its authors: (person of the file, name as printed).
 #[derive(Debug, Clone, PartialEq)]
@@ -54,15 +54,27 @@ pub fn insert(conn: &Connection, n: &NewInitiative) -> Result<i64> {
     Ok(id)
 }
 
-fn uses(conn: &Connection, id: i64) -> Result<Vec<(i64, String, i32)>> {
-    let v = conn
-        .prepare_cached(
-            "SELECT a.id, c.code, a.year_to FROM initiative_use x JOIN award a ON a.id = x.award_id
-             JOIN catalog c ON c.id = a.catalog_id WHERE x.initiative_id = ?1 ORDER BY x.id",
-        )?
-        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+/// Every award and proposal candidate that rested on initiatives, by initiative: (initiative, use). A proposal's
+/// candidate counts for the file's year. One query, shared by the per-subject reads and the one-pass reader.
+pub const USES: &str = "SELECT x.initiative_id, a.id, NULL, NULL, c.code, a.year_to
+                         FROM initiative_use x JOIN award a ON a.id = x.award_id JOIN catalog c ON c.id = a.catalog_id
+                         UNION ALL
+                         SELECT pi.initiative_id, NULL, i.proposal_id, i.id, c.code, (SELECT year FROM bloc)
+                         FROM proposal_initiative pi JOIN proposal_item i ON i.id = pi.item_id
+                         JOIN catalog c ON c.id = i.catalog_id";
+
+pub fn use_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, Use)> {
+    let proposal: Option<i64> = r.get(2)?;
+    let item: Option<i64> = r.get(3)?;
+    Ok((r.get(0)?, Use { award: r.get(1)?, proposal: proposal.zip(item), code: r.get(4)?, year: r.get(5)? }))
+}
+
+fn uses(conn: &Connection, id: i64) -> Result<Vec<Use>> {
+    let v: Vec<(i64, Use)> = conn
+        .prepare_cached(&format!("SELECT * FROM ({USES}) WHERE initiative_id = ?1"))?
+        .query_map([id], use_row)?
         .collect::<rusqlite::Result<_>>()?;
-    Ok(v)
+    Ok(v.into_iter().map(|(_, u)| u).collect())
 }
 
 fn authors(conn: &Connection, id: i64) -> Result<Vec<(Option<i64>, String)>> {
@@ -134,11 +146,11 @@ pub fn of_person(conn: &Connection, person_id: i64) -> Result<Vec<Initiative>> {
     Ok(list(conn, Some(person_id), None, None)?.into_iter().map(|r| r.i).collect())
 }
 
-/// Records that an award used an initiative. Returns the awards that had used it before (a second use is the
-/// council's call, CV 5007/BNV-TĐKT: the caller warns), or none when this use was recorded already.
-pub fn use_for(conn: &Connection, id: i64, award_id: i64) -> Result<Option<Vec<(i64, String, i32)>>> {
+/// Records that an award used an initiative. Returns what had used it before (a second use is the council's call,
+/// CV 5007/BNV-TĐKT: the caller warns), or none when this use was recorded already.
+pub fn use_for(conn: &Connection, id: i64, award_id: i64) -> Result<Option<Vec<Use>>> {
     let before = get(conn, id)?.i.used_by;
-    if before.iter().any(|(a, _, _)| *a == award_id) {
+    if before.iter().any(|u| u.award == Some(award_id)) {
         return Ok(None);
     }
     let award: Option<i64> =
@@ -148,4 +160,14 @@ pub fn use_for(conn: &Connection, id: i64, award_id: i64) -> Result<Option<Vec<(
     }
     conn.execute("INSERT INTO initiative_use (initiative_id, award_id) VALUES (?1, ?2)", params![id, award_id])?;
     Ok(Some(before))
+}
+
+/// Records that a proposal's candidate rests on an initiative; returns what had used it before (the caller warns).
+pub fn use_for_candidate(conn: &Connection, id: i64, item_id: i64) -> Result<Vec<Use>> {
+    let before = get(conn, id)?.i.used_by;
+    conn.execute(
+        "INSERT OR IGNORE INTO proposal_initiative (item_id, initiative_id) VALUES (?1, ?2)",
+        params![item_id, id],
+    )?;
+    Ok(before.into_iter().filter(|u| u.proposal.map(|p| p.1) != Some(item_id)).collect())
 }

@@ -481,7 +481,7 @@ const MESSAGES: &[(&str, &str)] = &[
     ("{} #{} “{}”, {} scope, {} ({})", "{0} #{1} “{2}”, phạm vi {3}, {4} (năm {5})"),
     ("recognition not recorded", "chưa ghi quyết định công nhận"),
     ("#{} “{}” has {} scope; {} or wider is needed", "#{0} “{1}” có phạm vi {2}; cần phạm vi từ {3} trở lên"),
-    ("#{} “{}” already served award #{} ({} {})", "#{0} “{1}” đã dùng cho khen thưởng #{2} ({3} năm {4})"),
+    ("#{} “{}” already served {} ({} {})", "#{0} “{1}” đã dùng cho {2} ({3} năm {4})"),
     ("{} usable initiatives of {} scope or wider in {}; {} needed", "có {0} sáng kiến dùng được, phạm vi từ {1} trở lên, trong {2}; cần {3}"),
     ("{} registered for {}, not decided yet", "{0} đã đăng ký {1}, chưa có quyết định"),
     ("{} #{}, decision {}, from {} to {}", "{0} #{1}, quyết định {2}, từ {3} đến {4}"),
@@ -520,7 +520,7 @@ const MESSAGES: &[(&str, &str)] = &[
     ("'{}' is not a kind of initiative ({})", "'{0}' không phải là loại sáng kiến ({1})"),
     ("initiative #{} is already recorded as used by award #{}", "sáng kiến #{0} đã được ghi là dùng cho khen thưởng #{1}"),
     ("initiative #{} is used by award #{}", "sáng kiến #{0} được dùng cho khen thưởng #{1}"),
-    ("warning: initiative #{} already served award #{} ({} {}); an initiative is the basis of one proposal (CV 5007/BNV-TĐKT), the council decides", "cảnh báo: sáng kiến #{0} đã dùng cho khen thưởng #{1} ({2} năm {3}); mỗi sáng kiến chỉ làm căn cứ cho một đề nghị (CV 5007/BNV-TĐKT), Hội đồng quyết định"),
+    ("warning: initiative #{} already served {} ({} {}); an initiative is the basis of one proposal (CV 5007/BNV-TĐKT), the council decides", "cảnh báo: sáng kiến #{0} đã dùng cho {1} ({2} năm {3}); mỗi sáng kiến chỉ làm căn cứ cho một đề nghị (CV 5007/BNV-TĐKT), Hội đồng quyết định"),
     ("initiative #{} “{}” of {} is already recorded with this decision", "sáng kiến #{0} “{1}” năm {2} đã được ghi với quyết định này"),
     ("initiative #{}: {}", "sáng kiến #{0}: {1}"),
     ("name an author with --author (a person of the file) or --author-name (as printed)", "hãy ghi tác giả bằng --author (cá nhân có trong tệp) hoặc --author-name (tên như in)"),
@@ -653,6 +653,8 @@ const MESSAGES: &[(&str, &str)] = &[
 /// Words and phrases that appear as values inside other messages (a status, a count, a kind): used for the values
 /// only, never for a whole message, so "{} row {}" does not swallow a sentence.
 const VALUES: &[(&str, &str)] = &[
+    ("award #{}", "khen thưởng #{0}"),
+    ("proposal #{} (candidate #{})", "đề nghị #{0} (đối tượng #{1})"),
     ("{} problem", "{0} vấn đề"),
     ("{} problems", "{0} vấn đề"),
     ("{} row {}", "dòng {1} của bảng {0}"),

@@ -239,8 +239,8 @@ pub fn evidence(e: &Evidence, lang: Lang) -> String {
             lang,
         ),
         Evidence::InitiativeUsed(i) => {
-            let (a, code, y) = i.used_by.first().cloned().unwrap_or_default();
-            words(format!("#{} “{}” already served award #{a} ({code} {y})", i.id, i.title), lang)
+            let u = i.used_by.first().cloned().unwrap_or_default();
+            words(format!("#{} “{}” already served {} ({} {})", i.id, i.title, u.what(), u.code, u.year), lang)
         }
         Evidence::NoInitiative { scope, from, to, need, found } => words(
             format!(

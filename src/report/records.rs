@@ -39,7 +39,7 @@ fn used_by(r: &InitiativeRow) -> Cell {
     if r.i.used_by.is_empty() {
         return Cell::Empty;
     }
-    r.i.used_by.iter().map(|(a, code, y)| format!("#{a} {code} {y}")).collect::<Vec<_>>().join("; ").into()
+    r.i.used_by.iter().map(|u| format!("{} {} {}", u.what(), u.code, u.year)).collect::<Vec<_>>().join("; ").into()
 }
 
 pub fn initiatives(list: &[InitiativeRow]) -> Table {

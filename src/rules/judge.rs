@@ -195,7 +195,7 @@ fn is_ldtt(f: &Facts, year: i32) -> Out {
 /// An initiative may serve one award (CV 5007/BNV-TĐKT): usable when unused, or used by this title's award of
 /// this year (the check run again after the decision).
 fn usable(i: &Initiative, code: &str, year: i32) -> bool {
-    i.used_by.iter().all(|(_, c, y)| c == code && *y == year)
+    i.used_by.iter().all(|u| u.code == code && u.year == year)
 }
 
 /// At least `need` usable initiatives of at least `scope`, recognised in from..=to (accepted research and combat

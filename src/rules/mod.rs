@@ -408,8 +408,29 @@ pub struct Initiative {
     pub decision: Option<String>,
     pub decided_on: Option<NaiveDate>,
     pub year: i32,
-    /// The awards it served: (award number, title code, achievement year).
-    pub used_by: Vec<(i64, String, i32)>,
+    /// The awards and proposals it served.
+    pub used_by: Vec<Use>,
+}
+
+/// An award or a proposal's candidate that rested on an initiative: what it was for and the achievement year.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Use {
+    /// The award's number, or the proposal's and the candidate's.
+    pub award: Option<i64>,
+    pub proposal: Option<(i64, i64)>,
+    pub code: String,
+    pub year: i32,
+}
+
+impl Use {
+    /// "award #12" or "proposal #3 (candidate #5)", for a message.
+    pub fn what(&self) -> String {
+        match (self.award, self.proposal) {
+            (Some(a), _) => format!("award #{a}"),
+            (None, Some((p, i))) => format!("proposal #{p} (candidate #{i})"),
+            (None, None) => String::new(),
+        }
+    }
 }
 
 /// A discipline or a pending review of the subject.

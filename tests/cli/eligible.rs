@@ -510,3 +510,27 @@ fn the_one_pass_check_agrees_with_the_report() {
     let err = e.fails(&["-f", "thidua-demo.db", "eligible", "--table", "nope"], 1);
     assert!(err.contains("this report has no table 'nope'"), "{err}");
 }
+
+/// CV 5007/BNV-TĐKT: an initiative is the basis of one proposal. Named by a proposal's candidate, it is spent for
+/// other titles; a second candidate resting on it is recorded with a warning naming the first.
+#[test]
+fn an_initiative_named_by_a_proposal_is_spent_for_other_titles() {
+    let e = ha("province", "Chủ tịch UBND tỉnh");
+    assert_eq!(cond(&conditions(&e, &["--person", "CT01", "--title", "CSTD_TINH"]), "initiative_province").1, "met");
+    e.ok(&["proposal", "add", "--title", "Đề nghị tặng Bằng khen"]);
+    e.ok(&["proposal", "candidate", "1", "--person", "CT01", "--title", "BK_TINH", "--initiative", "1"]);
+    let listed = csv_rows(&e.ok(&["initiative", "list", "--format", "csv"]).bytes);
+    let at = listed[0].iter().position(|h| h == "used_by").unwrap();
+    assert_eq!(listed[1][at], "proposal #1 (candidate #1) BK_TINH 2025");
+    let c = conditions(&e, &["--person", "CT01", "--title", "CSTD_TINH"]);
+    let init = cond(&c, "initiative_province");
+    assert_eq!(init.1, "not_met");
+    assert!(init.2.contains("already served proposal #1 (candidate #1) (BK_TINH 2025)"), "{}", init.2);
+    e.ok(&["proposal", "add", "--title", "Đề nghị tặng CSTĐ cấp tỉnh"]);
+    let out = e.ok(&["proposal", "candidate", "2", "--person", "CT01", "--title", "CSTD_TINH", "--initiative", "1"]);
+    assert!(
+        out.stderr.contains("warning: initiative #1 already served proposal #1 (candidate #1) (BK_TINH 2025)"),
+        "{}",
+        out.stderr
+    );
+}

@@ -194,60 +194,58 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
         (None, Some(y)) => (y, y),
         (None, None) => (0, 0),
     };
-    let (id, achieved, what) = ctx.write(&a.write, |tx| {
-        let file_year = meta::bloc(tx)?.year;
-        let (year_from, year_to) = if year_from == 0 { (file_year, file_year) } else { (year_from, year_to) };
-        // An achievement after the file's year cannot have been decided yet: most likely a typo of the year.
-        if year_to > file_year && !a.force {
-            return Err(refused_hint(
-                format!("the achievement year {year_to} is after the file's year {file_year}"),
-                "check the year; add --force to record it all the same",
-            ));
-        }
-        let decision = match a.decision.trim() {
-            "-" => None,
-            d => Some(decisions::resolve(tx, d, a.which.issuer.as_deref(), a.which.decision_year)?),
-        };
-        let entry = catalog::resolve(tx, &a.code)?;
-        let (unit_id, person_id, name) = super::subject(tx, a.unit.as_deref(), a.person.as_deref())?;
-        let campaign_id = a.campaign.as_deref().map(|c| campaigns::resolve(tx, c)).transpose()?.map(|c| c.id);
-        let n = NewAward {
-            decision_id: decision.as_ref().map(|d| d.id),
-            catalog_id: entry.id,
-            unit_id,
-            person_id,
-            recipient: some(a.as_printed.clone()).unwrap_or(name),
-            year_from,
-            year_to,
-            basis: a.basis,
-            reason: some(a.reason.clone()),
-            campaign_id,
-            note: some(a.note.clone()),
-        };
-        let (id, achieved) = awards::insert(tx, &n, file_year)?;
-        let mut reused = Vec::new();
-        for i in &a.initiative {
-            if let Some(before) = crate::db::initiatives::use_for(tx, *i, id)? {
-                reused.extend(before.into_iter().map(|b| (*i, b)));
+    let (id, achieved, what) = ctx
+        .write(&a.write, |tx| {
+            let file_year = meta::bloc(tx)?.year;
+            let (year_from, year_to) = if year_from == 0 { (file_year, file_year) } else { (year_from, year_to) };
+            // An achievement after the file's year cannot have been decided yet: most likely a typo of the year.
+            if year_to > file_year && !a.force {
+                return Err(refused_hint(
+                    format!("the achievement year {year_to} is after the file's year {file_year}"),
+                    "check the year; add --force to record it all the same",
+                ));
             }
-        }
-        let by = decision.map(|d| format!(" by {}", d.number)).unwrap_or_default();
-        Ok((
-            id,
-            achieved,
-            format!("{} — {} ({}){by}", n.recipient, entry.name, format_period(year_from.into(), year_to.into())),
-            reused,
-        ))
-    })
-    .map(|(id, achieved, what, reused)| {
-        for (i, (a, code, y)) in reused {
-            // CV 5007/BNV-TĐKT III.5.c: one initiative, one proposal; a reuse is the council's call.
-            ctx.say(format!(
-                "warning: initiative #{i} already served award #{a} ({code} {y}); an initiative is the basis of one proposal (CV 5007/BNV-TĐKT), the council decides"
-            ));
-        }
-        (id, achieved, what)
-    })?;
+            let decision = match a.decision.trim() {
+                "-" => None,
+                d => Some(decisions::resolve(tx, d, a.which.issuer.as_deref(), a.which.decision_year)?),
+            };
+            let entry = catalog::resolve(tx, &a.code)?;
+            let (unit_id, person_id, name) = super::subject(tx, a.unit.as_deref(), a.person.as_deref())?;
+            let campaign_id = a.campaign.as_deref().map(|c| campaigns::resolve(tx, c)).transpose()?.map(|c| c.id);
+            let n = NewAward {
+                decision_id: decision.as_ref().map(|d| d.id),
+                catalog_id: entry.id,
+                unit_id,
+                person_id,
+                recipient: some(a.as_printed.clone()).unwrap_or(name),
+                year_from,
+                year_to,
+                basis: a.basis,
+                reason: some(a.reason.clone()),
+                campaign_id,
+                note: some(a.note.clone()),
+            };
+            let (id, achieved) = awards::insert(tx, &n, file_year)?;
+            let mut reused = Vec::new();
+            for i in &a.initiative {
+                if let Some(before) = crate::db::initiatives::use_for(tx, *i, id)? {
+                    reused.extend(before.into_iter().map(|b| (*i, b)));
+                }
+            }
+            let by = decision.map(|d| format!(" by {}", d.number)).unwrap_or_default();
+            Ok((
+                id,
+                achieved,
+                format!("{} — {} ({}){by}", n.recipient, entry.name, format_period(year_from.into(), year_to.into())),
+                reused,
+            ))
+        })
+        .map(|(id, achieved, what, reused)| {
+            for (i, u) in reused {
+                ctx.say(super::initiative::reuse_warning(i, &u));
+            }
+            (id, achieved, what)
+        })?;
     ctx.done(&a.write, format!("award #{id}: {what}"));
     if !a.write.dry_run {
         warn_if_not_eligible(ctx, id)?;
