@@ -196,13 +196,14 @@ fn carry_ratings(
     Ok(n)
 }
 
-/// Initiatives no award has used: an initiative serves one award (CV 5007/BNV-TĐKT), so a used one is spent
-/// and stays in its year's file with the award it served.
+/// Initiatives no award or proposal has used: an initiative serves one proposal (CV 5007/BNV-TĐKT), so a used one
+/// is spent and stays in its year's file with what it served.
 fn carry_initiatives(old: &Connection, new: &Connection, people: &HashMap<i64, i64>) -> Result<usize> {
     let list: Vec<(i64, Vec<rusqlite::types::Value>)> = old
         .prepare(
             "SELECT id, title, kind, scope, body, decision, decided_on, year, note FROM initiative
-             WHERE id NOT IN (SELECT initiative_id FROM initiative_use) ORDER BY id",
+             WHERE id NOT IN (SELECT initiative_id FROM initiative_use)
+               AND id NOT IN (SELECT initiative_id FROM proposal_initiative) ORDER BY id",
         )?
         .query_map([], |r| Ok((r.get(0)?, (1..9).map(|i| r.get(i)).collect::<rusqlite::Result<_>>()?)))?
         .collect::<rusqlite::Result<_>>()?;
