@@ -240,6 +240,10 @@ fn a_dossier_without_the_initiatives_certificate_is_incomplete_under_art_84() {
     let want: String =
         sha2::Sha256::digest("%PDF-1.4 chứng nhận sáng kiến".as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
     assert_eq!(sha, want);
+    // A paper above 20 MiB is refused before it is read (a sparse file: no disk is used).
+    std::fs::File::create(e.path("big.pdf")).unwrap().set_len(20 * 1024 * 1024 + 1).unwrap();
+    let err = e.fails(&["proposal", "attach", "1", &e.path("big.pdf").to_string_lossy(), "--kind", "other"], 1);
+    assert!(err.contains("more than the 20 MiB a dossier paper may be"), "{err}");
     let err = e.fails(
         &["proposal", "attach", "1", &e.path("cn.pdf").to_string_lossy(), "--kind", "report", "--candidate", "9"],
         1,
