@@ -273,11 +273,11 @@ fn check(ctx: &Ctx, unit: Option<&str>, title: Option<&str>) -> Result<()> {
         ctx.say(eligible::risk_counts(total, bad, lacking, crate::output::Lang::En));
         return Ok(());
     }
-    let mut judged = eligible::judge_registrations(&conn, None)?;
+    let judge = eligible::Judge::new(&conn, None)?;
+    let mut judged = eligible::judge_registrations(&conn, &judge, None)?;
     judged.retain(|(_, s, j)| {
         entry.as_ref().is_none_or(|e| e.code == j.code) && unit.as_ref().is_none_or(|u| u.code == s.unit_code)
     });
-    let judge = eligible::Judge::new(&conn, None)?;
     let set = judge.rules(judge.file_year);
     let line = eligible::regime_line(set.regime, set.as_of, lang);
     crate::output::emit_report(&eligible::at_risk(&judged, line, lang), &ctx.out)

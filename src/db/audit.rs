@@ -181,6 +181,11 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The SHA-256 of some bytes, as lowercase hexadecimal (a dossier paper's, recorded and checked).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
 /// Per table, the digest of its rows.
 pub type Digests = BTreeMap<String, String>;
 

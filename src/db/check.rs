@@ -170,7 +170,6 @@ const RULES: &[(&str, &str)] = &[
 /// The dossier's papers against the size and SHA-256 recorded when they were attached: a paper replaced behind the
 /// tool's back is found even when its row was rewritten whole (the content digest catches that too, but not which).
 fn papers(conn: &Connection) -> Result<Vec<String>> {
-    use sha2::{Digest, Sha256};
     let Ok(mut st) = conn.prepare("SELECT id, size, sha256, content FROM proposal_doc ORDER BY id") else {
         return Ok(Vec::new());
     };
@@ -179,8 +178,7 @@ fn papers(conn: &Connection) -> Result<Vec<String>> {
     while let Some(r) = rows.next()? {
         let (id, size, sha): (i64, i64, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
         let content = r.get_ref(3)?.as_blob().unwrap_or_default();
-        let got: String = Sha256::digest(content).iter().map(|b| format!("{b:02x}")).collect();
-        if got != sha || content.len() as i64 != size {
+        if super::audit::sha256_hex(content) != sha || content.len() as i64 != size {
             bad.push(format!("#{id}"));
         }
     }

@@ -187,8 +187,7 @@ pub fn attach(
             "attach a smaller scan (a PDF at 150 dpi), or keep the paper beside the file",
         ));
     }
-    use sha2::{Digest, Sha256};
-    let sha: String = Sha256::digest(content).iter().map(|b| format!("{b:02x}")).collect();
+    let sha = super::audit::sha256_hex(content);
     conn.execute(
         "INSERT INTO proposal_doc (proposal_id, item_id, kind, name, size, sha256, content, added_on)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

@@ -2,6 +2,7 @@
 //! carried history, initiatives, discipline, a unit's people and place in the ranking), judges them with the rule
 //! set in force (`rules/`), and builds the report `eligible` and `register check` print.
 
+use super::words;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -136,10 +137,6 @@ impl<'a> Judge<'a> {
 pub const SUMMARY: &[&str] = &["subject", "unit", "title", "year", "result", "reasons"];
 /// The columns of the conditions: one row per condition judged.
 pub const CONDITIONS: &[&str] = &["subject", "unit", "title", "year", "condition", "verdict", "evidence", "article"];
-
-fn words(en: impl AsRef<str>, lang: Lang) -> String {
-    crate::output::messages::say(en.as_ref(), lang)
-}
 
 /// The article as cited, marked when it was not read in the text itself.
 pub fn article(c: &rules::Cite, lang: Lang) -> String {
@@ -426,8 +423,7 @@ pub fn at_risk(judged: &[Judged], rules_line: String, lang: Lang) -> Report {
 pub type Judged = (i64, Subject, Judgement);
 
 /// Every live registration of the file (by `as_of` when given) judged for the file's year, with its number.
-pub fn judge_registrations(conn: &Connection, as_of: Option<NaiveDate>) -> Result<Vec<Judged>> {
-    let judge = Judge::new(conn, None)?;
+pub fn judge_registrations(conn: &Connection, judge: &Judge, as_of: Option<NaiveDate>) -> Result<Vec<Judged>> {
     let mut judged = Vec::new();
     for (id, u, p, code) in facts::registrations(conn, as_of)? {
         let s = match (p, u) {
@@ -455,7 +451,7 @@ pub fn review_section(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result
             vec![line, words(format!("{n} registrations: `thidua register check` judges them one by one"), lang)];
         return Ok((lines, Table::new("at_risk", AT_RISK)));
     }
-    let judged = judge_registrations(conn, Some(as_of))?;
+    let judged = judge_registrations(conn, &judge, Some(as_of))?;
     Ok(risk_table(&judged, line, false, lang))
 }
 

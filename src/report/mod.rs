@@ -16,3 +16,8 @@ pub mod records;
 pub mod registrations;
 pub mod reviews;
 pub mod units;
+
+/// A sentence in the reader's language, through the one catalog of messages (`output/messages.rs`).
+pub(crate) fn words(en: impl AsRef<str>, lang: crate::output::Lang) -> String {
+    crate::output::messages::say(en.as_ref(), lang)
+}

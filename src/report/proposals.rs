@@ -1,6 +1,7 @@
 //! The council's results and the proposals: ballots against the threshold of the rule set in force, each
 //! proposal with its candidates, dossier and outcome, and what a dossier still lacks (Law 06/2022 Art 84).
 
+use super::words;
 use rusqlite::Connection;
 
 use crate::db::council::{self, Session, Vote};
@@ -11,10 +12,6 @@ use crate::model::{DocKind, ProposalStatus};
 use crate::output::labels::label;
 use crate::output::{Cell, Lang, Report, Table};
 use crate::rules::{self, judging_date, RuleSet};
-
-fn words(en: impl AsRef<str>, lang: Lang) -> String {
-    crate::output::messages::say(en.as_ref(), lang)
-}
 
 /// The rule set that judges the file's year (its thresholds and quorum).
 pub fn rules_of(conn: &Connection) -> Result<RuleSet> {

@@ -1,6 +1,7 @@
 //! Totals, ranking, bands and proposals of the member units (docs/domain.md §3): computed once here for
 //! `score list`, `score explain`, `report ranking` and the annual review.
 
+use super::words;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -167,11 +168,6 @@ fn order(a: &Standing, b: &Standing, rules: &[Rule]) -> Ordering {
 /// Rounds to hundredths so sums of decimals compare as people add them.
 fn r2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
-}
-
-/// A note in the report's language, through the one catalog of messages (`output/messages.rs`).
-fn words(en: impl AsRef<str>, lang: Lang) -> String {
-    crate::output::messages::say(en.as_ref(), lang)
 }
 
 /// Computes every member's standing, ranked; notes are written in `lang`. Loads what the ranking needs, then runs

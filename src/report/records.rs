@@ -1,5 +1,6 @@
 //! The lists of the facts that decide the year: ratings, initiatives, discipline and reviews, the rule set.
 
+use super::words;
 use chrono::NaiveDate;
 
 use crate::db::discipline::DisciplineRow;
@@ -106,10 +107,6 @@ pub fn discipline(list: &[DisciplineRow], today: NaiveDate) -> Table {
         ]);
     }
     t
-}
-
-fn words(en: impl AsRef<str>, lang: Lang) -> String {
-    crate::output::messages::say(en.as_ref(), lang)
 }
 
 /// `rules show`: the rule set in force on a date, its parameters with their sources, and every condition of the
