@@ -45,7 +45,8 @@ fn pct(x: f64) -> Cell {
     Cell::Percent((x * 10.0).round() / 10.0)
 }
 
-fn threshold_cell(v: &rules::Value, lang: Lang) -> Cell {
+/// A threshold or share as a cell: "> 50%" for a strict bound, else the percentage.
+pub(crate) fn threshold_cell(v: &rules::Value, lang: Lang) -> Cell {
     match v.value {
         Some(x) if v.strict => {
             Cell::Text(format!("> {}%", crate::text::format_number((x * 10.0).round() / 10.0, lang == Lang::Vi)))

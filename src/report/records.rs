@@ -130,13 +130,7 @@ pub fn rules_show(set: &RuleSet, quota_bk: usize, lang: Lang) -> Report {
             }
             Source::None => (Cell::from(words("not applied under these rules", lang)), Cell::Empty),
         };
-        let value = match v.value {
-            Some(x) if v.strict => {
-                Cell::Text(format!("> {}", crate::text::format_number((x * 100.0).round() / 100.0, lang == Lang::Vi)))
-            }
-            Some(x) => Cell::Percent((x * 100.0).round() / 100.0),
-            None => Cell::Empty,
-        };
+        let value = super::proposals::threshold_cell(v, lang);
         p.push(vec![v.param.into(), value, source, on]);
     }
     p.push(vec![
