@@ -70,8 +70,9 @@ CREATE TABLE person (
     note        TEXT
 ) STRICT;
 CREATE INDEX person_unit ON person (unit_id, name_key);
-CREATE INDEX person_key ON person (name_key);
-CREATE INDEX person_fold ON person (name_fold);
+-- One index serves both lookups by name: the accent-free key alone, and the match key, which decides the
+-- accent-free one (equal match keys have equal accent-free keys), so an exact lookup names both (version 6).
+CREATE INDEX person_name ON person (name_fold, name_key);
 
 -- Emulation campaigns ("phong trào thi đua"): the year's regular campaign and thematic ones, which may span years.
 CREATE TABLE campaign (

@@ -254,7 +254,7 @@ fn remove(ctx: &Ctx, person: &str, yes: bool, w: &WriteArgs) -> Result<()> {
 fn import_people(ctx: &Ctx, file: &str, cols: &super::ColumnArgs, w: &WriteArgs) -> Result<()> {
     let mut conn = ctx.open()?;
     let mut src = cols.open(file, import::people::COLUMNS)?;
-    let counts = db::write(&mut conn, w.dry_run, |tx| import::people::run(tx, &mut src, ctx.quiet))?;
+    let counts = db::write_load(&mut conn, w.dry_run, |tx| import::people::run(tx, &mut src, ctx.quiet))?;
     ctx.done(w, counts.summary(&src.name));
     Ok(())
 }

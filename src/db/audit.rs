@@ -190,7 +190,8 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 pub type Digests = BTreeMap<String, String>;
 
 /// A table's digest: four 64-bit lanes, each the wrapping sum of its share of a SHA-256 per row.
-type Lanes = [u64; 4];
+/// A digest as four 64-bit lanes (a SHA-256 read as numbers), added lane by lane.
+pub type Lanes = [u64; 4];
 
 fn lanes_hex(l: &Lanes) -> String {
     hex(&l.iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<u8>>())
@@ -209,7 +210,7 @@ fn hex_lanes(s: &str) -> Option<Lanes> {
 }
 
 /// The SHA-256 of one row of `table`, its values in column order, as lanes.
-fn row_lanes<'a>(table: &str, values: impl Iterator<Item = rusqlite::types::ValueRef<'a>>) -> Lanes {
+pub fn row_lanes<'a>(table: &str, values: impl Iterator<Item = rusqlite::types::ValueRef<'a>>) -> Lanes {
     use rusqlite::types::ValueRef;
     let mut h = Sha256::new();
     h.update(table.as_bytes());
@@ -239,7 +240,7 @@ fn row_lanes<'a>(table: &str, values: impl Iterator<Item = rusqlite::types::Valu
     l
 }
 
-fn add_lanes(acc: &mut Lanes, l: &Lanes, sign: i64) {
+pub fn add_lanes(acc: &mut Lanes, l: &Lanes, sign: i64) {
     for (a, v) in acc.iter_mut().zip(l) {
         *a = if sign < 0 { a.wrapping_sub(*v) } else { a.wrapping_add(*v) };
     }
@@ -285,22 +286,53 @@ pub fn watch(conn: &Connection, deltas: &Deltas) -> Result<()> {
         add_lanes(m.entry(table).or_default(), &l, sign);
         Ok(0i64)
     })?;
+    // Rows a bulk load digested itself ([`add_digest`]).
+    let d = deltas.clone();
+    conn.create_scalar_function("thidua_rows", 2, rusqlite::functions::FunctionFlags::SQLITE_UTF8, move |ctx| {
+        let table: String = ctx.get(0)?;
+        let lanes: String = ctx.get(1)?;
+        let l = hex_lanes(&lanes).ok_or_else(|| rusqlite::Error::UserFunctionError("bad lanes".into()))?;
+        let mut m = d.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        add_lanes(m.entry(table).or_default(), &l, 1);
+        Ok(0i64)
+    })?;
     for t in tracked_tables(conn)? {
-        let cols: Vec<String> = conn
-            .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?
-            .query_map([&t], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let row = |which: &str| cols.iter().map(|c| format!("{which}.\"{}\"", quote(c))).collect::<Vec<_>>().join(", ");
-        let q = quote(&t);
-        let (new, old) = (row("NEW"), row("OLD"));
-        conn.execute_batch(&format!(
-            "CREATE TEMP TRIGGER IF NOT EXISTS \"digest_{q}_insert\" AFTER INSERT ON main.\"{q}\" BEGIN \
-               SELECT thidua_row(1, '{q}', {new}); END;
-             CREATE TEMP TRIGGER IF NOT EXISTS \"digest_{q}_update\" AFTER UPDATE ON main.\"{q}\" BEGIN \
-               SELECT thidua_row(-1, '{q}', {old}), thidua_row(1, '{q}', {new}); END;
-             CREATE TEMP TRIGGER IF NOT EXISTS \"digest_{q}_delete\" AFTER DELETE ON main.\"{q}\" BEGIN \
-               SELECT thidua_row(-1, '{q}', {old}); END;"
-        ))?;
+        watch_table(conn, &t)?;
+    }
+    Ok(())
+}
+
+/// Adds the digest of rows a bulk load wrote without the TEMP triggers ([`super::load`]) to the running write's.
+pub fn add_digest(conn: &Connection, table: &str, lanes: &Lanes) -> Result<()> {
+    conn.query_row("SELECT thidua_rows(?1, ?2)", params![table, lanes_hex(lanes)], |_| Ok(()))?;
+    Ok(())
+}
+
+/// The TEMP triggers of [`watch`] for one table.
+pub fn watch_table(conn: &Connection, t: &str) -> Result<()> {
+    let cols: Vec<String> = conn
+        .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?
+        .query_map([t], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let row = |which: &str| cols.iter().map(|c| format!("{which}.\"{}\"", quote(c))).collect::<Vec<_>>().join(", ");
+    let q = quote(t);
+    let (new, old) = (row("NEW"), row("OLD"));
+    conn.execute_batch(&format!(
+        "CREATE TEMP TRIGGER IF NOT EXISTS \"digest_{q}_insert\" AFTER INSERT ON main.\"{q}\" BEGIN \
+           SELECT thidua_row(1, '{q}', {new}); END;
+         CREATE TEMP TRIGGER IF NOT EXISTS \"digest_{q}_update\" AFTER UPDATE ON main.\"{q}\" BEGIN \
+           SELECT thidua_row(-1, '{q}', {old}), thidua_row(1, '{q}', {new}); END;
+         CREATE TEMP TRIGGER IF NOT EXISTS \"digest_{q}_delete\" AFTER DELETE ON main.\"{q}\" BEGIN \
+           SELECT thidua_row(-1, '{q}', {old}); END;"
+    ))?;
+    Ok(())
+}
+
+/// Drops the TEMP triggers of [`watch`] for one table: a bulk load does their work itself ([`super::load`]).
+pub fn unwatch_table(conn: &Connection, t: &str) -> Result<()> {
+    let q = quote(t);
+    for op in OPS {
+        conn.execute_batch(&format!("DROP TRIGGER IF EXISTS temp.\"digest_{q}_{op}\""))?;
     }
     Ok(())
 }

@@ -492,8 +492,8 @@ fn subject(conn: &Connection, a: &Achievement) -> Result<(Option<i64>, Option<i6
         }
     }
     let anywhere: Vec<i64> = conn
-        .prepare_cached("SELECT id FROM person WHERE name_key = ?1")?
-        .query_map([key], |r| r.get(0))?
+        .prepare_cached("SELECT id FROM person WHERE name_fold = ?2 AND name_key = ?1")?
+        .query_map(params![key, fold_key(name)], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     Ok((None, if let [id] = anywhere[..] { Some(id) } else { None }))
 }

@@ -1,6 +1,9 @@
 //! People of the units.
 
+use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use super::audit::Lanes;
 
 use crate::error::{refused, refused_hint, Result};
 use crate::model::{Gender, Outcome, Person, PersonData};
@@ -149,8 +152,8 @@ pub fn by_name(conn: &Connection, name: &str, unit_id: Option<i64>) -> Result<Ve
     let within = "(?2 IS NULL OR p.unit_id IN (WITH RECURSIVE sub(id) AS (SELECT ?2 UNION
                    SELECT unit.id FROM unit JOIN sub ON unit.parent_id = sub.id) SELECT id FROM sub))";
     let mut found: Vec<Person> = conn
-        .prepare_cached(&format!("{SELECT} WHERE p.name_key = ?1 AND {within} {ORDER}"))?
-        .query_map(params![match_key(name), unit_id], row)?
+        .prepare_cached(&format!("{SELECT} WHERE p.name_fold = ?3 AND p.name_key = ?1 AND {within} {ORDER}"))?
+        .query_map(params![match_key(name), unit_id, fold_key(name)], row)?
         .collect::<rusqlite::Result<_>>()?;
     if found.is_empty() {
         found = conn
@@ -171,45 +174,81 @@ pub fn ambiguous(name: &str, many: &[Person]) -> crate::error::Error {
     )
 }
 
-/// Inserts a person with a staff code unless the code is taken; true when it was inserted. The fast path of an
-/// import, where most rows are new: one statement instead of a lookup and an insert.
-pub fn insert_if_new(conn: &Connection, d: &PersonData) -> Result<bool> {
-    match insert_row(conn, d, "ON CONFLICT (staff_code) DO NOTHING") {
-        Ok(n) => Ok(n > 0),
-        Err(e) if super::is_constraint(&e) => Err(taken(conn, d)?),
-        Err(e) => Err(e.into()),
+/// Inserts people with a staff code unless the code is taken: the fast path of an import, where most rows are
+/// new (one statement instead of a lookup and an insert), prepared once for the whole file.
+pub struct InsertIfNew<'c> {
+    conn: &'c Connection,
+    st: rusqlite::Statement<'c>,
+}
+
+impl<'c> InsertIfNew<'c> {
+    pub fn new(conn: &'c Connection) -> Result<Self> {
+        let st = conn.prepare(&format!("{INSERT} ON CONFLICT (staff_code) DO NOTHING"))?;
+        Ok(InsertIfNew { conn, st })
+    }
+
+    /// The new row's number, or None when the staff code is taken.
+    pub fn insert(&mut self, d: &PersonData, keys: &NameKeys) -> Result<Option<i64>> {
+        match self.st.execute(rusqlite::params_from_iter(values(d, keys).map(ToSqlOutput::Borrowed))) {
+            Ok(0) => Ok(None),
+            Ok(_) => Ok(Some(self.conn.last_insert_rowid())),
+            Err(e) if super::is_constraint(&e) => Err(taken(self.conn, d)?),
+            Err(e) => Err(e.into()),
+        }
     }
 }
 
 pub fn insert(conn: &Connection, d: &PersonData) -> Result<i64> {
-    match insert_row(conn, d, "") {
+    let keys = NameKeys::of(&d.full_name);
+    match conn.prepare_cached(INSERT)?.execute(rusqlite::params_from_iter(values(d, &keys).map(ToSqlOutput::Borrowed)))
+    {
         Ok(_) => Ok(conn.last_insert_rowid()),
         Err(e) if super::is_constraint(&e) => Err(taken(conn, d)?),
         Err(e) => Err(e.into()),
     }
 }
 
-/// The one INSERT of a person, with the match keys computed from the name; `conflict` may add an ON CONFLICT.
-fn insert_row(conn: &Connection, d: &PersonData, conflict: &str) -> rusqlite::Result<usize> {
-    conn.prepare_cached(&format!(
-        "INSERT INTO person (unit_id, full_name, family, middle, given, name_key, name_fold, gender, born, position,
-                             staff_code, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) {conflict}"
-    ))?
-    .execute(params![
-        d.unit_id,
-        d.full_name,
-        d.family,
-        d.middle,
-        d.given,
-        match_key(&d.full_name),
-        fold_key(&d.full_name),
-        d.gender.map(Gender::as_str),
-        d.born,
-        d.position,
-        d.staff_code,
-        d.note
-    ])
+/// A name's match key and accent-free key, as the person's row stores them: computed where the name is read (an
+/// import computes them on its reading thread).
+pub struct NameKeys {
+    key: String,
+    fold: String,
+}
+
+impl NameKeys {
+    pub fn of(full_name: &str) -> Self {
+        NameKeys { key: match_key(full_name), fold: fold_key(full_name) }
+    }
+}
+
+/// The one INSERT of a person, with the name's keys bound as [`values`] gives them.
+const INSERT: &str = "INSERT INTO person (unit_id, full_name, family, middle, given, name_key, name_fold, gender, born,
+                                          position, staff_code, note)
+                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+
+/// A person's row after its id, in the table's column order, as the INSERT binds it.
+fn values<'a>(d: &'a PersonData, keys: &'a NameKeys) -> [ValueRef<'a>; 12] {
+    let text = |s: &'a Option<String>| s.as_deref().map_or(ValueRef::Null, |s| ValueRef::Text(s.as_bytes()));
+    [
+        ValueRef::Integer(d.unit_id),
+        ValueRef::Text(d.full_name.as_bytes()),
+        ValueRef::Text(d.family.as_bytes()),
+        ValueRef::Text(d.middle.as_bytes()),
+        ValueRef::Text(d.given.as_bytes()),
+        ValueRef::Text(keys.key.as_bytes()),
+        ValueRef::Text(keys.fold.as_bytes()),
+        d.gender.map_or(ValueRef::Null, |g| ValueRef::Text(g.as_str().as_bytes())),
+        d.born.map_or(ValueRef::Null, ValueRef::Integer),
+        text(&d.position),
+        text(&d.staff_code),
+        text(&d.note),
+    ]
+}
+
+/// The content digest of the row [`InsertIfNew`] writes when SQLite gives it the number `id` (a STRICT table
+/// stores the values as bound): a bulk load digests the rows it inserts itself ([`super::load`]).
+pub fn row_digest(id: i64, d: &PersonData, keys: &NameKeys) -> Lanes {
+    super::audit::row_lanes("person", std::iter::once(ValueRef::Integer(id)).chain(values(d, keys)))
 }
 
 fn taken(conn: &Connection, d: &PersonData) -> Result<crate::error::Error> {
@@ -271,11 +310,11 @@ pub fn upsert(conn: &Connection, d: &PersonData) -> Result<(i64, Outcome)> {
     upsert_known(conn, d, existing)
 }
 
-/// The stored person a row names: by staff code, else by name within the unit (ambiguity refused).
-/// The person indexes an import does not read (the command line's lookups by name; an import matches by staff
+/// The person index an import does not read (the command line's lookups by name; an import matches by staff
 /// code and by name within the unit): built after a large load ([`super::load`]).
-pub const LOAD_UNREAD: [&str; 2] = ["person_key", "person_fold"];
+pub const LOAD_UNREAD: [&str; 1] = ["person_name"];
 
+/// The stored person a row names: by staff code, else by name within the unit (ambiguity refused).
 pub fn existing(conn: &Connection, staff_code: Option<&str>, unit_id: i64, full_name: &str) -> Result<Option<Person>> {
     Ok(match staff_code {
         Some(code) => by_staff_code(conn, code)?,

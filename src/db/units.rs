@@ -47,6 +47,16 @@ pub fn by_code(conn: &Connection, code: &str) -> Result<Option<Unit>> {
     Ok(conn.prepare_cached(&format!("{SELECT} WHERE u.code = ?1"))?.query_row([code], row).optional()?)
 }
 
+/// Every unit's number by its code in upper case (codes match without regard to ASCII case, as `by_code` does):
+/// a national import finds the units its rows give by code on its reading thread.
+pub fn ids_by_code(conn: &Connection) -> Result<std::collections::HashMap<String, i64>> {
+    let v = conn
+        .prepare("SELECT upper(code), id FROM unit")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
 pub fn children(conn: &Connection, id: i64) -> Result<Vec<Unit>> {
     let mut st = conn.prepare_cached(&format!("{SELECT} WHERE u.parent_id = ?1 ORDER BY {BLOC_ORDER}"))?;
     let v = st.query_map([id], row)?.collect::<rusqlite::Result<_>>()?;

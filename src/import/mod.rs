@@ -15,11 +15,10 @@ pub mod registrations;
 pub mod scores;
 pub mod units;
 
-use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read};
-use std::rc::Rc;
+use std::sync::{mpsc, Arc, Mutex, MutexGuard, PoisonError};
 
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -76,9 +75,10 @@ pub struct Source {
 /// Where the rows come from.
 enum Input {
     Csv {
-        reader: csv::Reader<Box<dyn Read>>,
-        /// Line numbers and open quotes, from the bytes the CSV parser reads.
-        scan: Rc<RefCell<Scan>>,
+        reader: csv::Reader<Box<dyn Read + Send>>,
+        /// Line numbers and open quotes, from the bytes the CSV parser reads (shared with the stream it reads,
+        /// which the reader owns; a Mutex so a large import can read on a thread of its own).
+        scan: Arc<Mutex<Scan>>,
     },
     /// A workbook's sheet, read whole by calamine; `next` is the next row of `cells` (its header is row 0).
     Sheet { cells: calamine::Range<calamine::Data>, formulas: Option<calamine::Range<String>>, next: usize },
@@ -97,7 +97,7 @@ pub fn open(path: &str, cols: &[Col], ignore: &[String], sheet: Option<&str>) ->
         )));
     }
     if path == "-" {
-        return open_reader("stdin", Box::new(io::stdin().lock()), None, cols, ignore);
+        return open_reader("stdin", Box::new(io::stdin()), None, cols, ignore);
     }
     let f = File::open(path).map_err(|e| refused(format!("cannot read '{path}': {e}")))?;
     let size = f.metadata().ok().map(|m| m.len());
@@ -107,7 +107,7 @@ pub fn open(path: &str, cols: &[Col], ignore: &[String], sheet: Option<&str>) ->
 /// Opens CSV from any reader (`name` is what errors call it), e.g. the demo's data compiled into the binary.
 pub fn open_reader(
     name: &str,
-    raw: Box<dyn Read>,
+    raw: Box<dyn Read + Send>,
     size: Option<u64>,
     cols: &[Col],
     ignore: &[String],
@@ -131,8 +131,9 @@ pub fn open_reader(
         ));
     }
     let delim = sniff(&first);
-    let scan = Rc::new(RefCell::new(Scan::new(delim)));
-    let stream: Box<dyn Read> = Box::new(Scanned { inner: io::Cursor::new(first).chain(buf), scan: Rc::clone(&scan) });
+    let scan = Arc::new(Mutex::new(Scan::new(delim)));
+    let stream: Box<dyn Read + Send> =
+        Box::new(Scanned { inner: io::Cursor::new(first).chain(buf), scan: Arc::clone(&scan) });
     let mut reader = csv::ReaderBuilder::new().delimiter(delim).flexible(true).has_headers(true).from_reader(stream);
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
@@ -417,15 +418,19 @@ impl Scan {
 /// The stream the CSV parser reads, seen by a [`Scan`] on its way.
 struct Scanned<R> {
     inner: R,
-    scan: Rc<RefCell<Scan>>,
+    scan: Arc<Mutex<Scan>>,
 }
 
 impl<R: Read> Read for Scanned<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
-        self.scan.borrow_mut().feed(&buf[..n]);
+        lock(&self.scan).feed(&buf[..n]);
         Ok(n)
     }
+}
+
+fn lock(scan: &Mutex<Scan>) -> MutexGuard<'_, Scan> {
+    scan.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// Comma unless the header line has more semicolons (spreadsheets in comma-decimal locales write `;`).
@@ -517,7 +522,7 @@ impl Row<'_> {
 
     /// Whether the file has this column at all: an absent column leaves the stored value as it is.
     pub fn has(&self, key: &str) -> bool {
-        self.src.keys.iter().position(|k| *k == key).is_some_and(|i| self.src.index[i].is_some())
+        self.src.has(key)
     }
 
     /// A required cell: missing is an error naming the column.
@@ -613,6 +618,11 @@ impl Errors {
 }
 
 impl Source {
+    /// Whether the file has this column at all.
+    pub fn has(&self, key: &str) -> bool {
+        self.keys.iter().position(|k| *k == key).is_some_and(|i| self.index[i].is_some())
+    }
+
     /// Reads the next row into `record`: its line (or sheet row), or what is wrong with it and whether reading
     /// must stop; `None` at the end.
     fn advance(&mut self) -> Option<std::result::Result<u64, (u64, String, bool)>> {
@@ -625,12 +635,12 @@ impl Source {
                     Ok(false) => None,
                     Ok(true) => {
                         let byte = self.record.position().map_or(reader.position().byte(), |p| p.byte());
-                        Some(Ok(scan.borrow_mut().line_at(byte)))
+                        Some(Ok(lock(scan).line_at(byte)))
                     }
                     Err(e) => {
                         let byte = e.position().map_or(reader.position().byte(), |p| p.byte());
                         let fatal = matches!(e.kind(), csv::ErrorKind::Io(_));
-                        Some(Err((scan.borrow_mut().line_at(byte), csv_msg(&e), fatal)))
+                        Some(Err((lock(scan).line_at(byte), csv_msg(&e), fatal)))
                     }
                 }
             }
@@ -678,6 +688,66 @@ pub fn each_row(
     errors: &mut Errors,
     mut f: impl FnMut(&Row) -> Result<()>,
 ) -> Result<()> {
+    scan_rows(src, quiet, |line, row| match row.and_then(&mut f) {
+        Ok(()) => Ok(()),
+        Err(e) => errors.add(line, e),
+    })
+}
+
+/// Rows a reading thread hands over at a time, and how many such batches may wait: enough to keep both threads
+/// busy, little enough to hold a few thousand rows at most.
+const BATCH: usize = 1024;
+const BATCHES_AHEAD: usize = 4;
+
+/// [`each_row`] in two steps on two threads, for the imports of national lists: `prepare` reads a row into what
+/// the import writes (cells, cleaning, keys, parsing: everything that needs no database) on a thread of its own,
+/// while `apply` writes the rows before it on the calling thread, in the file's order. Refusals of either step
+/// are collected by line as [`each_row`] does; any other error stops both.
+pub fn each_row_parallel<P: Send>(
+    src: &mut Source,
+    quiet: bool,
+    errors: &mut Errors,
+    mut prepare: impl FnMut(&Row) -> Result<P> + Send,
+    mut apply: impl FnMut(P) -> Result<()>,
+) -> Result<()> {
+    type Batch<P> = Vec<(u64, Result<P>)>;
+    let (tx, rx) = mpsc::sync_channel::<Batch<P>>(BATCHES_AHEAD);
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || {
+            let mut batch: Batch<P> = Vec::with_capacity(BATCH);
+            // The writing side gone (it stopped on an error) ends the reading: the send fails.
+            let gone = || Error::Io(io::Error::other("the import stopped"));
+            scan_rows(src, quiet, |line, row| {
+                batch.push((line, row.and_then(&mut prepare)));
+                if batch.len() == BATCH {
+                    tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))).map_err(|_| gone())?;
+                }
+                Ok(())
+            })?;
+            if !batch.is_empty() {
+                tx.send(batch).map_err(|_| gone())?;
+            }
+            Ok::<(), Error>(())
+        });
+        let written = (|| {
+            for batch in rx.iter() {
+                for (line, p) in batch {
+                    if let Err(e) = p.and_then(&mut apply) {
+                        errors.add(line, e)?;
+                    }
+                }
+            }
+            Ok(())
+        })();
+        // Dropping the receiver first lets a reader blocked on a full channel see the end.
+        drop(rx);
+        let read = reader.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+        written.and(read)
+    })
+}
+
+/// The loop of [`each_row`]: `f` gets each row, or the reason it cannot be read, with its line.
+fn scan_rows(src: &mut Source, quiet: bool, mut f: impl FnMut(u64, Result<&Row>) -> Result<()>) -> Result<()> {
     // A CSV's progress is in bytes read; a sheet's (read whole already) in rows.
     let (total, template) = match &src.input {
         Input::Csv { .. } => (src.size.filter(|n| *n > 1 << 20), "{msg} {wide_bar} {bytes}/{total_bytes} {eta}"),
@@ -701,7 +771,7 @@ pub fn each_row(
         let line = match next {
             Ok(line) => line,
             Err((line, msg, fatal)) => {
-                errors.add(line, refused(msg))?;
+                f(line, Err(refused(msg)))?;
                 if fatal {
                     break;
                 }
@@ -712,9 +782,7 @@ pub fn each_row(
             continue;
         }
         let row = Row { src, line };
-        if let Err(e) = row.check().and_then(|()| f(&row)) {
-            errors.add(row.line, e)?;
-        }
+        f(line, row.check().map(|()| &row))?;
         n += 1;
         if n.is_multiple_of(4096) {
             match &src.input {
@@ -724,11 +792,14 @@ pub fn each_row(
         }
     }
     if let Input::Csv { scan, .. } = &src.input {
-        let scan = scan.borrow();
-        if scan.state == Quote::Quoted {
-            errors.add(
-                scan.quote_line,
-                refused("a quote opened on this line is never closed: the rest of the file was read as one cell"),
+        let (state, quote_line) = {
+            let s = lock(scan);
+            (s.state, s.quote_line)
+        };
+        if state == Quote::Quoted {
+            f(
+                quote_line,
+                Err(refused("a quote opened on this line is never closed: the rest of the file was read as one cell")),
             )?;
         }
     }

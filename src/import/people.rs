@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use rusqlite::Connection;
 
 use super::{cell, col, skip, Col, Counts, Errors, Row, Source};
-use crate::db::{load, people, units};
+use crate::db::audit::Lanes;
+use crate::db::people::{self, NameKeys};
+use crate::db::{load, units};
 use crate::error::Result;
 use crate::model::{Gender, Outcome, Person, PersonData};
 use crate::text::{parse_birth_year, split_name};
@@ -28,43 +30,85 @@ pub const COLUMNS: &[Col] = &[
 pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
     let mut counts = Counts::default();
     let mut errors = Errors::of(src);
-    // Units are named over and over in a people file; resolve each spelling once.
+    // Columns the file lacks keep what a stored person has; which ones is the same for every row.
+    let has =
+        Has { gender: src.has("gender"), born: src.has("born"), position: src.has("position"), note: src.has("note") };
+    let mut load = load::begin(conn, "person", &people::LOAD_UNREAD)?;
+    // The reading thread finds units given by code and digests each row for the number it will get if every row
+    // before it is inserted; the writing thread resolves the other spellings, each once.
+    let codes = units::ids_by_code(conn)?;
+    let mut next_id = load.first_id();
     let mut unit_ids: HashMap<String, i64> = HashMap::new();
-    let load = load::begin(conn, "person", &people::LOAD_UNREAD)?;
-    super::each_row(src, quiet, &mut errors, |row| {
-        let unit_ref = row.need("unit")?;
-        let unit_id = match unit_ids.get(&unit_ref) {
-            Some(id) => *id,
-            None => {
-                let id = units::resolve(conn, &unit_ref).map_err(|e| cell("unit", e))?.id;
-                unit_ids.insert(unit_ref, id);
-                id
-            }
-        };
-        // Most rows of a large file are new people with a staff code: try the insert first.
-        if row.get("code").is_some() {
-            let data = read(row, unit_id, None)?;
-            if people::insert_if_new(conn, &data)? {
-                counts.add(Outcome::Inserted);
-                return Ok(());
-            }
+    let mut insert = people::InsertIfNew::new(conn)?;
+    let prepare = |row: &Row| {
+        let mut r = read(row)?;
+        if let Some(id) = codes.get(&r.unit.to_ascii_uppercase()) {
+            r.person.unit_id = *id;
+            r.digest = Some((next_id, people::row_digest(next_id, &r.person, &r.keys)));
         }
-        let stored = people::existing(conn, row.get("code").as_deref(), unit_id, &row.need("name")?)?;
-        let data = read(row, unit_id, stored.as_ref())?;
-        counts.add(people::upsert_known(conn, &data, stored)?.1);
+        next_id += 1;
+        Ok(r)
+    };
+    super::each_row_parallel(src, quiet, &mut errors, prepare, |mut row: Read| {
+        if row.digest.is_none() {
+            row.person.unit_id = match unit_ids.get(&row.unit) {
+                Some(id) => *id,
+                None => {
+                    let id = units::resolve(conn, &row.unit).map_err(|e| cell("unit", e))?.id;
+                    unit_ids.insert(row.unit.clone(), id);
+                    id
+                }
+            };
+        }
+        // Most rows of a large file are new people with a staff code: try the insert first.
+        let new = match row.person.staff_code {
+            Some(_) => insert.insert(&row.person, &row.keys)?,
+            None => None,
+        };
+        if let Some(id) = new {
+            match row.digest {
+                Some((at, lanes)) if at == id => load.inserted(&lanes),
+                _ => load.inserted(&people::row_digest(id, &row.person, &row.keys)),
+            }
+            counts.add(Outcome::Inserted);
+            return Ok(());
+        }
+        let unit_id = row.person.unit_id;
+        let stored = people::existing(conn, row.person.staff_code.as_deref(), unit_id, &row.person.full_name)?;
+        let found = stored.as_ref().map(|p| p.id);
+        let data = row.with_stored(stored.as_ref(), &has);
+        counts.add(load.write_row(found, || people::upsert_known(conn, &data, stored))?.1);
         Ok(())
     })?;
     errors.finish()?;
-    load::end(conn, load)?;
+    load.end()?;
     Ok(counts)
 }
 
-/// The row as person fields; columns the file lacks keep what the stored person has.
-fn read(row: &Row, unit_id: i64, stored: Option<&Person>) -> Result<PersonData> {
+/// Which optional columns the file has.
+struct Has {
+    gender: bool,
+    born: bool,
+    position: bool,
+    note: bool,
+}
+
+/// A row read and checked, before the file is touched: its unit as written, the person as the row has it (the
+/// unit's number set once it is resolved), the name's keys.
+struct Read {
+    unit: String,
+    person: PersonData,
+    keys: NameKeys,
+    /// The row's content digest for the number it is expected to get, when its unit was found by code.
+    digest: Option<(i64, Lanes)>,
+}
+
+/// Reads a row (on the import's reading thread: no database here).
+fn read(row: &Row) -> Result<Read> {
     let full_name = row.need("name")?;
     let parts = split_name(&full_name, row.get("family").as_deref(), row.get("given").as_deref())
         .map_err(|m| cell("name", m))?;
-    let gender = match row.get_key("gender", "gender") {
+    let gender = match row.get("gender") {
         Some(g) => Some(
             Gender::parse(&g)
                 .ok_or_else(|| cell("gender", format!("'{g}' is not a gender ({}; nữ/nam)", Gender::list())))?,
@@ -75,18 +119,37 @@ fn read(row: &Row, unit_id: i64, stored: Option<&Person>) -> Result<PersonData> 
         Some(b) => Some(i64::from(parse_birth_year(&b).map_err(|m| cell("born", m))?)),
         None => None,
     };
-    let keep = |key: &str, new: Option<String>, old: Option<String>| if row.has(key) { new } else { old };
-    let s = stored.map(people::data_of).unwrap_or_default();
-    Ok(PersonData {
-        unit_id,
-        full_name,
-        family: parts.family,
-        middle: parts.middle,
-        given: parts.given,
-        gender: if row.has("gender") { gender } else { s.gender },
-        born: if row.has("born") { born } else { s.born },
-        position: keep("position", row.get("position"), s.position),
-        staff_code: row.get("code").or(s.staff_code),
-        note: keep("note", row.get("note"), s.note),
+    Ok(Read {
+        unit: row.need("unit")?,
+        keys: NameKeys::of(&full_name),
+        digest: None,
+        person: PersonData {
+            unit_id: 0,
+            full_name,
+            family: parts.family,
+            middle: parts.middle,
+            given: parts.given,
+            gender,
+            born,
+            position: row.get("position"),
+            staff_code: row.get("code"),
+            note: row.get("note"),
+        },
     })
+}
+
+impl Read {
+    /// The person to write over a stored one: for columns the file lacks, what the stored person has.
+    fn with_stored(self, stored: Option<&Person>, has: &Has) -> PersonData {
+        let s = stored.map(people::data_of).unwrap_or_default();
+        let p = self.person;
+        PersonData {
+            gender: if has.gender { p.gender } else { s.gender },
+            born: if has.born { p.born } else { s.born },
+            position: if has.position { p.position } else { s.position },
+            staff_code: p.staff_code.or(s.staff_code),
+            note: if has.note { p.note } else { s.note },
+            ..p
+        }
+    }
 }

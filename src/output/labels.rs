@@ -505,11 +505,20 @@ pub fn label(key: &str, lang: Lang) -> &str {
 /// The identifier of an enumeration's value from its label in either language (`key_of("gender", "Nữ")` is
 /// `f`), ignoring case and accents; for imports of what a list writes for people.
 pub fn key_of(kind: &str, value: &str) -> Option<&'static str> {
+    // Folded once per run: an import asks this for a column of every row.
+    type Folded = std::collections::HashMap<&'static str, Vec<(String, String, &'static str)>>;
+    static FOLDED: std::sync::OnceLock<Folded> = std::sync::OnceLock::new();
+    let folded = FOLDED.get_or_init(|| {
+        let mut m = Folded::new();
+        for (k, en, vi) in LABELS {
+            if let Some((kind, rest)) = k.split_once('.') {
+                m.entry(kind).or_default().push((crate::text::fold_key(en), crate::text::fold_key(vi), rest));
+            }
+        }
+        m
+    });
     let v = crate::text::fold_key(value);
-    LABELS.iter().find_map(|(k, en, vi)| {
-        let rest = k.strip_prefix(kind)?.strip_prefix('.')?;
-        (crate::text::fold_key(en) == v || crate::text::fold_key(vi) == v).then_some(rest)
-    })
+    folded.get(kind)?.iter().find(|(en, vi, _)| *en == v || *vi == v).map(|(_, _, rest)| *rest)
 }
 
 #[cfg(test)]
