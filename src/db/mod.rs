@@ -41,7 +41,7 @@ use crate::error::{refused, refused_hint, Error, Result};
 /// (bench/RESULTS.md). Imports keep the large cache and in-memory statement journals they are fast with.
 pub fn large_read(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "cache_size", -8192)?;
-    conn.pragma_update(None, "temp_store", "FILE")?;
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
     Ok(())
 }
 
@@ -60,7 +60,7 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "foreign_keys", true)?;
     conn.pragma_update(None, "cache_size", -65536)?;
-    conn.pragma_update(None, "temp_store", "FILE")?;
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
     conn.set_prepared_statement_cache_capacity(128);
     // Without the planner's stability guarantee SQLite re-prepares a cached statement whenever a bound value might
     // pick another plan (partial indexes, LIKE): a third of an import's time went to re-preparing.
@@ -180,14 +180,18 @@ pub fn write<T>(
 
 /// [`write`] for an import that writes through a bulk load ([`load::begin`]): foreign keys are checked once, for
 /// the whole table, at the end of the load instead of at every row (half of SQLite's work for a row of a person
-/// import was the lookup of its unit). SQLite takes the setting only outside a transaction.
+/// import was the lookup of its unit), and temporary data goes to a file, where SQLite sorts the rows of an index
+/// built again twice as fast as in memory, and in a fifth of the memory. SQLite takes both settings only outside a
+/// transaction.
 pub fn write_load<T>(
     conn: &mut Connection,
     dry_run: bool,
     f: impl FnOnce(&rusqlite::Transaction) -> Result<T>,
 ) -> Result<T> {
     conn.pragma_update(None, "foreign_keys", false)?;
+    conn.pragma_update(None, "temp_store", "FILE")?;
     let out = write_inner(conn, dry_run, false, f);
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
     conn.pragma_update(None, "foreign_keys", true)?;
     out
 }
