@@ -287,7 +287,7 @@ fn import_regs(ctx: &Ctx, file: &str, cols: &super::ColumnArgs, create_people: b
     let mut conn = ctx.open()?;
     let mut src = cols.open(file, import::registrations::COLUMNS)?;
     let (counts, created) =
-        db::write(&mut conn, w.dry_run, |tx| import::registrations::run(tx, &mut src, create_people, ctx.quiet))?;
+        db::write_load(&mut conn, w.dry_run, |tx| import::registrations::run(tx, &mut src, create_people, ctx.quiet))?;
     if created > 0 {
         ctx.say(format!("{}: created {}", src.name, crate::text::count(created, "person", "people")));
     }

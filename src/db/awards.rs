@@ -1,7 +1,10 @@
 //! Awards: one recipient of one decision, with the achievement year or period apart from the decision's date.
 //! An award that confers what a subject registered for the file's year makes that registration achieved.
 
+use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use super::audit::Lanes;
 
 use crate::error::{refused, refused_hint, Result};
 use crate::model::{Award, Basis};
@@ -230,37 +233,90 @@ pub fn insert(conn: &Connection, n: &NewAward, file_year: i32) -> Result<(i64, O
 /// [`insert`] for a caller that has checked the recipient and looked for the same award already (an import, once
 /// per row).
 pub fn insert_checked(conn: &Connection, n: &NewAward, file_year: i32) -> Result<(i64, Option<i64>)> {
-    conn.prepare_cached(
-        "INSERT INTO award (decision_id, catalog_id, unit_id, person_id, recipient, year_from, year_to, basis, reason,
-                            campaign_id, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    )?
-    .execute(params![
-        n.decision_id,
-        n.catalog_id,
-        n.unit_id,
-        n.person_id,
-        n.recipient,
-        n.year_from,
-        n.year_to,
-        n.basis.as_str(),
-        n.reason,
-        n.campaign_id,
-        n.note
-    ])?;
-    let id = conn.last_insert_rowid();
-    let mut achieved = None;
-    if let Some((col, subject)) =
-        subject_column(n.unit_id, n.person_id).filter(|_| n.year_from == file_year && n.year_to == file_year)
-    {
-        achieved = conn
-            .prepare_cached(&format!(
-                "UPDATE registration SET status = 'achieved', award_id = ?1
-                 WHERE {col} = ?2 AND catalog_id = ?3 AND status IN ('registered', 'not_achieved') RETURNING id"
-            ))?
-            .query_row(params![id, subject, n.catalog_id], |r| r.get(0))
-            .optional()?;
+    let mut st = conn.prepare_cached(INSERT)?;
+    // A plain INSERT inserts or fails: it never does nothing.
+    let (id, _) = insert_row(&mut st, conn, n)?.ok_or_else(|| refused("this award is already recorded"))?;
+    let achieved = to_achieve(conn, n, file_year)?;
+    if let Some(r) = achieved {
+        mark_achieved(conn, r, id)?;
     }
     Ok((id, achieved))
+}
+
+/// The award's row after its id, in the table's column order.
+const INSERT: &str = "INSERT INTO award (decision_id, catalog_id, unit_id, person_id, recipient, year_from, year_to, basis,
+                                         reason, campaign_id, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+
+/// Inserts the award with `st` (an [`INSERT`], maybe `ON CONFLICT DO NOTHING`): its number and content digest (a
+/// STRICT table stores the values as bound), or None when it was there already.
+fn insert_row(st: &mut rusqlite::Statement, conn: &Connection, n: &NewAward) -> Result<Option<(i64, Lanes)>> {
+    let values = [
+        n.decision_id.map_or(ValueRef::Null, ValueRef::Integer),
+        ValueRef::Integer(n.catalog_id),
+        n.unit_id.map_or(ValueRef::Null, ValueRef::Integer),
+        n.person_id.map_or(ValueRef::Null, ValueRef::Integer),
+        ValueRef::Text(n.recipient.as_bytes()),
+        ValueRef::Integer(n.year_from.into()),
+        ValueRef::Integer(n.year_to.into()),
+        ValueRef::Text(n.basis.as_str().as_bytes()),
+        n.reason.as_deref().map_or(ValueRef::Null, |s| ValueRef::Text(s.as_bytes())),
+        n.campaign_id.map_or(ValueRef::Null, ValueRef::Integer),
+        n.note.as_deref().map_or(ValueRef::Null, |s| ValueRef::Text(s.as_bytes())),
+    ];
+    if st.execute(rusqlite::params_from_iter(values.map(ToSqlOutput::Borrowed)))? == 0 {
+        return Ok(None);
+    }
+    let id = conn.last_insert_rowid();
+    Ok(Some((id, super::audit::row_lanes("award", std::iter::once(ValueRef::Integer(id)).chain(values)))))
+}
+
+/// Inserts the awards of a list, prepared once: an award with a decision that is recorded already is left as it
+/// is (the insert does nothing), so a list imported again changes nothing without a lookup per row.
+pub struct InsertIfNew<'c> {
+    conn: &'c Connection,
+    st: rusqlite::Statement<'c>,
+}
+
+impl<'c> InsertIfNew<'c> {
+    pub fn new(conn: &'c Connection) -> Result<Self> {
+        Ok(InsertIfNew { conn, st: conn.prepare(&format!("{INSERT} ON CONFLICT DO NOTHING"))? })
+    }
+
+    /// The new award's number and content digest, or None when it is recorded already. An award without a
+    /// decision is looked up first: the unique indexes hold NULL decisions apart.
+    pub fn insert(&mut self, n: &NewAward) -> Result<Option<(i64, Lanes)>> {
+        if n.decision_id.is_none() && existing(self.conn, n)?.is_some() {
+            return Ok(None);
+        }
+        insert_row(&mut self.st, self.conn, n)
+    }
+}
+
+/// The award indexes an import does not read (lists by decision, unit, person and title; an import looks an award
+/// up by its decision and recipient): built after a large load ([`super::load`]).
+pub const LOAD_UNREAD: [&str; 4] = ["award_decision", "award_unit", "award_person", "award_catalog"];
+
+/// The registration an award achieves: the subject's for the award's title, registered (or marked not achieved)
+/// for `file_year`, when the award is for that year.
+pub fn to_achieve(conn: &Connection, n: &NewAward, file_year: i32) -> Result<Option<i64>> {
+    let Some((col, subject)) =
+        subject_column(n.unit_id, n.person_id).filter(|_| n.year_from == file_year && n.year_to == file_year)
+    else {
+        return Ok(None);
+    };
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT id FROM registration WHERE {col} = ?1 AND catalog_id = ?2 AND status IN ('registered', 'not_achieved')"
+        ))?
+        .query_row(params![subject, n.catalog_id], |r| r.get(0))
+        .optional()?)
+}
+
+/// Marks a registration achieved by an award.
+pub fn mark_achieved(conn: &Connection, registration: i64, award: i64) -> Result<()> {
+    conn.prepare_cached("UPDATE registration SET status = 'achieved', award_id = ?2 WHERE id = ?1")?
+        .execute(params![registration, award])?;
+    Ok(())
 }
 
 /// Removes an award; a registration it had achieved goes back to registered. Returns that registration.

@@ -23,96 +23,136 @@ use crate::model::Outcome;
 /// Above this many rows already in the table, building the indexes again would cost more than a small import.
 const MAX_EXISTING: i64 = 50_000;
 
-/// A running load into one table; [`Load::end`] finishes it. Dropped without `end` (the import failed and its
-/// transaction rolls back), it switches the triggers back on.
+/// A running load into one table (and the few rows it writes to others); [`Load::end`] finishes it. Dropped
+/// without `end` (the import failed and its transaction rolls back), it switches the triggers back on.
 pub struct Load<'c> {
     conn: &'c Connection,
-    table: String,
+    /// The table loaded, then the tables written on the side.
+    tables: Vec<Table>,
+    /// The page cache before the load, given back at its end.
+    cache: i64,
+    /// Foreign keys were off for the load ([`super::write_load`]): the tables are checked at its end.
+    check_keys: bool,
+}
+
+/// What a load keeps for one table.
+struct Table {
+    name: String,
     /// The indexes dropped at the start, to build again.
     rebuild: Vec<String>,
     /// The largest rowid before the load: rows above it are the load's own.
     before_max: i64,
-    /// Rows the load changed (updates), and the last of them, for the counters.
-    updated: i64,
-    last_updated: Option<i64>,
+    /// Rows the load changed, for the counters and the check of foreign keys.
+    updated: Vec<i64>,
     /// The table's columns as the digest function takes them.
     cols: String,
-    /// The page cache before the load, given back at its end.
-    cache: i64,
+    /// The loaded table: the caller digests every row it inserts. A table written on the side: its new rows are
+    /// digested at the end, as they stand then.
+    loaded: bool,
     /// The digest of the rows the caller inserted and digested itself.
     lanes: Lanes,
-    /// Foreign keys were off for the load ([`super::write_load`]): the table is checked at its end.
-    check_keys: bool,
 }
 
 /// Starts a load into `table`, dropping `unread` (indexes of `table` the import's own lookups do not use) when the
-/// table is small enough.
-pub fn begin<'c>(conn: &'c Connection, table: &str, unread: &[&str]) -> Result<Load<'c>> {
-    let (n, before_max): (i64, i64) =
-        conn.query_row(&format!("SELECT count(*), coalesce(max(rowid), 0) FROM \"{table}\""), [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })?;
-    let mut rebuild = Vec::new();
-    if n <= MAX_EXISTING {
-        for name in unread {
-            let sql: Option<String> = conn
-                .query_row(
-                    "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?1 AND tbl_name = ?2",
-                    [name, &table],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if let Some(sql) = sql {
-                conn.execute_batch(&format!("DROP INDEX \"{name}\""))?;
-                rebuild.push(sql);
+/// table is small enough. `side` names the other tables the import may write to (people an import creates, the
+/// registrations an award achieves).
+pub fn begin<'c>(conn: &'c Connection, table: &str, unread: &[&str], side: &[&str]) -> Result<Load<'c>> {
+    let mut tables = Vec::new();
+    for (name, loaded) in std::iter::once((table, true)).chain(side.iter().map(|t| (*t, false))) {
+        let before_max: i64 =
+            conn.query_row(&format!("SELECT coalesce(max(rowid), 0) FROM \"{name}\""), [], |r| r.get(0))?;
+        // Counted up to the limit only: a count of a million rows is a scan.
+        let small = || -> Result<bool> {
+            let n: i64 = conn.query_row(
+                &format!("SELECT count(*) FROM (SELECT 1 FROM \"{name}\" LIMIT {})", MAX_EXISTING + 1),
+                [],
+                |r| r.get(0),
+            )?;
+            Ok(n <= MAX_EXISTING)
+        };
+        let mut rebuild = Vec::new();
+        if loaded && small()? {
+            for index in unread {
+                let sql: Option<String> = conn
+                    .query_row(
+                        "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?1 AND tbl_name = ?2",
+                        [index, &name],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                if let Some(sql) = sql {
+                    conn.execute_batch(&format!("DROP INDEX \"{index}\""))?;
+                    rebuild.push(sql);
+                }
             }
         }
+        let cols: Vec<String> = conn
+            .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?
+            .query_map([name], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let cols = cols.iter().map(|c| format!("\"{}\"", c.replace('"', "\"\""))).collect::<Vec<_>>().join(", ");
+        // The setting below leaves TEMP triggers firing: the digest's own are dropped for the load and made again
+        // at its end.
+        audit::unwatch_table(conn, name)?;
+        tables.push(Table {
+            name: name.to_string(),
+            rebuild,
+            before_max,
+            updated: Vec::new(),
+            cols,
+            loaded,
+            lanes: Lanes::default(),
+        });
     }
     let check_keys = !conn.pragma_query_value(None, "foreign_keys", |r| r.get::<_, bool>(0))?;
-    let cols: Vec<String> = conn
-        .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?
-        .query_map([table], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let cols = cols.iter().map(|c| format!("\"{}\"", c.replace('"', "\"\""))).collect::<Vec<_>>().join(", ");
     // Rows are appended and the indexes kept during the load are small: a page cache of 16 MiB does as well as
     // one of 64 MiB and keeps the command under 100 MiB with the index build's sorter beside it.
     let cache: i64 = conn.pragma_query_value(None, "cache_size", |r| r.get(0))?;
     conn.pragma_update(None, "cache_size", -16384)?;
-    // The setting leaves TEMP triggers firing: the digest's own are dropped for the load and made again at its end.
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
-    audit::unwatch_table(conn, table)?;
-    Ok(Load {
-        conn,
-        table: table.to_string(),
-        rebuild,
-        before_max,
-        updated: 0,
-        last_updated: None,
-        cols,
-        cache,
-        lanes: Lanes::default(),
-        check_keys,
-    })
+    Ok(Load { conn, tables, cache, check_keys })
 }
 
 impl Load<'_> {
-    /// Runs `write`, which inserts a row or changes the row `found`: a change is counted, and the digest moves
-    /// from the row as it was to the row as it is.
+    /// Runs `write`, which inserts a row into the loaded table or changes its row `found`: a change is counted,
+    /// and the digest moves from the row as it was to the row as it is.
     pub fn write_row(
         &mut self,
         found: Option<i64>,
         write: impl FnOnce() -> Result<(i64, Outcome)>,
     ) -> Result<(i64, Outcome)> {
+        self.write_in(0, found, write)
+    }
+
+    /// [`Load::write_row`] for a table written on the side (named in [`begin`]); a row it inserts is digested at
+    /// the end.
+    pub fn write_side(
+        &mut self,
+        table: &str,
+        found: Option<i64>,
+        write: impl FnOnce() -> Result<(i64, Outcome)>,
+    ) -> Result<(i64, Outcome)> {
+        let i = self.tables.iter().position(|t| t.name == table).ok_or_else(|| {
+            crate::error::Error::Io(std::io::Error::other(format!("table {table} is not part of the load")))
+        })?;
+        self.write_in(i, found, write)
+    }
+
+    fn write_in(
+        &mut self,
+        i: usize,
+        found: Option<i64>,
+        write: impl FnOnce() -> Result<(i64, Outcome)>,
+    ) -> Result<(i64, Outcome)> {
         if let Some(id) = found {
-            self.digest_row(id, -1)?;
+            self.digest_row(i, id, -1)?;
         }
         let (id, outcome) = write()?;
         if found.is_some() || outcome == Outcome::Inserted {
-            self.digest_row(id, 1)?;
+            self.digest_row(i, id, 1)?;
         }
         if outcome == Outcome::Updated {
-            self.updated += 1;
-            self.last_updated = Some(id);
+            self.tables[i].updated.push(id);
         }
         Ok((id, outcome))
     }
@@ -120,52 +160,72 @@ impl Load<'_> {
     /// The rowid the next row inserted will get (SQLite gives the largest plus one), for a caller digesting rows
     /// ahead of inserting them.
     pub fn first_id(&self) -> i64 {
-        self.before_max + 1
+        self.tables[0].before_max + 1
     }
 
-    /// A row inserted by the load whose digest the caller computed ([`super::audit::row_lanes`], from the values it
-    /// bound: the same bytes SQLite stores in a STRICT table).
+    /// A row inserted into the loaded table whose digest the caller computed ([`super::audit::row_lanes`], from
+    /// the values it bound: the same bytes SQLite stores in a STRICT table).
     pub fn inserted(&mut self, lanes: &Lanes) {
-        add_lanes(&mut self.lanes, lanes, 1);
+        add_lanes(&mut self.tables[0].lanes, lanes, 1);
     }
 
-    /// Moves the running write's digest by one row as it stands.
-    fn digest_row(&self, id: i64, sign: i64) -> Result<()> {
-        let sql =
-            format!("SELECT thidua_row(?1, '{t}', {c}) FROM \"{t}\" WHERE rowid = ?2", t = self.table, c = self.cols);
+    /// Moves the running write's digest by one row as it stands; on a side table, a row new in the load is left to
+    /// the end.
+    fn digest_row(&self, i: usize, id: i64, sign: i64) -> Result<()> {
+        let t = &self.tables[i];
+        if !t.loaded && id > t.before_max {
+            return Ok(());
+        }
+        let sql = format!("SELECT thidua_row(?1, '{n}', {c}) FROM \"{n}\" WHERE rowid = ?2", n = t.name, c = t.cols);
         self.conn.prepare_cached(&sql)?.query_row(params![sign, id], |_| Ok(()))?;
         Ok(())
     }
 
-    /// Finishes the load: the triggers back on, their work done for the load's rows, the dropped indexes built
-    /// again (with an 8 MiB page cache, the sort spilling to a temporary file, and SQLite's second thread sorting
-    /// beside the first: 0.7 s and 21 MiB for a million people, against 1.4 s and 92 MiB sorting in memory).
+    /// Finishes the load: the foreign keys checked when they were off, the triggers back on, their work done for
+    /// the load's rows, the dropped indexes built again (with an 8 MiB page cache, the sort spilling to a temporary
+    /// file, and SQLite's second thread sorting beside the first: 0.7 s and 21 MiB for a million people, against
+    /// 1.4 s and 92 MiB sorting in memory).
     pub fn end(self) -> Result<()> {
-        let (conn, t) = (self.conn, self.table.as_str());
+        let conn = self.conn;
         if self.check_keys {
-            let broken: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check(?1)", [t], |r| r.get(0))?;
-            if broken > 0 {
-                return Err(refused(format!("{broken} rows of table '{t}' name a row that does not exist")));
+            for t in &self.tables {
+                let broken = broken_keys(conn, t)?;
+                if broken > 0 {
+                    return Err(refused(format!("{broken} rows of table '{}' name a row that does not exist", t.name)));
+                }
             }
         }
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, true)?;
-        audit::watch_table(conn, t)?;
-        let (inserted, last): (i64, Option<i64>) = conn.query_row(
-            &format!("SELECT count(*), max(rowid) FROM \"{t}\" WHERE rowid > ?1"),
-            [self.before_max],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
-        audit::add_digest(conn, t, &self.lanes)?;
-        let bump = "UPDATE change_count SET n = n + ?3, last_rowid = ?4 WHERE tbl = ?1 AND op = ?2";
-        for (op, n, last) in [("insert", inserted, last), ("update", self.updated, self.last_updated)] {
-            if n > 0 {
-                conn.execute(bump, params![t, op, n, last])?;
+        for t in &self.tables {
+            let n = t.name.as_str();
+            audit::watch_table(conn, n)?;
+            let (inserted, last): (i64, Option<i64>) = conn.query_row(
+                &format!("SELECT count(*), max(rowid) FROM \"{n}\" WHERE rowid > ?1"),
+                [t.before_max],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            if t.loaded {
+                audit::add_digest(conn, n, &t.lanes)?;
+            } else if inserted > 0 {
+                conn.query_row(
+                    &format!("SELECT count(thidua_row(1, '{n}', {c})) FROM \"{n}\" WHERE rowid > ?1", c = t.cols),
+                    [t.before_max],
+                    |_| Ok(()),
+                )?;
+            }
+            let bump = "UPDATE change_count SET n = n + ?3, last_rowid = ?4 WHERE tbl = ?1 AND op = ?2";
+            let updated = (t.updated.len() as i64, t.updated.last().copied());
+            for (op, k, last) in [("insert", inserted, last), ("update", updated.0, updated.1)] {
+                if k > 0 {
+                    conn.execute(bump, params![n, op, k, last])?;
+                }
             }
         }
-        if !self.rebuild.is_empty() {
+        let rebuild: Vec<&String> = self.tables.iter().flat_map(|t| &t.rebuild).collect();
+        if !rebuild.is_empty() {
             conn.pragma_update(None, "cache_size", -8192)?;
             conn.pragma_update(None, "threads", 2)?;
-            for sql in &self.rebuild {
+            for sql in rebuild {
                 conn.execute_batch(sql)?;
             }
             conn.pragma_update(None, "threads", 0)?;
@@ -173,6 +233,27 @@ impl Load<'_> {
         conn.pragma_update(None, "cache_size", self.cache)?;
         Ok(())
     }
+}
+
+/// The rows a load wrote to a table (added, or changed when they were there before) that name a row of another
+/// table that does not exist: each foreign key checked for those rows alone, as SQLite would have row by row.
+fn broken_keys(conn: &Connection, t: &Table) -> Result<i64> {
+    let keys: Vec<(String, String, Option<String>)> = conn
+        .prepare("SELECT \"from\", \"table\", \"to\" FROM pragma_foreign_key_list(?1)")?
+        .query_map([&t.name], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let changed = serde_json::to_string(&t.updated).map_err(std::io::Error::from)?;
+    let mut broken = 0;
+    for (from, parent, to) in keys {
+        let to = to.map_or("rowid".to_string(), |c| format!("\"{c}\""));
+        let sql = format!(
+            "SELECT count(*) FROM \"{n}\" c WHERE (c.rowid > ?1 OR c.rowid IN (SELECT value FROM json_each(?2)))
+               AND c.\"{from}\" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM \"{parent}\" p WHERE p.{to} = c.\"{from}\")",
+            n = t.name
+        );
+        broken += conn.query_row(&sql, params![t.before_max, changed], |r| r.get::<_, i64>(0))?;
+    }
+    Ok(broken)
 }
 
 impl Drop for Load<'_> {

@@ -89,6 +89,14 @@ pub fn by_staff_code(conn: &Connection, code: &str) -> Result<Option<Person>> {
     Ok(conn.prepare_cached(&format!("{SELECT} WHERE p.staff_code = ?1"))?.query_row([code], row).optional()?)
 }
 
+/// A person's number, unit and full name by staff code: what an import checks a row's person against.
+pub fn brief_by_staff_code(conn: &Connection, code: &str) -> Result<Option<(i64, i64, String)>> {
+    Ok(conn
+        .prepare_cached("SELECT id, unit_id, full_name FROM person WHERE staff_code = ?1")?
+        .query_row([code], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?)
+}
+
 /// People of a unit whose name has this match key (import matches people without a staff code this way).
 pub fn by_name_in_unit(conn: &Connection, unit_id: i64, key: &str) -> Result<Vec<Person>> {
     let v = conn

@@ -1,7 +1,10 @@
 //! Registrations of emulation titles: a unit for a collective title, a person for an individual one.
 
 use chrono::NaiveDate;
+use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use super::audit::Lanes;
 
 use super::units::BLOC_ORDER;
 use crate::error::{refused, refused_hint, Result};
@@ -112,6 +115,10 @@ pub struct NewRegistration {
     pub note: Option<String>,
 }
 
+/// The registration indexes an import does not read (lists by unit, person, campaign; an import finds a live
+/// registration by title and subject): built after a large load ([`super::load`]).
+pub const LOAD_UNREAD: [&str; 3] = ["registration_unit", "registration_person", "registration_campaign"];
+
 /// Inserts a registration; a subject the entry is not for, or a live registration for the same subject and entry,
 /// is refused, naming it.
 pub fn insert(conn: &Connection, n: &NewRegistration) -> Result<i64> {
@@ -148,6 +155,47 @@ pub fn insert_checked(conn: &Connection, n: &NewRegistration) -> Result<i64> {
         n.note
     ])?;
     Ok(conn.last_insert_rowid())
+}
+
+/// Inserts registrations unless the subject has a live one of the title already: the fast path of an import,
+/// where most rows are new (one statement instead of a lookup and an insert), prepared once for the whole file.
+pub struct InsertIfNew<'c> {
+    conn: &'c Connection,
+    st: rusqlite::Statement<'c>,
+}
+
+impl<'c> InsertIfNew<'c> {
+    pub fn new(conn: &'c Connection) -> Result<Self> {
+        let st = conn.prepare(
+            "INSERT INTO registration (catalog_id, unit_id, person_id, campaign_id, registered_on, status, result_note,
+                                       award_id, note)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING",
+        )?;
+        Ok(InsertIfNew { conn, st })
+    }
+
+    /// The new row's number and its content digest, or None when the subject has a live registration of the title.
+    pub fn insert(&mut self, n: &NewRegistration) -> Result<Option<(i64, Lanes)>> {
+        let date = n.registered_on.map(|d| d.format("%Y-%m-%d").to_string());
+        let values = [
+            ValueRef::Integer(n.catalog_id),
+            n.unit_id.map_or(ValueRef::Null, ValueRef::Integer),
+            n.person_id.map_or(ValueRef::Null, ValueRef::Integer),
+            n.campaign_id.map_or(ValueRef::Null, ValueRef::Integer),
+            date.as_deref().map_or(ValueRef::Null, |d| ValueRef::Text(d.as_bytes())),
+            ValueRef::Text(n.status.as_str().as_bytes()),
+            ValueRef::Null,
+            ValueRef::Null,
+            n.note.as_deref().map_or(ValueRef::Null, |s| ValueRef::Text(s.as_bytes())),
+        ];
+        if self.st.execute(rusqlite::params_from_iter(values.map(ToSqlOutput::Borrowed)))? == 0 {
+            return Ok(None);
+        }
+        let id = self.conn.last_insert_rowid();
+        // The row as stored (a STRICT table keeps the values as bound), for the load's content digest.
+        let lanes = super::audit::row_lanes("registration", std::iter::once(ValueRef::Integer(id)).chain(values));
+        Ok(Some((id, lanes)))
+    }
 }
 
 /// Rewrites the fields an import carries for an existing registration.

@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use super::{cell, col, skip, Col, Counts, Errors, Row, Source};
 use crate::db::awards::{self, NewAward};
 use crate::db::decisions::{self, NewDecision};
-use crate::db::{campaigns, catalog, units};
+use crate::db::{campaigns, catalog, load, units};
 use crate::error::Result;
 use crate::model::{Basis, Outcome};
 use crate::text::{doc_number, parse_date, parse_period};
@@ -56,74 +56,76 @@ pub fn run(
 ) -> Result<Added> {
     let mut added = Added { awards: Counts::default(), people: 0, decisions: 0 };
     let mut errors = Errors::of(src);
+    // A list repeats its decision, titles, units and campaigns over and over: each spelling is resolved once.
     let mut unit_ids: HashMap<String, i64> = HashMap::new();
     let mut decision_ids: HashMap<DecisionCells, Option<i64>> = HashMap::new();
-    // A list names the same few titles and forms over and over: resolve each spelling once.
     let mut entries: HashMap<String, crate::model::CatalogEntry> = HashMap::new();
-    super::each_row(src, quiet, &mut errors, |row| {
+    let mut campaign_ids: HashMap<String, i64> = HashMap::new();
+    let mut load = load::begin(conn, "award", &awards::LOAD_UNREAD, &["registration", "decision", "person"])?;
+    let mut insert = awards::InsertIfNew::new(conn)?;
+    super::each_row_parallel(src, quiet, &mut errors, read, |row: Read| {
         let decision_id = match decision {
             Some(id) => Some(id),
-            // A list repeats its decision in every row: look each one up (or record it) once.
-            None => {
-                let key = (row.get("decision"), row.get("decision_date"), row.get("issuer"));
-                match decision_ids.get(&key) {
-                    Some(id) => *id,
-                    None => {
-                        let id = row_decision(conn, row, &mut added.decisions)?;
-                        decision_ids.insert(key, id);
-                        id
-                    }
+            None => match decision_ids.get(&row.decision) {
+                Some(id) => *id,
+                None => {
+                    let id = row_decision(conn, &row.decision, row.signer.clone(), &mut added.decisions)?;
+                    decision_ids.insert(row.decision.clone(), id);
+                    id
                 }
-            }
+            },
         };
-        let code = row.need("code")?;
-        let entry = match entries.get(&code) {
+        let entry = match entries.get(&row.code) {
             Some(e) => e.clone(),
             None => {
-                let e = catalog::resolve(conn, &code).map_err(|e| cell("code", e))?;
-                entries.insert(code, e.clone());
+                let e = catalog::resolve(conn, &row.code).map_err(|e| cell("code", e))?;
+                entries.insert(row.code.clone(), e.clone());
                 e
             }
         };
-        let unit_id = match row.get("unit") {
-            Some(u) => match unit_ids.get(&u) {
+        let unit_id = match &row.unit {
+            Some(u) => match unit_ids.get(u) {
                 Some(id) => Some(*id),
                 None => {
-                    let id = units::resolve(conn, &u).map_err(|e| cell("unit", e))?.id;
-                    unit_ids.insert(u, id);
+                    let id = units::resolve(conn, u).map_err(|e| cell("unit", e))?.id;
+                    unit_ids.insert(u.clone(), id);
                     Some(id)
                 }
             },
             None => None,
         };
         let person_id = match unit_id {
-            Some(u) => super::person(conn, row, u, create_people, &mut added.people)?,
-            None => match row.get("person_code") {
+            Some(u) => super::person_named(
+                conn,
+                row.person_code.clone(),
+                row.person.clone(),
+                u,
+                create_people,
+                &mut added.people,
+            )?,
+            None => match &row.person_code {
                 Some(c) => Some(
-                    crate::db::people::by_staff_code(conn, &c)?
+                    crate::db::people::brief_by_staff_code(conn, c)?
                         .ok_or_else(|| cell("person_code", format!("no person with staff code '{c}'")))?
-                        .id,
+                        .0,
                 ),
                 None => return Err(cell("unit", "is empty: name the unit (or the person's staff code)")),
             },
         };
         catalog::check_subject(&entry, person_id.is_none(), "give it to").map_err(|e| cell("code", e))?;
-        let (year_from, year_to) = match row.get("year") {
-            Some(y) => parse_period(&y).map_err(|m| cell("year", m))?,
-            None => (year, year),
-        };
-        let basis = match row.get_key("basis", "basis") {
-            Some(b) => {
-                Basis::parse(&b).ok_or_else(|| cell("basis", format!("'{b}' is not a basis ({})", Basis::list())))?
-            }
-            None => Basis::Merit,
-        };
-        let campaign_id = match row.get("campaign") {
-            Some(c) => Some(campaigns::resolve(conn, &c).map_err(|e| cell("campaign", e))?.id),
+        let campaign_id = match &row.campaign {
+            Some(c) => Some(match campaign_ids.get(c) {
+                Some(id) => *id,
+                None => {
+                    let id = campaigns::resolve(conn, c).map_err(|e| cell("campaign", e))?.id;
+                    campaign_ids.insert(c.clone(), id);
+                    id
+                }
+            }),
             None => None,
         };
-        let recipient = match row.get("recipient") {
-            Some(r) => r,
+        let recipient = match &row.recipient {
+            Some(r) => r.clone(),
             None => match person_id {
                 Some(p) => crate::db::people::name_of(conn, p)?,
                 None => {
@@ -131,6 +133,7 @@ pub fn run(
                 }
             },
         };
+        let (year_from, year_to) = row.period.unwrap_or((year, year));
         let n = NewAward {
             decision_id,
             catalog_id: entry.id,
@@ -139,41 +142,93 @@ pub fn run(
             recipient,
             year_from,
             year_to,
-            basis,
-            reason: row.get("reason"),
+            basis: row.basis,
+            reason: row.reason,
             campaign_id,
-            note: row.get("note"),
+            note: row.note,
         };
         // An award is a fact of its decision: the same row again changes nothing.
-        let outcome = match awards::existing(conn, &n)? {
-            Some(_) => Outcome::Unchanged,
-            None => {
-                awards::insert_checked(conn, &n, year)?;
-                Outcome::Inserted
-            }
+        let Some((id, lanes)) = insert.insert(&n)? else {
+            added.awards.add(Outcome::Unchanged);
+            return Ok(());
         };
-        added.awards.add(outcome);
+        load.inserted(&lanes);
+        if let Some(r) = awards::to_achieve(conn, &n, year)? {
+            load.write_side("registration", Some(r), || {
+                awards::mark_achieved(conn, r, id)?;
+                Ok((r, Outcome::Updated))
+            })?;
+        }
+        added.awards.add(Outcome::Inserted);
         Ok(())
     })?;
     errors.finish()?;
+    load.end()?;
     Ok(added)
+}
+
+/// A row read and checked on the import's reading thread, before the file is touched.
+struct Read {
+    decision: DecisionCells,
+    signer: Option<String>,
+    code: String,
+    unit: Option<String>,
+    person: Option<String>,
+    person_code: Option<String>,
+    recipient: Option<String>,
+    period: Option<(i32, i32)>,
+    basis: Basis,
+    reason: Option<String>,
+    campaign: Option<String>,
+    note: Option<String>,
+}
+
+fn read(row: &Row) -> Result<Read> {
+    let period = match row.get("year") {
+        Some(y) => Some(parse_period(&y).map_err(|m| cell("year", m))?),
+        None => None,
+    };
+    let basis = match row.get("basis") {
+        Some(b) => {
+            Basis::parse(&b).ok_or_else(|| cell("basis", format!("'{b}' is not a basis ({})", Basis::list())))?
+        }
+        None => Basis::Merit,
+    };
+    Ok(Read {
+        decision: (row.get("decision"), row.get("decision_date"), row.get("issuer")),
+        signer: row.get("signer"),
+        code: row.need("code")?,
+        unit: row.get("unit"),
+        person: row.get("person"),
+        person_code: row.get("person_code"),
+        recipient: row.get("recipient"),
+        period,
+        basis,
+        reason: row.get("reason"),
+        campaign: row.get("campaign"),
+        note: row.get("note"),
+    })
 }
 
 /// The row's decision from its columns: found by number (issuer and year narrowing), or recorded when the row
 /// gives its date and issuer. An empty number is an award whose decision is not at hand.
-fn row_decision(conn: &Connection, row: &Row, created: &mut u64) -> Result<Option<i64>> {
-    let Some(number) = row.get("decision") else { return Ok(None) };
-    let number = doc_number(&number).map_err(|m| cell("decision", m))?;
-    let date = row.get("decision_date").map(|d| parse_date(&d).map_err(|m| cell("decision_date", m))).transpose()?;
-    let issuer = row.get("issuer");
+fn row_decision(
+    conn: &Connection,
+    cells: &DecisionCells,
+    signer: Option<String>,
+    created: &mut u64,
+) -> Result<Option<i64>> {
+    let (Some(number), date, issuer) = cells else { return Ok(None) };
+    let number = doc_number(number).map_err(|m| cell("decision", m))?;
+    let date = date.as_deref().map(|d| parse_date(d).map_err(|m| cell("decision_date", m))).transpose()?;
+    let issuer = issuer.clone();
     let year = date.map(|d| chrono::Datelike::year(&d));
     let found = decisions::find(conn, &number, issuer.as_deref(), year)?;
     match (&found[..], date, issuer) {
         ([d], _, _) => Ok(Some(d.id)),
         ([], Some(date), Some(issuer)) => {
             *created += 1;
-            let d =
-                NewDecision { number, issued_on: date, issuer, signer: row.get("signer"), summary: None, note: None };
+            let d = NewDecision { number, issued_on: date, issuer, signer, summary: None, note: None };
             Ok(Some(decisions::insert(conn, &d)?))
         }
         ([], _, _) => Err(cell(

@@ -812,20 +812,32 @@ fn scan_rows(src: &mut Source, quiet: bool, mut f: impl FnMut(u64, Result<&Row>)
 /// with `--create-people` only when no one is found. A code and a name that disagree are an error. Shared by the
 /// imports that name people.
 pub fn person(conn: &Connection, row: &Row, unit_id: i64, create: bool, created: &mut u64) -> Result<Option<i64>> {
-    let code = row.get("person_code");
-    let name = row.get("person");
+    person_named(conn, row.get("person_code"), row.get("person"), unit_id, create, created)
+}
+
+/// [`person`] from the two cells, for an import that reads its rows on another thread.
+pub fn person_named(
+    conn: &Connection,
+    code: Option<String>,
+    name: Option<String>,
+    unit_id: i64,
+    create: bool,
+    created: &mut u64,
+) -> Result<Option<i64>> {
     if let Some(c) = &code {
-        if let Some(p) = stored_people::by_staff_code(conn, c)? {
-            if p.unit_id != unit_id {
+        // The number, unit and name alone: a national list looks a million people up.
+        if let Some((id, p_unit, p_name)) = stored_people::brief_by_staff_code(conn, c)? {
+            if p_unit != unit_id {
+                let p = stored_people::by_staff_code(conn, c)?.ok_or_else(|| cell("person_code", "vanished"))?;
                 return Err(cell(
                     "person_code",
                     format!("'{c}' is {} of {}, not of this row's unit", p.full_name, p.unit_code),
                 ));
             }
-            if let Some(n) = name.as_deref().filter(|n| !same_name(n, &p.full_name)) {
-                return Err(cell("person", format!("'{n}' is not {}, whose staff code is '{c}'", p.full_name)));
+            if let Some(n) = name.as_deref().filter(|n| !same_name(n, &p_name)) {
+                return Err(cell("person", format!("'{n}' is not {p_name}, whose staff code is '{c}'")));
             }
-            return Ok(Some(p.id));
+            return Ok(Some(id));
         }
     }
     let Some(name) = name else {

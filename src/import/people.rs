@@ -33,7 +33,7 @@ pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
     // Columns the file lacks keep what a stored person has; which ones is the same for every row.
     let has =
         Has { gender: src.has("gender"), born: src.has("born"), position: src.has("position"), note: src.has("note") };
-    let mut load = load::begin(conn, "person", &people::LOAD_UNREAD)?;
+    let mut load = load::begin(conn, "person", &people::LOAD_UNREAD, &[])?;
     // The reading thread finds units given by code and digests each row for the number it will get if every row
     // before it is inserted; the writing thread resolves the other spellings, each once.
     let codes = units::ids_by_code(conn)?;

@@ -5,12 +5,13 @@ use std::collections::HashMap;
 
 use rusqlite::Connection;
 
-use super::{cell, col, skip, Col, Counts, Errors, Source};
+use super::{cell, col, skip, Col, Counts, Errors, Row, Source};
 use crate::db::registrations::{self, NewRegistration};
-use crate::db::{campaigns, catalog, units};
+use crate::db::{campaigns, catalog, load, units};
 use crate::error::Result;
-use crate::model::{Outcome, RegStatus};
+use crate::model::{Campaign, Outcome, RegStatus};
 use crate::text::parse_date;
+use chrono::NaiveDate;
 
 pub const COLUMNS: &[Col] = &[
     col("unit", true, &["ma don vi"]),
@@ -33,85 +34,160 @@ pub fn run(conn: &Connection, src: &mut Source, create_people: bool, quiet: bool
     let mut counts = Counts::default();
     let mut created = 0;
     let mut errors = Errors::of(src);
+    let has = Has { campaign: src.has("campaign"), date: src.has("date"), note: src.has("note") };
+    // A list names the same few units, titles and campaigns over and over: resolve each spelling once.
     let mut unit_ids: HashMap<String, i64> = HashMap::new();
-    // A list names the same few titles over and over: resolve each spelling once.
     let mut entries: HashMap<String, crate::model::CatalogEntry> = HashMap::new();
+    let mut found_campaigns: HashMap<String, Campaign> = HashMap::new();
     let default_campaign = campaigns::default_regular(conn)?.map(|c| c.id);
-    super::each_row(src, quiet, &mut errors, |row| {
-        let unit_ref = row.need("unit")?;
-        let unit_id = match unit_ids.get(&unit_ref) {
+    let mut load = load::begin(conn, "registration", &registrations::LOAD_UNREAD, &["person"])?;
+    let mut insert = registrations::InsertIfNew::new(conn)?;
+    super::each_row_parallel(src, quiet, &mut errors, read, |row: Read| {
+        let unit_id = match unit_ids.get(&row.unit) {
             Some(id) => *id,
             None => {
-                let id = units::resolve(conn, &unit_ref).map_err(|e| cell("unit", e))?.id;
-                unit_ids.insert(unit_ref, id);
+                let id = units::resolve(conn, &row.unit).map_err(|e| cell("unit", e))?.id;
+                unit_ids.insert(row.unit.clone(), id);
                 id
             }
         };
-        let title = row.need("title")?;
-        let entry = match entries.get(&title) {
+        let entry = match entries.get(&row.title) {
             Some(e) => e.clone(),
             None => {
-                let e = catalog::resolve(conn, &title).map_err(|e| cell("title", e))?;
-                entries.insert(title, e.clone());
+                let e = catalog::resolve(conn, &row.title).map_err(|e| cell("title", e))?;
+                entries.insert(row.title.clone(), e.clone());
                 e
             }
         };
-        let person_id = super::person(conn, row, unit_id, create_people, &mut created)?;
-        catalog::check_subject(&entry, person_id.is_none(), "register it for").map_err(|e| cell("title", e))?;
-        let (unit_id, kept) = match person_id {
-            Some(_) => (None, registrations::live(conn, entry.id, None, person_id)?),
-            None => (Some(unit_id), registrations::live(conn, entry.id, Some(unit_id), None)?),
-        };
-        let stored = kept.as_ref().map(|r| registrations::stored(conn, r.id)).transpose()?;
-        let campaign_id = match row.get("campaign") {
-            Some(c) => {
-                let c = campaigns::resolve(conn, &c).map_err(|e| cell("campaign", e))?;
-                // A closed campaign may stay on a registration that already had it, never be given to a new one.
-                if stored.as_ref().and_then(|s| s.campaign_id) != Some(c.id) {
-                    campaigns::check_open(&c).map_err(|e| cell("campaign", e))?;
-                }
-                Some(c.id)
-            }
-            None if row.has("campaign") => None,
-            None => stored.as_ref().map_or(default_campaign, |s| s.campaign_id),
-        };
-        let date = match row.get("date") {
-            Some(d) => Some(parse_date(&d).map_err(|m| cell("date", m))?),
-            None if row.has("date") => None,
-            None => stored.as_ref().and_then(|s| s.registered_on),
-        };
-        let status = match row.get_key("status", "reg_status") {
-            Some(s) => RegStatus::parse(&s)
-                .ok_or_else(|| cell("status", format!("'{s}' is not a status ({})", RegStatus::list())))?,
-            None => stored.as_ref().map_or(RegStatus::Registered, |s| s.status),
-        };
-        let note = if row.has("note") { row.get("note") } else { stored.as_ref().and_then(|s| s.note.clone()) };
-        let n = NewRegistration {
-            catalog_id: entry.id,
+        let person_id = super::person_named(
+            conn,
+            row.person_code.clone(),
+            row.person.clone(),
             unit_id,
-            person_id,
-            campaign_id,
-            registered_on: date,
-            status,
-            note,
-        };
-        let outcome = match (kept, stored) {
-            (Some(r), Some(s)) => {
-                if s == n {
-                    Outcome::Unchanged
-                } else {
-                    registrations::update(conn, r.id, &n)?;
-                    Outcome::Updated
+            create_people,
+            &mut created,
+        )?;
+        catalog::check_subject(&entry, person_id.is_none(), "register it for").map_err(|e| cell("title", e))?;
+        let campaign = match &row.campaign {
+            Some(c) => Some(match found_campaigns.get(c) {
+                Some(found) => found.clone(),
+                None => {
+                    let found = campaigns::resolve(conn, c).map_err(|e| cell("campaign", e))?;
+                    found_campaigns.insert(c.clone(), found.clone());
+                    found
                 }
-            }
-            _ => {
-                registrations::insert_checked(conn, &n)?;
-                Outcome::Inserted
-            }
+            }),
+            None => None,
         };
-        counts.add(outcome);
+        let subject_unit = if person_id.is_some() { None } else { Some(unit_id) };
+        // Most rows of a large list are new: try the insert first, as the row has it (a new registration may not
+        // name a closed campaign).
+        let n = row.registration(entry.id, subject_unit, person_id, &campaign, None, default_campaign, &has);
+        if campaign.as_ref().is_none_or(|c| campaigns::check_open(c).is_ok()) {
+            if let Some((_, lanes)) = insert.insert(&n)? {
+                load.inserted(&lanes);
+                counts.add(Outcome::Inserted);
+                return Ok(());
+            }
+        }
+        let kept = registrations::live(conn, entry.id, subject_unit, person_id)?;
+        let stored = kept.as_ref().map(|r| registrations::stored(conn, r.id)).transpose()?;
+        // A closed campaign may stay on a registration that already had it, never be given to a new one.
+        if let Some(c) = &campaign {
+            if stored.as_ref().and_then(|s| s.campaign_id) != Some(c.id) {
+                campaigns::check_open(c).map_err(|e| cell("campaign", e))?;
+            }
+        }
+        let n = row.registration(entry.id, subject_unit, person_id, &campaign, stored.as_ref(), default_campaign, &has);
+        let found = kept.as_ref().map(|r| r.id);
+        let outcome = load.write_row(found, || match (kept, stored) {
+            (Some(r), Some(s)) if s == n => Ok((r.id, Outcome::Unchanged)),
+            (Some(r), Some(_)) => {
+                registrations::update(conn, r.id, &n)?;
+                Ok((r.id, Outcome::Updated))
+            }
+            _ => Ok((registrations::insert_checked(conn, &n)?, Outcome::Inserted)),
+        })?;
+        counts.add(outcome.1);
         Ok(())
     })?;
     errors.finish()?;
+    load.end()?;
     Ok((counts, created))
+}
+
+/// Which optional columns the file has: an absent one keeps what a stored registration has.
+struct Has {
+    campaign: bool,
+    date: bool,
+    note: bool,
+}
+
+/// A row read and checked on the import's reading thread, before the file is touched.
+struct Read {
+    unit: String,
+    title: String,
+    person: Option<String>,
+    person_code: Option<String>,
+    campaign: Option<String>,
+    date: Option<NaiveDate>,
+    status: Option<RegStatus>,
+    note: Option<String>,
+}
+
+fn read(row: &Row) -> Result<Read> {
+    let date = match row.get("date") {
+        Some(d) => Some(parse_date(&d).map_err(|m| cell("date", m))?),
+        None => None,
+    };
+    let status = match row.get("status") {
+        Some(s) => Some(
+            RegStatus::parse(&s)
+                .ok_or_else(|| cell("status", format!("'{s}' is not a status ({})", RegStatus::list())))?,
+        ),
+        None => None,
+    };
+    Ok(Read {
+        unit: row.need("unit")?,
+        title: row.need("title")?,
+        person: row.get("person"),
+        person_code: row.get("person_code"),
+        campaign: row.get("campaign"),
+        date,
+        status,
+        note: row.get("note"),
+    })
+}
+
+impl Read {
+    /// The registration to write: the row's fields, and for columns the file lacks what `stored` has (or, for a
+    /// new one, the year's regular campaign and the status registered).
+    #[allow(clippy::too_many_arguments)]
+    fn registration(
+        &self,
+        catalog_id: i64,
+        unit_id: Option<i64>,
+        person_id: Option<i64>,
+        campaign: &Option<Campaign>,
+        stored: Option<&NewRegistration>,
+        default_campaign: Option<i64>,
+        has: &Has,
+    ) -> NewRegistration {
+        NewRegistration {
+            catalog_id,
+            unit_id,
+            person_id,
+            campaign_id: match campaign {
+                Some(c) => Some(c.id),
+                None if has.campaign => None,
+                None => stored.map_or(default_campaign, |s| s.campaign_id),
+            },
+            registered_on: if has.date { self.date } else { stored.and_then(|s| s.registered_on) },
+            status: match self.status {
+                Some(s) => s,
+                None => stored.map_or(RegStatus::Registered, |s| s.status),
+            },
+            note: if has.note { self.note.clone() } else { stored.and_then(|s| s.note.clone()) },
+        }
+    }
 }

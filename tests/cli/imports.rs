@@ -267,3 +267,50 @@ fn a_bulk_load_keeps_the_log_and_the_content_digest() {
     assert_eq!(out.code, 1, "{}", out.stdout);
     assert!(out.stdout.contains("rows changed outside thidua after the last audit entry: person ~1"), "{}", out.stdout);
 }
+
+/// The registration and award imports write through bulk loads too, with rows on the side: people a registration
+/// list creates, decisions an award list records, registrations an award achieves. Every one of them is in the log
+/// and the content digest (`db check` clean), and the registrations achieved point at their awards.
+#[test]
+fn registrations_and_awards_load_with_their_rows_on_the_side() {
+    let e = Env::init();
+    e.seven_units();
+    e.ok(&["campaign", "add", "PT2020", "--name", "Phong trào thi đua năm 2020", "--kind", "regular"]);
+    e.ok(&["campaign", "launch", "PT2020", "--date", "15/02/2020"]);
+    let people = e.write("people.csv", "unit,name,code\nCT,Trần Văn An,A1\nHQ,Lê Thị Bình,A2\n");
+    e.ok(&["person", "import", &people]);
+    let regs = e.write(
+        "regs.csv",
+        "unit;person;person_code;title;date\n\
+         CT;Trần Văn An;A1;LDTT;15/01/2020\n\
+         HQ;Lê Thị Bình;A2;CSTDCS;15/01/2020\n\
+         KBNN;Đỗ Văn Cường;;LDTT;16/01/2020\n\
+         HQ;;;TTLDXS;16/01/2020\n",
+    );
+    let out = e.ok(&["register", "import", &regs, "--create-people"]);
+    assert!(out.stderr.contains("created 1 person") && out.stderr.contains("4 inserted"), "{}", out.stderr);
+    e.ok(&["db", "check"]);
+    // The same list with one date changed: one update, found by title and subject.
+    let again = e.write("again.csv", "unit;person_code;title;date\nCT;A1;LDTT;20/01/2020\n");
+    let out = e.ok(&["register", "import", &again]);
+    assert!(out.stderr.contains("0 inserted, 1 updated"), "{}", out.stderr);
+    e.ok(&["db", "check"]);
+    let awards = e.write(
+        "awards.csv",
+        "decision,decision_date,issuer,code,unit,person_code,year\n\
+         12/QĐ-UBND,12/01/2021,UBND tỉnh Tây Ninh,LDTT,CT,A1,2020\n\
+         12/QĐ-UBND,12/01/2021,UBND tỉnh Tây Ninh,TTLDXS,HQ,,2020\n\
+         12/QĐ-UBND,12/01/2021,UBND tỉnh Tây Ninh,LDTT,HQ,A2,2019\n",
+    );
+    let out = e.ok(&["award", "import", &awards]);
+    assert!(out.stderr.contains("recorded 1 decision") && out.stderr.contains("3 inserted"), "{}", out.stderr);
+    assert_eq!(
+        e.count("SELECT count(*) FROM registration r JOIN award a ON a.id = r.award_id WHERE r.status = 'achieved'"),
+        2
+    );
+    e.ok(&["db", "check"]);
+    let log = crate::csv_rows(&e.ok(&["db", "log", "--format", "csv"]).bytes);
+    assert_eq!(log.last().unwrap()[4], "award +3, decision +1, registration ~2", "{log:?}");
+    let out = e.ok(&["award", "import", &awards]);
+    assert!(out.stderr.contains("nothing changed (3 rows"), "{}", out.stderr);
+}

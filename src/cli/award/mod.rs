@@ -338,7 +338,7 @@ fn remove(ctx: &Ctx, id: i64, yes: bool, w: &WriteArgs) -> Result<()> {
 fn import_awards(ctx: &Ctx, a: ImportArgs) -> Result<()> {
     let mut conn = ctx.open()?;
     let mut src = a.cols.open(&a.file, import::awards::COLUMNS)?;
-    let added = db::write(&mut conn, a.write.dry_run, |tx| {
+    let added = db::write_load(&mut conn, a.write.dry_run, |tx| {
         let year = meta::bloc(tx)?.year;
         let decision = a
             .decision
