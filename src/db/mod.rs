@@ -41,7 +41,7 @@ use crate::error::{refused, refused_hint, Error, Result};
 /// (bench/RESULTS.md). Imports keep the large cache and in-memory statement journals they are fast with.
 pub fn large_read(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "cache_size", -8192)?;
-    conn.pragma_update(None, "temp_store", "MEMORY")?;
+    conn.pragma_update(None, "temp_store", "FILE")?;
     Ok(())
 }
 
