@@ -101,6 +101,7 @@ const MESSAGES: &[(&str, &str)] = &[
     ("cell {} ('{}') is beyond the {} columns of the header row", "ô thứ {0} ('{1}') nằm ngoài {2} cột của dòng tiêu đề"),
     ("cell {} ('{}') is under a header cell left empty; name its column or remove it", "ô thứ {0} ('{1}') nằm dưới một ô tiêu đề bỏ trống; hãy đặt tên cột hoặc xóa cột đó"),
     ("cell {} holds an error ({})", "ô thứ {0} chứa lỗi ({1})"),
+    ("cannot read the rest of the workbook (“{}”)", "không đọc được phần còn lại của tệp bảng tính (“{0}”)"),
     ("cell {} is a formula without a saved value; open and save the file in a spreadsheet program", "ô thứ {0} là công thức chưa có giá trị đã lưu; hãy mở và lưu lại tệp bằng chương trình bảng tính"),
     ("'{}' holds a line break; is a quote left open?", "'{0}' có dấu xuống dòng; có dấu nháy nào chưa đóng không?"),
     ("'{}' is given, but the target has no goal; give the goal, or use the met column", "đã ghi '{0}' nhưng chỉ tiêu không có mức mục tiêu; hãy ghi mục tiêu, hoặc dùng cột đạt/không đạt"),
