@@ -270,7 +270,7 @@ fn open_sheet(path: &str, cols: &[Col], ignore: &[String], sheet: Option<&str>) 
         })?,
         None => names.first().cloned().ok_or_else(|| refused(format!("{path}: the workbook has no sheet")))?,
     };
-    let name = path.to_string();
+    // An .xlsx sheet is streamed; merged cells in its header row leave columns without a name (said, not guessed).
     if let calamine::Sheets::Xlsx(x) = &mut wb {
         let merged = x.merge_cells_by_sheet_name(&chosen).unwrap_or_default();
         drop(wb);
@@ -285,25 +285,25 @@ fn open_sheet(path: &str, cols: &[Col], ignore: &[String], sheet: Option<&str>) 
     if cells.end().is_some_and(|(r, _)| r + 1 >= EXCEL_ROWS) {
         return Err(last_row(path, &chosen));
     }
-    // A merged cell in the header row leaves columns without a name: say so rather than guess.
-    if let calamine::Sheets::Xlsx(x) = &mut wb {
-        if let Ok(merged) = x.merge_cells_by_sheet_name(&chosen) {
-            let top = cells.start().map_or(0, |s| s.0);
-            if let Some(d) = merged.into_iter().find(|d| d.start.0 <= top) {
-                return Err(refused(format!(
-                    "{path}:{chosen}!{}: the header row has merged cells; unmerge them so each column has its own header",
-                    d.start.0 + 1
-                )));
-            }
-        }
-    }
     let formulas = wb.worksheet_formula(&chosen).ok().filter(|f| !f.is_empty());
     let heads: Vec<String> = (0..cells.width()).map(|c| cells.get((0, c)).map(cell_text).unwrap_or_default()).collect();
-    let (index, unnamed) = match_header(&format!("{path}:{chosen}"), &heads, cols, ignore)?;
+    sheet_source(path, &chosen, &heads, Input::Sheet { cells, formulas, next: 1 }, cols, ignore)
+}
+
+/// A sheet's source, its header row matched to the columns asked for.
+fn sheet_source(
+    path: &str,
+    sheet: &str,
+    heads: &[String],
+    input: Input,
+    cols: &[Col],
+    ignore: &[String],
+) -> Result<Source> {
+    let (index, unnamed) = match_header(&format!("{path}:{sheet}"), heads, cols, ignore)?;
     Ok(Source {
-        place: format!("{name}:{chosen}!"),
-        name,
-        input: Input::Sheet { cells, formulas, next: 1 },
+        place: format!("{path}:{sheet}!"),
+        name: path.to_string(),
+        input,
         index,
         keys: cols.iter().map(|c| c.key).collect(),
         width: heads.len(),
@@ -311,6 +311,14 @@ fn open_sheet(path: &str, cols: &[Col], ignore: &[String], sheet: Option<&str>) 
         record: csv::StringRecord::new(),
         size: None,
     })
+}
+
+/// The refusal of a header row with merged cells (the first merged range at or above it starts on `row`, 0-based).
+fn merged_header(path: &str, sheet: &str, row: u32) -> Error {
+    refused(format!(
+        "{path}:{sheet}!{}: the header row has merged cells; unmerge them so each column has its own header",
+        row + 1
+    ))
 }
 
 /// The refusal of a sheet that reaches Excel's last row.
@@ -351,28 +359,15 @@ fn open_xlsx_stream(
         _ => return Err(refused_hint(format!("{path}: the sheet '{chosen}' is empty"), expected(cols))),
     };
     if let Some(d) = merged.into_iter().find(|d| d.start.0 <= top) {
-        return Err(refused(format!(
-            "{path}:{chosen}!{}: the header row has merged cells; unmerge them so each column has its own header",
-            d.start.0 + 1
-        )));
+        return Err(merged_header(path, chosen, d.start.0));
     }
     let width = header.iter().map(|(c, _)| *c as usize + 1).max().unwrap_or(0);
     let mut heads = vec![String::new(); width];
     for (c, text) in header {
         heads[c as usize] = text;
     }
-    let (index, unnamed) = match_header(&format!("{path}:{chosen}"), &heads, cols, ignore)?;
-    Ok(Source {
-        place: format!("{path}:{chosen}!"),
-        name: path.to_string(),
-        input: Input::Stream { rx, rows: u64::from(height) + 1, line: u64::from(top) + 1 },
-        index,
-        keys: cols.iter().map(|c| c.key).collect(),
-        width: heads.len(),
-        unnamed,
-        record: csv::StringRecord::new(),
-        size: None,
-    })
+    let input = Input::Stream { rx, rows: u64::from(height) + 1, line: u64::from(top) + 1 };
+    sheet_source(path, chosen, &heads, input, cols, ignore)
 }
 
 /// The thread of [`open_xlsx_stream`]: parses the sheet and sends its height, then each row with text. Stops when
