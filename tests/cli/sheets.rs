@@ -303,3 +303,38 @@ fn the_vietnamese_csv_dialect_is_written_and_read_back() {
     assert_eq!(f.count("SELECT count(*) FROM unit WHERE code = 'HQ' AND female_share = 72.5"), 1);
     assert_eq!(f.count("SELECT count(*) FROM unit WHERE code = 'CT' AND role = 'leader'"), 1);
 }
+
+/// A list that does not start at A1 (a blank first row and column, as a sheet laid out by hand often is) is read
+/// from where it starts, and its rows are named as the spreadsheet numbers them. The sheet is read as a stream;
+/// a list longer than the reading thread hands over at a time goes through whole.
+#[test]
+fn a_list_placed_anywhere_on_the_sheet_is_read_and_placed_right() {
+    let e = Env::init();
+    e.seven_units();
+    let p = e.path("lech.xlsx");
+    book(&p, |ws| {
+        for (c, h) in ["unit", "name", "code"].iter().enumerate() {
+            ws.write_string(1, 1 + c as u16, *h).unwrap();
+        }
+        for i in 0..3000u32 {
+            ws.write_string(2 + i, 1, "CT").unwrap();
+            ws.write_string(2 + i, 2, format!("Người Số {i}")).unwrap();
+            ws.write_string(2 + i, 3, format!("S{i:05}")).unwrap();
+        }
+    });
+    let out = e.ok(&["person", "import", p.to_str().unwrap()]);
+    assert!(out.stderr.contains("3000 inserted"), "{}", out.stderr);
+    assert_eq!(e.count("SELECT count(*) FROM person WHERE staff_code = 'S02999' AND full_name = 'Người Số 2999'"), 1);
+    e.ok(&["db", "check"]);
+    book(&p, |ws| {
+        for (c, h) in ["unit", "name"].iter().enumerate() {
+            ws.write_string(1, 1 + c as u16, *h).unwrap();
+        }
+        ws.write_string(2, 1, "CT").unwrap();
+        ws.write_string(2, 2, "Tạ Thị Dân").unwrap();
+        ws.write_string(3, 1, "KHONGCO").unwrap();
+        ws.write_string(3, 2, "Lê Văn Bình").unwrap();
+    });
+    let err = e.fails(&["person", "import", p.to_str().unwrap()], 1);
+    assert!(err.contains("lech.xlsx:Danh sách!4: column 'unit'"), "{err}");
+}
