@@ -46,6 +46,7 @@ pub fn run(ctx: &Ctx, a: InitArgs) -> Result<()> {
     db::create(&ctx.db, |tx| {
         db::meta::insert_bloc(tx, &bloc, province.as_deref(), a.year, false)?;
         if let Some(s) = &source {
+            db::carry_cache(tx)?;
             let c = carry::carry(&s.conn, tx, a.keep_roles)?;
             let (h, _) = carry::take_history(&s.conn, tx)?;
             carry::record_origin(tx, s, crate::model::OriginKind::Carried)?;

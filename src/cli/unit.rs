@@ -148,7 +148,12 @@ pub struct EditArgs {
 pub fn run(ctx: &Ctx, cmd: UnitCmd) -> Result<()> {
     match cmd {
         UnitCmd::Add(a) => add(ctx, a),
-        UnitCmd::List { .. } => emit_table(&report::units::list(&ctx.open()?)?, &ctx.out),
+        UnitCmd::List { .. } => {
+            // A national tree counts a million people by unit: read once, with the small cache of a large read.
+            let conn = ctx.open()?;
+            crate::db::large_read(&conn)?;
+            emit_table(&report::units::list(&conn)?, &ctx.out)
+        }
         UnitCmd::Show { unit, .. } => {
             let conn = ctx.open()?;
             let u = units::resolve(&conn, &unit)?;
