@@ -1,7 +1,7 @@
 //! Awards: one recipient of one decision, with the achievement year or period apart from the decision's date.
 //! An award that confers what a subject registered for the file's year makes that registration achieved.
 
-use rusqlite::types::{ToSqlOutput, ValueRef};
+use rusqlite::types::ValueRef;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::audit::Lanes;
@@ -250,24 +250,21 @@ const INSERT: &str = "INSERT INTO award (decision_id, catalog_id, unit_id, perso
 /// Inserts the award with `st` (an [`INSERT`], maybe `ON CONFLICT DO NOTHING`): its number and content digest (a
 /// STRICT table stores the values as bound), or None when it was there already.
 fn insert_row(st: &mut rusqlite::Statement, conn: &Connection, n: &NewAward) -> Result<Option<(i64, Lanes)>> {
+    use super::load::{opt_int, opt_text};
     let values = [
-        n.decision_id.map_or(ValueRef::Null, ValueRef::Integer),
+        opt_int(n.decision_id),
         ValueRef::Integer(n.catalog_id),
-        n.unit_id.map_or(ValueRef::Null, ValueRef::Integer),
-        n.person_id.map_or(ValueRef::Null, ValueRef::Integer),
+        opt_int(n.unit_id),
+        opt_int(n.person_id),
         ValueRef::Text(n.recipient.as_bytes()),
         ValueRef::Integer(n.year_from.into()),
         ValueRef::Integer(n.year_to.into()),
         ValueRef::Text(n.basis.as_str().as_bytes()),
-        n.reason.as_deref().map_or(ValueRef::Null, |s| ValueRef::Text(s.as_bytes())),
-        n.campaign_id.map_or(ValueRef::Null, ValueRef::Integer),
-        n.note.as_deref().map_or(ValueRef::Null, |s| ValueRef::Text(s.as_bytes())),
+        opt_text(n.reason.as_deref()),
+        opt_int(n.campaign_id),
+        opt_text(n.note.as_deref()),
     ];
-    if st.execute(rusqlite::params_from_iter(values.map(ToSqlOutput::Borrowed)))? == 0 {
-        return Ok(None);
-    }
-    let id = conn.last_insert_rowid();
-    Ok(Some((id, super::audit::row_lanes("award", std::iter::once(ValueRef::Integer(id)).chain(values)))))
+    super::load::insert_digested(st, conn, "award", &values)
 }
 
 /// Inserts the awards of a list, prepared once: an award with a decision that is recorded already is left as it

@@ -14,6 +14,7 @@
 //! bench/RESULTS.md has the figures.
 
 use rusqlite::config::DbConfig;
+use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::audit::{self, add_lanes, Lanes};
@@ -233,6 +234,31 @@ impl Load<'_> {
         conn.pragma_update(None, "cache_size", self.cache)?;
         Ok(())
     }
+}
+
+/// Runs `st`, an INSERT of `values` (the row after its id, in the table's column order; maybe `ON CONFLICT DO
+/// NOTHING`): the new row's number and its content digest (a STRICT table stores the values as bound), or None when
+/// the INSERT did nothing. The imports that load a table insert through it, and add the digest to the load.
+pub fn insert_digested(
+    st: &mut rusqlite::Statement,
+    conn: &Connection,
+    table: &str,
+    values: &[ValueRef],
+) -> Result<Option<(i64, Lanes)>> {
+    if st.execute(rusqlite::params_from_iter(values.iter().map(|v| ToSqlOutput::Borrowed(*v))))? == 0 {
+        return Ok(None);
+    }
+    let id = conn.last_insert_rowid();
+    Ok(Some((id, audit::row_lanes(table, std::iter::once(ValueRef::Integer(id)).chain(values.iter().copied())))))
+}
+
+/// An optional number or text as a value to bind: NULL when absent.
+pub fn opt_int(v: Option<i64>) -> ValueRef<'static> {
+    v.map_or(ValueRef::Null, ValueRef::Integer)
+}
+
+pub fn opt_text(v: Option<&str>) -> ValueRef<'_> {
+    v.map_or(ValueRef::Null, |s| ValueRef::Text(s.as_bytes()))
 }
 
 /// The rows a load wrote to a table (added, or changed when they were there before) that name a row of another

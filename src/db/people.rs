@@ -236,7 +236,7 @@ const INSERT: &str = "INSERT INTO person (unit_id, full_name, family, middle, gi
 
 /// A person's row after its id, in the table's column order, as the INSERT binds it.
 fn values<'a>(d: &'a PersonData, keys: &'a NameKeys) -> [ValueRef<'a>; 12] {
-    let text = |s: &'a Option<String>| s.as_deref().map_or(ValueRef::Null, |s| ValueRef::Text(s.as_bytes()));
+    use super::load::{opt_int, opt_text};
     [
         ValueRef::Integer(d.unit_id),
         ValueRef::Text(d.full_name.as_bytes()),
@@ -246,10 +246,10 @@ fn values<'a>(d: &'a PersonData, keys: &'a NameKeys) -> [ValueRef<'a>; 12] {
         ValueRef::Text(keys.key.as_bytes()),
         ValueRef::Text(keys.fold.as_bytes()),
         d.gender.map_or(ValueRef::Null, |g| ValueRef::Text(g.as_str().as_bytes())),
-        d.born.map_or(ValueRef::Null, ValueRef::Integer),
-        text(&d.position),
-        text(&d.staff_code),
-        text(&d.note),
+        opt_int(d.born),
+        opt_text(d.position.as_deref()),
+        opt_text(d.staff_code.as_deref()),
+        opt_text(d.note.as_deref()),
     ]
 }
 

@@ -1,7 +1,7 @@
 //! Registrations of emulation titles: a unit for a collective title, a person for an individual one.
 
 use chrono::NaiveDate;
-use rusqlite::types::{ToSqlOutput, ValueRef};
+use rusqlite::types::ValueRef;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::audit::Lanes;
@@ -176,25 +176,20 @@ impl<'c> InsertIfNew<'c> {
 
     /// The new row's number and its content digest, or None when the subject has a live registration of the title.
     pub fn insert(&mut self, n: &NewRegistration) -> Result<Option<(i64, Lanes)>> {
+        use super::load::{opt_int, opt_text};
         let date = n.registered_on.map(|d| d.format("%Y-%m-%d").to_string());
         let values = [
             ValueRef::Integer(n.catalog_id),
-            n.unit_id.map_or(ValueRef::Null, ValueRef::Integer),
-            n.person_id.map_or(ValueRef::Null, ValueRef::Integer),
-            n.campaign_id.map_or(ValueRef::Null, ValueRef::Integer),
-            date.as_deref().map_or(ValueRef::Null, |d| ValueRef::Text(d.as_bytes())),
+            opt_int(n.unit_id),
+            opt_int(n.person_id),
+            opt_int(n.campaign_id),
+            opt_text(date.as_deref()),
             ValueRef::Text(n.status.as_str().as_bytes()),
             ValueRef::Null,
             ValueRef::Null,
-            n.note.as_deref().map_or(ValueRef::Null, |s| ValueRef::Text(s.as_bytes())),
+            opt_text(n.note.as_deref()),
         ];
-        if self.st.execute(rusqlite::params_from_iter(values.map(ToSqlOutput::Borrowed)))? == 0 {
-            return Ok(None);
-        }
-        let id = self.conn.last_insert_rowid();
-        // The row as stored (a STRICT table keeps the values as bound), for the load's content digest.
-        let lanes = super::audit::row_lanes("registration", std::iter::once(ValueRef::Integer(id)).chain(values));
-        Ok(Some((id, lanes)))
+        super::load::insert_digested(&mut self.st, self.conn, "registration", &values)
     }
 }
 

@@ -66,32 +66,16 @@ pub fn run(
     super::each_row_parallel(src, quiet, &mut errors, read, |row: Read| {
         let decision_id = match decision {
             Some(id) => Some(id),
-            None => match decision_ids.get(&row.decision) {
-                Some(id) => *id,
-                None => {
-                    let id = row_decision(conn, &row.decision, row.signer.clone(), &mut added.decisions)?;
-                    decision_ids.insert(row.decision.clone(), id);
-                    id
-                }
-            },
+            None => super::once(&mut decision_ids, &row.decision, || {
+                row_decision(conn, &row.decision, row.signer.clone(), &mut added.decisions)
+            })?,
         };
-        let entry = match entries.get(&row.code) {
-            Some(e) => e.clone(),
-            None => {
-                let e = catalog::resolve(conn, &row.code).map_err(|e| cell("code", e))?;
-                entries.insert(row.code.clone(), e.clone());
-                e
-            }
-        };
+        let entry =
+            super::once(&mut entries, &row.code, || catalog::resolve(conn, &row.code).map_err(|e| cell("code", e)))?;
         let unit_id = match &row.unit {
-            Some(u) => match unit_ids.get(u) {
-                Some(id) => Some(*id),
-                None => {
-                    let id = units::resolve(conn, u).map_err(|e| cell("unit", e))?.id;
-                    unit_ids.insert(u.clone(), id);
-                    Some(id)
-                }
-            },
+            Some(u) => {
+                Some(super::once(&mut unit_ids, u, || Ok(units::resolve(conn, u).map_err(|e| cell("unit", e))?.id))?)
+            }
             None => None,
         };
         let person_id = match unit_id {
@@ -114,14 +98,9 @@ pub fn run(
         };
         catalog::check_subject(&entry, person_id.is_none(), "give it to").map_err(|e| cell("code", e))?;
         let campaign_id = match &row.campaign {
-            Some(c) => Some(match campaign_ids.get(c) {
-                Some(id) => *id,
-                None => {
-                    let id = campaigns::resolve(conn, c).map_err(|e| cell("campaign", e))?.id;
-                    campaign_ids.insert(c.clone(), id);
-                    id
-                }
-            }),
+            Some(c) => Some(super::once(&mut campaign_ids, c, || {
+                Ok(campaigns::resolve(conn, c).map_err(|e| cell("campaign", e))?.id)
+            })?),
             None => None,
         };
         let recipient = match &row.recipient {

@@ -15,7 +15,7 @@ pub mod registrations;
 pub mod scores;
 pub mod units;
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read};
 use std::sync::{mpsc, Arc, Mutex, MutexGuard, PoisonError};
@@ -964,6 +964,21 @@ fn scan_rows(src: &mut Source, quiet: bool, mut f: impl FnMut(u64, Result<&Row>)
     }
     bar.finish_and_clear();
     Ok(())
+}
+
+/// A value found once per spelling: a national list names the same few units, titles, campaigns and decisions
+/// over and over, so each is resolved the first time and taken from `cache` after.
+pub fn once<K, T>(cache: &mut HashMap<K, T>, key: &K, find: impl FnOnce() -> Result<T>) -> Result<T>
+where
+    K: std::hash::Hash + Eq + Clone,
+    T: Clone,
+{
+    if let Some(v) = cache.get(key) {
+        return Ok(v.clone());
+    }
+    let v = find()?;
+    cache.insert(key.clone(), v.clone());
+    Ok(v)
 }
 
 /// The row's person, if it names one (columns `person` and `person_code`): by staff code, else by name within the

@@ -51,14 +51,9 @@ pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
     };
     super::each_row_parallel(src, quiet, &mut errors, prepare, |mut row: Read| {
         if row.digest.is_none() {
-            row.person.unit_id = match unit_ids.get(&row.unit) {
-                Some(id) => *id,
-                None => {
-                    let id = units::resolve(conn, &row.unit).map_err(|e| cell("unit", e))?.id;
-                    unit_ids.insert(row.unit.clone(), id);
-                    id
-                }
-            };
+            row.person.unit_id = super::once(&mut unit_ids, &row.unit, || {
+                Ok(units::resolve(conn, &row.unit).map_err(|e| cell("unit", e))?.id)
+            })?;
         }
         // Most rows of a large file are new people with a staff code: try the insert first.
         let new = match row.person.staff_code {

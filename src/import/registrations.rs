@@ -43,22 +43,11 @@ pub fn run(conn: &Connection, src: &mut Source, create_people: bool, quiet: bool
     let mut load = load::begin(conn, "registration", &registrations::LOAD_UNREAD, &["person"])?;
     let mut insert = registrations::InsertIfNew::new(conn)?;
     super::each_row_parallel(src, quiet, &mut errors, read, |row: Read| {
-        let unit_id = match unit_ids.get(&row.unit) {
-            Some(id) => *id,
-            None => {
-                let id = units::resolve(conn, &row.unit).map_err(|e| cell("unit", e))?.id;
-                unit_ids.insert(row.unit.clone(), id);
-                id
-            }
-        };
-        let entry = match entries.get(&row.title) {
-            Some(e) => e.clone(),
-            None => {
-                let e = catalog::resolve(conn, &row.title).map_err(|e| cell("title", e))?;
-                entries.insert(row.title.clone(), e.clone());
-                e
-            }
-        };
+        let unit_id = super::once(&mut unit_ids, &row.unit, || {
+            Ok(units::resolve(conn, &row.unit).map_err(|e| cell("unit", e))?.id)
+        })?;
+        let entry =
+            super::once(&mut entries, &row.title, || catalog::resolve(conn, &row.title).map_err(|e| cell("title", e)))?;
         let person_id = super::person_named(
             conn,
             row.person_code.clone(),
@@ -69,14 +58,9 @@ pub fn run(conn: &Connection, src: &mut Source, create_people: bool, quiet: bool
         )?;
         catalog::check_subject(&entry, person_id.is_none(), "register it for").map_err(|e| cell("title", e))?;
         let campaign = match &row.campaign {
-            Some(c) => Some(match found_campaigns.get(c) {
-                Some(found) => found.clone(),
-                None => {
-                    let found = campaigns::resolve(conn, c).map_err(|e| cell("campaign", e))?;
-                    found_campaigns.insert(c.clone(), found.clone());
-                    found
-                }
-            }),
+            Some(c) => Some(super::once(&mut found_campaigns, c, || {
+                campaigns::resolve(conn, c).map_err(|e| cell("campaign", e))
+            })?),
             None => None,
         };
         let subject_unit = if person_id.is_some() { None } else { Some(unit_id) };
