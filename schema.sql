@@ -7,6 +7,10 @@
 -- Text is stored NFC. Beside a name, `*_key` is the match key (case- and tone-placement-insensitive) and `*_fold`
 -- the accent-free key the tool computes (src/text.rs); they serve lookups and are rewritten with the name.
 --
+-- A column of a few allowed values is checked as `col = 'a' OR col = 'b' OR …`, not with an IN list: for a list of
+-- more than two values SQLite builds a temporary table each time a one-row INSERT checks it, a fifth of a large
+-- import's time (version 7).
+--
 -- This file is the whole current schema: a new file gets it at once. Files made by an earlier version are brought
 -- up to date by the append-only list of migrations in src/db/migrate.rs.
 
@@ -38,7 +42,7 @@ CREATE TABLE unit (
     short       TEXT,                       -- short name as people say it ("BHXH tỉnh")
     short_fold  TEXT,
     parent_id   INTEGER REFERENCES unit (id),
-    role        TEXT    CHECK (role IN ('leader', 'deputy', 'member')),
+    role        TEXT    CHECK (role = 'leader' OR role = 'deputy' OR role = 'member'),
     sector      TEXT,                       -- the sector line ("ngành dọc"), e.g. "Bộ Tài chính"
     note        TEXT,
     sort_order  INTEGER,                    -- an explicit bloc order, when the secretary sets one
@@ -89,7 +93,8 @@ CREATE TABLE campaign (
     end_date     TEXT    CHECK (end_date IS NULL OR date(end_date) IS end_date),
     launcher     TEXT,                      -- who launched it: the bloc, the province's council, …
     doc_no       TEXT,                      -- the launching document's number
-    status       TEXT    NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'launched', 'closed')),
+    status       TEXT    NOT NULL DEFAULT 'planned' CHECK (status = 'planned' OR status = 'launched'
+                                                           OR status = 'closed'),
     launched_on  TEXT    CHECK (launched_on IS NULL OR date(launched_on) IS launched_on),
     closed_on    TEXT    CHECK (closed_on IS NULL OR date(closed_on) IS closed_on),
     note         TEXT,
@@ -112,7 +117,8 @@ CREATE TABLE catalog (
     individual   INTEGER NOT NULL CHECK (individual IN (0, 1)),
     collective   INTEGER NOT NULL CHECK (collective IN (0, 1)),
     household    INTEGER NOT NULL CHECK (household IN (0, 1)),
-    level        TEXT    CHECK (level IN ('grassroots', 'ministry_province', 'national', 'state')),
+    level        TEXT    CHECK (level = 'grassroots' OR level = 'ministry_province' OR level = 'national'
+                                OR level = 'state'),
     decided_by   TEXT,
     legal_ref    TEXT,
     cash         REAL    CHECK (cash IS NULL OR cash >= 0),   -- multiple of the base salary
@@ -131,7 +137,8 @@ CREATE TABLE registration (
     campaign_id    INTEGER REFERENCES campaign (id),
     registered_on  TEXT    CHECK (registered_on IS NULL OR date(registered_on) IS registered_on),
     status         TEXT    NOT NULL DEFAULT 'registered'
-                           CHECK (status IN ('registered', 'achieved', 'not_achieved', 'withdrawn')),
+                           CHECK (status = 'registered' OR status = 'achieved' OR status = 'not_achieved'
+                                  OR status = 'withdrawn'),
     result_note    TEXT,
     award_id       INTEGER REFERENCES award (id),   -- the award that achieved it, set and cleared by the tool
     note           TEXT,
@@ -174,7 +181,8 @@ CREATE TABLE award (
     year_from    INTEGER NOT NULL CHECK (year_from BETWEEN 1945 AND 2100),
     year_to      INTEGER NOT NULL CHECK (year_to BETWEEN year_from AND 2100),
     basis        TEXT    NOT NULL DEFAULT 'merit'
-                         CHECK (basis IN ('merit', 'adhoc', 'thematic', 'career', 'seniority', 'foreign')),
+                         CHECK (basis = 'merit' OR basis = 'adhoc' OR basis = 'thematic' OR basis = 'career'
+                                OR basis = 'seniority' OR basis = 'foreign'),
     reason       TEXT,                      -- the reason as printed
     campaign_id  INTEGER REFERENCES campaign (id),
     note         TEXT,
@@ -234,7 +242,7 @@ CREATE INDEX pledge_campaign ON pledge (campaign_id);
 -- direct them, talks ("tham luận") given, and exemplary people and collectives ("điển hình tiên tiến") honoured.
 CREATE TABLE meeting (
     id       INTEGER PRIMARY KEY,
-    kind     TEXT    NOT NULL CHECK (kind IN ('midyear', 'annual', 'signing', 'other')),
+    kind     TEXT    NOT NULL CHECK (kind = 'midyear' OR kind = 'annual' OR kind = 'signing' OR kind = 'other'),
     held_on  TEXT    NOT NULL CHECK (date(held_on) IS held_on),
     place    TEXT,
     chair    TEXT,                          -- who presided, as written ("Tạ Thị Dân, Khối trưởng")
@@ -278,7 +286,7 @@ CREATE TABLE criterion (
     grp       TEXT    NOT NULL REFERENCES criterion_group (code),
     name      TEXT    NOT NULL CHECK (name <> ''),
     max       REAL    NOT NULL CHECK (max > 0),
-    kind      TEXT    NOT NULL DEFAULT 'base' CHECK (kind IN ('base', 'bonus', 'penalty'))
+    kind      TEXT    NOT NULL DEFAULT 'base' CHECK (kind = 'base' OR kind = 'bonus' OR kind = 'penalty')
 ) STRICT;
 
 -- A unit's points on a criterion: its own (self) and the verified ones (assessed), side by side.
@@ -329,7 +337,7 @@ CREATE TABLE audit (
 -- entry to match, and `thidua db check` reports it.
 CREATE TABLE change_count (
     tbl        TEXT    NOT NULL,
-    op         TEXT    NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+    op         TEXT    NOT NULL CHECK (op = 'insert' OR op = 'update' OR op = 'delete'),
     n          INTEGER NOT NULL DEFAULT 0,
     last_rowid INTEGER,
     PRIMARY KEY (tbl, op)
@@ -382,9 +390,11 @@ CREATE TABLE rating (
     id          INTEGER PRIMARY KEY,
     unit_id     INTEGER REFERENCES unit (id),
     person_id   INTEGER REFERENCES person (id),
-    org         TEXT    NOT NULL DEFAULT 'self' CHECK (org IN ('self', 'party', 'union', 'youth', 'women', 'veterans')),
+    org         TEXT    NOT NULL DEFAULT 'self' CHECK (org = 'self' OR org = 'party' OR org = 'union'
+                                                       OR org = 'youth' OR org = 'women' OR org = 'veterans'),
     year        INTEGER NOT NULL CHECK (year BETWEEN 1945 AND 2100),
-    level       TEXT    NOT NULL CHECK (level IN ('excellent', 'good', 'completed', 'not_completed', 'not_rated')),
+    level       TEXT    NOT NULL CHECK (level = 'excellent' OR level = 'good' OR level = 'completed'
+                                        OR level = 'not_completed' OR level = 'not_rated'),
     doc         TEXT,                       -- the document that rated it: number
     doc_date    TEXT    CHECK (doc_date IS NULL OR date(doc_date) IS doc_date),
     issuer      TEXT,
@@ -400,8 +410,9 @@ CREATE UNIQUE INDEX rating_person_once ON rating (person_id, year) WHERE person_
 CREATE TABLE initiative (
     id          INTEGER PRIMARY KEY,
     title       TEXT    NOT NULL CHECK (title <> ''),
-    kind        TEXT    NOT NULL DEFAULT 'initiative' CHECK (kind IN ('initiative', 'research', 'ingenuity')),
-    scope       TEXT    NOT NULL CHECK (scope IN ('unit', 'province', 'national')),
+    kind        TEXT    NOT NULL DEFAULT 'initiative' CHECK (kind = 'initiative' OR kind = 'research'
+                                                             OR kind = 'ingenuity'),
+    scope       TEXT    NOT NULL CHECK (scope = 'unit' OR scope = 'province' OR scope = 'national'),
     body        TEXT,                       -- who recognised it: "Chủ tịch UBND tỉnh", "Cục trưởng Cục Thuế"
     decision    TEXT,
     decided_on  TEXT    CHECK (decided_on IS NULL OR date(decided_on) IS decided_on),
@@ -436,8 +447,9 @@ CREATE TABLE discipline (
     id          INTEGER PRIMARY KEY,
     unit_id     INTEGER REFERENCES unit (id),
     person_id   INTEGER REFERENCES person (id),
-    form        TEXT    NOT NULL CHECK (form IN ('reprimand', 'warning', 'demotion', 'dismissal', 'removal',
-                                                 'review', 'inspection', 'investigation', 'complaint')),
+    form        TEXT    NOT NULL CHECK (form = 'reprimand' OR form = 'warning' OR form = 'demotion'
+                                        OR form = 'dismissal' OR form = 'removal' OR form = 'review'
+                                        OR form = 'inspection' OR form = 'investigation' OR form = 'complaint'),
     decision    TEXT,
     start_on    TEXT    NOT NULL CHECK (date(start_on) IS start_on),
     end_on      TEXT    CHECK (end_on IS NULL OR date(end_on) IS end_on),
@@ -500,7 +512,8 @@ CREATE TABLE council_member (
     id        INTEGER PRIMARY KEY,
     name      TEXT    NOT NULL CHECK (name <> ''),
     unit_id   INTEGER REFERENCES unit (id),
-    role      TEXT    NOT NULL DEFAULT 'member' CHECK (role IN ('chair', 'vice_chair', 'secretary', 'member')),
+    role      TEXT    NOT NULL DEFAULT 'member' CHECK (role = 'chair' OR role = 'vice_chair' OR role = 'secretary'
+                                                       OR role = 'member'),
     position  TEXT,                         -- "Cục trưởng Cục Thống kê"
     note      TEXT
 ) STRICT;
@@ -509,7 +522,7 @@ CREATE TABLE council_member (
 CREATE TABLE council_session (
     id        INTEGER PRIMARY KEY,
     held_on   TEXT    NOT NULL CHECK (date(held_on) IS held_on),
-    kind      TEXT    NOT NULL CHECK (kind IN ('midyear', 'annual', 'other')),
+    kind      TEXT    NOT NULL CHECK (kind = 'midyear' OR kind = 'annual' OR kind = 'other'),
     place     TEXT,
     members   INTEGER NOT NULL CHECK (members > 0),   -- all members of the council on that day
     present   INTEGER NOT NULL CHECK (present BETWEEN 0 AND members),
@@ -551,7 +564,8 @@ CREATE TABLE proposal (
     memo_date    TEXT    CHECK (memo_date IS NULL OR date(memo_date) IS memo_date),
     addressee    TEXT,                      -- "Kính gửi": "Hội đồng Thi đua – Khen thưởng tỉnh"
     session_id   INTEGER REFERENCES council_session (id),
-    status       TEXT    NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'sent', 'returned', 'decided')),
+    status       TEXT    NOT NULL DEFAULT 'draft' CHECK (status = 'draft' OR status = 'sent'
+                                                         OR status = 'returned' OR status = 'decided'),
     sent_on      TEXT    CHECK (sent_on IS NULL OR date(sent_on) IS sent_on),
     returned_on  TEXT    CHECK (returned_on IS NULL OR date(returned_on) IS returned_on),
     reason       TEXT,                      -- why it was returned
@@ -569,7 +583,7 @@ CREATE TABLE proposal_item (
     catalog_id   INTEGER NOT NULL REFERENCES catalog (id),
     summary      TEXT,                      -- tóm tắt thành tích
     forced       TEXT,                      -- why it was sent though not eligible or not carried by the ballot
-    outcome      TEXT    CHECK (outcome IN ('granted', 'refused', 'changed')),
+    outcome      TEXT    CHECK (outcome = 'granted' OR outcome = 'refused' OR outcome = 'changed'),
     award_id     INTEGER REFERENCES award (id),
     CHECK ((unit_id IS NULL) <> (person_id IS NULL)),
     CHECK (outcome IS NULL OR outcome = 'refused' OR award_id IS NOT NULL)
@@ -591,7 +605,8 @@ CREATE TABLE proposal_doc (
     id           INTEGER PRIMARY KEY,
     proposal_id  INTEGER NOT NULL REFERENCES proposal (id),
     item_id      INTEGER REFERENCES proposal_item (id),
-    kind         TEXT    NOT NULL CHECK (kind IN ('memo', 'report', 'minutes', 'certificate', 'other')),
+    kind         TEXT    NOT NULL CHECK (kind = 'memo' OR kind = 'report' OR kind = 'minutes'
+                                         OR kind = 'certificate' OR kind = 'other'),
     name         TEXT    NOT NULL CHECK (name <> ''),
     size         INTEGER NOT NULL CHECK (size >= 0),
     sha256       TEXT    NOT NULL CHECK (length(sha256) = 64),
