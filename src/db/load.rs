@@ -262,29 +262,75 @@ pub fn opt_text(v: Option<&str>) -> ValueRef<'_> {
 }
 
 /// The rows a load wrote to a table (added, or changed when they were there before) that name a row of another
-/// table that does not exist: each foreign key checked for those rows alone, as SQLite would have row by row.
+/// table that does not exist: each foreign key checked for those rows alone, as SQLite would have row by row. One
+/// pass over the new rows for all the keys (one per key cost 0.6 s for a million registrations, 0.3 s in one).
 fn broken_keys(conn: &Connection, t: &Table) -> Result<i64> {
     let keys: Vec<(String, String, Option<String>)> = conn
         .prepare("SELECT \"from\", \"table\", \"to\" FROM pragma_foreign_key_list(?1)")?
         .query_map([&t.name], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let changed = serde_json::to_string(&t.updated).map_err(std::io::Error::from)?;
-    let mut broken = 0;
-    for (from, parent, to) in keys {
-        let to = to.map_or("rowid".to_string(), |c| format!("\"{c}\""));
-        let sql = format!(
-            "SELECT count(*) FROM \"{n}\" c WHERE (c.rowid > ?1 OR c.rowid IN (SELECT value FROM json_each(?2)))
-               AND c.\"{from}\" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM \"{parent}\" p WHERE p.{to} = c.\"{from}\")",
-            n = t.name
-        );
-        broken += conn.query_row(&sql, params![t.before_max, changed], |r| r.get::<_, i64>(0))?;
+    if keys.is_empty() {
+        return Ok(0);
     }
-    Ok(broken)
+    let broken = keys
+        .iter()
+        .map(|(from, parent, to)| {
+            let to = to.as_ref().map_or("rowid".to_string(), |c| format!("\"{c}\""));
+            format!(
+                "(c.\"{from}\" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM \"{parent}\" p WHERE p.{to} = c.\"{from}\"))"
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" OR ");
+    let changed = serde_json::to_string(&t.updated).map_err(std::io::Error::from)?;
+    // The new rows by their range of numbers, the changed ones by theirs: an OR of both would scan the whole table.
+    let sql = format!(
+        "SELECT (SELECT count(*) FROM \"{n}\" c WHERE c.rowid > ?1 AND ({broken}))
+              + (SELECT count(*) FROM \"{n}\" c WHERE c.rowid IN (SELECT value FROM json_each(?2)) AND c.rowid <= ?1
+                                                     AND ({broken}))",
+        n = t.name
+    );
+    Ok(conn.query_row(&sql, params![t.before_max, changed], |r| r.get::<_, i64>(0))?)
 }
 
 impl Drop for Load<'_> {
     fn drop(&mut self) {
         // Already on after `end`; after a failure the transaction rolls back and the connection keeps its triggers.
         let _ = self.conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, true);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The check the load does in place of SQLite's: a new row or a changed old one naming no row is counted once
+    /// however many of its keys are broken; rows the load did not write are not its business.
+    #[test]
+    fn broken_keys_counts_the_written_rows_naming_nothing() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "PRAGMA foreign_keys = OFF;
+             CREATE TABLE p (id INTEGER PRIMARY KEY, code TEXT UNIQUE);
+             CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER REFERENCES p (id), p_code TEXT REFERENCES p (code));
+             INSERT INTO p VALUES (1, 'a');
+             INSERT INTO c VALUES (1, 9, NULL), (2, 1, 'a'), (3, 1, 'a');
+             INSERT INTO c VALUES (4, 1, 'a'), (5, NULL, 'z'), (6, 7, 'y'), (7, NULL, NULL);",
+        )
+        .unwrap();
+        let mut t = Table {
+            name: "c".into(),
+            rebuild: vec![],
+            before_max: 3,
+            updated: vec![],
+            cols: String::new(),
+            loaded: true,
+            lanes: Lanes::default(),
+        };
+        assert_eq!(broken_keys(&conn, &t).unwrap(), 2, "rows 5 and 6 are new and broken; row 1 is old");
+        t.updated = vec![1, 2];
+        assert_eq!(broken_keys(&conn, &t).unwrap(), 3, "row 1 was changed by the load");
+        conn.execute_batch("DELETE FROM c WHERE id IN (1, 5, 6)").unwrap();
+        assert_eq!(broken_keys(&conn, &t).unwrap(), 0);
     }
 }
