@@ -1,7 +1,7 @@
 //! Awards: one recipient of one decision, with the achievement year or period apart from the decision's date.
 //! An award that confers what a subject registered for the file's year makes that registration achieved.
 
-use rusqlite::types::ValueRef;
+use rusqlite::types::{Value, ValueRef};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::audit::Lanes;
@@ -236,7 +236,7 @@ pub fn insert_checked(conn: &Connection, n: &NewAward, file_year: i32) -> Result
     let mut st = conn.prepare_cached(INSERT)?;
     // A plain INSERT inserts or fails: it never does nothing.
     let (id, _) = insert_row(&mut st, conn, n)?.ok_or_else(|| refused("this award is already recorded"))?;
-    let achieved = to_achieve(conn, n, file_year)?;
+    let achieved = to_achieve(conn, n, file_year)?.map(|r| r.id);
     if let Some(r) = achieved {
         mark_achieved(conn, r, id)?;
     }
@@ -295,18 +295,49 @@ pub const LOAD_UNREAD: [&str; 4] = ["award_decision", "award_unit", "award_perso
 
 /// The registration an award achieves: the subject's for the award's title, registered (or marked not achieved)
 /// for `file_year`, when the award is for that year.
-pub fn to_achieve(conn: &Connection, n: &NewAward, file_year: i32) -> Result<Option<i64>> {
+pub fn to_achieve(conn: &Connection, n: &NewAward, file_year: i32) -> Result<Option<Achievable>> {
     let Some((col, subject)) =
         subject_column(n.unit_id, n.person_id).filter(|_| n.year_from == file_year && n.year_to == file_year)
     else {
         return Ok(None);
     };
-    Ok(conn
-        .prepare_cached(&format!(
-            "SELECT id FROM registration WHERE {col} = ?1 AND catalog_id = ?2 AND status IN ('registered', 'not_achieved')"
-        ))?
-        .query_row(params![subject, n.catalog_id], |r| r.get(0))
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT * FROM registration WHERE {col} = ?1 AND catalog_id = ?2 AND status IN ('registered', 'not_achieved')"
+    ))?;
+    let at = |name: &str| st.column_index(name);
+    let (status, award) = (at("status")?, at("award_id")?);
+    let width = st.column_count();
+    Ok(st
+        .query_row(params![subject, n.catalog_id], |r| {
+            Ok(Achievable {
+                id: r.get("id")?,
+                row: (0..width).map(|i| r.get::<_, Value>(i)).collect::<rusqlite::Result<_>>()?,
+                status,
+                award,
+            })
+        })
         .optional()?)
+}
+
+/// A registration an award achieves, as it is stored: what the award changes in it is known, so the digest of
+/// the row after the change is computed rather than read again (a bulk load of awards achieves 200,000).
+pub struct Achievable {
+    pub id: i64,
+    row: Vec<Value>,
+    status: usize,
+    award: usize,
+}
+
+impl Achievable {
+    /// Marks it achieved by `award`: the content digest of its row before and after.
+    pub fn achieve(mut self, conn: &Connection, award: i64) -> Result<(Lanes, Lanes)> {
+        mark_achieved(conn, self.id, award)?;
+        let lanes = |row: &[Value]| super::audit::row_lanes("registration", row.iter().map(ValueRef::from));
+        let before = lanes(&self.row);
+        self.row[self.status] = Value::Text(crate::model::RegStatus::Achieved.as_str().to_string());
+        self.row[self.award] = Value::Integer(award);
+        Ok((before, lanes(&self.row)))
+    }
 }
 
 /// Marks a registration achieved by an award.

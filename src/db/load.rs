@@ -50,7 +50,7 @@ struct Table {
     /// The loaded table: the caller digests every row it inserts. A table written on the side: its new rows are
     /// digested at the end, as they stand then.
     loaded: bool,
-    /// The digest of the rows the caller inserted and digested itself.
+    /// The digest of the rows the caller inserted, or changed on the side, and digested itself.
     lanes: Lanes,
 }
 
@@ -133,10 +133,28 @@ impl Load<'_> {
         found: Option<i64>,
         write: impl FnOnce() -> Result<(i64, Outcome)>,
     ) -> Result<(i64, Outcome)> {
-        let i = self.tables.iter().position(|t| t.name == table).ok_or_else(|| {
-            crate::error::Error::Io(std::io::Error::other(format!("table {table} is not part of the load")))
-        })?;
+        let i = self.side(table)?;
         self.write_in(i, found, write)
+    }
+
+    /// A row of a table written on the side that the caller changed, with the digest of the row before and after
+    /// computed from the values it read and those it set (as [`Load::inserted`]: no statement to read it twice).
+    pub fn changed_side(&mut self, table: &str, id: i64, before: &Lanes, after: &Lanes) -> Result<()> {
+        let i = self.side(table)?;
+        let t = &mut self.tables[i];
+        // A row new in the load is digested at its end, as it stands then.
+        if id <= t.before_max {
+            add_lanes(&mut t.lanes, before, -1);
+            add_lanes(&mut t.lanes, after, 1);
+        }
+        t.updated.push(id);
+        Ok(())
+    }
+
+    fn side(&self, table: &str) -> Result<usize> {
+        self.tables.iter().position(|t| t.name == table).ok_or_else(|| {
+            crate::error::Error::Io(std::io::Error::other(format!("table {table} is not part of the load")))
+        })
     }
 
     fn write_in(
@@ -205,9 +223,10 @@ impl Load<'_> {
                 [t.before_max],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )?;
-            if t.loaded {
+            if t.lanes != Lanes::default() {
                 audit::add_digest(conn, n, &t.lanes)?;
-            } else if inserted > 0 {
+            }
+            if !t.loaded && inserted > 0 {
                 conn.query_row(
                     &format!("SELECT count(thidua_row(1, '{n}', {c})) FROM \"{n}\" WHERE rowid > ?1", c = t.cols),
                     [t.before_max],

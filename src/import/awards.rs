@@ -133,10 +133,9 @@ pub fn run(
         };
         load.inserted(&lanes);
         if let Some(r) = awards::to_achieve(conn, &n, year)? {
-            load.write_side("registration", Some(r), || {
-                awards::mark_achieved(conn, r, id)?;
-                Ok((r, Outcome::Updated))
-            })?;
+            let r_id = r.id;
+            let (before, after) = r.achieve(conn, id)?;
+            load.changed_side("registration", r_id, &before, &after)?;
         }
         added.awards.add(Outcome::Inserted);
         Ok(())
