@@ -1,5 +1,7 @@
 //! People of the units.
 
+use std::collections::HashMap;
+
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -90,11 +92,39 @@ pub fn by_staff_code(conn: &Connection, code: &str) -> Result<Option<Person>> {
 }
 
 /// A person's number, unit and full name by staff code: what an import checks a row's person against.
-pub fn brief_by_staff_code(conn: &Connection, code: &str) -> Result<Option<(i64, i64, String)>> {
+pub fn brief_by_staff_code(conn: &Connection, code: &str) -> Result<Option<Brief>> {
     Ok(conn
         .prepare_cached("SELECT id, unit_id, full_name FROM person WHERE staff_code = ?1")?
-        .query_row([code], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .query_row([code], brief)
         .optional()?)
+}
+
+/// A person as an import checks a row against: number, unit, name.
+#[derive(Debug, Clone)]
+pub struct Brief {
+    pub id: i64,
+    pub unit_id: i64,
+    pub name: String,
+}
+
+fn brief(r: &Row) -> rusqlite::Result<Brief> {
+    Ok(Brief { id: r.get(0)?, unit_id: r.get(1)?, name: r.get(2)? })
+}
+
+/// [`brief_by_staff_code`] for the codes of a batch of rows in one statement, keyed by the code as given: a
+/// national list looks up a million people, and one statement per code cost a fifth of the import.
+pub fn briefs_by_staff_codes(conn: &Connection, codes: &[&str]) -> Result<HashMap<String, Brief>> {
+    if codes.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let codes = serde_json::to_string(codes).map_err(std::io::Error::from)?;
+    let found = conn
+        .prepare_cached(
+            "SELECT j.value, p.id, p.unit_id, p.full_name FROM json_each(?1) j JOIN person p ON p.staff_code = j.value",
+        )?
+        .query_map([codes], |r| Ok((r.get(0)?, Brief { id: r.get(1)?, unit_id: r.get(2)?, name: r.get(3)? })))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(found)
 }
 
 /// People of a unit whose name has this match key (import matches people without a staff code this way).

@@ -63,7 +63,10 @@ pub fn run(
     let mut campaign_ids: HashMap<String, i64> = HashMap::new();
     let mut load = load::begin(conn, "award", &awards::LOAD_UNREAD, &["registration", "decision", "person"])?;
     let mut insert = awards::InsertIfNew::new(conn)?;
-    super::each_row_parallel(src, quiet, &mut errors, read, |row: Read| {
+    let look_up =
+        |batch: &mut _| super::look_up_people(conn, batch, |r: &Read| r.person_code.as_deref(), |r, b| r.known = b);
+    super::each_batch_parallel(src, quiet, &mut errors, read, look_up, |row: Read| {
+        let known_name = row.known.as_ref().map(|b| (b.id, b.name.clone()));
         let decision_id = match decision {
             Some(id) => Some(id),
             None => super::once(&mut decision_ids, &row.decision, || {
@@ -79,19 +82,23 @@ pub fn run(
             None => None,
         };
         let person_id = match unit_id {
-            Some(u) => super::person_named(
+            Some(u) => super::person_known(
                 conn,
                 row.person_code.clone(),
                 row.person.clone(),
                 u,
                 create_people,
                 &mut added.people,
+                row.known,
             )?,
             None => match &row.person_code {
                 Some(c) => Some(
-                    crate::db::people::brief_by_staff_code(conn, c)?
-                        .ok_or_else(|| cell("person_code", format!("no person with staff code '{c}'")))?
-                        .0,
+                    match row.known {
+                        Some(b) => Some(b),
+                        None => crate::db::people::brief_by_staff_code(conn, c)?,
+                    }
+                    .ok_or_else(|| cell("person_code", format!("no person with staff code '{c}'")))?
+                    .id,
                 ),
                 None => return Err(cell("unit", "is empty: name the unit (or the person's staff code)")),
             },
@@ -106,7 +113,10 @@ pub fn run(
         let recipient = match &row.recipient {
             Some(r) => r.clone(),
             None => match person_id {
-                Some(p) => crate::db::people::name_of(conn, p)?,
+                Some(p) => match known_name {
+                    Some((k, name)) if k == p => name,
+                    _ => crate::db::people::name_of(conn, p)?,
+                },
                 None => {
                     unit_id.map(|u| crate::db::units::get(conn, u).map(|u| u.name)).transpose()?.unwrap_or_default()
                 }
@@ -159,6 +169,8 @@ struct Read {
     reason: Option<String>,
     campaign: Option<String>,
     note: Option<String>,
+    /// The person with `person_code`, looked up with the rest of the batch.
+    known: Option<crate::db::people::Brief>,
 }
 
 fn read(row: &Row) -> Result<Read> {
@@ -185,6 +197,7 @@ fn read(row: &Row) -> Result<Read> {
         reason: row.get("reason"),
         campaign: row.get("campaign"),
         note: row.get("note"),
+        known: None,
     })
 }
 

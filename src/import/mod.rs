@@ -864,10 +864,25 @@ pub fn each_row_parallel<P: Send>(
     src: &mut Source,
     quiet: bool,
     errors: &mut Errors,
+    prepare: impl FnMut(&Row) -> Result<P> + Send,
+    apply: impl FnMut(P) -> Result<()>,
+) -> Result<()> {
+    each_batch_parallel(src, quiet, errors, prepare, |_| Ok(()), apply)
+}
+
+/// The rows a reading thread hands over together, each with its line.
+pub type Batch<P> = Vec<(u64, Result<P>)>;
+
+/// [`each_row_parallel`] with `look_up` run on the writing thread for each batch before its rows are applied:
+/// one statement looks up what all of them name (an error of it stops the import).
+pub fn each_batch_parallel<P: Send>(
+    src: &mut Source,
+    quiet: bool,
+    errors: &mut Errors,
     mut prepare: impl FnMut(&Row) -> Result<P> + Send,
+    mut look_up: impl FnMut(&mut Batch<P>) -> Result<()>,
     mut apply: impl FnMut(P) -> Result<()>,
 ) -> Result<()> {
-    type Batch<P> = Vec<(u64, Result<P>)>;
     let (tx, rx) = mpsc::sync_channel::<Batch<P>>(BATCHES_AHEAD);
     std::thread::scope(|scope| {
         let reader = scope.spawn(move || {
@@ -887,7 +902,8 @@ pub fn each_row_parallel<P: Send>(
             Ok::<(), Error>(())
         });
         let written = (|| {
-            for batch in rx.iter() {
+            for mut batch in rx.iter() {
+                look_up(&mut batch)?;
                 for (line, p) in batch {
                     if let Err(e) = p.and_then(&mut apply) {
                         errors.add(line, e)?;
@@ -989,6 +1005,23 @@ pub fn person(conn: &Connection, row: &Row, unit_id: i64, create: bool, created:
     person_named(conn, row.get("person_code"), row.get("person"), unit_id, create, created)
 }
 
+/// For [`each_batch_parallel`]: the people the rows of a batch name by staff code (`code`), looked up in one
+/// statement and given to each row (`set`; None for a code not found).
+pub fn look_up_people<P>(
+    conn: &Connection,
+    batch: &mut Batch<P>,
+    code: impl Fn(&P) -> Option<&str>,
+    set: impl Fn(&mut P, Option<stored_people::Brief>),
+) -> Result<()> {
+    let codes: Vec<&str> = batch.iter().filter_map(|(_, r)| code(r.as_ref().ok()?)).collect();
+    let found = stored_people::briefs_by_staff_codes(conn, &codes)?;
+    for r in batch.iter_mut().filter_map(|(_, r)| r.as_mut().ok()) {
+        let b = code(r).and_then(|c| found.get(c).cloned());
+        set(r, b);
+    }
+    Ok(())
+}
+
 /// [`person`] from the two cells, for an import that reads its rows on another thread.
 pub fn person_named(
     conn: &Connection,
@@ -998,9 +1031,27 @@ pub fn person_named(
     create: bool,
     created: &mut u64,
 ) -> Result<Option<i64>> {
+    person_known(conn, code, name, unit_id, create, created, None)
+}
+
+/// [`person_named`] when the person with the row's staff code was looked up with the rest of its batch already
+/// (`known`; None when not found then: someone the import created since may have it).
+pub fn person_known(
+    conn: &Connection,
+    code: Option<String>,
+    name: Option<String>,
+    unit_id: i64,
+    create: bool,
+    created: &mut u64,
+    known: Option<stored_people::Brief>,
+) -> Result<Option<i64>> {
     if let Some(c) = &code {
         // The number, unit and name alone: a national list looks a million people up.
-        if let Some((id, p_unit, p_name)) = stored_people::brief_by_staff_code(conn, c)? {
+        let found = match known {
+            Some(b) => Some(b),
+            None => stored_people::brief_by_staff_code(conn, c)?,
+        };
+        if let Some(stored_people::Brief { id, unit_id: p_unit, name: p_name }) = found {
             if p_unit != unit_id {
                 let p = stored_people::by_staff_code(conn, c)?.ok_or_else(|| cell("person_code", "vanished"))?;
                 return Err(cell(

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use rusqlite::Connection;
 
 use super::{cell, col, skip, Col, Counts, Errors, Row, Source};
+use crate::db::people::Brief;
 use crate::db::registrations::{self, NewRegistration};
 use crate::db::{campaigns, catalog, load, units};
 use crate::error::Result;
@@ -42,59 +43,69 @@ pub fn run(conn: &Connection, src: &mut Source, create_people: bool, quiet: bool
     let default_campaign = campaigns::default_regular(conn)?.map(|c| c.id);
     let mut load = load::begin(conn, "registration", &registrations::LOAD_UNREAD, &["person"])?;
     let mut insert = registrations::InsertIfNew::new(conn)?;
-    super::each_row_parallel(src, quiet, &mut errors, read, |row: Read| {
-        let unit_id = super::once(&mut unit_ids, &row.unit, || {
-            Ok(units::resolve(conn, &row.unit).map_err(|e| cell("unit", e))?.id)
-        })?;
-        let entry =
-            super::once(&mut entries, &row.title, || catalog::resolve(conn, &row.title).map_err(|e| cell("title", e)))?;
-        let person_id = super::person_named(
-            conn,
-            row.person_code.clone(),
-            row.person.clone(),
-            unit_id,
-            create_people,
-            &mut created,
-        )?;
-        catalog::check_subject(&entry, person_id.is_none(), "register it for").map_err(|e| cell("title", e))?;
-        let campaign = match &row.campaign {
-            Some(c) => Some(super::once(&mut found_campaigns, c, || {
-                campaigns::resolve(conn, c).map_err(|e| cell("campaign", e))
-            })?),
-            None => None,
-        };
-        let subject_unit = if person_id.is_some() { None } else { Some(unit_id) };
-        // Most rows of a large list are new: try the insert first, as the row has it (a new registration may not
-        // name a closed campaign).
-        let n = row.registration(entry.id, subject_unit, person_id, &campaign, None, default_campaign, &has);
-        if campaign.as_ref().is_none_or(|c| campaigns::check_open(c).is_ok()) {
-            if let Some((_, lanes)) = insert.insert(&n)? {
-                load.inserted(&lanes);
-                counts.add(Outcome::Inserted);
-                return Ok(());
+    super::each_batch_parallel(
+        src,
+        quiet,
+        &mut errors,
+        read,
+        |batch| super::look_up_people(conn, batch, |r: &Read| r.person_code.as_deref(), |r, b| r.known = b),
+        |row: Read| {
+            let unit_id = super::once(&mut unit_ids, &row.unit, || {
+                Ok(units::resolve(conn, &row.unit).map_err(|e| cell("unit", e))?.id)
+            })?;
+            let entry = super::once(&mut entries, &row.title, || {
+                catalog::resolve(conn, &row.title).map_err(|e| cell("title", e))
+            })?;
+            let person_id = super::person_known(
+                conn,
+                row.person_code.clone(),
+                row.person.clone(),
+                unit_id,
+                create_people,
+                &mut created,
+                row.known.clone(),
+            )?;
+            catalog::check_subject(&entry, person_id.is_none(), "register it for").map_err(|e| cell("title", e))?;
+            let campaign = match &row.campaign {
+                Some(c) => Some(super::once(&mut found_campaigns, c, || {
+                    campaigns::resolve(conn, c).map_err(|e| cell("campaign", e))
+                })?),
+                None => None,
+            };
+            let subject_unit = if person_id.is_some() { None } else { Some(unit_id) };
+            // Most rows of a large list are new: try the insert first, as the row has it (a new registration may not
+            // name a closed campaign).
+            let n = row.registration(entry.id, subject_unit, person_id, &campaign, None, default_campaign, &has);
+            if campaign.as_ref().is_none_or(|c| campaigns::check_open(c).is_ok()) {
+                if let Some((_, lanes)) = insert.insert(&n)? {
+                    load.inserted(&lanes);
+                    counts.add(Outcome::Inserted);
+                    return Ok(());
+                }
             }
-        }
-        let kept = registrations::live(conn, entry.id, subject_unit, person_id)?;
-        let stored = kept.as_ref().map(|r| registrations::stored(conn, r.id)).transpose()?;
-        // A closed campaign may stay on a registration that already had it, never be given to a new one.
-        if let Some(c) = &campaign {
-            if stored.as_ref().and_then(|s| s.campaign_id) != Some(c.id) {
-                campaigns::check_open(c).map_err(|e| cell("campaign", e))?;
+            let kept = registrations::live(conn, entry.id, subject_unit, person_id)?;
+            let stored = kept.as_ref().map(|r| registrations::stored(conn, r.id)).transpose()?;
+            // A closed campaign may stay on a registration that already had it, never be given to a new one.
+            if let Some(c) = &campaign {
+                if stored.as_ref().and_then(|s| s.campaign_id) != Some(c.id) {
+                    campaigns::check_open(c).map_err(|e| cell("campaign", e))?;
+                }
             }
-        }
-        let n = row.registration(entry.id, subject_unit, person_id, &campaign, stored.as_ref(), default_campaign, &has);
-        let found = kept.as_ref().map(|r| r.id);
-        let outcome = load.write_row(found, || match (kept, stored) {
-            (Some(r), Some(s)) if s == n => Ok((r.id, Outcome::Unchanged)),
-            (Some(r), Some(_)) => {
-                registrations::update(conn, r.id, &n)?;
-                Ok((r.id, Outcome::Updated))
-            }
-            _ => Ok((registrations::insert_checked(conn, &n)?, Outcome::Inserted)),
-        })?;
-        counts.add(outcome.1);
-        Ok(())
-    })?;
+            let n =
+                row.registration(entry.id, subject_unit, person_id, &campaign, stored.as_ref(), default_campaign, &has);
+            let found = kept.as_ref().map(|r| r.id);
+            let outcome = load.write_row(found, || match (kept, stored) {
+                (Some(r), Some(s)) if s == n => Ok((r.id, Outcome::Unchanged)),
+                (Some(r), Some(_)) => {
+                    registrations::update(conn, r.id, &n)?;
+                    Ok((r.id, Outcome::Updated))
+                }
+                _ => Ok((registrations::insert_checked(conn, &n)?, Outcome::Inserted)),
+            })?;
+            counts.add(outcome.1);
+            Ok(())
+        },
+    )?;
     errors.finish()?;
     load.end()?;
     Ok((counts, created))
@@ -117,6 +128,8 @@ struct Read {
     date: Option<NaiveDate>,
     status: Option<RegStatus>,
     note: Option<String>,
+    /// The person with `person_code`, looked up with the rest of the batch.
+    known: Option<Brief>,
 }
 
 fn read(row: &Row) -> Result<Read> {
@@ -140,6 +153,7 @@ fn read(row: &Row) -> Result<Read> {
         date,
         status,
         note: row.get("note"),
+        known: None,
     })
 }
 
