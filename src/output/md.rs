@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::{display, labels::label, Lang, Report, Table};
+use super::{display, labels::label, Cell, Lang, Report, Table};
 use crate::error::Result;
 
 fn esc(s: &str) -> String {
@@ -17,14 +17,26 @@ pub fn table(w: &mut dyn Write, t: &Table, lang: Lang) -> Result<()> {
         }
         return Ok(());
     }
-    let heads: Vec<String> = t.columns.iter().map(|c| esc(label(c, lang))).collect();
+    head(w, &t.columns, &t.rows, lang)?;
+    rows(w, &t.rows, lang)
+}
+
+/// A table's header and rule. A column is aligned right when its cells are numbers (or empty); of a long list,
+/// written as it is read, the first block of rows decides.
+pub fn head(w: &mut dyn Write, columns: &[String], rows: &[Vec<Cell>], lang: Lang) -> Result<()> {
+    let heads: Vec<String> = columns.iter().map(|c| esc(label(c, lang))).collect();
     writeln!(w, "| {} |", heads.join(" | "))?;
+    let first = &rows[..rows.len().min(super::term::BLOCK)];
     let numeric = |i: usize| {
-        t.rows.iter().any(|r| r[i].is_number()) && t.rows.iter().all(|r| r[i].is_number() || r[i] == super::Cell::Empty)
+        first.iter().any(|r| r[i].is_number()) && first.iter().all(|r| r[i].is_number() || r[i] == Cell::Empty)
     };
-    let rule: Vec<&str> = (0..t.columns.len()).map(|i| if numeric(i) { "---:" } else { "---" }).collect();
+    let rule: Vec<&str> = (0..columns.len()).map(|i| if numeric(i) { "---:" } else { "---" }).collect();
     writeln!(w, "|{}|", rule.join("|"))?;
-    for r in &t.rows {
+    Ok(())
+}
+
+pub fn rows(w: &mut dyn Write, rows: &[Vec<Cell>], lang: Lang) -> Result<()> {
+    for r in rows {
         let cells: Vec<String> = r.iter().map(|c| esc(&display(c, lang))).collect();
         writeln!(w, "| {} |", cells.join(" | "))?;
     }

@@ -310,14 +310,16 @@ pub fn emit_report(r: &Report, o: &Opts) -> Result<()> {
 }
 
 /// A list written row by row as its rows come from the file, so a national list (a million people) is never held
-/// whole: CSV, JSON and workbooks stream; a terminal table and Markdown are laid out whole at the end.
+/// whole: CSV, JSON and workbooks stream; a terminal table and Markdown a block of rows at a time (a list of one
+/// block is laid out whole, as [`emit_table`] lays it out).
 pub struct Stream<'a> {
     o: &'a Opts,
     sink: Sink,
 }
 
 enum Sink {
-    Whole(Table),
+    /// The rows of the block at hand; the output once the first block is written, and the widest cells so far.
+    Blocks(Table, Option<Out>, Vec<u16>),
     Csv(Box<::csv::Writer<Out>>, Dialect),
     Json(Box<Out>, Vec<String>, usize),
     Xlsx(Box<xlsx::Streamed>),
@@ -328,7 +330,7 @@ impl<'a> Stream<'a> {
         check_table(name, o)?;
         let cols: Vec<String> = columns.iter().map(|c| c.to_string()).collect();
         let sink = match o.format() {
-            Format::Table | Format::Md => Sink::Whole(Table::new(name, columns)),
+            Format::Table | Format::Md => Sink::Blocks(Table::new(name, columns), None, Vec::new()),
             Format::Csv => {
                 let mut w = open(o.output.as_deref(), o.force)?;
                 if o.bom {
@@ -350,7 +352,12 @@ impl<'a> Stream<'a> {
 
     pub fn push(&mut self, row: Vec<Cell>) -> Result<()> {
         match &mut self.sink {
-            Sink::Whole(t) => t.push(row),
+            Sink::Blocks(t, out, widths) => {
+                if t.rows.len() == term::BLOCK {
+                    self::block(t, out, widths, self.o)?;
+                }
+                t.push(row);
+            }
             Sink::Csv(w, d) => w.write_record(csv::record(&row, *d))?,
             Sink::Json(w, cols, n) => {
                 w.write_all(if *n == 0 { b"\n" } else { b",\n" })?;
@@ -364,7 +371,14 @@ impl<'a> Stream<'a> {
 
     pub fn finish(self) -> Result<()> {
         match self.sink {
-            Sink::Whole(t) => emit_table(&t, self.o),
+            Sink::Blocks(t, None, _) => emit_table(&t, self.o),
+            Sink::Blocks(mut t, Some(out), mut widths) => {
+                let mut out = Some(out);
+                if !t.rows.is_empty() {
+                    block(&mut t, &mut out, &mut widths, self.o)?;
+                }
+                out.map_or(Ok(()), Out::done)
+            }
             Sink::Csv(w, _) => w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?.done(),
             Sink::Json(mut w, _, n) => {
                 w.write_all(if n == 0 { b"]\n" } else { b"\n]\n" })?;
@@ -373,6 +387,26 @@ impl<'a> Stream<'a> {
             Sink::Xlsx(x) => save_xlsx(x.finish()?, self.o),
         }
     }
+}
+
+/// Writes the rows held as the next block of a long terminal or Markdown list, and lets them go.
+fn block(t: &mut Table, out: &mut Option<Out>, widths: &mut Vec<u16>, o: &Opts) -> Result<()> {
+    let w = match out {
+        Some(w) => w,
+        None => {
+            let mut w = open(o.output.as_deref(), o.force)?;
+            if o.format() == Format::Md {
+                md::head(&mut w, &t.columns, &t.rows, o.lang)?;
+            }
+            out.insert(w)
+        }
+    };
+    match o.format() {
+        Format::Md => md::rows(w, &t.rows, o.lang)?,
+        _ => term::block(w, &t.columns, &t.rows, o.lang, widths)?,
+    }
+    t.rows.clear();
+    Ok(())
 }
 
 /// A cell as people read it, in tables and Markdown.

@@ -131,3 +131,37 @@ fn output_flags_only_where_data_is_printed() {
     let list = e.ok(&["unit", "list", "--help"]).stdout;
     assert!(list.contains("Output:") && list.contains("--format") && list.contains("--csv-dialect"), "{list}");
 }
+
+/// A long list is laid out a block of 1,000 rows at a time, so a national list is never held whole (a million
+/// people took 3.9 GB as one terminal table): in the terminal each block under its header, no column narrower than
+/// in the blocks before; in Markdown one table. A list streamed from the file (people) and one built whole (units)
+/// are laid out alike.
+#[test]
+fn a_long_list_is_laid_out_in_blocks() {
+    let e = Env::init();
+    e.ok(&["unit", "add", "CT", "--name", "Cục Thống kê", "--role", "leader"]);
+    // The longest name sorts first (given name An), so the second block is as wide only if the first sets it.
+    let mut people = String::from("unit,name,code\nCT,Nguyễn Thị Hoàng Phương Thảo An,C0\n");
+    let mut units = String::from("code,name\n");
+    for i in 1..1201 {
+        people.push_str(&format!("CT,Lê Văn B{i},C{i}\n"));
+        units.push_str(&format!("U{i},Đơn vị {i}\n"));
+    }
+    e.ok(&["person", "import", &e.write("people.csv", &people)]);
+    e.ok(&["unit", "import", &e.write("units.csv", &units)]);
+    for (args, rows, header) in [(["person", "list"], 1201, "│ No."), (["unit", "list"], 1201, "│ Code")] {
+        let out = e.ok(&args).stdout;
+        let tops: Vec<usize> = out.lines().filter(|l| l.starts_with('┌')).map(|l| l.chars().count()).collect();
+        assert_eq!(tops.len(), 2, "{args:?}: two blocks");
+        assert_eq!(tops[0], tops[1], "{args:?}: the second block is as wide as the first");
+        assert_eq!(out.lines().filter(|l| l.starts_with(header)).count(), 2, "{args:?}");
+        assert_eq!(out.lines().filter(|l| l.starts_with('│') && !l.starts_with(header)).count(), rows, "{args:?}");
+        let md = e.ok(&[args[0], args[1], "--format", "md"]).stdout;
+        assert_eq!(md.lines().filter(|l| l.starts_with("|---") || l.starts_with("|--")).count(), 1, "{args:?}");
+        assert_eq!(md.lines().count(), rows + 2, "{args:?}: one header, one rule, every row");
+    }
+    let out = e.ok(&["person", "list"]).stdout;
+    for i in [0, 999, 1000, 1200] {
+        assert_eq!(out.matches(&format!(" C{i} ")).count(), 1, "C{i} once");
+    }
+}
