@@ -9,8 +9,8 @@ use crate::db::{self, meta, people, units};
 use crate::error::{usage, Result};
 use crate::import;
 use crate::model::{Org, Outcome, RatingLevel};
-use crate::output::emit_table;
 use crate::output::labels::label;
+use crate::output::Stream;
 use crate::report;
 
 #[derive(Subcommand, Debug)]
@@ -120,7 +120,10 @@ pub fn run(ctx: &Ctx, cmd: RatingCmd) -> Result<()> {
                 person_id: person.as_deref().map(|p| people::resolve(&conn, p)).transpose()?.map(|p| p.id),
                 year,
             };
-            emit_table(&report::records::ratings(&ratings::list(&conn, &f)?), &ctx.out)
+            db::large_read(&conn)?;
+            let mut out = Stream::start("ratings", report::records::RATING_COLUMNS, &ctx.out)?;
+            ratings::each(&conn, &f, |r| out.push(report::records::rating(r)))?;
+            out.finish()
         }
         RatingCmd::Import { file, cols, write } => {
             let mut conn = ctx.open()?;

@@ -106,8 +106,9 @@ pub struct Filter {
     pub year: Option<i32>,
 }
 
-/// Ratings by year, then units in bloc order, then people in the order they were added.
-pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<RatingRow>> {
+/// Ratings by year, then units in bloc order, then people in the order they were added, one at a time to `f`: a
+/// national file rates a million people, too many to hold.
+pub fn each(conn: &Connection, f: &Filter, mut each: impl FnMut(RatingRow) -> Result<()>) -> Result<()> {
     let sql = format!(
         "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT c.id FROM unit c JOIN sub ON c.parent_id = sub.id)
          {SELECT}
@@ -115,11 +116,12 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<RatingRow>> {
            AND (?3 IS NULL OR r.year = ?3)
          ORDER BY r.year, coalesce(u.sort_order, 1e9), u.id, r.person_id IS NOT NULL, r.org <> 'self', r.org, r.id"
     );
-    let v = conn
-        .prepare(&sql)?
-        .query_map(params![f.unit_id, f.person_id, f.year], row)?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(v)
+    let mut st = conn.prepare(&sql)?;
+    let mut rows = st.query(params![f.unit_id, f.person_id, f.year])?;
+    while let Some(r) = rows.next()? {
+        each(row(r)?)?;
+    }
+    Ok(())
 }
 
 /// Every rating of one subject, any year and organisation: what the eligibility check reads.

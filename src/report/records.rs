@@ -13,24 +13,21 @@ use crate::rules::{self, Regime, RuleSet, Source, Who};
 pub const RATING_COLUMNS: &[&str] =
     &["id", "year", "unit", "person", "person_code", "org", "rating", "doc", "doc_date", "issuer", "note"];
 
-pub fn ratings(list: &[RatingRow]) -> Table {
-    let mut t = Table::new("ratings", RATING_COLUMNS);
-    for r in list {
-        t.push(vec![
-            r.id.into(),
-            i64::from(r.r.year).into(),
-            r.unit_code.as_str().into(),
-            r.person_id.map(|_| r.name.clone()).into(),
-            r.person_code.clone().into(),
-            r.r.org.into(),
-            r.r.level.into(),
-            r.r.doc.clone().into(),
-            r.r.doc_date.into(),
-            r.r.issuer.clone().into(),
-            r.r.note.clone().into(),
-        ]);
-    }
-    t
+/// A row of `rating list` ([`RATING_COLUMNS`]).
+pub fn rating(r: RatingRow) -> Vec<Cell> {
+    vec![
+        r.id.into(),
+        i64::from(r.r.year).into(),
+        r.unit_code.into(),
+        r.person_id.map(|_| r.name).into(),
+        r.person_code.into(),
+        r.r.org.into(),
+        r.r.level.into(),
+        r.r.doc.into(),
+        r.r.doc_date.into(),
+        r.r.issuer.into(),
+        r.r.note.into(),
+    ]
 }
 
 pub const INITIATIVE_COLUMNS: &[&str] =
