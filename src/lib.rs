@@ -37,13 +37,17 @@ macro_rules! id_enum {
             /// Reads what a person types: the identifier, its English or Vietnamese label, or an alias; case,
             /// accents and spaces for underscores aside.
             pub fn parse(s: &str) -> Option<Self> {
+                // The aliases folded once per run: an import parses a cell of a million rows.
+                static ALIASES: std::sync::OnceLock<Vec<(String, $name)>> = std::sync::OnceLock::new();
+                let aliases = ALIASES.get_or_init(|| vec![$($((crate::text::fold_key($alias), $name::$var),)*)+]);
                 let k = crate::text::fold_key(s);
                 let id = k.replace([' ', '-'], "_");
-                $(
-                    if id == $id $(|| k == crate::text::fold_key($alias))* {
-                        return Some($name::$var);
-                    }
-                )+
+                if let Some(v) = Self::from_id(&id) {
+                    return Some(v);
+                }
+                if let Some((_, v)) = aliases.iter().find(|(a, _)| *a == k) {
+                    return Some(*v);
+                }
                 crate::output::labels::key_of($kind, s).and_then(Self::from_id)
             }
 
