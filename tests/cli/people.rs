@@ -128,3 +128,27 @@ fn edit_and_remove() {
     e.ok(&["person", "remove", "1", "--yes"]);
     assert_eq!(e.count("SELECT count(*) FROM person"), 0);
 }
+
+/// A list names a person within its row's unit and the unit's sub-units, exactly or without accents; a namesake
+/// in another unit is neither found nor a reason for ambiguity.
+#[test]
+fn a_list_finds_people_by_name_within_the_units_tree() {
+    let e = Env::init();
+    e.seven_units();
+    e.ok(&["unit", "add", "BHXH_TB", "--name", "BHXH thị xã Trảng Bàng", "--parent", "BHXH"]);
+    e.ok(&["person", "add", "--unit", "BHXH_TB", "--name", "Trần Thị Yến Phương", "--code", "A1"]);
+    e.ok(&["person", "add", "--unit", "CT", "--name", "Trần Thị Yến Phương", "--code", "A2"]);
+    e.ok(&["person", "add", "--unit", "BHXH", "--name", "Nguyễn Văn Bình", "--code", "A3"]);
+    let f = e.write("dk.csv", "unit;person;title\nBHXH;Trần Thị Yến Phương;LDTT\nBHXH;nguyen van binh;CSTDCS\n");
+    e.ok(&["register", "import", &f]);
+    let got = e.conn().query_row(
+        "SELECT group_concat(p.staff_code, ',') FROM (SELECT p.staff_code FROM registration r
+           JOIN person p ON p.id = r.person_id ORDER BY r.id) p",
+        [],
+        |r| r.get::<_, String>(0),
+    );
+    assert_eq!(got.unwrap(), "A1,A3");
+    let other = e.write("hq.csv", "unit;person;title\nHQ;Trần Thị Yến Phương;LDTT\n");
+    let err = e.fails(&["register", "import", &other], 1);
+    assert!(err.contains("no person 'Trần Thị Yến Phương' in this unit"), "{err}");
+}
