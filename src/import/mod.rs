@@ -1002,7 +1002,7 @@ where
 /// with `--create-people` only when no one is found. A code and a name that disagree are an error. Shared by the
 /// imports that name people.
 pub fn person(conn: &Connection, row: &Row, unit_id: i64, create: bool, created: &mut u64) -> Result<Option<i64>> {
-    person_named(conn, row.get("person_code"), row.get("person"), unit_id, create, created)
+    person_known(conn, row.get("person_code"), row.get("person"), unit_id, create, created, None)
 }
 
 /// For [`each_batch_parallel`]: the people the rows of a batch name by staff code (`code`), looked up in one
@@ -1022,20 +1022,9 @@ pub fn look_up_people<P>(
     Ok(())
 }
 
-/// [`person`] from the two cells, for an import that reads its rows on another thread.
-pub fn person_named(
-    conn: &Connection,
-    code: Option<String>,
-    name: Option<String>,
-    unit_id: i64,
-    create: bool,
-    created: &mut u64,
-) -> Result<Option<i64>> {
-    person_known(conn, code, name, unit_id, create, created, None)
-}
-
-/// [`person_named`] when the person with the row's staff code was looked up with the rest of its batch already
-/// (`known`; None when not found then: someone the import created since may have it).
+/// [`person`] from the two cells, for an import that reads its rows on another thread; `known` is the person with
+/// the row's staff code when it was looked up with the rest of its batch already (None when not found then, or not
+/// looked up: someone the import created since may have it).
 pub fn person_known(
     conn: &Connection,
     code: Option<String>,
