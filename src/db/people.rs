@@ -188,32 +188,41 @@ pub fn resolve_in(conn: &Connection, input: &str, unit_id: Option<i64>) -> Resul
 /// form; within a unit and its sub-units when `unit_id` is given. The one rule for the command line and imports.
 pub fn by_name(conn: &Connection, name: &str, unit_id: Option<i64>) -> Result<Vec<Person>> {
     let (key, fold) = (match_key(name), fold_key(name));
-    match unit_id {
-        // Within a unit, its people are found through `person_unit (unit_id, name_key)`, unit by unit of its tree:
-        // a filter `?2 IS NULL OR p.unit_id IN (…)` beside the name made SQLite visit every namesake in the country
-        // (120 a name in a million people: 200 µs a row of a list naming people by name, growing with the file).
-        Some(u) => {
-            let sub = "WITH RECURSIVE sub(id) AS (SELECT ?2 UNION SELECT unit.id FROM unit JOIN sub ON unit.parent_id = sub.id)";
-            let exact = format!("{sub} {SELECT} JOIN sub ON sub.id = p.unit_id WHERE p.name_key = ?1 {ORDER}");
-            let found = people_where(conn, &exact, params![key, u])?;
-            if !found.is_empty() {
-                return Ok(found);
-            }
-            // Without accents there is no index by unit: the namesakes are read, and those of the unit kept (reading
-            // the unit's people instead reads each one's row, slower for a unit of fifty already).
-            let folded = format!("{SELECT} WHERE p.name_fold = ?1 AND p.unit_id IN ({sub} SELECT id FROM sub) {ORDER}");
-            people_where(conn, &folded, params![fold, u])
+    // Equal match keys have equal accent-free keys: naming both lets the one index serve.
+    let Some(u) = unit_id else {
+        let found = people_where(
+            conn,
+            &format!("{SELECT} WHERE p.name_fold = ?2 AND p.name_key = ?1 {ORDER}"),
+            params![key, fold],
+        )?;
+        if !found.is_empty() {
+            return Ok(found);
         }
-        // Equal match keys have equal accent-free keys: naming both lets the one index serve.
-        None => {
-            let exact = format!("{SELECT} WHERE p.name_fold = ?2 AND p.name_key = ?1 {ORDER}");
-            let found = people_where(conn, &exact, params![key, fold])?;
-            if !found.is_empty() {
-                return Ok(found);
-            }
-            people_where(conn, &format!("{SELECT} WHERE p.name_fold = ?1 {ORDER}"), params![fold])
-        }
+        return people_where(conn, &format!("{SELECT} WHERE p.name_fold = ?1 {ORDER}"), params![fold]);
+    };
+    // Within a unit's tree. A unit without sub-units is searched through `person_unit (unit_id, name_key)`; else
+    // the namesakes are read and each kept when the unit is among its own unit's ancestors, a few steps up. The
+    // unit's tree computed for every row (2,857 sub-units under a member unit of the synthetic file) and a filter
+    // `?2 IS NULL OR p.unit_id IN (tree)` cost a list naming people by name 4–6 ms a row on a million people.
+    let within = "?2 IN (WITH RECURSIVE up(id) AS (SELECT p.unit_id UNION ALL
+                    SELECT x.parent_id FROM unit x JOIN up ON x.id = up.id WHERE x.parent_id IS NOT NULL) SELECT id FROM up)";
+    let tree = super::units::has_sub_units(conn, u)?;
+    let found = if tree {
+        people_where(
+            conn,
+            &format!("{SELECT} WHERE p.name_fold = ?3 AND p.name_key = ?1 AND {within} {ORDER}"),
+            params![key, u, fold],
+        )?
+    } else {
+        people_where(conn, &format!("{SELECT} WHERE p.unit_id = ?2 AND p.name_key = ?1 {ORDER}"), params![key, u])?
+    };
+    if !found.is_empty() {
+        return Ok(found);
     }
+    // Without accents the namesakes are read in either case (`person_unit` holds no accent-free key; reading the
+    // unit's people instead reads each one's row); `+` keeps SQLite on the name's index.
+    let unit_is = if tree { within } else { "+p.unit_id = ?2" };
+    people_where(conn, &format!("{SELECT} WHERE p.name_fold = ?1 AND {unit_is} {ORDER}"), params![fold, u])
 }
 
 fn people_where(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<Vec<Person>> {

@@ -57,6 +57,11 @@ pub fn ids_by_code(conn: &Connection) -> Result<std::collections::HashMap<String
     Ok(v)
 }
 
+/// Whether a unit has sub-units (one probe of `unit_parent`).
+pub fn has_sub_units(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM unit WHERE parent_id = ?1)")?.query_row([id], |r| r.get(0))?)
+}
+
 pub fn children(conn: &Connection, id: i64) -> Result<Vec<Unit>> {
     let mut st = conn.prepare_cached(&format!("{SELECT} WHERE u.parent_id = ?1 ORDER BY {BLOC_ORDER}"))?;
     let v = st.query_map([id], row)?.collect::<rusqlite::Result<_>>()?;

@@ -139,7 +139,13 @@ fn a_list_finds_people_by_name_within_the_units_tree() {
     e.ok(&["person", "add", "--unit", "BHXH_TB", "--name", "Trần Thị Yến Phương", "--code", "A1"]);
     e.ok(&["person", "add", "--unit", "CT", "--name", "Trần Thị Yến Phương", "--code", "A2"]);
     e.ok(&["person", "add", "--unit", "BHXH", "--name", "Nguyễn Văn Bình", "--code", "A3"]);
-    let f = e.write("dk.csv", "unit;person;title\nBHXH;Trần Thị Yến Phương;LDTT\nBHXH;nguyen van binh;CSTDCS\n");
+    // Two levels down.
+    e.ok(&["unit", "add", "BHXH_TB_1", "--name", "Tổ thu Trảng Bàng", "--parent", "BHXH_TB"]);
+    e.ok(&["person", "add", "--unit", "BHXH_TB_1", "--name", "Lê Văn Cường", "--code", "A4"]);
+    let f = e.write(
+        "dk.csv",
+        "unit;person;title\nBHXH;Trần Thị Yến Phương;LDTT\nBHXH;nguyen van binh;CSTDCS\nBHXH;Lê Văn Cường;LDTT\n",
+    );
     e.ok(&["register", "import", &f]);
     let got = e.conn().query_row(
         "SELECT group_concat(p.staff_code, ',') FROM (SELECT p.staff_code FROM registration r
@@ -147,7 +153,7 @@ fn a_list_finds_people_by_name_within_the_units_tree() {
         [],
         |r| r.get::<_, String>(0),
     );
-    assert_eq!(got.unwrap(), "A1,A3");
+    assert_eq!(got.unwrap(), "A1,A3,A4");
     let other = e.write("hq.csv", "unit;person;title\nHQ;Trần Thị Yến Phương;LDTT\n");
     let err = e.fails(&["register", "import", &other], 1);
     assert!(err.contains("no person 'Trần Thị Yến Phương' in this unit"), "{err}");
