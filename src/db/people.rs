@@ -204,7 +204,8 @@ pub fn by_name(conn: &Connection, name: &str, unit_id: Option<i64>) -> Result<Ve
     // the namesakes are read and each kept when the unit is among its own unit's ancestors, a few steps up. The
     // unit's tree computed for every row (2,857 sub-units under a member unit of the synthetic file) and a filter
     // `?2 IS NULL OR p.unit_id IN (tree)` cost a list naming people by name 4–6 ms a row on a million people.
-    let within = "?2 IN (WITH RECURSIVE up(id) AS (SELECT p.unit_id UNION ALL
+    // UNION, not UNION ALL: a loop of parents written into the file by another program ends.
+    let within = "?2 IN (WITH RECURSIVE up(id) AS (SELECT p.unit_id UNION
                     SELECT x.parent_id FROM unit x JOIN up ON x.id = up.id WHERE x.parent_id IS NOT NULL) SELECT id FROM up)";
     let tree = super::units::has_sub_units(conn, u)?;
     let found = if tree {

@@ -158,3 +158,24 @@ fn a_list_finds_people_by_name_within_the_units_tree() {
     let err = e.fails(&["register", "import", &other], 1);
     assert!(err.contains("no person 'Trần Thị Yến Phương' in this unit"), "{err}");
 }
+
+/// A loop of parent units written by another program (accepted with `db accept`) does not make a lookup by name
+/// run forever: the unit's tree is walked with each unit once.
+#[test]
+fn a_loop_of_parent_units_ends_a_lookup_by_name() {
+    let e = Env::init();
+    e.ok(&["unit", "add", "A", "--name", "Đơn vị A"]);
+    e.ok(&["unit", "add", "B", "--name", "Đơn vị B", "--parent", "A"]);
+    e.ok(&["unit", "add", "C", "--name", "Đơn vị C", "--parent", "B"]);
+    e.ok(&["person", "add", "--unit", "C", "--name", "Lê Văn Cường"]);
+    e.ok(&["person", "add", "--unit", "A", "--name", "Lê Văn Cường"]);
+    e.conn()
+        .execute_batch(
+            "UPDATE unit SET role = NULL, parent_id = (SELECT id FROM unit WHERE code = 'C') WHERE code = 'A'",
+        )
+        .unwrap();
+    e.ok(&["db", "accept", "--reason", "thử vòng lặp"]);
+    let f = e.write("dk.csv", "unit;person;title\nB;Lê Văn Cường;LDTT\n");
+    let err = e.fails(&["register", "import", &f], 1);
+    assert!(err.contains("'Lê Văn Cường' is ambiguous") && err.contains("(C)") && err.contains("(A)"), "{err}");
+}
