@@ -129,6 +129,13 @@ const RULES: &[(&str, &str)] = &[
     ),
     ("a sub-unit holds a bloc role", "SELECT code FROM unit WHERE parent_id IS NOT NULL AND role IS NOT NULL"),
     (
+        // Each unit's ancestors, each pair once (UNION), so the walk ends on a loop too.
+        "a unit is its own ancestor (a loop of parent units)",
+        "WITH RECURSIVE up(start, id) AS (SELECT id, parent_id FROM unit WHERE parent_id IS NOT NULL
+           UNION SELECT up.start, u.parent_id FROM up JOIN unit u ON u.id = up.id WHERE u.parent_id IS NOT NULL)
+         SELECT code FROM unit WHERE id IN (SELECT start FROM up WHERE id = start) ORDER BY code",
+    ),
+    (
         "a registration's subject does not fit its title",
         "SELECT r.id FROM registration r JOIN catalog c ON c.id = r.catalog_id
          WHERE (r.unit_id IS NOT NULL AND c.collective = 0) OR (r.person_id IS NOT NULL AND c.individual = 0)",

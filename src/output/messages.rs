@@ -427,6 +427,10 @@ const MESSAGES: &[(&str, &str)] = &[
     ("schema: {} {} is not thidua's", "cấu trúc: {0} {1} không phải của thidua"),
     ("more than one leader unit: {}", "nhiều hơn một đơn vị Khối trưởng: {0}"),
     ("a sub-unit holds a bloc role: {}", "đơn vị trực thuộc giữ vai trò trong Khối: {0}"),
+    (
+        "a unit is its own ancestor (a loop of parent units): {}",
+        "đơn vị là cấp trên của chính mình (vòng lặp đơn vị cấp trên): {0}",
+    ),
     ("a registration's subject does not fit its title: {}", "đối tượng đăng ký không hợp với danh hiệu: {0}"),
     ("an award's recipient does not fit what it confers: {}", "người nhận khen thưởng không hợp với hình thức: {0}"),
     ("an award whose decision is missing: {}", "khen thưởng thiếu quyết định: {0}"),

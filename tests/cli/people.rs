@@ -174,6 +174,9 @@ fn a_loop_of_parent_units_ends_a_lookup_by_name() {
             "UPDATE unit SET role = NULL, parent_id = (SELECT id FROM unit WHERE code = 'C') WHERE code = 'A'",
         )
         .unwrap();
+    // `db check` names the units of the loop; accepted, it is known and wanted.
+    let out = e.run(&["db", "check"]);
+    assert!(out.stdout.contains("a unit is its own ancestor (a loop of parent units): A, B, C"), "{out:?}");
     e.ok(&["db", "accept", "--reason", "thử vòng lặp"]);
     let f = e.write("dk.csv", "unit;person;title\nB;Lê Văn Cường;LDTT\n");
     let err = e.fails(&["register", "import", &f], 1);
