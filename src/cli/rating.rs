@@ -128,7 +128,7 @@ pub fn run(ctx: &Ctx, cmd: RatingCmd) -> Result<()> {
         RatingCmd::Import { file, cols, write } => {
             let mut conn = ctx.open()?;
             let mut src = cols.open(&file, import::ratings::COLUMNS)?;
-            let counts = db::write(&mut conn, write.dry_run, |tx| import::ratings::run(tx, &mut src, ctx.quiet))?;
+            let counts = db::write_load(&mut conn, write.dry_run, |tx| import::ratings::run(tx, &mut src, ctx.quiet))?;
             ctx.done(&write, counts.summary(&src.name));
             Ok(())
         }

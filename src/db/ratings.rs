@@ -2,8 +2,10 @@
 //! document that gave it. One per subject, organisation and year: setting it again replaces it.
 
 use chrono::NaiveDate;
+use rusqlite::types::ValueRef;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::audit::Lanes;
 use crate::error::Result;
 use crate::model::{Org, Outcome, RatingLevel};
 
@@ -60,40 +62,73 @@ fn row(r: &Row) -> rusqlite::Result<RatingRow> {
 
 /// Sets a rating: added, replaced, or left as it was.
 pub fn set(conn: &Connection, n: &NewRating) -> Result<Outcome> {
-    let Some((col, id)) = super::awards::subject_column(n.unit_id, n.person_id) else {
-        return Err(crate::error::refused("a rating needs a unit or a person"));
-    };
-    let old: Option<RatingRow> = conn
-        .prepare_cached(&format!("{SELECT} WHERE r.year = ?1 AND r.org = ?2 AND r.{col} = ?3"))?
-        .query_row(params![n.year, n.org, id], row)
-        .optional()?;
-    match old {
-        Some(o) if o.r == *n => Ok(Outcome::Unchanged),
-        Some(o) => {
-            conn.execute(
-                "UPDATE rating SET level = ?2, doc = ?3, doc_date = ?4, issuer = ?5, note = ?6 WHERE id = ?1",
-                params![o.id, n.level, n.doc, n.doc_date, n.issuer, n.note],
-            )?;
+    match existing(conn, n)? {
+        Some((_, o)) if o == *n => Ok(Outcome::Unchanged),
+        Some((id, _)) => {
+            update(conn, id, n)?;
             Ok(Outcome::Updated)
         }
         None => {
-            conn.prepare_cached(
-                "INSERT INTO rating (unit_id, person_id, org, year, level, doc, doc_date, issuer, note)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?
-            .execute(params![
-                n.unit_id,
-                n.person_id,
-                n.org,
-                n.year,
-                n.level,
-                n.doc,
-                n.doc_date,
-                n.issuer,
-                n.note
-            ])?;
+            InsertIfNew::new(conn)?
+                .insert(n)?
+                .ok_or_else(|| crate::error::refused("the rating is recorded already"))?;
             Ok(Outcome::Inserted)
         }
+    }
+}
+
+/// The rating the subject of `n` has for its organisation and year, as stored, with its number.
+pub fn existing(conn: &Connection, n: &NewRating) -> Result<Option<(i64, NewRating)>> {
+    let Some((col, id)) = super::awards::subject_column(n.unit_id, n.person_id) else {
+        return Err(crate::error::refused("a rating needs a unit or a person"));
+    };
+    Ok(conn
+        .prepare_cached(&format!("{SELECT} WHERE r.year = ?1 AND r.org = ?2 AND r.{col} = ?3"))?
+        .query_row(params![n.year, n.org, id], row)
+        .optional()?
+        .map(|o| (o.id, o.r)))
+}
+
+/// Rewrites what a rating says (its subject, organisation and year stay).
+pub fn update(conn: &Connection, id: i64, n: &NewRating) -> Result<()> {
+    conn.prepare_cached("UPDATE rating SET level = ?2, doc = ?3, doc_date = ?4, issuer = ?5, note = ?6 WHERE id = ?1")?
+        .execute(params![id, n.level, n.doc, n.doc_date, n.issuer, n.note])?;
+    Ok(())
+}
+
+/// Inserts a rating unless its subject has one for the organisation and year (the unique indexes say so): the
+/// fast path of an import, prepared once.
+pub struct InsertIfNew<'c> {
+    conn: &'c Connection,
+    st: rusqlite::Statement<'c>,
+}
+
+impl<'c> InsertIfNew<'c> {
+    pub fn new(conn: &'c Connection) -> Result<Self> {
+        let st = conn.prepare(
+            "INSERT INTO rating (unit_id, person_id, org, year, level, doc, doc_date, issuer, note)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING",
+        )?;
+        Ok(InsertIfNew { conn, st })
+    }
+
+    /// The new row's number and content digest, or None when the subject has the rating already.
+    pub fn insert(&mut self, n: &NewRating) -> Result<Option<(i64, Lanes)>> {
+        use super::load::{opt_int, opt_text};
+        // As chrono's NaiveDate is stored: ISO.
+        let date = n.doc_date.map(|d| d.format("%Y-%m-%d").to_string());
+        let values = [
+            opt_int(n.unit_id),
+            opt_int(n.person_id),
+            ValueRef::Text(n.org.as_str().as_bytes()),
+            ValueRef::Integer(n.year.into()),
+            ValueRef::Text(n.level.as_str().as_bytes()),
+            opt_text(n.doc.as_deref()),
+            opt_text(date.as_deref()),
+            opt_text(n.issuer.as_deref()),
+            opt_text(n.note.as_deref()),
+        ];
+        super::load::insert_digested(&mut self.st, self.conn, "rating", &values)
     }
 }
 

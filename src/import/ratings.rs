@@ -5,11 +5,14 @@ use std::collections::HashMap;
 
 use rusqlite::Connection;
 
-use super::{cell, col, skip, Col, Counts, Errors, Source};
+use chrono::NaiveDate;
+
+use super::{cell, col, skip, Col, Counts, Errors, Row, Source};
+use crate::db::people::Brief;
 use crate::db::ratings::{self, NewRating};
-use crate::db::units;
+use crate::db::{load, units};
 use crate::error::Result;
-use crate::model::{Org, RatingLevel};
+use crate::model::{Org, Outcome, RatingLevel};
 use crate::text::{parse_date, parse_year};
 
 pub const COLUMNS: &[Col] = &[
@@ -31,48 +34,93 @@ pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
     let mut errors = Errors::of(src);
     let mut unit_ids: HashMap<String, i64> = HashMap::new();
     let mut none = 0;
-    super::each_row(src, quiet, &mut errors, |row| {
-        let unit_ref = row.need("unit")?;
-        let unit_id = match unit_ids.get(&unit_ref) {
-            Some(id) => *id,
-            None => {
-                let id = units::resolve(conn, &unit_ref).map_err(|e| cell("unit", e))?.id;
-                unit_ids.insert(unit_ref, id);
-                id
-            }
-        };
-        let person_id = super::person(conn, row, unit_id, false, &mut none)?;
-        let year = parse_year(&row.need("year")?).map_err(|m| cell("year", m))?;
-        let r = row.get_key("rating", "rating").unwrap_or_default();
-        let level = RatingLevel::parse(&r)
-            .ok_or_else(|| cell("rating", format!("'{r}' is not a rating ({})", RatingLevel::list())))?;
-        let org = match row.get_key("org", "org") {
-            Some(o) => {
-                Org::parse(&o).ok_or_else(|| cell("org", format!("'{o}' is not an organisation ({})", Org::list())))?
-            }
-            None => Org::Own,
-        };
-        if person_id.is_some() && org != Org::Own {
+    let mut load = load::begin(conn, "rating", &[], &[])?;
+    let mut insert = ratings::InsertIfNew::new(conn)?;
+    let look_up =
+        |batch: &mut _| super::look_up_people(conn, batch, |r: &Read| r.person_code.as_deref(), |r, b| r.known = b);
+    super::each_batch_parallel(src, quiet, &mut errors, read, look_up, |row: Read| {
+        let unit_id = super::once(&mut unit_ids, &row.unit, || {
+            Ok(units::resolve(conn, &row.unit).map_err(|e| cell("unit", e))?.id)
+        })?;
+        let person_id = super::person_known(conn, row.person_code, row.person, unit_id, false, &mut none, row.known)?;
+        if person_id.is_some() && row.org != Org::Own {
             return Err(cell(
                 "org",
-                format!("'{}' is for a unit's organisations; a person's rating is their own", org),
+                format!("'{}' is for a unit's organisations; a person's rating is their own", row.org),
             ));
         }
-        let doc_date = row.get("doc_date").map(|d| parse_date(&d).map_err(|m| cell("doc_date", m))).transpose()?;
         let n = NewRating {
             unit_id: if person_id.is_some() { None } else { Some(unit_id) },
             person_id,
-            org,
-            year,
-            level,
-            doc: row.get("doc"),
-            doc_date,
-            issuer: row.get("issuer"),
-            note: row.get("note"),
+            org: row.org,
+            year: row.year,
+            level: row.level,
+            doc: row.doc,
+            doc_date: row.doc_date,
+            issuer: row.issuer,
+            note: row.note,
         };
-        counts.add(ratings::set(conn, &n)?);
+        // Most rows of the year's list are new: insert first, look the stored rating up only when there is one.
+        if let Some((_, lanes)) = insert.insert(&n)? {
+            load.inserted(&lanes);
+            counts.add(Outcome::Inserted);
+            return Ok(());
+        }
+        let old = ratings::existing(conn, &n)?;
+        let outcome = load.write_row(old.as_ref().map(|(id, _)| *id), || match old {
+            Some((id, o)) if o == n => Ok((id, Outcome::Unchanged)),
+            Some((id, _)) => {
+                ratings::update(conn, id, &n)?;
+                Ok((id, Outcome::Updated))
+            }
+            None => Err(cell("year", "the rating is recorded already")),
+        })?;
+        counts.add(outcome.1);
         Ok(())
     })?;
     errors.finish()?;
+    load.end()?;
     Ok(counts)
+}
+
+/// A row read and checked on the import's reading thread, before the file is touched.
+struct Read {
+    unit: String,
+    person: Option<String>,
+    person_code: Option<String>,
+    year: i32,
+    level: RatingLevel,
+    org: Org,
+    doc: Option<String>,
+    doc_date: Option<NaiveDate>,
+    issuer: Option<String>,
+    note: Option<String>,
+    /// The person with `person_code`, looked up with the rest of the batch.
+    known: Option<Brief>,
+}
+
+fn read(row: &Row) -> Result<Read> {
+    let year = parse_year(&row.need("year")?).map_err(|m| cell("year", m))?;
+    let r = row.get_key("rating", "rating").unwrap_or_default();
+    let level = RatingLevel::parse(&r)
+        .ok_or_else(|| cell("rating", format!("'{r}' is not a rating ({})", RatingLevel::list())))?;
+    let org = match row.get_key("org", "org") {
+        Some(o) => {
+            Org::parse(&o).ok_or_else(|| cell("org", format!("'{o}' is not an organisation ({})", Org::list())))?
+        }
+        None => Org::Own,
+    };
+    Ok(Read {
+        unit: row.need("unit")?,
+        person: row.get("person"),
+        person_code: row.get("person_code"),
+        year,
+        level,
+        org,
+        doc: row.get("doc"),
+        doc_date: row.get("doc_date").map(|d| parse_date(&d).map_err(|m| cell("doc_date", m))).transpose()?,
+        issuer: row.get("issuer"),
+        note: row.get("note"),
+        known: None,
+    })
 }

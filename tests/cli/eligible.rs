@@ -423,12 +423,20 @@ fn ratings_and_initiatives_round_trip_and_bad_rows_write_nothing() {
     let list = e.ok(&["rating", "list", "--format", "csv"]);
     let again = e.ok(&["rating", "import", &e.write("back.csv", &String::from_utf8_lossy(&list.bytes))]);
     assert!(again.stderr.contains("nothing changed (2 rows already as in the file)"), "{}", again.stderr);
+    // The list loads like the national ones: people by staff code a batch at a time, a changed rating replacing
+    // the stored one, the log and the content digest kept.
+    let changed = e.write("changed.csv", "unit,person_code,year,rating\nCT,CT01,2025,good\nCT,CT02,2025,excellent\n");
+    let out = e.ok(&["rating", "import", &changed]);
+    assert!(out.stderr.contains("1 inserted, 1 updated"), "{}", out.stderr);
+    e.ok(&["db", "check"]);
+    let log = crate::csv_rows(&e.ok(&["db", "log", "--format", "csv"]).bytes);
+    assert_eq!(log.last().unwrap()[4], "rating +1 ~1", "{log:?}");
     let bad = "unit,person,year,rating\nCT,Nguyễn Văn Hùng,2025,good\nCT,Tạ Thị Dân,2025,giỏi\nCT,Ai Đó,2025,good\nCT,Nguyễn Văn Hùng,25,good\n";
     let err = e.fails(&["rating", "import", &e.write("bad.csv", bad)], 1);
     assert!(err.contains("bad.csv:3: column 'rating': 'giỏi' is not a rating"), "{err}");
     assert!(err.contains("bad.csv:4: column 'person'"), "{err}");
     assert!(err.contains("bad.csv:5: column 'year': '25' is not a year"), "{err}");
-    assert_eq!(e.count("SELECT count(*) FROM rating"), 2);
+    assert_eq!(e.count("SELECT count(*) FROM rating"), 3);
     let err = e.fails(&["rating", "set", "excellent", "--person", "CT01", "--org", "party"], 2);
     assert!(err.contains("--org party is for a unit's organisations"), "{err}");
 
