@@ -63,6 +63,8 @@ pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
     match cmd {
         DbCmd::Check { fingerprint } => {
             let conn = ctx.open()?;
+            // Every page is read once (integrity, then the content digest): the small cache of a large read.
+            db::large_read(&conn)?;
             let mut problems = check::run(&conn)?;
             if let Some(want) = fingerprint {
                 let have = db::audit::fingerprint(&conn)?;
@@ -138,6 +140,8 @@ fn report_problems(file: &Path, problems: &[String], lang: crate::output::Lang) 
 
 fn backup(ctx: &Ctx, dest: Option<PathBuf>) -> Result<()> {
     let conn = ctx.open()?;
+    // Every page is read once: the small cache of a large read is enough.
+    db::large_read(&conn)?;
     let dest = dest.unwrap_or_else(|| {
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
         PathBuf::from(format!("{}.{stamp}.bak", ctx.db.display()))

@@ -273,9 +273,8 @@ fn write_inner<T>(
 }
 
 /// Copies the file to `dest` (created private, never over a file) with SQLite's backup API, a consistent snapshot
-/// even while another process writes, then checks the copy. Returns the copy's problems (none when it holds).
-/// A consistent copy of the file at `dest`, checked before it is put into place: the copy's problems, if any (then
-/// nothing is left at `dest`).
+/// even while another process writes, and checks the copy before it is put into place: the copy's problems, if
+/// any (then nothing is left at `dest`).
 pub fn backup(conn: &Connection, dest: &Path) -> Result<Vec<String>> {
     let nf = newfile::NewFile::start(dest)?;
     conn.backup(rusqlite::MAIN_DB, nf.tmp(), None::<fn(rusqlite::backup::Progress)>)?;
