@@ -23,6 +23,8 @@ pub struct ImportArgs {
 
 pub fn export(ctx: &Ctx, a: ExportArgs) -> Result<()> {
     let conn = ctx.open()?;
+    // Every table is read once, in rowid order: the small cache of a large read.
+    crate::db::large_read(&conn)?;
     let m = archive::export(&conn, &a.folder)?;
     let rows: u64 = m.tables.iter().map(|t| t.rows).sum();
     ctx.say(format!("exported {} tables ({rows} rows) to {} with manifest.json", m.tables.len(), a.folder.display()));
