@@ -255,6 +255,25 @@ impl Load<'_> {
     }
 }
 
+/// An INSERT into one table prepared once for a load (maybe `ON CONFLICT DO NOTHING`), run with each row's values
+/// through [`insert_digested`].
+pub struct Inserter<'c> {
+    conn: &'c Connection,
+    st: rusqlite::Statement<'c>,
+    table: &'static str,
+}
+
+impl<'c> Inserter<'c> {
+    pub fn new(conn: &'c Connection, table: &'static str, sql: &str) -> Result<Self> {
+        Ok(Inserter { conn, st: conn.prepare(sql)?, table })
+    }
+
+    /// The new row's number and content digest, or None when the INSERT did nothing.
+    pub fn insert(&mut self, values: &[ValueRef]) -> Result<Option<(i64, Lanes)>> {
+        insert_digested(&mut self.st, self.conn, self.table, values)
+    }
+}
+
 /// Runs `st`, an INSERT of `values` (the row after its id, in the table's column order; maybe `ON CONFLICT DO
 /// NOTHING`): the new row's number and its content digest (a STRICT table stores the values as bound), or None when
 /// the INSERT did nothing. The imports that load a table insert through it, and add the digest to the load.

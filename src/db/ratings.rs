@@ -98,18 +98,13 @@ pub fn update(conn: &Connection, id: i64, n: &NewRating) -> Result<()> {
 
 /// Inserts a rating unless its subject has one for the organisation and year (the unique indexes say so): the
 /// fast path of an import, prepared once.
-pub struct InsertIfNew<'c> {
-    conn: &'c Connection,
-    st: rusqlite::Statement<'c>,
-}
+pub struct InsertIfNew<'c>(super::load::Inserter<'c>);
 
 impl<'c> InsertIfNew<'c> {
     pub fn new(conn: &'c Connection) -> Result<Self> {
-        let st = conn.prepare(
-            "INSERT INTO rating (unit_id, person_id, org, year, level, doc, doc_date, issuer, note)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING",
-        )?;
-        Ok(InsertIfNew { conn, st })
+        let sql = "INSERT INTO rating (unit_id, person_id, org, year, level, doc, doc_date, issuer, note)
+                   VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING";
+        Ok(InsertIfNew(super::load::Inserter::new(conn, "rating", sql)?))
     }
 
     /// The new row's number and content digest, or None when the subject has the rating already.
@@ -128,7 +123,7 @@ impl<'c> InsertIfNew<'c> {
             opt_text(n.issuer.as_deref()),
             opt_text(n.note.as_deref()),
         ];
-        super::load::insert_digested(&mut self.st, self.conn, "rating", &values)
+        self.0.insert(&values)
     }
 }
 

@@ -159,19 +159,14 @@ pub fn insert_checked(conn: &Connection, n: &NewRegistration) -> Result<i64> {
 
 /// Inserts registrations unless the subject has a live one of the title already: the fast path of an import,
 /// where most rows are new (one statement instead of a lookup and an insert), prepared once for the whole file.
-pub struct InsertIfNew<'c> {
-    conn: &'c Connection,
-    st: rusqlite::Statement<'c>,
-}
+pub struct InsertIfNew<'c>(super::load::Inserter<'c>);
 
 impl<'c> InsertIfNew<'c> {
     pub fn new(conn: &'c Connection) -> Result<Self> {
-        let st = conn.prepare(
-            "INSERT INTO registration (catalog_id, unit_id, person_id, campaign_id, registered_on, status, result_note,
-                                       award_id, note)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING",
-        )?;
-        Ok(InsertIfNew { conn, st })
+        let sql = "INSERT INTO registration (catalog_id, unit_id, person_id, campaign_id, registered_on, status,
+                                             result_note, award_id, note)
+                   VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING";
+        Ok(InsertIfNew(super::load::Inserter::new(conn, "registration", sql)?))
     }
 
     /// The new row's number and its content digest, or None when the subject has a live registration of the title.
@@ -189,7 +184,7 @@ impl<'c> InsertIfNew<'c> {
             ValueRef::Null,
             opt_text(n.note.as_deref()),
         ];
-        super::load::insert_digested(&mut self.st, self.conn, "registration", &values)
+        self.0.insert(&values)
     }
 }
 
