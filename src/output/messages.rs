@@ -631,6 +631,7 @@ const MESSAGES: &[(&str, &str)] = &[
     ("`thidua proposal list` shows them", "`thidua proposal list` liệt kê các đề nghị"),
     ("a candidate without a subject", "đối tượng đề nghị không xác định"),
     ("a rating needs a unit or a person", "xếp loại cần cho một đơn vị hoặc một cá nhân"),
+    ("the rating is recorded already", "xếp loại này đã được ghi"),
     ("session #{} has no ballots", "phiên #{0} chưa có kết quả bỏ phiếu"),
     ("{} members named absent ({} with a written opinion), but the counts say {} absent and {} written opinions", "{0} thành viên được ghi vắng mặt ({1} có ý kiến bằng văn bản), nhưng số liệu ghi {2} vắng mặt và {3} ý kiến bằng văn bản"),
     ("give --present with --members", "hãy ghi --present cùng với --members"),
