@@ -235,7 +235,8 @@ pub fn insert(conn: &Connection, n: &NewAward, file_year: i32) -> Result<(i64, O
 pub fn insert_checked(conn: &Connection, n: &NewAward, file_year: i32) -> Result<(i64, Option<i64>)> {
     let mut st = conn.prepare_cached(INSERT)?;
     // A plain INSERT inserts or fails: it never does nothing.
-    let (id, _) = insert_row(&mut st, conn, n)?.ok_or_else(|| refused("this award is already recorded"))?;
+    let (id, _) = super::load::insert_digested(&mut st, conn, "award", &values(n))?
+        .ok_or_else(|| refused("this award is already recorded"))?;
     let achieved = to_achieve(conn, n, file_year)?.map(|r| r.id);
     if let Some(r) = achieved {
         mark_achieved(conn, r, id)?;
@@ -247,11 +248,11 @@ pub fn insert_checked(conn: &Connection, n: &NewAward, file_year: i32) -> Result
 const INSERT: &str = "INSERT INTO award (decision_id, catalog_id, unit_id, person_id, recipient, year_from, year_to, basis,
                                          reason, campaign_id, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 
-/// Inserts the award with `st` (an [`INSERT`], maybe `ON CONFLICT DO NOTHING`): its number and content digest (a
-/// STRICT table stores the values as bound), or None when it was there already.
-fn insert_row(st: &mut rusqlite::Statement, conn: &Connection, n: &NewAward) -> Result<Option<(i64, Lanes)>> {
+/// The award's values after its id, in the table's column order, as an [`INSERT`] binds them (a STRICT table
+/// stores them so: its digest is computed from them).
+fn values(n: &NewAward) -> [ValueRef<'_>; 11] {
     use super::load::{opt_int, opt_text};
-    let values = [
+    [
         opt_int(n.decision_id),
         ValueRef::Integer(n.catalog_id),
         opt_int(n.unit_id),
@@ -263,20 +264,22 @@ fn insert_row(st: &mut rusqlite::Statement, conn: &Connection, n: &NewAward) -> 
         opt_text(n.reason.as_deref()),
         opt_int(n.campaign_id),
         opt_text(n.note.as_deref()),
-    ];
-    super::load::insert_digested(st, conn, "award", &values)
+    ]
 }
 
 /// Inserts the awards of a list, prepared once: an award with a decision that is recorded already is left as it
 /// is (the insert does nothing), so a list imported again changes nothing without a lookup per row.
 pub struct InsertIfNew<'c> {
     conn: &'c Connection,
-    st: rusqlite::Statement<'c>,
+    ins: super::load::Inserter<'c>,
 }
 
 impl<'c> InsertIfNew<'c> {
     pub fn new(conn: &'c Connection) -> Result<Self> {
-        Ok(InsertIfNew { conn, st: conn.prepare(&format!("{INSERT} ON CONFLICT DO NOTHING"))? })
+        Ok(InsertIfNew {
+            conn,
+            ins: super::load::Inserter::new(conn, "award", &format!("{INSERT} ON CONFLICT DO NOTHING"))?,
+        })
     }
 
     /// The new award's number and content digest, or None when it is recorded already. An award without a
@@ -285,7 +288,7 @@ impl<'c> InsertIfNew<'c> {
         if n.decision_id.is_none() && existing(self.conn, n)?.is_some() {
             return Ok(None);
         }
-        insert_row(&mut self.st, self.conn, n)
+        self.ins.insert(&values(n))
     }
 }
 

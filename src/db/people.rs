@@ -95,7 +95,7 @@ pub fn by_staff_code(conn: &Connection, code: &str) -> Result<Option<Person>> {
 pub fn brief_by_staff_code(conn: &Connection, code: &str) -> Result<Option<Brief>> {
     Ok(conn
         .prepare_cached("SELECT id, unit_id, full_name FROM person WHERE staff_code = ?1")?
-        .query_row([code], brief)
+        .query_row([code], |r| brief(r, 0))
         .optional()?)
 }
 
@@ -107,8 +107,9 @@ pub struct Brief {
     pub name: String,
 }
 
-fn brief(r: &Row) -> rusqlite::Result<Brief> {
-    Ok(Brief { id: r.get(0)?, unit_id: r.get(1)?, name: r.get(2)? })
+/// A [`Brief`] from three columns starting at `at`: number, unit, full name.
+fn brief(r: &Row, at: usize) -> rusqlite::Result<Brief> {
+    Ok(Brief { id: r.get(at)?, unit_id: r.get(at + 1)?, name: r.get(at + 2)? })
 }
 
 /// [`brief_by_staff_code`] for the codes of a batch of rows in one statement, keyed by the code as given: a
@@ -122,7 +123,7 @@ pub fn briefs_by_staff_codes(conn: &Connection, codes: &[&str]) -> Result<HashMa
         .prepare_cached(
             "SELECT j.value, p.id, p.unit_id, p.full_name FROM json_each(?1) j JOIN person p ON p.staff_code = j.value",
         )?
-        .query_map([codes], |r| Ok((r.get(0)?, Brief { id: r.get(1)?, unit_id: r.get(2)?, name: r.get(3)? })))?
+        .query_map([codes], |r| Ok((r.get(0)?, brief(r, 1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(found)
 }

@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use super::{cell, col, skip, Col, Counts, Errors, Row, Source};
 use crate::db::awards::{self, NewAward};
 use crate::db::decisions::{self, NewDecision};
-use crate::db::{campaigns, catalog, load, units};
+use crate::db::{campaigns, catalog, load};
 use crate::error::Result;
 use crate::model::{Basis, Outcome};
 use crate::text::{doc_number, parse_date, parse_period};
@@ -76,9 +76,7 @@ pub fn run(
         let entry =
             super::once(&mut entries, &row.code, || catalog::resolve(conn, &row.code).map_err(|e| cell("code", e)))?;
         let unit_id = match &row.unit {
-            Some(u) => {
-                Some(super::once(&mut unit_ids, u, || Ok(units::resolve(conn, u).map_err(|e| cell("unit", e))?.id))?)
-            }
+            Some(u) => Some(super::unit_once(conn, &mut unit_ids, u)?),
             None => None,
         };
         let person_id = match unit_id {

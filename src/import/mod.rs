@@ -997,6 +997,11 @@ where
     Ok(v)
 }
 
+/// The unit a row names (code, name or short name), found once per spelling: the `unit` column of an import.
+pub fn unit_once(conn: &Connection, cache: &mut HashMap<String, i64>, spelling: &String) -> Result<i64> {
+    once(cache, spelling, || Ok(crate::db::units::resolve(conn, spelling).map_err(|e| cell("unit", e))?.id))
+}
+
 /// The row's person, if it names one (columns `person` and `person_code`): by staff code, else by name within the
 /// row's unit as the command line finds names (tone placement aside, accent-free when unambiguous); created there
 /// with `--create-people` only when no one is found. A code and a name that disagree are an error. Shared by the

@@ -51,9 +51,7 @@ pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
     };
     super::each_row_parallel(src, quiet, &mut errors, prepare, |mut row: Read| {
         if row.digest.is_none() {
-            row.person.unit_id = super::once(&mut unit_ids, &row.unit, || {
-                Ok(units::resolve(conn, &row.unit).map_err(|e| cell("unit", e))?.id)
-            })?;
+            row.person.unit_id = super::unit_once(conn, &mut unit_ids, &row.unit)?;
         }
         // Most rows of a large file are new people with a staff code: try the insert first.
         let new = match row.person.staff_code {

@@ -8,9 +8,9 @@ use rusqlite::Connection;
 use chrono::NaiveDate;
 
 use super::{cell, col, skip, Col, Counts, Errors, Row, Source};
+use crate::db::load;
 use crate::db::people::Brief;
 use crate::db::ratings::{self, NewRating};
-use crate::db::{load, units};
 use crate::error::Result;
 use crate::model::{Org, Outcome, RatingLevel};
 use crate::text::{parse_date, parse_year};
@@ -39,9 +39,7 @@ pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
     let look_up =
         |batch: &mut _| super::look_up_people(conn, batch, |r: &Read| r.person_code.as_deref(), |r, b| r.known = b);
     super::each_batch_parallel(src, quiet, &mut errors, read, look_up, |row: Read| {
-        let unit_id = super::once(&mut unit_ids, &row.unit, || {
-            Ok(units::resolve(conn, &row.unit).map_err(|e| cell("unit", e))?.id)
-        })?;
+        let unit_id = super::unit_once(conn, &mut unit_ids, &row.unit)?;
         let person_id = super::person_known(conn, row.person_code, row.person, unit_id, false, &mut none, row.known)?;
         if person_id.is_some() && row.org != Org::Own {
             return Err(cell(

@@ -8,7 +8,7 @@ use rusqlite::Connection;
 use super::{cell, col, skip, Col, Counts, Errors, Row, Source};
 use crate::db::people::Brief;
 use crate::db::registrations::{self, NewRegistration};
-use crate::db::{campaigns, catalog, load, units};
+use crate::db::{campaigns, catalog, load};
 use crate::error::Result;
 use crate::model::{Campaign, Outcome, RegStatus};
 use crate::text::parse_date;
@@ -50,9 +50,7 @@ pub fn run(conn: &Connection, src: &mut Source, create_people: bool, quiet: bool
         read,
         |batch| super::look_up_people(conn, batch, |r: &Read| r.person_code.as_deref(), |r, b| r.known = b),
         |row: Read| {
-            let unit_id = super::once(&mut unit_ids, &row.unit, || {
-                Ok(units::resolve(conn, &row.unit).map_err(|e| cell("unit", e))?.id)
-            })?;
+            let unit_id = super::unit_once(conn, &mut unit_ids, &row.unit)?;
             let entry = super::once(&mut entries, &row.title, || {
                 catalog::resolve(conn, &row.title).map_err(|e| cell("title", e))
             })?;
