@@ -149,8 +149,10 @@ CREATE UNIQUE INDEX registration_unit_once ON registration (catalog_id, unit_id)
     WHERE unit_id IS NOT NULL AND status <> 'withdrawn';
 CREATE UNIQUE INDEX registration_person_once ON registration (catalog_id, person_id)
     WHERE person_id IS NOT NULL AND status <> 'withdrawn';
-CREATE INDEX registration_unit ON registration (unit_id);
-CREATE INDEX registration_person ON registration (person_id);
+-- A subject's registrations are found by its number: the index of a subject column that is empty on the other kind of
+-- row leaves those rows out (SQLite uses it for `unit_id = ?`), so a load builds it over those rows alone (version 8).
+CREATE INDEX registration_unit ON registration (unit_id) WHERE unit_id IS NOT NULL;
+CREATE INDEX registration_person ON registration (person_id) WHERE person_id IS NOT NULL;
 CREATE INDEX registration_campaign ON registration (campaign_id);
 
 -- Award decisions ("quyết định khen thưởng"). Numbers restart every 1 January, so the key is issuer + year + number
@@ -193,10 +195,10 @@ CREATE UNIQUE INDEX award_unit_once ON award (decision_id, catalog_id, unit_id, 
 CREATE UNIQUE INDEX award_person_once ON award (decision_id, catalog_id, person_id, year_from, year_to)
     WHERE person_id IS NOT NULL;
 CREATE INDEX award_decision ON award (decision_id);
-CREATE INDEX award_unit ON award (unit_id);
-CREATE INDEX award_person ON award (person_id);
+CREATE INDEX award_unit ON award (unit_id) WHERE unit_id IS NOT NULL;
+CREATE INDEX award_person ON award (person_id) WHERE person_id IS NOT NULL;
 CREATE INDEX award_catalog ON award (catalog_id);
-CREATE INDEX registration_award ON registration (award_id);
+CREATE INDEX registration_award ON registration (award_id) WHERE award_id IS NOT NULL;
 
 -- Emulation pledges ("giao ước thi đua"): a unit signs the bloc's pledge for a campaign, once.
 CREATE TABLE pledge (

@@ -12,7 +12,7 @@ fn init_creates_a_private_file_with_the_bloc() {
     let app: i64 = c.query_row("PRAGMA application_id", [], |r| r.get(0)).unwrap();
     assert_eq!(app, 0x5444_5541);
     let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
-    assert_eq!(v, 7);
+    assert_eq!(v, 8);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -74,7 +74,7 @@ fn info_shows_bloc_year_version_and_counts() {
     assert_eq!(v["bloc"], "Khối thi đua các Cơ quan Trung ương");
     assert_eq!(v["province"], "Tây Ninh");
     assert_eq!(v["year"], 2020);
-    assert_eq!(v["schema_version"], 7);
+    assert_eq!(v["schema_version"], 8);
     assert_eq!(v["unit_rows"], 7);
     assert_eq!(v["person_rows"], 1);
     assert!(v["file"].as_str().unwrap().ends_with("thidua.db"));
@@ -184,7 +184,7 @@ fn an_older_file_is_migrated_after_a_backup() {
             let mode = std::fs::metadata(e.path(&format!("thidua.v{from}.bak"))).unwrap().permissions().mode();
             assert_eq!(mode & 0o777, 0o600, "backup mode {mode:o}");
         }
-        assert_eq!(e.count("PRAGMA user_version"), 7);
+        assert_eq!(e.count("PRAGMA user_version"), 8);
         assert_eq!(e.count("SELECT count(*) FROM sqlite_schema WHERE name IN ('unit_key', 'unit_short')"), 2);
         // Version 6's one person index by name in place of version 1's two.
         assert_eq!(e.count("SELECT count(*) FROM sqlite_schema WHERE name IN ('person_key', 'person_fold')"), 0);
@@ -195,6 +195,14 @@ fn an_older_file_is_migrated_after_a_backup() {
         let wrong = e.conn().execute("UPDATE unit SET role = 'chief' WHERE parent_id IS NULL", []);
         let wrong = wrong.map_err(|e| e.to_string());
         assert!(wrong.as_ref().is_err_and(|e| e.contains("role = 'leader' OR")), "{wrong:?}");
+        // Version 8's indexes of a column a row may leave empty hold the rows that fill it.
+        assert_eq!(
+            e.count(
+                "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%_id) WHERE %_id IS NOT NULL' AND name IN \
+                 ('registration_unit', 'registration_person', 'registration_award', 'award_unit', 'award_person')"
+            ),
+            5
+        );
         // Version 4's tables, with their change counters and audit triggers as a new file has them.
         assert_eq!(e.count("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('rating', 'initiative', 'discipline', 'revocation')"), 4);
         assert_eq!(
