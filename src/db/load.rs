@@ -290,6 +290,19 @@ pub fn insert_digested(
     Ok(Some((id, audit::row_lanes(table, std::iter::once(ValueRef::Integer(id)).chain(values.iter().copied())))))
 }
 
+/// A date as rusqlite stores chrono's `NaiveDate` (ISO, `2020-01-15`), written without chrono's format parser: a
+/// load binds one a row (0.15 s of a million registrations with `format`).
+pub fn iso_date(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    use std::fmt::Write;
+    if !(0..=9999).contains(&d.year()) {
+        return d.format("%Y-%m-%d").to_string();
+    }
+    let mut s = String::with_capacity(10);
+    let _ = write!(s, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
+    s
+}
+
 /// An optional number or text as a value to bind: NULL when absent.
 pub fn opt_int(v: Option<i64>) -> ValueRef<'static> {
     v.map_or(ValueRef::Null, ValueRef::Integer)
@@ -344,6 +357,14 @@ mod tests {
 
     /// The check the load does in place of SQLite's: a new row or a changed old one naming no row is counted once
     /// however many of its keys are broken; rows the load did not write are not its business.
+    #[test]
+    fn iso_date_is_what_chrono_writes() {
+        for (y, m, d) in [(2020, 1, 15), (1945, 12, 31), (5, 3, 9), (-44, 3, 15), (12345, 6, 7)] {
+            let date = chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(iso_date(date), date.format("%Y-%m-%d").to_string());
+        }
+    }
+
     #[test]
     fn broken_keys_counts_the_written_rows_naming_nothing() {
         let conn = Connection::open_in_memory().unwrap();

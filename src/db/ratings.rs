@@ -110,8 +110,7 @@ impl<'c> InsertIfNew<'c> {
     /// The new row's number and content digest, or None when the subject has the rating already.
     pub fn insert(&mut self, n: &NewRating) -> Result<Option<(i64, Lanes)>> {
         use super::load::{opt_int, opt_text};
-        // As chrono's NaiveDate is stored: ISO.
-        let date = n.doc_date.map(|d| d.format("%Y-%m-%d").to_string());
+        let date = n.doc_date.map(super::load::iso_date);
         let values = [
             opt_int(n.unit_id),
             opt_int(n.person_id),

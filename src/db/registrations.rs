@@ -172,7 +172,7 @@ impl<'c> InsertIfNew<'c> {
     /// The new row's number and its content digest, or None when the subject has a live registration of the title.
     pub fn insert(&mut self, n: &NewRegistration) -> Result<Option<(i64, Lanes)>> {
         use super::load::{opt_int, opt_text};
-        let date = n.registered_on.map(|d| d.format("%Y-%m-%d").to_string());
+        let date = n.registered_on.map(super::load::iso_date);
         let values = [
             ValueRef::Integer(n.catalog_id),
             opt_int(n.unit_id),
