@@ -1019,10 +1019,13 @@ pub fn look_up_people<P>(
     set: impl Fn(&mut P, Option<stored_people::Brief>),
 ) -> Result<()> {
     let codes: Vec<&str> = batch.iter().filter_map(|(_, r)| code(r.as_ref().ok()?)).collect();
-    let found = stored_people::briefs_by_staff_codes(conn, &codes)?;
+    let mut found = stored_people::briefs_by_staff_codes(conn, &codes)?.into_iter();
+    // The rows with a code, in the order their codes were given.
     for r in batch.iter_mut().filter_map(|(_, r)| r.as_mut().ok()) {
-        let b = code(r).and_then(|c| found.get(c).cloned());
-        set(r, b);
+        if code(r).is_some() {
+            let b = found.next().flatten();
+            set(r, b);
+        }
     }
     Ok(())
 }
