@@ -314,7 +314,9 @@ pub fn opt_text(v: Option<&str>) -> ValueRef<'_> {
 
 /// The rows a load wrote to a table (added, or changed when they were there before) that name a row of another
 /// table that does not exist: each foreign key checked for those rows alone, as SQLite would have row by row. One
-/// pass over the new rows for all the keys (one per key cost 0.6 s for a million registrations, 0.3 s in one).
+/// pass over the new rows for all the keys (one per key cost 0.6 s for a million registrations, 0.3 s in one), each
+/// key a LEFT JOIN (a parent key is unique, so a row is counted once): the join keeps its cursor open from row to
+/// row, where a `NOT EXISTS` opens one per row and key (0.41 → 0.2 s).
 fn broken_keys(conn: &Connection, t: &Table) -> Result<i64> {
     let keys: Vec<(String, String, Option<String>)> = conn
         .prepare("SELECT \"from\", \"table\", \"to\" FROM pragma_foreign_key_list(?1)")?
@@ -323,22 +325,20 @@ fn broken_keys(conn: &Connection, t: &Table) -> Result<i64> {
     if keys.is_empty() {
         return Ok(0);
     }
-    let broken = keys
-        .iter()
-        .map(|(from, parent, to)| {
-            let to = to.as_ref().map_or("rowid".to_string(), |c| format!("\"{c}\""));
-            format!(
-                "(c.\"{from}\" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM \"{parent}\" p WHERE p.{to} = c.\"{from}\"))"
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(" OR ");
+    let mut joins = String::new();
+    let mut broken = Vec::new();
+    for (i, (from, parent, to)) in keys.iter().enumerate() {
+        let to = to.as_ref().map_or("rowid".to_string(), |c| format!("\"{c}\""));
+        joins += &format!(" LEFT JOIN \"{parent}\" p{i} ON p{i}.{to} = c.\"{from}\"");
+        broken.push(format!("(c.\"{from}\" IS NOT NULL AND p{i}.rowid IS NULL)"));
+    }
+    let broken = broken.join(" OR ");
     let changed = serde_json::to_string(&t.updated).map_err(std::io::Error::from)?;
     // The new rows by their range of numbers, the changed ones by theirs: an OR of both would scan the whole table.
     let sql = format!(
-        "SELECT (SELECT count(*) FROM \"{n}\" c WHERE c.rowid > ?1 AND ({broken}))
-              + (SELECT count(*) FROM \"{n}\" c WHERE c.rowid IN (SELECT value FROM json_each(?2)) AND c.rowid <= ?1
-                                                     AND ({broken}))",
+        "SELECT (SELECT count(*) FROM \"{n}\" c{joins} WHERE c.rowid > ?1 AND ({broken}))
+              + (SELECT count(*) FROM \"{n}\" c{joins}
+                  WHERE c.rowid IN (SELECT value FROM json_each(?2)) AND c.rowid <= ?1 AND ({broken}))",
         n = t.name
     );
     Ok(conn.query_row(&sql, params![t.before_max, changed], |r| r.get::<_, i64>(0))?)
