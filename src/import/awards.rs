@@ -3,6 +3,7 @@
 //! Re-importing the same list changes nothing. Reads the columns `award list --format csv` writes.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use rusqlite::Connection;
 
@@ -59,13 +60,14 @@ pub fn run(
     // A list repeats its decision, titles, units and campaigns over and over: each spelling is resolved once.
     let mut unit_ids: HashMap<String, i64> = HashMap::new();
     let mut decision_ids: HashMap<DecisionCells, Option<i64>> = HashMap::new();
-    let mut entries: HashMap<String, crate::model::CatalogEntry> = HashMap::new();
+    // Shared, not copied: an entry is six texts.
+    let mut entries: HashMap<String, Rc<crate::model::CatalogEntry>> = HashMap::new();
     let mut campaign_ids: HashMap<String, i64> = HashMap::new();
     let mut load = load::begin(conn, "award", &awards::LOAD_UNREAD, &["registration", "decision", "person"])?;
     let mut insert = awards::InsertIfNew::new(conn)?;
     let look_up =
         |batch: &mut _| super::look_up_people(conn, batch, |r: &Read| r.person_code.as_deref(), |r, b| r.known = b);
-    super::each_batch_parallel(src, quiet, &mut errors, read, look_up, |row: Read| {
+    super::each_batch_parallel(src, quiet, &mut errors, read, look_up, |mut row: Read| {
         let known_name = row.known.as_ref().map(|b| (b.id, b.name.clone()));
         let decision_id = match decision {
             Some(id) => Some(id),
@@ -73,8 +75,9 @@ pub fn run(
                 row_decision(conn, &row.decision, row.signer.clone(), &mut added.decisions)
             })?,
         };
-        let entry =
-            super::once(&mut entries, &row.code, || catalog::resolve(conn, &row.code).map_err(|e| cell("code", e)))?;
+        let entry = super::once(&mut entries, &row.code, || {
+            catalog::resolve(conn, &row.code).map(Rc::new).map_err(|e| cell("code", e))
+        })?;
         let unit_id = match &row.unit {
             Some(u) => Some(super::unit_once(conn, &mut unit_ids, u)?),
             None => None,
@@ -82,8 +85,8 @@ pub fn run(
         let person_id = match unit_id {
             Some(u) => super::person_known(
                 conn,
-                row.person_code.clone(),
-                row.person.clone(),
+                row.person_code.take(),
+                row.person.take(),
                 u,
                 create_people,
                 &mut added.people,

@@ -2,6 +2,7 @@
 //! the same list changes nothing. Reads the columns `register list --format csv` writes.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use rusqlite::Connection;
 
@@ -10,7 +11,7 @@ use crate::db::people::Brief;
 use crate::db::registrations::{self, NewRegistration};
 use crate::db::{campaigns, catalog, load};
 use crate::error::Result;
-use crate::model::{Campaign, Outcome, RegStatus};
+use crate::model::{Campaign, CatalogEntry, Outcome, RegStatus};
 use crate::text::parse_date;
 use chrono::NaiveDate;
 
@@ -38,7 +39,8 @@ pub fn run(conn: &Connection, src: &mut Source, create_people: bool, quiet: bool
     let has = Has { campaign: src.has("campaign"), date: src.has("date"), note: src.has("note") };
     // A list names the same few units, titles and campaigns over and over: resolve each spelling once.
     let mut unit_ids: HashMap<String, i64> = HashMap::new();
-    let mut entries: HashMap<String, crate::model::CatalogEntry> = HashMap::new();
+    // Shared, not copied: an entry is six texts, and a million rows name one of a few.
+    let mut entries: HashMap<String, Rc<CatalogEntry>> = HashMap::new();
     let mut found_campaigns: HashMap<String, Campaign> = HashMap::new();
     let default_campaign = campaigns::default_regular(conn)?.map(|c| c.id);
     let mut load = load::begin(conn, "registration", &registrations::LOAD_UNREAD, &["person"])?;
@@ -49,19 +51,19 @@ pub fn run(conn: &Connection, src: &mut Source, create_people: bool, quiet: bool
         &mut errors,
         read,
         |batch| super::look_up_people(conn, batch, |r: &Read| r.person_code.as_deref(), |r, b| r.known = b),
-        |row: Read| {
+        |mut row: Read| {
             let unit_id = super::unit_once(conn, &mut unit_ids, &row.unit)?;
             let entry = super::once(&mut entries, &row.title, || {
-                catalog::resolve(conn, &row.title).map_err(|e| cell("title", e))
+                catalog::resolve(conn, &row.title).map(Rc::new).map_err(|e| cell("title", e))
             })?;
             let person_id = super::person_known(
                 conn,
-                row.person_code.clone(),
-                row.person.clone(),
+                row.person_code.take(),
+                row.person.take(),
                 unit_id,
                 create_people,
                 &mut created,
-                row.known.clone(),
+                row.known.take(),
             )?;
             catalog::check_subject(&entry, person_id.is_none(), "register it for").map_err(|e| cell("title", e))?;
             let campaign = match &row.campaign {
