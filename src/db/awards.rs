@@ -1,7 +1,7 @@
 //! Awards: one recipient of one decision, with the achievement year or period apart from the decision's date.
 //! An award that confers what a subject registered for the file's year makes that registration achieved.
 
-use rusqlite::types::{Value, ValueRef};
+use rusqlite::types::ValueRef;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::audit::Lanes;
@@ -237,7 +237,7 @@ pub fn insert_checked(conn: &Connection, n: &NewAward, file_year: i32) -> Result
     // A plain INSERT inserts or fails: it never does nothing.
     let (id, _) = super::load::insert_digested(&mut st, conn, "award", &values(n))?
         .ok_or_else(|| refused("this award is already recorded"))?;
-    let achieved = to_achieve(conn, n, file_year)?.map(|r| r.id);
+    let achieved = to_achieve(conn, n, file_year)?;
     if let Some(r) = achieved {
         mark_achieved(conn, r, id)?;
     }
@@ -298,55 +298,79 @@ pub const LOAD_UNREAD: [&str; 4] = ["award_decision", "award_unit", "award_perso
 
 /// The registration an award achieves: the subject's for the award's title, registered (or marked not achieved)
 /// for `file_year`, when the award is for that year.
-pub fn to_achieve(conn: &Connection, n: &NewAward, file_year: i32) -> Result<Option<Achievable>> {
-    let Some((col, subject)) =
-        subject_column(n.unit_id, n.person_id).filter(|_| n.year_from == file_year && n.year_to == file_year)
-    else {
-        return Ok(None);
-    };
-    let mut st = conn.prepare_cached(&format!(
-        "SELECT * FROM registration WHERE {col} = ?1 AND catalog_id = ?2 AND status IN ('registered', 'not_achieved')"
-    ))?;
-    let at = |name: &str| st.column_index(name);
-    let (status, award) = (at("status")?, at("award_id")?);
-    let width = st.column_count();
-    Ok(st
-        .query_row(params![subject, n.catalog_id], |r| {
-            Ok(Achievable {
-                id: r.get("id")?,
-                row: (0..width).map(|i| r.get::<_, Value>(i)).collect::<rusqlite::Result<_>>()?,
-                status,
-                award,
-            })
-        })
-        .optional()?)
+pub fn to_achieve(conn: &Connection, n: &NewAward, file_year: i32) -> Result<Option<i64>> {
+    let Some((col, subject)) = achieving(n, file_year) else { return Ok(None) };
+    let mut st = conn.prepare_cached(&find_achievable(col))?;
+    Ok(st.query_row(params![subject, n.catalog_id], |r| r.get("id")).optional()?)
 }
 
-/// A registration an award achieves, as it is stored: what the award changes in it is known, so the digest of
-/// the row after the change is computed rather than read again (a bulk load of awards achieves 200,000).
-pub struct Achievable {
-    pub id: i64,
-    row: Vec<Value>,
+/// The subject column and number of an award that may achieve a registration: one for the file's year.
+fn achieving(n: &NewAward, file_year: i32) -> Option<(&'static str, i64)> {
+    subject_column(n.unit_id, n.person_id).filter(|_| n.year_from == file_year && n.year_to == file_year)
+}
+
+fn find_achievable(col: &str) -> String {
+    format!(
+        "SELECT * FROM registration WHERE {col} = ?1 AND catalog_id = ?2 AND status IN ('registered', 'not_achieved')"
+    )
+}
+
+/// For a load of awards: the registration each award achieves found and marked with statements prepared once,
+/// and the digest of its row before and after computed from the row as read (a bulk load of awards achieves
+/// 200,000: neither a statement looked up by its text nor a copy of the row for each).
+pub struct Achiever<'c> {
+    by_unit: rusqlite::Statement<'c>,
+    by_person: rusqlite::Statement<'c>,
+    mark: rusqlite::Statement<'c>,
+    /// The places of the two columns marking changes, in the row as read.
     status: usize,
     award: usize,
 }
 
-impl Achievable {
-    /// Marks it achieved by `award`: the content digest of its row before and after.
-    pub fn achieve(mut self, conn: &Connection, award: i64) -> Result<(Lanes, Lanes)> {
-        mark_achieved(conn, self.id, award)?;
-        let lanes = |row: &[Value]| super::audit::row_lanes("registration", row.iter().map(ValueRef::from));
-        let before = lanes(&self.row);
-        self.row[self.status] = Value::Text(crate::model::RegStatus::Achieved.as_str().to_string());
-        self.row[self.award] = Value::Integer(award);
-        Ok((before, lanes(&self.row)))
+impl<'c> Achiever<'c> {
+    pub fn new(conn: &'c Connection) -> Result<Self> {
+        let by_unit = conn.prepare(&find_achievable("unit_id"))?;
+        let (status, award) = (by_unit.column_index("status")?, by_unit.column_index("award_id")?);
+        Ok(Achiever {
+            by_person: conn.prepare(&find_achievable("person_id"))?,
+            by_unit,
+            mark: conn.prepare(MARK_ACHIEVED)?,
+            status,
+            award,
+        })
+    }
+
+    /// Marks achieved the registration the new award `award` (as `n`) achieves, if any: its number and the digest
+    /// of its row before and after.
+    pub fn achieve(&mut self, n: &NewAward, file_year: i32, award: i64) -> Result<Option<(i64, Lanes, Lanes)>> {
+        let Some((col, subject)) = achieving(n, file_year) else { return Ok(None) };
+        let st = if col == "unit_id" { &mut self.by_unit } else { &mut self.by_person };
+        let (status, award_at) = (self.status, self.award);
+        let achieved = ValueRef::Text(crate::model::RegStatus::Achieved.as_str().as_bytes());
+        let found = st
+            .query_row(params![subject, n.catalog_id], |r| {
+                let row = (0..r.as_ref().column_count()).map(|i| r.get_ref(i)).collect::<rusqlite::Result<Vec<_>>>()?;
+                let before = super::audit::row_lanes("registration", row.iter().copied());
+                let after = row.iter().enumerate().map(|(i, v)| match i {
+                    _ if i == status => achieved,
+                    _ if i == award_at => ValueRef::Integer(award),
+                    _ => *v,
+                });
+                Ok((r.get::<_, i64>("id")?, before, super::audit::row_lanes("registration", after)))
+            })
+            .optional()?;
+        if let Some((id, ..)) = found {
+            self.mark.execute(params![id, award])?;
+        }
+        Ok(found)
     }
 }
 
+const MARK_ACHIEVED: &str = "UPDATE registration SET status = 'achieved', award_id = ?2 WHERE id = ?1";
+
 /// Marks a registration achieved by an award.
 pub fn mark_achieved(conn: &Connection, registration: i64, award: i64) -> Result<()> {
-    conn.prepare_cached("UPDATE registration SET status = 'achieved', award_id = ?2 WHERE id = ?1")?
-        .execute(params![registration, award])?;
+    conn.prepare_cached(MARK_ACHIEVED)?.execute(params![registration, award])?;
     Ok(())
 }
 

@@ -65,6 +65,7 @@ pub fn run(
     let mut campaign_ids: HashMap<String, i64> = HashMap::new();
     let mut load = load::begin(conn, "award", &awards::LOAD_UNREAD, &["registration", "decision", "person"])?;
     let mut insert = awards::InsertIfNew::new(conn)?;
+    let mut achiever = awards::Achiever::new(conn)?;
     let look_up =
         |batch: &mut _| super::look_up_people(conn, batch, |r: &Read| r.person_code.as_deref(), |r, b| r.known = b);
     super::each_batch_parallel(src, quiet, &mut errors, read, look_up, |mut row: Read| {
@@ -143,10 +144,8 @@ pub fn run(
             return Ok(());
         };
         load.inserted(&lanes);
-        if let Some(r) = awards::to_achieve(conn, &n, year)? {
-            let r_id = r.id;
-            let (before, after) = r.achieve(conn, id)?;
-            load.changed_side("registration", r_id, &before, &after)?;
+        if let Some((r, before, after)) = achiever.achieve(&n, year, id)? {
+            load.changed_side("registration", r, &before, &after)?;
         }
         added.awards.add(Outcome::Inserted);
         Ok(())
