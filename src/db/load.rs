@@ -274,6 +274,67 @@ impl<'c> Inserter<'c> {
     }
 }
 
+/// Rows [`Many`] inserts in one statement.
+pub const MANY: usize = 32;
+
+/// An INSERT of [`MANY`] rows in one statement, for the rows of a load that are most likely new: SQLite's work for
+/// a statement (opening its cursors, finding the table's last row, the reset) done once for them rather than once
+/// a row. `OR FAIL` stops at a row that is there already (a unique index) or refused, keeping the rows before it,
+/// so SQLite keeps no statement journal (with the default ABORT it copies every page the statement touches to undo
+/// it: the gain was gone); the rest are then inserted one at a time (`ON CONFLICT DO NOTHING`), as are fewer than
+/// [`MANY`].
+pub struct Many<'c> {
+    conn: &'c Connection,
+    table: &'static str,
+    many: rusqlite::Statement<'c>,
+    one: rusqlite::Statement<'c>,
+    width: usize,
+}
+
+impl<'c> Many<'c> {
+    /// `columns`: the table's columns after its id, in its order, as each row's values are given.
+    pub fn new(conn: &'c Connection, table: &'static str, columns: &[&str]) -> Result<Self> {
+        let cols = columns.join(", ");
+        let row = format!("({})", vec!["?"; columns.len()].join(", "));
+        let values = |n: usize| vec![row.as_str(); n].join(", ");
+        Ok(Many {
+            conn,
+            table,
+            many: conn.prepare(&format!("INSERT OR FAIL INTO {table} ({cols}) VALUES {}", values(MANY)))?,
+            one: conn.prepare(&format!("INSERT INTO {table} ({cols}) VALUES {} ON CONFLICT DO NOTHING", values(1)))?,
+            width: columns.len(),
+        })
+    }
+
+    /// Inserts rows, their values one after the other (each row's after its id, in the table's column order):
+    /// for each, in order, its number and content digest, or None when it was not inserted (a row with the same
+    /// key was there, or came before it).
+    pub fn insert(&mut self, values: &[ValueRef]) -> Result<Vec<Option<(i64, Lanes)>>> {
+        let rows: Vec<&[ValueRef]> = values.chunks(self.width.max(1)).collect();
+        let mut out = Vec::with_capacity(rows.len());
+        if rows.len() == MANY {
+            let bound = values.iter().map(|v| ToSqlOutput::Borrowed(*v));
+            // The rows written are the first ones, numbered on from the largest (SQLite's rule without AUTOINCREMENT).
+            let written = match self.many.execute(rusqlite::params_from_iter(bound)) {
+                Ok(n) => n,
+                Err(_) => self.conn.changes() as usize,
+            };
+            let first = self.conn.last_insert_rowid() - written as i64 + 1;
+            for (i, r) in rows[..written.min(MANY)].iter().enumerate() {
+                let id = first + i as i64;
+                out.push(Some((
+                    id,
+                    audit::row_lanes(self.table, std::iter::once(ValueRef::Integer(id)).chain(r.iter().copied())),
+                )));
+            }
+        }
+        for r in &rows[out.len()..] {
+            out.push(insert_digested(&mut self.one, self.conn, self.table, r)?);
+        }
+        Ok(out)
+    }
+}
+
 /// Runs `st`, an INSERT of `values` (the row after its id, in the table's column order; maybe `ON CONFLICT DO
 /// NOTHING`): the new row's number and its content digest (a STRICT table stores the values as bound), or None when
 /// the INSERT did nothing. The imports that load a table insert through it, and add the digest to the load.

@@ -157,33 +157,45 @@ pub fn insert_checked(conn: &Connection, n: &NewRegistration) -> Result<i64> {
     Ok(conn.last_insert_rowid())
 }
 
-/// Inserts registrations unless the subject has a live one of the title already: the fast path of an import,
-/// where most rows are new (one statement instead of a lookup and an insert), prepared once for the whole file.
-pub struct InsertIfNew<'c>(super::load::Inserter<'c>);
+/// The fast path of an import: registrations inserted [`super::load::MANY`] at a time, each unless its subject
+/// has a live registration of the title already (it is then left out).
+pub struct InsertIfNew<'c>(super::load::Many<'c>);
 
 impl<'c> InsertIfNew<'c> {
     pub fn new(conn: &'c Connection) -> Result<Self> {
-        let sql = "INSERT INTO registration (catalog_id, unit_id, person_id, campaign_id, registered_on, status,
-                                             result_note, award_id, note)
-                   VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING";
-        Ok(InsertIfNew(super::load::Inserter::new(conn, "registration", sql)?))
+        let columns = [
+            "catalog_id",
+            "unit_id",
+            "person_id",
+            "campaign_id",
+            "registered_on",
+            "status",
+            "result_note",
+            "award_id",
+            "note",
+        ];
+        Ok(InsertIfNew(super::load::Many::new(conn, "registration", &columns)?))
     }
 
-    /// The new row's number and its content digest, or None when the subject has a live registration of the title.
-    pub fn insert(&mut self, n: &NewRegistration) -> Result<Option<(i64, Lanes)>> {
+    /// Inserts registrations: for each, in order, its number and content digest, or None when its subject had a
+    /// live registration of the title.
+    pub fn insert(&mut self, regs: &[NewRegistration]) -> Result<Vec<Option<(i64, Lanes)>>> {
         use super::load::{opt_int, opt_text};
-        let date = n.registered_on.map(super::load::iso_date);
-        let values = [
-            ValueRef::Integer(n.catalog_id),
-            opt_int(n.unit_id),
-            opt_int(n.person_id),
-            opt_int(n.campaign_id),
-            opt_text(date.as_deref()),
-            ValueRef::Text(n.status.as_str().as_bytes()),
-            ValueRef::Null,
-            ValueRef::Null,
-            opt_text(n.note.as_deref()),
-        ];
+        let dates: Vec<Option<String>> = regs.iter().map(|n| n.registered_on.map(super::load::iso_date)).collect();
+        let mut values = Vec::with_capacity(regs.len() * 9);
+        for (n, date) in regs.iter().zip(&dates) {
+            values.extend([
+                ValueRef::Integer(n.catalog_id),
+                opt_int(n.unit_id),
+                opt_int(n.person_id),
+                opt_int(n.campaign_id),
+                opt_text(date.as_deref()),
+                ValueRef::Text(n.status.as_str().as_bytes()),
+                ValueRef::Null,
+                ValueRef::Null,
+                opt_text(n.note.as_deref()),
+            ]);
+        }
         self.0.insert(&values)
     }
 }

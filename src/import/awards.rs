@@ -68,7 +68,7 @@ pub fn run(
     let mut achiever = awards::Achiever::new(conn)?;
     let look_up =
         |batch: &mut _| super::look_up_people(conn, batch, |r: &Read| r.person_code.as_deref(), |r, b| r.known = b);
-    super::each_batch_parallel(src, quiet, &mut errors, read, look_up, |mut row: Read| {
+    super::each_batch_parallel(src, quiet, &mut errors, read, look_up, |_, mut row: Read| {
         let known_name = row.known.as_ref().map(|b| (b.id, b.name.clone()));
         let decision_id = match decision {
             Some(id) => Some(id),

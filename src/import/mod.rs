@@ -713,7 +713,8 @@ pub fn verb(o: Outcome) -> &'static str {
 pub struct Errors {
     file: String,
     place: String,
-    lines: Vec<String>,
+    /// The refusals by line: an import may refuse a row after later ones (it writes rows many at a time).
+    lines: Vec<(u64, String)>,
     more: usize,
 }
 
@@ -732,7 +733,7 @@ impl Errors {
         match e {
             Error::Refused { msg, .. } => {
                 if self.lines.len() < MAX_ERRORS {
-                    self.lines.push(format!("{}{line}: {msg}", self.place));
+                    self.lines.push((line, format!("{}{line}: {msg}", self.place)));
                 } else {
                     self.more += 1;
                 }
@@ -746,7 +747,10 @@ impl Errors {
         if self.lines.is_empty() {
             Ok(())
         } else {
-            Err(Error::Import(ImportFailure { file: self.file, lines: self.lines, more: self.more }))
+            let mut lines = self.lines;
+            lines.sort_by_key(|(line, _)| *line);
+            let lines = lines.into_iter().map(|(_, l)| l).collect();
+            Err(Error::Import(ImportFailure { file: self.file, lines, more: self.more }))
         }
     }
 }
@@ -867,21 +871,23 @@ pub fn each_row_parallel<P: Send>(
     prepare: impl FnMut(&Row) -> Result<P> + Send,
     apply: impl FnMut(P) -> Result<()>,
 ) -> Result<()> {
-    each_batch_parallel(src, quiet, errors, prepare, |_| Ok(()), apply)
+    let mut apply = apply;
+    each_batch_parallel(src, quiet, errors, prepare, |_| Ok(()), |_, p| apply(p))
 }
 
 /// The rows a reading thread hands over together, each with its line.
 pub type Batch<P> = Vec<(u64, Result<P>)>;
 
 /// [`each_row_parallel`] with `look_up` run on the writing thread for each batch before its rows are applied:
-/// one statement looks up what all of them name (an error of it stops the import).
+/// one statement looks up what all of them name (an error of it stops the import). `apply` gets each row's line,
+/// for an import that writes a row later than it gets it and keeps its refusal by line.
 pub fn each_batch_parallel<P: Send>(
     src: &mut Source,
     quiet: bool,
     errors: &mut Errors,
     mut prepare: impl FnMut(&Row) -> Result<P> + Send,
     mut look_up: impl FnMut(&mut Batch<P>) -> Result<()>,
-    mut apply: impl FnMut(P) -> Result<()>,
+    mut apply: impl FnMut(u64, P) -> Result<()>,
 ) -> Result<()> {
     let (tx, rx) = mpsc::sync_channel::<Batch<P>>(BATCHES_AHEAD);
     std::thread::scope(|scope| {
@@ -905,7 +911,7 @@ pub fn each_batch_parallel<P: Send>(
             for mut batch in rx.iter() {
                 look_up(&mut batch)?;
                 for (line, p) in batch {
-                    if let Err(e) = p.and_then(&mut apply) {
+                    if let Err(e) = p.and_then(|p| apply(line, p)) {
                         errors.add(line, e)?;
                     }
                 }

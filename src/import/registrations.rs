@@ -10,7 +10,7 @@ use super::{cell, col, skip, Col, Counts, Errors, Row, Source};
 use crate::db::people::Brief;
 use crate::db::registrations::{self, NewRegistration};
 use crate::db::{campaigns, catalog, load};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{Campaign, CatalogEntry, Outcome, RegStatus};
 use crate::text::parse_date;
 use chrono::NaiveDate;
@@ -33,82 +33,157 @@ pub const COLUMNS: &[Col] = &[
 
 /// Returns the counts and the number of people created.
 pub fn run(conn: &Connection, src: &mut Source, create_people: bool, quiet: bool) -> Result<(Counts, u64)> {
-    let mut counts = Counts::default();
-    let mut created = 0;
     let mut errors = Errors::of(src);
-    let has = Has { campaign: src.has("campaign"), date: src.has("date"), note: src.has("note") };
-    // A list names the same few units, titles and campaigns over and over: resolve each spelling once.
-    let mut unit_ids: HashMap<String, i64> = HashMap::new();
-    // Shared, not copied: an entry is six texts, and a million rows name one of a few.
-    let mut entries: HashMap<String, Rc<CatalogEntry>> = HashMap::new();
-    let mut found_campaigns: HashMap<String, Campaign> = HashMap::new();
-    let default_campaign = campaigns::default_regular(conn)?.map(|c| c.id);
-    let mut load = load::begin(conn, "registration", &registrations::LOAD_UNREAD, &["person"])?;
-    let mut insert = registrations::InsertIfNew::new(conn)?;
+    let mut w = Writer {
+        conn,
+        has: Has { campaign: src.has("campaign"), date: src.has("date"), note: src.has("note") },
+        create_people,
+        unit_ids: HashMap::new(),
+        entries: HashMap::new(),
+        found_campaigns: HashMap::new(),
+        default_campaign: campaigns::default_regular(conn)?.map(|c| c.id),
+        load: load::begin(conn, "registration", &registrations::LOAD_UNREAD, &["person"])?,
+        insert: registrations::InsertIfNew::new(conn)?,
+        held: Vec::new(),
+        regs: Vec::new(),
+        late: Vec::new(),
+        counts: Counts::default(),
+        created: 0,
+    };
     super::each_batch_parallel(
         src,
         quiet,
         &mut errors,
         read,
         |batch| super::look_up_people(conn, batch, |r: &Read| r.person_code.as_deref(), |r, b| r.known = b),
-        |mut row: Read| {
-            let unit_id = super::unit_once(conn, &mut unit_ids, &row.unit)?;
-            let entry = super::once(&mut entries, &row.title, || {
-                catalog::resolve(conn, &row.title).map(Rc::new).map_err(|e| cell("title", e))
-            })?;
-            let person_id = super::person_known(
-                conn,
-                row.person_code.take(),
-                row.person.take(),
-                unit_id,
-                create_people,
-                &mut created,
-                row.known.take(),
-            )?;
-            catalog::check_subject(&entry, person_id.is_none(), "register it for").map_err(|e| cell("title", e))?;
-            let campaign = match &row.campaign {
-                Some(c) => Some(super::once(&mut found_campaigns, c, || {
-                    campaigns::resolve(conn, c).map_err(|e| cell("campaign", e))
-                })?),
-                None => None,
-            };
-            let subject_unit = if person_id.is_some() { None } else { Some(unit_id) };
-            // Most rows of a large list are new: try the insert first, as the row has it (a new registration may not
-            // name a closed campaign).
-            let n = row.registration(entry.id, subject_unit, person_id, &campaign, None, default_campaign, &has);
-            if campaign.as_ref().is_none_or(|c| campaigns::check_open(c).is_ok()) {
-                if let Some((_, lanes)) = insert.insert(&n)? {
-                    load.inserted(&lanes);
-                    counts.add(Outcome::Inserted);
-                    return Ok(());
-                }
-            }
-            let kept = registrations::live(conn, entry.id, subject_unit, person_id)?;
-            let stored = kept.as_ref().map(|r| registrations::stored(conn, r.id)).transpose()?;
-            // A closed campaign may stay on a registration that already had it, never be given to a new one.
-            if let Some(c) = &campaign {
-                if stored.as_ref().and_then(|s| s.campaign_id) != Some(c.id) {
-                    campaigns::check_open(c).map_err(|e| cell("campaign", e))?;
-                }
-            }
-            let n =
-                row.registration(entry.id, subject_unit, person_id, &campaign, stored.as_ref(), default_campaign, &has);
-            let found = kept.as_ref().map(|r| r.id);
-            let outcome = load.write_row(found, || match (kept, stored) {
-                (Some(r), Some(s)) if s == n => Ok((r.id, Outcome::Unchanged)),
-                (Some(r), Some(_)) => {
-                    registrations::update(conn, r.id, &n)?;
-                    Ok((r.id, Outcome::Updated))
-                }
-                _ => Ok((registrations::insert_checked(conn, &n)?, Outcome::Inserted)),
-            })?;
-            counts.add(outcome.1);
-            Ok(())
-        },
+        |line, row| w.apply(line, row),
     )?;
+    w.settle()?;
+    for (line, e) in std::mem::take(&mut w.late) {
+        errors.add(line, e)?;
+    }
     errors.finish()?;
-    load.end()?;
-    Ok((counts, created))
+    w.load.end()?;
+    Ok((w.counts, w.created))
+}
+
+/// The writing side of the import.
+struct Writer<'c> {
+    conn: &'c Connection,
+    has: Has,
+    create_people: bool,
+    // A list names the same few units, titles and campaigns over and over: each spelling is resolved once.
+    unit_ids: HashMap<String, i64>,
+    // Shared, not copied: an entry is six texts, and a million rows name one of a few.
+    entries: HashMap<String, Rc<CatalogEntry>>,
+    found_campaigns: HashMap<String, Campaign>,
+    default_campaign: Option<i64>,
+    load: load::Load<'c>,
+    insert: registrations::InsertIfNew<'c>,
+    /// The rows held for the next many-row insert: their lines, what they name, and the registrations to insert.
+    held: Vec<(u64, Read, Named)>,
+    regs: Vec<NewRegistration>,
+    /// The refusals of held rows, by line, found when they were written.
+    late: Vec<(u64, Error)>,
+    counts: Counts,
+    created: u64,
+}
+
+/// What a row names, found in the file.
+struct Named {
+    catalog_id: i64,
+    subject_unit: Option<i64>,
+    person_id: Option<i64>,
+    campaign: Option<Campaign>,
+}
+
+impl Writer<'_> {
+    fn apply(&mut self, line: u64, mut row: Read) -> Result<()> {
+        let conn = self.conn;
+        let unit_id = super::unit_once(conn, &mut self.unit_ids, &row.unit)?;
+        let entry = super::once(&mut self.entries, &row.title, || {
+            catalog::resolve(conn, &row.title).map(Rc::new).map_err(|e| cell("title", e))
+        })?;
+        let person_id = super::person_known(
+            conn,
+            row.person_code.take(),
+            row.person.take(),
+            unit_id,
+            self.create_people,
+            &mut self.created,
+            row.known.take(),
+        )?;
+        catalog::check_subject(&entry, person_id.is_none(), "register it for").map_err(|e| cell("title", e))?;
+        let campaign = match &row.campaign {
+            Some(c) => Some(super::once(&mut self.found_campaigns, c, || {
+                campaigns::resolve(conn, c).map_err(|e| cell("campaign", e))
+            })?),
+            None => None,
+        };
+        let subject_unit = if person_id.is_some() { None } else { Some(unit_id) };
+        let named = Named { catalog_id: entry.id, subject_unit, person_id, campaign };
+        // Most rows of a large list are new: the insert is tried first, as the row has it, many rows at a time (a
+        // new registration may not name a closed campaign).
+        if named.campaign.as_ref().is_none_or(|c| campaigns::check_open(c).is_ok()) {
+            self.regs.push(row.registration(&named, None, self.default_campaign, &self.has));
+            self.held.push((line, row, named));
+            if self.held.len() == load::MANY {
+                self.settle()?;
+            }
+            return Ok(());
+        }
+        // The rows before it are written first: the file's order is the order of writing.
+        self.settle()?;
+        self.write_one(row, named)
+    }
+
+    /// Inserts the rows held; one that was not inserted (its subject has the title already) is written on its own.
+    fn settle(&mut self) -> Result<()> {
+        if self.held.is_empty() {
+            return Ok(());
+        }
+        let done = self.insert.insert(&self.regs)?;
+        self.regs.clear();
+        for ((line, row, named), inserted) in std::mem::take(&mut self.held).into_iter().zip(done) {
+            match inserted {
+                Some((_, lanes)) => {
+                    self.load.inserted(&lanes);
+                    self.counts.add(Outcome::Inserted);
+                }
+                None => match self.write_one(row, named) {
+                    Err(e @ Error::Refused { .. }) => self.late.push((line, e)),
+                    other => other?,
+                },
+            }
+        }
+        Ok(())
+    }
+
+    /// A row the many-row insert did not write: the subject's live registration of the title updated, or the row
+    /// inserted as a new one after the checks a closed campaign needs.
+    fn write_one(&mut self, row: Read, named: Named) -> Result<()> {
+        let conn = self.conn;
+        let kept = registrations::live(conn, named.catalog_id, named.subject_unit, named.person_id)?;
+        let stored = kept.as_ref().map(|r| registrations::stored(conn, r.id)).transpose()?;
+        // A closed campaign may stay on a registration that already had it, never be given to a new one.
+        if let Some(c) = &named.campaign {
+            if stored.as_ref().and_then(|s| s.campaign_id) != Some(c.id) {
+                campaigns::check_open(c).map_err(|e| cell("campaign", e))?;
+            }
+        }
+        let n = row.registration(&named, stored.as_ref(), self.default_campaign, &self.has);
+        let found = kept.as_ref().map(|r| r.id);
+        let outcome = self.load.write_row(found, || match (kept, stored) {
+            (Some(r), Some(s)) if s == n => Ok((r.id, Outcome::Unchanged)),
+            (Some(r), Some(_)) => {
+                registrations::update(conn, r.id, &n)?;
+                Ok((r.id, Outcome::Updated))
+            }
+            _ => Ok((registrations::insert_checked(conn, &n)?, Outcome::Inserted)),
+        })?;
+        self.counts.add(outcome.1);
+        Ok(())
+    }
 }
 
 /// Which optional columns the file has: an absent one keeps what a stored registration has.
@@ -160,21 +235,18 @@ fn read(row: &Row) -> Result<Read> {
 impl Read {
     /// The registration to write: the row's fields, and for columns the file lacks what `stored` has (or, for a
     /// new one, the year's regular campaign and the status registered).
-    #[allow(clippy::too_many_arguments)]
     fn registration(
         &self,
-        catalog_id: i64,
-        unit_id: Option<i64>,
-        person_id: Option<i64>,
-        campaign: &Option<Campaign>,
+        named: &Named,
         stored: Option<&NewRegistration>,
         default_campaign: Option<i64>,
         has: &Has,
     ) -> NewRegistration {
+        let Named { catalog_id, subject_unit: unit_id, person_id, campaign } = named;
         NewRegistration {
-            catalog_id,
-            unit_id,
-            person_id,
+            catalog_id: *catalog_id,
+            unit_id: *unit_id,
+            person_id: *person_id,
             campaign_id: match campaign {
                 Some(c) => Some(c.id),
                 None if has.campaign => None,

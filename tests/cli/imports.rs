@@ -328,3 +328,72 @@ fn registrations_and_awards_load_with_their_rows_on_the_side() {
     let out = e.ok(&["award", "import", &awards]);
     assert!(out.stderr.contains("nothing changed (3 rows"), "{}", out.stderr);
 }
+
+#[test]
+fn registrations_written_many_at_a_time_keep_the_files_order_and_outcomes() {
+    let e = Env::init();
+    e.seven_units();
+    e.ok(&["campaign", "add", "PT2020", "--name", "Phong trào thi đua năm 2020", "--kind", "regular"]);
+    e.ok(&["campaign", "launch", "PT2020", "--date", "15/02/2020"]);
+    let mut people = String::from("unit,name,code\n");
+    for i in 1..=100 {
+        people += &format!("CT,Người Số {i},P{i:03}\n");
+    }
+    e.ok(&["person", "import", &e.write("people.csv", &people)]);
+    let list = |rows: &[(u32, &str, &str)]| {
+        let mut s = String::from("unit,person_code,title,date\n");
+        for (i, title, date) in rows {
+            s += &format!("CT,P{i:03},{title},{date}\n");
+        }
+        s
+    };
+    // 40 new rows: one statement of 32, then 8 one at a time.
+    let first: Vec<(u32, &str, &str)> = (1..=40).map(|i| (i, "LDTT", "15/01/2020")).collect();
+    let out = e.ok(&["register", "import", &e.write("first.csv", &list(&first))]);
+    assert!(out.stderr.contains("40 inserted"), "{}", out.stderr);
+    // A list where the first 32 rows hold, from the 11th on, registrations there already (two with a new date),
+    // and the same person twice (the second row's date is the one kept, as if the rows were written one by one).
+    let mut second: Vec<(u32, &str, &str)> = (41..=50).map(|i| (i, "LDTT", "16/01/2020")).collect();
+    second.extend((1..=10).map(|i| (i, "LDTT", if i <= 2 { "20/01/2020" } else { "15/01/2020" })));
+    second.extend([(60, "LDTT", "16/01/2020"), (60, "LDTT", "17/01/2020")]);
+    second.extend((61..=100).map(|i| (i, "LDTT", "16/01/2020")));
+    let out = e.ok(&["register", "import", &e.write("second.csv", &list(&second))]);
+    assert!(out.stderr.contains("51 inserted, 3 updated, 8 unchanged"), "{}", out.stderr);
+    let col = |sql: &str| e.conn().query_row(sql, [], |r| r.get::<_, String>(0)).unwrap();
+    // New registrations are numbered in the file's order.
+    let order = col("SELECT group_concat(code, ' ') FROM (SELECT substr(p.staff_code, 2) AS code FROM registration r
+         JOIN person p ON p.id = r.person_id WHERE r.id > 40 ORDER BY r.id)");
+    let expected: Vec<String> = (41..=50).chain(60..=100).map(|i| format!("{i:03}")).collect();
+    assert_eq!(order, expected.join(" "));
+    assert_eq!(
+        col(
+            "SELECT group_concat(registered_on, ' ') FROM (SELECT registered_on FROM registration r
+             JOIN person p ON p.id = r.person_id WHERE p.staff_code IN ('P001', 'P003', 'P060') ORDER BY p.staff_code)"
+        ),
+        "2020-01-20 2020-01-15 2020-01-17"
+    );
+    e.ok(&["db", "check"]);
+    // The same list again: only the person named twice changes, to the first row's date and back.
+    let out = e.ok(&["register", "import", &e.write("second.csv", &list(&second))]);
+    assert!(out.stderr.contains("0 inserted, 2 updated, 60 unchanged"), "{}", out.stderr);
+    // A list with two bad rows, among the rows of two statements, writes nothing and names both lines in order.
+    let bad = list(&(1..=70).map(|i| (i, "CSTDCS", "15/01/2020")).collect::<Vec<_>>());
+    let bad = bad.replace("P005", "X005").replace("P040", "X040");
+    let out = e.run(&["register", "import", &e.write("bad.csv", &bad)]);
+    assert_eq!(out.code, 1, "{out:?}");
+    let at5 = out.stderr.find("bad.csv:6:").expect("line 6 named");
+    let at40 = out.stderr.find("bad.csv:41:").expect("line 41 named");
+    assert!(at5 < at40, "{}", out.stderr);
+    assert_eq!(
+        e.count("SELECT count(*) FROM registration WHERE catalog_id <> (SELECT id FROM catalog WHERE code = 'LDTT')"),
+        0
+    );
+    // A statement of 32 rows written whole, then one whose first row is there already: none of the second's is
+    // taken for written.
+    let mut third: Vec<(u32, &str, &str)> = (1..=32).map(|i| (i, "CSTDCS", "15/01/2020")).collect();
+    third.push((1, "CSTDCS", "15/01/2020"));
+    third.extend((33..=63).map(|i| (i, "CSTDCS", "15/01/2020")));
+    let out = e.ok(&["register", "import", &e.write("third.csv", &list(&third))]);
+    assert!(out.stderr.contains("63 inserted, 0 updated, 1 unchanged"), "{}", out.stderr);
+    e.ok(&["db", "check"]);
+}
