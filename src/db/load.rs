@@ -315,9 +315,11 @@ impl<'c> Many<'c> {
         if rows.len() == MANY {
             let bound = values.iter().map(|v| ToSqlOutput::Borrowed(*v));
             // The rows written are the first ones, numbered on from the largest (SQLite's rule without AUTOINCREMENT).
+            // Any other error (the disk) may have undone the whole transaction: it stops the load.
             let written = match self.many.execute(rusqlite::params_from_iter(bound)) {
                 Ok(n) => n,
-                Err(_) => self.conn.changes() as usize,
+                Err(e) if super::is_constraint(&e) => self.conn.changes() as usize,
+                Err(e) => return Err(e.into()),
             };
             let first = self.conn.last_insert_rowid() - written as i64 + 1;
             for (i, r) in rows[..written.min(MANY)].iter().enumerate() {
@@ -416,8 +418,6 @@ impl Drop for Load<'_> {
 mod tests {
     use super::*;
 
-    /// The check the load does in place of SQLite's: a new row or a changed old one naming no row is counted once
-    /// however many of its keys are broken; rows the load did not write are not its business.
     #[test]
     fn iso_date_is_what_chrono_writes() {
         for (y, m, d) in [(2020, 1, 15), (1945, 12, 31), (5, 3, 9), (-44, 3, 15), (12345, 6, 7)] {
@@ -426,6 +426,8 @@ mod tests {
         }
     }
 
+    /// The check the load does in place of SQLite's: a new row or a changed old one naming no row is counted once
+    /// however many of its keys are broken; rows the load did not write are not its business.
     #[test]
     fn broken_keys_counts_the_written_rows_naming_nothing() {
         let conn = Connection::open_in_memory().unwrap();

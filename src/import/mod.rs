@@ -869,9 +869,8 @@ pub fn each_row_parallel<P: Send>(
     quiet: bool,
     errors: &mut Errors,
     prepare: impl FnMut(&Row) -> Result<P> + Send,
-    apply: impl FnMut(P) -> Result<()>,
+    mut apply: impl FnMut(P) -> Result<()>,
 ) -> Result<()> {
-    let mut apply = apply;
     each_batch_parallel(src, quiet, errors, prepare, |_| Ok(()), |_, p| apply(p))
 }
 
