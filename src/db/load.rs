@@ -285,7 +285,6 @@ pub const MANY: usize = 32;
 /// [`MANY`].
 pub struct Many<'c> {
     conn: &'c Connection,
-    table: &'static str,
     many: rusqlite::Statement<'c>,
     one: rusqlite::Statement<'c>,
     width: usize,
@@ -299,7 +298,6 @@ impl<'c> Many<'c> {
         let values = |n: usize| vec![row.as_str(); n].join(", ");
         Ok(Many {
             conn,
-            table,
             many: conn.prepare(&format!("INSERT OR FAIL INTO {table} ({cols}) VALUES {}", values(MANY)))?,
             one: conn.prepare(&format!("INSERT INTO {table} ({cols}) VALUES {} ON CONFLICT DO NOTHING", values(1)))?,
             width: columns.len(),
@@ -307,34 +305,39 @@ impl<'c> Many<'c> {
     }
 
     /// Inserts rows, their values one after the other (each row's after its id, in the table's column order):
-    /// for each, in order, its number and content digest, or None when it was not inserted (a row with the same
-    /// key was there, or came before it).
-    pub fn insert(&mut self, values: &[ValueRef]) -> Result<Vec<Option<(i64, Lanes)>>> {
+    /// for each, in order, its number, None when it was not inserted (a row with the same key was there, or came
+    /// before it), or the refusal SQLite gave it (a CHECK). Any other error stops the load: the transaction may
+    /// be gone with it.
+    pub fn insert(&mut self, values: &[ValueRef]) -> Result<Vec<rusqlite::Result<Option<i64>>>> {
         let rows: Vec<&[ValueRef]> = values.chunks(self.width.max(1)).collect();
         let mut out = Vec::with_capacity(rows.len());
         if rows.len() == MANY {
             let bound = values.iter().map(|v| ToSqlOutput::Borrowed(*v));
-            // The rows written are the first ones, numbered on from the largest (SQLite's rule without AUTOINCREMENT).
-            // Any other error (the disk) may have undone the whole transaction: it stops the load.
             let written = match self.many.execute(rusqlite::params_from_iter(bound)) {
                 Ok(n) => n,
                 Err(e) if super::is_constraint(&e) => self.conn.changes() as usize,
                 Err(e) => return Err(e.into()),
             };
+            // The rows written are the first ones, numbered on from the largest (SQLite's rule without AUTOINCREMENT).
             let first = self.conn.last_insert_rowid() - written as i64 + 1;
-            for (i, r) in rows[..written.min(MANY)].iter().enumerate() {
-                let id = first + i as i64;
-                out.push(Some((
-                    id,
-                    audit::row_lanes(self.table, std::iter::once(ValueRef::Integer(id)).chain(r.iter().copied())),
-                )));
-            }
+            out.extend((0..written.min(MANY)).map(|i| Ok(Some(first + i as i64))));
         }
         for r in &rows[out.len()..] {
-            out.push(insert_digested(&mut self.one, self.conn, self.table, r)?);
+            match self.one.execute(rusqlite::params_from_iter(r.iter().map(|v| ToSqlOutput::Borrowed(*v)))) {
+                Ok(0) => out.push(Ok(None)),
+                Ok(_) => out.push(Ok(Some(self.conn.last_insert_rowid()))),
+                Err(e) if super::is_constraint(&e) => out.push(Err(e)),
+                Err(e) => return Err(e.into()),
+            }
         }
         Ok(out)
     }
+}
+
+/// The content digest of a row a load inserted, from its number and the values bound (a STRICT table stores them
+/// as bound).
+pub fn digest(table: &str, id: i64, values: &[ValueRef]) -> Lanes {
+    audit::row_lanes(table, std::iter::once(ValueRef::Integer(id)).chain(values.iter().copied()))
 }
 
 /// Runs `st`, an INSERT of `values` (the row after its id, in the table's column order; maybe `ON CONFLICT DO
@@ -350,7 +353,7 @@ pub fn insert_digested(
         return Ok(None);
     }
     let id = conn.last_insert_rowid();
-    Ok(Some((id, audit::row_lanes(table, std::iter::once(ValueRef::Integer(id)).chain(values.iter().copied())))))
+    Ok(Some((id, digest(table, id, values))))
 }
 
 /// A date as rusqlite stores chrono's `NaiveDate` (ISO, `2020-01-15`), written without chrono's format parser: a

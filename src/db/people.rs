@@ -250,12 +250,35 @@ pub fn ambiguous(name: &str, many: &[Person]) -> crate::error::Error {
 pub struct InsertIfNew<'c> {
     conn: &'c Connection,
     st: rusqlite::Statement<'c>,
+    many: super::load::Many<'c>,
 }
 
 impl<'c> InsertIfNew<'c> {
     pub fn new(conn: &'c Connection) -> Result<Self> {
         let st = conn.prepare(&format!("{INSERT} ON CONFLICT (staff_code) DO NOTHING"))?;
-        Ok(InsertIfNew { conn, st })
+        let columns = [
+            "unit_id",
+            "full_name",
+            "family",
+            "middle",
+            "given",
+            "name_key",
+            "name_fold",
+            "gender",
+            "born",
+            "position",
+            "staff_code",
+            "note",
+        ];
+        Ok(InsertIfNew { conn, st, many: super::load::Many::new(conn, "person", &columns)? })
+    }
+
+    /// [`InsertIfNew::insert`] for many people at a time ([`super::load::Many`]): for each, its number, None when
+    /// its staff code is taken, or its refusal.
+    pub fn insert_many(&mut self, people: &[(&PersonData, &NameKeys)]) -> Result<Vec<Result<Option<i64>>>> {
+        let bound: Vec<ValueRef> = people.iter().flat_map(|(d, k)| values(d, k)).collect();
+        let done = self.many.insert(&bound)?;
+        Ok(done.into_iter().zip(people).map(|(r, (d, _))| r.or_else(|_| taken(self.conn, d).and_then(Err))).collect())
     }
 
     /// The new row's number, or None when the staff code is taken.

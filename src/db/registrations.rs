@@ -196,7 +196,12 @@ impl<'c> InsertIfNew<'c> {
                 opt_text(n.note.as_deref()),
             ]);
         }
-        self.0.insert(&values)
+        let done = self.0.insert(&values)?;
+        let width = values.len() / regs.len().max(1);
+        done.into_iter()
+            .zip(values.chunks(width.max(1)))
+            .map(|(id, row)| Ok(id?.map(|id| (id, super::load::digest("registration", id, row)))))
+            .collect()
     }
 }
 

@@ -9,7 +9,7 @@ use super::{cell, col, skip, Col, Counts, Errors, Row, Source};
 use crate::db::audit::Lanes;
 use crate::db::people::{self, NameKeys};
 use crate::db::{load, units};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{Gender, Outcome, Person, PersonData};
 use crate::text::{parse_birth_year, split_name};
 
@@ -28,18 +28,12 @@ pub const COLUMNS: &[Col] = &[
 ];
 
 pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
-    let mut counts = Counts::default();
     let mut errors = Errors::of(src);
-    // Columns the file lacks keep what a stored person has; which ones is the same for every row.
-    let has =
-        Has { gender: src.has("gender"), born: src.has("born"), position: src.has("position"), note: src.has("note") };
-    let mut load = load::begin(conn, "person", &people::LOAD_UNREAD, &[])?;
+    let load = load::begin(conn, "person", &people::LOAD_UNREAD, &[])?;
     // The reading thread finds units given by code and digests each row for the number it will get if every row
     // before it is inserted; the writing thread resolves the other spellings, each once.
     let codes = units::ids_by_code(conn)?;
     let mut next_id = load.first_id();
-    let mut unit_ids: HashMap<String, i64> = HashMap::new();
-    let mut insert = people::InsertIfNew::new(conn)?;
     let prepare = |row: &Row| {
         let mut r = read(row)?;
         if let Some(id) = codes.get(&r.unit.to_ascii_uppercase()) {
@@ -49,33 +43,105 @@ pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
         next_id += 1;
         Ok(r)
     };
-    super::each_row_parallel(src, quiet, &mut errors, prepare, |mut row: Read| {
+    let mut w = Writer {
+        conn,
+        // Columns the file lacks keep what a stored person has; which ones is the same for every row.
+        has: Has {
+            gender: src.has("gender"),
+            born: src.has("born"),
+            position: src.has("position"),
+            note: src.has("note"),
+        },
+        unit_ids: HashMap::new(),
+        load,
+        insert: people::InsertIfNew::new(conn)?,
+        held: Vec::new(),
+        late: Vec::new(),
+        counts: Counts::default(),
+    };
+    super::each_batch_parallel(src, quiet, &mut errors, prepare, |_| Ok(()), |line, row| w.apply(line, row))?;
+    w.settle()?;
+    for (line, e) in std::mem::take(&mut w.late) {
+        errors.add(line, e)?;
+    }
+    errors.finish()?;
+    w.load.end()?;
+    Ok(w.counts)
+}
+
+/// The writing side of the import.
+struct Writer<'c> {
+    conn: &'c Connection,
+    has: Has,
+    unit_ids: HashMap<String, i64>,
+    load: load::Load<'c>,
+    insert: people::InsertIfNew<'c>,
+    /// The rows held for the next many-row insert, with their lines.
+    held: Vec<(u64, Read)>,
+    /// The refusals of held rows, by line, found when they were written.
+    late: Vec<(u64, Error)>,
+    counts: Counts,
+}
+
+impl Writer<'_> {
+    fn apply(&mut self, line: u64, mut row: Read) -> Result<()> {
         if row.digest.is_none() {
-            row.person.unit_id = super::unit_once(conn, &mut unit_ids, &row.unit)?;
+            row.person.unit_id = super::unit_once(self.conn, &mut self.unit_ids, &row.unit)?;
         }
-        // Most rows of a large file are new people with a staff code: try the insert first.
-        let new = match row.person.staff_code {
-            Some(_) => insert.insert(&row.person, &row.keys)?,
-            None => None,
-        };
-        if let Some(id) = new {
-            match row.digest {
-                Some((at, lanes)) if at == id => load.inserted(&lanes),
-                _ => load.inserted(&people::row_digest(id, &row.person, &row.keys)),
+        // Most rows of a large file are new people with a staff code: the insert is tried first, many at a time.
+        if row.person.staff_code.is_some() {
+            self.held.push((line, row));
+            if self.held.len() == load::MANY {
+                self.settle()?;
             }
-            counts.add(Outcome::Inserted);
             return Ok(());
         }
+        // The rows before it are written first: the file's order is the order of writing.
+        self.settle()?;
+        self.write_one(row)
+    }
+
+    /// Inserts the rows held; one whose staff code is taken is written on its own.
+    fn settle(&mut self) -> Result<()> {
+        if self.held.is_empty() {
+            return Ok(());
+        }
+        let done = {
+            let people: Vec<_> = self.held.iter().map(|(_, r)| (&r.person, &r.keys)).collect();
+            self.insert.insert_many(&people)?
+        };
+        for ((line, row), inserted) in std::mem::take(&mut self.held).into_iter().zip(done) {
+            let written = match inserted {
+                Ok(Some(id)) => {
+                    match row.digest {
+                        Some((at, lanes)) if at == id => self.load.inserted(&lanes),
+                        _ => self.load.inserted(&people::row_digest(id, &row.person, &row.keys)),
+                    }
+                    self.counts.add(Outcome::Inserted);
+                    Ok(())
+                }
+                Ok(None) => self.write_one(row),
+                Err(e) => Err(e),
+            };
+            match written {
+                Err(e @ Error::Refused { .. }) => self.late.push((line, e)),
+                other => other?,
+            }
+        }
+        Ok(())
+    }
+
+    /// A row the many-row insert did not write: the person with its staff code, or its name in its unit, updated,
+    /// or a person without a staff code added.
+    fn write_one(&mut self, row: Read) -> Result<()> {
+        let conn = self.conn;
         let unit_id = row.person.unit_id;
         let stored = people::existing(conn, row.person.staff_code.as_deref(), unit_id, &row.person.full_name)?;
         let found = stored.as_ref().map(|p| p.id);
-        let data = row.with_stored(stored.as_ref(), &has);
-        counts.add(load.write_row(found, || people::upsert_known(conn, &data, stored))?.1);
+        let data = row.with_stored(stored.as_ref(), &self.has);
+        self.counts.add(self.load.write_row(found, || people::upsert_known(conn, &data, stored))?.1);
         Ok(())
-    })?;
-    errors.finish()?;
-    load.end()?;
-    Ok(counts)
+    }
 }
 
 /// Which optional columns the file has.

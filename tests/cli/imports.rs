@@ -397,3 +397,48 @@ fn registrations_written_many_at_a_time_keep_the_files_order_and_outcomes() {
     assert!(out.stderr.contains("63 inserted, 0 updated, 1 unchanged"), "{}", out.stderr);
     e.ok(&["db", "check"]);
 }
+
+#[test]
+fn people_written_many_at_a_time_keep_the_files_order_and_outcomes() {
+    let e = Env::init();
+    e.seven_units();
+    let list = |rows: &[(&str, String, &str)]| {
+        let mut s = String::from("unit,name,code,position\n");
+        for (unit, code, position) in rows {
+            s += &format!("{unit},Người {code},{code},{position}\n");
+        }
+        s
+    };
+    let first: Vec<(&str, String, &str)> = (1..=40).map(|i| ("CT", format!("P{i:03}"), "Chuyên viên")).collect();
+    let out = e.ok(&["person", "import", &e.write("first.csv", &list(&first))]);
+    assert!(out.stderr.contains("40 inserted"), "{}", out.stderr);
+    // The first statement's rows: ten new people, then a code there already typed in small letters (a new
+    // position), then the same new person twice (the second row's position kept); a unit named by name in between.
+    let mut second: Vec<(&str, String, &str)> = (41..=50).map(|i| ("CT", format!("P{i:03}"), "Chuyên viên")).collect();
+    second.push(("CT", "p001".into(), "Trưởng phòng"));
+    second.push(("Cục Hải quan", "P060".into(), "Chuyên viên"));
+    second.push(("Cục Hải quan", "P060".into(), "Phó phòng"));
+    second.extend((61..=100).map(|i| ("CT", format!("P{i:03}"), "Chuyên viên")));
+    let out = e.ok(&["person", "import", &e.write("second.csv", &list(&second))]);
+    assert!(out.stderr.contains("51 inserted, 2 updated, 0 unchanged"), "{}", out.stderr);
+    let col = |sql: &str| e.conn().query_row(sql, [], |r| r.get::<_, String>(0)).unwrap();
+    let order =
+        col("SELECT group_concat(staff_code, ' ') FROM (SELECT staff_code FROM person WHERE id > 40 ORDER BY id)");
+    let expected: Vec<String> = (41..=50).chain(60..=100).map(|i| format!("P{i:03}")).collect();
+    assert_eq!(order, expected.join(" "));
+    assert_eq!(
+        col("SELECT group_concat(position, '|') FROM (SELECT position FROM person WHERE staff_code IN ('P001', 'P060') ORDER BY id)"),
+        "Trưởng phòng|Phó phòng"
+    );
+    assert_eq!(col("SELECT u.code FROM person p JOIN unit u ON u.id = p.unit_id WHERE p.staff_code = 'P060'"), "HQ");
+    e.ok(&["db", "check"]);
+    // Bad rows among the rows of two statements: nothing written, both lines named in order.
+    let mut bad: Vec<(&str, String, &str)> = (101..=170).map(|i| ("CT", format!("P{i:03}"), "Chuyên viên")).collect();
+    bad[4].0 = "KHONGCO";
+    bad[39].0 = "KHONGCO";
+    let out = e.run(&["person", "import", &e.write("bad.csv", &list(&bad))]);
+    assert_eq!(out.code, 1, "{out:?}");
+    let (at6, at41) = (out.stderr.find("bad.csv:6:"), out.stderr.find("bad.csv:41:"));
+    assert!(at6.is_some() && at41.is_some() && at6 < at41, "{}", out.stderr);
+    assert_eq!(e.count("SELECT count(*) FROM person"), 91);
+}
