@@ -75,8 +75,10 @@ CREATE TABLE person (
 ) STRICT;
 CREATE INDEX person_unit ON person (unit_id, name_key);
 -- One index serves both lookups by name: the accent-free key alone, and the match key, which decides the
--- accent-free one (equal match keys have equal accent-free keys), so an exact lookup names both (version 6).
-CREATE INDEX person_name ON person (name_fold, name_key);
+-- accent-free one (equal match keys have equal accent-free keys), so an exact lookup names both (version 6). The
+-- unit last: a name looked for within a unit's tree keeps or drops each namesake by its unit without reading its
+-- row (version 9).
+CREATE INDEX person_name ON person (name_fold, name_key, unit_id);
 
 -- Emulation campaigns ("phong trào thi đua"): the year's regular campaign and thematic ones, which may span years.
 CREATE TABLE campaign (

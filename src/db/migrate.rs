@@ -72,6 +72,8 @@ const MIGRATIONS: &[Step] = &[
          CREATE INDEX award_unit ON award (unit_id) WHERE unit_id IS NOT NULL;
          CREATE INDEX award_person ON award (person_id) WHERE person_id IS NOT NULL;",
     ),
+    // 8 → 9: the index of names carries the unit: a name looked for within a unit's tree reads no namesake's row.
+    Step::Sql("DROP INDEX person_name; CREATE INDEX person_name ON person (name_fold, name_key, unit_id);"),
 ];
 
 /// The schema version that added a table: 1 for the tables of the first schema. An export made before it may

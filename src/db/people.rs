@@ -3,6 +3,8 @@
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::units::Trees;
+
 use super::audit::Lanes;
 
 use crate::error::{refused, refused_hint, Result};
@@ -192,6 +194,11 @@ pub fn resolve_in(conn: &Connection, input: &str, unit_id: Option<i64>) -> Resul
 /// The people a name finds: by its match key (case and tone placement aside), else, when none, by its accent-free
 /// form; within a unit and its sub-units when `unit_id` is given. The one rule for the command line and imports.
 pub fn by_name(conn: &Connection, name: &str, unit_id: Option<i64>) -> Result<Vec<Person>> {
+    by_name_in(conn, name, unit_id, &mut super::units::Trees::default())
+}
+
+/// [`by_name`] with the units' trees an import keeps from row to row.
+pub fn by_name_in(conn: &Connection, name: &str, unit_id: Option<i64>, trees: &mut Trees) -> Result<Vec<Person>> {
     let (key, fold) = (match_key(name), fold_key(name));
     // Equal match keys have equal accent-free keys: naming both lets the one index serve.
     let Some(u) = unit_id else {
@@ -205,30 +212,49 @@ pub fn by_name(conn: &Connection, name: &str, unit_id: Option<i64>) -> Result<Ve
         }
         return people_where(conn, &format!("{SELECT} WHERE p.name_fold = ?1 {ORDER}"), params![fold]);
     };
-    // Within a unit's tree. A unit without sub-units is searched through `person_unit (unit_id, name_key)`; else
-    // the namesakes are read and each kept when the unit is among its own unit's ancestors, a few steps up. The
-    // unit's tree computed for every row (2,857 sub-units under a member unit of the synthetic file) and a filter
-    // `?2 IS NULL OR p.unit_id IN (tree)` cost a list naming people by name 4–6 ms a row on a million people.
-    // UNION, not UNION ALL: a loop of parents written into the file by another program ends.
-    let within = "?2 IN (WITH RECURSIVE up(id) AS (SELECT p.unit_id UNION
-                    SELECT x.parent_id FROM unit x JOIN up ON x.id = up.id WHERE x.parent_id IS NOT NULL) SELECT id FROM up)";
-    let tree = super::units::has_sub_units(conn, u)?;
-    let found = if tree {
-        people_where(
+    // Within a unit's tree. A unit without sub-units is searched through `person_unit (unit_id, name_key)`, and
+    // without accents through the name's index, the unit read from it. Under a unit with sub-units, the namesakes'
+    // numbers and units are read from the name's index and each kept when its unit is in the tree, the tree found
+    // once an import: the tree computed in SQL for every row cost 4–6 ms a row on a million people, the namesakes'
+    // rows read and each one's ancestors walked 470 µs.
+    if !super::units::has_sub_units(conn, u)? {
+        let found =
+            people_where(conn, &format!("{SELECT} WHERE p.unit_id = ?2 AND p.name_key = ?1 {ORDER}"), params![key, u])?;
+        if !found.is_empty() {
+            return Ok(found);
+        }
+        // `+` keeps SQLite on the name's index, which holds the unit.
+        return people_where(
             conn,
-            &format!("{SELECT} WHERE p.name_fold = ?3 AND p.name_key = ?1 AND {within} {ORDER}"),
-            params![key, u, fold],
-        )?
-    } else {
-        people_where(conn, &format!("{SELECT} WHERE p.unit_id = ?2 AND p.name_key = ?1 {ORDER}"), params![key, u])?
-    };
-    if !found.is_empty() {
-        return Ok(found);
+            &format!("{SELECT} WHERE p.name_fold = ?1 AND +p.unit_id = ?2 {ORDER}"),
+            params![fold, u],
+        );
     }
-    // Without accents the namesakes are read in either case (`person_unit` holds no accent-free key; reading the
-    // unit's people instead reads each one's row); `+` keeps SQLite on the name's index.
-    let unit_is = if tree { within } else { "+p.unit_id = ?2" };
-    people_where(conn, &format!("{SELECT} WHERE p.name_fold = ?1 AND {unit_is} {ORDER}"), params![fold, u])
+    let within = |trees: &mut Trees, namesakes: Vec<(i64, i64)>| -> Result<Vec<i64>> {
+        let mut kept = Vec::new();
+        for (id, unit) in namesakes {
+            if trees.holds(conn, u, unit)? {
+                kept.push(id);
+            }
+        }
+        Ok(kept)
+    };
+    let namesakes = |sql: &str, params: &[&dyn rusqlite::ToSql]| -> Result<Vec<(i64, i64)>> {
+        Ok(conn
+            .prepare_cached(sql)?
+            .query_map(params, |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?)
+    };
+    let exact = namesakes("SELECT id, unit_id FROM person WHERE name_fold = ?1 AND name_key = ?2", &[&fold, &key])?;
+    let mut ids = within(trees, exact)?;
+    if ids.is_empty() {
+        ids = within(trees, namesakes("SELECT id, unit_id FROM person WHERE name_fold = ?1", &[&fold])?)?;
+    }
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids = serde_json::to_string(&ids).map_err(std::io::Error::from)?;
+    people_where(conn, &format!("{SELECT} WHERE p.id IN (SELECT value FROM json_each(?1)) {ORDER}"), params![ids])
 }
 
 fn people_where(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<Vec<Person>> {

@@ -63,6 +63,7 @@ pub fn run(
     // Shared, not copied: an entry is six texts.
     let mut entries: HashMap<String, Rc<crate::model::CatalogEntry>> = HashMap::new();
     let mut campaign_ids: HashMap<String, i64> = HashMap::new();
+    let mut trees = crate::db::units::Trees::default();
     let mut load = load::begin(conn, "award", &awards::LOAD_UNREAD, &["registration", "decision", "person"])?;
     let mut insert = awards::InsertIfNew::new(conn)?;
     let mut achiever = awards::Achiever::new(conn)?;
@@ -92,6 +93,7 @@ pub fn run(
                 create_people,
                 &mut added.people,
                 row.known,
+                &mut trees,
             )?,
             None => match &row.person_code {
                 Some(c) => Some(

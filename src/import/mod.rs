@@ -26,6 +26,7 @@ use crate::error::{refused, refused_hint, Error, ImportFailure, Result};
 use rusqlite::Connection;
 
 use crate::db::people as stored_people;
+use crate::db::units::Trees;
 use crate::model::{Outcome, PersonData};
 use crate::output::{labels, Lang};
 use crate::text::{clean, fold_key, match_key, split_name};
@@ -1012,7 +1013,8 @@ pub fn unit_once(conn: &Connection, cache: &mut HashMap<String, i64>, spelling: 
 /// with `--create-people` only when no one is found. A code and a name that disagree are an error. Shared by the
 /// imports that name people.
 pub fn person(conn: &Connection, row: &Row, unit_id: i64, create: bool, created: &mut u64) -> Result<Option<i64>> {
-    person_known(conn, row.get("person_code"), row.get("person"), unit_id, create, created, None)
+    let mut trees = Trees::default();
+    person_known(conn, row.get("person_code"), row.get("person"), unit_id, create, created, None, &mut trees)
 }
 
 /// For [`each_batch_parallel`]: the people the rows of a batch name by staff code (`code`), looked up in one
@@ -1037,7 +1039,8 @@ pub fn look_up_people<P>(
 
 /// [`person`] from the two cells, for an import that reads its rows on another thread; `known` is the person with
 /// the row's staff code when it was looked up with the rest of its batch already (None when not found then, or not
-/// looked up: someone the import created since may have it).
+/// looked up: someone the import created since may have it). `trees` keeps the units under the units named.
+#[allow(clippy::too_many_arguments)]
 pub fn person_known(
     conn: &Connection,
     code: Option<String>,
@@ -1046,6 +1049,7 @@ pub fn person_known(
     create: bool,
     created: &mut u64,
     known: Option<stored_people::Brief>,
+    trees: &mut Trees,
 ) -> Result<Option<i64>> {
     if let Some(c) = &code {
         // The number, unit and name alone: a national list looks a million people up.
@@ -1076,7 +1080,7 @@ pub fn person_known(
             None => Ok(None),
         };
     };
-    let found = stored_people::by_name(conn, &name, Some(unit_id))?;
+    let found = stored_people::by_name_in(conn, &name, Some(unit_id), trees)?;
     match &found[..] {
         [p] => match &code {
             // The name finds someone, the code no one: which is right is the secretary's call.

@@ -34,13 +34,15 @@ pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
     let mut errors = Errors::of(src);
     let mut unit_ids: HashMap<String, i64> = HashMap::new();
     let mut none = 0;
+    let mut trees = crate::db::units::Trees::default();
     let mut load = load::begin(conn, "rating", &[], &[])?;
     let mut insert = ratings::InsertIfNew::new(conn)?;
     let look_up =
         |batch: &mut _| super::look_up_people(conn, batch, |r: &Read| r.person_code.as_deref(), |r, b| r.known = b);
     super::each_batch_parallel(src, quiet, &mut errors, read, look_up, |_, row: Read| {
         let unit_id = super::unit_once(conn, &mut unit_ids, &row.unit)?;
-        let person_id = super::person_known(conn, row.person_code, row.person, unit_id, false, &mut none, row.known)?;
+        let person_id =
+            super::person_known(conn, row.person_code, row.person, unit_id, false, &mut none, row.known, &mut trees)?;
         if person_id.is_some() && row.org != Org::Own {
             return Err(cell(
                 "org",

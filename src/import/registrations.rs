@@ -41,6 +41,7 @@ pub fn run(conn: &Connection, src: &mut Source, create_people: bool, quiet: bool
         unit_ids: HashMap::new(),
         entries: HashMap::new(),
         found_campaigns: HashMap::new(),
+        trees: Default::default(),
         default_campaign: campaigns::default_regular(conn)?.map(|c| c.id),
         load: load::begin(conn, "registration", &registrations::LOAD_UNREAD, &["person"])?,
         insert: registrations::InsertIfNew::new(conn)?,
@@ -77,6 +78,7 @@ struct Writer<'c> {
     // Shared, not copied: an entry is six texts, and a million rows name one of a few.
     entries: HashMap<String, Rc<CatalogEntry>>,
     found_campaigns: HashMap<String, Campaign>,
+    trees: crate::db::units::Trees,
     default_campaign: Option<i64>,
     load: load::Load<'c>,
     insert: registrations::InsertIfNew<'c>,
@@ -112,6 +114,7 @@ impl Writer<'_> {
             self.create_people,
             &mut self.created,
             row.known.take(),
+            &mut self.trees,
         )?;
         catalog::check_subject(&entry, person_id.is_none(), "register it for").map_err(|e| cell("title", e))?;
         let campaign = match &row.campaign {

@@ -12,7 +12,7 @@ fn init_creates_a_private_file_with_the_bloc() {
     let app: i64 = c.query_row("PRAGMA application_id", [], |r| r.get(0)).unwrap();
     assert_eq!(app, 0x5444_5541);
     let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
-    assert_eq!(v, 8);
+    assert_eq!(v, 9);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -74,7 +74,7 @@ fn info_shows_bloc_year_version_and_counts() {
     assert_eq!(v["bloc"], "Khối thi đua các Cơ quan Trung ương");
     assert_eq!(v["province"], "Tây Ninh");
     assert_eq!(v["year"], 2020);
-    assert_eq!(v["schema_version"], 8);
+    assert_eq!(v["schema_version"], 9);
     assert_eq!(v["unit_rows"], 7);
     assert_eq!(v["person_rows"], 1);
     assert!(v["file"].as_str().unwrap().ends_with("thidua.db"));
@@ -184,11 +184,13 @@ fn an_older_file_is_migrated_after_a_backup() {
             let mode = std::fs::metadata(e.path(&format!("thidua.v{from}.bak"))).unwrap().permissions().mode();
             assert_eq!(mode & 0o777, 0o600, "backup mode {mode:o}");
         }
-        assert_eq!(e.count("PRAGMA user_version"), 8);
+        assert_eq!(e.count("PRAGMA user_version"), 9);
         assert_eq!(e.count("SELECT count(*) FROM sqlite_schema WHERE name IN ('unit_key', 'unit_short')"), 2);
         // Version 6's one person index by name in place of version 1's two.
         assert_eq!(e.count("SELECT count(*) FROM sqlite_schema WHERE name IN ('person_key', 'person_fold')"), 0);
         assert_eq!(e.count("SELECT count(*) FROM sqlite_schema WHERE name = 'person_name'"), 1);
+        // Version 9's name index carries the unit.
+        assert_eq!(e.count("SELECT count(*) FROM pragma_index_info('person_name') WHERE name = 'unit_id'"), 1);
         // Version 7's checks of allowed values as chains of ORs, the rule unchanged: a role outside it is refused.
         assert_eq!(e.count("SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%status IN (%'"), 0);
         assert_eq!(e.count("SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%status = ''withdrawn''%'"), 1);
