@@ -442,3 +442,35 @@ fn people_written_many_at_a_time_keep_the_files_order_and_outcomes() {
     assert!(at6.is_some() && at41.is_some() && at6 < at41, "{}", out.stderr);
     assert_eq!(e.count("SELECT count(*) FROM person"), 91);
 }
+
+/// A batch of staff codes is read as a run of the index when it holds little more than the batch, else code by
+/// code: both find the same people, in any letter case, a code named twice in both places.
+#[test]
+fn staff_codes_are_found_as_a_run_or_one_by_one() {
+    let e = Env::init();
+    e.seven_units();
+    e.ok(&["campaign", "add", "PT2020", "--name", "Phong trào thi đua năm 2020", "--kind", "regular"]);
+    e.ok(&["campaign", "launch", "PT2020", "--date", "15/02/2020"]);
+    let mut people = String::from("unit,name,code\n");
+    for i in 1..=100 {
+        people += &format!("CT,Người Số {i},P{i:03}\n");
+    }
+    e.ok(&["person", "import", &e.write("people.csv", &people)]);
+    let got = |sql: &str| e.conn().query_row(sql, [], |r| r.get::<_, String>(0)).unwrap();
+    let who = "SELECT group_concat(p.full_name, '|') FROM (SELECT p.full_name FROM registration r
+               JOIN person p ON p.id = r.person_id JOIN catalog c ON c.id = r.catalog_id WHERE c.code = ?1 ORDER BY r.id) p";
+    // A run: four codes among five of the index, one in small letters, one twice (two titles).
+    let run = "unit,person_code,title\nCT,P010,LDTT\nCT,p011,LDTT\nCT,P013,LDTT\nCT,P014,LDTT\nCT,P011,CSTDCS\n";
+    let out = e.ok(&["register", "import", &e.write("run.csv", run)]);
+    assert!(out.stderr.contains("5 inserted"), "{}", out.stderr);
+    assert_eq!(got(&who.replace("?1", "'LDTT'")), "Người Số 10|Người Số 11|Người Số 13|Người Số 14");
+    assert_eq!(got(&who.replace("?1", "'CSTDCS'")), "Người Số 11");
+    // Far apart: two codes with a hundred between them, one in small letters, one unknown (refused by its line).
+    let apart = "unit,person_code,title\nCT,p001,CSTDCS\nCT,P100,CSTDCS\nCT,P999,CSTDCS\n";
+    let err = e.fails(&["register", "import", &e.write("apart.csv", apart)], 1);
+    assert!(err.contains("apart.csv:4:") && err.contains("no person with staff code 'P999'"), "{err}");
+    let out = e.ok(&["register", "import", &e.write("apart.csv", &apart.replace("CT,P999,CSTDCS\n", ""))]);
+    assert!(out.stderr.contains("2 inserted"), "{}", out.stderr);
+    assert_eq!(got(&who.replace("?1", "'CSTDCS'")), "Người Số 11|Người Số 1|Người Số 100");
+    e.ok(&["db", "check"]);
+}
