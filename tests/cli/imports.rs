@@ -329,8 +329,8 @@ fn registrations_and_awards_load_with_their_rows_on_the_side() {
     assert!(out.stderr.contains("nothing changed (3 rows"), "{}", out.stderr);
 }
 
-#[test]
-fn registrations_written_many_at_a_time_keep_the_files_order_and_outcomes() {
+/// Seven units, the year's campaign launched, and people P001 to P100 ("Người Số 1" …) in CT.
+fn hundred_people_and_a_campaign() -> Env {
     let e = Env::init();
     e.seven_units();
     e.ok(&["campaign", "add", "PT2020", "--name", "Phong trào thi đua năm 2020", "--kind", "regular"]);
@@ -340,6 +340,12 @@ fn registrations_written_many_at_a_time_keep_the_files_order_and_outcomes() {
         people += &format!("CT,Người Số {i},P{i:03}\n");
     }
     e.ok(&["person", "import", &e.write("people.csv", &people)]);
+    e
+}
+
+#[test]
+fn registrations_written_many_at_a_time_keep_the_files_order_and_outcomes() {
+    let e = hundred_people_and_a_campaign();
     let list = |rows: &[(u32, &str, &str)]| {
         let mut s = String::from("unit,person_code,title,date\n");
         for (i, title, date) in rows {
@@ -447,15 +453,7 @@ fn people_written_many_at_a_time_keep_the_files_order_and_outcomes() {
 /// code: both find the same people, in any letter case, a code named twice in both places.
 #[test]
 fn staff_codes_are_found_as_a_run_or_one_by_one() {
-    let e = Env::init();
-    e.seven_units();
-    e.ok(&["campaign", "add", "PT2020", "--name", "Phong trào thi đua năm 2020", "--kind", "regular"]);
-    e.ok(&["campaign", "launch", "PT2020", "--date", "15/02/2020"]);
-    let mut people = String::from("unit,name,code\n");
-    for i in 1..=100 {
-        people += &format!("CT,Người Số {i},P{i:03}\n");
-    }
-    e.ok(&["person", "import", &e.write("people.csv", &people)]);
+    let e = hundred_people_and_a_campaign();
     let got = |sql: &str| e.conn().query_row(sql, [], |r| r.get::<_, String>(0)).unwrap();
     let who = "SELECT group_concat(p.full_name, '|') FROM (SELECT p.full_name FROM registration r
                JOIN person p ON p.id = r.person_id JOIN catalog c ON c.id = r.catalog_id WHERE c.code = ?1 ORDER BY r.id) p";
