@@ -5,9 +5,8 @@ use std::collections::HashMap;
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::units::Trees;
-
 use super::audit::Lanes;
+use super::units::Trees;
 
 use crate::error::{refused, refused_hint, Result};
 use crate::model::{Gender, Outcome, Person, PersonData};
