@@ -744,6 +744,18 @@ impl Errors {
         }
     }
 
+    /// Takes in the refusals another list kept (the rows an import wrote later than it read them).
+    pub fn merge(&mut self, other: Errors) {
+        for line in other.lines {
+            if self.lines.len() < MAX_ERRORS {
+                self.lines.push(line);
+            } else {
+                self.more += 1;
+            }
+        }
+        self.more += other.more;
+    }
+
     pub fn finish(self) -> Result<()> {
         if self.lines.is_empty() {
             Ok(())

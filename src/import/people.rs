@@ -9,7 +9,7 @@ use super::{cell, col, skip, Col, Counts, Errors, Row, Source};
 use crate::db::audit::Lanes;
 use crate::db::people::{self, NameKeys};
 use crate::db::{load, units};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{Gender, Outcome, Person, PersonData};
 use crate::text::{parse_birth_year, split_name};
 
@@ -56,14 +56,12 @@ pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
         load,
         insert: people::InsertIfNew::new(conn)?,
         held: Vec::new(),
-        late: Vec::new(),
+        late: Errors::of(src),
         counts: Counts::default(),
     };
     super::each_batch_parallel(src, quiet, &mut errors, prepare, |_| Ok(()), |line, row| w.apply(line, row))?;
     w.settle()?;
-    for (line, e) in std::mem::take(&mut w.late) {
-        errors.add(line, e)?;
-    }
+    errors.merge(w.late);
     errors.finish()?;
     w.load.end()?;
     Ok(w.counts)
@@ -78,8 +76,8 @@ struct Writer<'c> {
     insert: people::InsertIfNew<'c>,
     /// The rows held for the next many-row insert, with their lines.
     held: Vec<(u64, Read)>,
-    /// The refusals of held rows, by line, found when they were written.
-    late: Vec<(u64, Error)>,
+    /// The refusals of held rows, found when they were written.
+    late: Errors,
     counts: Counts,
 }
 
@@ -123,9 +121,8 @@ impl Writer<'_> {
                 Ok(None) => self.write_one(row),
                 Err(e) => Err(e),
             };
-            match written {
-                Err(e @ Error::Refused { .. }) => self.late.push((line, e)),
-                other => other?,
+            if let Err(e) = written {
+                self.late.add(line, e)?;
             }
         }
         Ok(())

@@ -10,7 +10,7 @@ use super::{cell, col, skip, Col, Counts, Errors, Row, Source};
 use crate::db::people::Brief;
 use crate::db::registrations::{self, NewRegistration};
 use crate::db::{campaigns, catalog, load};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{Campaign, CatalogEntry, Outcome, RegStatus};
 use crate::text::parse_date;
 use chrono::NaiveDate;
@@ -46,8 +46,7 @@ pub fn run(conn: &Connection, src: &mut Source, create_people: bool, quiet: bool
         load: load::begin(conn, "registration", &registrations::LOAD_UNREAD, &["person"])?,
         insert: registrations::InsertIfNew::new(conn)?,
         held: Vec::new(),
-        regs: Vec::new(),
-        late: Vec::new(),
+        late: Errors::of(src),
         counts: Counts::default(),
         created: 0,
     };
@@ -60,9 +59,7 @@ pub fn run(conn: &Connection, src: &mut Source, create_people: bool, quiet: bool
         |line, row| w.apply(line, row),
     )?;
     w.settle()?;
-    for (line, e) in std::mem::take(&mut w.late) {
-        errors.add(line, e)?;
-    }
+    errors.merge(w.late);
     errors.finish()?;
     w.load.end()?;
     Ok((w.counts, w.created))
@@ -82,11 +79,10 @@ struct Writer<'c> {
     default_campaign: Option<i64>,
     load: load::Load<'c>,
     insert: registrations::InsertIfNew<'c>,
-    /// The rows held for the next many-row insert: their lines, what they name, and the registrations to insert.
+    /// The rows held for the next many-row insert: their lines and what they name.
     held: Vec<(u64, Read, Named)>,
-    regs: Vec<NewRegistration>,
-    /// The refusals of held rows, by line, found when they were written.
-    late: Vec<(u64, Error)>,
+    /// The refusals of held rows, found when they were written.
+    late: Errors,
     counts: Counts,
     created: u64,
 }
@@ -128,7 +124,6 @@ impl Writer<'_> {
         // Most rows of a large list are new: the insert is tried first, as the row has it, many rows at a time (a
         // new registration may not name a closed campaign).
         if named.campaign.as_ref().is_none_or(|c| campaigns::check_open(c).is_ok()) {
-            self.regs.push(row.registration(&named, None, self.default_campaign, &self.has));
             self.held.push((line, row, named));
             if self.held.len() == load::MANY {
                 self.settle()?;
@@ -145,18 +140,23 @@ impl Writer<'_> {
         if self.held.is_empty() {
             return Ok(());
         }
-        let done = self.insert.insert(&self.regs)?;
-        self.regs.clear();
+        let regs: Vec<NewRegistration> = self
+            .held
+            .iter()
+            .map(|(_, row, named)| row.registration(named, None, self.default_campaign, &self.has))
+            .collect();
+        let done = self.insert.insert(&regs)?;
         for ((line, row, named), inserted) in std::mem::take(&mut self.held).into_iter().zip(done) {
             match inserted {
                 Some((_, lanes)) => {
                     self.load.inserted(&lanes);
                     self.counts.add(Outcome::Inserted);
                 }
-                None => match self.write_one(row, named) {
-                    Err(e @ Error::Refused { .. }) => self.late.push((line, e)),
-                    other => other?,
-                },
+                None => {
+                    if let Err(e) = self.write_one(row, named) {
+                        self.late.add(line, e)?;
+                    }
+                }
             }
         }
         Ok(())
