@@ -303,16 +303,14 @@ pub fn ambiguous(name: &str, many: &[Person]) -> crate::error::Error {
 }
 
 /// Inserts people with a staff code unless the code is taken: the fast path of an import, where most rows are
-/// new (one statement instead of a lookup and an insert), prepared once for the whole file.
+/// new (one statement for [`super::load::MANY`] rows instead of a lookup and an insert each), prepared once.
 pub struct InsertIfNew<'c> {
     conn: &'c Connection,
-    st: rusqlite::Statement<'c>,
     many: super::load::Many<'c>,
 }
 
 impl<'c> InsertIfNew<'c> {
     pub fn new(conn: &'c Connection) -> Result<Self> {
-        let st = conn.prepare(&format!("{INSERT} ON CONFLICT (staff_code) DO NOTHING"))?;
         let columns = [
             "unit_id",
             "full_name",
@@ -327,25 +325,14 @@ impl<'c> InsertIfNew<'c> {
             "staff_code",
             "note",
         ];
-        Ok(InsertIfNew { conn, st, many: super::load::Many::new(conn, "person", &columns)? })
+        Ok(InsertIfNew { conn, many: super::load::Many::new(conn, "person", &columns)? })
     }
 
-    /// [`InsertIfNew::insert`] for many people at a time ([`super::load::Many`]): for each, its number, None when
-    /// its staff code is taken, or its refusal.
+    /// For each person, in order, the new row's number, None when the staff code is taken, or the refusal.
     pub fn insert_many(&mut self, people: &[(&PersonData, &NameKeys)]) -> Result<Vec<Result<Option<i64>>>> {
         let bound: Vec<ValueRef> = people.iter().flat_map(|(d, k)| values(d, k)).collect();
         let done = self.many.insert(&bound)?;
         Ok(done.into_iter().zip(people).map(|(r, (d, _))| r.or_else(|_| taken(self.conn, d).and_then(Err))).collect())
-    }
-
-    /// The new row's number, or None when the staff code is taken.
-    pub fn insert(&mut self, d: &PersonData, keys: &NameKeys) -> Result<Option<i64>> {
-        match self.st.execute(rusqlite::params_from_iter(values(d, keys).map(ToSqlOutput::Borrowed))) {
-            Ok(0) => Ok(None),
-            Ok(_) => Ok(Some(self.conn.last_insert_rowid())),
-            Err(e) if super::is_constraint(&e) => Err(taken(self.conn, d)?),
-            Err(e) => Err(e.into()),
-        }
     }
 }
 
