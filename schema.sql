@@ -131,6 +131,10 @@ CREATE INDEX catalog_fold ON catalog (name_fold);
 
 -- Registrations of emulation titles ("đăng ký danh hiệu thi đua"): a unit for a collective title, a person for an
 -- individual one. One live registration per subject and title; a withdrawn one may be registered again.
+-- `withdrawn` is 1 when `status` says withdrawn, and its CHECK holds the two together (version 10). The indexes of
+-- one live registration name it instead of `status`: SQLite rewrites an index whose WHERE names a column an UPDATE
+-- sets, so marking a result (200,000 rows in a national award import) would delete and re-add an entry of a unique
+-- index each. Being `status` again, it is left out of the content digest: a file's fingerprint survives version 10.
 CREATE TABLE registration (
     id             INTEGER PRIMARY KEY,
     catalog_id     INTEGER NOT NULL REFERENCES catalog (id),
@@ -144,13 +148,14 @@ CREATE TABLE registration (
     result_note    TEXT,
     award_id       INTEGER REFERENCES award (id),   -- the award that achieved it, set and cleared by the tool
     note           TEXT,
+    withdrawn      INTEGER NOT NULL DEFAULT 0 CHECK (withdrawn = (status = 'withdrawn')),
     CHECK ((unit_id IS NULL) <> (person_id IS NULL)),
     CHECK (award_id IS NULL OR status = 'achieved')
 ) STRICT;
 CREATE UNIQUE INDEX registration_unit_once ON registration (catalog_id, unit_id)
-    WHERE unit_id IS NOT NULL AND status <> 'withdrawn';
+    WHERE unit_id IS NOT NULL AND withdrawn = 0;
 CREATE UNIQUE INDEX registration_person_once ON registration (catalog_id, person_id)
-    WHERE person_id IS NOT NULL AND status <> 'withdrawn';
+    WHERE person_id IS NOT NULL AND withdrawn = 0;
 -- A subject's registrations are found by its number: the index of a subject column that is empty on the other kind of
 -- row leaves those rows out (SQLite uses it for `unit_id = ?`), so a load builds it over those rows alone (version 8).
 CREATE INDEX registration_unit ON registration (unit_id) WHERE unit_id IS NOT NULL;

@@ -284,7 +284,15 @@ pub fn import(path: &Path, dir: &Path) -> Result<Manifest> {
             let decl: Vec<(String, String)> = dump::columns(tx, &t.table)?;
             let mut r =
                 csv::ReaderBuilder::new().has_headers(true).from_path(dir.join(&t.file)).map_err(Error::from)?;
-            let head: Vec<String> = r.headers()?.iter().map(String::from).collect();
+            let mut head: Vec<String> = r.headers()?.iter().map(String::from).collect();
+            // Version 10's `registration.withdrawn`, which an older export lacks: set from the row's status, as the
+            // migration sets it (its default would break its CHECK on a withdrawn row).
+            let withdrawn_from = (t.table == "registration" && !head.iter().any(|h| h == "withdrawn"))
+                .then(|| head.iter().position(|h| h == "status"))
+                .flatten();
+            if withdrawn_from.is_some() {
+                head.push("withdrawn".to_string());
+            }
             let types: Vec<String> = head
                 .iter()
                 .map(|h| decl.iter().find(|(c, _)| c == h).map_or(String::new(), |(_, ty)| ty.clone()))
@@ -303,6 +311,10 @@ pub fn import(path: &Path, dir: &Path) -> Result<Manifest> {
                         Ok(v) => vals.push(v),
                         Err(e) => errors.push(format!("{}:{}: {e}", t.file, i + 2)),
                     }
+                }
+                if let Some(at) = withdrawn_from {
+                    let withdrawn = rec.get(at) == Some(crate::model::RegStatus::Withdrawn.as_str());
+                    vals.push(Value::Integer(withdrawn.into()));
                 }
                 if vals.len() == head.len() {
                     if let Err(e) = dump::insert_row(tx, &t.table, &head, &vals) {

@@ -300,7 +300,7 @@ pub const LOAD_UNREAD: [&str; 4] = ["award_decision", "award_unit", "award_perso
 /// for `file_year`, when the award is for that year.
 pub fn to_achieve(conn: &Connection, n: &NewAward, file_year: i32) -> Result<Option<i64>> {
     let Some((col, subject)) = achieving(n, file_year) else { return Ok(None) };
-    let mut st = conn.prepare_cached(&find_achievable(col))?;
+    let mut st = conn.prepare_cached(&find_achievable("id", col))?;
     Ok(st.query_row(params![subject, n.catalog_id], |r| r.get("id")).optional()?)
 }
 
@@ -309,14 +309,15 @@ fn achieving(n: &NewAward, file_year: i32) -> Option<(&'static str, i64)> {
     subject_column(n.unit_id, n.person_id).filter(|_| n.year_from == file_year && n.year_to == file_year)
 }
 
-fn find_achievable(col: &str) -> String {
+fn find_achievable(select: &str, col: &str) -> String {
     format!(
-        "SELECT * FROM registration WHERE {col} = ?1 AND catalog_id = ?2 AND status IN ('registered', 'not_achieved')"
+        "SELECT {select} FROM registration
+          WHERE {col} = ?1 AND catalog_id = ?2 AND status IN ('registered', 'not_achieved')"
     )
 }
 
 /// For a load of awards: the registration each award achieves found and marked with statements prepared once,
-/// and the digest of its row before and after computed from the row as read (a bulk load of awards achieves
+/// and the digest of its row before and after computed from the row as read, its digested columns (a bulk load of awards achieves
 /// 200,000: neither a statement looked up by its text nor a copy of the row for each).
 pub struct Achiever<'c> {
     by_unit: rusqlite::Statement<'c>,
@@ -329,10 +330,11 @@ pub struct Achiever<'c> {
 
 impl<'c> Achiever<'c> {
     pub fn new(conn: &'c Connection) -> Result<Self> {
-        let by_unit = conn.prepare(&find_achievable("unit_id"))?;
+        let select = super::audit::digested_columns(conn, "registration")?.join(", ");
+        let by_unit = conn.prepare(&find_achievable(&select, "unit_id"))?;
         let (status, award) = (by_unit.column_index("status")?, by_unit.column_index("award_id")?);
         Ok(Achiever {
-            by_person: conn.prepare(&find_achievable("person_id"))?,
+            by_person: conn.prepare(&find_achievable(&select, "person_id"))?,
             by_unit,
             mark: conn.prepare(MARK_ACHIEVED)?,
             status,

@@ -87,11 +87,7 @@ pub fn begin<'c>(conn: &'c Connection, table: &str, unread: &[&str], side: &[&st
                 }
             }
         }
-        let cols: Vec<String> = conn
-            .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?
-            .query_map([name], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let cols = cols.iter().map(|c| format!("\"{}\"", c.replace('"', "\"\""))).collect::<Vec<_>>().join(", ");
+        let cols = audit::digested_columns(conn, name)?.join(", ");
         // The setting below leaves TEMP triggers firing: the digest's own are dropped for the load and made again
         // at its end.
         audit::unwatch_table(conn, name)?;

@@ -74,6 +74,9 @@ const MIGRATIONS: &[Step] = &[
     ),
     // 8 → 9: the index of names carries the unit: a name looked for within a unit's tree reads no namesake's row.
     Step::Sql("DROP INDEX person_name; CREATE INDEX person_name ON person (name_fold, name_key, unit_id);"),
+    // 9 → 10: a registration's withdrawal in a column of its own, which the indexes of one live registration name
+    // instead of `status` (see `withdrawn_column`).
+    Step::Code(withdrawn_column),
 ];
 
 /// The schema version that added a table: 1 for the tables of the first schema. An export made before it may
@@ -195,32 +198,67 @@ pub fn or_chains(sql: &str) -> String {
     out
 }
 
-/// Rewrites each table's CHECKs with [`or_chains`] in place, as SQLite documents for a change that leaves every
-/// stored row as it is (ALTER TABLE, "Making other kinds of table schema changes"): the text in `sqlite_schema`
-/// changed with `writable_schema` on, the schema version moved on by one, in the migration's transaction.
-/// The rules are the same, so the rows that met them still do.
+/// Rewrites each table's CHECKs with [`or_chains`] in place ([`rewrite_tables`]). The rules are the same, so the
+/// rows that met them still do.
 fn checks_as_or_chains(conn: &Connection) -> Result<()> {
     let tables: Vec<(String, String)> = conn
         .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND sql IS NOT NULL")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
+    let chained: Vec<(String, String)> = tables
+        .into_iter()
+        .filter_map(|(name, sql)| Some(or_chains(&sql)).filter(|c| *c != sql).map(|c| (name, c)))
+        .collect();
+    rewrite_tables(conn, &chained)
+}
+
+/// Gives tables a new text, as SQLite documents for a change every stored row already meets (ALTER TABLE, "Making
+/// other kinds of table schema changes"): the text in `sqlite_schema` changed with `writable_schema` on, the
+/// schema version moved on by one, in the migration's transaction.
+fn rewrite_tables(conn: &Connection, tables: &[(String, String)]) -> Result<()> {
     let schema_version: i64 = conn.pragma_query_value(None, "schema_version", |r| r.get(0))?;
     conn.pragma_update(None, "writable_schema", true)?;
     let rewrite = || -> Result<()> {
-        for (name, sql) in &tables {
-            let chained = or_chains(sql);
-            if &chained != sql {
-                conn.execute(
-                    "UPDATE sqlite_schema SET sql = ?2 WHERE type = 'table' AND name = ?1",
-                    rusqlite::params![name, chained],
-                )?;
-            }
+        for (name, sql) in tables {
+            conn.execute(
+                "UPDATE sqlite_schema SET sql = ?2 WHERE type = 'table' AND name = ?1",
+                rusqlite::params![name, sql],
+            )?;
         }
         Ok(conn.pragma_update(None, "schema_version", schema_version + 1)?)
     };
     let done = rewrite();
     conn.pragma_update(None, "writable_schema", false)?;
     done
+}
+
+/// Version 10: `registration.withdrawn`, 1 where `status` is withdrawn, bound to it by a CHECK, and the indexes of
+/// one live registration on it. The column is added as ALTER TABLE adds one (its default for every stored row), set
+/// on the withdrawn rows with the triggers off (the change counters stay as the audit log left them; the content
+/// digest leaves the column out, so it does not move either), and its CHECK then written into the table's text
+/// ([`rewrite_tables`]): ALTER TABLE would test a CHECK against the rows before they are set.
+fn withdrawn_column(conn: &Connection) -> Result<()> {
+    use rusqlite::config::DbConfig;
+    const ADDED: &str = "withdrawn INTEGER NOT NULL DEFAULT 0";
+    conn.execute_batch(&format!("ALTER TABLE registration ADD COLUMN {ADDED}"))?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
+    let set = conn.execute("UPDATE registration SET withdrawn = 1 WHERE status = 'withdrawn'", []);
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, true)?;
+    set?;
+    let sql: String =
+        conn.query_row("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'registration'", [], |r| {
+            r.get(0)
+        })?;
+    let checked = sql.replacen(ADDED, &format!("{ADDED} CHECK (withdrawn = (status = 'withdrawn'))"), 1);
+    rewrite_tables(conn, &[("registration".to_string(), checked)])?;
+    conn.execute_batch(
+        "DROP INDEX registration_unit_once; DROP INDEX registration_person_once;
+         CREATE UNIQUE INDEX registration_unit_once ON registration (catalog_id, unit_id)
+             WHERE unit_id IS NOT NULL AND withdrawn = 0;
+         CREATE UNIQUE INDEX registration_person_once ON registration (catalog_id, person_id)
+             WHERE person_id IS NOT NULL AND withdrawn = 0;",
+    )?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -142,8 +142,8 @@ pub fn insert(conn: &Connection, n: &NewRegistration) -> Result<i64> {
 /// once per row).
 pub fn insert_checked(conn: &Connection, n: &NewRegistration) -> Result<i64> {
     conn.prepare_cached(
-        "INSERT INTO registration (catalog_id, unit_id, person_id, campaign_id, registered_on, status, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO registration (catalog_id, unit_id, person_id, campaign_id, registered_on, status, note, withdrawn)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
     .execute(params![
         n.catalog_id,
@@ -152,10 +152,26 @@ pub fn insert_checked(conn: &Connection, n: &NewRegistration) -> Result<i64> {
         n.campaign_id,
         n.registered_on,
         n.status.as_str(),
-        n.note
+        n.note,
+        n.status == RegStatus::Withdrawn
     ])?;
     Ok(conn.last_insert_rowid())
 }
+
+/// The columns [`InsertIfNew`] writes, the table's own after its number. Last the one the content digest leaves
+/// out (`withdrawn` is `status` again): a row's digest is of the values before it.
+const INSERTED: [&str; 10] = [
+    "catalog_id",
+    "unit_id",
+    "person_id",
+    "campaign_id",
+    "registered_on",
+    "status",
+    "result_note",
+    "award_id",
+    "note",
+    "withdrawn",
+];
 
 /// The fast path of an import: registrations inserted [`super::load::MANY`] at a time, each unless its subject
 /// has a live registration of the title already (it is then left out).
@@ -163,18 +179,7 @@ pub struct InsertIfNew<'c>(super::load::Many<'c>);
 
 impl<'c> InsertIfNew<'c> {
     pub fn new(conn: &'c Connection) -> Result<Self> {
-        let columns = [
-            "catalog_id",
-            "unit_id",
-            "person_id",
-            "campaign_id",
-            "registered_on",
-            "status",
-            "result_note",
-            "award_id",
-            "note",
-        ];
-        Ok(InsertIfNew(super::load::Many::new(conn, "registration", &columns)?))
+        Ok(InsertIfNew(super::load::Many::new(conn, "registration", &INSERTED)?))
     }
 
     /// Inserts registrations: for each, in order, its number and content digest, or None when its subject had a
@@ -182,7 +187,7 @@ impl<'c> InsertIfNew<'c> {
     pub fn insert(&mut self, regs: &[NewRegistration]) -> Result<Vec<Option<(i64, Lanes)>>> {
         use super::load::{opt_int, opt_text};
         let dates: Vec<Option<String>> = regs.iter().map(|n| n.registered_on.map(super::load::iso_date)).collect();
-        let mut values = Vec::with_capacity(regs.len() * 9);
+        let mut values = Vec::with_capacity(regs.len() * INSERTED.len());
         for (n, date) in regs.iter().zip(&dates) {
             values.extend([
                 ValueRef::Integer(n.catalog_id),
@@ -194,13 +199,14 @@ impl<'c> InsertIfNew<'c> {
                 ValueRef::Null,
                 ValueRef::Null,
                 opt_text(n.note.as_deref()),
+                ValueRef::Integer((n.status == RegStatus::Withdrawn).into()),
             ]);
         }
         let done = self.0.insert(&values)?;
-        let width = values.len() / regs.len().max(1);
+        let digested = INSERTED.len() - 1;
         done.into_iter()
-            .zip(values.chunks(width.max(1)))
-            .map(|(id, row)| Ok(id?.map(|id| (id, super::load::digest("registration", id, row)))))
+            .zip(values.chunks(INSERTED.len()))
+            .map(|(id, row)| Ok(id?.map(|id| (id, super::load::digest("registration", id, &row[..digested])))))
             .collect()
     }
 }
@@ -208,9 +214,17 @@ impl<'c> InsertIfNew<'c> {
 /// Rewrites the fields an import carries for an existing registration.
 pub fn update(conn: &Connection, id: i64, n: &NewRegistration) -> Result<()> {
     conn.prepare_cached(
-        "UPDATE registration SET campaign_id = ?2, registered_on = ?3, status = ?4, note = ?5 WHERE id = ?1",
+        "UPDATE registration SET campaign_id = ?2, registered_on = ?3, status = ?4, note = ?5, withdrawn = ?6
+          WHERE id = ?1",
     )?
-    .execute(params![id, n.campaign_id, n.registered_on, n.status.as_str(), n.note])?;
+    .execute(params![
+        id,
+        n.campaign_id,
+        n.registered_on,
+        n.status.as_str(),
+        n.note,
+        n.status == RegStatus::Withdrawn
+    ])?;
     Ok(())
 }
 
@@ -238,8 +252,8 @@ pub fn stored(conn: &Connection, id: i64) -> Result<NewRegistration> {
 /// Records the result of a registration (achieved / not achieved), or withdraws it.
 pub fn set_status(conn: &Connection, id: i64, status: RegStatus, result_note: Option<&str>) -> Result<()> {
     let n = conn.execute(
-        "UPDATE registration SET status = ?2, result_note = coalesce(?3, result_note) WHERE id = ?1",
-        params![id, status.as_str(), result_note],
+        "UPDATE registration SET status = ?2, result_note = coalesce(?3, result_note), withdrawn = ?4 WHERE id = ?1",
+        params![id, status.as_str(), result_note, status == RegStatus::Withdrawn],
     )?;
     if n == 0 {
         return Err(refused(format!("no registration #{id}")));

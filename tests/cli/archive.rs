@@ -243,7 +243,7 @@ fn an_export_of_an_older_release_is_rebuilt() {
     e.ok(&["-f", "copy.db", "db", "check"]);
     let c = e.conn_to("copy.db");
     let n = |sql: &str| c.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
-    assert_eq!(n("PRAGMA user_version"), 9);
+    assert_eq!(n("PRAGMA user_version"), 10);
     assert_eq!(n("SELECT count(*) FROM unit"), 3);
     // Version 4's tables, which the export predates, start empty and are watched like the others.
     assert_eq!(n("SELECT count(*) FROM rating"), 0);
@@ -260,9 +260,30 @@ fn an_export_of_an_older_release_is_rebuilt() {
     std::fs::remove_file(e.path("copy.db")).unwrap();
     copy_dir(std::path::Path::new(old), &e.path("out"));
     let mut m: Value = serde_json::from_str(&std::fs::read_to_string(e.path("out/manifest.json")).unwrap()).unwrap();
-    m["schema_version"] = 10.into();
+    m["schema_version"] = 11.into();
     write_manifest(&e, &m);
-    refused(&e, "the export has schema version 10, this thidua reads 9 and older");
+    refused(&e, "the export has schema version 11, this thidua reads 10 and older");
+}
+
+/// The export of a sealed version-9 file (`tests/fixtures/files/v9-export`), which has no `registration.withdrawn`,
+/// rebuilds with the column set from each row's status, as the file's migration sets it: the rebuilt file checks
+/// clean and has the fingerprint written in the register at the seal.
+#[test]
+fn an_export_of_version_9_rebuilds_with_the_fingerprint_of_its_file() {
+    let e = Env::new();
+    let old = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/files/v9-export");
+    let head = std::fs::read_to_string(format!("{old}/registration.csv")).unwrap();
+    assert!(!head.lines().next().unwrap().contains("withdrawn"));
+    e.ok(&["import", old]);
+    e.ok(&["db", "check", "--fingerprint", crate::file::V9_FINGERPRINT]);
+    assert_eq!(e.count("SELECT count(*) FROM registration WHERE withdrawn = (status = 'withdrawn')"), 4);
+    assert_eq!(e.count("SELECT id FROM registration WHERE withdrawn = 1"), 2);
+    // Exported again, the column is in the export, and it rebuilds as it is.
+    e.ok(&["export", "again"]);
+    let again = std::fs::read_to_string(e.path("again/registration.csv")).unwrap();
+    assert!(again.lines().next().unwrap().ends_with(",withdrawn"), "{again}");
+    e.ok(&["-f", "copy.db", "import", e.path("again").to_str().unwrap()]);
+    e.ok(&["-f", "copy.db", "db", "check", "--fingerprint", crate::file::V9_FINGERPRINT]);
 }
 
 fn copy_dir(from: &std::path::Path, to: &std::path::Path) {

@@ -12,7 +12,7 @@ fn init_creates_a_private_file_with_the_bloc() {
     let app: i64 = c.query_row("PRAGMA application_id", [], |r| r.get(0)).unwrap();
     assert_eq!(app, 0x5444_5541);
     let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
-    assert_eq!(v, 9);
+    assert_eq!(v, 10);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -74,7 +74,7 @@ fn info_shows_bloc_year_version_and_counts() {
     assert_eq!(v["bloc"], "Khối thi đua các Cơ quan Trung ương");
     assert_eq!(v["province"], "Tây Ninh");
     assert_eq!(v["year"], 2020);
-    assert_eq!(v["schema_version"], 9);
+    assert_eq!(v["schema_version"], 10);
     assert_eq!(v["unit_rows"], 7);
     assert_eq!(v["person_rows"], 1);
     assert!(v["file"].as_str().unwrap().ends_with("thidua.db"));
@@ -184,7 +184,7 @@ fn an_older_file_is_migrated_after_a_backup() {
             let mode = std::fs::metadata(e.path(&format!("thidua.v{from}.bak"))).unwrap().permissions().mode();
             assert_eq!(mode & 0o777, 0o600, "backup mode {mode:o}");
         }
-        assert_eq!(e.count("PRAGMA user_version"), 9);
+        assert_eq!(e.count("PRAGMA user_version"), 10);
         assert_eq!(e.count("SELECT count(*) FROM sqlite_schema WHERE name IN ('unit_key', 'unit_short')"), 2);
         // Version 6's one person index by name in place of version 1's two.
         assert_eq!(e.count("SELECT count(*) FROM sqlite_schema WHERE name IN ('person_key', 'person_fold')"), 0);
@@ -233,5 +233,61 @@ fn an_older_file_is_migrated_after_a_backup() {
             out.stdout,
             "the content of table 'person' is not what thidua recorded in audit entry #6 (changed by another program)\n"
         );
+    }
+}
+
+/// The fingerprint the secretariat wrote in the register when it sealed the year (`tests/fixtures/files/README.md`).
+pub const V9_FINGERPRINT: &str = "25AE-C369-B1EA-5E8A-880F-A5F6";
+
+/// A sealed file of version 9 (`tests/fixtures/files/v9.thidua`: registration #2 withdrawn, #4 its subject's new
+/// one, #1 achieved by an award) is brought to version 10: `registration.withdrawn` set from the status, the
+/// indexes of one live registration on it, the change counters and the content as recorded, so the fingerprint in
+/// the register still tells the file. From then on the column cannot say other than the status.
+#[test]
+fn a_sealed_file_of_version_9_keeps_its_fingerprint_through_version_10() {
+    let e = Env::new();
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/files/v9.thidua"), e.db()).unwrap();
+    e.ok(&["db", "check", "--fingerprint", V9_FINGERPRINT]);
+    assert_eq!(e.count("PRAGMA user_version"), 10);
+    let bak = e.conn_to("thidua.v9.bak");
+    assert_eq!(
+        bak.query_row("SELECT count(*) FROM pragma_table_info('registration')", [], |r| r.get::<_, i64>(0)).unwrap(),
+        10
+    );
+    let flags: Vec<(i64, String, i64)> = e
+        .conn()
+        .prepare("SELECT id, status, withdrawn FROM registration ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let want = [(1, "achieved", 0), (2, "withdrawn", 1), (3, "registered", 0), (4, "registered", 0)];
+    assert_eq!(flags, want.map(|(i, s, w)| (i, s.to_string(), w)));
+    assert_eq!(
+        e.count(
+            "SELECT count(*) FROM sqlite_schema WHERE name IN ('registration_unit_once', 'registration_person_once')
+               AND sql LIKE '%_id IS NOT NULL AND withdrawn = 0' AND sql NOT LIKE '%status%'"
+        ),
+        2
+    );
+    // Clean against a new file's schema (the table's text with its CHECK), the counters and the log.
+    e.ok(&["db", "check"]);
+    // Still sealed; reopened, the live registration #4 holds its subject's place and a withdrawal frees it.
+    assert!(e.fails(&["register", "withdraw", "4"], 1).contains("sealed"));
+    e.ok(&["db", "unseal", "--reason", "bổ sung"]);
+    let dup = e.fails(&["register", "add", "--title", "LDTT", "--person", "Lê Văn Tám"], 1);
+    assert!(dup.contains("already registered LDTT: #4"), "{dup}");
+    e.ok(&["register", "withdraw", "4"]);
+    e.ok(&["register", "add", "--title", "LDTT", "--person", "Lê Văn Tám"]);
+    assert_eq!(e.count("SELECT count(*) FROM registration WHERE withdrawn = 1 AND status = 'withdrawn'"), 2);
+    e.ok(&["db", "check"]);
+    // Another program cannot withdraw by the status alone, nor mark a live row withdrawn.
+    for sql in [
+        "UPDATE registration SET status = 'withdrawn' WHERE id = 3",
+        "UPDATE registration SET withdrawn = 1 WHERE id = 3",
+    ] {
+        let err = e.conn().execute(sql, []).unwrap_err().to_string();
+        assert!(err.contains("CHECK constraint failed: withdrawn = (status = 'withdrawn')"), "{sql}: {err}");
     }
 }
