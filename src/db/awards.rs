@@ -369,6 +369,8 @@ impl<'c> Achiever<'c> {
 }
 
 const MARK_ACHIEVED: &str = "UPDATE registration SET status = 'achieved', award_id = ?2 WHERE id = ?1";
+/// The columns of a registration that marking it achieved sets.
+pub const MARKED: [&str; 2] = ["status", "award_id"];
 
 /// Marks a registration achieved by an award.
 pub fn mark_achieved(conn: &Connection, registration: i64, award: i64) -> Result<()> {

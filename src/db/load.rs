@@ -45,6 +45,10 @@ struct Table {
     before_max: i64,
     /// Rows the load changed, for the counters and the check of foreign keys.
     updated: Vec<i64>,
+    /// The columns [`Load::changed_side`] set on them: the foreign keys checked on the changed rows are theirs, as
+    /// SQLite checks an UPDATE's. A row changed by [`Load::write_row`] may have any column changed.
+    set_columns: Vec<&'static str>,
+    any_column: bool,
     /// The table's columns as the digest function takes them.
     cols: String,
     /// The loaded table: the caller digests every row it inserts. A table written on the side: its new rows are
@@ -96,6 +100,8 @@ pub fn begin<'c>(conn: &'c Connection, table: &str, unread: &[&str], side: &[&st
             rebuild,
             before_max,
             updated: Vec::new(),
+            set_columns: Vec::new(),
+            any_column: false,
             cols,
             loaded,
             lanes: Lanes::default(),
@@ -133,11 +139,24 @@ impl Load<'_> {
         self.write_in(i, found, write)
     }
 
-    /// A row of a table written on the side that the caller changed, with the digest of the row before and after
-    /// computed from the values it read and those it set (as [`Load::inserted`]: no statement to read it twice).
-    pub fn changed_side(&mut self, table: &str, id: i64, before: &Lanes, after: &Lanes) -> Result<()> {
+    /// A row of a table written on the side whose columns `set` the caller changed, with the digest of the row
+    /// before and after computed from the values it read and those it set (as [`Load::inserted`]: no statement to
+    /// read it twice).
+    pub fn changed_side(
+        &mut self,
+        table: &str,
+        id: i64,
+        set: &[&'static str],
+        before: &Lanes,
+        after: &Lanes,
+    ) -> Result<()> {
         let i = self.side(table)?;
         let t = &mut self.tables[i];
+        for c in set {
+            if !t.set_columns.contains(c) {
+                t.set_columns.push(c);
+            }
+        }
         // A row new in the load is digested at its end, as it stands then.
         if id <= t.before_max {
             add_lanes(&mut t.lanes, before, -1);
@@ -168,6 +187,7 @@ impl Load<'_> {
         }
         if outcome == Outcome::Updated {
             self.tables[i].updated.push(id);
+            self.tables[i].any_column = true;
         }
         Ok((id, outcome))
     }
@@ -375,35 +395,46 @@ pub fn opt_text(v: Option<&str>) -> ValueRef<'_> {
 }
 
 /// The rows a load wrote to a table (added, or changed when they were there before) that name a row of another
-/// table that does not exist: each foreign key checked for those rows alone, as SQLite would have row by row. One
-/// pass over the new rows for all the keys (one per key cost 0.6 s for a million registrations, 0.3 s in one), each
-/// key a LEFT JOIN (a parent key is unique, so a row is counted once): the join keeps its cursor open from row to
-/// row, where a `NOT EXISTS` opens one per row and key (0.41 → 0.2 s).
+/// table that does not exist: each foreign key checked for those rows alone, as SQLite would have row by row (of
+/// a changed row, the keys in the columns changed). One pass over the new rows for all the keys (one per key cost
+/// 0.6 s for a million registrations, 0.3 s in one), each key a LEFT JOIN (a parent key is unique, so a row is
+/// counted once): the join keeps its cursor open from row to row, where a `NOT EXISTS` opens one per row and key
+/// (0.41 → 0.2 s).
 fn broken_keys(conn: &Connection, t: &Table) -> Result<i64> {
     let keys: Vec<(String, String, Option<String>)> = conn
         .prepare("SELECT \"from\", \"table\", \"to\" FROM pragma_foreign_key_list(?1)")?
         .query_map([&t.name], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    if keys.is_empty() {
-        return Ok(0);
+    // The joins and the condition of a broken key, for the keys in `cols` (all when None).
+    let check = |cols: Option<&[&str]>| {
+        let (mut joins, mut broken) = (String::new(), Vec::new());
+        for (i, (from, parent, to)) in keys.iter().enumerate() {
+            if cols.is_some_and(|c| !c.contains(&from.as_str())) {
+                continue;
+            }
+            let to = to.as_ref().map_or("rowid".to_string(), |c| format!("\"{c}\""));
+            joins += &format!(" LEFT JOIN \"{parent}\" p{i} ON p{i}.{to} = c.\"{from}\"");
+            broken.push(format!("(c.\"{from}\" IS NOT NULL AND p{i}.rowid IS NULL)"));
+        }
+        (!broken.is_empty()).then(|| (joins, broken.join(" OR ")))
+    };
+    let n = &t.name;
+    let mut count = 0;
+    if let Some((joins, broken)) = check(None) {
+        let sql = format!("SELECT count(*) FROM \"{n}\" c{joins} WHERE c.rowid > ?1 AND ({broken})");
+        count += conn.query_row(&sql, [t.before_max], |r| r.get::<_, i64>(0))?;
     }
-    let mut joins = String::new();
-    let mut broken = Vec::new();
-    for (i, (from, parent, to)) in keys.iter().enumerate() {
-        let to = to.as_ref().map_or("rowid".to_string(), |c| format!("\"{c}\""));
-        joins += &format!(" LEFT JOIN \"{parent}\" p{i} ON p{i}.{to} = c.\"{from}\"");
-        broken.push(format!("(c.\"{from}\" IS NOT NULL AND p{i}.rowid IS NULL)"));
+    let set = (!t.any_column).then_some(t.set_columns.as_slice());
+    if let (false, Some((joins, broken))) = (t.updated.is_empty(), check(set)) {
+        // The changed rows by their numbers (an OR with the new rows' range would scan the whole table).
+        let changed = serde_json::to_string(&t.updated).map_err(std::io::Error::from)?;
+        let sql = format!(
+            "SELECT count(*) FROM \"{n}\" c{joins}
+              WHERE c.rowid IN (SELECT value FROM json_each(?2)) AND c.rowid <= ?1 AND ({broken})"
+        );
+        count += conn.query_row(&sql, params![t.before_max, changed], |r| r.get::<_, i64>(0))?;
     }
-    let broken = broken.join(" OR ");
-    let changed = serde_json::to_string(&t.updated).map_err(std::io::Error::from)?;
-    // The new rows by their range of numbers, the changed ones by theirs: an OR of both would scan the whole table.
-    let sql = format!(
-        "SELECT (SELECT count(*) FROM \"{n}\" c{joins} WHERE c.rowid > ?1 AND ({broken}))
-              + (SELECT count(*) FROM \"{n}\" c{joins}
-                  WHERE c.rowid IN (SELECT value FROM json_each(?2)) AND c.rowid <= ?1 AND ({broken}))",
-        n = t.name
-    );
-    Ok(conn.query_row(&sql, params![t.before_max, changed], |r| r.get::<_, i64>(0))?)
+    Ok(count)
 }
 
 impl Drop for Load<'_> {
@@ -444,13 +475,21 @@ mod tests {
             rebuild: vec![],
             before_max: 3,
             updated: vec![],
+            set_columns: vec![],
+            any_column: false,
             cols: String::new(),
             loaded: true,
             lanes: Lanes::default(),
         };
         assert_eq!(broken_keys(&conn, &t).unwrap(), 2, "rows 5 and 6 are new and broken; row 1 is old");
         t.updated = vec![1, 2];
-        assert_eq!(broken_keys(&conn, &t).unwrap(), 3, "row 1 was changed by the load");
+        t.set_columns = vec!["p_code"];
+        assert_eq!(broken_keys(&conn, &t).unwrap(), 2, "row 1 was changed by the load, its p_code alone");
+        t.set_columns = vec!["p_code", "p_id"];
+        assert_eq!(broken_keys(&conn, &t).unwrap(), 3, "row 1's p_id was changed by the load");
+        t.set_columns = vec![];
+        t.any_column = true;
+        assert_eq!(broken_keys(&conn, &t).unwrap(), 3, "row 1 was rewritten by the load");
         conn.execute_batch("DELETE FROM c WHERE id IN (1, 5, 6)").unwrap();
         assert_eq!(broken_keys(&conn, &t).unwrap(), 0);
     }

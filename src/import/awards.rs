@@ -147,7 +147,7 @@ pub fn run(
         };
         load.inserted(&lanes);
         if let Some((r, before, after)) = achiever.achieve(&n, year, id)? {
-            load.changed_side("registration", r, &before, &after)?;
+            load.changed_side("registration", r, &awards::MARKED, &before, &after)?;
         }
         added.awards.add(Outcome::Inserted);
         Ok(())
