@@ -267,11 +267,27 @@ fn values(n: &NewAward) -> [ValueRef<'_>; 11] {
     ]
 }
 
+/// The columns [`INSERT`] and [`values`] give, for [`super::load::Many`].
+const COLUMNS: [&str; 11] = [
+    "decision_id",
+    "catalog_id",
+    "unit_id",
+    "person_id",
+    "recipient",
+    "year_from",
+    "year_to",
+    "basis",
+    "reason",
+    "campaign_id",
+    "note",
+];
+
 /// Inserts the awards of a list, prepared once: an award with a decision that is recorded already is left as it
 /// is (the insert does nothing), so a list imported again changes nothing without a lookup per row.
 pub struct InsertIfNew<'c> {
     conn: &'c Connection,
     ins: super::load::Inserter<'c>,
+    many: super::load::Many<'c>,
 }
 
 impl<'c> InsertIfNew<'c> {
@@ -279,7 +295,20 @@ impl<'c> InsertIfNew<'c> {
         Ok(InsertIfNew {
             conn,
             ins: super::load::Inserter::new(conn, "award", &format!("{INSERT} ON CONFLICT DO NOTHING"))?,
+            many: super::load::Many::new(conn, "award", &COLUMNS)?,
         })
+    }
+
+    /// Awards of decisions inserted [`super::load::MANY`] at a time: for each, in order, its number and content
+    /// digest, or None when it is recorded already. An award SQLite refuses (a CHECK) stops the load.
+    pub fn insert_many(&mut self, awards: &[&NewAward]) -> Result<Vec<Option<(i64, Lanes)>>> {
+        debug_assert!(awards.iter().all(|n| n.decision_id.is_some()), "the unique indexes hold NULL decisions apart");
+        let values: Vec<ValueRef> = awards.iter().flat_map(|n| values(n)).collect();
+        let done = self.many.insert(&values)?;
+        done.into_iter()
+            .zip(values.chunks(COLUMNS.len()))
+            .map(|(id, row)| Ok(id?.map(|id| (id, super::load::digest("award", id, row)))))
+            .collect()
     }
 
     /// The new award's number and content digest, or None when it is recorded already. An award without a

@@ -64,9 +64,15 @@ pub fn run(
     let mut entries: HashMap<String, Rc<crate::model::CatalogEntry>> = HashMap::new();
     let mut campaign_ids: HashMap<String, i64> = HashMap::new();
     let mut trees = crate::db::units::Trees::default();
-    let mut load = load::begin(conn, "award", &awards::LOAD_UNREAD, &["registration", "decision", "person"])?;
-    let mut insert = awards::InsertIfNew::new(conn)?;
-    let mut achiever = awards::Achiever::new(conn)?;
+    let load = load::begin(conn, "award", &awards::LOAD_UNREAD, &["registration", "decision", "person"])?;
+    let mut w = Writer {
+        insert: awards::InsertIfNew::new(conn)?,
+        achiever: awards::Achiever::new(conn)?,
+        load,
+        year,
+        held: Vec::new(),
+        counts: Counts::default(),
+    };
     let look_up =
         |batch: &mut _| super::look_up_people(conn, batch, |r: &Read| r.person_code.as_deref(), |r, b| r.known = b);
     super::each_batch_parallel(src, quiet, &mut errors, read, look_up, |_, mut row: Read| {
@@ -140,21 +146,69 @@ pub fn run(
             campaign_id,
             note: row.note,
         };
-        // An award is a fact of its decision: the same row again changes nothing.
-        let Some((id, lanes)) = insert.insert(&n)? else {
-            added.awards.add(Outcome::Unchanged);
+        w.write(n)
+    })?;
+    w.settle()?;
+    errors.finish()?;
+    w.load.end()?;
+    added.awards = w.counts;
+    Ok(added)
+}
+
+/// The writing side of the import: awards inserted in the file's order, each marking the registration it
+/// achieves.
+struct Writer<'c> {
+    insert: awards::InsertIfNew<'c>,
+    achiever: awards::Achiever<'c>,
+    load: load::Load<'c>,
+    year: i32,
+    /// Awards of decisions held for the next many-row insert.
+    held: Vec<NewAward>,
+    counts: Counts,
+}
+
+impl Writer<'_> {
+    /// An award is a fact of its decision: the same row again changes nothing. Awards of decisions are written
+    /// many at a time; one without a decision is looked for first (the unique indexes hold NULL decisions
+    /// apart), after the rows before it.
+    fn write(&mut self, n: NewAward) -> Result<()> {
+        if n.decision_id.is_some() {
+            self.held.push(n);
+            if self.held.len() == load::MANY {
+                self.settle()?;
+            }
+            return Ok(());
+        }
+        self.settle()?;
+        let inserted = self.insert.insert(&n)?;
+        self.written(&n, inserted)
+    }
+
+    /// Inserts the awards held.
+    fn settle(&mut self) -> Result<()> {
+        if self.held.is_empty() {
+            return Ok(());
+        }
+        let held = std::mem::take(&mut self.held);
+        let done = self.insert.insert_many(&held.iter().collect::<Vec<_>>())?;
+        for (n, inserted) in held.iter().zip(done) {
+            self.written(n, inserted)?;
+        }
+        Ok(())
+    }
+
+    fn written(&mut self, n: &NewAward, inserted: Option<(i64, crate::db::audit::Lanes)>) -> Result<()> {
+        let Some((id, lanes)) = inserted else {
+            self.counts.add(Outcome::Unchanged);
             return Ok(());
         };
-        load.inserted(&lanes);
-        if let Some((r, before, after)) = achiever.achieve(&n, year, id)? {
-            load.changed_side("registration", r, &awards::MARKED, &before, &after)?;
+        self.load.inserted(&lanes);
+        if let Some((r, before, after)) = self.achiever.achieve(n, self.year, id)? {
+            self.load.changed_side("registration", r, &awards::MARKED, &before, &after)?;
         }
-        added.awards.add(Outcome::Inserted);
+        self.counts.add(Outcome::Inserted);
         Ok(())
-    })?;
-    errors.finish()?;
-    load.end()?;
-    Ok(added)
+    }
 }
 
 /// A row read and checked on the import's reading thread, before the file is touched.

@@ -343,6 +343,49 @@ fn hundred_people_and_a_campaign() -> Env {
     e
 }
 
+/// Awards of a decision are written many at a time, in the file's order: the same award twice among a
+/// statement's rows is recorded once, an award without a decision (looked for first) keeps its place between
+/// the rows before and after it, and each marks the registration it achieves (one marked not achieved too).
+#[test]
+fn awards_written_many_at_a_time_keep_the_files_order_and_outcomes() {
+    let e = hundred_people_and_a_campaign();
+    let mut regs = String::from("unit,person_code,title,date\n");
+    for i in 1..=60 {
+        regs += &format!("CT,P{i:03},LDTT,15/01/2020\n");
+    }
+    e.ok(&["register", "import", &e.write("regs.csv", &regs)]);
+    e.ok(&["register", "result", "3", "not_achieved"]);
+    // 40 awards of one decision, P010 twice among the first statement's rows, P050's award without a decision
+    // as the 21st row.
+    let mut rows: Vec<(u32, bool)> = (1..=40).map(|i| (i, true)).collect();
+    rows.insert(12, (10, true));
+    rows.insert(20, (50, false));
+    let mut awards = String::from("decision,decision_date,issuer,code,unit,person_code,year\n");
+    for (i, decided) in &rows {
+        let decision = if *decided { "12/QĐ-UBND,12/01/2021,UBND tỉnh Tây Ninh" } else { ",," };
+        awards += &format!("{decision},LDTT,CT,P{i:03},2020\n");
+    }
+    let out = e.ok(&["award", "import", &e.write("awards.csv", &awards)]);
+    assert!(out.stderr.contains("41 inserted, 0 updated, 1 unchanged"), "{}", out.stderr);
+    let col = |sql: &str| e.conn().query_row(sql, [], |r| r.get::<_, String>(0)).unwrap();
+    let order = col("SELECT group_concat(code, ' ') FROM (SELECT substr(p.staff_code, 2) AS code FROM award a
+         JOIN person p ON p.id = a.person_id ORDER BY a.id)");
+    let mut expected: Vec<u32> = (1..=40).collect();
+    expected.insert(19, 50);
+    assert_eq!(order, expected.iter().map(|i| format!("{i:03}")).collect::<Vec<_>>().join(" "));
+    assert_eq!(e.count("SELECT count(*) FROM award WHERE decision_id IS NULL"), 1);
+    // Each award achieved its subject's registration, the one marked not achieved included.
+    let achieved = col("SELECT group_concat(code, ' ') FROM (SELECT substr(p.staff_code, 2) AS code
+         FROM registration r JOIN person p ON p.id = r.person_id JOIN award a ON a.id = r.award_id
+         WHERE r.status = 'achieved' AND a.person_id = r.person_id ORDER BY r.id)");
+    let mut by_registration = expected.clone();
+    by_registration.sort();
+    assert_eq!(achieved, by_registration.iter().map(|i| format!("{i:03}")).collect::<Vec<_>>().join(" "));
+    e.ok(&["db", "check"]);
+    let out = e.ok(&["award", "import", &e.write("awards.csv", &awards)]);
+    assert!(out.stderr.contains("nothing changed (42 rows"), "{}", out.stderr);
+}
+
 /// A list may withdraw: a withdrawn row is written with its column saying so, on the many-rows path and one at a
 /// time, and frees its subject's place for a later row; a row that withdraws a stored registration updates it.
 /// The content digest the import keeps is the one `db check` computes from the rows (it leaves the column out).
