@@ -346,8 +346,8 @@ fn find_achievable(select: &str, col: &str) -> String {
 }
 
 /// For a load of awards: the registration each award achieves found and marked with statements prepared once,
-/// and the digest of its row before and after computed from the row as read, its digested columns (a bulk load of awards achieves
-/// 200,000: neither a statement looked up by its text nor a copy of the row for each).
+/// and the digest of its row before and after computed from the row as read, its digested columns (a bulk load of
+/// awards achieves 200,000: neither a statement looked up by its text nor a copy of the row for each).
 pub struct Achiever<'c> {
     by_unit: rusqlite::Statement<'c>,
     by_person: rusqlite::Statement<'c>,
