@@ -352,3 +352,29 @@ stored_as_text!(
     ItemOutcome,
     DocKind
 );
+
+#[cfg(test)]
+mod tests {
+    /// The options of `.cargo/config.toml` reach the SQLite this crate is built with (a build without them works, and
+    /// is slower).
+    #[test]
+    fn sqlite_is_built_with_the_options_of_cargo_config() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        let options: Vec<String> = conn
+            .prepare("PRAGMA compile_options")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        for want in [
+            "DEFAULT_MEMSTATUS=0",
+            "OMIT_PROGRESS_CALLBACK",
+            "OMIT_SHARED_CACHE",
+            "USE_ALLOCA",
+            "LIKE_DOESNT_MATCH_BLOBS",
+        ] {
+            assert!(options.iter().any(|o| o == want), "{want} not in {options:?}");
+        }
+    }
+}
