@@ -115,6 +115,13 @@ pub struct NewRegistration {
     pub note: Option<String>,
 }
 
+impl NewRegistration {
+    /// The value of the column `withdrawn`, which says the status again (version 10).
+    fn withdrawn(&self) -> bool {
+        self.status == RegStatus::Withdrawn
+    }
+}
+
 /// The registration indexes an import does not read (lists by unit, person, campaign; an import finds a live
 /// registration by title and subject): built after a large load ([`super::load`]).
 pub const LOAD_UNREAD: [&str; 3] = ["registration_unit", "registration_person", "registration_campaign"];
@@ -153,7 +160,7 @@ pub fn insert_checked(conn: &Connection, n: &NewRegistration) -> Result<i64> {
         n.registered_on,
         n.status.as_str(),
         n.note,
-        n.status == RegStatus::Withdrawn
+        n.withdrawn()
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -199,7 +206,7 @@ impl<'c> InsertIfNew<'c> {
                 ValueRef::Null,
                 ValueRef::Null,
                 opt_text(n.note.as_deref()),
-                ValueRef::Integer((n.status == RegStatus::Withdrawn).into()),
+                ValueRef::Integer(n.withdrawn().into()),
             ]);
         }
         let done = self.0.insert(&values)?;
@@ -217,14 +224,7 @@ pub fn update(conn: &Connection, id: i64, n: &NewRegistration) -> Result<()> {
         "UPDATE registration SET campaign_id = ?2, registered_on = ?3, status = ?4, note = ?5, withdrawn = ?6
           WHERE id = ?1",
     )?
-    .execute(params![
-        id,
-        n.campaign_id,
-        n.registered_on,
-        n.status.as_str(),
-        n.note,
-        n.status == RegStatus::Withdrawn
-    ])?;
+    .execute(params![id, n.campaign_id, n.registered_on, n.status.as_str(), n.note, n.withdrawn()])?;
     Ok(())
 }
 
