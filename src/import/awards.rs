@@ -197,6 +197,8 @@ impl Writer<'_> {
         Ok(())
     }
 
+    /// Counts an award inserted (with its number and digest) or found recorded (None); an inserted one marks the
+    /// registration it achieves.
     fn written(&mut self, n: &NewAward, inserted: Option<(i64, crate::db::audit::Lanes)>) -> Result<()> {
         let Some((id, lanes)) = inserted else {
             self.counts.add(Outcome::Unchanged);
