@@ -286,29 +286,19 @@ const COLUMNS: [&str; 11] = [
 /// is (the insert does nothing), so a list imported again changes nothing without a lookup per row.
 pub struct InsertIfNew<'c> {
     conn: &'c Connection,
-    ins: super::load::Inserter<'c>,
     many: super::load::Many<'c>,
 }
 
 impl<'c> InsertIfNew<'c> {
     pub fn new(conn: &'c Connection) -> Result<Self> {
-        Ok(InsertIfNew {
-            conn,
-            ins: super::load::Inserter::new(conn, "award", &format!("{INSERT} ON CONFLICT DO NOTHING"))?,
-            many: super::load::Many::new(conn, "award", &COLUMNS)?,
-        })
+        Ok(InsertIfNew { conn, many: super::load::Many::new(conn, "award", &COLUMNS)? })
     }
 
     /// Awards of decisions inserted [`super::load::MANY`] at a time: for each, in order, its number and content
     /// digest, or None when it is recorded already. An award SQLite refuses (a CHECK) stops the load.
     pub fn insert_many(&mut self, awards: &[&NewAward]) -> Result<Vec<Option<(i64, Lanes)>>> {
         debug_assert!(awards.iter().all(|n| n.decision_id.is_some()), "the unique indexes hold NULL decisions apart");
-        let values: Vec<ValueRef> = awards.iter().flat_map(|n| values(n)).collect();
-        let done = self.many.insert(&values)?;
-        done.into_iter()
-            .zip(values.chunks(COLUMNS.len()))
-            .map(|(id, row)| Ok(id?.map(|id| (id, super::load::digest("award", id, row)))))
-            .collect()
+        self.write(awards)
     }
 
     /// The new award's number and content digest, or None when it is recorded already. An award without a
@@ -317,7 +307,16 @@ impl<'c> InsertIfNew<'c> {
         if n.decision_id.is_none() && existing(self.conn, n)?.is_some() {
             return Ok(None);
         }
-        self.ins.insert(&values(n))
+        Ok(self.write(&[n])?.pop().flatten())
+    }
+
+    fn write(&mut self, awards: &[&NewAward]) -> Result<Vec<Option<(i64, Lanes)>>> {
+        let values: Vec<ValueRef> = awards.iter().flat_map(|n| values(n)).collect();
+        let done = self.many.insert(&values)?;
+        done.into_iter()
+            .zip(values.chunks(COLUMNS.len()))
+            .map(|(id, row)| Ok(id?.map(|id| (id, super::load::digest("award", id, row)))))
+            .collect()
     }
 }
 
