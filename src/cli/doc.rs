@@ -112,6 +112,29 @@ fn emit(ctx: &Ctx, d: &crate::output::document::Document, out: &DocOut) -> Resul
     Ok(())
 }
 
+/// The most a part of a review may hold: a hundred pages of text.
+const PART_MAX: u64 = 1024 * 1024;
+
+/// A `--text` file as written (its lines and blank lines are the paper's paragraphs and lists): a regular file of
+/// UTF-8 text, at most [`PART_MAX`] bytes, read no further than that; a byte-order mark dropped.
+fn read_part(file: &str) -> Result<String> {
+    use std::io::Read;
+    let cannot = |e: std::io::Error| crate::error::refused(format!("cannot read '{file}': {e}"));
+    let meta = std::fs::metadata(file).map_err(cannot)?;
+    if !meta.is_file() {
+        return Err(crate::error::refused(format!("'{file}' is not a regular file")));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(file).and_then(|f| f.take(PART_MAX + 1).read_to_end(&mut bytes)).map_err(cannot)?;
+    if bytes.len() as u64 > PART_MAX {
+        return Err(crate::error::refused(format!("'{file}' is larger than {} KiB of text", PART_MAX / 1024)));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| {
+        crate::error::refused_hint(format!("'{file}' is not UTF-8 text"), "save it as UTF-8 (Unicode) and try again")
+    })?;
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(&text).to_string())
+}
+
 pub fn run(ctx: &Ctx, cmd: DocCmd) -> Result<()> {
     match cmd {
         DocCmd::Memo { id, out } => emit(ctx, &papers::memo(&ctx.open()?, id)?, &out),
@@ -140,12 +163,8 @@ pub fn run(ctx: &Ctx, cmd: DocCmd) -> Result<()> {
                         papers::PARTS.join(", ")
                     )));
                 }
-                let body = std::fs::read_to_string(file)
-                    .map_err(|e| crate::error::refused(format!("cannot read '{file}': {e}")))?;
-                // NFC per paragraph; blank lines separate paragraphs.
-                let body = body.replace("\r\n", "\n");
-                let paras: Vec<String> = body.split("\n\n").map(crate::text::clean).filter(|p| !p.is_empty()).collect();
-                texts.insert(part.to_string(), paras.join("\n\n"));
+                let body = read_part(file)?;
+                texts.insert(part.to_string(), body);
             }
             emit(ctx, &papers::review(&conn, annual, as_of, &texts)?, &out)
         }

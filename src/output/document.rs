@@ -16,10 +16,65 @@ pub enum Block {
     Para(String),
     /// A section heading ("I. KẾT QUẢ …"), bold.
     Heading(String),
-    /// A numbered table: its header row (repeated on every page) and its rows; the first column is STT.
-    Table { columns: Vec<String>, rows: Vec<Vec<String>>, widths: Vec<u32> },
+    /// An item of a list, its marker kept as the secretary typed it ("- …", "1. …", "a) …").
+    Item(String),
+    /// A numbered table: its header row (repeated on every page) and its rows; the first column is STT. Its columns
+    /// are sized from their content when it is laid out.
+    Table { columns: Vec<String>, rows: Vec<Vec<String>> },
     /// A place left for the secretary's own text, marked so it is not missed.
     Blank(String),
+}
+
+/// Whether a line starts a list item: a dash or bullet ("- ", "+ ", "• ", "– "), or a number or letter with "." or
+/// ")" ("1. ", "1.2. ", "a) ", "II. ").
+fn is_item(line: &str) -> bool {
+    let Some((head, _)) = line.split_once(' ') else { return false };
+    if ["-", "+", "*", "•", "–", "—"].contains(&head) {
+        return true;
+    }
+    let Some(stem) = head.strip_suffix('.').or_else(|| head.strip_suffix(')')) else { return false };
+    let number = !stem.is_empty()
+        && stem.split('.').all(|n| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()));
+    let letter = stem.chars().count() == 1 && stem.chars().all(char::is_lowercase);
+    let roman = !stem.is_empty() && stem.len() <= 5 && stem.chars().all(|c| "IVXLC".contains(c));
+    number || letter || roman
+}
+
+impl Block {
+    /// The secretary's own text as it was written: blank lines separate paragraphs; a line that starts with a list
+    /// marker starts an item; any other line continues the paragraph or item above it (a text wrapped by hand).
+    /// Each paragraph NFC, its spaces collapsed.
+    pub fn prose(text: &str) -> Vec<Block> {
+        let mut out = Vec::new();
+        let mut cur: Option<(bool, String)> = None;
+        let flush = |cur: &mut Option<(bool, String)>, out: &mut Vec<Block>| {
+            if let Some((item, t)) = cur.take() {
+                let t = crate::text::clean(&t);
+                if !t.is_empty() {
+                    out.push(if item { Block::Item(t) } else { Block::Para(t) });
+                }
+            }
+        };
+        for line in text.lines() {
+            let l = line.trim();
+            if l.is_empty() {
+                flush(&mut cur, &mut out);
+            } else if is_item(l) {
+                flush(&mut cur, &mut out);
+                cur = Some((true, l.to_string()));
+            } else {
+                match &mut cur {
+                    Some((_, t)) => {
+                        t.push(' ');
+                        t.push_str(l);
+                    }
+                    None => cur = Some((false, l.to_string())),
+                }
+            }
+        }
+        flush(&mut cur, &mut out);
+        out
+    }
 }
 
 /// The signature block: the authority line ("TM. KHỐI THI ĐUA"), the title ("KHỐI TRƯỞNG"), the name.
@@ -88,10 +143,10 @@ fn esc(s: &str) -> String {
 fn md_blocks(w: &mut dyn Write, blocks: &[Block]) -> Result<()> {
     for b in blocks {
         match b {
-            Block::Para(t) => writeln!(w, "{t}\n")?,
+            Block::Para(t) | Block::Item(t) => writeln!(w, "{t}\n")?,
             Block::Heading(t) => writeln!(w, "**{t}**\n")?,
             Block::Blank(t) => writeln!(w, "> _[{t}]_\n")?,
-            Block::Table { columns, rows, .. } => {
+            Block::Table { columns, rows } => {
                 writeln!(w, "| {} |", columns.iter().map(|c| esc(c)).collect::<Vec<_>>().join(" | "))?;
                 writeln!(w, "|{}|", columns.iter().map(|_| "---").collect::<Vec<_>>().join("|"))?;
                 for r in rows {
@@ -162,7 +217,32 @@ pub fn from_table(t: &super::Table) -> Block {
         .enumerate()
         .map(|(i, r)| std::iter::once((i + 1).to_string()).chain(r.iter().map(|c| super::display(c, lang))).collect())
         .collect();
-    let mut widths = vec![6];
-    widths.extend(t.columns.iter().map(|_| 20));
-    Block::Table { columns, rows, widths }
+    Block::Table { columns, rows }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Block;
+
+    #[test]
+    fn the_secretarys_text_keeps_its_paragraphs_and_lists() {
+        let text = "Khối có 7 đơn vị,\r\nđóng trên địa bàn tỉnh.\r\n\r\nNhiệm vụ:\n1. Thu ngân sách;\n2. Cải cách\n   hành chính.\n- Một ý;\n+ ý con.\na) Điểm a.\nII. Phần hai\n\n\nCuối.";
+        assert_eq!(
+            Block::prose(text),
+            vec![
+                Block::Para("Khối có 7 đơn vị, đóng trên địa bàn tỉnh.".into()),
+                Block::Para("Nhiệm vụ:".into()),
+                Block::Item("1. Thu ngân sách;".into()),
+                Block::Item("2. Cải cách hành chính.".into()),
+                Block::Item("- Một ý;".into()),
+                Block::Item("+ ý con.".into()),
+                Block::Item("a) Điểm a.".into()),
+                Block::Item("II. Phần hai".into()),
+                Block::Para("Cuối.".into()),
+            ]
+        );
+        // Decomposed input (Unikey's "tổ hợp") comes out composed; a year or a decimal is not a list marker.
+        assert_eq!(Block::prose("Ca\u{0300} phê"), vec![Block::Para("Cà phê".into())]);
+        assert_eq!(Block::prose("Năm 2020. Tăng 1.5 lần"), vec![Block::Para("Năm 2020. Tăng 1.5 lần".into())]);
+    }
 }

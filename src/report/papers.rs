@@ -159,7 +159,7 @@ pub fn memo(conn: &Connection, id: i64) -> Result<Document> {
                 i.summary.clone().unwrap_or_default(),
             ]);
         }
-        annex.push(Block::Table { columns: columns.clone(), rows, widths: vec![8, 38, 23, 31] });
+        annex.push(Block::Table { columns: columns.clone(), rows });
     }
     let number = p.memo.clone();
     let sub = match (&number, p.memo_date) {
@@ -299,7 +299,6 @@ pub fn minutes(conn: &Connection, session: &str) -> Result<Document> {
             .map(String::from)
             .into(),
         rows,
-        widths: vec![8, 27, 22, 12, 10, 11, 10],
     });
     let mut arts: Vec<String> = Vec::new();
     for v in &votes {
@@ -375,7 +374,6 @@ pub fn signing(conn: &Connection, d: &Decision) -> Result<Document> {
         body: vec![Block::Table {
             columns: ["STT", "Tập thể, cá nhân", "Đơn vị", "Hình thức khen thưởng", "Ký nhận"].map(String::from).into(),
             rows,
-            widths: vec![8, 31, 12, 31, 18],
         }],
         recipients: vec!["Lưu: VT".into()],
         signature: Some(Signature {
@@ -391,12 +389,7 @@ pub const PARTS: &[&str] = &["situation", "assessment", "tasks", "proposals"];
 
 fn text_or_blank(texts: &std::collections::HashMap<String, String>, part: &str, what: &str) -> Vec<Block> {
     match texts.get(part) {
-        Some(t) => t
-            .split("\n\n")
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .map(|p| Block::Para(p.replace('\n', " ")))
-            .collect(),
+        Some(t) => Block::prose(t),
         None => vec![Block::Blank(format!("{what}: do thư ký bổ sung (hoặc `--text {part}=TỆP`)"))],
     }
 }
@@ -560,7 +553,6 @@ pub fn decision(conn: &Connection, id: i64) -> Result<Document> {
             vec![Block::Table {
                 columns: ["STT", "Tập thể, cá nhân", "Đơn vị", "Hình thức khen thưởng"].map(String::from).into(),
                 rows,
-                widths: vec![8, 40, 14, 38],
             }],
         )),
     })
@@ -642,7 +634,6 @@ pub fn achievements(conn: &Connection, unit_id: Option<i64>, person_id: Option<i
                 .map(String::from)
                 .into(),
             rows,
-            widths: vec![8, 12, 34, 26, 20],
         });
     }
     Ok(Document {
