@@ -12,6 +12,7 @@ mod history;
 mod imports;
 mod lang;
 mod meetings;
+mod ooxml;
 mod output;
 mod papers;
 mod people;
@@ -25,6 +26,9 @@ mod scores;
 mod sheets;
 mod trial;
 mod units;
+/// The advance widths the paper engine measures with (Times New Roman's), to check its columns independently.
+#[path = "../../src/output/docx/widths.rs"]
+mod widths;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -48,6 +52,15 @@ pub struct Out {
 impl Default for Env {
     fn default() -> Self {
         Env { dir: tempfile::tempdir().expect("temp dir") }
+    }
+}
+
+/// The papers a test wrote are checked as Word reads them when its folder goes (`ooxml.rs`).
+impl Drop for Env {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            ooxml::check_folder(self.dir.path());
+        }
     }
 }
 

@@ -6,8 +6,57 @@ use std::io::Read;
 
 use crate::Env;
 
+/// The longest word of each cell of each bordered table, measured with Times New Roman's widths at the cell's size
+/// (bold in the header row), fits its column with the cell's padding: no word is broken inside.
+pub fn assert_columns_fit(doc: &str) {
+    let attr = |s: &str, key: &str| -> Option<u32> {
+        let at = s.find(key)? + key.len();
+        s[at..].split('"').next()?.parse().ok()
+    };
+    let mut tables = 0;
+    for tbl in doc.split("<w:tbl>").skip(1) {
+        let tbl = &tbl[..tbl.find("</w:tbl>").unwrap()];
+        if !tbl.contains(r#"<w:top w:val="single""#) {
+            continue;
+        }
+        tables += 1;
+        let grid: Vec<u32> = tbl.split("<w:gridCol ").skip(1).map(|g| attr(g, r#"w:w=""#).unwrap()).collect();
+        for row in tbl.split("<w:tr>").skip(1) {
+            for (i, cell) in row.split("<w:tc>").skip(1).enumerate() {
+                let size = attr(cell, r#"<w:sz w:val=""#).unwrap_or(24);
+                let bold = cell.contains("<w:b/>");
+                let text: String = cell
+                    .split("<w:t xml:space=\"preserve\">")
+                    .skip(1)
+                    .map(|t| {
+                        t[..t.find("</w:t>").unwrap()].replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+                    })
+                    .collect();
+                for word in text.split_whitespace() {
+                    let units: u64 = word
+                        .chars()
+                        .map(|c| match crate::widths::WIDTHS.binary_search_by_key(&c, |w| w.0) {
+                            Ok(k) => {
+                                u64::from(if bold { crate::widths::WIDTHS[k].2 } else { crate::widths::WIDTHS[k].1 })
+                            }
+                            Err(_) => 1843,
+                        })
+                        .sum();
+                    let twips = (units * u64::from(size) * 10).div_ceil(u64::from(crate::widths::UNITS_PER_EM)) as u32;
+                    assert!(
+                        twips + 160 <= grid[i],
+                        "'{word}' ({twips} twips at {size} half-points) in a column {} wide",
+                        grid[i]
+                    );
+                }
+            }
+        }
+    }
+    assert!(tables > 0, "a paper with a table");
+}
+
 /// A part of a `.docx`, as text.
-fn part(path: &std::path::Path, name: &str) -> String {
+pub fn part(path: &std::path::Path, name: &str) -> String {
     let f = std::fs::File::open(path).unwrap();
     let mut z = zip::ZipArchive::new(f).unwrap();
     let mut s = String::new();
@@ -24,20 +73,36 @@ fn demo() -> Env {
 /// Page, margins, font, page numbers from the second page: Decree 30/2020 Annex I.
 fn assert_layout(path: &std::path::Path) {
     let doc = part(path, "word/document.xml");
-    assert!(doc.contains(r#"<w:pgSz w:w="11906" w:h="16838" />"#), "A4 portrait");
+    assert!(doc.contains(r#"<w:pgSz w:w="11906" w:h="16838"/>"#), "A4 portrait");
     assert!(
         doc.contains(r#"<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701""#),
         "margins 20/15/20/30 mm"
     );
-    assert!(doc.contains("<w:titlePg />"), "no page number on the first page");
+    assert!(doc.contains("<w:titlePg/>"), "no page number on the first page");
     assert!(doc.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") && doc.contains("Độc lập - Tự do - Hạnh phúc"));
     let styles = part(path, "word/styles.xml");
     assert!(
-        styles.contains(r#"w:ascii="Times New Roman""#) && styles.contains(r#"<w:sz w:val="28" />"#),
+        styles.contains(r#"w:ascii="Times New Roman""#) && styles.contains(r#"<w:sz w:val="28"/>"#),
         "Times New Roman 14"
     );
+    // Spelling and hyphenation in Vietnamese.
+    assert!(styles.contains(r#"<w:lang w:val="vi-VN""#), "{styles}");
     let head = part(path, "word/header1.xml");
-    assert!(head.contains("<w:instrText>PAGE</w:instrText>") && head.contains(r#"<w:jc w:val="center" />"#));
+    assert!(head.contains(r#"w:instr=" PAGE ""#) && head.contains(r#"<w:jc w:val="center"/>"#));
+    assert_columns_fit(&doc);
+    // Headings keep with what follows; the signature's row never splits and keeps with the paragraph before it.
+    for h in ["I. ", "II. ", "III. "] {
+        if let Some(at) = doc.find(&format!(">{h}")) {
+            let p = &doc[doc[..at].rfind("<w:p>").unwrap()..at];
+            assert!(p.contains("<w:keepNext/>"), "heading {h}: {p}");
+        }
+    }
+    let foot = doc.rfind("(Ký, ghi rõ họ tên)").unwrap();
+    let foot_table = doc[..foot].rfind("<w:tbl>").unwrap();
+    assert!(doc[foot_table..foot].contains("<w:cantSplit/>"), "the signature's row does not split");
+    let before = &doc[..foot_table];
+    let last_p = &before[before.rfind("<w:p>").unwrap()..];
+    assert!(last_p.contains("<w:keepNext/>"), "the paragraph before the signature keeps with it: {last_p}");
 }
 
 #[test]
@@ -66,7 +131,7 @@ fn the_memo_and_its_list_as_word_and_markdown() {
     assert!(doc.contains("TỜ TRÌNH") && doc.contains("Kính gửi: Hội đồng Thi đua – Khen thưởng tỉnh Tây Ninh"));
     assert!(doc.contains("Căn cứ Nghị định 91/2017/NĐ-CP;"), "the bases of the rules of 2020");
     // The annexed list: one table per part, its header row repeated on every page, a row per candidate.
-    assert_eq!(doc.matches("<w:tblHeader />").count(), 2, "two parts: collectives and individuals");
+    assert_eq!(doc.matches("<w:tblHeader/>").count(), 2, "two parts: collectives and individuals");
     assert!(doc.contains("I. TẬP THỂ (1)") && doc.contains("II. CÁ NHÂN (1)"));
     assert!(doc.contains("Trần Thị Yến Phương, Phó Giám đốc, Bảo hiểm xã hội thị xã Trảng Bàng"));
     assert!(doc.contains("(Kèm theo Tờ trình số 12/TTr-KTĐ ngày 05/02/2020 của Khối thi đua các Cơ quan Trung ương)"));
@@ -137,7 +202,7 @@ fn the_minutes_of_a_session_and_the_signing_list() {
             && doc.contains("CHỦ TỌA")
             && doc.contains("Tạ Thị Dân")
     );
-    assert_eq!(doc.matches("<w:tblHeader />").count(), 1);
+    assert_eq!(doc.matches("<w:tblHeader/>").count(), 1);
     crate::reports::snapshot("bien-ban.md", &run(&["doc", "minutes", "1"]).stdout);
     // The demo writes its papers into a folder, Word and Markdown alike.
     e.ok(&["-f", "demo2.db", "demo", "--docs", "giay-to"]);
@@ -199,6 +264,30 @@ fn the_review_the_draft_decision_and_an_achievement_report() {
     assert!(doc.contains("Khối có 7 đơn vị thành viên, đóng trên địa bàn tỉnh.") && doc.contains("Đoạn thứ hai."));
     assert!(doc.contains("[Ưu điểm, hạn chế, nguyên nhân, bài học kinh nghiệm: do thư ký bổ sung"), "a marked place");
     assert!(doc.contains("Tây Ninh, ngày 30 tháng 6 năm 2020") && doc.contains("Phong trào thi đua năm 2020"));
+    // The secretary's text kept as written: a numbered list and a dashed one stay items, each its own paragraph; a
+    // line wrapped by hand joins its item; decomposed input comes out composed.
+    let tasks = e.write(
+        "nhiem-vu.txt",
+        "Nhiệm vụ trọng tâm:\n1. Thu ngân sách;\n2. Cải cách\n   hành chính.\n\n- Giữ vững đoàn ke\u{302}\u{301}t.\n",
+    );
+    run(&["doc", "review", "midyear", "--text", &format!("tasks={tasks}"), "-o", "so-ket-2.docx"]);
+    let doc2 = part(&e.path("so-ket-2.docx"), "word/document.xml");
+    let paras: Vec<String> = doc2
+        .split("<w:p>")
+        .map(|p| p.split("\">").skip(1).filter_map(|t| t.split("</w:t>").next()).collect::<String>())
+        .collect();
+    for item in ["Nhiệm vụ trọng tâm:", "1. Thu ngân sách;", "2. Cải cách hành chính.", "- Giữ vững đoàn kết."]
+    {
+        assert!(paras.iter().any(|p| p == item), "'{item}' a paragraph of its own: {paras:?}");
+    }
+    let md = run(&["doc", "review", "midyear", "--text", &format!("tasks={tasks}")]).stdout;
+    assert!(md.contains("\n1. Thu ngân sách;\n\n2. Cải cách hành chính.\n\n- Giữ vững đoàn kết.\n"), "{md}");
+    // A file that is not UTF-8 (Windows-1258, say) is refused with its name; nothing is written.
+    std::fs::write(e.path("cp1258.txt"), b"Kh\xf4ng ph\xe1t sinh").unwrap();
+    let err =
+        e.fails(&["-f", "thidua-demo.db", "doc", "review", "annual", "--text", "tasks=cp1258.txt", "-o", "x.docx"], 1);
+    assert!(err.contains("'cp1258.txt' is not UTF-8 text") && err.contains("save it as UTF-8"), "{err}");
+    assert!(!e.path("x.docx").exists());
     let md = run(&["doc", "review", "midyear", "--text", &format!("situation={situation}")]).stdout;
     crate::reports::snapshot("so-ket.md", &md);
     let err = e.fails(&["-f", "thidua-demo.db", "doc", "review", "annual", "--text", "ket-luan=x.txt"], 2);
@@ -214,7 +303,7 @@ fn the_review_the_draft_decision_and_an_achievement_report() {
         doc.contains("Xét đề nghị của Khối thi đua các Cơ quan Trung ương tại Tờ trình số 12/TTr-KTĐ ngày 28/07/2020.")
     );
     assert!(doc.contains("Về việc tặng Bằng khen của Chủ tịch UBND tỉnh"));
-    assert_eq!(doc.matches("<w:tblHeader />").count(), 1);
+    assert_eq!(doc.matches("<w:tblHeader/>").count(), 1);
     // An achievement report: the unit's profile and the titles and forms it received, from this file and history.
     run(&[
         "unit",
