@@ -2,7 +2,8 @@
 # Renders the papers to PDF and PNG for a person to look at, with LibreOffice where it is installed (Debian: apt-get
 # install -y libreoffice-writer-nogui poppler-utils). The tests do not need it: they read the documents' XML.
 #   docs/render.sh [OUT]   the demo's papers in OUT (default: target/papers), the papers of the README's walkthrough
-#                          year (its commands run as written, then the annual review) in OUT/walkthrough; a PNG of
+#                          year (its commands run as written, then the annual review, a person's
+#                          achievement report and a draft decision) in OUT/walkthrough; a PNG of
 #                          each page beside each PDF, and `validate-docx` on every .docx when ../shared has it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,8 @@ OUT=$(cd "$OUT" && pwd)
         echo "set -eu; thidua() { '$BIN' \"\$@\"; }"
         awk '/^```sh$/{n++; on=1; next} /^```$/{on=0} on && n>1 && !/^alias /' "$ROOT/README.md"
         echo "thidua doc review annual -o tong-ket.docx"
+        echo "thidua doc achievements --person 'Trần Thị Yến Phương' -o bc-ca-nhan.docx"
+        echo "thidua proposal send 1 --memo 15/TTr-KTĐ --date 22/12/2020 --force --reason 'Minh họa' 2>/dev/null && thidua doc decision 1 -o quyet-dinh.docx"
     } >walkthrough.sh
     bash walkthrough.sh >/dev/null 2>walkthrough.log || { echo "render: the walkthrough failed, see $OUT/walkthrough/walkthrough.log" >&2; exit 1; }
 )
