@@ -84,9 +84,9 @@ pub fn run(ctx: &Ctx, a: DemoArgs) -> Result<()> {
     if let Some(dir) = &a.docs {
         std::fs::create_dir_all(dir).map_err(|e| refused(format!("cannot create folder '{}': {e}", dir.display())))?;
         let papers = [
-            ("bao-cao-so-ket", report::papers::review(&conn, false, date(2020, 6, 30), &Default::default())?),
+            ("bao-cao-so-ket", report::papers::review(&conn, false, date(2020, 6, 30), &Default::default(), false)?),
             ("to-trinh-de-nghi", report::papers::memo(&conn, 1)?),
-            ("bien-ban-hop-xet", report::papers::minutes(&conn, "1")?),
+            ("bien-ban-hop-xet", report::papers::minutes(&conn, "1", None)?),
         ];
         for (name, d) in papers {
             for ext in ["docx", "md"] {

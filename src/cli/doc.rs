@@ -24,6 +24,9 @@ pub enum DocCmd {
     Minutes {
         /// The session's number or date
         session: String,
+        /// The member who kept the minutes, when the council's secretary was absent
+        #[arg(long, value_parser = text_arg)]
+        secretary: Option<String>,
         #[command(flatten)]
         out: DocOut,
     },
@@ -46,6 +49,9 @@ pub enum DocCmd {
         /// A part's text from a file: situation=FILE, assessment=FILE, tasks=FILE, proposals=FILE (repeat)
         #[arg(long, value_name = "PART=FILE")]
         text: Vec<String>,
+        /// Add the secretary's checklists (missing data, registrations at risk), which the province does not read
+        #[arg(long)]
+        checklists: bool,
         #[command(flatten)]
         out: DocOut,
     },
@@ -88,6 +94,18 @@ pub enum DocCmd {
         /// The signer's full name [default: the council's chair]
         #[arg(long, value_parser = text_arg)]
         signer: Option<String>,
+        /// The issuer's symbol in a paper's number, e.g. "KTĐ" for "Số: 15/TTr-KTĐ"
+        #[arg(long, value_parser = text_arg)]
+        symbol: Option<String>,
+        /// The province's own rule on emulation and commendation as it is cited, a basis of the memo and decision
+        #[arg(long, value_parser = text_arg)]
+        province_rule: Option<String>,
+        /// The bloc's own regulation as it is cited, a basis of the memo
+        #[arg(long, value_parser = text_arg)]
+        bloc_rule: Option<String>,
+        /// How the council votes, for the minutes, e.g. "bỏ phiếu kín"
+        #[arg(long, value_parser = text_arg)]
+        voting: Option<String>,
         #[command(flatten)]
         write: WriteArgs,
     },
@@ -138,13 +156,15 @@ fn read_part(file: &str) -> Result<String> {
 pub fn run(ctx: &Ctx, cmd: DocCmd) -> Result<()> {
     match cmd {
         DocCmd::Memo { id, out } => emit(ctx, &papers::memo(&ctx.open()?, id)?, &out),
-        DocCmd::Minutes { session, out } => emit(ctx, &papers::minutes(&ctx.open()?, &session)?, &out),
+        DocCmd::Minutes { session, secretary, out } => {
+            emit(ctx, &papers::minutes(&ctx.open()?, &session, secretary.as_deref())?, &out)
+        }
         DocCmd::Signing { decision, out } => {
             let conn = ctx.open()?;
             let d = decisions::resolve(&conn, &decision, None, None)?;
             emit(ctx, &papers::signing(&conn, &d)?, &out)
         }
-        DocCmd::Review { kind, as_of, text, out } => {
+        DocCmd::Review { kind, as_of, text, checklists, out } => {
             let conn = ctx.open()?;
             let year = meta::bloc(&conn)?.year;
             let annual = kind == "annual";
@@ -166,7 +186,7 @@ pub fn run(ctx: &Ctx, cmd: DocCmd) -> Result<()> {
                 let body = read_part(file)?;
                 texts.insert(part.to_string(), body);
             }
-            emit(ctx, &papers::review(&conn, annual, as_of, &texts)?, &out)
+            emit(ctx, &papers::review(&conn, annual, as_of, &texts, checklists)?, &out)
         }
         DocCmd::Decision { id, out } => emit(ctx, &papers::decision(&ctx.open()?, id)?, &out),
         DocCmd::Achievements { unit, person, out } => {
@@ -174,8 +194,20 @@ pub fn run(ctx: &Ctx, cmd: DocCmd) -> Result<()> {
             let (u, p, _) = super::subject(&conn, unit.as_deref(), person.as_deref())?;
             emit(ctx, &papers::achievements(&conn, u, p)?, &out)
         }
-        DocCmd::Settings { parent, issuer, place, authority, title, signer, write } => {
-            let given = [parent, issuer, place, authority, title, signer];
+        DocCmd::Settings {
+            parent,
+            issuer,
+            place,
+            authority,
+            title,
+            signer,
+            symbol,
+            province_rule,
+            bloc_rule,
+            voting,
+            write,
+        } => {
+            let given = [parent, issuer, place, authority, title, signer, symbol, province_rule, bloc_rule, voting];
             if given.iter().all(Option::is_none) {
                 let s = papers::Settings::load(&ctx.open()?)?;
                 let mut t = Table::record("doc_settings");
@@ -184,7 +216,11 @@ pub fn run(ctx: &Ctx, cmd: DocCmd) -> Result<()> {
                     .field("place", s.place)
                     .field("authority", s.authority)
                     .field("signer_title", s.title)
-                    .field("signer", s.signer);
+                    .field("signer", s.signer)
+                    .field("symbol", s.symbol)
+                    .field("province_rule", s.province_rule)
+                    .field("bloc_rule", s.bloc_rule)
+                    .field("voting", s.voting);
                 return crate::output::emit_table(&t, &ctx.out);
             }
             ctx.write(&write, |tx| {

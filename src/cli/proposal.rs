@@ -147,12 +147,8 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
                         report::ranking::rank(tx, &report::reviews::members(tx)?, crate::output::Lang::Vi)?;
                     for st in standings.iter().filter(|s| s.proposal.is_some()) {
                         let e = catalog::resolve(tx, st.proposal.unwrap_or_default())?;
-                        let summary = format!(
-                            "Xếp thứ {} trong Khối, {} điểm",
-                            st.rank,
-                            crate::text::format_number(st.total, true)
-                        );
-                        proposals::add_item(tx, id, Some(st.unit_id), None, e.id, Some(&summary))?;
+                        let summary = report::papers::unit_summary(tx, st.unit_id)?;
+                        proposals::add_item(tx, id, Some(st.unit_id), None, e.id, summary.as_deref())?;
                         n += 1;
                     }
                     if n == 0 {

@@ -16,6 +16,10 @@ pub enum Block {
     Para(String),
     /// A section heading ("I. KẾT QUẢ …"), bold.
     Heading(String),
+    /// A line centred in bold: a decision's authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"), "QUYẾT ĐỊNH:".
+    Centered(String),
+    /// A legal basis ("Căn cứ …;"), in italics as a decision writes them.
+    Basis(String),
     /// An item of a list, its marker kept as the secretary typed it ("- …", "1. …", "a) …").
     Item(String),
     /// A numbered table: its header row (repeated on every page) and its rows; the first column is STT. Its columns
@@ -145,6 +149,8 @@ fn md_blocks(w: &mut dyn Write, blocks: &[Block]) -> Result<()> {
         match b {
             Block::Para(t) | Block::Item(t) => writeln!(w, "{t}\n")?,
             Block::Heading(t) => writeln!(w, "**{t}**\n")?,
+            Block::Centered(t) => writeln!(w, "**{t}**\n")?,
+            Block::Basis(t) => writeln!(w, "_{t}_\n")?,
             Block::Blank(t) => writeln!(w, "> _[{t}]_\n")?,
             Block::Table { columns, rows } => {
                 writeln!(w, "| {} |", columns.iter().map(|c| esc(c)).collect::<Vec<_>>().join(" | "))?;
@@ -208,14 +214,27 @@ pub fn markdown(w: &mut dyn Write, d: &Document) -> Result<()> {
 /// A list or report table as a document's numbered table: an STT column first, the headers and values in
 /// Vietnamese, as a person reads them.
 pub fn from_table(t: &super::Table) -> Block {
+    from_table_named(t, &[], &|_, _| None)
+}
+
+/// [`from_table`] for a paper, by the names people read: the columns in `drop` left out, and each cell's text given
+/// to `name(column, text)`, which may put a name for a code.
+pub fn from_table_named(t: &super::Table, drop: &[&str], name: &dyn Fn(&str, &str) -> Option<String>) -> Block {
     let lang = super::Lang::Vi;
+    let keep: Vec<usize> = (0..t.columns.len()).filter(|&i| !drop.contains(&t.columns[i].as_str())).collect();
     let mut columns = vec!["STT".to_string()];
-    columns.extend(t.columns.iter().map(|c| super::labels::label(c, lang).to_string()));
+    columns.extend(keep.iter().map(|&i| super::labels::label(&t.columns[i], lang).to_string()));
     let rows = t
         .rows
         .iter()
         .enumerate()
-        .map(|(i, r)| std::iter::once((i + 1).to_string()).chain(r.iter().map(|c| super::display(c, lang))).collect())
+        .map(|(n, r)| {
+            let cells = keep.iter().map(|&i| {
+                let text = r.get(i).map(|c| super::display(c, lang)).unwrap_or_default();
+                name(&t.columns[i], &text).unwrap_or(text)
+            });
+            std::iter::once((n + 1).to_string()).chain(cells).collect()
+        })
         .collect();
     Block::Table { columns, rows }
 }

@@ -246,8 +246,10 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("quota_bk", "Certificates of merit proposed", "Số Bằng khen đề nghị"),
     ("band_excellent", "Excellent band from", "Xuất sắc từ"),
     ("band_good", "Good band from", "Tốt từ"),
-    ("band.excellent", "excellent", "Hoàn thành xuất sắc"),
-    ("band.good", "good", "Hoàn thành tốt"),
+    // The bloc's score bands, not the official quality ratings ("Hoàn thành xuất sắc nhiệm vụ"): a unit's band in
+    // the ranking says nothing of its rating.
+    ("band.excellent", "excellent", "Xuất sắc"),
+    ("band.good", "good", "Tốt"),
     ("band.completed", "completed", "Hoàn thành"),
     ("band.not_ranked", "not ranked", "Chưa xếp hạng"),
     ("status.unverified", "unverified", "chưa thẩm định"),

@@ -29,8 +29,9 @@ pub struct Weighed {
     pub carried: bool,
 }
 
+/// A ballot against the threshold of the rule set in force on its session's date.
 pub fn weigh(v: &Vote, s: &Session, set: &RuleSet) -> Weighed {
-    let threshold = set.get(rules::vote_param(&v.code)).clone();
+    let threshold = set.at(s.held_on).get(rules::vote_param(&v.code)).clone();
     let yes = v.yes + v.written_yes;
     Weighed {
         yes,
@@ -69,7 +70,7 @@ pub const RESULT_COLUMNS: &[&str] =
 
 /// `council result`: a session's attendance and each ballot against its threshold, with the article.
 pub fn result(conn: &Connection, s: &Session, lang: Lang) -> Result<Report> {
-    let set = rules_of(conn)?;
+    let set = rules_of(conn)?.at(s.held_on);
     let mut r =
         Report::new(words(format!("Council session #{} of {}", s.id, crate::text::format_date(s.held_on)), lang));
     let quorum = set.get(rules::Param::Quorum);

@@ -60,6 +60,79 @@ impl Regime {
     }
 }
 
+impl Regime {
+    /// The texts as a paper's legal bases cite them: number, date, issuer and title (Decree 30/2020/NĐ-CP Annex I
+    /// writes a basis with the text's kind, number, date of signing and subject).
+    pub fn bases(self) -> &'static [&'static str] {
+        match self {
+            Regime::Law2003 => &[
+                "Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi \
+                 đua, Khen thưởng ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013",
+                "Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi hành một số \
+                 điều của Luật Thi đua, khen thưởng",
+            ],
+            Regime::Decree98 => &[
+                "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
+                "Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số \
+                 điều của Luật Thi đua, khen thưởng",
+            ],
+            Regime::Decree152 => &[
+                "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
+                "Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết một số điều của \
+                 Luật Thi đua, khen thưởng",
+            ],
+        }
+    }
+
+    /// The law on local government a province's decision cites first: the 2015 law (amended 2019) until 30/06/2025,
+    /// Law 72/2025/QH15 from 01/07/2025, in force with the two-tier local government.
+    pub fn local_government(date: NaiveDate) -> &'static str {
+        if date < ymd(2025, 7, 1) {
+            "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật \
+             Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019"
+        } else {
+            "Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025"
+        }
+    }
+}
+
+/// The base salary (mức lương cơ sở) in force on a date, in đồng a month, with the decree that set it: cash awards
+/// are multiples of it (Law 06/2022 Art 85; Decree 152/2025/NĐ-CP Art 49–54, Decree 98/2023 Art 54 and Decree
+/// 91/2017 Art 70 before them).
+pub fn base_salary(date: NaiveDate) -> Option<(u64, &'static str)> {
+    const TABLE: &[((i32, u32, u32), u64, &str)] = &[
+        ((2018, 7, 1), 1_390_000, "Nghị định số 72/2018/NĐ-CP"),
+        ((2019, 7, 1), 1_490_000, "Nghị định số 38/2019/NĐ-CP"),
+        ((2023, 7, 1), 1_800_000, "Nghị định số 24/2023/NĐ-CP"),
+        ((2024, 7, 1), 2_340_000, "Nghị định số 73/2024/NĐ-CP"),
+    ];
+    TABLE.iter().rev().find(|((y, m, d), _, _)| date >= ymd(*y, *m, *d)).map(|(_, amount, decree)| (*amount, *decree))
+}
+
+/// How many base salaries a title or form carries for a collective or an individual: the catalog's figure for a
+/// title (Decree 152/2025/NĐ-CP Art 50–52, as Decree 98/2023 Art 54); for the forms, the collective's figure of the
+/// decree's table (Bằng khen of the Prime Minister 7.0, of a minister or provincial chair 3.0, Giấy khen 0.6; Art 53–54).
+/// An individual's figure for a form is not confirmed here: none, and the paper leaves the amount to fill.
+pub fn coefficient(code: &str, catalog: Option<f64>, collective: bool) -> Option<f64> {
+    if catalog.is_some() {
+        return catalog;
+    }
+    match (code.to_uppercase().as_str(), collective) {
+        ("BK_TTG", true) => Some(7.0),
+        ("BK_TINH", true) => Some(3.0),
+        ("GK", true) => Some(0.6),
+        _ => None,
+    }
+}
+
+/// A cash award: the coefficient times the base salary in force on the decision's date, rounded up to the next
+/// 10,000 đồng (Decree 152/2025/NĐ-CP Art 49).
+pub fn cash(coefficient: f64, date: NaiveDate) -> Option<u64> {
+    let (base, _) = base_salary(date)?;
+    let exact = (coefficient * base as f64).round() as u64;
+    Some(exact.div_ceil(10_000) * 10_000)
+}
+
 /// The date that decides which rule set judges an achievement year: its end, when the year's titles are proposed
 /// (so a 2020 file is judged by 2020's rules, a 2025 one by Decree 152). `--as-of` overrides it.
 pub fn judging_date(year: i32) -> NaiveDate {
@@ -331,6 +404,21 @@ pub struct RuleSet {
 }
 
 impl RuleSet {
+    /// The same file's parameters under the rule set in force on another date: what the file set stays, the
+    /// defaults are that rule set's (a council session of 2020 is weighed by the 2020 texts).
+    pub fn at(&self, as_of: NaiveDate) -> RuleSet {
+        let regime = Regime::at(as_of);
+        let params = self
+            .params
+            .iter()
+            .map(|v| match v.source {
+                Source::Set { .. } => v.clone(),
+                _ => default(v.param, regime),
+            })
+            .collect();
+        RuleSet { regime, as_of, params }
+    }
+
     /// `set`: the parameters stored in the file, (key, value, source, date).
     pub fn new(as_of: NaiveDate, set: &[(Param, f64, String, NaiveDate)]) -> RuleSet {
         let regime = Regime::at(as_of);
@@ -611,4 +699,21 @@ pub enum Evidence {
     NotConfirmed,
     /// A branch of an alternative and how it came out.
     Branch(Cond, u8, Verdict),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cash_award_is_the_base_salary_in_force_times_its_coefficient_rounded_up_to_ten_thousand() {
+        // 2020: 1,490,000 đ; Bằng khen of the provincial chair 1.0, CSTĐ cấp tỉnh 3.0, LĐTT 0.3.
+        assert_eq!(cash(1.0, ymd(2021, 1, 15)), Some(1_490_000));
+        assert_eq!(cash(0.3, ymd(2021, 1, 15)), Some(450_000), "447,000 rounded up");
+        assert_eq!(cash(1.5, ymd(2024, 6, 30)), Some(2_700_000));
+        assert_eq!(cash(1.5, ymd(2024, 7, 1)), Some(3_510_000));
+        assert_eq!(cash(0.3, ymd(2025, 12, 1)), Some(710_000), "702,000 rounded up");
+        assert_eq!(base_salary(ymd(2017, 1, 1)), None, "before the table: not guessed");
+        assert_eq!(Regime::Decree152.bases().len(), 2);
+    }
 }

@@ -55,6 +55,66 @@ pub fn assert_columns_fit(doc: &str) {
     assert!(tables > 0, "a paper with a table");
 }
 
+/// A paper's words as its reader reads them: the text of every paragraph (body, tables, header, signatures), a
+/// line each.
+pub fn text_of(path: &std::path::Path) -> String {
+    let doc = part(path, "word/document.xml").replace("<w:br/>", "<w:t xml:space=\"preserve\">\n</w:t>");
+    doc.split("<w:p>")
+        .map(|p| {
+            p.split("<w:t xml:space=\"preserve\">")
+                .skip(1)
+                .map(|t| t[..t.find("</w:t>").unwrap()].replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"))
+                .collect::<String>()
+        })
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// What a reviewer at the Department of Home Affairs must never find in a paper: the file's codes (units, titles,
+/// campaigns), the software's own notes, command syntax, the file's record numbers, English. The units' short names
+/// the secretary gave ("BHXH tỉnh") are names, not codes.
+pub fn assert_signable(text: &str, codes: &[&str]) {
+    let mut text = text.to_string();
+    for short in ["BHXH tỉnh", "KBNN tỉnh", "NHNN chi nhánh tỉnh", "NHNN tỉnh", "QLTT tỉnh", "BHXH khu vực"]
+    {
+        text = text.replace(short, "");
+    }
+    // A document's number carries its issuer's symbol ("1750/QĐ-BHXH"): a number, not a code of the file.
+    let words: String = text.split_whitespace().filter(|w| !w.contains('/')).collect::<Vec<_>>().join(" ");
+    for token in words.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+        assert!(!codes.contains(&token), "the code '{token}' in the paper:\n{text}");
+        assert!(
+            !["the", "and", "of", "not", "with", "proposal", "candidate", "unit", "rating", "merit", "default"]
+                .contains(&token),
+            "the English '{token}' in the paper:\n{text}"
+        );
+    }
+    for note in ["`", "--", "chưa đối chiếu", "mặc định", "TỆP", "thidua", "#"] {
+        assert!(!text.contains(note), "'{note}' in the paper:\n{text}");
+    }
+}
+
+/// The codes of the demo's file a paper must not show.
+const DEMO_CODES: &[&str] = &[
+    "CTK",
+    "BHXH",
+    "BHXH_TB",
+    "CTHUE",
+    "HQ",
+    "KBNN",
+    "NHNN",
+    "QLTT",
+    "CTD_TINH",
+    "BK_TINH",
+    "CSTDCS",
+    "LDTT",
+    "TTLDXS",
+    "TTLDTT",
+    "CSTD_TINH",
+    "PT2020",
+];
+
 /// A part of a `.docx`, as text.
 pub fn part(path: &std::path::Path, name: &str) -> String {
     let f = std::fs::File::open(path).unwrap();
@@ -129,11 +189,24 @@ fn the_memo_and_its_list_as_word_and_markdown() {
     assert!(doc.contains("KHỐI THI ĐUA CÁC CƠ QUAN TRUNG ƯƠNG") && doc.contains("Số: 12/TTr-KTĐ"), "issuer and number");
     assert!(doc.contains("Tây Ninh, ngày 05 tháng 02 năm 2020"), "place and date, leading zeros");
     assert!(doc.contains("TỜ TRÌNH") && doc.contains("Kính gửi: Hội đồng Thi đua – Khen thưởng tỉnh Tây Ninh"));
-    assert!(doc.contains("Căn cứ Nghị định 91/2017/NĐ-CP;"), "the bases of the rules of 2020");
-    // The annexed list: one table per part, its header row repeated on every page, a row per candidate.
+    // The texts of the rules of 2020, as they are cited: number, date, issuer, title.
+    assert!(
+        doc.contains("Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết"),
+        "the bases of the rules of 2020"
+    );
+    let text = text_of(&path);
+    // The counts by form, never "0 tập thể"; the dossier's reports announced.
+    assert!(text.contains("- Bằng khen của Chủ tịch UBND tỉnh: 01 tập thể, 01 cá nhân."), "{text}");
+    assert!(!text.contains(" 0 tập thể") && !text.contains(" 0 cá nhân"), "{text}");
+    assert!(text.contains("(Có danh sách và báo cáo thành tích kèm theo)"), "{text}");
+    // The annexed list grouped by form, then collectives and individuals; one table per part, its header row
+    // repeated on every page, a row per candidate: people with "Ông/Bà", their position and their unit by name.
     assert_eq!(doc.matches("<w:tblHeader/>").count(), 2, "two parts: collectives and individuals");
-    assert!(doc.contains("I. TẬP THỂ (1)") && doc.contains("II. CÁ NHÂN (1)"));
-    assert!(doc.contains("Trần Thị Yến Phương, Phó Giám đốc, Bảo hiểm xã hội thị xã Trảng Bàng"));
+    assert!(text.contains("I. BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH\n1. Tập thể (01)"), "{text}");
+    assert!(text.contains("2. Cá nhân (01)"), "{text}");
+    assert!(text.contains("Bà Trần Thị Yến Phương, Phó Giám đốc, Bảo hiểm xã hội thị xã Trảng Bàng"), "{text}");
+    assert!(text.contains("Bảo hiểm xã hội tỉnh\nDẫn đầu cải cách hành chính"), "{text}");
+    assert_signable(&text, DEMO_CODES);
     assert!(doc.contains("(Kèm theo Tờ trình số 12/TTr-KTĐ ngày 05/02/2020 của Khối thi đua các Cơ quan Trung ương)"));
     // Rows: the header block, the foot, and header + one candidate in each of the two annex tables.
     assert_eq!(doc.matches("<w:tr>").count(), 6, "{}", doc.matches("<w:tr>").count());
@@ -189,13 +262,28 @@ fn the_minutes_of_a_session_and_the_signing_list() {
     assert_layout(&path);
     let doc = part(&path, "word/document.xml");
     assert!(doc.contains("BIÊN BẢN") && doc.contains("Họp xét thi đua, khen thưởng sơ kết 6 tháng đầu năm 2020"));
-    assert!(doc.contains("Tổng số thành viên: 7; có mặt: 6; vắng mặt có ý kiến bằng văn bản: 1."));
+    let text = text_of(&path);
+    assert!(text.contains("Thành viên Hội đồng: 7 người; có mặt: 6 người; vắng mặt có ý kiến bằng văn bản: 1 người."));
+    // Who was there, by name and position; the ballot by the candidate's name, against the 2020 threshold.
+    assert!(text.contains("Chủ trì: Bà Tạ Thị Dân, Trưởng phòng TCHC Cục Thống kê, Khối trưởng."), "{text}");
+    assert!(text.contains("Nguyễn Hữu Tâm, Phó Giám đốc Bảo hiểm xã hội tỉnh;"), "{text}");
+    assert!(text.contains("Vắng mặt: Ngô Thị Uyên (có ý kiến bằng văn bản)."), "{text}");
     assert!(
-        doc.contains("Trần Thị Yến Phương (BHXH_TB)")
-            && doc.contains("7/7")
-            && doc.contains("100%")
-            && doc.contains("trên 50%")
+        text.contains("Bà Trần Thị Yến Phương, Phó Giám đốc, Bảo hiểm xã hội thị xã Trảng Bàng\nBằng khen của Chủ tịch UBND tỉnh\n7/7\n100%\ntrên 50%\nĐạt"),
+        "{text}"
     );
+    assert!(
+        text.contains("Biên bản đã được đọc lại cho các thành viên dự họp cùng nghe, nhất trí thông qua"),
+        "{text}"
+    );
+    assert_signable(&text, DEMO_CODES);
+    // Minutes are kept by a member who was there: a session without its secretary names who kept them.
+    run(&["council", "session", "add", "--date", "25/07/2020", "--kind", "other", "--absent", "3"]);
+    run(&["council", "vote", "25/07/2020", "--person", "BHXH01", "--title", "BK_TINH", "--yes", "6", "--no", "0"]);
+    let err = e.fails(&["-f", "thidua-demo.db", "doc", "minutes", "25/07/2020"], 1);
+    assert!(err.contains("Nguyễn Văn Hùng was absent from session #2") && err.contains("--secretary"), "{err}");
+    let md = run(&["doc", "minutes", "25/07/2020", "--secretary", "Lâm Minh Trí"]).stdout;
+    assert!(md.contains("Thư ký: Lâm Minh Trí, Phó Cục trưởng Cục Thuế.") && md.contains("**Lâm Minh Trí**"), "{md}");
     assert!(
         doc.contains("THƯ KÝ")
             && doc.contains("Nguyễn Văn Hùng")
@@ -228,8 +316,8 @@ fn the_minutes_of_a_session_and_the_signing_list() {
     );
     // A session without ballots has no minutes to write.
     run(&["council", "session", "add", "--date", "20/12/2020", "--kind", "annual", "--present", "7"]);
-    let err = e.fails(&["-f", "thidua-demo.db", "doc", "minutes", "2"], 1);
-    assert!(err.contains("session #2 has no ballots"), "{err}");
+    let err = e.fails(&["-f", "thidua-demo.db", "doc", "minutes", "3"], 1);
+    assert!(err.contains("session #3 has no ballots"), "{err}");
     // The signing list of a decision.
     run(&["award", "decision", "add", "120/QĐ-UBND", "--date", "15/01/2021", "--issuer", "UBND tỉnh Tây Ninh"]);
     run(&["award", "add", "120/QĐ-UBND", "BK_TINH", "--person", "BHXH01"]);
@@ -237,7 +325,18 @@ fn the_minutes_of_a_session_and_the_signing_list() {
     run(&["doc", "signing", "120/QĐ-UBND", "-o", "ky-nhan.docx"]);
     let doc = part(&e.path("ky-nhan.docx"), "word/document.xml");
     assert!(doc.contains("DANH SÁCH KÝ NHẬN") && doc.contains("Quyết định số 120/QĐ-UBND ngày 15/01/2021"));
-    assert_eq!(doc.matches("<w:tr>").count(), 2 + 1 + 2, "header block, foot, header row, two recipients");
+    assert_eq!(doc.matches("<w:tr>").count(), 2 + 1 + 2 + 1, "header block, foot, header row, two recipients, total");
+    // The amounts: a collective's Bằng khen of the provincial chair is 3.0 base salaries, 1,490,000 đồng in January
+    // 2021 (Decree 38/2019): 4,470,000; an individual's amount is left to fill; rows tall enough to sign in.
+    let text = text_of(&e.path("ky-nhan.docx"));
+    assert!(
+        text.contains("Bảo hiểm xã hội tỉnh\n(Đại diện: ……………………)\nBằng khen của Chủ tịch UBND tỉnh\n4.470.000"),
+        "{text}"
+    );
+    assert!(text.contains("Tổng cộng\n4.470.000"), "{text}");
+    assert!(text.contains("mức lương cơ sở 1.490.000 đồng (Nghị định số 38/2019/NĐ-CP)"), "{text}");
+    assert!(doc.contains(r#"<w:trHeight w:val="680" w:hRule="atLeast"/>"#), "rows to sign in");
+    assert_signable(&text, DEMO_CODES);
 }
 
 #[test]
@@ -262,7 +361,14 @@ fn the_review_the_draft_decision_and_an_achievement_report() {
         assert!(doc.contains(h), "{h}");
     }
     assert!(doc.contains("Khối có 7 đơn vị thành viên, đóng trên địa bàn tỉnh.") && doc.contains("Đoạn thứ hai."));
-    assert!(doc.contains("[Ưu điểm, hạn chế, nguyên nhân, bài học kinh nghiệm: do thư ký bổ sung"), "a marked place");
+    assert!(doc.contains("[Ưu điểm, hạn chế, nguyên nhân, bài học kinh nghiệm]"), "a marked place");
+    assert!(doc.contains(r#"<w:highlight w:val="yellow"/>"#), "marked places are highlighted");
+    // The province reads the review: no checklist of the secretary's unless asked, names not codes.
+    let text = text_of(&path);
+    assert!(!text.contains("Những nội dung còn thiếu") && !text.contains("không thể đạt"), "{text}");
+    assert_signable(&text, DEMO_CODES);
+    run(&["doc", "review", "midyear", "--checklists", "-o", "so-ket-3.docx"]);
+    assert!(text_of(&e.path("so-ket-3.docx")).contains("Những nội dung còn thiếu"));
     assert!(doc.contains("Tây Ninh, ngày 30 tháng 6 năm 2020") && doc.contains("Phong trào thi đua năm 2020"));
     // The secretary's text kept as written: a numbered list and a dashed one stay items, each its own paragraph; a
     // line wrapped by hand joins its item; decomposed input comes out composed.
@@ -295,15 +401,42 @@ fn the_review_the_draft_decision_and_an_achievement_report() {
     // A draft decision answers a proposal that was sent.
     let err = e.fails(&["-f", "thidua-demo.db", "doc", "decision", "1"], 1);
     assert!(err.contains("proposal #1 is a draft"), "{err}");
+    // The flag and a Bằng khen for the same unit (one achievement: the highest amount only), a person's Bằng khen.
+    run(&["proposal", "candidate", "1", "--unit", "BHXH", "--title", "CTD_TINH"]);
+    run(&["proposal", "candidate", "1", "--unit", "BHXH", "--title", "BK_TINH"]);
     run(&["proposal", "send", "1", "--memo", "12/TTr-KTĐ", "--date", "28/07/2020", "--force", "--reason", "Minh họa"]);
     run(&["doc", "decision", "1", "-o", "qd.docx"]);
     let doc = part(&e.path("qd.docx"), "word/document.xml");
+    let text = text_of(&e.path("qd.docx"));
     assert!(doc.contains("ỦY BAN NHÂN DÂN TỈNH TÂY NINH") && doc.contains("QUYẾT ĐỊNH"));
+    // The authority line and "QUYẾT ĐỊNH:" centred; the bases in italics, with their dates.
+    for centred in ["CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TÂY NINH", "QUYẾT ĐỊNH:"] {
+        let at = doc.find(&format!(">{centred}<")).unwrap();
+        let p = &doc[doc[..at].rfind("<w:p>").unwrap()..at];
+        assert!(p.contains(r#"<w:jc w:val="center"/>"#), "{centred} centred: {p}");
+    }
+    let at = doc.find("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015").unwrap();
+    assert!(doc[doc[..at].rfind("<w:r>").unwrap()..at].contains("<w:i/>"), "the bases in italics");
+    assert!(text.contains(
+        "Xét đề nghị của Khối thi đua các Cơ quan Trung ương tại Tờ trình số 12/TTr-KTĐ ngày 28/07/2020 và đề nghị \
+         của Giám đốc Sở Nội vụ"
+    ));
+    assert!(text.contains("Về việc tặng Cờ thi đua của UBND tỉnh và Bằng khen của Chủ tịch UBND tỉnh"), "{text}");
+    // Article 1 names each form and its counts; Article 2 the amounts: in July 2020 the base salary is 1,490,000
+    // đồng (Decree 38/2019); the flag 8.0 of it, 11,920,000; a collective's Bằng khen 3.0, 4,470,000.
+    assert!(text.contains("1. Cờ thi đua của UBND tỉnh: 01 tập thể;"), "{text}");
+    assert!(text.contains("2. Bằng khen của Chủ tịch UBND tỉnh: 01 tập thể, 01 cá nhân."), "{text}");
     assert!(
-        doc.contains("Xét đề nghị của Khối thi đua các Cơ quan Trung ương tại Tờ trình số 12/TTr-KTĐ ngày 28/07/2020.")
+        text.contains("Cờ thi đua của UBND tỉnh: mỗi tập thể 8 lần mức lương cơ sở, bằng 11.920.000 đồng"),
+        "{text}"
     );
-    assert!(doc.contains("Về việc tặng Bằng khen của Chủ tịch UBND tỉnh"));
-    assert_eq!(doc.matches("<w:tblHeader/>").count(), 1);
+    assert!(text.contains("mỗi tập thể 3 lần mức lương cơ sở, bằng 4.470.000 đồng"), "{text}");
+    // The annex by form, collectives then individuals; the unit's Bằng khen pays nothing more than its flag.
+    assert!(text.contains("I. CỜ THI ĐUA CỦA UBND TỈNH\n1. Tập thể"), "{text}");
+    assert!(text.contains("Bảo hiểm xã hội tỉnh\nNhận mức cao hơn"), "{text}");
+    assert!(text.contains("II. BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH\n1. Tập thể"), "{text}");
+    assert!(text.contains("Bảo hiểm xã hội tỉnh\n11.920.000"), "{text}");
+    assert_signable(&text, DEMO_CODES);
     // An achievement report: the unit's profile and the titles and forms it received, from this file and history.
     run(&[
         "unit",
@@ -324,10 +457,7 @@ fn the_review_the_draft_decision_and_an_achievement_report() {
         doc.contains("BÁO CÁO THÀNH TÍCH")
             && doc.contains("Tổng số cán bộ, công chức, người lao động: 120; nữ: 70; đảng viên: 85.")
     );
-    assert!(
-        doc.contains("Cờ thi đua cấp bộ, ban, ngành, tỉnh") && doc.contains("2015–2020"),
-        "the awards of the seed story"
-    );
+    assert!(doc.contains("Cờ thi đua của UBND tỉnh") && doc.contains("2015–2020"), "the awards of the seed story");
     let md = run(&["doc", "achievements", "--person", "BHXH01"]).stdout;
-    assert!(md.contains("Họ và tên: Trần Thị Yến Phương.") && md.contains("**NGƯỜI BÁO CÁO THÀNH TÍCH**"), "{md}");
+    assert!(md.contains("Họ và tên: Bà Trần Thị Yến Phương.") && md.contains("**NGƯỜI BÁO CÁO THÀNH TÍCH**"), "{md}");
 }

@@ -75,8 +75,8 @@ fn the_walkthrough_runs_as_written() {
     let doc = crate::papers::part(&e.path("bien-ban.docx"), "word/document.xml");
     let intro = doc.find("Hội nghị thông qua bảng tổng hợp kết quả chấm điểm thi đua:").unwrap();
     let land = doc.find(r#"w:orient="landscape""#).expect("a landscape section");
-    let score = doc.find(">Tổng thẩm định<").unwrap();
-    let ballots = doc.find("Kết quả bỏ phiếu").unwrap();
+    let score = doc.find(">Thẩm định<").unwrap();
+    let ballots = doc.find("Kết quả biểu quyết").unwrap();
     let portrait_end = doc[..intro].rfind("<w:sectPr>").expect("the portrait section ends before the table");
     assert!(
         portrait_end < intro && intro < score && score < land && land < ballots,
@@ -85,4 +85,27 @@ fn the_walkthrough_runs_as_written() {
     assert!(doc[land..].contains(r#"<w:pgSz w:w="11906" w:h="16838"/>"#), "back to portrait");
     assert_eq!(doc.matches("<w:titlePg/>").count(), 1, "the first page alone has no page number");
     crate::papers::assert_columns_fit(&doc);
+    // Every paper of the year says what the real one says: no code of the file, no software note, no English.
+    let codes = [
+        "CT",
+        "BHXH",
+        "BHXH_TB",
+        "CTHUE",
+        "HQ",
+        "KBNN",
+        "NHNN",
+        "QLTT",
+        "PT2020",
+        "GD2015",
+        "CTD_TINH",
+        "BK_TINH",
+        "CSTDCS",
+        "LDTT",
+        "TTLDXS",
+        "TTLDTT",
+        "CSTD_TINH",
+    ];
+    for paper in ["to-trinh.docx", "bien-ban.docx", "ky-nhan.docx", "so-ket.docx", "bc.docx"] {
+        crate::papers::assert_signable(&crate::papers::text_of(&e.path(paper)), &codes);
+    }
 }

@@ -229,6 +229,11 @@ fn blocks(flow: &mut Flow, body: &[Block], mut lead: Option<usize>) {
                 flow.p(p, vec![R::new(t.as_str(), BODY)]);
             }
             Block::Item(t) => flow.p(P { after: 60, ..body_para() }, vec![R::new(t.as_str(), BODY)]),
+            Block::Basis(t) => flow.p(P { after: 60, ..body_para() }, vec![R::new(t.as_str(), BODY).italic()]),
+            Block::Centered(t) => flow.p(
+                P { before: 120, after: 120, keep_next: true, ..line(Align::Center, 0) },
+                vec![R::new(t.as_str(), BODY).bold()],
+            ),
             Block::Heading(t) => {
                 heading = Some(flow.items.len());
                 flow.p(

@@ -1,0 +1,157 @@
+//! The mid-year or annual review as a document (báo cáo sơ kết / tổng kết), with the outline of the common
+//! templates: I. situation, II. results (campaigns, registrations, pledge, ranking, commendation in counts by form,
+//! exemplars, and in the annual review the proposals and what came of them), III. assessment, IV. tasks ahead,
+//! V. proposals. Units, campaigns, titles and forms by name; the internal checklists (what data is missing, which
+//! registrations will fail) only when the secretary asks for them, since the province does not read those.
+
+use std::collections::HashMap;
+
+use rusqlite::Connection;
+
+use super::frame;
+use crate::db::{catalog, units};
+use crate::error::Result;
+use crate::output::document::{from_table_named, Block, Document};
+use crate::output::Table;
+
+/// The parts of a review the file cannot write, given as text (`doc review --text PART=FILE`).
+pub const PARTS: &[&str] = &["situation", "assessment", "tasks", "proposals"];
+
+fn text_or_blank(texts: &HashMap<String, String>, part: &str, what: &str) -> Vec<Block> {
+    match texts.get(part) {
+        Some(t) => Block::prose(t),
+        None => vec![Block::Blank(what.to_string())],
+    }
+}
+
+/// A report table as the paper shows it: codes replaced by names (units by name, titles and forms by their
+/// issuer's names), a code column dropped where a name column beside it says the same, numbers of the file's own
+/// records (a proposal's "#1") left out.
+fn named(t: &Table, units: &HashMap<String, String>, forms: &HashMap<String, String>) -> Block {
+    let has = |c: &str| t.columns.iter().any(|x| x == c);
+    // The proposals' table numbers each proposal; the ranking's "proposal" is the form proposed, kept.
+    let mut drop: Vec<&str> = if t.name == "proposals" { vec!["proposal"] } else { vec![] };
+    if has("unit_name") {
+        drop.push("unit");
+    }
+    if has("name") && has("code") && !has("code_name") {
+        drop.push("code");
+    }
+    if has("title_name") {
+        drop.push("title_name");
+    }
+    if has("code_name") && has("code") {
+        drop.push("code_name");
+    }
+    let name = |col: &str, text: &str| -> Option<String> {
+        match col {
+            "unit" => units.get(text).cloned(),
+            "title" | "code" => forms.get(&text.to_uppercase()).cloned(),
+            _ => None,
+        }
+    };
+    from_table_named(t, &drop, &name)
+}
+
+/// The mid-year or annual review. The figures come from the review the file builds; the prose parts come from
+/// `texts`, or are left as marked places; `checklists` adds the secretary's own lists (missing data, registrations
+/// at risk).
+pub fn review(
+    conn: &Connection,
+    annual: bool,
+    as_of: chrono::NaiveDate,
+    texts: &HashMap<String, String>,
+    checklists: bool,
+) -> Result<Document> {
+    use crate::output::Lang;
+    let f = frame(conn)?;
+    let r = if annual {
+        super::super::reviews::annual(conn, as_of, Lang::Vi)?
+    } else {
+        super::super::reviews::midyear(conn, as_of, Lang::Vi)?
+    };
+    let unit_names: HashMap<String, String> = units::list(conn)?.into_iter().map(|u| (u.code, u.name)).collect();
+    let mut forms: HashMap<String, String> = HashMap::new();
+    for e in catalog::list(conn, None)? {
+        forms.insert(e.code.to_uppercase(), super::named(&e.code, &e.name, f.province.as_deref()));
+    }
+    let table = |t: &Table| named(t, &unit_names, &forms);
+    let mut body = vec![Block::Heading("I. TÌNH HÌNH CHUNG".into())];
+    let members = r.sections.iter().find(|s| s.table.as_ref().is_some_and(|t| t.name == "members"));
+    if let Some(m) = members {
+        body.extend(m.lines.iter().map(|l| Block::Para(l.clone())));
+    }
+    body.extend(text_or_blank(texts, "situation", "Đặc điểm, tình hình của Khối"));
+    body.push(Block::Heading("II. KẾT QUẢ THỰC HIỆN".into()));
+    // In the outline's order: the movements, the registrations (and results), the pledge, the ranking, the awards,
+    // the exemplars, the proposals and what came of them.
+    let results = [
+        "campaigns",
+        "registrations",
+        "results",
+        "pledges",
+        "ranking",
+        "awards_by_code",
+        "awards",
+        "awards_decided",
+        "exemplars",
+        "proposals",
+    ];
+    let mut n = 0;
+    for name in results {
+        let Some(s) =
+            r.sections.iter().find(|s| s.table.as_ref().is_some_and(|t| t.name == name && !t.rows.is_empty()))
+        else {
+            continue;
+        };
+        let t = s.table.as_ref().expect("found by its table");
+        n += 1;
+        body.push(Block::Heading(format!("{n}. {}", s.heading.clone().unwrap_or_default())));
+        body.extend(s.lines.iter().map(|l| Block::Para(l.clone())));
+        body.push(table(t));
+    }
+    body.push(Block::Heading("III. ĐÁNH GIÁ CHUNG".into()));
+    body.extend(text_or_blank(texts, "assessment", "Ưu điểm, hạn chế, nguyên nhân, bài học kinh nghiệm"));
+    if checklists {
+        for name in ["missing", "at_risk"] {
+            if let Some(s) =
+                r.sections.iter().find(|s| s.table.as_ref().is_some_and(|t| t.name == name && !t.rows.is_empty()))
+            {
+                body.push(Block::Para(format!("{}:", s.heading.clone().unwrap_or_default())));
+                body.push(table(s.table.as_ref().expect("found by its table")));
+            }
+        }
+    }
+    body.push(Block::Heading(
+        if annual { "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM TỚI" } else { "IV. NHIỆM VỤ 6 THÁNG CUỐI NĂM" }.into(),
+    ));
+    body.extend(text_or_blank(texts, "tasks", "Phương hướng, nhiệm vụ"));
+    body.push(Block::Heading("V. ĐỀ XUẤT, KIẾN NGHỊ".into()));
+    body.extend(text_or_blank(texts, "proposals", "Đề xuất, kiến nghị"));
+    let subject = if annual {
+        format!("Tổng kết công tác thi đua, khen thưởng năm {} và phương hướng, nhiệm vụ năm {}", f.year, f.year + 1)
+    } else {
+        format!("Sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm {} và nhiệm vụ 6 tháng cuối năm", f.year)
+    };
+    let symbol = f.symbol("BC");
+    Ok(Document {
+        parent: f.parent,
+        issuer: f.issuer,
+        number: None,
+        symbol,
+        place: f.place,
+        date: Some(as_of),
+        kind: "BÁO CÁO".into(),
+        subject: Some(subject),
+        to: Vec::new(),
+        body,
+        recipients: vec![
+            "Ban Thi đua – Khen thưởng tỉnh".into(),
+            "Các đơn vị thành viên Khối".into(),
+            "Lưu: VT".into(),
+        ],
+        signature: Some(f.signature),
+        second_signature: None,
+        annex: None,
+    })
+}
