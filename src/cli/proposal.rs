@@ -10,7 +10,6 @@ use crate::error::{refused, refused_hint, usage, Result};
 use crate::model::{DocKind, ItemOutcome, ProposalStatus};
 use crate::output::{emit_report, emit_table};
 use crate::report;
-use crate::rules::Summary;
 
 #[derive(Subcommand, Debug)]
 pub enum ProposalCmd {
@@ -254,24 +253,7 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
                 if items.is_empty() {
                     return Err(refused_hint(format!("proposal #{id} has no candidate"), "add them with `thidua proposal candidate`"));
                 }
-                // Who cannot go without --force: not eligible under the rules in force, or not carried by the ballot.
-                let judge = report::eligible::Judge::new(tx, None)?;
-                let set = report::proposals::rules_of(tx)?;
-                let mut blocked = Vec::new();
-                for i in &items {
-                    let s = report::proposals::subject(tx, i)?;
-                    let j = judge.judge(&s, &i.code, judge.file_year)?;
-                    let ballot = if crate::rules::vote_param(&i.code) == crate::rules::Param::VoteOther {
-                        true
-                    } else {
-                        council::vote_for(tx, i.unit_id, i.person_id, &i.code)?
-                            .is_some_and(|(v, s)| report::proposals::weigh(&v, &s, &set).carried)
-                    };
-                    if j.summary() == Summary::NotEligible || !ballot {
-                        let why = if !ballot { "its ballot did not carry" } else { "not eligible" };
-                        blocked.push((i.id, format!("{} — {} ({why})", i.name, i.code)));
-                    }
-                }
+                let blocked = report::proposals::held_back(tx, &items)?;
                 if !blocked.is_empty() && !force {
                     return Err(refused_hint(
                         format!(

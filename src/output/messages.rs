@@ -16,6 +16,15 @@ pub fn say(msg: &str, lang: Lang) -> String {
 
 /// A whole message (in Vietnamese) through MESSAGES; a value (`value`) through VALUES too.
 fn render(msg: &str, value: bool) -> String {
+    // A list of values ("A — B (why); C — D (why)"): each on its own first, so that a template cannot take the
+    // separator of the list for one of its own.
+    if value && msg.contains("; ") {
+        let parts: Vec<&str> = msg.split("; ").collect();
+        let done: Vec<String> = parts.iter().map(|p| render(p, true)).collect();
+        if done.iter().zip(&parts).all(|(d, p)| d != p) {
+            return done.join("; ");
+        }
+    }
     let tables: &[&[(&str, &str)]] = if value { &[MESSAGES, VALUES] } else { &[MESSAGES] };
     for (en, vi) in tables.iter().flat_map(|t| t.iter()) {
         if let Some(values) = matches(en, msg) {
@@ -619,8 +628,6 @@ const MESSAGES: &[(&str, &str)] = &[
     ("proposal #{} is decided already", "đề nghị #{0} đã có quyết định"),
     ("proposal #{} has no candidate", "đề nghị #{0} chưa có đối tượng"),
     ("add them with `thidua proposal candidate`", "hãy thêm bằng `thidua proposal candidate`"),
-    ("{} — {} (its ballot did not carry)", "{0} — {1} (kết quả bỏ phiếu không đạt)"),
-    ("{} — {} (not eligible)", "{0} — {1} (không đủ điều kiện)"),
     ("proposal #{} cannot be sent: {}", "không thể gửi đề nghị #{0}: {1}"),
     ("`thidua eligible` and `thidua council result` say why; --force --reason \"…\" sends them all the same, the reason kept", "`thidua eligible` và `thidua council result` cho biết lý do; --force --reason \"…\" vẫn gửi, lý do được lưu lại"),
     ("proposal #{} sent: {} of {}", "đã gửi đề nghị #{0}: {1} ngày {2}"),
@@ -669,6 +676,12 @@ const MESSAGES: &[(&str, &str)] = &[
 /// Words and phrases that appear as values inside other messages (a status, a count, a kind): used for the values
 /// only, never for a whole message, so "{} row {}" does not swallow a sentence.
 const VALUES: &[(&str, &str)] = &[
+    // A candidate held back, an item of the list in "proposal #{} cannot be sent: {}" (never a whole message).
+    ("{} — {} (its ballot did not carry)", "{0} — {1} (kết quả bỏ phiếu không đạt)"),
+    ("{} — {} (no ballot of the council carried it)", "{0} — {1} (không có kết quả bỏ phiếu đạt của Hội đồng)"),
+    ("{} — {} (conferred by the head of the unit, {})", "{0} — {1} (do thủ trưởng đơn vị tặng, {2})"),
+    ("{} — {} (proposed for another form too, {})", "{0} — {1} (đã được đề nghị một hình thức khác, {2})"),
+    ("{} — {} (not eligible)", "{0} — {1} (không đủ điều kiện)"),
     ("award #{}", "khen thưởng #{0}"),
     ("proposal #{} (candidate #{})", "đề nghị #{0} (đối tượng #{1})"),
     ("{} problem", "{0} vấn đề"),

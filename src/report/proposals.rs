@@ -19,6 +19,40 @@ pub fn rules_of(conn: &Connection) -> Result<RuleSet> {
     Ok(RuleSet::new(judging_date(year), &stored::params(conn)?))
 }
 
+/// The candidates a proposal cannot send without `--force` and a reason, each with why: not eligible under the rules
+/// in force; no ballot of the council that carried (a candidate never voted on included: the memo proposes what the
+/// council carried); a title or form its addressee does not confer (a grassroots title is the unit head's to confer,
+/// Law 06/2022/QH15 Art 80); the same subject proposed twice (one achievement, one form: Law 06/2022/QH15 Art 5.2.c).
+pub fn held_back(conn: &Connection, items: &[Item]) -> Result<Vec<(i64, String)>> {
+    let judge = super::eligible::Judge::new(conn, None)?;
+    let set = rules_of(conn)?;
+    let mut out = Vec::new();
+    for (n, i) in items.iter().enumerate() {
+        let s = subject(conn, i)?;
+        let j = judge.judge(&s, &i.code, judge.file_year)?;
+        let ballot =
+            council::vote_for(conn, i.unit_id, i.person_id, &i.code)?.map(|(v, s)| weigh(&v, &s, &set).carried);
+        let grassroots =
+            crate::db::catalog::by_code(conn, &i.code)?.and_then(|e| e.level).as_deref() == Some("grassroots");
+        let twice = items[..n].iter().any(|o| o.unit_id == i.unit_id && o.person_id == i.person_id);
+        let why = if grassroots {
+            "conferred by the head of the unit, Luật Thi đua, khen thưởng 2022, Điều 80"
+        } else if twice {
+            "proposed for another form too, Luật Thi đua, khen thưởng 2022, Điều 5 khoản 2 điểm c"
+        } else if ballot.is_none() {
+            "no ballot of the council carried it"
+        } else if ballot == Some(false) {
+            "its ballot did not carry"
+        } else if j.summary() == rules::Summary::NotEligible {
+            "not eligible"
+        } else {
+            continue;
+        };
+        out.push((i.id, format!("{} — {} ({why})", i.name, i.code)));
+    }
+    Ok(out)
+}
+
 /// A ballot weighed: in favour (present and written), of all members, the percentage, the threshold, carried.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Weighed {

@@ -259,8 +259,11 @@ fn returned_with_a_reason_resent_and_decided_with_a_changed_form() {
     let e = with_proposal();
     let missing = e.ok(&["report", "missing", "--format", "csv"]).stdout;
     assert!(missing.contains("dossier of proposal #1: the memo (tờ trình)"), "{missing}");
-    // The ranking's certificate candidate had no ballot: BK_TINH follows the bloc's rule, so only the flag and the
-    // CSTĐ titles need one. Everyone carried: it goes.
+    // The ranking's certificate candidate had no ballot: the memo proposes what the council carried, so it waits for
+    // one (more than half of all members for a Bằng khen). Once everyone carried, it goes.
+    let err = e.fails(&["proposal", "send", "1", "--memo", "15/TTr-KTĐ", "--date", "12/12/2025"], 1);
+    assert!(err.contains("Cục Thuế — BK_TINH (no ballot of the council carried it)"), "{err}");
+    e.ok(&["council", "vote", "1", "--unit", "CT", "--title", "BK_TINH", "--yes", "5", "--no", "4"]);
     e.ok(&["proposal", "send", "1", "--memo", "15/TTr-KTĐ", "--date", "12/12/2025"]);
     let err = e.fails(&["proposal", "send", "1", "--memo", "15/TTr-KTĐ", "--date", "13/12/2025"], 1);
     assert!(err.contains("proposal #1 was sent already (15/TTr-KTĐ of 12/12/2025)"), "{err}");
@@ -297,7 +300,7 @@ fn returned_with_a_reason_resent_and_decided_with_a_changed_form() {
     let award = e.ok(&["award", "show", "6"]).stdout;
     assert!(award.contains("answers proposal #1 (candidate #2)"), "{award}");
     let review = e.ok(&["report", "annual", "--as-of", "31/01/2026", "--format", "csv", "--table", "proposals"]).stdout;
-    assert!(review.contains("BK_TINH,,,changed,GK,120/QĐ-UBND"), "{review}");
+    assert!(review.contains("BK_TINH,55.6,> 50%,changed,GK,120/QĐ-UBND"), "{review}");
     let err = e.fails(&["proposal", "decide", "1", "--decision", "120/QĐ-UBND"], 1);
     assert!(err.contains("proposal #1 is decided, not sent"), "{err}");
     // The minutes hold the score table the session adopted, then its ballots (they need a secretary to sign).
@@ -314,6 +317,7 @@ fn returned_with_a_reason_resent_and_decided_with_a_changed_form() {
 #[test]
 fn a_candidate_not_carried_or_not_eligible_needs_force_and_a_reason() {
     let e = with_proposal();
+    e.ok(&["council", "vote", "1", "--unit", "CT", "--title", "BK_TINH", "--yes", "5", "--no", "4"]);
     e.ok(&["council", "vote", "1", "--person", "CT01", "--title", "CSTD_TINH", "--yes", "8", "--no", "1"]);
     let err = e.fails(&["proposal", "send", "1", "--memo", "15/TTr-KTĐ", "--date", "12/12/2025"], 1);
     assert!(
@@ -362,4 +366,31 @@ fn the_demo_has_its_council_and_a_draft_proposal() {
     if let Some(w) = crate::lang::english_in(&vi) {
         panic!("English word '{w}' under --lang vi:\n{vi}");
     }
+}
+
+/// The memo proposes only what its addressee confers and one form per achievement: a grassroots title (the unit's
+/// head confers it, Law 06/2022 Art 80) and a unit proposed for the flag and a Bằng khen at once (Art 5.2.c) are held
+/// back with the article, unless sent with --force and a reason.
+#[test]
+fn a_proposal_holds_back_what_its_addressee_does_not_confer_and_a_second_form() {
+    let e = with_proposal();
+    e.ok(&["council", "vote", "1", "--unit", "CT", "--title", "BK_TINH", "--yes", "9", "--no", "0"]);
+    e.ok(&["proposal", "candidate", "1", "--person", "CT01", "--title", "CSTDCS"]);
+    e.ok(&["proposal", "candidate", "1", "--unit", "BHXH", "--title", "BK_TINH"]);
+    e.ok(&["council", "vote", "1", "--unit", "BHXH", "--title", "BK_TINH", "--yes", "9", "--no", "0"]);
+    let err = e.fails(&["proposal", "send", "1", "--memo", "15/TTr-KTĐ", "--date", "12/12/2025"], 1);
+    assert!(
+        err.contains(
+            "Nguyễn Thị Thu Hà — CSTDCS (conferred by the head of the unit, Luật Thi đua, khen thưởng 2022, Điều 80)"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "— BK_TINH (proposed for another form too, Luật Thi đua, khen thưởng 2022, Điều 5 khoản 2 điểm c)"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("Cục Thuế"), "the carried certificate goes: {err}");
+    assert_eq!(e.count("SELECT count(*) FROM proposal WHERE status = 'sent'"), 0);
 }

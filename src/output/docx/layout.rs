@@ -10,8 +10,13 @@ use super::widths::{UNITS_PER_EM, WIDTHS};
 pub const CELL_PAD: u32 = 80;
 /// What a column needs beyond its text: both paddings, the border, and a margin for the renderer's rounding.
 const SLACK: u32 = 2 * CELL_PAD + 40;
-/// A column whose cells are all empty is a place to write or sign in: at least 30 mm.
+/// A column to sign in ("Ký nhận", "Ký tên", all its cells empty): at least 30 mm.
 const EMPTY_COLUMN: u32 = 1701;
+
+/// Whether column `i` is a place to sign: headed "Ký …" and empty in every row.
+pub fn is_sign_column(header: &str, rows: &[Vec<String>], i: usize) -> bool {
+    header.starts_with("Ký") && !rows.is_empty() && rows.iter().all(|r| r.get(i).is_none_or(|c| c.trim().is_empty()))
+}
 
 /// The advance width of one character in 1/2048 em; a character the table does not hold is measured by its base
 /// letter (a decomposed accent adds nothing), else as the widest common letter, so an unknown glyph errs wide.
@@ -69,14 +74,12 @@ pub fn needs(columns: &[String], rows: &[Vec<String>], half_points: u32) -> Vec<
             let cells = rows.iter().filter_map(|r| r.get(i));
             let mut min = longest_word(&columns[i], half_points, true);
             let mut max = 0;
-            let mut any = false;
             for c in cells {
-                any |= !c.trim().is_empty();
                 min = min.max(longest_word(c, half_points, false));
                 max = max.max(c.lines().map(|l| text_width(l, half_points, false)).max().unwrap_or(0));
             }
             let mut n = Need { min: min + SLACK, max: max.max(min) + SLACK, head: 0, cells: 0 };
-            if !any && !rows.is_empty() {
+            if is_sign_column(&columns[i], rows, i) {
                 n.min = n.min.max(EMPTY_COLUMN);
                 n.max = n.max.max(EMPTY_COLUMN);
             }
@@ -279,9 +282,10 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_column_is_a_place_to_sign() {
-        let cols: Vec<String> = ["STT", "Ký nhận"].map(String::from).into();
-        let n = needs(&cols, &[vec!["1".into(), String::new()]], 24);
+    fn a_column_to_sign_in_has_room_and_an_empty_note_does_not() {
+        let cols: Vec<String> = ["STT", "Ký nhận", "Ghi chú"].map(String::from).into();
+        let n = needs(&cols, &[vec!["1".into(), String::new(), String::new()]], 24);
         assert!(n[1].min >= EMPTY_COLUMN);
+        assert!(n[2].min < EMPTY_COLUMN / 2, "{n:?}");
     }
 }

@@ -164,12 +164,11 @@ fn alignment(i: usize, column: &str, rows: &[Vec<String>]) -> Align {
     }
 }
 
-/// A numbered table with borders, laid out by `plan`; whether it needs a landscape page. A table with an empty
-/// column (a place to sign) has rows tall enough to sign in, 12 mm.
+/// A numbered table with borders, laid out by `plan`; whether it needs a landscape page. A table with a column to
+/// sign in has rows tall enough to sign in, 12 mm.
 fn table(columns: &[String], rows: &[Vec<String>], plan: layout::Plan) -> (Item, bool) {
     let size = plan.half_points;
-    let sign = (0..columns.len())
-        .any(|i| !rows.is_empty() && rows.iter().all(|r| r.get(i).is_none_or(|c| c.trim().is_empty())));
+    let sign = (0..columns.len()).any(|i| layout::is_sign_column(&columns[i], rows, i));
     let cellp = |align: Align| P { align: Some(align), before: 30, after: 30, ..P::default() };
     let head = Row {
         cells: columns

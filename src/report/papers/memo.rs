@@ -36,7 +36,8 @@ pub fn unit_summary(conn: &Connection, unit_id: i64) -> Result<Option<String>> {
         let end = crate::rules::judging_date(bloc.year);
         if let Some(p) = super::super::pledges::completion(conn, c.id, end)?.into_iter().find(|p| p.unit_code == s.code)
         {
-            if p.pledge.is_some() && p.targets > 0 {
+            // Only a pledge fulfilled speaks for the unit in a proposal.
+            if p.pledge.is_some() && p.targets > 0 && p.met == p.targets {
                 parts.push(format!("hoàn thành {}/{} chỉ tiêu giao ước thi đua", p.met, p.targets));
             }
         }
