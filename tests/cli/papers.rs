@@ -239,9 +239,23 @@ fn the_memo_and_its_list_as_word_and_markdown() {
         "Phó Khối trưởng",
         "--parent",
         "UBND tỉnh Tây Ninh",
+        "--symbol",
+        "KTĐ",
+        "--bloc-rule",
+        "Quy chế tổ chức và hoạt động của Khối ban hành kèm theo Quyết định số 01/QĐ-KTĐ ngày 15 tháng 01 năm 2025",
     ]);
     f.ok(&["doc", "memo", "1", "-o", "x.docx"]);
     let doc = part(&f.path("x.docx"), "word/document.xml");
+    // The issuer's symbol in the number left to fill; the bloc's own rule among the bases, after the 2022 Law and
+    // Decree 152/2025 that judge a 2025 file.
+    let text = text_of(&f.path("x.docx"));
+    assert!(text.contains("Số:        /TTr-KTĐ"), "{text}");
+    let law = text.find("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;").expect("the 2022 Law");
+    let decree = text.find("Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025").expect("Decree 152");
+    let rule = text.find("Căn cứ Quy chế tổ chức và hoạt động của Khối").expect("the bloc's rule");
+    assert!(law < decree && decree < rule, "{text}");
+    // To the one who decides, through the Department of Home Affairs, when the proposal names no addressee.
+    assert!(text.contains("Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Tây Ninh\n(qua Sở Nội vụ)"), "{text}");
     assert!(
         doc.contains("Lê Văn Nam") && doc.contains("PHÓ KHỐI TRƯỞNG") && doc.contains("UBND TỈNH TÂY NINH"),
         "the settings"

@@ -105,7 +105,8 @@ fn the_walkthrough_runs_as_written() {
         "TTLDTT",
         "CSTD_TINH",
     ];
-    for paper in ["to-trinh.docx", "bien-ban.docx", "ky-nhan.docx", "so-ket.docx", "bc.docx"] {
+    e.ok(&["-f", "khoi-2020.db", "doc", "review", "annual", "-o", "tong-ket.docx"]);
+    for paper in ["to-trinh.docx", "bien-ban.docx", "ky-nhan.docx", "so-ket.docx", "bc.docx", "tong-ket.docx"] {
         crate::papers::assert_signable(&crate::papers::text_of(&e.path(paper)), &codes);
     }
 }

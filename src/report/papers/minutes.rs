@@ -49,18 +49,6 @@ fn score_table(conn: &Connection) -> Result<Option<Block>> {
         .into_iter()
         .map(|u| (u.code.clone(), u.short.clone().unwrap_or(u.name)))
         .collect();
-    let named = |t: &str| {
-        t.split(' ')
-            .map(|w| {
-                let core = w.trim_end_matches([',', ';', ':', ')', '.']);
-                match short.get(core) {
-                    Some(n) => w.replacen(core, n, 1),
-                    None => w.to_string(),
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
     let num = |x: f64| crate::text::format_number(x, true);
     let mut rows = Vec::new();
     for (n, s) in st.iter().enumerate() {
@@ -77,7 +65,7 @@ fn score_table(conn: &Connection) -> Result<Option<Block>> {
             Some(code) => form_name(conn, code)?,
             None => String::new(),
         });
-        row.push(s.notes.iter().map(|t| named(t)).collect::<Vec<_>>().join("; "));
+        row.push(s.notes.iter().map(|t| super::name_codes(t, &short)).collect::<Vec<_>>().join("; "));
         rows.push(row);
     }
     Ok(Some(Block::Table { columns, rows }))

@@ -199,6 +199,21 @@ fn named(code: &str, name: &str, province: Option<&str>) -> String {
     }
 }
 
+/// A note of the ranking's with the units it names by code ("xếp trên NHNN khi bằng điểm") named by their short
+/// names instead.
+fn name_codes(text: &str, short: &std::collections::HashMap<String, String>) -> String {
+    text.split(' ')
+        .map(|w| {
+            let core = w.trim_end_matches([',', ';', ':', ')', '.']);
+            match short.get(core) {
+                Some(n) => w.replacen(core, n, 1),
+                None => w.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A name with "Ông" or "Bà" before it; the name alone when the file does not say which.
 fn honoured(g: Option<Gender>, name: &str) -> String {
     match g {

@@ -24,29 +24,41 @@ fn text_or_blank(texts: &HashMap<String, String>, part: &str, what: &str) -> Vec
     }
 }
 
-/// A report table as the paper shows it: codes replaced by names (units by name, titles and forms by their
-/// issuer's names), a code column dropped where a name column beside it says the same, numbers of the file's own
-/// records (a proposal's "#1") left out.
-fn named(t: &Table, units: &HashMap<String, String>, forms: &HashMap<String, String>) -> Block {
+/// How the paper names what the file codes: units by name, titles and forms by their issuer's names (by code and
+/// by catalog name), units named inside notes by their short names.
+struct Names {
+    units: HashMap<String, String>,
+    short: HashMap<String, String>,
+    forms: HashMap<String, String>,
+    by_name: HashMap<String, String>,
+}
+
+/// A report table as the paper shows it: codes replaced by names, a code column dropped where a name column beside
+/// it says the same, numbers of the file's own records (a proposal's "#1") left out, thresholds in words.
+fn named(t: &Table, n: &Names) -> Block {
     let has = |c: &str| t.columns.iter().any(|x| x == c);
     // The proposals' table numbers each proposal; the ranking's "proposal" is the form proposed, kept.
     let mut drop: Vec<&str> = if t.name == "proposals" { vec!["proposal"] } else { vec![] };
     if has("unit_name") {
         drop.push("unit");
     }
-    if has("name") && has("code") && !has("code_name") {
-        drop.push("code");
-    }
     if has("title_name") {
-        drop.push("title_name");
+        drop.push("title");
     }
-    if has("code_name") && has("code") {
-        drop.push("code_name");
+    if has("code") && (has("name") || has("code_name")) {
+        drop.push("code");
     }
     let name = |col: &str, text: &str| -> Option<String> {
         match col {
-            "unit" => units.get(text).cloned(),
-            "title" | "code" => forms.get(&text.to_uppercase()).cloned(),
+            "unit" => n.units.get(text).cloned(),
+            "title" | "code" => n.forms.get(&text.to_uppercase()).cloned(),
+            "title_name" | "code_name" => n.by_name.get(text).cloned(),
+            "note" | "notes" => Some(super::name_codes(text, &n.short)),
+            "threshold" => match text.strip_prefix("> ") {
+                Some(x) => Some(format!("trên {x}")),
+                None if !text.is_empty() => Some(format!("từ {text}")),
+                None => None,
+            },
             _ => None,
         }
     };
@@ -70,12 +82,18 @@ pub fn review(
     } else {
         super::super::reviews::midyear(conn, as_of, Lang::Vi)?
     };
-    let unit_names: HashMap<String, String> = units::list(conn)?.into_iter().map(|u| (u.code, u.name)).collect();
-    let mut forms: HashMap<String, String> = HashMap::new();
-    for e in catalog::list(conn, None)? {
-        forms.insert(e.code.to_uppercase(), super::named(&e.code, &e.name, f.province.as_deref()));
+    let mut names =
+        Names { units: HashMap::new(), short: HashMap::new(), forms: HashMap::new(), by_name: HashMap::new() };
+    for u in units::list(conn)? {
+        names.short.insert(u.code.clone(), u.short.clone().unwrap_or_else(|| u.name.clone()));
+        names.units.insert(u.code, u.name);
     }
-    let table = |t: &Table| named(t, &unit_names, &forms);
+    for e in catalog::list(conn, None)? {
+        let shown = super::named(&e.code, &e.name, f.province.as_deref());
+        names.forms.insert(e.code.to_uppercase(), shown.clone());
+        names.by_name.insert(e.name, shown);
+    }
+    let table = |t: &Table| named(t, &names);
     let mut body = vec![Block::Heading("I. TÌNH HÌNH CHUNG".into())];
     let members = r.sections.iter().find(|s| s.table.as_ref().is_some_and(|t| t.name == "members"));
     if let Some(m) = members {
