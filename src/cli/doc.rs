@@ -63,7 +63,7 @@ pub enum DocCmd {
         out: DocOut,
     },
     /// An achievement report (báo cáo thành tích) of a unit or a person: profile, titles and forms received
-    #[command(group = clap::ArgGroup::new("subject").required(true).args(["unit", "person"]))]
+    #[command(group = clap::ArgGroup::new("subject").required(true).args(["unit", "person", "proposal"]))]
     Achievements {
         /// The unit (code or name)
         #[arg(long)]
@@ -71,6 +71,11 @@ pub enum DocCmd {
         /// The person (number, staff code or name)
         #[arg(long)]
         person: Option<String>,
+        /// Every candidate of a proposal: one report each, as .docx in the -o folder, attached to the dossier
+        #[arg(long)]
+        proposal: Option<i64>,
+        #[command(flatten)]
+        write: WriteArgs,
         #[command(flatten)]
         out: DocOut,
     },
@@ -127,6 +132,51 @@ fn emit(ctx: &Ctx, d: &crate::output::document::Document, out: &DocOut) -> Resul
     if let Some(p) = &out.output {
         ctx.say(format!("wrote {}", p.display()));
     }
+    Ok(())
+}
+
+/// `doc achievements --proposal N -o DIR`: one achievement report per candidate, titled with the form proposed,
+/// written into DIR (made private when new) and attached to the candidate's dossier in one transaction.
+fn reports_of_proposal(ctx: &Ctx, id: i64, write: &WriteArgs, out: &DocOut) -> Result<()> {
+    let Some(dir) = out.output.as_deref() else {
+        return Err(crate::error::usage("--proposal writes one report a candidate: give the folder with -o DIR"));
+    };
+    let conn = ctx.open()?;
+    let items = crate::db::proposals::items(&conn, id)?;
+    if items.is_empty() {
+        return Err(crate::error::refused_hint(
+            format!("proposal #{id} has no candidate"),
+            "add them with `thidua proposal candidate`",
+        ));
+    }
+    let mut papers_made = Vec::new();
+    for (n, i) in items.iter().enumerate() {
+        let d = papers::achievements(&conn, i.unit_id, i.person_id, Some(&i.code))?;
+        let slug: String =
+            crate::text::fold_key(&i.name).chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+        let name = format!("bao-cao-thanh-tich-{:02}-{slug}.docx", n + 1);
+        papers_made.push((i.id, name, crate::output::docx::bytes(&d)?));
+    }
+    drop(conn);
+    crate::output::make_private_dir(dir)?;
+    for (_, name, bytes) in &papers_made {
+        crate::output::save_bytes(&dir.join(name), bytes, out.force)?;
+    }
+    let today = crate::text::today();
+    ctx.write(write, |tx| {
+        for (item, name, bytes) in &papers_made {
+            crate::db::proposals::attach(tx, id, Some(*item), crate::model::DocKind::Report, name, bytes, today)?;
+        }
+        Ok(())
+    })?;
+    ctx.done(
+        write,
+        format!(
+            "wrote {} achievement reports in {} and attached them to proposal #{id}",
+            papers_made.len(),
+            dir.display()
+        ),
+    );
     Ok(())
 }
 
@@ -189,10 +239,14 @@ pub fn run(ctx: &Ctx, cmd: DocCmd) -> Result<()> {
             emit(ctx, &papers::review(&conn, annual, as_of, &texts, checklists)?, &out)
         }
         DocCmd::Decision { id, out } => emit(ctx, &papers::decision(&ctx.open()?, id)?, &out),
-        DocCmd::Achievements { unit, person, out } => {
+        DocCmd::Achievements { unit, person, proposal: Some(id), write, out } => {
+            debug_assert!(unit.is_none() && person.is_none());
+            reports_of_proposal(ctx, id, &write, &out)
+        }
+        DocCmd::Achievements { unit, person, proposal: None, out, .. } => {
             let conn = ctx.open()?;
             let (u, p, _) = super::subject(&conn, unit.as_deref(), person.as_deref())?;
-            emit(ctx, &papers::achievements(&conn, u, p)?, &out)
+            emit(ctx, &papers::achievements(&conn, u, p, None)?, &out)
         }
         DocCmd::Settings {
             parent,

@@ -196,16 +196,37 @@ pub fn emit_document(d: &document::Document, path: Option<&Path>, force: bool) -
         document::markdown(&mut v, d)?;
         v
     };
+    save_bytes(p, &bytes, force)
+}
+
+/// Bytes written to `path` as every output file is: made whole under a temporary private name, synced, put in place
+/// (refused when the place is taken, unless `force`); a failure leaves nothing behind.
+pub fn save_bytes(p: &Path, bytes: &[u8], force: bool) -> Result<()> {
     check_place(p, force)?;
     let tmp = part_of(p);
     let _ = std::fs::remove_file(&tmp);
     let saved = private_create(&tmp)
-        .and_then(|mut f| Ok(f.write_all(&bytes).and_then(|()| f.sync_all())?))
+        .and_then(|mut f| Ok(f.write_all(bytes).and_then(|()| f.sync_all())?))
         .and_then(|()| place(&tmp, p, force));
     if saved.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
     saved
+}
+
+/// A folder for output files: an existing one as it is, a new one private (0700).
+pub fn make_private_dir(dir: &Path) -> Result<()> {
+    match std::fs::symlink_metadata(dir) {
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(_) => Err(refused(format!("'{}' is not a folder", dir.display()))),
+        Err(_) => {
+            let mut b = std::fs::DirBuilder::new();
+            b.recursive(true);
+            #[cfg(unix)]
+            std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+            b.create(dir).map_err(|e| refused(format!("cannot create folder '{}': {e}", dir.display())))
+        }
+    }
 }
 
 fn save_xlsx(mut wb: rust_xlsxwriter::Workbook, o: &Opts) -> Result<()> {

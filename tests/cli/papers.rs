@@ -472,6 +472,52 @@ fn the_review_the_draft_decision_and_an_achievement_report() {
             && doc.contains("Tổng số cán bộ, công chức, người lao động: 120; nữ: 70; đảng viên: 85.")
     );
     assert!(doc.contains("Cờ thi đua của UBND tỉnh") && doc.contains("2015–2020"), "the awards of the seed story");
+    // One report per candidate of the proposal, titled with the form proposed, attached to each dossier; a person's
+    // holds her rating and her initiative with its recognition; a unit's lists its own titles, not its staff's.
+    run(&["rating", "set", "excellent", "--person", "BHXH01", "--doc", "32/QĐ-BHXH", "--doc-date", "23/12/2020"]);
+    run(&[
+        "initiative",
+        "add",
+        "Rút ngắn quy trình thu bảo hiểm xã hội",
+        "--scope",
+        "unit",
+        "--author",
+        "BHXH01",
+        "--body",
+        "Giám đốc BHXH tỉnh",
+        "--decision",
+        "12/QĐ-BHXH",
+        "--date",
+        "05/06/2020",
+    ]);
+    let out = run(&["doc", "achievements", "--proposal", "1", "-o", "ho-so"]);
+    assert!(
+        out.stderr.contains("wrote 3 achievement reports in ho-so and attached them to proposal #1"),
+        "{}",
+        out.stderr
+    );
+    let mut made: Vec<String> = std::fs::read_dir(e.path("ho-so"))
+        .unwrap()
+        .map(|f| f.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    made.sort();
+    assert_eq!(made.len(), 3, "{made:?}");
+    let attached: i64 = e
+        .conn_to("thidua-demo.db")
+        .query_row("SELECT count(*) FROM proposal_doc WHERE kind = 'report' AND item_id IS NOT NULL", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(attached, 3);
+    let person = made.iter().find(|n| n.contains("tran-thi-yen-phuong")).expect("her report");
+    let text = text_of(&e.path(&format!("ho-so/{person}")));
+    assert!(text.contains("BÁO CÁO THÀNH TÍCH\nĐề nghị tặng Bằng khen của Chủ tịch UBND tỉnh"), "{text}");
+    assert!(text.contains("2020\nHoàn thành xuất sắc nhiệm vụ\n32/QĐ-BHXH ngày 23/12/2020"), "{text}");
+    assert!(
+        text.contains(
+            "Rút ngắn quy trình thu bảo hiểm xã hội\ncơ sở\nGiám đốc BHXH tỉnh, số 12/QĐ-BHXH, ngày 05/06/2020"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ"), "{text}");
     let md = run(&["doc", "achievements", "--person", "BHXH01"]).stdout;
     assert!(md.contains("Họ và tên: Bà Trần Thị Yến Phương.") && md.contains("**NGƯỜI BÁO CÁO THÀNH TÍCH**"), "{md}");
 }

@@ -97,10 +97,19 @@ fn rated(conn: &Connection, unit_id: Option<i64>, person_id: Option<i64>) -> Res
     Ok(vec![Block::Table { columns: columns.into_iter().map(String::from).collect(), rows }])
 }
 
-/// An achievement report of a unit or a person.
-pub fn achievements(conn: &Connection, unit_id: Option<i64>, person_id: Option<i64>) -> Result<Document> {
+/// An achievement report of a unit or a person; `code`: the title or form it is written for (else the one the file's
+/// latest proposal names the subject for).
+pub fn achievements(
+    conn: &Connection,
+    unit_id: Option<i64>,
+    person_id: Option<i64>,
+    code: Option<&str>,
+) -> Result<Document> {
     let f = frame(conn)?;
-    let form = proposed(conn, unit_id, person_id)?;
+    let form = match code {
+        Some(c) => Some(form_name(conn, c)?),
+        None => proposed(conn, unit_id, person_id)?,
+    };
     let subject = match &form {
         Some(name) => format!("Đề nghị tặng {name}"),
         None => format!("Đề nghị khen thưởng năm {}", f.year),
