@@ -57,6 +57,16 @@ pub fn clean_opt(s: &str) -> Option<String> {
 /// Checks a code as the secretary types it for units, campaigns, titles (docs/architecture.md): short ASCII.
 pub fn check_code(kind: &str, code: &str) -> Result<String, String> {
     let c = code.trim();
+    // A Vietnamese letter (the Đ of KHĐT) has its plain letter: offer the code it would be.
+    if !c.is_empty() && !c.is_ascii() && c.chars().all(|ch| ch.is_alphanumeric() || "_-. ".contains(ch)) {
+        let plain: String = fold_key(c).to_uppercase().replace(' ', "_");
+        if !plain.is_empty()
+            && plain.len() <= 32
+            && plain.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b))
+        {
+            return Err(format!("{kind} code '{c}' holds letters outside A–Z: write it {plain}"));
+        }
+    }
     if c.is_empty() || c.len() > 32 || !c.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b)) {
         return Err(format!(
             "{kind} code '{c}' is not a code: use up to 32 letters A–Z, digits, '_', '-' or '.' (e.g. BHXH, CT_TN)"

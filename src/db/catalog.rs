@@ -143,22 +143,86 @@ pub fn list(conn: &Connection, category: Option<&str>) -> Result<Vec<CatalogEntr
     Ok(v)
 }
 
-/// Finds an entry by its code (any case, "LĐTT" for "LDTT") or its name (any case, with or without accents or
-/// quotes, docs/domain.md §5.8). An unknown one is refused with the nearest codes as a hint.
+/// The seeded entry a title or form is named by as provinces and ministries write it (accent-free, lower case, as
+/// `fold_key` gives it): the conferring body in the name ("Cờ thi đua của UBND tỉnh Tây Ninh", "Bằng khen của Chủ
+/// tịch Ủy ban nhân dân tỉnh", "Bằng khen của Bộ trưởng Bộ Tài chính") or the level ("Chiến sĩ thi đua cấp tỉnh"),
+/// after Law 06/2022/QH15 Art 21–26 and 71–75, which name them by who confers them; "Giấy khen của Giám đốc …" is a
+/// Giấy khen whoever signs it.
+pub fn common_name(fold: &str) -> Option<&'static str> {
+    let s = format!(" {fold} ")
+        .replace(" uy ban nhan dan ", " ubnd ")
+        .replace(" thanh pho ", " tinh ")
+        .replace(" tp ", " tinh ")
+        .replace(" cua ", " ");
+    let s = s.trim();
+    let starts = |prefixes: &[&str]| prefixes.iter().any(|p| s == *p || s.starts_with(&format!("{p} ")));
+    if starts(&["co thi dua chinh phu"]) {
+        Some("CTD_CP")
+    } else if starts(&[
+        "co thi dua ubnd tinh",
+        "co thi dua cap tinh",
+        "co thi dua tinh",
+        "co thi dua bo",
+        "co thi dua cap bo",
+    ]) {
+        Some("CTD_TINH")
+    } else if starts(&["bang khen thu tuong", "bang khen thu tuong chinh phu"]) {
+        Some("BK_TTG")
+    } else if starts(&[
+        "bang khen chu tich ubnd tinh",
+        "bang khen chu tich ubnd",
+        "bang khen ubnd tinh",
+        "bang khen cap tinh",
+        "bang khen bo truong",
+        "bang khen cap bo",
+    ]) {
+        Some("BK_TINH")
+    } else if starts(&["chien si thi dua toan quoc"]) {
+        Some("CSTD_TQ")
+    } else if starts(&[
+        "chien si thi dua cap tinh",
+        "chien si thi dua tinh",
+        "chien si thi dua cap bo",
+        "chien si thi dua bo",
+    ]) {
+        Some("CSTD_TINH")
+    } else if starts(&["giay khen"]) {
+        Some("GK")
+    } else {
+        None
+    }
+}
+
+/// Finds an entry by its code (any case, "LĐTT" for "LDTT"), its name (any case, with or without accents or
+/// quotes, docs/domain.md §5.8) or the name provinces give it ([`common_name`]). An unknown one is refused with the
+/// nearest codes and names as a hint.
 pub fn resolve(conn: &Connection, input: &str) -> Result<CatalogEntry> {
     let s = input.trim();
     let fold = fold_key(s);
-    let found: Vec<CatalogEntry> = conn
+    let mut found: Vec<CatalogEntry> = conn
         .prepare_cached(&format!(
             "{SELECT} WHERE code = ?1 OR name_fold = ?2 OR lower(replace(code, '_', ' ')) = ?2 ORDER BY id"
         ))?
         .query_map(params![s, fold], row)?
         .collect::<rusqlite::Result<_>>()?;
+    if found.is_empty() {
+        if let Some(e) = common_name(&fold).map(|c| by_code(conn, c)).transpose()?.flatten() {
+            found.push(e);
+        }
+    }
     match &found[..] {
         [e] => Ok(e.clone()),
         [] => {
             let all = list(conn, None)?;
-            let near = nearest(s, all.iter().map(|e| e.code.as_str()), 5);
+            let mut near = nearest(s, all.iter().map(|e| e.code.as_str()), 3);
+            for n in nearest(s, all.iter().map(|e| e.name.as_str()), 3) {
+                if let Some(e) = all.iter().find(|e| e.name == n) {
+                    let shown = format!("{} ({})", e.code, e.name);
+                    if !near.contains(&e.code) {
+                        near.push(shown);
+                    }
+                }
+            }
             Err(refused_hint(
                 format!("no title or form '{s}'"),
                 if near.is_empty() {
@@ -236,4 +300,35 @@ pub fn check_subject(e: &CatalogEntry, unit: bool, verb: &str) -> Result<()> {
         ),
         hint,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::common_name;
+    use crate::text::fold_key;
+
+    #[test]
+    fn titles_and_forms_by_the_names_provinces_and_ministries_use() {
+        for (name, code) in [
+            ("Cờ thi đua của UBND tỉnh", "CTD_TINH"),
+            ("Cờ thi đua của Ủy ban nhân dân tỉnh Tây Ninh", "CTD_TINH"),
+            ("co thi dua cua ubnd tinh", "CTD_TINH"),
+            ("Cờ thi đua của Bộ Tài chính", "CTD_TINH"),
+            ("Cờ thi đua của Chính phủ", "CTD_CP"),
+            ("Bằng khen của Chủ tịch UBND tỉnh", "BK_TINH"),
+            ("Bằng khen của Chủ tịch Ủy ban nhân dân thành phố Hà Nội", "BK_TINH"),
+            ("bang khen cua chu tich ubnd tinh", "BK_TINH"),
+            ("Bằng khen của Bộ trưởng Bộ Tài chính", "BK_TINH"),
+            ("Bằng khen của Thủ tướng Chính phủ", "BK_TTG"),
+            ("Chiến sĩ thi đua cấp tỉnh", "CSTD_TINH"),
+            ("chien si thi dua cap tinh", "CSTD_TINH"),
+            ("Chiến sĩ thi đua cấp bộ", "CSTD_TINH"),
+            ("Chiến sĩ thi đua toàn quốc", "CSTD_TQ"),
+            ("Giấy khen của Giám đốc Bảo hiểm xã hội tỉnh", "GK"),
+        ] {
+            assert_eq!(common_name(&fold_key(name)), Some(code), "{name}");
+        }
+        assert_eq!(common_name(&fold_key("Chiến sĩ thi đua cơ sở")), None, "by its own name, not by a level");
+        assert_eq!(common_name(&fold_key("Cờ hiệu")), None);
+    }
 }

@@ -202,3 +202,48 @@ fn list_csv_round_trips_into_a_new_file() {
     // The formula guard of the export is undone on import: the stored note is the text as typed.
     assert_eq!(f.count("SELECT count(*) FROM registration WHERE note = '=tự đăng ký'"), 1);
 }
+
+/// Titles and forms by the names provinces and ministries write (with or without accents), on the command line and
+/// in a unit's list; an unknown name gets the nearest codes and names; a code typed with Đ gets its plain spelling.
+#[test]
+fn titles_and_forms_are_found_by_the_names_provinces_use() {
+    let e = Env::init();
+    e.seven_units();
+    e.ok(&["campaign", "add", "PT2020", "--name", "Phong trào thi đua năm 2020", "--kind", "regular"]);
+    e.ok(&["person", "add", "--unit", "BHXH", "--name", "Lê Văn Nam", "--code", "BH01"]);
+    e.ok(&[
+        "register",
+        "add",
+        "--title",
+        "Cờ thi đua của UBND tỉnh Tây Ninh",
+        "--unit",
+        "BHXH",
+        "--date",
+        "10/01/2020",
+    ]);
+    e.ok(&["register", "add", "--title", "chien si thi dua cap tinh", "--person", "BH01", "--date", "10/01/2020"]);
+    let list = e.write(
+        "ds.csv",
+        "unit,person,person_code,title\nCTHUE,,,Cờ thi đua của Ủy ban nhân dân tỉnh\nCT,,,Tập thể lao động xuất sắc\n",
+    );
+    e.ok(&["register", "import", &list]);
+    let codes: Vec<String> = e
+        .conn()
+        .prepare("SELECT c.code FROM registration r JOIN catalog c ON c.id = r.catalog_id ORDER BY r.id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(codes, ["CTD_TINH", "CSTD_TINH", "CTD_TINH", "TTLDXS"]);
+    e.ok(&["award", "decision", "add", "15/QĐ-BHXH", "--date", "15/01/2021", "--issuer", "Bảo hiểm xã hội tỉnh"]);
+    e.ok(&["award", "add", "15/QĐ-BHXH", "Giấy khen của Giám đốc Bảo hiểm xã hội tỉnh", "--person", "BH01"]);
+    assert_eq!(e.count("SELECT count(*) FROM award a JOIN catalog c ON c.id = a.catalog_id WHERE c.code = 'GK'"), 1);
+    let err = e.fails(&["register", "add", "--title", "Chiến sĩ thi đau cơ sở", "--person", "BH01"], 1);
+    assert!(
+        err.contains("no title or form 'Chiến sĩ thi đau cơ sở'") && err.contains("CSTDCS (Chiến sĩ thi đua cơ sở)"),
+        "{err}"
+    );
+    let err = e.fails(&["unit", "add", "KHĐT", "--name", "Sở Kế hoạch và Đầu tư"], 2);
+    assert!(err.contains("unit code 'KHĐT' holds letters outside A–Z: write it KHDT"), "{err}");
+}
