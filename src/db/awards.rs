@@ -10,7 +10,8 @@ use crate::error::{refused, refused_hint, Result};
 use crate::model::{Award, Basis};
 use crate::text::format_period;
 
-const SELECT: &str = "SELECT a.id, a.decision_id, d.number, d.issued_on, d.issuer, c.code, c.name, c.category,
+const SELECT: &str =
+    "SELECT a.id, a.decision_id, d.number, d.issued_on, d.issuer, c.code, shown_name(c.code, c.name), c.category,
                              CASE WHEN a.unit_id IS NULL THEN 'individual' ELSE 'collective' END, u.code,
                              p.id, p.full_name, p.staff_code, a.recipient, a.year_from, a.year_to, a.basis, a.reason,
                              k.code, a.note, v.decision, v.revoked_on
@@ -138,7 +139,7 @@ pub fn counts(
     let (key, group, order) = match by {
         "unit" => ("u.code, ''", "u.id", format!("ORDER BY {}", super::units::BLOC_ORDER)),
         "year" => ("a.year_from, a.year_to", "a.year_from, a.year_to", "ORDER BY a.year_to, a.year_from".to_string()),
-        _ => ("c.code, c.name", "c.id", "ORDER BY c.id".to_string()),
+        _ => ("c.code, shown_name(c.code, c.name)", "c.id", "ORDER BY c.id".to_string()),
     };
     let sql = format!(
         "SELECT {key}, sum(a.unit_id IS NOT NULL), sum(a.person_id IS NOT NULL)

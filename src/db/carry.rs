@@ -449,7 +449,7 @@ pub fn history(conn: &Connection, f: &Filter) -> Result<Vec<Achievement>> {
     let v = conn
         .prepare_cached(
             "WITH RECURSIVE sub(id) AS (SELECT ?1 WHERE ?1 IS NOT NULL UNION SELECT unit.id FROM unit JOIN sub ON unit.parent_id = sub.id)
-             SELECT h.subject, h.unit_code, h.person_name, h.person_code, h.code, h.name, h.recipient, h.year_from, h.year_to,
+             SELECT h.subject, h.unit_code, h.person_name, h.person_code, h.code, shown_name(h.code, h.name), h.recipient, h.year_from, h.year_to,
                     h.basis, h.decision, h.decision_date, h.issuer, h.reason, h.source_year
              FROM history h LEFT JOIN person p ON p.id = h.person_id
              WHERE (?1 IS NULL OR h.unit_id IN (SELECT id FROM sub) OR p.unit_id IN (SELECT id FROM sub))

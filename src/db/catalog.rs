@@ -114,8 +114,8 @@ pub fn seed(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-const SELECT: &str = "SELECT id, code, name, category, individual, collective, household, level, decided_by, legal_ref,
-                             cash, local FROM catalog";
+const SELECT: &str = "SELECT id, code, shown_name(code, name), category, individual, collective, household, level,
+                             decided_by, legal_ref, cash, local FROM catalog";
 
 fn row(r: &Row) -> rusqlite::Result<CatalogEntry> {
     Ok(CatalogEntry {
@@ -141,6 +141,27 @@ pub fn list(conn: &Connection, category: Option<&str>) -> Result<Vec<CatalogEntr
         .query_map([category], row)?
         .collect::<rusqlite::Result<_>>()?;
     Ok(v)
+}
+
+/// A title or form by the name its issuer gives it in a province: "Cờ thi đua của UBND tỉnh", "Bằng khen của Chủ
+/// tịch UBND tỉnh", "Chiến sĩ thi đua cấp tỉnh" (Law 06/2022/QH15 Art 22, 26, 74: conferred by the Chair of the
+/// provincial People's Committee); other entries by their catalog name. A file without a province keeps the
+/// catalog's names. Lists, messages and papers all say it this way (the SQL function `shown_name` on every
+/// connection the tool opens; the catalog itself, `register titles`, keeps the legal names).
+pub fn shown_name(code: &str, name: &str, province: Option<&str>) -> String {
+    let Some(p) = province else { return name.to_string() };
+    let p = p.to_lowercase();
+    let l = if p.starts_with("thành phố") || p.starts_with("tp ") || p.starts_with("tp.") {
+        "thành phố"
+    } else {
+        "tỉnh"
+    };
+    match code.to_uppercase().as_str() {
+        "CTD_TINH" => format!("Cờ thi đua của UBND {l}"),
+        "BK_TINH" => format!("Bằng khen của Chủ tịch UBND {l}"),
+        "CSTD_TINH" => format!("Chiến sĩ thi đua cấp {l}"),
+        _ => name.replace("cấp bộ, ban, ngành, tỉnh", &format!("cấp {l}")),
+    }
 }
 
 /// The seeded entry a title or form is named by as provinces and ministries write it (accent-free, lower case, as

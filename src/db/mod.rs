@@ -32,7 +32,7 @@ use std::fs::OpenOptions;
 use std::path::Path;
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
 use crate::error::{refused, refused_hint, Error, Result};
 
@@ -73,7 +73,7 @@ fn configure(conn: &Connection) -> Result<()> {
     // pick another plan (partial indexes, LIKE): a third of an import's time went to re-preparing.
     conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
     conn.create_collation("vi", crate::text::compare_vi)?;
-    Ok(())
+    shown_names(conn, None)
 }
 
 /// Opens an existing bloc-year file, migrating it when it is older than this binary.
@@ -100,7 +100,22 @@ pub fn open(path: &Path) -> Result<Connection> {
     }
     configure(&conn)?;
     migrate::upgrade(&conn, path)?;
+    // Titles and forms as the file's province names them, in every list and message.
+    let province: Option<String> = conn.query_row("SELECT province FROM bloc", [], |r| r.get(0)).optional()?.flatten();
+    shown_names(&conn, province)?;
     Ok(conn)
+}
+
+/// The SQL function `shown_name(code, name)`: a title or form as `province` names it (`catalog::shown_name`); with
+/// none, the catalog's own name.
+fn shown_names(conn: &Connection, province: Option<String>) -> Result<()> {
+    conn.create_scalar_function(
+        "shown_name",
+        2,
+        rusqlite::functions::FunctionFlags::SQLITE_UTF8 | rusqlite::functions::FunctionFlags::SQLITE_DETERMINISTIC,
+        move |ctx| Ok(catalog::shown_name(&ctx.get::<String>(0)?, &ctx.get::<String>(1)?, province.as_deref())),
+    )?;
+    Ok(())
 }
 
 fn not_ours(path: &Path, e: Option<rusqlite::Error>) -> Error {

@@ -11,7 +11,7 @@ use crate::error::{refused, refused_hint, Result};
 use crate::model::{RegStatus, Registration, SubjectKind};
 
 const SELECT: &str = "SELECT r.id, CASE WHEN r.unit_id IS NULL THEN 'individual' ELSE 'collective' END, u.code, u.name,
-                             p.id, p.full_name, p.staff_code, c.code, c.name, k.code, r.registered_on, r.status,
+                             p.id, p.full_name, p.staff_code, c.code, shown_name(c.code, c.name), k.code, r.registered_on, r.status,
                              r.result_note, r.award_id, r.note
                       FROM registration r
                       LEFT JOIN person p ON p.id = r.person_id
@@ -288,7 +288,7 @@ pub fn counts(conn: &Connection, as_of: Option<NaiveDate>) -> Result<Vec<Count>>
                  FROM registration r LEFT JOIN person p ON p.id = r.person_id
                  WHERE r.status <> 'withdrawn' AND (?1 IS NULL OR r.registered_on IS NULL OR r.registered_on <= ?1)
                  GROUP BY uid, cid)
-             SELECT u.code, u.name, c.code, c.name, g.coll, g.ind, g.ach, g.nach
+             SELECT u.code, u.name, c.code, shown_name(c.code, c.name), g.coll, g.ind, g.ach, g.nach
              FROM g JOIN unit u ON u.id = g.uid JOIN catalog c ON c.id = g.cid
              ORDER BY {BLOC_ORDER}, c.id"
         ))?

@@ -177,7 +177,7 @@ fn a_renamed_unit_keeps_its_history_and_the_printed_names() {
     run(&e, "k2021.db", &["unit", "edit", "BHXH", "--name", "Bảo hiểm xã hội khu vực XXIV"]);
     let md = run(&e, "k2021.db", &["report", "unit", "BHXH", "--format", "md"]).stdout;
     assert!(md.starts_with("# BHXH — Bảo hiểm xã hội khu vực XXIV"), "{md}");
-    assert!(md.contains("| 2019 | CTD_TINH | Cờ thi đua cấp bộ, ban, ngành, tỉnh | Bảo hiểm xã hội tỉnh |"), "{md}");
+    assert!(md.contains("| 2019 | CTD_TINH | Cờ thi đua của UBND tỉnh | Bảo hiểm xã hội tỉnh |"), "{md}");
     let md = run(&e, "k2021.db", &["report", "unit", "CTHUE", "--format", "md"]).stdout;
     assert!(md.contains("| 2019 | CSTDCS |") && md.contains("| 2020 | CSTDCS |") && md.contains("Võ Thị Ánh"), "{md}");
     // A person who moved unit keeps their history (matched by staff code).

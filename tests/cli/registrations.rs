@@ -236,6 +236,16 @@ fn titles_and_forms_are_found_by_the_names_provinces_use() {
         .map(Result::unwrap)
         .collect();
     assert_eq!(codes, ["CTD_TINH", "CSTD_TINH", "CTD_TINH", "TTLDXS"]);
+    // Lists and messages say them as the province does, as the papers do; a file of no province keeps the law's.
+    let list = e.ok(&["register", "list", "--format", "csv"]).stdout;
+    assert!(list.contains("Cờ thi đua của UBND tỉnh") && list.contains("Chiến sĩ thi đua cấp tỉnh"), "{list}");
+    assert!(!list.contains("cấp bộ, ban, ngành, tỉnh"), "{list}");
+    let titles = e.ok(&["register", "titles", "--format", "csv"]).stdout;
+    assert!(titles.contains("CTD_TINH,Cờ thi đua của UBND tỉnh"), "{titles}");
+    let other = Env::new();
+    other.ok(&["init", "--year", "2020", "--bloc", "Khối thi đua Bộ Tài chính"]);
+    let titles = other.ok(&["register", "titles", "--format", "csv"]).stdout;
+    assert!(titles.contains("CTD_TINH,\"Cờ thi đua cấp bộ, ban, ngành, tỉnh\""), "{titles}");
     e.ok(&["award", "decision", "add", "15/QĐ-BHXH", "--date", "15/01/2021", "--issuer", "Bảo hiểm xã hội tỉnh"]);
     e.ok(&["award", "add", "15/QĐ-BHXH", "Giấy khen của Giám đốc Bảo hiểm xã hội tỉnh", "--person", "BH01"]);
     assert_eq!(e.count("SELECT count(*) FROM award a JOIN catalog c ON c.id = a.catalog_id WHERE c.code = 'GK'"), 1);

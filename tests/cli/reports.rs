@@ -81,9 +81,9 @@ fn the_midyear_review_tells_the_seed_story() {
         "| CTK | Cục Thống kê | Cục Thống kê tỉnh | leader |",
         "Slogan: “Đoàn kết, sáng tạo, thi đua xây dựng và bảo vệ Tổ quốc”",
         "Motto: “Kỷ cương, liêm chính, hành động, trách nhiệm, sáng tạo, hiệu quả”",
-        "| Bảo hiểm xã hội tỉnh | BHXH | Cờ thi đua cấp bộ, ban, ngành, tỉnh | 2019 |",
-        "| Bảo hiểm xã hội tỉnh | BHXH | Cờ thi đua cấp bộ, ban, ngành, tỉnh | 2015–2020 |",
-        "| Bảo hiểm xã hội tỉnh | BHXH | Bằng khen cấp bộ, ban, ngành, tỉnh | 2011–2020 |",
+        "| Bảo hiểm xã hội tỉnh | BHXH | Cờ thi đua của UBND tỉnh | 2019 |",
+        "| Bảo hiểm xã hội tỉnh | BHXH | Cờ thi đua của UBND tỉnh | 2015–2020 |",
+        "| Bảo hiểm xã hội tỉnh | BHXH | Bằng khen của Chủ tịch UBND tỉnh | 2011–2020 |",
     ] {
         assert!(md.contains(fact), "the mid-year review lacks {fact:?}:\n{md}");
     }

@@ -126,7 +126,7 @@ fn every_list_with_an_import_round_trips_through_a_workbook() {
     let e = Env::new();
     e.ok(&["-f", "d.db", "demo"]);
     let f = Env::new();
-    f.ok(&["init", "--year", "2020", "--bloc", "Khối thi đua các Cơ quan Trung ương"]);
+    f.ok(&["init", "--year", "2020", "--bloc", "Khối thi đua các Cơ quan Trung ương", "--province", "Tây Ninh"]);
     f.ok(&["campaign", "add", "PT2020", "--name", "Phong trào thi đua năm 2020", "--kind", "regular"]);
     for (list, import) in [
         (vec!["unit", "list"], vec!["unit", "import"]),

@@ -174,29 +174,10 @@ fn subject_line(title: &str) -> String {
     format!("Về việc {lower}")
 }
 
-/// A title or form by the name its issuer gives it in a province: "Cờ thi đua của UBND tỉnh", "Bằng khen của Chủ
-/// tịch UBND tỉnh", "Chiến sĩ thi đua cấp tỉnh" (Law 06/2022 Art 22, 26, 74: conferred by the Chair of the
-/// provincial People's Committee); other entries by their catalog name. A bloc without a province keeps the
-/// catalog's names.
+/// A title or form by the name its issuer gives it in the file's province (`catalog::shown_name`, as every list
+/// and message says it).
 pub fn form_name(conn: &Connection, code: &str) -> Result<String> {
-    let province = meta::bloc(conn)?.province;
-    Ok(match catalog::by_code(conn, code)? {
-        Some(e) => named(&e.code, &e.name, province.as_deref()),
-        None => code.to_string(),
-    })
-}
-
-fn named(code: &str, name: &str, province: Option<&str>) -> String {
-    if province.is_none() {
-        return name.to_string();
-    }
-    let l = local(province);
-    match code.to_uppercase().as_str() {
-        "CTD_TINH" => format!("Cờ thi đua của UBND {l}"),
-        "BK_TINH" => format!("Bằng khen của Chủ tịch UBND {l}"),
-        "CSTD_TINH" => format!("Chiến sĩ thi đua cấp {l}"),
-        _ => name.replace("cấp bộ, ban, ngành, tỉnh", &format!("cấp {l}")),
-    }
+    Ok(catalog::by_code(conn, code)?.map_or_else(|| code.to_string(), |e| e.name))
 }
 
 /// A note of the ranking's with the units it names by code ("xếp trên NHNN khi bằng điểm") named by their short
@@ -312,14 +293,20 @@ mod tests {
     #[test]
     fn forms_by_the_names_the_province_gives_them() {
         assert_eq!(
-            named("CTD_TINH", "Cờ thi đua cấp bộ, ban, ngành, tỉnh", Some("Tây Ninh")),
+            catalog::shown_name("CTD_TINH", "Cờ thi đua cấp bộ, ban, ngành, tỉnh", Some("Tây Ninh")),
             "Cờ thi đua của UBND tỉnh"
         );
-        assert_eq!(named("BK_TINH", "x", Some("Thành phố Hà Nội")), "Bằng khen của Chủ tịch UBND thành phố");
-        assert_eq!(named("CSTD_TINH", "x", Some("Tây Ninh")), "Chiến sĩ thi đua cấp tỉnh");
-        assert_eq!(named("TTLDXS", "Tập thể lao động xuất sắc", Some("Tây Ninh")), "Tập thể lao động xuất sắc");
         assert_eq!(
-            named("CTD_TINH", "Cờ thi đua cấp bộ, ban, ngành, tỉnh", None),
+            catalog::shown_name("BK_TINH", "x", Some("Thành phố Hà Nội")),
+            "Bằng khen của Chủ tịch UBND thành phố"
+        );
+        assert_eq!(catalog::shown_name("CSTD_TINH", "x", Some("Tây Ninh")), "Chiến sĩ thi đua cấp tỉnh");
+        assert_eq!(
+            catalog::shown_name("TTLDXS", "Tập thể lao động xuất sắc", Some("Tây Ninh")),
+            "Tập thể lao động xuất sắc"
+        );
+        assert_eq!(
+            catalog::shown_name("CTD_TINH", "Cờ thi đua cấp bộ, ban, ngành, tỉnh", None),
             "Cờ thi đua cấp bộ, ban, ngành, tỉnh"
         );
         assert_eq!(money(1_490_000), "1.490.000");

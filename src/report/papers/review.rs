@@ -24,13 +24,12 @@ fn text_or_blank(texts: &HashMap<String, String>, part: &str, what: &str) -> Vec
     }
 }
 
-/// How the paper names what the file codes: units by name, titles and forms by their issuer's names (by code and
-/// by catalog name), units named inside notes by their short names.
+/// How the paper names what the file codes: units by name, titles and forms by their issuer's names, units named
+/// inside notes by their short names.
 struct Names {
     units: HashMap<String, String>,
     short: HashMap<String, String>,
     forms: HashMap<String, String>,
-    by_name: HashMap<String, String>,
 }
 
 /// A report table as the paper shows it: codes replaced by names, a code column dropped where a name column beside
@@ -52,7 +51,6 @@ fn named(t: &Table, n: &Names) -> Block {
         match col {
             "unit" => n.units.get(text).cloned(),
             "title" | "code" => n.forms.get(&text.to_uppercase()).cloned(),
-            "title_name" | "code_name" => n.by_name.get(text).cloned(),
             "note" | "notes" => Some(super::name_codes(text, &n.short)),
             "threshold" => match text.strip_prefix("> ") {
                 Some(x) => Some(format!("trên {x}")),
@@ -82,16 +80,13 @@ pub fn review(
     } else {
         super::super::reviews::midyear(conn, as_of, Lang::Vi)?
     };
-    let mut names =
-        Names { units: HashMap::new(), short: HashMap::new(), forms: HashMap::new(), by_name: HashMap::new() };
+    let mut names = Names { units: HashMap::new(), short: HashMap::new(), forms: HashMap::new() };
     for u in units::list(conn)? {
         names.short.insert(u.code.clone(), u.short.clone().unwrap_or_else(|| u.name.clone()));
         names.units.insert(u.code, u.name);
     }
     for e in catalog::list(conn, None)? {
-        let shown = super::named(&e.code, &e.name, f.province.as_deref());
-        names.forms.insert(e.code.to_uppercase(), shown.clone());
-        names.by_name.insert(e.name, shown);
+        names.forms.insert(e.code.to_uppercase(), e.name);
     }
     let table = |t: &Table| named(t, &names);
     let mut body = vec![Block::Heading("I. TÌNH HÌNH CHUNG".into())];
