@@ -465,8 +465,17 @@ fn the_review_the_draft_decision_and_an_achievement_report() {
         "--function",
         "Thu, chi bảo hiểm xã hội trên địa bàn tỉnh.",
     ]);
+    // A person's own title is hers, not her unit's.
+    run(&["award", "add", "-", "LDTT", "--person", "BHXH01", "--year", "2019"]);
     run(&["doc", "achievements", "--unit", "BHXH", "-o", "bc-bhxh.docx"]);
     let doc = part(&e.path("bc-bhxh.docx"), "word/document.xml");
+    let text = text_of(&e.path("bc-bhxh.docx"));
+    // The titles and the forms apart, as the annex forms list them; the unit's own only.
+    let titles = text.find("1. Danh hiệu thi đua:").expect("titles");
+    let forms = text.find("2. Hình thức khen thưởng:").expect("forms");
+    assert!(text[titles..forms].contains("Cờ thi đua của UBND tỉnh"), "{text}");
+    assert!(text[forms..].contains("Bằng khen của Chủ tịch UBND tỉnh"), "{text}");
+    assert!(!text.contains("Lao động tiên tiến"), "{text}");
     assert!(
         doc.contains("BÁO CÁO THÀNH TÍCH")
             && doc.contains("Tổng số cán bộ, công chức, người lao động: 120; nữ: 70; đảng viên: 85.")
@@ -518,6 +527,7 @@ fn the_review_the_draft_decision_and_an_achievement_report() {
         "{text}"
     );
     assert!(text.contains("XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ"), "{text}");
+    assert!(text.contains("2019\nLao động tiên tiến"), "her own title in her report: {text}");
     let md = run(&["doc", "achievements", "--person", "BHXH01"]).stdout;
     assert!(md.contains("Họ và tên: Bà Trần Thị Yến Phương.") && md.contains("**NGƯỜI BÁO CÁO THÀNH TÍCH**"), "{md}");
 }

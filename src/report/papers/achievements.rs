@@ -29,40 +29,50 @@ fn proposed(conn: &Connection, unit_id: Option<i64>, person_id: Option<i64>) -> 
     Ok(None)
 }
 
-/// The titles and forms received: this file's awards and the history carried from earlier files; a unit's report
-/// lists its own (collective) ones only.
+/// The titles and forms received, as the annex forms list them: 1. emulation titles, 2. forms of commendation, each
+/// by year with its decision and issuer — this file's awards and the history carried from earlier files; a unit's
+/// report lists its own (collective) ones only.
 fn received(conn: &Connection, unit_id: Option<i64>, person_id: Option<i64>) -> Result<Vec<Block>> {
     let mut list = super::super::history::achievements(conn, unit_id, person_id)?;
     if person_id.is_none() {
         list.retain(|a| a.subject == SubjectKind::Collective);
     }
-    let mut rows = Vec::new();
-    for (n, a) in list.iter().enumerate() {
-        let on = a.decision_date.as_deref().and_then(|d| crate::text::parse_date(d).ok()).map(crate::text::format_date);
-        let decision = match (&a.decision, on) {
-            (Some(d), Some(on)) => format!("Quyết định số {d} ngày {on}"),
-            (Some(d), None) => format!("Quyết định số {d}"),
-            _ => String::new(),
-        };
-        let year =
-            if a.year_from == a.year_to { a.year_to.to_string() } else { format!("{}–{}", a.year_from, a.year_to) };
-        rows.push(vec![
-            (n + 1).to_string(),
-            year,
-            form_name(conn, &a.code)?,
-            decision,
-            a.issuer.clone().unwrap_or_default(),
-        ]);
+    let mut out = Vec::new();
+    for (n, (heading, category)) in
+        [("Danh hiệu thi đua", "title"), ("Hình thức khen thưởng", "form")].iter().enumerate()
+    {
+        let mut rows = Vec::new();
+        for a in &list {
+            let entry = crate::db::catalog::by_code(conn, &a.code)?;
+            if entry.as_ref().map_or("form", |e| e.category.as_str()) != *category {
+                continue;
+            }
+            let on =
+                a.decision_date.as_deref().and_then(|d| crate::text::parse_date(d).ok()).map(crate::text::format_date);
+            let decision = match (&a.decision, on) {
+                (Some(d), Some(on)) => format!("Quyết định số {d} ngày {on}"),
+                (Some(d), None) => format!("Quyết định số {d}"),
+                _ => String::new(),
+            };
+            let year = if a.year_from == a.year_to {
+                a.year_to.to_string()
+            } else {
+                format!("{}–{}", a.year_from, a.year_to)
+            };
+            let name = entry.map_or_else(|| a.name.clone(), |e| e.name);
+            rows.push(vec![(rows.len() + 1).to_string(), year, name, decision, a.issuer.clone().unwrap_or_default()]);
+        }
+        out.push(Block::Para(format!("{}. {heading}:", n + 1)));
+        if rows.is_empty() {
+            out.push(Block::Para("Chưa có.".into()));
+        } else {
+            out.push(Block::Table {
+                columns: ["STT", "Năm", heading, "Số, ngày quyết định", "Cơ quan ban hành"].map(String::from).into(),
+                rows,
+            });
+        }
     }
-    if rows.is_empty() {
-        return Ok(vec![Block::Para("Chưa có danh hiệu thi đua, hình thức khen thưởng nào được ghi nhận.".into())]);
-    }
-    Ok(vec![Block::Table {
-        columns: ["STT", "Năm", "Danh hiệu thi đua, hình thức khen thưởng", "Số, ngày quyết định", "Cơ quan ban hành"]
-            .map(String::from)
-            .into(),
-        rows,
-    }])
+    Ok(out)
 }
 
 /// The subject's ratings by year (its own, or its Party organisation's and mass organisations' for a unit).
