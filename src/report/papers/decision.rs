@@ -6,7 +6,7 @@
 
 use rusqlite::Connection;
 
-use super::{by_form, candidates, counts, frame, money, roman, subject_name};
+use super::{by_form, candidates, counts, frame, money, subject_name};
 use crate::db::{catalog, proposals};
 use crate::error::{refused_hint, Result};
 use crate::output::document::{Block, Document, Signature};
@@ -106,31 +106,20 @@ pub fn decision(conn: &Connection, id: i64) -> Result<Document> {
             None => best.push((key, i.id, a)),
         }
     }
-    let mut annex = Vec::new();
-    let columns: Vec<String> = ["STT", "Tên tập thể, cá nhân", "Số tiền thưởng (đồng)"].map(String::from).into();
-    for (n, (name, _, list)) in forms.iter().enumerate() {
-        annex.push(Block::Heading(format!("{}. {}", roman(n + 1), name.to_uppercase())));
-        let mut part = 0;
-        for (heading, collective) in [("Tập thể", true), ("Cá nhân", false)] {
-            let mine: Vec<&&proposals::Item> = list.iter().filter(|i| i.person_id.is_none() == collective).collect();
-            if mine.is_empty() {
-                continue;
-            }
-            part += 1;
-            annex.push(Block::Heading(format!("{part}. {heading}")));
-            let mut rows = Vec::new();
-            for (k, i) in mine.iter().enumerate() {
-                let paid = best.iter().any(|(_, id, _)| *id == i.id);
-                let cash = match amount(i)? {
-                    Some(a) if paid => money(a),
-                    Some(_) => "Nhận mức cao hơn".into(),
-                    None => String::new(),
-                };
-                rows.push(vec![(k + 1).to_string(), subject_name(conn, i.unit_id, i.person_id, &i.name)?, cash]);
-            }
-            annex.push(Block::Table { columns: columns.clone(), rows });
-        }
-    }
+    let annex = super::annex_by_form(
+        &forms,
+        &["STT", "Tên tập thể, cá nhân", "Số tiền thưởng (đồng)"],
+        false,
+        |i| {
+            let paid = best.iter().any(|(_, id, _)| *id == i.id);
+            let cash = match amount(i)? {
+                Some(a) if paid => money(a),
+                Some(_) => "Nhận mức cao hơn".into(),
+                None => String::new(),
+            };
+            Ok(vec![subject_name(conn, i.unit_id, i.person_id, &i.name)?, cash])
+        },
+    )?;
     let names: Vec<&str> = forms.iter().map(|(n, _, _)| n.as_str()).collect();
     Ok(Document {
         parent: None,

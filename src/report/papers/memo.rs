@@ -4,7 +4,7 @@
 
 use rusqlite::Connection;
 
-use super::{by_form, candidates, counts, frame, roman, subject_line, subject_name};
+use super::{by_form, candidates, counts, frame, subject_line, subject_name};
 use crate::db::{council, proposals};
 use crate::error::Result;
 use crate::output::document::{long_date, Block, Document};
@@ -96,35 +96,18 @@ pub fn memo(conn: &Connection, id: i64) -> Result<Document> {
     body.push(Block::Para("(Có danh sách và báo cáo thành tích kèm theo)".into()));
     body.push(Block::Blank("Tóm tắt thành tích nổi bật của Khối trong năm".into()));
     body.push(Block::Para(format!("Kính trình {to} xem xét, quyết định./.")));
-    let columns: Vec<String> =
-        ["STT", "Tên tập thể, cá nhân", "Tóm tắt thành tích", "Ghi chú"].map(String::from).into();
-    let mut annex = Vec::new();
-    for (n, (name, _, list)) in forms.iter().enumerate() {
-        annex.push(Block::Heading(format!("{}. {}", roman(n + 1), name.to_uppercase())));
-        let mut part = 0;
-        for (heading, collective) in [("Tập thể", true), ("Cá nhân", false)] {
-            let mine: Vec<&&proposals::Item> = list.iter().filter(|i| i.person_id.is_none() == collective).collect();
-            if mine.is_empty() {
-                continue;
-            }
-            part += 1;
-            annex.push(Block::Heading(format!("{part}. {heading} ({})", super::two(mine.len()))));
-            let mut rows = Vec::new();
-            for (k, i) in mine.iter().enumerate() {
-                let note = match &i.forced {
-                    Some(reason) => format!("Đề nghị không qua kết quả bỏ phiếu của Hội đồng: {reason}"),
-                    None => String::new(),
-                };
-                rows.push(vec![
-                    (k + 1).to_string(),
-                    subject_name(conn, i.unit_id, i.person_id, &i.name)?,
-                    summary(conn, i)?,
-                    note,
-                ]);
-            }
-            annex.push(Block::Table { columns: columns.clone(), rows });
-        }
-    }
+    let annex = super::annex_by_form(
+        &forms,
+        &["STT", "Tên tập thể, cá nhân", "Tóm tắt thành tích", "Ghi chú"],
+        true,
+        |i| {
+            let note = match &i.forced {
+                Some(reason) => format!("Đề nghị không qua kết quả bỏ phiếu của Hội đồng: {reason}"),
+                None => String::new(),
+            };
+            Ok(vec![subject_name(conn, i.unit_id, i.person_id, &i.name)?, summary(conn, i)?, note])
+        },
+    )?;
     let number = p.memo.clone();
     let symbol = f.symbol("TTr");
     let sub = match (&number, p.memo_date) {

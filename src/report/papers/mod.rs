@@ -256,6 +256,39 @@ fn by_form<'a>(
     Ok(out)
 }
 
+/// A proposal's annexed list as memos and decisions group it: I., II. … by form, then 1. Tập thể, 2. Cá nhân, a
+/// table each (`count`: the number of each part in its heading), each candidate's cells after its STT from `cells`.
+fn annex_by_form(
+    forms: &[(String, String, Vec<&proposals::Item>)],
+    columns: &[&str],
+    count: bool,
+    mut cells: impl FnMut(&proposals::Item) -> Result<Vec<String>>,
+) -> Result<Vec<Block>> {
+    let columns: Vec<String> = columns.iter().map(|c| c.to_string()).collect();
+    let mut out = Vec::new();
+    for (n, (name, _, list)) in forms.iter().enumerate() {
+        out.push(Block::Heading(format!("{}. {}", roman(n + 1), name.to_uppercase())));
+        let mut part = 0;
+        for (heading, collective) in [("Tập thể", true), ("Cá nhân", false)] {
+            let mine: Vec<&&proposals::Item> = list.iter().filter(|i| i.person_id.is_none() == collective).collect();
+            if mine.is_empty() {
+                continue;
+            }
+            part += 1;
+            let counted = if count { format!(" ({})", two(mine.len())) } else { String::new() };
+            out.push(Block::Heading(format!("{part}. {heading}{counted}")));
+            let mut rows = Vec::new();
+            for (k, i) in mine.iter().enumerate() {
+                let mut row = vec![(k + 1).to_string()];
+                row.extend(cells(i)?);
+                rows.push(row);
+            }
+            out.push(Block::Table { columns: columns.clone(), rows });
+        }
+    }
+    Ok(out)
+}
+
 /// A sum of money as papers write it: "1.490.000".
 fn money(n: u64) -> String {
     let s = n.to_string();
