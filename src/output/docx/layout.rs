@@ -207,14 +207,20 @@ pub fn plan(columns: &[String], rows: &[Vec<String>], portrait: u32, landscape: 
         }
         return Plan { grid, half_points: 24, landscape: false };
     }
-    for (half_points, width) in [(24, landscape), (22, landscape)] {
+    across(columns, rows, landscape)
+}
+
+/// A table laid across a landscape page `width` wide: at 12 pt, else at 11 pt, else in proportion to its longest
+/// words (a table planned for portrait that a landscape stretch takes in).
+pub fn across(columns: &[String], rows: &[Vec<String>], width: u32) -> Plan {
+    for half_points in [24, 22] {
         if let Some(grid) = best(columns, rows, &needs(columns, rows, half_points), width, half_points) {
             return Plan { grid, half_points, landscape: true };
         }
     }
     let n = needs(columns, rows, 22);
     let min: u64 = n.iter().map(|x| u64::from(x.min)).sum::<u64>().max(1);
-    let grid = n.iter().map(|x| (u64::from(x.min) * u64::from(landscape) / min) as u32).collect();
+    let grid = n.iter().map(|x| (u64::from(x.min) * u64::from(width) / min) as u32).collect();
     Plan { grid, half_points: 22, landscape: true }
 }
 
