@@ -221,8 +221,8 @@ fn blocks(flow: &mut Flow, body: &[Block], mut lead: Option<usize>) {
         same.iter().map(|(c, rows)| (*c, layout::plan(c, rows, portrait_w, landscape_w))).collect();
     let start = flow.items.len();
     let mut heading: Option<usize> = None;
-    // Where each table went, to lay it out again should its page turn.
-    let mut tables: Vec<(usize, &Vec<String>, &Vec<Vec<String>>)> = Vec::new();
+    // Where each table went (its place in the flow and the block), to lay it out again should its page turn.
+    let mut tables: Vec<(usize, &Block)> = Vec::new();
     for b in body {
         match b {
             Block::Para(t) => {
@@ -263,7 +263,7 @@ fn blocks(flow: &mut Flow, body: &[Block], mut lead: Option<usize>) {
                     }
                     flow.items[from..].iter_mut().for_each(|(_, land)| *land = true);
                 }
-                tables.push((flow.items.len(), columns, rows));
+                tables.push((flow.items.len(), b));
                 flow.items.push((item, wide));
                 // A table cannot end a section or the body: a small paragraph after it, on the same page.
                 flow.items.push((Item::P(P { after: 120, ..P::default() }, vec![]), wide));
@@ -280,7 +280,8 @@ fn blocks(flow: &mut Flow, body: &[Block], mut lead: Option<usize>) {
         }
     }
     // A table laid out for the portrait page that stays on a landscape one takes its width.
-    for (at, columns, rows) in tables {
+    for (at, b) in tables {
+        let Block::Table { columns, rows } = b else { continue };
         if flow.items[at].1 && !plans[columns].landscape {
             flow.items[at].0 = table(columns, rows, layout::across(columns, &same[columns], landscape_w)).0;
         }
