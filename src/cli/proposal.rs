@@ -195,15 +195,26 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
             Ok(())
         }
         ProposalCmd::Attach { id, file, kind, candidate, write } => {
-            let meta_len =
-                std::fs::metadata(&file).map_err(|e| refused(format!("cannot read '{}': {e}", file.display())))?.len();
+            let meta =
+                std::fs::metadata(&file).map_err(|e| refused(format!("cannot read '{}': {e}", file.display())))?;
+            // A paper is a regular file: a device would be read until memory runs out, a pipe would wait.
+            if !meta.is_file() {
+                return Err(refused(format!("'{}' is not a regular file", file.display())));
+            }
+            let meta_len = meta.len();
             if meta_len > proposals::MAX_DOC {
                 return Err(refused_hint(
                     format!("'{}' is {meta_len} bytes, more than the 20 MiB a dossier paper may be", file.display()),
                     "attach a smaller scan (a PDF at 150 dpi), or keep the paper beside the file",
                 ));
             }
-            let bytes = std::fs::read(&file).map_err(|e| refused(format!("cannot read '{}': {e}", file.display())))?;
+            // Read no further than the limit, whatever the file grew to since it was measured.
+            let mut bytes = Vec::new();
+            std::fs::File::open(&file)
+                .and_then(|f| {
+                    std::io::Read::read_to_end(&mut std::io::Read::take(f, proposals::MAX_DOC + 1), &mut bytes)
+                })
+                .map_err(|e| refused(format!("cannot read '{}': {e}", file.display())))?;
             let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let (doc, sha) = ctx.write(&write, |tx| {
                 proposals::get(tx, id)?;

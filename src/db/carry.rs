@@ -23,6 +23,10 @@ pub struct Source {
 pub fn open_source(path: &Path) -> Result<Source> {
     // Hashed as it is read: a national file is hundreds of megabytes, never held in memory.
     let cannot = |e: std::io::Error| refused(format!("cannot read '{}': {e}", path.display()));
+    // A year file is a regular file: a device would be hashed forever, a pipe would wait for a writer.
+    if !std::fs::metadata(path).map_err(cannot)?.is_file() {
+        return Err(refused(format!("'{}' is not a regular file", path.display())));
+    }
     let mut h = Sha256::new();
     std::io::copy(&mut std::fs::File::open(path).map_err(cannot)?, &mut h).map_err(cannot)?;
     let sha256 = h.finalize().iter().map(|b| format!("{b:02x}")).collect();

@@ -120,9 +120,13 @@ pub fn open(path: &str, cols: &[Col], ignore: &[String], sheet: Option<&str>) ->
     if path == "-" {
         return open_reader("stdin", Box::new(io::stdin()), None, cols, ignore);
     }
+    // A device, a pipe or a folder is no list: checked before it is opened (a FIFO would wait for a writer).
+    let meta = std::fs::metadata(path).map_err(|e| refused(format!("cannot read '{path}': {e}")))?;
+    if !meta.is_file() {
+        return Err(refused(format!("'{path}' is not a regular file")));
+    }
     let f = File::open(path).map_err(|e| refused(format!("cannot read '{path}': {e}")))?;
-    let size = f.metadata().ok().map(|m| m.len());
-    open_reader(path, Box::new(f), size, cols, ignore)
+    open_reader(path, Box::new(f), Some(meta.len()), cols, ignore)
 }
 
 /// Opens CSV from any reader (`name` is what errors call it), e.g. the demo's data compiled into the binary.
@@ -137,7 +141,10 @@ pub fn open_reader(
     let mut buf = BufReader::with_capacity(1 << 16, raw);
     // Read the header line to choose the delimiter, then hand it back in front of the rest of the stream.
     let mut first = Vec::new();
-    buf.read_until(b'\n', &mut first)?;
+    (&mut buf).take(MAX_LINE as u64 + 1).read_until(b'\n', &mut first)?;
+    if first.len() > MAX_LINE {
+        return Err(refused(format!("{name}:1: {}", too_long())));
+    }
     if first.starts_with(crate::output::BOM) {
         first.drain(..3);
     }
@@ -154,7 +161,7 @@ pub fn open_reader(
     let delim = sniff(&first);
     let scan = Arc::new(Mutex::new(Scan::new(delim)));
     let stream: Box<dyn Read + Send> =
-        Box::new(Scanned { inner: io::Cursor::new(first).chain(buf), scan: Arc::clone(&scan) });
+        Box::new(Scanned { inner: io::Cursor::new(first).chain(buf), scan: Arc::clone(&scan), run: 0 });
     let mut reader = csv::ReaderBuilder::new().delimiter(delim).flexible(true).has_headers(true).from_reader(stream);
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
@@ -554,11 +561,28 @@ impl Scan {
 struct Scanned<R> {
     inner: R,
     scan: Arc<Mutex<Scan>>,
+    /// Bytes since the last line feed: a line longer than [`MAX_LINE`] stops the read (no list has one; a device
+    /// or a binary file read as CSV would otherwise fill memory).
+    run: usize,
+}
+
+/// The longest line a list may have: 1 MiB.
+pub const MAX_LINE: usize = 1 << 20;
+
+fn too_long() -> io::Error {
+    io::Error::other(format!("a line is longer than {} MiB: is it a CSV file?", MAX_LINE >> 20))
 }
 
 impl<R: Read> Read for Scanned<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
+        match buf[..n].iter().rposition(|&b| b == b'\n') {
+            Some(i) => self.run = n - i - 1,
+            None => self.run += n,
+        }
+        if self.run > MAX_LINE {
+            return Err(too_long());
+        }
         lock(&self.scan).feed(&buf[..n]);
         Ok(n)
     }

@@ -148,6 +148,8 @@ const MESSAGES: &[(&str, &str)] = &[
     ("'{}' is not a thidua bloc-year file", "'{0}' không phải là tệp dữ liệu năm của thidua"),
     ("'{}' is not a regular file", "'{0}' không phải là tệp thông thường"),
     ("'{}' is not UTF-8 text", "'{0}' không phải văn bản mã UTF-8"),
+    ("a line is longer than 1 MiB: is it a CSV file?", "một dòng dài hơn 1 MiB: đây có phải tệp CSV không?"),
+    ("{}:{}: a line is longer than 1 MiB: is it a CSV file?", "{0}:{1}: một dòng dài hơn 1 MiB: đây có phải tệp CSV không?"),
     ("--proposal writes one report a candidate: give the folder with -o DIR", "--proposal viết mỗi đối tượng một báo cáo: hãy cho thư mục bằng -o THƯ_MỤC"),
     ("wrote {} achievement reports in {} and attached them to proposal #{}", "đã viết {0} báo cáo thành tích vào {1} và đính kèm vào hồ sơ đề nghị #{2}"),
     ("'{}' is not a folder", "'{0}' không phải là thư mục"),

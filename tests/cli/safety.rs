@@ -331,3 +331,35 @@ fn a_killed_import_leaves_the_file_as_it_was() {
     e.ok(&["person", "add", "--unit", "CT", "--name", "Tạ Thị Dân"]);
     e.ok(&["db", "check"]);
 }
+
+/// A list is a regular file of lines: a device, a pipe waiting for a writer, or a file without line ends is refused
+/// at once, naming it, and writes nothing (a 1 GiB "header line" of /dev/zero aborted the tool before).
+#[test]
+fn an_import_reads_no_device_no_pipe_and_no_endless_line() {
+    let e = crate::Env::init();
+    let err = e.fails(&["unit", "import", "/dev/zero"], 1);
+    assert!(err.contains("'/dev/zero' is not a regular file"), "{err}");
+    let fifo = e.path("pipe.csv");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let err = e.fails(&["person", "import", fifo.to_str().unwrap()], 1);
+    assert!(err.contains("is not a regular file"), "{err}");
+    let zeros = e.path("zeros.csv");
+    std::fs::write(&zeros, vec![0u8; 3 << 20]).unwrap();
+    let err = e.fails(&["unit", "import", zeros.to_str().unwrap()], 1);
+    assert!(err.contains("zeros.csv:1: a line is longer than 1 MiB"), "{err}");
+    let long = e.write("long.csv", &format!("code,name\nA,{}\nB,Cục B\n", "x".repeat(3 << 20)));
+    let err = e.fails(&["unit", "import", &long], 1);
+    assert!(err.contains("long.csv:2: a line is longer than 1 MiB") && err.contains("nothing was written"), "{err}");
+    assert_eq!(e.count("SELECT count(*) FROM unit"), 0);
+    // The same for a dossier paper, an older year's file and the file a new year starts from.
+    e.ok(&["proposal", "add", "--title", "Đề nghị"]);
+    let err = e.fails(&["proposal", "attach", "1", "/dev/zero", "--kind", "other"], 1);
+    assert!(err.contains("'/dev/zero' is not a regular file"), "{err}");
+    let err = e.fails(&["proposal", "attach", "1", fifo.to_str().unwrap(), "--kind", "other"], 1);
+    assert!(err.contains("is not a regular file"), "{err}");
+    let err = e.fails(&["history", "import", "/dev/zero"], 1);
+    assert!(err.contains("'/dev/zero' is not a regular file"), "{err}");
+    let err = e.fails(&["-f", "next.db", "init", "--year", "2021", "--from", fifo.to_str().unwrap()], 1);
+    assert!(err.contains("is not a regular file"), "{err}");
+    assert!(!e.path("next.db").exists());
+}
