@@ -82,7 +82,7 @@ pub fn run(ctx: &Ctx, a: DemoArgs) -> Result<()> {
     let conn = db::open(path)?;
     ctx.say(format!("built the demo bloc-year in {} (the mid-year review of 2020 of the seed story)", path.display()));
     if let Some(dir) = &a.docs {
-        std::fs::create_dir_all(dir).map_err(|e| refused(format!("cannot create folder '{}': {e}", dir.display())))?;
+        crate::output::make_private_dir(dir)?;
         let papers = [
             ("bao-cao-so-ket", report::papers::review(&conn, false, date(2020, 6, 30), &Default::default(), false)?),
             ("to-trinh-de-nghi", report::papers::memo(&conn, 1)?),
@@ -90,7 +90,8 @@ pub fn run(ctx: &Ctx, a: DemoArgs) -> Result<()> {
         ];
         for (name, d) in papers {
             for ext in ["docx", "md"] {
-                crate::output::emit_document(&d, Some(&dir.join(format!("{name}.{ext}"))), true)?;
+                // As careful as -o: a paper already there is replaced only with --yes, and never a link or a device.
+                crate::output::emit_document(&d, Some(&dir.join(format!("{name}.{ext}"))), a.yes)?;
             }
         }
         ctx.say(format!("wrote the review, the memo and the minutes of 2020 into {}", dir.display()));

@@ -133,14 +133,43 @@ fn part_of(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.{}.part", std::process::id()))
 }
 
-/// Refuses an output place that is taken (unless `force`) or is a folder.
+/// Refuses an output place that is taken (unless `force`), a folder, or a device, a pipe or a socket: `--force`
+/// replaces a regular file, or a link itself (never what it points to). Clears first what a killed run left of its
+/// own work there.
 fn check_place(path: &Path, force: bool) -> Result<()> {
+    clear_dead_parts(path);
     match std::fs::symlink_metadata(path) {
         Ok(m) if m.is_dir() => Err(refused(format!("'{}' is a folder", path.display()))),
+        Ok(m) if !m.is_file() && !m.file_type().is_symlink() => Err(refused(format!(
+            "'{}' is not a regular file: thidua replaces a file, never a device or a pipe",
+            path.display()
+        ))),
         Ok(_) if !force => {
             Err(crate::error::refused_hint(format!("'{}' already exists", path.display()), "add --force to replace it"))
         }
         _ => Ok(()),
+    }
+}
+
+/// Removes the temporary files (`.NAME.PID.part`) that runs killed before they finished left beside `path`: those
+/// of a process that no longer exists (read from /proc; where there is none, nothing is removed).
+fn clear_dead_parts(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name().map(|n| n.to_string_lossy().into_owned())) else {
+        return;
+    };
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    let prefix = format!(".{name}.");
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let file = e.file_name().to_string_lossy().into_owned();
+        let Some(pid) = file.strip_prefix(&prefix).and_then(|r| r.strip_suffix(".part")) else { continue };
+        let alive = pid.parse::<u32>().map_or(true, |p| Path::new(&format!("/proc/{p}")).exists());
+        if !alive && e.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = std::fs::remove_file(e.path());
+        }
     }
 }
 
@@ -302,8 +331,7 @@ pub fn emit_report(r: &Report, o: &Opts) -> Result<()> {
     }
     if o.format() == Format::Csv {
         if let Some(dir) = o.output.as_deref().filter(|p| p.is_dir() || p.to_string_lossy().ends_with('/')) {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| refused(format!("cannot create folder '{}': {e}", dir.display())))?;
+            make_private_dir(dir)?;
             for t in r.tables() {
                 let mut w = open(Some(&dir.join(format!("{}.csv", t.name))), o.force)?;
                 csv::table(&mut w, t, o.bom, o.dialect)?;

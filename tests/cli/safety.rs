@@ -363,3 +363,34 @@ fn an_import_reads_no_device_no_pipe_and_no_endless_line() {
     assert!(err.contains("is not a regular file"), "{err}");
     assert!(!e.path("next.db").exists());
 }
+
+/// The places the tool writes: `--force` replaces a regular file (or a link itself), never a pipe or a device; a folder
+/// it makes is private; what a killed run left (`.NAME.PID.part` of a dead process) is cleared by the next run.
+#[test]
+fn force_replaces_a_file_only_and_new_folders_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let e = demo();
+    let db = ["-f", "thidua.db"];
+    let fifo = e.path("pipe.docx");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let err = e.fails(&[&db[..], &["doc", "minutes", "1", "-o", "pipe.docx", "--force"]].concat(), 1);
+    assert!(err.contains("'pipe.docx' is not a regular file"), "{err}");
+    // A killed run's leftover beside the place is cleared; a live process's is not (our own test's pid is alive).
+    let dead = e.path(".bb.docx.999999999.part");
+    let live = e.path(&format!(".bb.docx.{}.part", std::process::id()));
+    std::fs::write(&dead, b"half").unwrap();
+    std::fs::write(&live, b"half").unwrap();
+    e.ok(&[&db[..], &["doc", "minutes", "1", "-o", "bb.docx"]].concat());
+    assert!(!dead.exists() && live.exists());
+    // Folders the tool makes are its user's alone.
+    e.ok(&[&db[..], &["report", "midyear", "--format", "csv", "-o", "so-ket/"]].concat());
+    e.ok(&["-f", "d2.db", "demo", "--docs", "giay-to"]);
+    for dir in ["so-ket", "giay-to"] {
+        let mode = std::fs::metadata(e.path(dir)).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700, "{dir}");
+    }
+    // The demo's papers replace a paper there only with --yes, as -o does with --force.
+    let err = e.fails(&["-f", "d2.db", "demo", "--docs", "giay-to"], 1);
+    assert!(err.contains("already exists"), "{err}");
+    e.ok(&["-f", "d2.db", "demo", "--yes", "--docs", "giay-to"]);
+}
