@@ -14,8 +14,17 @@ use icu_collator::{Collator, CollatorBorrowed};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-/// NFC, trimmed, inner runs of whitespace collapsed to one space, and the PDF confusable "Ð" (U+00D0, Icelandic eth)
-/// read as "Đ" (U+0110, docs/domain.md §5.1). Used for every text value a person types.
+/// Characters no one types on purpose and that a terminal or a reader cannot see: control characters (C0, DEL, C1:
+/// a BEL or an ESC sequence in a name would ring or recolour a terminal, and no XML can hold them), zero-width
+/// characters and the bidirectional controls (an RLO reverses what follows: a visual twin of another name).
+pub fn invisible(c: char) -> bool {
+    c.is_control() && !c.is_whitespace()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// NFC, trimmed, inner runs of whitespace collapsed to one space, the characters [`invisible`] removed, and the PDF
+/// confusable "Ð" (U+00D0, Icelandic eth) read as "Đ" (U+0110, docs/domain.md §5.1). Used for every text value a
+/// person types.
 pub fn clean(s: &str) -> String {
     let s = s.trim();
     // One pass over the text to see that it is clean already, as nearly every cell of a large list is: the NFC
@@ -26,7 +35,7 @@ pub fn clean(s: &str) -> String {
         let odd = match c {
             ' ' => space,
             '\u{00D0}' | '\u{00F0}' => true,
-            c => c.is_whitespace(),
+            c => c.is_whitespace() || invisible(c),
         };
         simple &= !odd;
         space = c == ' ';
@@ -35,7 +44,8 @@ pub fn clean(s: &str) -> String {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
+    let visible: String = s.chars().filter(|&c| !invisible(c)).collect();
+    for word in visible.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }

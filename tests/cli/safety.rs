@@ -394,3 +394,38 @@ fn force_replaces_a_file_only_and_new_folders_are_private() {
     assert!(err.contains("already exists"), "{err}");
     e.ok(&["-f", "d2.db", "demo", "--yes", "--docs", "giay-to"]);
 }
+
+/// What no one types on purpose is not kept: control characters (a BEL, an ESC sequence, NUL from a CSV),
+/// zero-width characters and bidirectional controls are removed from names as they come in, so a paper's XML stays
+/// XML, a terminal is not recoloured, and no visual twin of a person can be made.
+#[test]
+fn invisible_characters_never_reach_the_file() {
+    let e = Env::init();
+    e.seven_units();
+    e.ok(&[
+        "person",
+        "add",
+        "--unit",
+        "CT",
+        "--name",
+        "Lê\u{7} Văn\u{200B} Nam\u{202E}",
+        "--position",
+        "Chuyên\u{1b}[31m viên",
+    ]);
+    let csv = e.write("p.csv", "unit,name\nCT,\"Trần\u{0} Thị\u{2066} Hoa\"\n");
+    e.ok(&["person", "import", &csv]);
+    let names: Vec<(String, Option<String>)> = e
+        .conn()
+        .prepare("SELECT full_name, position FROM person ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        names,
+        [("Lê Văn Nam".to_string(), Some("Chuyên[31m viên".to_string())), ("Trần Thị Hoa".to_string(), None)]
+    );
+    let out = e.ok(&["person", "list"]).stdout;
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+}
