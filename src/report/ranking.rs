@@ -335,8 +335,18 @@ pub fn bands(out: &mut [Standing], settings: &Settings, lang: Lang) {
 
 /// Proposals: the flag to the best eligible unit, certificates to the next ones up to the quota (docs/domain.md
 /// §3). When the best eligible units share their rank, the meeting decides among them: none gets a proposal here.
+/// Likewise units tied across the certificates' quota (two at 3rd for one certificate left): neither is proposed,
+/// and the places below them are not handed down.
 pub fn proposals(out: &mut [Standing], settings: &Settings, lang: Lang) {
     let eligible = |s: &Standing| s.complete() && s.excluded.is_none();
+    // How many units that could be proposed share each rank.
+    let mut at_rank: HashMap<usize, usize> = HashMap::new();
+    for s in out.iter().filter(|s| s.scored && eligible(s) && s.pending.is_none()) {
+        *at_rank.entry(s.rank).or_default() += 1;
+    }
+    let mut straddle: Option<usize> = None;
+    // The rank of the unit before: a tied group is judged at its first unit.
+    let mut seen: Option<usize> = None;
     let mut top: Option<usize> = None;
     let mut bk_left = settings.quota_bk;
     for s in out.iter_mut().filter(|s| s.scored) {
@@ -383,12 +393,29 @@ pub fn proposals(out: &mut [Standing], settings: &Settings, lang: Lang) {
                 bk_left = bk_left.saturating_sub(1);
                 s.notes.push(words("shares the best rank: the meeting decides who is proposed for the flag", lang));
             }
+            Some(_) if straddle == Some(s.rank) => {
+                s.notes
+                    .push(words("tied across the certificates' quota: the meeting decides, neither is proposed", lang));
+            }
+            // The first of a tied group decides for the group: all of it fits the certificates left, or none goes.
+            Some(_)
+                if bk_left > 0
+                    && s.shared
+                    && seen != Some(s.rank)
+                    && at_rank.get(&s.rank).copied().unwrap_or(1) > bk_left =>
+            {
+                straddle = Some(s.rank);
+                bk_left = 0;
+                s.notes
+                    .push(words("tied across the certificates' quota: the meeting decides, neither is proposed", lang));
+            }
             Some(_) if bk_left > 0 => {
                 s.proposal = Some("BK_TINH");
                 bk_left -= 1;
             }
             Some(_) => {}
         }
+        seen = Some(s.rank);
     }
 }
 
@@ -703,6 +730,38 @@ mod tests {
         let out = ranked(&units, &[(1, 55.0, 35.0, 0.0), (2, 55.0, 35.0, 0.0), (3, 50.0, 30.0, 0.0)]);
         assert!(out[0].shared && out[1].shared && out[0].rank == out[1].rank);
         assert_eq!((out[0].proposal, out[1].proposal, out[2].proposal), (None, None, Some("BK_TINH")));
+    }
+
+    #[test]
+    fn units_tied_across_the_certificates_quota_are_left_to_the_meeting() {
+        // Flag to CT; one certificate for HQ; KBNN and QLTT tie for the second: neither, nor NHNN below them.
+        let units = [
+            unit(1, "CT", None),
+            unit(2, "HQ", None),
+            unit(3, "KBNN", None),
+            unit(4, "QLTT", None),
+            unit(5, "NHNN", None),
+        ];
+        let out = ranked(
+            &units,
+            &[
+                (1, 60.0, 40.0, 0.0),
+                (2, 58.0, 38.0, 0.0),
+                (3, 55.0, 35.0, 0.0),
+                (4, 55.0, 35.0, 0.0),
+                (5, 50.0, 30.0, 0.0),
+            ],
+        );
+        let by = |c: &str| out.iter().find(|s| s.code == c).unwrap().clone();
+        assert_eq!(by("CT").proposal, Some("CTD_TINH"));
+        assert_eq!(by("HQ").proposal, Some("BK_TINH"));
+        assert_eq!((by("KBNN").proposal, by("QLTT").proposal, by("NHNN").proposal), (None, None, None));
+        assert!(by("QLTT").notes.iter().any(|n| n.contains("tied across the certificates' quota")));
+        assert!(by("KBNN").notes.iter().any(|n| n.contains("tied across the certificates' quota")));
+        // Two tied for two certificates left: both.
+        let out = ranked(&units[..4], &[(1, 60.0, 40.0, 0.0), (3, 55.0, 35.0, 0.0), (4, 55.0, 35.0, 0.0)]);
+        let by = |c: &str| out.iter().find(|s| s.code == c).unwrap().clone();
+        assert_eq!((by("KBNN").proposal, by("QLTT").proposal), (Some("BK_TINH"), Some("BK_TINH")));
     }
 
     #[test]

@@ -286,3 +286,32 @@ fn report_missing_lists_units_not_fully_scored() {
         "{rows:?}"
     );
 }
+
+/// Two units tied for the last certificate, with nothing to tell them apart: the ranking proposes neither and says
+/// the meeting decides, and a proposal built from the ranking leaves both out (issue 30).
+#[test]
+fn a_tie_across_the_quota_is_the_meetings_and_the_proposal_leaves_both_out() {
+    let mut rows = seven();
+    // CTHUE and HQ both 90, the same in every group and penalty: no rule tells them apart.
+    rows[2].1 = [35.0, 18.0, 18.0, 18.0, 1.0, 0.0];
+    rows[3].1 = [35.0, 18.0, 18.0, 18.0, 1.0, 0.0];
+    let e = scored(&rows);
+    e.ok(&["score", "settings", "--tiebreak", "group_a,penalty"]);
+    let b = brief(&ranking(&e));
+    let by = |u: &str| b.iter().find(|x| x.1 == u).unwrap().clone();
+    assert_eq!(by("CT").4, "CTD_TINH");
+    assert_eq!(by("BHXH").4, "BK_TINH");
+    assert_eq!((by("CTHUE").4.as_str(), by("HQ").4.as_str(), by("KBNN").4.as_str()), ("", "", ""));
+    let csv = String::from_utf8(e.ok(&["report", "ranking", "--format", "csv"]).bytes).unwrap();
+    assert!(csv.contains("tied across the certificates' quota: the meeting decides, neither is proposed"), "{csv}");
+    e.ok(&["proposal", "add", "--title", "Đề nghị", "--from-ranking"]);
+    let units: Vec<String> = e
+        .conn()
+        .prepare("SELECT u.code FROM proposal_item i JOIN unit u ON u.id = i.unit_id ORDER BY i.id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(units, ["CT", "BHXH"]);
+}
