@@ -148,6 +148,7 @@ const MESSAGES: &[(&str, &str)] = &[
     ("'{}' is not a thidua bloc-year file", "'{0}' không phải là tệp dữ liệu năm của thidua"),
     ("'{}' is not a regular file", "'{0}' không phải là tệp thông thường"),
     ("'{}' is not UTF-8 text", "'{0}' không phải văn bản mã UTF-8"),
+    ("warning: {} holds {} for {} already (award #{}): one achievement, one form (Luật Thi đua, khen thưởng 2022, Điều 5 khoản 2 điểm c)", "cảnh báo: {0} đã được {1} cho năm {2} (khen thưởng #{3}): một thành tích chỉ được một hình thức khen thưởng (Luật Thi đua, khen thưởng 2022, Điều 5 khoản 2 điểm c)"),
     ("tied across the certificates' quota: the meeting decides, neither is proposed", "bằng điểm tại ranh giới số Bằng khen được đề nghị: Hội nghị quyết định, chưa đề nghị đơn vị nào"),
     ("'{}' is not a regular file: thidua replaces a file, never a device or a pipe", "'{0}' không phải là tệp thông thường: thidua chỉ thay một tệp, không bao giờ thay thiết bị hay ống dẫn"),
     ("a line is longer than 1 MiB: is it a CSV file?", "một dòng dài hơn 1 MiB: đây có phải tệp CSV không?"),

@@ -276,3 +276,20 @@ fn the_forms_catalog_shares_codes_with_the_titles() {
     let err = e.fails(&["register", "titles", "add", "GK", "--name", "X", "--kind", "individual"], 1);
     assert!(err.contains("already in the catalog: Giấy khen"), "{err}");
 }
+
+/// The flag and a Bằng khen for the same unit and year are one achievement twice: recorded (the decision is the
+/// province's) with a warning naming the first award and Law 06/2022 Art 5.2.c; another year is no warning.
+#[test]
+fn a_second_form_for_one_achievement_is_recorded_with_a_warning() {
+    let e = bloc();
+    e.ok(&["award", "add", "-", "CTD_TINH", "--unit", "BHXH", "--year", "2019"]);
+    let out = e.ok(&["award", "add", "-", "BK_TINH", "--unit", "BHXH", "--year", "2019"]);
+    assert!(
+        out.stderr.contains("holds Cờ thi đua của UBND tỉnh for 2019 already (award #1): one achievement, one form")
+            && out.stderr.contains("Điều 5 khoản 2 điểm c"),
+        "{}",
+        out.stderr
+    );
+    let out = e.ok(&["award", "add", "-", "BK_TINH", "--unit", "BHXH", "--year", "2018"]);
+    assert!(!out.stderr.contains("one achievement, one form"), "{}", out.stderr);
+}

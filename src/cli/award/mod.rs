@@ -249,6 +249,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     ctx.done(&a.write, format!("award #{id}: {what}"));
     if !a.write.dry_run {
         warn_if_not_eligible(ctx, id)?;
+        warn_if_twice(ctx, id)?;
     }
     if year_from != 0 && year_to < file_year_of(ctx)? {
         ctx.say(format!(
@@ -258,6 +259,47 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     }
     if let Some(r) = achieved {
         ctx.say(format!("registration #{r} is now achieved"));
+    }
+    Ok(())
+}
+
+/// The awards one selection of the year gives (the bloc's flag or a certificate of merit, the Government's flag or
+/// the Prime Minister's certificate): one achievement, one form (Law 06/2022 Art 5.2.c).
+const ONE_OF: &[&str] = &["CTD_TINH", "CTD_CP", "BK_TINH", "BK_TTG"];
+
+/// A second award of [`ONE_OF`] to the same subject for the same year and basis is recorded (the decision is the
+/// issuer's) with a warning naming the first and the article.
+fn warn_if_twice(ctx: &Ctx, id: i64) -> Result<()> {
+    let conn = ctx.open()?;
+    let a = awards::get(&conn, id)?;
+    if !ONE_OF.contains(&a.code.as_str()) {
+        return Ok(());
+    }
+    let f = awards::Filter {
+        unit_id: if a.person_id.is_none() {
+            crate::db::units::resolve(&conn, &a.unit_code).ok().map(|u| u.id)
+        } else {
+            None
+        },
+        person_id: a.person_id,
+        ..Default::default()
+    };
+    for o in awards::list(&conn, &f)? {
+        let same_subject = o.person_id == a.person_id && o.unit_code == a.unit_code;
+        if o.id != a.id
+            && same_subject
+            && ONE_OF.contains(&o.code.as_str())
+            && (o.year_from, o.year_to, o.basis) == (a.year_from, a.year_to, a.basis)
+            && o.revoked_by.is_none()
+        {
+            ctx.say(format!(
+                "warning: {} holds {} for {} already (award #{}): one achievement, one form (Luật Thi đua, khen thưởng 2022, Điều 5 khoản 2 điểm c)",
+                a.recipient,
+                o.entry_name,
+                format_period(a.year_from, a.year_to),
+                o.id
+            ));
+        }
     }
     Ok(())
 }
