@@ -90,13 +90,14 @@ pub fn members(conn: &Connection, unit_id: i64, year: i32) -> Result<Vec<Member>
     Ok(v)
 }
 
-/// For the old regime's cap (Decree 91/2017 Art 9(3)): the people of a unit holding LĐTT (or CSTĐCS) for the
-/// year, and those holding or registered for CSTĐCS.
+/// For a CSTĐCS cap (Decree 91/2017 Art 9(3) until 2023, a province's own after): the people of a unit holding LĐTT
+/// (or CSTĐCS) for the year, and those holding or still candidates for CSTĐCS (a registration settled "not achieved"
+/// is no longer one).
 pub fn cap_counts(conn: &Connection, unit_id: i64, year: i32) -> Result<(usize, usize)> {
     let sql = format!(
         "SELECT count(*) FILTER (WHERE {ldtt}),
                 count(*) FILTER (WHERE {cstdcs} OR EXISTS (SELECT 1 FROM registration r JOIN catalog c ON c.id = r.catalog_id
-                                   WHERE r.person_id = p.id AND c.code = 'CSTDCS' AND r.status <> 'withdrawn'
+                                   WHERE r.person_id = p.id AND c.code = 'CSTDCS' AND r.status IN ('registered', 'achieved')
                                      AND ?2 = (SELECT year FROM bloc)))
          FROM person p WHERE p.unit_id = ?1",
         ldtt = HOLDS.replace("{codes}", "'LDTT', 'CSTT', 'CSTDCS'"),

@@ -6,7 +6,18 @@ use super::*;
 /// Judges one title for one subject under a rule set. No conditions (a title not covered, or not for this kind
 /// of subject) gives an empty judgement, summarised as not covered.
 pub fn judge(code: &str, f: &Facts, rules: &RuleSet) -> Judgement {
-    let checks = conditions(code, f.who, rules.regime)
+    let mut conds = conditions(code, f.who, rules.regime);
+    // No national CSTĐCS cap since 2024 (Decree 91/2017 Art 9.3 lapsed with it), but a province may set its own:
+    // applied when the file sets one (`rules set cstdcs_cap`), beside the title's other conditions.
+    if code == "CSTDCS"
+        && f.who == Who::Person
+        && !conds.contains(&Cond::CstdcsCap)
+        && matches!(rules.get(Param::CstdcsCap).source, Source::Set { .. })
+    {
+        let at = conds.iter().position(|c| *c == Cond::ExcellentOrInitiative).map_or(conds.len(), |i| i + 1);
+        conds.insert(at, Cond::CstdcsCap);
+    }
+    let checks = conds
         .into_iter()
         .map(|cond| {
             let (verdict, evidence) = eval(code, cond, f, rules);
@@ -450,6 +461,24 @@ mod tests {
         let j = judge("CSTDCS", &f, &rules(2025));
         assert_eq!(verdict(&j, Cond::ExcellentOrInitiative), Verdict::Met);
         assert_eq!(j.summary(), Summary::ToConfirm);
+    }
+
+    #[test]
+    fn a_provinces_own_cstdcs_cap_applies_after_2023() {
+        let mut f = person(2025);
+        f.titles.push(title("LDTT", 2025, Basis::Merit));
+        f.ratings.push(rating(2025, RatingLevel::Excellent));
+        f.unit_counts = Some((20, 4));
+        // No national cap under Decree 152: the condition is not there.
+        assert!(!judge("CSTDCS", &f, &rules(2025)).checks.iter().any(|c| c.cond == Cond::CstdcsCap));
+        // The province's 15%: 4 CSTĐCS for 20 LĐTT is over 3.
+        let set =
+            RuleSet::new(judging_date(2025), &[(Param::CstdcsCap, 15.0, "QĐ 15/2024/QĐ-UBND".into(), d("2025-01-10"))]);
+        let j = judge("CSTDCS", &f, &set);
+        assert_eq!(verdict(&j, Cond::CstdcsCap), Verdict::NotMet);
+        assert_eq!(j.summary(), Summary::NotEligible);
+        f.unit_counts = Some((20, 3));
+        assert_eq!(verdict(&judge("CSTDCS", &f, &set), Cond::CstdcsCap), Verdict::Met);
     }
 
     #[test]

@@ -280,7 +280,9 @@ pub fn cite(code: &str, cond: Cond, regime: Regime) -> Cite {
         ("LDTT", RatedGood | Qualities) if old => u("Luật TĐKT 2003, Điều 24"),
         ("LDTT", RatedGood | Qualities) => c("Luật TĐKT 2022, Điều 24 khoản 1"),
         ("CSTDCS", IsLdtt | InitiativeYear | Qualities) if old => u("Luật TĐKT 2003, Điều 23"),
-        ("CSTDCS", CstdcsCap) => c("Nghị định 91/2017/NĐ-CP, Điều 9 khoản 3"),
+        ("CSTDCS", CstdcsCap) if old => c("Nghị định 91/2017/NĐ-CP, Điều 9 khoản 3"),
+        // After 2023 only a province's own rule sets a cap; the rule the file names is shown by `rules show`.
+        ("CSTDCS", CstdcsCap) => u("Quy định thi đua, khen thưởng của tỉnh"),
         ("CSTDCS", _) => c("Luật TĐKT 2022, Điều 23"),
         ("CSTD_TINH", Cstdcs3Years) if old => u("Luật TĐKT 2003, Điều 22"),
         ("CSTD_TINH", InitiativeProvince) if old => u("Luật TĐKT 2003, Điều 22"),

@@ -542,3 +542,29 @@ fn an_initiative_named_by_a_proposal_is_spent_for_other_titles() {
         out.stderr
     );
 }
+
+/// No national CSTĐCS cap since 2024, but a province may set one: once the file sets it, a unit's candidates over
+/// it are not eligible, counting those holding or still registered for CSTĐCS — not one settled "not achieved"
+/// (issue 31, items 6 and 9).
+#[test]
+fn a_provinces_cstdcs_cap_is_applied_after_2023() {
+    let e = year(2025);
+    for (n, name) in ["Lê Văn An", "Trần Văn Bình", "Phạm Thị Cúc", "Võ Văn Dũng"].iter().enumerate() {
+        let code = format!("CT0{n}");
+        e.ok(&["person", "add", "--unit", "CT", "--name", name, "--code", &code]);
+        e.ok(&["award", "add", "-", "LDTT", "--person", &code, "--year", "2025"]);
+        e.ok(&["rating", "set", "excellent", "--person", &code, "--year", "2025"]);
+        e.ok(&["register", "add", "--title", "CSTDCS", "--person", &code]);
+    }
+    let c = conditions(&e, &["--person", "CT00", "--title", "CSTDCS"]);
+    assert!(!c.iter().any(|r| r.0 == "cstdcs_cap"), "{c:?}");
+    e.ok(&["rules", "set", "cstdcs_cap", "50", "--source", "QĐ 15/2024/QĐ-UBND, Điều 5"]);
+    let c = conditions(&e, &["--person", "CT00", "--title", "CSTDCS"]);
+    let cap = cond(&c, "cstdcs_cap");
+    assert_eq!(cap.1, "not_met", "4 candidates for 4 LĐTT, at most 2: {cap:?}");
+    // Two settled "not achieved" are no longer candidates: 2 of 4 is within the cap.
+    e.ok(&["register", "result", "3", "not_achieved"]);
+    e.ok(&["register", "result", "4", "not_achieved"]);
+    let c = conditions(&e, &["--person", "CT00", "--title", "CSTDCS"]);
+    assert_eq!(cond(&c, "cstdcs_cap").1, "met", "{c:?}");
+}
