@@ -7,7 +7,10 @@ use rusqlite::{params, Connection};
 use crate::error::Result;
 use crate::rules::{Member, Title};
 
-/// Every title and form one subject holds in this file and its carried history, by achievement year.
+/// Every title and form one subject holds in this file and its carried history, by achievement year: an award
+/// confers one, and so does a registration of the file's year recorded achieved before its award is typed in (its
+/// result note, the decision that said so, stands for the decision) — as it will count once carried into the next
+/// file.
 pub fn titles(conn: &Connection, unit_id: Option<i64>, person_id: Option<i64>) -> Result<Vec<Title>> {
     let Some((col, id)) = super::awards::subject_column(unit_id, person_id) else { return Ok(Vec::new()) };
     let subject = if col == "unit_id" { "collective" } else { "individual" };
@@ -20,6 +23,10 @@ pub fn titles(conn: &Connection, unit_id: Option<i64>, person_id: Option<i64>) -
              UNION ALL
              SELECT h.code, h.year_from, h.year_to, h.basis, h.decision, h.decision_date, 1, NULL, NULL
              FROM history h WHERE h.subject = '{subject}' AND h.{col} = ?1
+             UNION ALL
+             SELECT c.code, b.year, b.year, 'merit', r.result_note, NULL, 0, NULL, NULL
+             FROM registration r JOIN catalog c ON c.id = r.catalog_id JOIN bloc b
+             WHERE r.{col} = ?1 AND r.status = 'achieved' AND r.award_id IS NULL
              ORDER BY 3, 2"
         ))?
         .query_map([id], |r| title_row(r, 0))?
@@ -44,7 +51,8 @@ fn title_row(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Title> {
     })
 }
 
-/// Whether a person holds one of `codes` for a year on a merit basis, not revoked, here or in the history.
+/// Whether a person holds one of `codes` for a year on a merit basis, not revoked, here or in the history, or by a
+/// registration of the file's year recorded achieved.
 /// (`+a.catalog_id`: the person's few awards are found by person, never by scanning every award of the title.)
 const HOLDS: &str = "(EXISTS (SELECT 1 FROM award a
                               WHERE a.person_id = p.id AND +a.catalog_id IN (SELECT id FROM catalog WHERE code IN ({codes}))
@@ -52,7 +60,10 @@ const HOLDS: &str = "(EXISTS (SELECT 1 FROM award a
                                 AND a.basis = 'merit' AND a.id NOT IN (SELECT award_id FROM revocation))
                       OR EXISTS (SELECT 1 FROM history h WHERE h.subject = 'individual' AND h.person_id = p.id
                                    AND h.code IN ({codes}) AND ?2 BETWEEN h.year_from AND h.year_to
-                                   AND coalesce(h.basis, 'merit') = 'merit'))";
+                                   AND coalesce(h.basis, 'merit') = 'merit')
+                      OR (?2 = (SELECT year FROM bloc) AND EXISTS (SELECT 1 FROM registration r
+                                   WHERE r.person_id = p.id AND r.status = 'achieved'
+                                     AND +r.catalog_id IN (SELECT id FROM catalog WHERE code IN ({codes})))))";
 
 /// Whether a person registered one of `codes` for the year judged, when it is the file's year, and it is still
 /// open (registered, not yet achieved or not).

@@ -568,3 +568,33 @@ fn a_provinces_cstdcs_cap_is_applied_after_2023() {
     let c = conditions(&e, &["--person", "CT00", "--title", "CSTDCS"]);
     assert_eq!(cond(&c, "cstdcs_cap").1, "met", "{c:?}");
 }
+
+/// A registration of the file's year recorded achieved is the title held, before its award is typed in — as it is
+/// once carried into the next file: a unit whose five people's LĐTT are achieved registrations meets TTLĐTT's share,
+/// and a CSTĐCS achieved that way counts in the chain (issue 31, item 1).
+#[test]
+fn an_achieved_registration_of_the_year_is_the_title_held() {
+    let e = year(2025);
+    e.ok(&["register", "add", "--title", "TTLDTT", "--unit", "CT"]);
+    for (n, name) in ["Lê Văn An", "Trần Văn Bình", "Phạm Thị Cúc", "Võ Văn Dũng", "Đỗ Thị Én"].iter().enumerate()
+    {
+        let code = format!("CT0{n}");
+        e.ok(&["person", "add", "--unit", "CT", "--name", name, "--code", &code]);
+        e.ok(&["register", "add", "--title", "LDTT", "--person", &code]);
+    }
+    for id in 2..=6 {
+        e.ok(&["register", "result", &id.to_string(), "achieved", "--note", "QĐ 15/QĐ-CT"]);
+    }
+    e.ok(&["unit", "staff", "CT", "--staff", "5"]);
+    let c = conditions(&e, &["--unit", "CT", "--title", "TTLDTT"]);
+    let share = cond(&c, "share_ldtt");
+    assert_eq!(share.1, "met", "{share:?}");
+    // CSTĐCS 2023 and 2024 awarded, 2025 an achieved registration: three in a row for CSTĐ cấp tỉnh.
+    for y in ["2023", "2024"] {
+        e.ok(&["award", "add", "-", "CSTDCS", "--person", "CT00", "--year", y]);
+    }
+    e.ok(&["register", "add", "--title", "CSTDCS", "--person", "CT00"]);
+    e.ok(&["register", "result", "7", "achieved", "--note", "QĐ 20/QĐ-CT"]);
+    let c = conditions(&e, &["--person", "CT00", "--title", "CSTD_TINH"]);
+    assert_eq!(cond(&c, "cstdcs_3_years").1, "met", "{c:?}");
+}
