@@ -55,6 +55,16 @@ pub enum DisciplineCmd {
         #[arg(long)]
         person: Option<String>,
     },
+    /// Remove a record typed in error (a discipline lifted or a review closed is ended, not removed)
+    Remove {
+        /// The record's number (`discipline list` shows it)
+        id: i64,
+        /// Answer yes to the confirmation (for scripts)
+        #[arg(long)]
+        yes: bool,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
     /// End a period: the discipline's term is over, or the review is closed
     End {
         /// The record's number (`discipline list` shows it)
@@ -80,7 +90,7 @@ pub fn run(ctx: &Ctx, cmd: DisciplineCmd) -> Result<()> {
                     format_date(from)
                 )));
             }
-            let (id, name) = ctx.write(&write, |tx| {
+            let id = ctx.write(&write, |tx| {
                 let (unit_id, person_id, name) = super::subject(tx, unit.as_deref(), person.as_deref())?;
                 let n = NewDiscipline {
                     unit_id,
@@ -91,10 +101,25 @@ pub fn run(ctx: &Ctx, cmd: DisciplineCmd) -> Result<()> {
                     end: to,
                     note: note.filter(|s| !s.is_empty()),
                 };
-                Ok((discipline::insert(tx, &n)?, name))
+                let twin = discipline::same(tx, &n)?;
+                Ok((discipline::insert(tx, &n)?, name, twin))
             })?;
+            let (id, name, twin) = (id.0, id.1, id.2);
             let form = crate::output::labels::label(&format!("discipline.{form}"), ctx.out.lang).to_string();
             ctx.done(&write, format!("#{id}: {name}: {form} from {}", format_date(from)));
+            if let Some(t) = twin {
+                ctx.say(format!(
+                    "warning: #{t} records the same for {name} already: both count in every verdict; remove the one typed twice with `thidua discipline remove {id}`"
+                ));
+            }
+            Ok(())
+        }
+        DisciplineCmd::Remove { id, yes, write } => {
+            let d = discipline::get(&ctx.open()?, id)?;
+            let form = crate::output::labels::label(&format!("discipline.{}", d.d.form), ctx.out.lang).to_string();
+            ctx.confirm(&format!("remove #{id} ({}: {form} from {})?", d.name, format_date(d.d.start)), yes)?;
+            ctx.write(&write, |tx| discipline::delete(tx, id))?;
+            ctx.done(&write, format!("removed #{id}"));
             Ok(())
         }
         DisciplineCmd::List { out: _, unit, person } => {

@@ -48,6 +48,27 @@ pub enum RatingCmd {
         #[command(flatten)]
         write: WriteArgs,
     },
+    /// Remove a rating typed in error: a person's or a unit's (or one of its organisations') for a year
+    #[command(group = clap::ArgGroup::new("subject").required(true).args(["unit", "person"]))]
+    Remove {
+        /// The unit (code or name)
+        #[arg(long)]
+        unit: Option<String>,
+        /// The person (number, staff code or name)
+        #[arg(long)]
+        person: Option<String>,
+        /// For a unit: whose rating it is (self, party, union, youth, women, veterans)
+        #[arg(long, default_value = "self", value_parser = super::one_of(Org::VALUES, Org::parse))]
+        org: Org,
+        /// The year rated [default: the file's year]
+        #[arg(long, value_parser = clap::value_parser!(i32).range(1945..=2100))]
+        year: Option<i32>,
+        /// Answer yes to the confirmation (for scripts)
+        #[arg(long)]
+        yes: bool,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
     /// The ratings, by year, units in bloc order
     List {
         #[command(flatten)]
@@ -111,6 +132,25 @@ pub fn run(ctx: &Ctx, cmd: RatingCmd) -> Result<()> {
                 Outcome::Unchanged => ctx.say(format!("{who}: the rating for {year} is already {rating}")),
                 _ => ctx.done(&write, format!("{who}: rated {rating} for {year}")),
             }
+            Ok(())
+        }
+        RatingCmd::Remove { unit, person, org, year, yes, write } => {
+            let conn = ctx.open()?;
+            let (unit_id, person_id, name) = super::subject(&conn, unit.as_deref(), person.as_deref())?;
+            let year = match year {
+                Some(y) => y,
+                None => crate::db::meta::bloc(&conn)?.year,
+            };
+            drop(conn);
+            ctx.confirm(&format!("remove the {year} rating of {name}?"), yes)?;
+            ctx.write(&write, |tx| match crate::db::ratings::remove(tx, unit_id, person_id, org, year)? {
+                0 => Err(crate::error::refused_hint(
+                    format!("{name} has no rating for {year}"),
+                    "`thidua rating list` shows the ratings kept",
+                )),
+                _ => Ok(()),
+            })?;
+            ctx.done(&write, format!("removed the {year} rating of {name}"));
             Ok(())
         }
         RatingCmd::List { out: _, unit, person, year } => {

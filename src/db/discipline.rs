@@ -88,6 +88,26 @@ pub fn end(conn: &Connection, id: i64, on: NaiveDate, note: Option<&str>) -> Res
     Ok(())
 }
 
+/// Removes a record typed in error (a discipline that was lifted stays, ended: `end`). Nothing refers to it.
+pub fn delete(conn: &Connection, id: i64) -> Result<()> {
+    get(conn, id)?;
+    conn.execute("DELETE FROM discipline WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+/// The record of the same form and decision for the same subject already kept, if any: the same decision typed
+/// twice would count twice in every verdict.
+pub fn same(conn: &Connection, n: &NewDiscipline) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM discipline WHERE unit_id IS ?1 AND person_id IS ?2 AND form = ?3
+               AND (decision IS ?4 OR (decision IS NULL AND start_on = ?5)) ORDER BY id LIMIT 1",
+            params![n.unit_id, n.person_id, n.form, n.decision, n.start],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
 /// One subject's records: what the eligibility check reads.
 pub fn of(conn: &Connection, unit_id: Option<i64>, person_id: Option<i64>) -> Result<Vec<Discipline>> {
     let Some((col, id)) = super::awards::subject_column(unit_id, person_id) else { return Ok(Vec::new()) };

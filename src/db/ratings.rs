@@ -90,6 +90,14 @@ pub fn existing(conn: &Connection, n: &NewRating) -> Result<Option<(i64, NewRati
 }
 
 /// Rewrites what a rating says (its subject, organisation and year stay).
+/// Removes a subject's rating of a year (by whom: the unit itself or one of its organisations); how many went.
+pub fn remove(conn: &Connection, unit_id: Option<i64>, person_id: Option<i64>, org: Org, year: i32) -> Result<usize> {
+    Ok(conn.execute(
+        "DELETE FROM rating WHERE unit_id IS ?1 AND person_id IS ?2 AND org = ?3 AND year = ?4",
+        params![unit_id, person_id, org, year],
+    )?)
+}
+
 pub fn update(conn: &Connection, id: i64, n: &NewRating) -> Result<()> {
     conn.prepare_cached("UPDATE rating SET level = ?2, doc = ?3, doc_date = ?4, issuer = ?5, note = ?6 WHERE id = ?1")?
         .execute(params![id, n.level, n.doc, n.doc_date, n.issuer, n.note])?;

@@ -598,3 +598,37 @@ fn an_achieved_registration_of_the_year_is_the_title_held() {
     let c = conditions(&e, &["--person", "CT00", "--title", "CSTD_TINH"]);
     assert_eq!(cond(&c, "cstdcs_3_years").1, "met", "{c:?}");
 }
+
+/// A rating typed for the wrong year, a discipline decision typed twice: each taken back in one transaction, with
+/// its audit entry; the twin warned when it is typed (issue 30).
+#[test]
+fn a_rating_and_a_discipline_are_taken_back() {
+    let e = year(2025);
+    e.ok(&["person", "add", "--unit", "CT", "--name", "Lê Văn An", "--code", "CT01"]);
+    e.ok(&["rating", "set", "excellent", "--person", "CT01", "--year", "2024"]);
+    e.ok(&["rating", "set", "good", "--unit", "CT", "--org", "party"]);
+    e.ok(&["rating", "remove", "--person", "CT01", "--year", "2024", "--yes"]);
+    assert_eq!(e.count("SELECT count(*) FROM rating WHERE person_id IS NOT NULL"), 0);
+    let err = e.fails(&["rating", "remove", "--person", "CT01", "--year", "2024", "--yes"], 1);
+    assert!(err.contains("Lê Văn An has no rating for 2024"), "{err}");
+    let err = e.fails(&["rating", "remove", "--unit", "CT", "--year", "2025"], 2);
+    assert!(err.contains("not confirmed") && err.contains("--yes"), "{err}");
+    e.ok(&["rating", "remove", "--unit", "CT", "--org", "party", "--yes"]);
+    assert_eq!(e.count("SELECT count(*) FROM rating"), 0);
+    e.ok(&["discipline", "add", "reprimand", "--person", "CT01", "--decision", "12/QĐ-CT", "--from", "01/03/2025"]);
+    let out =
+        e.ok(&["discipline", "add", "reprimand", "--person", "CT01", "--decision", "12/QĐ-CT", "--from", "01/03/2025"]);
+    assert!(
+        out.stderr.contains("warning: #1 records the same for Lê Văn An already")
+            && out.stderr.contains("discipline remove 2"),
+        "{}",
+        out.stderr
+    );
+    e.ok(&["discipline", "remove", "2", "--yes"]);
+    assert_eq!(e.count("SELECT count(*) FROM discipline"), 1);
+    let err = e.fails(&["discipline", "remove", "2", "--yes"], 1);
+    assert!(err.contains("no discipline or review #2"), "{err}");
+    let log: String =
+        e.conn().query_row("SELECT command FROM audit ORDER BY id DESC LIMIT 1", [], |r| r.get(0)).unwrap();
+    assert!(log.contains("discipline remove 2"), "{log}");
+}
