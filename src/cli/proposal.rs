@@ -109,6 +109,29 @@ pub enum ProposalCmd {
         #[command(flatten)]
         write: WriteArgs,
     },
+    /// Remove a draft that was never sent, or (--candidate) a candidate of a draft or returned proposal, with the
+    /// papers of its dossier
+    Remove {
+        /// The proposal's number
+        id: i64,
+        /// Only this candidate (its number in `proposal show`)
+        #[arg(long)]
+        candidate: Option<i64>,
+        /// Answer yes to the confirmation (for scripts)
+        #[arg(long)]
+        yes: bool,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// Take a paper out of a draft or returned proposal's dossier
+    Detach {
+        /// The proposal's number
+        id: i64,
+        /// The paper's number (`proposal show` lists the dossier)
+        paper: i64,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
     /// The province returned it, with its reason (it may be completed and sent again)
     Return {
         /// The proposal's number
@@ -284,6 +307,26 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
             if forced > 0 {
                 ctx.say(format!("{forced} candidates sent with --force; the reason is kept with each"));
             }
+            Ok(())
+        }
+        ProposalCmd::Remove { id, candidate: Some(c), yes, write } => {
+            ctx.confirm(&format!("remove candidate #{c} from proposal #{id}?"), yes)?;
+            let papers = ctx.write(&write, |tx| proposals::remove_item(tx, id, c))?;
+            ctx.done(&write, format!("candidate #{c} removed from proposal #{id}"));
+            if papers > 0 {
+                ctx.say(format!("its {papers} dossier papers went with it"));
+            }
+            Ok(())
+        }
+        ProposalCmd::Remove { id, candidate: None, yes, write } => {
+            ctx.confirm(&format!("remove the draft proposal #{id} with its candidates and papers?"), yes)?;
+            ctx.write(&write, |tx| proposals::remove(tx, id))?;
+            ctx.done(&write, format!("removed the draft proposal #{id}"));
+            Ok(())
+        }
+        ProposalCmd::Detach { id, paper, write } => {
+            let name = ctx.write(&write, |tx| proposals::detach(tx, id, paper))?;
+            ctx.done(&write, format!("'{name}' taken out of proposal #{id}'s dossier"));
             Ok(())
         }
         ProposalCmd::Return { id, date, reason, write } => {

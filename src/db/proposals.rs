@@ -196,6 +196,65 @@ pub fn attach(
     Ok((conn.last_insert_rowid(), sha))
 }
 
+/// Whether a proposal's list may still change: a draft, or one returned to be completed. A sent or decided one is
+/// refused, naming why.
+fn open_for_changes(conn: &Connection, id: i64) -> Result<Proposal> {
+    let p = get(conn, id)?;
+    match p.status {
+        ProposalStatus::Draft | ProposalStatus::Returned => Ok(p),
+        ProposalStatus::Sent => Err(refused_hint(
+            format!("proposal #{id} was sent: its list is what the memo {} said", p.memo.clone().unwrap_or_default()),
+            "record the province's answer first (`thidua proposal return`), then correct it",
+        )),
+        ProposalStatus::Decided => Err(refused(format!("proposal #{id} is decided: its list stays as decided"))),
+    }
+}
+
+/// Takes a candidate out of a draft or returned proposal, with what rests on it there (its initiatives' link, the
+/// papers of its dossier); how many papers went with it.
+pub fn remove_item(conn: &Connection, proposal_id: i64, item_id: i64) -> Result<usize> {
+    open_for_changes(conn, proposal_id)?;
+    if !items(conn, proposal_id)?.iter().any(|i| i.id == item_id) {
+        return Err(refused(format!("proposal #{proposal_id} has no candidate #{item_id}")));
+    }
+    conn.execute("DELETE FROM proposal_initiative WHERE item_id = ?1", [item_id])?;
+    let papers = conn.execute("DELETE FROM proposal_doc WHERE item_id = ?1", [item_id])?;
+    conn.execute("DELETE FROM proposal_item WHERE id = ?1", [item_id])?;
+    Ok(papers)
+}
+
+/// Takes a paper out of a draft or returned proposal's dossier.
+pub fn detach(conn: &Connection, proposal_id: i64, doc_id: i64) -> Result<String> {
+    open_for_changes(conn, proposal_id)?;
+    let name: Option<String> = conn
+        .query_row("SELECT name FROM proposal_doc WHERE id = ?1 AND proposal_id = ?2", [doc_id, proposal_id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let name = name.ok_or_else(|| refused(format!("proposal #{proposal_id} has no paper #{doc_id}")))?;
+    conn.execute("DELETE FROM proposal_doc WHERE id = ?1", [doc_id])?;
+    Ok(name)
+}
+
+/// Removes a draft proposal that was never sent, with its candidates and papers. One that went up stays on record.
+pub fn remove(conn: &Connection, id: i64) -> Result<()> {
+    let p = get(conn, id)?;
+    if p.status != ProposalStatus::Draft || p.sent_on.is_some() {
+        return Err(refused_hint(
+            format!("proposal #{id} went to the province: it stays on record"),
+            "a draft that was never sent is removed; a sent one is corrected after it comes back",
+        ));
+    }
+    conn.execute(
+        "DELETE FROM proposal_initiative WHERE item_id IN (SELECT id FROM proposal_item WHERE proposal_id = ?1)",
+        [id],
+    )?;
+    conn.execute("DELETE FROM proposal_doc WHERE proposal_id = ?1", [id])?;
+    conn.execute("DELETE FROM proposal_item WHERE proposal_id = ?1", [id])?;
+    conn.execute("DELETE FROM proposal WHERE id = ?1", [id])?;
+    Ok(())
+}
+
 pub fn docs(conn: &Connection, proposal_id: i64) -> Result<Vec<Doc>> {
     let v = conn
         .prepare_cached(

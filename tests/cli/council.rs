@@ -394,3 +394,35 @@ fn a_proposal_holds_back_what_its_addressee_does_not_confer_and_a_second_form() 
     assert!(!err.contains("Cục Thuế"), "the carried certificate goes: {err}");
     assert_eq!(e.count("SELECT count(*) FROM proposal WHERE status = 'sent'"), 0);
 }
+
+/// A candidate taken out of a draft with its dossier papers, a paper detached, a draft never sent removed whole;
+/// a sent proposal's list stays as the memo said until it comes back (issue 30).
+#[test]
+fn a_drafts_candidates_and_papers_are_taken_back() {
+    let e = with_proposal();
+    let paper = e.write("bc.txt", "Báo cáo thành tích");
+    e.ok(&["proposal", "attach", "1", &paper, "--kind", "report", "--candidate", "3"]);
+    e.ok(&["proposal", "attach", "1", &paper, "--kind", "minutes"]);
+    let out = e.ok(&["proposal", "remove", "1", "--candidate", "3", "--yes"]);
+    assert!(out.stderr.contains("its 1 dossier papers went with it"), "{}", out.stderr);
+    assert_eq!(e.count("SELECT count(*) FROM proposal_item"), 2);
+    assert_eq!(e.count("SELECT count(*) FROM proposal_doc"), 1);
+    e.ok(&["proposal", "detach", "1", "2"]);
+    assert_eq!(e.count("SELECT count(*) FROM proposal_doc"), 0);
+    let err = e.fails(&["proposal", "detach", "1", "2"], 1);
+    assert!(err.contains("proposal #1 has no paper #2"), "{err}");
+    // Sent: its list stays until it comes back.
+    e.ok(&["council", "vote", "1", "--unit", "CT", "--title", "BK_TINH", "--yes", "9", "--no", "0"]);
+    e.ok(&["proposal", "send", "1", "--memo", "15/TTr-KTĐ", "--date", "12/12/2025"]);
+    let err = e.fails(&["proposal", "remove", "1", "--candidate", "2", "--yes"], 1);
+    assert!(err.contains("proposal #1 was sent") && err.contains("proposal return"), "{err}");
+    let err = e.fails(&["proposal", "remove", "1", "--yes"], 1);
+    assert!(err.contains("proposal #1 went to the province: it stays on record"), "{err}");
+    e.ok(&["proposal", "return", "1", "--date", "20/12/2025", "--reason", "Bỏ bớt đối tượng"]);
+    e.ok(&["proposal", "remove", "1", "--candidate", "2", "--yes"]);
+    // A draft never sent goes whole.
+    e.ok(&["proposal", "add", "--title", "Đề nghị lập nhầm", "--from-ranking"]);
+    e.ok(&["proposal", "remove", "2", "--yes"]);
+    assert_eq!(e.count("SELECT count(*) FROM proposal WHERE id = 2"), 0);
+    assert_eq!(e.count("SELECT count(*) FROM proposal_item WHERE proposal_id = 2"), 0);
+}
