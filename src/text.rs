@@ -18,8 +18,14 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 /// a BEL or an ESC sequence in a name would ring or recolour a terminal, and no XML can hold them), zero-width
 /// characters and the bidirectional controls (an RLO reverses what follows: a visual twin of another name).
 pub fn invisible(c: char) -> bool {
-    c.is_control() && !c.is_whitespace()
-        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    // By ranges, the printable ASCII first: this runs on every character of every cell an import reads.
+    match c as u32 {
+        0x20..=0x7E => false,
+        0..=0x1F => !c.is_whitespace(),
+        0x7F..=0x9F => true,
+        0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x2069 | 0xFEFF => true,
+        _ => false,
+    }
 }
 
 /// NFC, trimmed, inner runs of whitespace collapsed to one space, the characters [`invisible`] removed, and the PDF
