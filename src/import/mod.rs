@@ -272,11 +272,26 @@ fn open_sheet(path: &str, cols: &[Col], ignore: &[String], sheet: Option<&str>) 
     };
     let mut wb = calamine::open_workbook_auto(path).map_err(|e| unreadable(&e))?;
     let names = wb.sheet_names();
+    // A hidden sheet (Excel's hidden or very hidden, a table not displayed in LibreOffice) is read only when named;
+    // a name is matched exactly first, then ignoring case and accents.
+    let visible: Vec<String> = wb
+        .sheets_metadata()
+        .iter()
+        .filter(|m| m.visible == calamine::SheetVisible::Visible)
+        .map(|m| m.name.clone())
+        .collect();
     let chosen = match sheet {
-        Some(s) => names.iter().find(|n| fold_key(n) == fold_key(s)).cloned().ok_or_else(|| {
-            refused_hint(format!("{path}: no sheet '{s}'"), format!("its sheets: {}", names.join(", ")))
-        })?,
-        None => names.first().cloned().ok_or_else(|| refused(format!("{path}: the workbook has no sheet")))?,
+        Some(s) => names
+            .iter()
+            .find(|n| n.as_str() == s)
+            .or_else(|| names.iter().find(|n| fold_key(n) == fold_key(s)))
+            .cloned()
+            .ok_or_else(|| {
+                refused_hint(format!("{path}: no sheet '{s}'"), format!("its sheets: {}", names.join(", ")))
+            })?,
+        None => {
+            visible.first().cloned().ok_or_else(|| refused(format!("{path}: the workbook has no visible sheet")))?
+        }
     };
     // An .xlsx sheet is streamed; merged cells in its header row leave columns without a name (said, not guessed).
     if let calamine::Sheets::Xlsx(x) = &mut wb {

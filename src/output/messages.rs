@@ -149,6 +149,7 @@ const MESSAGES: &[(&str, &str)] = &[
     ("'{}' is not a regular file", "'{0}' không phải là tệp thông thường"),
     ("'{}' is not UTF-8 text", "'{0}' không phải văn bản mã UTF-8"),
     ("{} has no rating for {}", "{0} chưa có xếp loại năm {1}"),
+    ("{}: the workbook has no visible sheet", "{0}: sổ tính không có trang tính nào đang hiện"),
     ("remove candidate #{} from proposal #{}?", "bỏ đối tượng #{0} khỏi đề nghị #{1}?"),
     ("candidate #{} removed from proposal #{}", "đã bỏ đối tượng #{0} khỏi đề nghị #{1}"),
     ("its {} dossier papers went with it", "{0} giấy tờ hồ sơ của đối tượng này cũng được bỏ theo"),

@@ -338,3 +338,43 @@ fn a_list_placed_anywhere_on_the_sheet_is_read_and_placed_right() {
     let err = e.fails(&["person", "import", p.to_str().unwrap()], 1);
     assert!(err.contains("lech.xlsx:Danh sách!4: column 'unit'"), "{err}");
 }
+
+/// A hidden sheet is read only when it is named; a sheet's exact name is taken before a name equal but for case and
+/// accents (issue 33).
+#[test]
+fn hidden_sheets_are_skipped_and_exact_names_come_first() {
+    use rust_xlsxwriter::Workbook;
+    let e = Env::init();
+    let path = e.path("ds.xlsx");
+    let mut wb = Workbook::new();
+    let rows = |ws: &mut rust_xlsxwriter::Worksheet, code: &str, name: &str| {
+        ws.write_string(0, 0, "code").unwrap();
+        ws.write_string(0, 1, "name").unwrap();
+        ws.write_string(1, 0, code).unwrap();
+        ws.write_string(1, 1, name).unwrap();
+    };
+    let hidden = wb.add_worksheet().set_name("nháp").unwrap();
+    rows(hidden, "NHAP", "Đơn vị nháp");
+    hidden.set_hidden(true);
+    let lower = wb.add_worksheet().set_name("dữ liệu cũ").unwrap();
+    rows(lower, "CU", "Đơn vị cũ");
+    // The sheet shown on opening (a workbook's active sheet cannot be hidden).
+    lower.set_active(true);
+    let data = wb.add_worksheet().set_name("Du lieu").unwrap();
+    rows(data, "CT", "Cục Thống kê");
+    let other = wb.add_worksheet().set_name("Dữ liệu").unwrap();
+    rows(other, "HQ", "Cục Hải quan");
+    wb.save(&path).unwrap();
+    let file = path.to_str().unwrap();
+    // No sheet named: the first one shown, not the hidden draft.
+    e.ok(&["unit", "import", file]);
+    assert_eq!(e.count("SELECT count(*) FROM unit WHERE code = 'CU'"), 1);
+    assert_eq!(e.count("SELECT count(*) FROM unit WHERE code = 'NHAP'"), 0);
+    // Named exactly: that sheet, though one listed before it matches ignoring accents.
+    e.ok(&["unit", "import", file, "--sheet", "Dữ liệu"]);
+    assert_eq!(e.count("SELECT count(*) FROM unit WHERE code = 'HQ'"), 1);
+    assert_eq!(e.count("SELECT count(*) FROM unit WHERE code = 'CT'"), 0);
+    // The hidden sheet when named.
+    e.ok(&["unit", "import", file, "--sheet", "nháp"]);
+    assert_eq!(e.count("SELECT count(*) FROM unit WHERE code = 'NHAP'"), 1);
+}
