@@ -39,11 +39,13 @@ pub fn run(conn: &Connection, src: &mut Source, s: &Session, quiet: bool) -> Res
     let mut counts = Counts::default();
     let mut errors = Errors::of(src);
     let mut none = 0;
+    let mut once = super::Once::default();
     super::each_row(src, quiet, &mut errors, |row| {
         let unit = units::resolve(conn, &row.need("unit")?).map_err(|e| cell("unit", e))?;
         let person = super::person(conn, row, unit.id, false, &mut none)?;
         let e = catalog::resolve(conn, &row.need("title")?).map_err(|e| cell("title", e))?;
         catalog::check_subject(&e, person.is_none(), "vote on it for").map_err(|e| cell("title", e))?;
+        once.check((unit.id, person, e.id), row.line, "ballot")?;
         let (yes, no, written) = (count(row, "yes")?, count(row, "no")?, count(row, "written_yes")?);
         if yes + no > s.present {
             return Err(cell(

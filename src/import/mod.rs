@@ -248,6 +248,33 @@ fn match_header(
     Ok((index, unnamed))
 }
 
+/// The rows of one file that name the same record: the second is refused naming the first's line, where the last
+/// would otherwise win without a word (two scores of one unit and criterion, two ratings of one person and year).
+pub struct Once<K> {
+    seen: HashMap<K, u64>,
+}
+
+impl<K: std::hash::Hash + Eq> Default for Once<K> {
+    fn default() -> Self {
+        Once { seen: HashMap::new() }
+    }
+}
+
+impl<K: std::hash::Hash + Eq> Once<K> {
+    /// `what`: the record as the message names it ("unit", "score", "rating", "ballot").
+    pub fn check(&mut self, key: K, line: u64, what: &str) -> Result<()> {
+        match self.seen.entry(key) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                Err(refused(format!("the same {what} as line {} of this file", e.get())))
+            }
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(line);
+                Ok(())
+            }
+        }
+    }
+}
+
 /// The rows of an Excel sheet.
 const EXCEL_ROWS: u32 = 1_048_576;
 

@@ -39,7 +39,8 @@ pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
     let mut insert = ratings::InsertIfNew::new(conn)?;
     let look_up =
         |batch: &mut _| super::look_up_people(conn, batch, |r: &Read| r.person_code.as_deref(), |r, b| r.known = b);
-    super::each_batch_parallel(src, quiet, &mut errors, read, look_up, |_, row: Read| {
+    let mut once = super::Once::default();
+    super::each_batch_parallel(src, quiet, &mut errors, read, look_up, |line, row: Read| {
         let unit_id = super::unit_once(conn, &mut unit_ids, &row.unit)?;
         let person_id =
             super::person_known(conn, row.person_code, row.person, unit_id, false, &mut none, row.known, &mut trees)?;
@@ -49,6 +50,7 @@ pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
                 format!("'{}' is for a unit's organisations; a person's rating is their own", row.org),
             ));
         }
+        once.check((unit_id, person_id, row.org, row.year), line, "rating")?;
         let n = NewRating {
             unit_id: if person_id.is_some() { None } else { Some(unit_id) },
             person_id,

@@ -52,10 +52,12 @@ pub fn criteria(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Coun
 pub fn scores(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
     let mut counts = Counts::default();
     let mut errors = Errors::of(src);
+    let mut once = super::Once::default();
     super::each_row(src, quiet, &mut errors, |row| {
         let u = units::resolve(conn, &row.need("unit")?).map_err(|e| cell("unit", e))?;
         scores::check_member(&u).map_err(|e| cell("unit", e))?;
         let c = scores::criterion(conn, &row.need("criterion")?).map_err(|e| cell("criterion", e))?;
+        once.check((u.id, c.id), row.line, "score")?;
         let points = |key: &str| -> Result<Option<f64>> {
             let Some(v) = row.get(key) else { return Ok(None) };
             let x = parse_number(&v).map_err(|m| cell(key, m))?;

@@ -36,8 +36,10 @@ pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
     // Codes of the rows read so far: a parent among them that is not written yet (the leader is written last)
     // waits with its children, without a search by name.
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut once = super::Once::default();
     super::each_row(src, quiet, &mut errors, |row| {
         let (data, parent) = read(conn, row)?;
+        once.check(data.code.to_lowercase(), row.line, "unit")?;
         seen.insert(data.code.to_lowercase());
         let parent_known = match &parent {
             None => true,

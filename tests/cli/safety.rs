@@ -429,3 +429,48 @@ fn invisible_characters_never_reach_the_file() {
     let out = e.ok(&["person", "list"]).stdout;
     assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
 }
+
+/// Two rows of one file for the same record contradict each other: the import is refused naming both lines, where
+/// the last row used to win without a word (issue 33).
+#[test]
+fn two_rows_for_one_record_in_one_file_are_refused_with_both_lines() {
+    let e = Env::init();
+    let units = e.write("u.csv", "code,name\nCT,Cục Thống kê\nHQ,Cục Hải quan\nct,Cục Thống kê tỉnh\n");
+    let err = e.fails(&["unit", "import", &units], 1);
+    assert!(
+        err.contains("u.csv:4: the same unit as line 2 of this file") && err.contains("nothing was written"),
+        "{err}"
+    );
+    assert_eq!(e.count("SELECT count(*) FROM unit"), 0);
+    e.seven_units();
+    e.ok(&["person", "add", "--unit", "CT", "--name", "Lê Văn An", "--code", "CT01"]);
+    let ratings = e.write("r.csv", "unit,person_code,year,rating\nCT,CT01,2020,excellent\nCT,CT01,2020,good\n");
+    let err = e.fails(&["rating", "import", &ratings], 1);
+    assert!(err.contains("r.csv:3: the same rating as line 2 of this file"), "{err}");
+    e.ok(&["score", "criteria", "import", &e.write("tc.csv", "code,group,name,max\nA1,A,Nhiệm vụ,100\n")]);
+    let scores = e.write("d.csv", "unit,criterion,self,assessed\nCT,A1,90,90\nHQ,A1,80,80\nCT,A1,95,95\n");
+    let err = e.fails(&["score", "import", &scores], 1);
+    assert!(err.contains("d.csv:4: the same score as line 2 of this file"), "{err}");
+    e.ok(&["council", "member", "add", "Tạ Thị Dân", "--role", "chair"]);
+    e.ok(&[
+        "council",
+        "session",
+        "add",
+        "--date",
+        "20/12/2020",
+        "--kind",
+        "annual",
+        "--members",
+        "7",
+        "--present",
+        "7",
+    ]);
+    let tally = e.write("k.csv", "unit,title,yes,no\nCT,CTD_TINH,7,0\nCT,CTD_TINH,6,1\nCT,CTD_TINH,5,2\n");
+    let err = e.fails(&["council", "import", "20/12/2020", &tally], 1);
+    assert!(
+        err.contains("k.csv:3: the same ballot as line 2 of this file")
+            && err.contains("k.csv:4: the same ballot as line 2"),
+        "{err}"
+    );
+    assert_eq!(e.count("SELECT count(*) FROM council_vote"), 0);
+}
