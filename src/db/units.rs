@@ -125,8 +125,10 @@ pub fn resolve(conn: &Connection, input: &str) -> Result<Unit> {
         if fold.is_empty() {
             Vec::new()
         } else {
+            // The words as a plain substring (`instr`), not a LIKE pattern: no character of the input is a wildcard,
+            // and a long input is no "pattern too complex".
             let mut st = conn.prepare_cached(&format!(
-                "{SELECT} WHERE u.name_fold = ?1 OR (' ' || u.name_fold || ' ') LIKE ('% ' || ?1 || ' %') ORDER BY {BLOC_ORDER}"
+                "{SELECT} WHERE u.name_fold = ?1 OR instr(' ' || u.name_fold || ' ', ' ' || ?1 || ' ') > 0 ORDER BY {BLOC_ORDER}"
             ))?;
             let v: Vec<Unit> = st.query_map([&fold], row)?.collect::<rusqlite::Result<_>>()?;
             // An exact accent-free name beats a name that only contains the words.

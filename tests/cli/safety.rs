@@ -473,4 +473,8 @@ fn two_rows_for_one_record_in_one_file_are_refused_with_both_lines() {
         "{err}"
     );
     assert_eq!(e.count("SELECT count(*) FROM council_vote"), 0);
+    // A unit's name is looked up as words, never as a LIKE pattern: a very long one is simply not found.
+    let long = "a".repeat(60_000);
+    let err = e.fails(&["unit", "show", &long], 1);
+    assert!(err.contains("no unit") && !err.contains("pattern"), "{}", &err[..200.min(err.len())]);
 }
