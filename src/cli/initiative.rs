@@ -48,6 +48,47 @@ pub enum InitiativeCmd {
         #[command(flatten)]
         write: WriteArgs,
     },
+    /// Correct an initiative: its title, scope as recognised, kind, year, recognition (what is not given stays)
+    Edit {
+        /// The initiative's number
+        id: i64,
+        /// Its title
+        #[arg(long, value_parser = text_arg)]
+        title: Option<String>,
+        /// unit (cơ sở), province (tỉnh, bộ), national (toàn quốc)
+        #[arg(long, value_parser = super::one_of(Scope::VALUES, Scope::parse))]
+        scope: Option<Scope>,
+        /// initiative, research, ingenuity
+        #[arg(long, value_parser = super::one_of(InitiativeKind::VALUES, InitiativeKind::parse))]
+        kind: Option<InitiativeKind>,
+        /// The achievement year it counts for
+        #[arg(long, value_parser = clap::value_parser!(i32).range(1945..=2100))]
+        year: Option<i32>,
+        /// Who recognised it
+        #[arg(long, value_parser = text_arg)]
+        body: Option<String>,
+        /// The recognising decision's number
+        #[arg(long, value_parser = text_arg)]
+        decision: Option<String>,
+        /// The recognising decision's date
+        #[arg(long, value_parser = date_arg)]
+        date: Option<NaiveDate>,
+        /// A free note kept with the record
+        #[arg(long, value_parser = text_arg)]
+        note: Option<String>,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// Remove an initiative typed in error (one an award or a proposal rests on is refused, naming them)
+    Remove {
+        /// The initiative's number
+        id: i64,
+        /// Answer yes to the confirmation (for scripts)
+        #[arg(long)]
+        yes: bool,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
     /// Add initiatives from a CSV or workbook file (or - for stdin): title, year, scope, kind, unit, authors
     /// (separated by ;), body, decision, decided_on, note
     Import {
@@ -99,6 +140,19 @@ pub struct AddArgs {
 pub fn run(ctx: &Ctx, cmd: InitiativeCmd) -> Result<()> {
     match cmd {
         InitiativeCmd::Add(a) => add(ctx, a),
+        InitiativeCmd::Edit { id, title, scope, kind, year, body, decision, date, note, write } => {
+            let e = crate::db::initiatives::Edit { title, scope, kind, year, body, decision, decided_on: date, note };
+            ctx.write(&write, |tx| crate::db::initiatives::edit(tx, id, &e))?;
+            ctx.done(&write, format!("initiative #{id} corrected"));
+            Ok(())
+        }
+        InitiativeCmd::Remove { id, yes, write } => {
+            let title = crate::db::initiatives::get(&ctx.open()?, id)?.i.title;
+            ctx.confirm(&format!("remove initiative #{id} ({title})?"), yes)?;
+            ctx.write(&write, |tx| crate::db::initiatives::remove(tx, id))?;
+            ctx.done(&write, format!("removed initiative #{id}"));
+            Ok(())
+        }
         InitiativeCmd::List { out: _, person, unit, year } => {
             let conn = ctx.open()?;
             let p = person.as_deref().map(|p| people::resolve(&conn, p)).transpose()?.map(|p| p.id);

@@ -137,6 +137,60 @@ pub fn list(
     )
 }
 
+/// The fields `initiative edit` may correct; none leaves a field as it is.
+#[derive(Debug, Default)]
+pub struct Edit {
+    pub title: Option<String>,
+    pub scope: Option<crate::model::Scope>,
+    pub kind: Option<crate::model::InitiativeKind>,
+    pub year: Option<i32>,
+    pub body: Option<String>,
+    pub decision: Option<String>,
+    pub decided_on: Option<chrono::NaiveDate>,
+    pub note: Option<String>,
+}
+
+/// Corrects an initiative's record (its scope as recognised, its year, its recognition).
+pub fn edit(conn: &Connection, id: i64, e: &Edit) -> Result<()> {
+    get(conn, id)?;
+    conn.execute(
+        "UPDATE initiative SET title = coalesce(?2, title), scope = coalesce(?3, scope), kind = coalesce(?4, kind),
+                year = coalesce(?5, year), body = coalesce(?6, body), decision = coalesce(?7, decision),
+                decided_on = coalesce(?8, decided_on), note = coalesce(?9, note)
+         WHERE id = ?1",
+        rusqlite::params![id, e.title, e.scope, e.kind, e.year, e.body, e.decision, e.decided_on, e.note],
+    )?;
+    Ok(())
+}
+
+/// Removes an initiative typed in error, with its authors. One an award or a proposal rests on is refused, naming
+/// them: take it out there first.
+pub fn remove(conn: &Connection, id: i64) -> Result<()> {
+    get(conn, id)?;
+    let awards: Vec<i64> = conn
+        .prepare("SELECT award_id FROM initiative_use WHERE initiative_id = ?1 ORDER BY award_id")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let items: Vec<(i64, i64)> = conn
+        .prepare(
+            "SELECT i.proposal_id, i.id FROM proposal_initiative x JOIN proposal_item i ON i.id = x.item_id
+             WHERE x.initiative_id = ?1 ORDER BY i.id",
+        )?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    if !awards.is_empty() || !items.is_empty() {
+        let mut on: Vec<String> = awards.iter().map(|a| format!("award #{a}")).collect();
+        on.extend(items.iter().map(|(p, i)| format!("proposal #{p} (candidate #{i})")));
+        return Err(crate::error::refused_hint(
+            format!("initiative #{id} is the basis of {}", on.join(", ")),
+            "correct it with `thidua initiative edit`, or take those out first",
+        ));
+    }
+    conn.execute("DELETE FROM initiative_author WHERE initiative_id = ?1", [id])?;
+    conn.execute("DELETE FROM initiative WHERE id = ?1", [id])?;
+    Ok(())
+}
+
 pub fn get(conn: &Connection, id: i64) -> Result<InitiativeRow> {
     read(conn, &format!("{SELECT} WHERE i.id = ?1"), [id])?.pop().ok_or_else(|| refused(format!("no initiative #{id}")))
 }

@@ -632,3 +632,22 @@ fn a_rating_and_a_discipline_are_taken_back() {
         e.conn().query_row("SELECT command FROM audit ORDER BY id DESC LIMIT 1", [], |r| r.get(0)).unwrap();
     assert!(log.contains("discipline remove 2"), "{log}");
 }
+
+/// An initiative recorded with the wrong scope is corrected (re-importing it changes nothing, it is the same
+/// initiative), and one typed in error removed — unless an award or a proposal rests on it (issue 30).
+#[test]
+fn an_initiative_is_corrected_or_removed() {
+    let e = ha("unit", "Cục trưởng Cục Thuế");
+    let c = conditions(&e, &["--person", "CT01", "--title", "CSTD_TINH"]);
+    assert_eq!(cond(&c, "initiative_province").1, "not_met", "{c:?}");
+    e.ok(&["initiative", "edit", "1", "--scope", "province", "--body", "Chủ tịch UBND tỉnh"]);
+    let c = conditions(&e, &["--person", "CT01", "--title", "CSTD_TINH"]);
+    assert_ne!(cond(&c, "initiative_province").1, "not_met", "{c:?}");
+    e.ok(&["initiative", "add", "Nhập nhầm", "--scope", "unit", "--author", "CT01"]);
+    e.ok(&["initiative", "remove", "2", "--yes"]);
+    assert_eq!(e.count("SELECT count(*) FROM initiative"), 1);
+    assert_eq!(e.count("SELECT count(*) FROM initiative_author WHERE initiative_id = 2"), 0);
+    e.ok(&["award", "add", "-", "CSTD_TINH", "--person", "CT01", "--year", "2025", "--initiative", "1"]);
+    let err = e.fails(&["initiative", "remove", "1", "--yes"], 1);
+    assert!(err.contains("initiative #1 is the basis of award #") && err.contains("initiative edit"), "{err}");
+}
