@@ -21,18 +21,8 @@ pub enum RatingCmd {
         /// excellent (HTXSNV), good (HTTNV), completed (HTNV), not_completed (KHTNV), not_rated
         #[arg(value_parser = super::one_of(RatingLevel::VALUES, RatingLevel::parse))]
         rating: RatingLevel,
-        /// The unit (code or name)
-        #[arg(long)]
-        unit: Option<String>,
-        /// The person (number, staff code or name)
-        #[arg(long)]
-        person: Option<String>,
-        /// For a unit: whose rating it is (self, or its party, union, youth, women, veterans organisation)
-        #[arg(long, default_value = "self", value_parser = super::one_of(Org::VALUES, Org::parse))]
-        org: Org,
-        /// The year rated [default: the file's year]
-        #[arg(long, value_parser = clap::value_parser!(i32).range(1945..=2100))]
-        year: Option<i32>,
+        #[command(flatten)]
+        whose: Whose,
         /// The rating document's number, e.g. "45/QĐ-CT"
         #[arg(long, value_parser = text_arg)]
         doc: Option<String>,
@@ -51,18 +41,8 @@ pub enum RatingCmd {
     /// Remove a rating typed in error: a person's or a unit's (or one of its organisations') for a year
     #[command(group = clap::ArgGroup::new("subject").required(true).args(["unit", "person"]))]
     Remove {
-        /// The unit (code or name)
-        #[arg(long)]
-        unit: Option<String>,
-        /// The person (number, staff code or name)
-        #[arg(long)]
-        person: Option<String>,
-        /// For a unit: whose rating it is (self, party, union, youth, women, veterans)
-        #[arg(long, default_value = "self", value_parser = super::one_of(Org::VALUES, Org::parse))]
-        org: Org,
-        /// The year rated [default: the file's year]
-        #[arg(long, value_parser = clap::value_parser!(i32).range(1945..=2100))]
-        year: Option<i32>,
+        #[command(flatten)]
+        whose: Whose,
         /// Answer yes to the confirmation (for scripts)
         #[arg(long)]
         yes: bool,
@@ -95,9 +75,26 @@ pub enum RatingCmd {
     },
 }
 
+/// Whose rating of which year: `rating set` and `rating remove` name it alike.
+#[derive(clap::Args, Debug)]
+pub struct Whose {
+    /// The unit (code or name)
+    #[arg(long)]
+    unit: Option<String>,
+    /// The person (number, staff code or name)
+    #[arg(long)]
+    person: Option<String>,
+    /// For a unit: whose rating it is (self, or its party, union, youth, women, veterans organisation)
+    #[arg(long, default_value = "self", value_parser = super::one_of(Org::VALUES, Org::parse))]
+    org: Org,
+    /// The year rated [default: the file's year]
+    #[arg(long, value_parser = clap::value_parser!(i32).range(1945..=2100))]
+    year: Option<i32>,
+}
+
 pub fn run(ctx: &Ctx, cmd: RatingCmd) -> Result<()> {
     match cmd {
-        RatingCmd::Set { rating, unit, person, org, year, doc, doc_date, issuer, note, write } => {
+        RatingCmd::Set { rating, whose: Whose { unit, person, org, year }, doc, doc_date, issuer, note, write } => {
             let (outcome, who, year) = ctx.write(&write, |tx| {
                 let year = match year {
                     Some(y) => y,
@@ -134,7 +131,7 @@ pub fn run(ctx: &Ctx, cmd: RatingCmd) -> Result<()> {
             }
             Ok(())
         }
-        RatingCmd::Remove { unit, person, org, year, yes, write } => {
+        RatingCmd::Remove { whose: Whose { unit, person, org, year }, yes, write } => {
             let conn = ctx.open()?;
             let (unit_id, person_id, name) = super::subject(&conn, unit.as_deref(), person.as_deref())?;
             let year = match year {
