@@ -62,6 +62,7 @@ impl<'a> Judge<'a> {
         let members = super::reviews::members(conn)?;
         let (st, _) = super::ranking::rank(conn, &members, Lang::En)?;
         let of = st.iter().filter(|s| s.scored).count();
+        let flag = st.iter().find(|s| s.proposal == Some("CTD_TINH")).map(|s| s.unit_id);
         let standings = st
             .iter()
             .map(|s| {
@@ -73,6 +74,7 @@ impl<'a> Judge<'a> {
                         of,
                         scored: s.scored,
                         proposal: s.proposal.map(str::to_string),
+                        flag_elsewhere: flag.is_some_and(|u| u != s.unit_id),
                     },
                 )
             })

@@ -352,11 +352,16 @@ fn members_completed(f: &Facts) -> Out {
 
 /// The leading unit of the bloc (Law 06/2022 Art 26.1): first in the ranking, alone. A shared first place is for
 /// the meeting to decide.
+/// The leading unit is the one the bloc's ranking proposes for the flag: a unit ranked first but kept out of the
+/// proposals (excluded, not fully scored) leaves the flag to the next, and `eligible` says the same as the ranking;
+/// one held back by a pending review still leads (its own condition says why it waits); units sharing the best rank
+/// are the meeting's to decide.
 fn leading(f: &Facts) -> Out {
     match &f.standing {
         Some(s) if !s.scored => (Verdict::Unknown, vec![Evidence::NotRanked]),
-        Some(s) if s.rank == 1 && !s.shared => (Verdict::Met, vec![Evidence::Standing(s.clone())]),
-        Some(s) if s.rank == 1 => (Verdict::Unknown, vec![Evidence::Standing(s.clone())]),
+        Some(s) if s.proposal.as_deref() == Some("CTD_TINH") => (Verdict::Met, vec![Evidence::Standing(s.clone())]),
+        Some(s) if s.rank == 1 && s.shared => (Verdict::Unknown, vec![Evidence::Standing(s.clone())]),
+        Some(s) if s.rank == 1 && !s.flag_elsewhere => (Verdict::Met, vec![Evidence::Standing(s.clone())]),
         Some(s) => (Verdict::NotMet, vec![Evidence::Standing(s.clone())]),
         None => (Verdict::Unknown, vec![Evidence::OtherYear(f.year)]),
     }

@@ -556,6 +556,8 @@ pub struct Standing {
     pub scored: bool,
     /// What the ranking proposes it for (CTD_TINH, BK_TINH).
     pub proposal: Option<String>,
+    /// Whether the ranking gives the flag to another unit (the first was excluded or not fully scored).
+    pub flag_elsewhere: bool,
 }
 
 /// Everything a judgement reads about one subject.

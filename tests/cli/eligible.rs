@@ -651,3 +651,24 @@ fn an_initiative_is_corrected_or_removed() {
     let err = e.fails(&["initiative", "remove", "1", "--yes"], 1);
     assert!(err.contains("initiative #1 is the basis of award #") && err.contains("initiative edit"), "{err}");
 }
+
+/// A unit ranked first but excluded from the proposals leaves the flag to the next: `eligible` names the same
+/// leading unit as the ranking (issue 31, item 7).
+#[test]
+fn the_leading_unit_is_the_one_the_ranking_proposes_for_the_flag() {
+    let e = year(2025);
+    e.ok(&["score", "criteria", "import", &e.write("tc.csv", "code,group,name,max\nA1,A,Nhiệm vụ chuyên môn,100\n")]);
+    e.ok(&[
+        "score",
+        "import",
+        &e.write("d.csv", "unit,criterion,self,assessed\nBHXH,A1,98,98\nCT,A1,96,96\nHQ,A1,90,90\n"),
+    ]);
+    e.ok(&["score", "exclude", "BHXH", "--reason", "Đơn vị đề nghị không xét"]);
+    let rows = csv_rows(&e.ok(&["report", "ranking", "--format", "csv"]).bytes);
+    let at = |k: &str| rows[0].iter().position(|c| c == k).unwrap();
+    let flag: Vec<&str> =
+        rows[1..].iter().filter(|r| r[at("proposal")] == "CTD_TINH").map(|r| r[at("unit")].as_str()).collect();
+    assert_eq!(flag, ["CT"]);
+    assert_eq!(cond(&conditions(&e, &["--unit", "CT", "--title", "CTD_TINH"]), "leading_unit").1, "met");
+    assert_eq!(cond(&conditions(&e, &["--unit", "BHXH", "--title", "CTD_TINH"]), "leading_unit").1, "not_met");
+}
