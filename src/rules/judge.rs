@@ -367,10 +367,17 @@ fn leading(f: &Facts) -> Out {
     }
 }
 
-/// The Party organisation rated excellent, and every mass organisation recorded too (Law 06/2022 Art 26.1).
+/// The Party organisation rated excellent, and the mass organisations too (Law 06/2022 Art 26.1): each one recorded
+/// is judged (a unit need not have all four); none recorded at all is not "met" but unknown — missing data never
+/// passes a condition.
 fn orgs_excellent(f: &Facts, y: i32) -> Out {
     let (mut v, mut ev) = rated(f, y, Org::Party, RatingLevel::Excellent);
-    for org in [Org::Union, Org::Youth, Org::Women, Org::Veterans] {
+    let mass = [Org::Union, Org::Youth, Org::Women, Org::Veterans];
+    if mass.iter().all(|o| rating_of(f, y, *o).is_none()) {
+        let (w, e) = rated(f, y, Org::Union, RatingLevel::Excellent);
+        return (worse(v, w), ev.into_iter().chain(e).collect());
+    }
+    for org in mass {
         if rating_of(f, y, org).is_some() {
             let (w, e) = rated(f, y, org, RatingLevel::Excellent);
             v = worse(v, w);
@@ -484,6 +491,30 @@ mod tests {
         assert_eq!(j.summary(), Summary::NotEligible);
         f.unit_counts = Some((20, 3));
         assert_eq!(verdict(&judge("CSTDCS", &f, &set), Cond::CstdcsCap), Verdict::Met);
+    }
+
+    #[test]
+    fn the_flag_needs_a_mass_organisations_rating_recorded() {
+        let mut f = person(2025);
+        f.who = Who::Unit;
+        f.ratings.push(Rating {
+            year: 2025,
+            org: Org::Party,
+            level: RatingLevel::Excellent,
+            doc: None,
+            doc_date: None,
+        });
+        assert_eq!(orgs_excellent(&f, 2025).0, Verdict::Unknown, "no mass organisation recorded");
+        f.ratings.push(Rating {
+            year: 2025,
+            org: Org::Youth,
+            level: RatingLevel::Excellent,
+            doc: None,
+            doc_date: None,
+        });
+        assert_eq!(orgs_excellent(&f, 2025).0, Verdict::Met, "the one it has, excellent");
+        f.ratings.push(Rating { year: 2025, org: Org::Union, level: RatingLevel::Good, doc: None, doc_date: None });
+        assert_eq!(orgs_excellent(&f, 2025).0, Verdict::NotMet);
     }
 
     #[test]

@@ -284,6 +284,8 @@ fn example_3_a_pending_inspection_keeps_the_leading_unit_from_the_flag() {
     let c = conditions(&e, &["--unit", "BHXH", "--title", "CTD_TINH"]);
     assert_eq!(cond(&c, "orgs_excellent").1, "unknown");
     e.ok(&["rating", "set", "excellent", "--unit", "BHXH", "--org", "party"]);
+    // No mass organisation's rating recorded yet: unknown, never met on missing data (issue 31, item 7).
+    assert_eq!(cond(&conditions(&e, &["--unit", "BHXH", "--title", "CTD_TINH"]), "orgs_excellent").1, "unknown");
     e.ok(&["rating", "set", "good", "--unit", "BHXH", "--org", "công đoàn"]);
     let o = cond(&conditions(&e, &["--unit", "BHXH", "--title", "CTD_TINH"]), "orgs_excellent").clone();
     assert_eq!(o.1, "not_met");
