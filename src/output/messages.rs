@@ -547,6 +547,7 @@ const MESSAGES: &[(&str, &str)] = &[
     ("recognition not recorded", "chưa ghi quyết định công nhận"),
     ("#{} “{}” has {} scope; {} or wider is needed", "#{0} “{1}” có phạm vi {2}; cần phạm vi từ {3} trở lên"),
     ("#{} “{}” already served {} ({} {})", "#{0} “{1}” đã dùng cho {2} ({3} năm {4})"),
+    ("#{} “{}” served {} ({} {}): a later title may rest on it if the council confirms (Công văn 5007/BNV-TĐKT, mục III.5.c)", "#{0} “{1}” đã dùng cho {2} ({3} năm {4}): danh hiệu sau có thể dựa vào nếu Hội đồng xác nhận (Công văn 5007/BNV-TĐKT, mục III.5.c)"),
     ("{} usable initiatives of {} scope or wider in {}; {} needed", "có {0} sáng kiến dùng được, phạm vi từ {1} trở lên, trong {2}; cần {3}"),
     ("{} registered for {}, not decided yet", "{0} đã đăng ký {1}, chưa có quyết định"),
     ("{} #{}, decision {}, from {} to {}", "{0} #{1}, quyết định {2}, từ {3} đến {4}"),

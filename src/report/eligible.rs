@@ -241,6 +241,20 @@ pub fn evidence(e: &Evidence, lang: Lang) -> String {
             let u = i.used_by.first().cloned().unwrap_or_default();
             words(format!("#{} “{}” already served {} ({} {})", i.id, i.title, u.what(), u.code, u.year), lang)
         }
+        Evidence::InitiativeTitleAgain(i) => {
+            let u = i.used_by.first().cloned().unwrap_or_default();
+            words(
+                format!(
+                    "#{} “{}” served {} ({} {}): a later title may rest on it if the council confirms (Công văn 5007/BNV-TĐKT, mục III.5.c)",
+                    i.id,
+                    i.title,
+                    u.what(),
+                    u.code,
+                    u.year
+                ),
+                lang,
+            )
+        }
         Evidence::NoInitiative { scope, from, to, need, found } => words(
             format!(
                 "{found} usable initiatives of {} scope or wider in {}; {need} needed",

@@ -203,30 +203,64 @@ fn is_ldtt(f: &Facts, year: i32) -> Out {
     (v, ev)
 }
 
-/// An initiative may serve one award (CV 5007/BNV-TĐKT): usable when unused, or used by this title's award of
-/// this year (the check run again after the decision).
-fn usable(i: &Initiative, code: &str, year: i32) -> bool {
-    i.used_by.iter().all(|u| u.code == code && u.year == year)
+/// Whether a code is a form of commendation (Bằng khen, Giấy khen, orders, medals) rather than an emulation title.
+fn is_form(code: &str) -> bool {
+    let c = code.to_uppercase();
+    c.starts_with("BK") || c == "GK" || c.starts_with("HC") || c.starts_with("HUAN") || c.starts_with("HUY")
+}
+
+/// How an initiative may serve `code` of `year` (Official Letter 5007/BNV-TĐKT, III.5.c).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Serves {
+    /// Unused, or used by this title's award of this year (the check run again after the decision).
+    Yes,
+    /// It served another title (a CSTĐCS) and is offered for a higher one (CSTĐ cấp tỉnh): the council's call.
+    CouncilsCall,
+    /// It served a form, or a title and is offered for a form: not again.
+    No,
+}
+
+fn serves(i: &Initiative, code: &str, year: i32) -> Serves {
+    let others: Vec<&Use> = i.used_by.iter().filter(|u| !(u.code == code && u.year == year)).collect();
+    if others.is_empty() {
+        Serves::Yes
+    } else if !is_form(code) && others.iter().all(|u| !is_form(&u.code) && u.code != code && u.year <= year) {
+        Serves::CouncilsCall
+    } else {
+        Serves::No
+    }
 }
 
 /// At least `need` usable initiatives of at least `scope`, recognised in from..=to (accepted research and combat
-/// ingenuity count as initiatives, Law 06/2022 Art 23).
+/// ingenuity count as initiatives, Law 06/2022 Art 23). One that served an earlier title counts for a later title
+/// only as the council confirms it: "to confirm", never a refusal.
 fn initiatives(code: &str, f: &Facts, scope: Scope, from: i32, to: i32, need: usize) -> Out {
     let in_years: Vec<&Initiative> = f.initiatives.iter().filter(|i| from <= i.year && i.year <= to).collect();
-    let good: Vec<&Initiative> =
-        in_years.iter().copied().filter(|i| i.scope.at_least(scope) && usable(i, code, to)).collect();
-    let mut ev: Vec<Evidence> = good.iter().map(|i| Evidence::Initiative((*i).clone())).collect();
+    let wide: Vec<&Initiative> = in_years.iter().copied().filter(|i| i.scope.at_least(scope)).collect();
+    let good = wide.iter().filter(|i| serves(i, code, to) == Serves::Yes).count();
+    let again = wide.iter().filter(|i| serves(i, code, to) == Serves::CouncilsCall).count();
+    let mut ev: Vec<Evidence> = wide
+        .iter()
+        .filter(|i| serves(i, code, to) == Serves::Yes)
+        .map(|i| Evidence::Initiative((*i).clone()))
+        .collect();
     for i in &in_years {
         if !i.scope.at_least(scope) {
             ev.push(Evidence::InitiativeScope((*i).clone(), scope));
-        } else if !usable(i, code, to) {
-            ev.push(Evidence::InitiativeUsed((*i).clone()));
+        } else {
+            match serves(i, code, to) {
+                Serves::Yes => {}
+                Serves::CouncilsCall => ev.push(Evidence::InitiativeTitleAgain((*i).clone())),
+                Serves::No => ev.push(Evidence::InitiativeUsed((*i).clone())),
+            }
         }
     }
-    if good.len() >= need {
+    if good >= need {
         (Verdict::Met, ev)
+    } else if good + again >= need {
+        (Verdict::ToConfirm, ev)
     } else {
-        ev.push(Evidence::NoInitiative { scope, from, to, need, found: good.len() });
+        ev.push(Evidence::NoInitiative { scope, from, to, need, found: good });
         (Verdict::NotMet, ev)
     }
 }
@@ -491,6 +525,21 @@ mod tests {
         assert_eq!(j.summary(), Summary::NotEligible);
         f.unit_counts = Some((20, 3));
         assert_eq!(verdict(&judge("CSTDCS", &f, &set), Cond::CstdcsCap), Verdict::Met);
+    }
+
+    #[test]
+    fn an_initiative_serves_a_later_title_on_the_councils_word_and_never_a_form() {
+        let mut i = initiative(Scope::Province, 2025);
+        i.used_by.push(Use { award: Some(3), proposal: None, code: "CSTDCS".into(), year: 2025 });
+        assert_eq!(serves(&i, "CSTD_TINH", 2025), Serves::CouncilsCall, "title → later title");
+        assert_eq!(serves(&i, "BK_TINH", 2025), Serves::No, "title → form");
+        assert_eq!(serves(&i, "CSTDCS", 2025), Serves::Yes, "its own award, judged again");
+        let mut j = initiative(Scope::Province, 2025);
+        j.used_by.push(Use { award: Some(4), proposal: None, code: "BK_TINH".into(), year: 2025 });
+        assert_eq!(serves(&j, "CSTD_TINH", 2025), Serves::No, "a form's initiative serves nothing else");
+        let mut f = person(2025);
+        f.initiatives.push(i);
+        assert_eq!(initiatives("CSTD_TINH", &f, Scope::Province, 2023, 2025, 1).0, Verdict::ToConfirm);
     }
 
     #[test]

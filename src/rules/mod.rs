@@ -654,6 +654,8 @@ pub enum Evidence {
     InitiativeScope(Initiative, Scope),
     /// An initiative already used by another award.
     InitiativeUsed(Initiative),
+    /// An initiative that served an earlier title, offered for a later title: the council's call.
+    InitiativeTitleAgain(Initiative),
     NoInitiative {
         scope: Scope,
         from: i32,

@@ -674,3 +674,22 @@ fn the_leading_unit_is_the_one_the_ranking_proposes_for_the_flag() {
     assert_eq!(cond(&conditions(&e, &["--unit", "CT", "--title", "CTD_TINH"]), "leading_unit").1, "met");
     assert_eq!(cond(&conditions(&e, &["--unit", "BHXH", "--title", "CTD_TINH"]), "leading_unit").1, "not_met");
 }
+
+/// The initiative that served her CSTĐCS may serve the later CSTĐ cấp tỉnh if the council confirms it (Official
+/// Letter 5007/BNV-TĐKT III.5.c: title → later title is the council's call; title → form is barred): "to confirm"
+/// with the letter cited, never "not eligible" (issue 31, item 4).
+#[test]
+fn an_initiative_of_an_earlier_title_is_the_councils_call_for_a_later_one() {
+    let e = ha("province", "Chủ tịch UBND tỉnh");
+    e.ok(&["initiative", "use", "1", "--award", "3"]);
+    let c = conditions(&e, &["--person", "CT01", "--title", "CSTD_TINH"]);
+    let i = cond(&c, "initiative_province");
+    assert_eq!(i.1, "to_confirm", "{i:?}");
+    assert!(
+        i.2.contains("a later title may rest on it if the council confirms") && i.2.contains("5007/BNV-TĐKT"),
+        "{}",
+        i.2
+    );
+    let s = summary(&e, &["--person", "CT01", "--title", "CSTD_TINH"]);
+    assert_ne!(s[0].3, "not_eligible", "{s:?}");
+}
