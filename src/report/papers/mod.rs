@@ -138,7 +138,7 @@ impl Frame {
                 let bare = p.trim_start_matches("Thành phố ").trim_start_matches("thành phố ");
                 format!("thành phố {bare}")
             }
-            Some(p) => format!("tỉnh {p}"),
+            Some(p) => format!("tỉnh {}", p.trim_start_matches("Tỉnh ").trim_start_matches("tỉnh ")),
             None => "tỉnh ……".into(),
         }
     }
