@@ -45,6 +45,8 @@ pub fn open_source(path: &Path) -> Result<Source> {
         )));
     }
     let bloc = meta::bloc(&conn)?;
+    // The queries of the tool read the older file as they read any file of it.
+    super::shown_names(&conn, bloc.province.clone())?;
     Ok(Source { conn, sha256, bloc, name: path.display().to_string() })
 }
 

@@ -108,7 +108,7 @@ pub fn open(path: &Path) -> Result<Connection> {
 
 /// The SQL function `shown_name(code, name)`: a title or form as `province` names it (`catalog::shown_name`); with
 /// none, the catalog's own name.
-fn shown_names(conn: &Connection, province: Option<String>) -> Result<()> {
+pub(crate) fn shown_names(conn: &Connection, province: Option<String>) -> Result<()> {
     conn.create_scalar_function(
         "shown_name",
         2,
