@@ -352,6 +352,23 @@ fn the_minutes_of_a_session_and_the_signing_list() {
     assert!(text.contains("Tổng cộng\n4.470.000"), "{text}");
     assert!(text.contains("mức lương cơ sở 1.490.000 đồng (Nghị định số 38/2019/NĐ-CP)"), "{text}");
     assert!(doc.contains(r#"<w:trHeight w:val="680" w:hRule="atLeast"/>"#), "rows to sign in");
+    // A Giấy khen by its issuer, as printed; an amount not known is left to fill, the total too.
+    run(&[
+        "award",
+        "decision",
+        "add",
+        "7/QĐ-BHXH",
+        "--date",
+        "20/01/2021",
+        "--issuer",
+        "Bảo hiểm xã hội tỉnh",
+        "--signer",
+        "Giám đốc",
+    ]);
+    run(&["award", "add", "7/QĐ-BHXH", "GK", "--person", "BHXH01"]);
+    let md = run(&["doc", "signing", "7/QĐ-BHXH"]).stdout;
+    assert!(md.contains("| Giấy khen của Giám đốc Bảo hiểm xã hội tỉnh |  |  |"), "{md}");
+    assert!(md.contains("| Tổng cộng |  |  |  |"), "{md}");
     assert_signable(&text, CODES);
 }
 

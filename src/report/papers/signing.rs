@@ -11,6 +11,19 @@ use crate::error::{refused_hint, Result};
 use crate::model::Decision;
 use crate::output::document::{Block, Document, Signature};
 
+/// A Giấy khen by its issuer, as it is printed: "Giấy khen của Giám đốc Bảo hiểm xã hội tỉnh" from the decision's
+/// signer and issuer (the signer alone when it names the body already); other forms as they are.
+fn giay_khen(name: &str, code: &str, d: &Decision) -> String {
+    if !code.eq_ignore_ascii_case("GK") {
+        return name.to_string();
+    }
+    match d.signer.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(s) if crate::text::fold_key(s).contains(&crate::text::fold_key(&d.issuer)) => format!("{name} của {s}"),
+        Some(s) => format!("{name} của {s} {}", d.issuer),
+        None => format!("{name} của {}", d.issuer),
+    }
+}
+
 /// The signing list of a decision's awards.
 pub fn signing(conn: &Connection, d: &Decision) -> Result<Document> {
     let list = awards::list(conn, &awards::Filter { decision_id: Some(d.id), ..Default::default() })?;
@@ -23,6 +36,7 @@ pub fn signing(conn: &Connection, d: &Decision) -> Result<Document> {
     let f = frame(conn)?;
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut total = 0u64;
+    let mut priced = false;
     for (n, a) in list.iter().enumerate() {
         let who = match a.person_id {
             Some(p) => super::person_line(&person(conn, p)?),
@@ -35,15 +49,18 @@ pub fn signing(conn: &Connection, d: &Decision) -> Result<Document> {
         );
         let cash = k.and_then(|c| crate::rules::cash(c, d.issued_on));
         total += cash.unwrap_or(0);
+        priced |= cash.is_some();
         rows.push(vec![
             (n + 1).to_string(),
             who,
-            form_name(conn, &a.code)?,
+            giay_khen(&form_name(conn, &a.code)?, &a.code, d),
             cash.map(money).unwrap_or_default(),
             String::new(),
         ]);
     }
-    rows.push(vec![String::new(), "Tổng cộng".into(), String::new(), money(total), String::new()]);
+    // No amount known (an individual's Giấy khen): the total is left to fill, not written as 0.
+    let sum = if priced { money(total) } else { String::new() };
+    rows.push(vec![String::new(), "Tổng cộng".into(), String::new(), sum, String::new()]);
     let mut body = vec![Block::Table {
         columns: ["STT", "Tập thể, cá nhân", "Hình thức khen thưởng", "Số tiền (đồng)", "Ký nhận"]
             .map(String::from)
