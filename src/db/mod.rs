@@ -232,6 +232,21 @@ pub fn changed_outside(conn: &Connection) -> Result<bool> {
 /// chain agree again; the reason is in the entry's command line and in the settings. Returns the entry's id.
 pub fn accept(conn: &mut Connection, reason: &str) -> Result<i64> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // A sealed year takes nothing, an acceptance included: it is unsealed first, and both stay in the log.
+    if let Some((at, why)) = meta::sealed(&tx)? {
+        return Err(refused_hint(
+            format!("the file was sealed at {} ({why}); it takes no more changes", crate::text::format_timestamp(&at)),
+            "unseal it first with `thidua db unseal --reason …` (both are logged), then accept",
+        ));
+    }
+    // Damaged pages are not an edit to accept: the file is put back from a backup.
+    let quick: String = tx.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+    if quick != "ok" {
+        return Err(refused_hint(
+            format!("the file is damaged: {quick}; nothing was changed"),
+            "`thidua db check` says where; put the latest backup in its place (`thidua db backup` makes them)",
+        ));
+    }
     audit::install(&tx)?;
     let last = audit::last_state(&tx)?;
     let id = audit::next_id(&tx)?;

@@ -149,6 +149,7 @@ const MESSAGES: &[(&str, &str)] = &[
     ("'{}' is not a regular file", "'{0}' không phải là tệp thông thường"),
     ("'{}' is not UTF-8 text", "'{0}' không phải văn bản mã UTF-8"),
     ("{} has no rating for {}", "{0} chưa có xếp loại năm {1}"),
+    ("unseal it first with `thidua db unseal --reason …` (both are logged), then accept", "hãy mở niêm phong trước bằng `thidua db unseal --reason …` (cả hai đều được ghi nhật ký), rồi chấp nhận"),
     ("initiative #{} corrected", "đã sửa sáng kiến #{0}"),
     ("remove initiative #{} ({})?", "xóa sáng kiến #{0} ({1})?"),
     ("removed initiative #{}", "đã xóa sáng kiến #{0}"),

@@ -478,3 +478,19 @@ fn two_rows_for_one_record_in_one_file_are_refused_with_both_lines() {
     let err = e.fails(&["unit", "show", &long], 1);
     assert!(err.contains("no unit") && !err.contains("pattern"), "{}", &err[..200.min(err.len())]);
 }
+
+/// `db accept` on a sealed file is refused like every other write (the one write that slipped through): unseal
+/// first, and the log keeps both (issue 33, item 2).
+#[test]
+fn a_sealed_file_accepts_nothing_not_even_an_acceptance() {
+    let e = Env::init();
+    e.seven_units();
+    e.ok(&["db", "seal", "--reason", "Khóa sổ năm 2020"]);
+    let entries = e.count("SELECT count(*) FROM audit");
+    let err = e.fails(&["db", "accept", "--reason", "Sửa tay"], 1);
+    assert!(err.contains("the file was sealed at") && err.contains("db unseal"), "{err}");
+    assert_eq!(e.count("SELECT count(*) FROM audit"), entries, "no entry written");
+    assert_eq!(e.count("SELECT count(*) FROM setting WHERE key = 'accepted_entry'"), 0);
+    e.ok(&["db", "unseal", "--reason", "Đối chiếu lại"]);
+    e.ok(&["db", "accept", "--reason", "Đã đối chiếu"]);
+}
