@@ -548,12 +548,20 @@ pub fn append(conn: &Connection, before: &Counters, deltas: Option<&Deltas>) -> 
     Ok(Some(id))
 }
 
+/// The entry `db accept` took the file as it is at (0: none). Read here rather than through `meta`, which reads the
+/// chain itself: the log's own state stays in the log's module.
+fn accepted_entry(conn: &Connection) -> Result<i64> {
+    let v: Option<String> =
+        conn.query_row("SELECT value FROM setting WHERE key = 'accepted_entry'", [], |r| r.get(0)).optional()?;
+    Ok(v.and_then(|v| v.parse().ok()).unwrap_or(0))
+}
+
 /// Replays the chain: every hash, every entry's changes against the counters, and the counters now. Returns one
 /// line per problem; the first broken hash is named.
 pub fn verify(conn: &Connection) -> Result<Vec<String>> {
     // What `db accept` took as known and wanted: problems up to its entry are not reported again (the log keeps
     // the acceptance and its reason).
-    let accepted: i64 = super::meta::setting(conn, "accepted_entry")?.and_then(|v| v.parse().ok()).unwrap_or(0);
+    let accepted = accepted_entry(conn)?;
     let mut problems = Vec::new();
     let mut prev = GENESIS.to_string();
     let mut state = Counters::new();
