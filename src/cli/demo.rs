@@ -136,7 +136,7 @@ fn load(tx: &rusqlite::Transaction) -> Result<()> {
     )?;
 
     // The pledge: every member signs at the conference (illustrative date), then the targets and mid-year figures.
-    for u in report::reviews::members(tx)? {
+    for u in crate::db::units::members(tx)? {
         pledges::sign(tx, u.id, campaign_id, date(2020, 2, 27), Some("Cục Thống kê tỉnh"))?;
     }
     let c = campaigns::resolve(tx, "PT2020")?;

@@ -166,7 +166,7 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
                 let mut n = 0;
                 if from_ranking {
                     let (standings, _) =
-                        report::ranking::rank(tx, &report::reviews::members(tx)?, crate::output::Lang::Vi)?;
+                        report::ranking::rank(tx, &crate::db::units::members(tx)?, crate::output::Lang::Vi)?;
                     for st in standings.iter().filter(|s| s.proposal.is_some()) {
                         let e = catalog::resolve(tx, st.proposal.unwrap_or_default())?;
                         let summary = report::papers::unit_summary(tx, st.unit_id)?;

@@ -41,6 +41,11 @@ pub fn list(conn: &Connection) -> Result<Vec<Unit>> {
     Ok(v)
 }
 
+/// The bloc's member units: top-level units holding a role, in bloc order.
+pub fn members(conn: &Connection) -> Result<Vec<Unit>> {
+    Ok(list(conn)?.into_iter().filter(|u| u.parent_id.is_none() && u.role.is_some()).collect())
+}
+
 pub fn get(conn: &Connection, id: i64) -> Result<Unit> {
     Ok(conn.prepare_cached(&format!("{SELECT} WHERE u.id = ?1"))?.query_row([id], row)?)
 }

@@ -59,7 +59,7 @@ impl<'a> Judge<'a> {
     /// `as_of` overrides the date that picks the rule set (the end of the achievement year).
     pub fn new(conn: &'a Connection, as_of: Option<NaiveDate>) -> Result<Judge<'a>> {
         let file_year = crate::db::meta::bloc(conn)?.year;
-        let members = super::reviews::members(conn)?;
+        let members = crate::db::units::members(conn)?;
         let (st, _) = super::ranking::rank(conn, &members, Lang::En)?;
         let of = st.iter().filter(|s| s.scored).count();
         let flag = st.iter().find(|s| s.proposal == Some("CTD_TINH")).map(|s| s.unit_id);

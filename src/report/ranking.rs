@@ -520,7 +520,7 @@ pub fn incomplete(standings: &[Standing]) -> Vec<(String, String)> {
 
 /// Every criterion of a unit, and what decides its rank against its neighbours: what `score explain` prints.
 pub fn explain(conn: &Connection, u: &Unit, lang: Lang) -> Result<Report> {
-    let (st, settings) = rank(conn, &super::reviews::members(conn)?, lang)?;
+    let (st, settings) = rank(conn, &crate::db::units::members(conn)?, lang)?;
     let Some(pos) = st.iter().position(|s| s.unit_id == u.id) else {
         return Err(refused(format!("{} is not a member of the bloc, so it is not ranked", u.code)));
     };

@@ -16,11 +16,6 @@ fn l(key: &str, lang: Lang) -> String {
     label(key, lang).to_string()
 }
 
-/// The bloc's member units: top-level units holding a role, in bloc order.
-pub fn members(conn: &Connection) -> Result<Vec<Unit>> {
-    Ok(units::list(conn)?.into_iter().filter(|u| u.parent_id.is_none() && u.role.is_some()).collect())
-}
-
 fn members_table(list: &[Unit]) -> Table {
     let mut t = Table::new("members", &["code", "name", "short", "role", "sector"]);
     for u in list {
@@ -148,9 +143,9 @@ pub fn missing_table(
     let scoring = if crate::db::scores::criteria(conn)?.is_empty() {
         Vec::new()
     } else {
-        super::ranking::rank(conn, &members(conn)?, lang)?.0
+        super::ranking::rank(conn, &units::members(conn)?, lang)?.0
     };
-    for u in members(conn)? {
+    for u in units::members(conn)? {
         let mut gaps = Vec::new();
         if !counts.iter().any(|c| c.unit_code == u.code) {
             gaps.push(l("missing.registration", lang));
@@ -241,7 +236,7 @@ fn review_opening(
     let mut r = Report::new(title);
     r.section(None, vec![format!("{} {}", l("as_of", lang), format_date(as_of))], None);
     meeting_section(conn, &mut r, meeting, year, lang)?;
-    let m = members(conn)?;
+    let m = units::members(conn)?;
     r.section(Some(l("heading.members", lang)), bloc_lines(conn, m.len(), lang)?, Some(members_table(&m)));
     let (lines, t) = campaigns_section(conn, as_of, lang)?;
     r.section(Some(l("heading.campaigns", lang)), lines, Some(t));
@@ -309,7 +304,7 @@ fn ranking_section(conn: &Connection, r: &mut Report, lang: Lang) -> Result<()> 
         r.section(Some(l("heading.ranking", lang)), vec![l("none.ranking", lang)], None);
         return Ok(());
     }
-    let (st, settings) = super::ranking::rank(conn, &members(conn)?, lang)?;
+    let (st, settings) = super::ranking::rank(conn, &units::members(conn)?, lang)?;
     let vi = lang == Lang::Vi;
     let line = say(
         &format!(

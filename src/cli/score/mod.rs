@@ -6,13 +6,13 @@ pub use criteria::{criteria, CriteriaCmd};
 use clap::{Args, Subcommand};
 
 use super::{text_arg, Ctx, WriteArgs};
+use crate::db::units::members;
 use crate::db::{self, meta, scores, units};
 use crate::error::{refused, usage, Result};
 use crate::import;
 use crate::model::Score;
 use crate::output::{emit_report, emit_table};
 use crate::report::ranking;
-use crate::report::reviews::members;
 use crate::text::{format_number, parse_number};
 
 #[derive(Subcommand, Debug)]

@@ -30,7 +30,7 @@ fn score_table(conn: &Connection) -> Result<Option<Block>> {
     if criteria.is_empty() || crate::db::scores::scores(conn)?.is_empty() {
         return Ok(None);
     }
-    let (st, _) = super::super::ranking::rank(conn, &super::super::reviews::members(conn)?, crate::output::Lang::Vi)?;
+    let (st, _) = super::super::ranking::rank(conn, &crate::db::units::members(conn)?, crate::output::Lang::Vi)?;
     let groups = super::super::ranking::groups(&criteria);
     let mut columns = vec!["STT".to_string(), "Đơn vị".to_string()];
     columns.extend(groups.iter().map(|(g, name, max)| {
