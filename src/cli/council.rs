@@ -260,18 +260,7 @@ pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
                 let (unit_id, person_id, name) = super::subject(tx, unit.as_deref(), person.as_deref())?;
                 catalog::check_subject(&e, person_id.is_none(), "vote on it for")?;
                 let (yes, no, written) = (i64::from(yes), i64::from(no), i64::from(written));
-                if yes + no > s.present {
-                    return Err(refused(format!(
-                        "{yes} in favour and {no} against are more ballots than the {} members present at session #{}",
-                        s.present, s.id
-                    )));
-                }
-                if written > s.written {
-                    return Err(refused(format!(
-                        "{written} written opinions in favour, but session #{} recorded {} written opinions",
-                        s.id, s.written
-                    )));
-                }
+                council::check_ballot(&s, yes, no, written).map_err(|(_, m)| refused(m))?;
                 council::set_vote(tx, s.id, unit_id, person_id, e.id, (yes, no, written))?;
                 let set = report::proposals::rules_of(tx)?;
                 let v = council::votes(tx, s.id)?

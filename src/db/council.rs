@@ -189,6 +189,31 @@ pub struct Vote {
 }
 
 /// Records (or replaces) a ballot on a candidate for a title.
+/// A ballot's counts against its session, as the command and a tally sheet both check them: the ballots cast no
+/// more than the members present, the written opinions in favour no more than the session recorded. The column the
+/// problem is in (`yes`, `written_yes`) and what it is.
+pub fn check_ballot(s: &Session, yes: i64, no: i64, written: i64) -> std::result::Result<(), (&'static str, String)> {
+    if yes + no > s.present {
+        return Err((
+            "yes",
+            format!(
+                "{yes} in favour and {no} against are more ballots than the {} members present at session #{}",
+                s.present, s.id
+            ),
+        ));
+    }
+    if written > s.written {
+        return Err((
+            "written_yes",
+            format!(
+                "{written} written opinions in favour, but session #{} recorded {} written opinions",
+                s.id, s.written
+            ),
+        ));
+    }
+    Ok(())
+}
+
 pub fn set_vote(
     conn: &Connection,
     session_id: i64,

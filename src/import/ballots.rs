@@ -47,24 +47,7 @@ pub fn run(conn: &Connection, src: &mut Source, s: &Session, quiet: bool) -> Res
         catalog::check_subject(&e, person.is_none(), "vote on it for").map_err(|e| cell("title", e))?;
         once.check((unit.id, person, e.id), row.line, "ballot")?;
         let (yes, no, written) = (count(row, "yes")?, count(row, "no")?, count(row, "written_yes")?);
-        if yes + no > s.present {
-            return Err(cell(
-                "yes",
-                format!(
-                    "{yes} in favour and {no} against are more ballots than the {} members present at session #{}",
-                    s.present, s.id
-                ),
-            ));
-        }
-        if written > s.written {
-            return Err(cell(
-                "written_yes",
-                format!(
-                    "{written} written opinions in favour, but session #{} recorded {} written opinions",
-                    s.id, s.written
-                ),
-            ));
-        }
+        council::check_ballot(s, yes, no, written).map_err(|(col, m)| cell(col, m))?;
         let unit_id = if person.is_some() { None } else { Some(unit.id) };
         council::set_vote(conn, s.id, unit_id, person, e.id, (yes, no, written))?;
         counts.add(Outcome::Inserted);
