@@ -149,6 +149,7 @@ const MESSAGES: &[(&str, &str)] = &[
     ("'{}' is not a regular file", "'{0}' không phải là tệp thông thường"),
     ("'{}' is not UTF-8 text", "'{0}' không phải văn bản mã UTF-8"),
     ("{} has no rating for {}", "{0} chưa có xếp loại năm {1}"),
+    ("row {}, column '{}': a text longer than the {} characters a spreadsheet cell holds", "dòng {0}, cột '{1}': văn bản dài hơn {2} ký tự mà một ô bảng tính chứa được"),
     ("unseal it first with `thidua db unseal --reason …` (both are logged), then accept", "hãy mở niêm phong trước bằng `thidua db unseal --reason …` (cả hai đều được ghi nhật ký), rồi chấp nhận"),
     ("initiative #{} corrected", "đã sửa sáng kiến #{0}"),
     ("remove initiative #{} ({})?", "xóa sáng kiến #{0} ({1})?"),

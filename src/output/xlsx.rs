@@ -13,6 +13,8 @@ use crate::error::{refused, Result};
 
 /// Excel's limit on a sheet name.
 const SHEET_NAME_MAX: usize = 31;
+/// The longest text a spreadsheet cell holds (Excel's limit, which rust_xlsxwriter enforces).
+const CELL_MAX: usize = 32_767;
 /// The widest a column is made, in characters; longer text wraps in the reader's own view.
 const WIDTH_MAX: usize = 60;
 
@@ -46,7 +48,7 @@ pub fn workbook(tables: &[&Table], lang: Lang) -> Result<Workbook> {
         let mut sw = SheetWriter::new(&t.columns, lang);
         sw.header(ws).map_err(err)?;
         for row in &t.rows {
-            sw.row(ws, row).map_err(err)?;
+            sw.row(ws, row)?;
         }
         sw.finish(ws).map_err(err)?;
     }
@@ -88,9 +90,23 @@ impl SheetWriter {
         Ok(())
     }
 
-    pub fn row(&mut self, ws: &mut Worksheet, row: &[Cell]) -> std::result::Result<(), XlsxError> {
+    /// One row of cells; a text longer than a spreadsheet cell holds is refused naming its row and column.
+    pub fn row(&mut self, ws: &mut Worksheet, row: &[Cell]) -> crate::error::Result<()> {
         self.rows += 1;
         let r = self.rows;
+        self.cells(ws, r, row).map_err(|e| match e {
+            XlsxError::MaxStringLengthExceeded => {
+                let at = row.iter().position(|c| display(c, self.lang).chars().count() > CELL_MAX).unwrap_or(0);
+                let head = self.heads.get(at).cloned().unwrap_or_default();
+                refused(format!(
+                    "row {r}, column '{head}': a text longer than the {CELL_MAX} characters a spreadsheet cell holds"
+                ))
+            }
+            e => err(e),
+        })
+    }
+
+    fn cells(&mut self, ws: &mut Worksheet, r: u32, row: &[Cell]) -> std::result::Result<(), XlsxError> {
         for (i, c) in row.iter().enumerate() {
             let col = i as u16;
             let shown = match c {
@@ -167,7 +183,7 @@ impl Streamed {
 
     pub fn row(&mut self, row: &[Cell]) -> Result<()> {
         let ws = self.wb.worksheet_from_index(0).map_err(err)?;
-        self.sw.row(ws, row).map_err(err)
+        self.sw.row(ws, row)
     }
 
     pub fn finish(mut self) -> Result<Workbook> {

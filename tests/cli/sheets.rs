@@ -378,3 +378,19 @@ fn hidden_sheets_are_skipped_and_exact_names_come_first() {
     e.ok(&["unit", "import", file, "--sheet", "nháp"]);
     assert_eq!(e.count("SELECT count(*) FROM unit WHERE code = 'NHAP'"), 1);
 }
+
+/// A text longer than a spreadsheet cell holds (32,767 characters) is refused naming its row and column, and no
+/// workbook is left behind; CSV takes it whole (issue 33).
+#[test]
+fn a_text_too_long_for_a_cell_names_its_row_and_column() {
+    let e = Env::init();
+    e.ok(&["unit", "add", "CT", "--name", "Cục Thống kê"]);
+    e.ok(&["unit", "add", "HQ", "--name", "Cục Hải quan", "--note", &"a".repeat(40_000)]);
+    let err = e.fails(&["unit", "list", "-o", "u.xlsx"], 1);
+    assert!(
+        err.contains("row 2, column 'Note': a text longer than the 32767 characters a spreadsheet cell holds"),
+        "{err}"
+    );
+    assert!(!e.path("u.xlsx").exists());
+    e.ok(&["unit", "list", "-o", "u.csv"]);
+}
