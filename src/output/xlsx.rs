@@ -22,6 +22,16 @@ fn err(e: XlsxError) -> crate::error::Error {
     refused(format!("cannot write the workbook: {e}"))
 }
 
+/// A sheet's tab as its reader reads it: the table's name in English, its Vietnamese name under `--lang vi`
+/// (`sheet.*` labels; a table without one keeps its name).
+fn shown(name: &str, lang: Lang) -> String {
+    let key = format!("sheet.{name}");
+    match label(&key, lang) {
+        l if l == key => name.to_string(),
+        l => l.to_string(),
+    }
+}
+
 /// A sheet name from a table's name: Excel's forbidden characters dropped, at most 31 characters, unique.
 fn sheet_name(name: &str, taken: &mut HashSet<String>) -> String {
     let clean: String =
@@ -44,7 +54,7 @@ pub fn workbook(tables: &[&Table], lang: Lang) -> Result<Workbook> {
     let mut taken = HashSet::new();
     for t in tables {
         let ws = wb.add_worksheet_with_constant_memory().map_err(err)?;
-        ws.set_name(sheet_name(&t.name, &mut taken)).map_err(err)?;
+        ws.set_name(sheet_name(&shown(&t.name, lang), &mut taken)).map_err(err)?;
         let mut sw = SheetWriter::new(&t.columns, lang);
         sw.header(ws).map_err(err)?;
         for row in &t.rows {
@@ -175,7 +185,7 @@ impl Streamed {
     pub fn start(name: &str, columns: &[String], lang: Lang) -> Result<Self> {
         let mut wb = Workbook::new();
         let ws = wb.add_worksheet_with_constant_memory().map_err(err)?;
-        ws.set_name(sheet_name(name, &mut HashSet::new())).map_err(err)?;
+        ws.set_name(sheet_name(&shown(name, lang), &mut HashSet::new())).map_err(err)?;
         let mut sw = SheetWriter::new(columns, lang);
         sw.header(ws).map_err(err)?;
         Ok(Streamed { wb, sw })

@@ -46,7 +46,8 @@ fn a_list_as_a_workbook_keeps_types_codes_and_text() {
     let e = bloc();
     e.ok(&["--lang", "vi", "person", "list", "-o", "p.xlsx"]);
     let p = e.path("p.xlsx");
-    let r = sheet(&p, "people");
+    // The tab in Vietnamese, as the headers (issue 32).
+    let r = sheet(&p, "Nhân sự");
     let row =
         |i: usize| -> Vec<Data> { (0..r.width()).map(|c| r.get((i, c)).cloned().unwrap_or(Data::Empty)).collect() };
     let head = row(0);
@@ -60,7 +61,7 @@ fn a_list_as_a_workbook_keeps_types_codes_and_text() {
     let phuong = (1..r.height()).map(row).find(|x| x[at("Giới tính")] == Data::String("Nữ".into())).unwrap();
     assert_eq!(phuong[at("Chức vụ")], Data::String("=1+1".into()), "text, never a formula");
     let mut wb = open_workbook_auto(&p).unwrap();
-    let f = wb.worksheet_formula("people").unwrap();
+    let f = wb.worksheet_formula("Nhân sự").unwrap();
     assert!(f.used_cells().all(|(_, _, s)| s.is_empty()), "no formula written from data");
     // The header row frozen, a filter over the table, columns as wide as the names.
     let xml = part(&p, "xl/worksheets/sheet1.xml");
@@ -68,7 +69,7 @@ fn a_list_as_a_workbook_keeps_types_codes_and_text() {
     assert!(xml.contains("<autoFilter ref=\"A1:K3\""), "{xml}");
     assert!(xml.contains("<col "), "{xml}");
     let wbxml = part(&p, "xl/workbook.xml");
-    assert!(wbxml.contains(r#"name="people""#), "{wbxml}");
+    assert!(wbxml.contains(r#"name="Nhân sự""#), "{wbxml}");
 }
 
 #[test]
