@@ -64,7 +64,7 @@ pub struct ColumnArgs {
     /// Header names to skip (comma-separated); any other header the import does not read is an error
     #[arg(long, value_delimiter = ',', value_name = "NAME,…")]
     pub ignore_columns: Vec<String>,
-    /// The sheet of a workbook (.xlsx, .ods) to read [default: the first]
+    /// The sheet of a workbook (.xlsx, .ods) to read, by its name (a hidden one too) [default: the first shown]
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
 }
