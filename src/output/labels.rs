@@ -287,6 +287,10 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("sheet.regimes", "regimes", "Bộ quy tắc"),
     ("sheet.forms", "forms", "Hình thức khen thưởng"),
     ("sheet.subunits", "subunits", "Đơn vị trực thuộc"),
+    // The tie-break rules of the ranking, in the order the bloc set them.
+    ("rule.female", "women's share", "tỷ lệ nữ từ 70%"),
+    ("rule.group_a", "first group", "điểm nhóm tiêu chí thứ nhất"),
+    ("rule.penalty", "penalty points", "điểm trừ ít hơn"),
     // The bloc's score bands, not the official quality ratings ("Hoàn thành xuất sắc nhiệm vụ"): a unit's band in
     // the ranking says nothing of its rating.
     ("band.excellent", "excellent", "Xuất sắc"),

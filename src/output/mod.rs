@@ -467,6 +467,12 @@ pub(crate) fn display(c: &Cell, lang: Lang) -> String {
         Cell::Num(x) => crate::text::format_number(*x, lang == Lang::Vi),
         Cell::Percent(x) => format!("{}%", crate::text::format_number((*x * 10.0).round() / 10.0, lang == Lang::Vi)),
         Cell::Date(d) => crate::text::format_date(*d),
+        // A list of values of one kind ("female,group_a,penalty"): each in words, in order.
+        Cell::Enum(kind, v) if v.contains(',') => v
+            .split(',')
+            .map(|x| labels::label(&format!("{kind}.{}", x.trim()), lang).to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
         Cell::Enum(kind, v) => labels::label(&format!("{kind}.{v}"), lang).to_string(),
         Cell::Tree(0, s) => s.clone(),
         Cell::Tree(depth, s) => format!("{}└ {s}", "  ".repeat(depth - 1)),

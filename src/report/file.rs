@@ -27,7 +27,7 @@ pub fn info(conn: &Connection, path: &Path) -> Result<Table> {
     t.field("quota_bk", st.quota_bk as i64)
         .field("band_excellent", Cell::Num(st.band_excellent))
         .field("band_good", Cell::Num(st.band_good))
-        .field("tiebreak", st.tiebreak.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(","))
+        .field("tiebreak", Cell::Enum("rule", st.tiebreak.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(",")))
         .field("scores_locked", crate::db::scores::locked(conn)?);
     if let Some((at, reason)) = crate::db::meta::sealed(conn)? {
         t.field("sealed", format!("{at}: {reason}"));

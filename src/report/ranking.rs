@@ -62,7 +62,10 @@ impl Settings {
         t.field("quota_bk", self.quota_bk as i64)
             .field("band_excellent", Cell::Num(self.band_excellent))
             .field("band_good", Cell::Num(self.band_good))
-            .field("tiebreak", self.tiebreak.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(","));
+            .field(
+                "tiebreak",
+                Cell::Enum("rule", self.tiebreak.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(",")),
+            );
         t
     }
 }

@@ -381,3 +381,14 @@ fn messages_of_writes_are_vietnamese_under_lang_vi() {
     let o = e.ok(&["register", "import", &dk, "--create-people"]);
     assert!(o.stderr.contains("dk2.csv: created 1 person\n"), "{}", o.stderr);
 }
+
+/// The tie-break order in `info` and `score settings` reads in words under vi; CSV keeps the values (issue 32).
+#[test]
+fn the_tie_break_order_reads_in_words() {
+    let e = crate::Env::init();
+    let info = e.ok(&["--lang", "vi", "info"]).stdout;
+    assert!(info.contains("tỷ lệ nữ từ 70%, điểm nhóm tiêu chí thứ nhất, điểm trừ ít hơn"), "{info}");
+    assert!(!info.contains("group_a"), "{info}");
+    let csv = e.ok(&["info", "--format", "csv"]).stdout;
+    assert!(csv.contains("\"female,group_a,penalty\""), "{csv}");
+}
