@@ -143,19 +143,26 @@ pub fn list(conn: &Connection, category: Option<&str>) -> Result<Vec<CatalogEntr
     Ok(v)
 }
 
+/// Whether a province is a "thành phố" (centrally run city) or a "tỉnh", from the name as it was written.
+pub fn province_kind(province: Option<&str>) -> &'static str {
+    let p = province.unwrap_or_default().to_lowercase();
+    if p.starts_with("thành phố") || p.starts_with("tp ") || p.starts_with("tp.") {
+        "thành phố"
+    } else {
+        "tỉnh"
+    }
+}
+
 /// A title or form by the name its issuer gives it in a province: "Cờ thi đua của UBND tỉnh", "Bằng khen của Chủ
 /// tịch UBND tỉnh", "Chiến sĩ thi đua cấp tỉnh" (Law 06/2022/QH15 Art 22, 26, 74: conferred by the Chair of the
 /// provincial People's Committee); other entries by their catalog name. A file without a province keeps the
 /// catalog's names. Lists, messages and papers all say it this way (the SQL function `shown_name` on every
 /// connection the tool opens; the catalog itself, `register titles`, keeps the legal names).
 pub fn shown_name(code: &str, name: &str, province: Option<&str>) -> String {
-    let Some(p) = province else { return name.to_string() };
-    let p = p.to_lowercase();
-    let l = if p.starts_with("thành phố") || p.starts_with("tp ") || p.starts_with("tp.") {
-        "thành phố"
-    } else {
-        "tỉnh"
-    };
+    if province.is_none() {
+        return name.to_string();
+    }
+    let l = province_kind(province);
     match code.to_uppercase().as_str() {
         "CTD_TINH" => format!("Cờ thi đua của UBND {l}"),
         "BK_TINH" => format!("Bằng khen của Chủ tịch UBND {l}"),

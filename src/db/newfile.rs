@@ -28,8 +28,9 @@ fn remove_part(tmp: &Path) {
     }
 }
 
-/// Clears what crashed runs left for this place: temporary files of processes that no longer exist.
-fn clear_leftovers(path: &Path) {
+/// Clears what crashed runs left for this place: temporary files of processes that no longer exist (also what a
+/// killed `-o FILE` left: output files are made under the same `.NAME.PID.part` names).
+pub fn clear_leftovers(path: &Path) {
     let Some(dir) = path.parent().map(|d| if d.as_os_str().is_empty() { Path::new(".") } else { d }) else { return };
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let prefix = format!(".{name}.");

@@ -137,7 +137,7 @@ fn part_of(path: &Path) -> PathBuf {
 /// replaces a regular file, or a link itself (never what it points to). Clears first what a killed run left of its
 /// own work there.
 fn check_place(path: &Path, force: bool) -> Result<()> {
-    clear_dead_parts(path);
+    crate::db::newfile::clear_leftovers(path);
     match std::fs::symlink_metadata(path) {
         Ok(m) if m.is_dir() => Err(refused(format!("'{}' is a folder", path.display()))),
         Ok(m) if !m.is_file() && !m.file_type().is_symlink() => Err(refused(format!(
@@ -148,28 +148,6 @@ fn check_place(path: &Path, force: bool) -> Result<()> {
             Err(crate::error::refused_hint(format!("'{}' already exists", path.display()), "add --force to replace it"))
         }
         _ => Ok(()),
-    }
-}
-
-/// Removes the temporary files (`.NAME.PID.part`) that runs killed before they finished left beside `path`: those
-/// of a process that no longer exists (read from /proc; where there is none, nothing is removed).
-fn clear_dead_parts(path: &Path) {
-    let (Some(dir), Some(name)) = (path.parent(), path.file_name().map(|n| n.to_string_lossy().into_owned())) else {
-        return;
-    };
-    if !Path::new("/proc/self").exists() {
-        return;
-    }
-    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
-    let prefix = format!(".{name}.");
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for e in entries.flatten() {
-        let file = e.file_name().to_string_lossy().into_owned();
-        let Some(pid) = file.strip_prefix(&prefix).and_then(|r| r.strip_suffix(".part")) else { continue };
-        let alive = pid.parse::<u32>().map_or(true, |p| Path::new(&format!("/proc/{p}")).exists());
-        if !alive && e.file_type().is_ok_and(|t| t.is_file()) {
-            let _ = std::fs::remove_file(e.path());
-        }
     }
 }
 

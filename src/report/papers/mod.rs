@@ -134,7 +134,7 @@ impl Frame {
     /// The province with its kind ("tỉnh Tây Ninh", "thành phố Hà Nội"), or a marked place.
     fn province_name(&self) -> String {
         match &self.province {
-            Some(p) if local(Some(p)) == "thành phố" => {
+            Some(p) if catalog::province_kind(Some(p)) == "thành phố" => {
                 let bare = p.trim_start_matches("Thành phố ").trim_start_matches("thành phố ");
                 format!("thành phố {bare}")
             }
@@ -152,15 +152,6 @@ impl Frame {
             out.push(basis(format!("Căn cứ {rule};")));
         }
         out
-    }
-}
-
-fn local(province: Option<&str>) -> &'static str {
-    let p = province.unwrap_or_default().to_lowercase();
-    if p.starts_with("thành phố") || p.starts_with("tp ") || p.starts_with("tp.") {
-        "thành phố"
-    } else {
-        "tỉnh"
     }
 }
 
@@ -291,15 +282,7 @@ fn annex_by_form(
 
 /// A sum of money as papers write it: "1.490.000".
 fn money(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
+    crate::text::format_number(n as f64, true)
 }
 
 /// A proposal's candidates; none is refused, naming how to add them.
