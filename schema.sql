@@ -565,7 +565,8 @@ CREATE UNIQUE INDEX council_vote_unit_once ON council_vote (session_id, catalog_
 CREATE UNIQUE INDEX council_vote_person_once ON council_vote (session_id, catalog_id, person_id) WHERE person_id IS NOT NULL;
 
 -- A proposal sent upward ("tờ trình đề nghị khen thưởng"): the memo, its addressee, its state. Draft → sent →
--- returned (with the reason; it may be sent again) or decided (linked to the award decision).
+-- returned (with the reason; it may be sent again) or decided (linked to the award decision); a sent or returned one
+-- may be withdrawn by the bloc (version 12), and stays on record.
 CREATE TABLE proposal (
     id           INTEGER PRIMARY KEY,
     title        TEXT    NOT NULL CHECK (title <> ''),   -- what it asks for, as the memo's subject line says
@@ -574,7 +575,8 @@ CREATE TABLE proposal (
     addressee    TEXT,                      -- "Kính gửi": "Hội đồng Thi đua – Khen thưởng tỉnh"
     session_id   INTEGER REFERENCES council_session (id),
     status       TEXT    NOT NULL DEFAULT 'draft' CHECK (status = 'draft' OR status = 'sent'
-                                                         OR status = 'returned' OR status = 'decided'),
+                                                         OR status = 'returned' OR status = 'decided'
+                                                         OR status = 'withdrawn'),
     sent_on      TEXT    CHECK (sent_on IS NULL OR date(sent_on) IS sent_on),
     returned_on  TEXT    CHECK (returned_on IS NULL OR date(returned_on) IS returned_on),
     reason       TEXT,                      -- why it was returned
@@ -623,3 +625,31 @@ CREATE TABLE proposal_doc (
     added_on     TEXT    NOT NULL CHECK (date(added_on) IS added_on)
 ) STRICT;
 CREATE INDEX proposal_doc_of ON proposal_doc (proposal_id);
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- The lives of proposals and units (version 11)
+
+-- Each time a proposal went up, came back or was withdrawn, with its memo or its reason: the proposal's own columns
+-- hold its latest state only, and a re-sent proposal must still show the first memo and why it came back.
+CREATE TABLE proposal_event (
+    id           INTEGER PRIMARY KEY,
+    proposal_id  INTEGER NOT NULL REFERENCES proposal (id),
+    kind         TEXT    NOT NULL CHECK (kind = 'sent' OR kind = 'returned' OR kind = 'withdrawn'),
+    on_date      TEXT    NOT NULL CHECK (date(on_date) IS on_date),
+    memo         TEXT,                      -- the memo's number, when it went up
+    reason       TEXT                       -- why it came back or was withdrawn
+) STRICT;
+CREATE INDEX proposal_event_of ON proposal_event (proposal_id);
+
+-- A unit that ended in the year: merged into another unit (its successor) or dissolved, on a date, by a decision.
+-- Its ratings, initiatives and awards stay its own; it is not proposed after the date (Circular 15/2025/TT-BNV).
+CREATE TABLE unit_end (
+    unit_id       INTEGER PRIMARY KEY REFERENCES unit (id),
+    how           TEXT    NOT NULL CHECK (how = 'merged' OR how = 'dissolved'),
+    on_date       TEXT    NOT NULL CHECK (date(on_date) IS on_date),
+    successor_id  INTEGER REFERENCES unit (id),
+    decision      TEXT,                     -- the decision that merged or dissolved it
+    CHECK ((how = 'merged') = (successor_id IS NOT NULL)),
+    CHECK (successor_id IS NULL OR successor_id <> unit_id)
+) STRICT;
+CREATE INDEX unit_end_successor ON unit_end (successor_id);

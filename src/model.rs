@@ -241,6 +241,24 @@ id_enum! {
         Sent = "sent",
         Returned = "returned",
         Decided = "decided",
+        Withdrawn = "withdrawn",
+    }
+}
+
+id_enum! {
+    /// A step of a proposal's history: it went up, came back, or was withdrawn.
+    ProposalEventKind, labels = "proposal_event" {
+        Sent = "sent",
+        Returned = "returned",
+        Withdrawn = "withdrawn",
+    }
+}
+
+id_enum! {
+    /// How a unit ended: merged into another unit, or dissolved.
+    UnitEndKind, labels = "unit_end" {
+        Merged = "merged" | "sap nhap" | "hop nhat",
+        Dissolved = "dissolved" | "giai the",
     }
 }
 

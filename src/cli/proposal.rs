@@ -145,6 +145,19 @@ pub enum ProposalCmd {
         #[command(flatten)]
         write: WriteArgs,
     },
+    /// Withdraw a sent or returned proposal (it stays on record with the date and the reason)
+    Withdraw {
+        /// The proposal's number
+        id: i64,
+        /// The day the bloc withdrew it
+        #[arg(long, value_parser = date_arg)]
+        date: NaiveDate,
+        /// Why it is withdrawn
+        #[arg(long, value_parser = text_arg)]
+        reason: String,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
     /// Link the award decision: each candidate granted, refused, or granted another form
     Decide {
         /// The proposal's number
@@ -342,6 +355,39 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
                 proposals::give_back(tx, id, date, &reason)
             })?;
             ctx.done(&write, format!("proposal #{id} returned on {}: {reason}", crate::text::format_date(date)));
+            Ok(())
+        }
+        ProposalCmd::Withdraw { id, date, reason, write } => {
+            if reason.is_empty() {
+                return Err(usage("--reason is empty: say why the proposal is withdrawn"));
+            }
+            ctx.write(&write, |tx| {
+                let p = proposals::get(tx, id)?;
+                match p.status {
+                    ProposalStatus::Sent | ProposalStatus::Returned => {}
+                    ProposalStatus::Draft => {
+                        return Err(refused_hint(
+                            format!("proposal #{id} is a draft: it was never sent"),
+                            format!("a draft is removed (`thidua proposal remove {id}`)"),
+                        ))
+                    }
+                    s => {
+                        let st = status(s, ctx);
+                        return Err(refused(format!(
+                            "proposal #{id} is {st}: only a sent or returned proposal is withdrawn"
+                        )));
+                    }
+                }
+                if p.sent_on.is_some_and(|s| date < s) {
+                    return Err(refused(format!(
+                        "{} is before proposal #{id} was sent ({})",
+                        crate::text::format_date(date),
+                        p.sent_on.map(crate::text::format_date).unwrap_or_default()
+                    )));
+                }
+                proposals::withdraw(tx, id, date, &reason)
+            })?;
+            ctx.done(&write, format!("proposal #{id} withdrawn on {}: {reason}", crate::text::format_date(date)));
             Ok(())
         }
         ProposalCmd::Decide { id, decision, write } => {

@@ -77,6 +77,12 @@ const MIGRATIONS: &[Step] = &[
     // 9 → 10: a registration's withdrawal in a column of its own, which the indexes of one live registration name
     // instead of `status` (see `withdrawn_column`).
     Step::Code(withdrawn_column),
+    // 10 → 11: a proposal's history (each send, return, withdrawal) and a unit's end (merged or dissolved). New
+    // tables only.
+    Step::SchemaFrom("-- The lives of proposals and units (version 11)"),
+    // 11 → 12: a proposal may be withdrawn: one more value its status allows ([`rewrite_tables`]; every stored row
+    // meets the wider CHECK).
+    Step::Code(proposal_withdrawn),
 ];
 
 /// The schema version that added a table: 1 for the tables of the first schema. An export made before it may
@@ -259,6 +265,25 @@ fn withdrawn_column(conn: &Connection) -> Result<()> {
              WHERE person_id IS NOT NULL AND withdrawn = 0;",
     )?;
     Ok(())
+}
+
+/// Version 12: `withdrawn` among the values of `proposal.status`.
+fn proposal_withdrawn(conn: &Connection) -> Result<()> {
+    const BEFORE: &str = "OR status = 'decided'),";
+    let sql: String =
+        conn.query_row("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'proposal'", [], |r| r.get(0))?;
+    if sql.contains("'withdrawn'") {
+        return Ok(());
+    }
+    let wider = sql.replacen(
+        BEFORE,
+        "OR status = 'decided'\n                                                         OR status = 'withdrawn'),",
+        1,
+    );
+    if wider == sql {
+        return Err(crate::error::refused("the proposal table's status check is not the one thidua wrote"));
+    }
+    rewrite_tables(conn, &[("proposal".to_string(), wider)])
 }
 
 #[cfg(test)]

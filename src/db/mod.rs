@@ -356,10 +356,12 @@ macro_rules! stored_as_text {
 
 use crate::model::{
     Basis, CampaignKind, CampaignStatus, CouncilRole, CriterionKind, DisciplineForm, DocKind, Gender, InitiativeKind,
-    ItemKind, ItemOutcome, MeetingKind, Org, OriginKind, ProposalStatus, RatingLevel, RegStatus, Role, Scope,
-    SessionKind, SubjectKind,
+    ItemKind, ItemOutcome, MeetingKind, Org, OriginKind, ProposalEventKind, ProposalStatus, RatingLevel, RegStatus,
+    Role, Scope, SessionKind, SubjectKind, UnitEndKind,
 };
 stored_as_text!(
+    ProposalEventKind,
+    UnitEndKind,
     Role,
     Gender,
     CampaignKind,

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::error::{refused, refused_hint, Result};
-use crate::model::{DocKind, ItemOutcome, ProposalStatus};
+use crate::model::{DocKind, ItemOutcome, ProposalEventKind, ProposalStatus};
 
 /// The largest paper the dossier keeps: the year's record stays one file, and a scanned memo is well under it.
 pub const MAX_DOC: u64 = 20 * 1024 * 1024;
@@ -53,6 +53,15 @@ pub struct Doc {
     pub size: i64,
     pub sha256: String,
     pub added_on: NaiveDate,
+}
+
+/// A step of a proposal's history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub kind: ProposalEventKind,
+    pub on: NaiveDate,
+    pub memo: Option<String>,
+    pub reason: Option<String>,
 }
 
 pub fn add(
@@ -207,6 +216,10 @@ fn open_for_changes(conn: &Connection, id: i64) -> Result<Proposal> {
             "record the province's answer first (`thidua proposal return`), then correct it",
         )),
         ProposalStatus::Decided => Err(refused(format!("proposal #{id} is decided: its list stays as decided"))),
+        ProposalStatus::Withdrawn => Err(refused_hint(
+            format!("proposal #{id} was withdrawn: it stays on record as it was"),
+            "start a new proposal (`thidua proposal add`)",
+        )),
     }
 }
 
@@ -282,7 +295,50 @@ pub fn send(conn: &Connection, id: i64, memo: &str, on: NaiveDate, addressee: Op
          WHERE id = ?1",
         params![id, memo, on, addressee],
     )?;
+    event(conn, id, ProposalEventKind::Sent, on, Some(memo), None)
+}
+
+fn event(
+    conn: &Connection,
+    id: i64,
+    kind: ProposalEventKind,
+    on: NaiveDate,
+    memo: Option<&str>,
+    reason: Option<&str>,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO proposal_event (proposal_id, kind, on_date, memo, reason) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, kind, on, memo, reason],
+    )?;
     Ok(())
+}
+
+/// A proposal's history in date order. A proposal sent before the history was kept (a file of version 10 or
+/// older) has none: its sending and return are read from its own columns.
+pub fn events(conn: &Connection, p: &Proposal) -> Result<Vec<Event>> {
+    let mut v: Vec<Event> = conn
+        .prepare_cached(
+            "SELECT kind, on_date, memo, reason FROM proposal_event WHERE proposal_id = ?1 ORDER BY on_date, id",
+        )?
+        .query_map([p.id], |r| Ok(Event { kind: r.get(0)?, on: r.get(1)?, memo: r.get(2)?, reason: r.get(3)? }))?
+        .collect::<rusqlite::Result<_>>()?;
+    let kept = |k| v.iter().any(|e: &Event| e.kind == k);
+    let (sent, returned) = (kept(ProposalEventKind::Sent), kept(ProposalEventKind::Returned));
+    if !sent {
+        if let Some(on) = p.sent_on {
+            v.insert(0, Event { kind: ProposalEventKind::Sent, on, memo: p.memo.clone(), reason: None });
+            if let Some(on) = p.returned_on.filter(|_| !returned) {
+                v.insert(1, Event { kind: ProposalEventKind::Returned, on, memo: None, reason: p.reason.clone() });
+            }
+        }
+    }
+    Ok(v)
+}
+
+/// Withdraws a sent or returned proposal: it stays on record, with the date and the reason in its history.
+pub fn withdraw(conn: &Connection, id: i64, on: NaiveDate, reason: &str) -> Result<()> {
+    conn.execute("UPDATE proposal SET status = 'withdrawn' WHERE id = ?1", [id])?;
+    event(conn, id, ProposalEventKind::Withdrawn, on, None, Some(reason))
 }
 
 pub fn give_back(conn: &Connection, id: i64, on: NaiveDate, reason: &str) -> Result<()> {
@@ -290,7 +346,7 @@ pub fn give_back(conn: &Connection, id: i64, on: NaiveDate, reason: &str) -> Res
         "UPDATE proposal SET status = 'returned', returned_on = ?2, reason = ?3 WHERE id = ?1",
         params![id, on, reason],
     )?;
-    Ok(())
+    event(conn, id, ProposalEventKind::Returned, on, None, Some(reason))
 }
 
 /// Records the decision and each candidate's outcome: (item, outcome, award).

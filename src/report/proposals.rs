@@ -268,6 +268,13 @@ pub fn show(conn: &Connection, p: &Proposal, lang: Lang) -> Result<Report> {
         .field("decision", p.decision.clone())
         .field("note", p.note.clone());
     r.section(None, vec![], Some(rec));
+    let mut h = Table::new("history", &["step", "date", "memo", "why"]);
+    for e in proposals::events(conn, p)? {
+        h.push(vec![e.kind.into(), e.on.into(), e.memo.into(), e.reason.into()]);
+    }
+    if !h.rows.is_empty() {
+        r.section(Some(label("heading.history", lang).to_string()), vec![], Some(h));
+    }
     r.section(Some(label("heading.candidates", lang).to_string()), vec![], Some(candidates(conn, p, lang)?));
     let mut d = Table::new("dossier", &["id", "kind", "candidate", "name", "size", "sha256", "added_on"]);
     for doc in proposals::docs(conn, p.id)? {
@@ -302,13 +309,27 @@ pub fn review_table(conn: &Connection, lang: Lang) -> Result<Table> {
     let set = rules_of(conn)?;
     let mut t = Table::new(
         "proposals",
-        &["proposal", "status", "subject", "unit", "title", "share", "threshold", "outcome", "awarded", "decision"],
+        &[
+            "proposal",
+            "history",
+            "status",
+            "subject",
+            "unit",
+            "title",
+            "share",
+            "threshold",
+            "outcome",
+            "awarded",
+            "decision",
+        ],
     );
     for p in proposals::list(conn)? {
+        let history = history_line(&proposals::events(conn, &p)?, lang);
         for i in proposals::items(conn, p.id)? {
             let ballot = council::vote_for(conn, i.unit_id, i.person_id, &i.code)?.map(|(v, s)| weigh(&v, &s, &set));
             t.push(vec![
                 p.id.into(),
+                history.as_str().into(),
                 p.status.into(),
                 i.name.as_str().into(),
                 i.unit_code.as_str().into(),
@@ -324,12 +345,32 @@ pub fn review_table(conn: &Connection, lang: Lang) -> Result<Table> {
     Ok(t)
 }
 
+/// A proposal's history on one line: each step with its date, the memo it went up with, why it came back.
+fn history_line(events: &[proposals::Event], lang: Lang) -> String {
+    events
+        .iter()
+        .map(|e| {
+            let mut s =
+                format!("{} {}", label(&format!("proposal_event.{}", e.kind), lang), crate::text::format_date(e.on));
+            if let Some(m) = &e.memo {
+                s.push_str(&format!(" ({m})"));
+            }
+            if let Some(r) = &e.reason {
+                s.push_str(&format!(": {r}"));
+            }
+            s
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// For `report missing`: proposals not yet decided whose dossier lacks a paper: (proposal, candidate's unit,
 /// candidate, what).
 pub fn incomplete(conn: &Connection, lang: Lang) -> Result<Vec<(i64, String, String, String)>> {
     let set = rules_of(conn)?;
     let mut out = Vec::new();
-    for p in proposals::list(conn)?.into_iter().filter(|p| p.status != ProposalStatus::Decided) {
+    let open = |p: &Proposal| !matches!(p.status, ProposalStatus::Decided | ProposalStatus::Withdrawn);
+    for p in proposals::list(conn)?.into_iter().filter(open) {
         for i in proposals::items(conn, p.id)? {
             let m = missing(conn, &p, &i, &set, lang)?;
             if !m.is_empty() {

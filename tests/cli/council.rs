@@ -275,6 +275,18 @@ fn returned_with_a_reason_resent_and_decided_with_a_changed_form() {
         "{shown}"
     );
     e.ok(&["proposal", "send", "1", "--memo", "18/TTr-KTĐ", "--date", "22/12/2025"]);
+    // Re-sent, it still shows the first memo, the day it came back and why.
+    let history = csv_rows(&e.ok(&["proposal", "show", "1", "--format", "csv", "--table", "history"]).bytes);
+    assert_eq!(
+        history[1..],
+        [
+            ["sent", "2025-12-12", "15/TTr-KTĐ", ""],
+            ["returned", "2025-12-20", "", "Thiếu báo cáo thành tích có xác nhận"],
+            ["sent", "2025-12-22", "18/TTr-KTĐ", ""]
+        ]
+    );
+    let shown = e.ok(&["--lang", "vi", "proposal", "show", "1"]).stdout;
+    assert!(shown.contains("Quá trình") && shown.contains("Bị trả lại"), "{shown}");
     // The decision: the flag and the CSTĐ granted, the certificate changed to a Giấy khen.
     e.ok(&["award", "decision", "add", "120/QĐ-UBND", "--date", "15/01/2026", "--issuer", "UBND tỉnh Tây Ninh"]);
     e.ok(&["award", "add", "120/QĐ-UBND", "CTD_TINH", "--unit", "BHXH"]);
@@ -301,6 +313,12 @@ fn returned_with_a_reason_resent_and_decided_with_a_changed_form() {
     assert!(award.contains("answers proposal #1 (candidate #2)"), "{award}");
     let review = e.ok(&["report", "annual", "--as-of", "31/01/2026", "--format", "csv", "--table", "proposals"]).stdout;
     assert!(review.contains("BK_TINH,55.6,> 50%,changed,GK,120/QĐ-UBND"), "{review}");
+    assert!(
+        review.contains(
+            "1,sent 12/12/2025 (15/TTr-KTĐ); returned 20/12/2025: Thiếu báo cáo thành tích có xác nhận; sent 22/12/2025 (18/TTr-KTĐ),decided,"
+        ),
+        "{review}"
+    );
     let err = e.fails(&["proposal", "decide", "1", "--decision", "120/QĐ-UBND"], 1);
     assert!(err.contains("proposal #1 is decided, not sent"), "{err}");
     // The minutes hold the score table the session adopted, then its ballots (they need a secretary to sign).
@@ -425,4 +443,43 @@ fn a_drafts_candidates_and_papers_are_taken_back() {
     e.ok(&["proposal", "remove", "2", "--yes"]);
     assert_eq!(e.count("SELECT count(*) FROM proposal WHERE id = 2"), 0);
     assert_eq!(e.count("SELECT count(*) FROM proposal_item WHERE proposal_id = 2"), 0);
+}
+
+#[test]
+fn a_sent_proposal_is_withdrawn_and_stays_on_record() {
+    let e = with_proposal();
+    e.ok(&["proposal", "candidate", "1", "--person", "CT01", "--title", "BK_TINH", "--initiative", "1"]);
+    let err = e.fails(&["proposal", "withdraw", "1", "--date", "15/12/2025", "--reason", "Khối rút lại"], 1);
+    assert!(err.contains("proposal #1 is a draft: it was never sent") && err.contains("proposal remove 1"), "{err}");
+    e.ok(&["council", "vote", "1", "--unit", "CT", "--title", "BK_TINH", "--yes", "9", "--no", "0"]);
+    e.ok(&["council", "vote", "1", "--person", "CT01", "--title", "BK_TINH", "--yes", "9", "--no", "0"]);
+    e.ok(&["proposal", "send", "1", "--memo", "15/TTr-KTĐ", "--date", "12/12/2025", "--force", "--reason", "x"]);
+    let err = e.fails(&["proposal", "withdraw", "1", "--date", "10/12/2025", "--reason", "Khối rút lại"], 1);
+    assert!(err.contains("10/12/2025 is before proposal #1 was sent (12/12/2025)"), "{err}");
+    let before = e.count("SELECT count(*) FROM audit");
+    e.ok(&["proposal", "withdraw", "1", "--date", "15/12/2025", "--reason", "Khối họp lại, xét lại danh sách"]);
+    assert_eq!(e.count("SELECT count(*) FROM audit"), before + 1);
+    assert_eq!(e.count("SELECT count(*) FROM proposal WHERE id = 1 AND status = 'withdrawn'"), 1);
+    assert_eq!(e.count("SELECT count(*) FROM proposal_item WHERE proposal_id = 1"), 4, "its list stays on record");
+    let log = e.ok(&["db", "log", "--format", "csv"]).stdout;
+    assert!(log.contains("proposal withdraw 1"), "{log}");
+    let history = csv_rows(&e.ok(&["proposal", "show", "1", "--format", "csv", "--table", "history"]).bytes);
+    assert_eq!(history.last().unwrap(), &["withdrawn", "2025-12-15", "", "Khối họp lại, xét lại danh sách"]);
+    // Nothing more is done to it; it is not missing papers, and its initiative is free for the next proposal.
+    for args in [
+        vec!["proposal", "withdraw", "1", "--date", "16/12/2025", "--reason", "lần nữa"],
+        vec!["proposal", "return", "1", "--date", "16/12/2025", "--reason", "x"],
+        vec!["proposal", "candidate", "1", "--unit", "KB", "--title", "GK"],
+        vec!["proposal", "remove", "1", "--candidate", "1", "--yes"],
+    ] {
+        let err = e.fails(&args, 1);
+        assert!(err.contains("withdrawn") || err.contains("went to the province"), "{args:?}: {err}");
+    }
+    let missing = e.ok(&["report", "missing", "--format", "csv"]).stdout;
+    assert!(!missing.contains("proposal #1"), "{missing}");
+    e.ok(&["proposal", "add", "--title", "Đề nghị lần hai"]);
+    let out = e.ok(&["proposal", "candidate", "2", "--person", "CT01", "--title", "BK_TINH", "--initiative", "1"]);
+    assert!(!out.stderr.contains("initiative #1"), "{}", out.stderr);
+    let vi = e.fails(&["--lang", "vi", "proposal", "withdraw", "1", "--date", "16/12/2025", "--reason", "x"], 1);
+    assert!(vi.contains("đề nghị #1"), "{vi}");
 }
