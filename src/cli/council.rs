@@ -10,7 +10,6 @@ use crate::error::{refused, refused_hint, Result};
 use crate::model::{CouncilRole, SessionKind};
 use crate::output::{emit_report, emit_table, Table};
 use crate::report;
-use crate::rules;
 
 #[derive(Subcommand, Debug)]
 pub enum CouncilCmd {
@@ -20,7 +19,8 @@ pub enum CouncilCmd {
     /// The council's sessions
     #[command(subcommand)]
     Session(SessionCmd),
-    /// Record a ballot at a session: a candidate, a title, the votes in favour and against
+    /// Record a ballot at a session: a candidate, a title, the votes in favour and against (given again, it
+    /// replaces the ballot recorded; --remove takes it away)
     #[command(group = clap::ArgGroup::new("candidate").required(true).args(["unit", "person"]))]
     Vote {
         /// The session's number or date
@@ -35,14 +35,17 @@ pub enum CouncilCmd {
         #[arg(long)]
         title: String,
         /// Votes in favour among the members present
-        #[arg(long)]
-        yes: u32,
+        #[arg(long, required_unless_present = "remove")]
+        yes: Option<u32>,
         /// Votes against among the members present
-        #[arg(long)]
-        no: u32,
+        #[arg(long, required_unless_present = "remove")]
+        no: Option<u32>,
         /// Written opinions in favour from absent members
         #[arg(long, default_value_t = 0)]
         written: u32,
+        /// Remove the ballot typed in error (a ballot given again replaces the one recorded)
+        #[arg(long, conflicts_with_all = ["yes", "no", "written"])]
+        remove: bool,
         #[command(flatten)]
         write: WriteArgs,
     },
@@ -136,6 +139,38 @@ pub enum SessionCmd {
         #[command(flatten)]
         out: super::OutputArgs,
     },
+    /// Correct a session: its date, kind, place or counts (checked again against the quorum and its ballots)
+    Edit {
+        /// The session's number or date
+        session: String,
+        /// The day it met
+        #[arg(long, value_parser = date_arg)]
+        date: Option<NaiveDate>,
+        /// midyear, annual, other
+        #[arg(long, value_parser = super::one_of(SessionKind::VALUES, SessionKind::parse))]
+        kind: Option<SessionKind>,
+        /// Members present
+        #[arg(long)]
+        present: Option<u32>,
+        /// Absent members who gave a written opinion
+        #[arg(long)]
+        written: Option<u32>,
+        /// All members of the council that day
+        #[arg(long)]
+        members: Option<u32>,
+        /// Where it met (an empty text clears it)
+        #[arg(long, value_parser = text_arg)]
+        place: Option<String>,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// Remove a session typed in error, with its attendance (one with ballots, or named by a proposal, is refused)
+    Remove {
+        /// The session's number or date
+        session: String,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
 }
 
 pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
@@ -204,19 +239,7 @@ pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
                         all - present
                     )));
                 }
-                if present + written > all {
-                    return Err(refused(format!(
-                        "{present} present and {written} written opinions are more than the {all} members"
-                    )));
-                }
-                let set = report::proposals::rules_of(tx)?;
-                let q = set.get(rules::Param::Quorum);
-                if !rules::carried(present, all, q) {
-                    return Err(refused(format!(
-                        "{present} of {all} members present is below the quorum of {}%; the session cannot deliberate",
-                        crate::text::format_number((q.value.unwrap_or(0.0) * 10.0).round() / 10.0, false)
-                    )));
-                }
+                report::proposals::check_attendance(tx, all, present, written)?;
                 let id = council::add_session(
                     tx,
                     date,
@@ -253,7 +276,63 @@ pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
             }
             emit_table(&t, &ctx.out)
         }
-        CouncilCmd::Vote { session, unit, person, title, yes, no, written, write } => {
+        CouncilCmd::Session(SessionCmd::Edit { session, date, kind, present, written, members, place, write }) => {
+            let id = ctx.write(&write, |tx| {
+                let s = council::session(tx, &session)?;
+                let all = members.map_or(s.members, i64::from);
+                let present = present.map_or(s.present, i64::from);
+                let written = written.map_or(s.written, i64::from);
+                report::proposals::check_attendance(tx, all, present, written)?;
+                let named = council::absent(tx, s.id)?;
+                let named_written = named.iter().filter(|a| a.2).count() as i64;
+                if named.len() as i64 > all - present || named_written > written {
+                    return Err(refused(format!(
+                        "{} members named absent ({named_written} with a written opinion), but the counts say {} absent and {written} written opinions",
+                        named.len(),
+                        all - present
+                    )));
+                }
+                let edited = council::Session {
+                    held_on: date.unwrap_or(s.held_on),
+                    kind: kind.unwrap_or(s.kind),
+                    place: place.map_or(s.place.clone(), |p| Some(p).filter(|p| !p.is_empty())),
+                    members: all,
+                    present,
+                    written,
+                    ..s.clone()
+                };
+                for v in council::votes(tx, s.id)? {
+                    council::check_ballot(&edited, v.yes, v.no, v.written_yes)
+                        .map_err(|(_, m)| refused(format!("the ballot on {} — {}: {m}", v.name, v.code)))?;
+                }
+                council::edit_session(tx, &edited)?;
+                Ok(s.id)
+            })?;
+            ctx.done(&write, format!("council session #{id} corrected"));
+            Ok(())
+        }
+        CouncilCmd::Session(SessionCmd::Remove { session, write }) => {
+            let (id, on) = ctx.write(&write, |tx| {
+                let s = council::session(tx, &session)?;
+                council::remove_session(tx, s.id)?;
+                Ok((s.id, s.held_on))
+            })?;
+            ctx.done(&write, format!("removed council session #{id} of {}", crate::text::format_date(on)));
+            Ok(())
+        }
+        CouncilCmd::Vote { session, unit, person, title, remove: true, write, .. } => {
+            let (name, code) = ctx.write(&write, |tx| {
+                let s = council::session(tx, &session)?;
+                let e = catalog::resolve(tx, &title)?;
+                let (unit_id, person_id, name) = super::subject(tx, unit.as_deref(), person.as_deref())?;
+                council::remove_vote(tx, &s, unit_id, person_id, &e.code)?;
+                Ok((name, e.code))
+            })?;
+            ctx.done(&write, format!("removed the ballot on {name} — {code}"));
+            Ok(())
+        }
+        CouncilCmd::Vote { session, unit, person, title, yes, no, written, write, .. } => {
+            let (yes, no) = (yes.unwrap_or_default(), no.unwrap_or_default());
             let (name, code, w) = ctx.write(&write, |tx| {
                 let s = council::session(tx, &session)?;
                 let e = catalog::resolve(tx, &title)?;

@@ -126,6 +126,36 @@ pub fn add_session(
     Ok(conn.last_insert_rowid())
 }
 
+/// Writes a session's corrected fields.
+pub fn edit_session(conn: &Connection, s: &Session) -> Result<()> {
+    conn.execute(
+        "UPDATE council_session SET held_on = ?2, kind = ?3, place = ?4, members = ?5, present = ?6, written = ?7
+         WHERE id = ?1",
+        params![s.id, s.held_on, s.kind, s.place, s.members, s.present, s.written],
+    )?;
+    Ok(())
+}
+
+/// Removes a session typed in error, with its attendance. One with ballots, or named by a proposal, is refused.
+pub fn remove_session(conn: &Connection, id: i64) -> Result<()> {
+    let ballots: i64 = conn.query_row("SELECT count(*) FROM council_vote WHERE session_id = ?1", [id], |r| r.get(0))?;
+    if ballots > 0 {
+        return Err(refused_hint(
+            format!("ballots are recorded at council session #{id} ({ballots})"),
+            "remove them first (`thidua council vote … --remove`), or correct the session (`thidua council session edit`)",
+        ));
+    }
+    let proposal: Option<i64> = conn
+        .query_row("SELECT id FROM proposal WHERE session_id = ?1 ORDER BY id LIMIT 1", [id], |r| r.get(0))
+        .optional()?;
+    if let Some(p) = proposal {
+        return Err(refused(format!("proposal #{p} names council session #{id} as the one that deliberated it")));
+    }
+    conn.execute("DELETE FROM council_absence WHERE session_id = ?1", [id])?;
+    conn.execute("DELETE FROM council_session WHERE id = ?1", [id])?;
+    Ok(())
+}
+
 fn session_row(r: &rusqlite::Row) -> rusqlite::Result<Session> {
     Ok(Session {
         id: r.get(0)?,
@@ -214,6 +244,55 @@ pub fn check_ballot(s: &Session, yes: i64, no: i64, written: i64) -> std::result
     Ok(())
 }
 
+/// Refuses to change a ballot a proposal went up on: a sent or decided proposal with the same candidate and title
+/// (its memo said what the council carried).
+pub fn check_unsent(conn: &Connection, unit_id: Option<i64>, person_id: Option<i64>, catalog_id: i64) -> Result<()> {
+    let Some((col, id)) = super::awards::subject_column(unit_id, person_id) else { return Ok(()) };
+    let sent: Option<(i64, String)> = conn
+        .query_row(
+            &format!(
+                "SELECT p.id, p.status FROM proposal_item i JOIN proposal p ON p.id = i.proposal_id
+                 WHERE i.{col} = ?1 AND i.catalog_id = ?2 AND (p.status = 'sent' OR p.status = 'decided')
+                 ORDER BY p.id LIMIT 1"
+            ),
+            params![id, catalog_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    match sent {
+        Some((p, status)) if status == "decided" => {
+            Err(refused(format!("proposal #{p} went up on this ballot and is decided: the ballot stays as it was")))
+        }
+        Some((p, _)) => Err(refused_hint(
+            format!("proposal #{p} went up on this ballot"),
+            "record the province's answer first (`thidua proposal return`), then correct the ballot",
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Removes a ballot typed in error.
+pub fn remove_vote(
+    conn: &Connection,
+    s: &Session,
+    unit_id: Option<i64>,
+    person_id: Option<i64>,
+    code: &str,
+) -> Result<()> {
+    let (col, id) =
+        super::awards::subject_column(unit_id, person_id).ok_or_else(|| refused("a ballot needs a candidate"))?;
+    let catalog_id: i64 = conn.query_row("SELECT id FROM catalog WHERE code = ?1", [code], |r| r.get(0))?;
+    check_unsent(conn, unit_id, person_id, catalog_id)?;
+    let n = conn.execute(
+        &format!("DELETE FROM council_vote WHERE session_id = ?1 AND catalog_id = ?2 AND {col} = ?3"),
+        params![s.id, catalog_id, id],
+    )?;
+    if n == 0 {
+        return Err(refused(format!("council session #{} has no ballot on this candidate for {code}", s.id)));
+    }
+    Ok(())
+}
+
 pub fn set_vote(
     conn: &Connection,
     session_id: i64,
@@ -224,10 +303,13 @@ pub fn set_vote(
 ) -> Result<()> {
     let (col, id) =
         super::awards::subject_column(unit_id, person_id).ok_or_else(|| refused("a ballot needs a candidate"))?;
-    conn.execute(
+    let replaced = conn.execute(
         &format!("DELETE FROM council_vote WHERE session_id = ?1 AND catalog_id = ?2 AND {col} = ?3"),
         params![session_id, catalog_id, id],
     )?;
+    if replaced > 0 {
+        check_unsent(conn, unit_id, person_id, catalog_id)?;
+    }
     conn.execute(
         "INSERT INTO council_vote (session_id, unit_id, person_id, catalog_id, yes, no, written_yes)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

@@ -64,6 +64,25 @@ pub struct Weighed {
 }
 
 /// A ballot against the threshold of the rule set in force on its session's date.
+/// A session's attendance against itself and the quorum of the rules in force (Decree 98/2023 Art 30(7)): the
+/// present and the written opinions no more than the members, the present enough to deliberate.
+pub fn check_attendance(conn: &Connection, all: i64, present: i64, written: i64) -> Result<()> {
+    if present + written > all {
+        return Err(crate::error::refused(format!(
+            "{present} present and {written} written opinions are more than the {all} members"
+        )));
+    }
+    let set = rules_of(conn)?;
+    let q = set.get(rules::Param::Quorum);
+    if !rules::carried(present, all, q) {
+        return Err(crate::error::refused(format!(
+            "{present} of {all} members present is below the quorum of {}%; the session cannot deliberate",
+            crate::text::format_number((q.value.unwrap_or(0.0) * 10.0).round() / 10.0, false)
+        )));
+    }
+    Ok(())
+}
+
 pub fn weigh(v: &Vote, s: &Session, set: &RuleSet) -> Weighed {
     let threshold = set.at(s.held_on).get(rules::vote_param(&v.code)).clone();
     let yes = v.yes + v.written_yes;

@@ -483,3 +483,46 @@ fn a_sent_proposal_is_withdrawn_and_stays_on_record() {
     let vi = e.fails(&["--lang", "vi", "proposal", "withdraw", "1", "--date", "16/12/2025", "--reason", "x"], 1);
     assert!(vi.contains("đề nghị #1"), "{vi}");
 }
+
+#[test]
+fn ballots_and_sessions_are_corrected_or_removed_until_a_proposal_rests_on_them() {
+    let e = with_proposal();
+    // A ballot given again replaces the one recorded; --remove takes it away, with its audit entry.
+    e.ok(&["council", "vote", "1", "--unit", "KB", "--title", "GK", "--yes", "3", "--no", "6"]);
+    e.ok(&["council", "vote", "1", "--unit", "KB", "--title", "GK", "--yes", "7", "--no", "2"]);
+    assert_eq!(e.count("SELECT yes FROM council_vote v JOIN unit u ON u.id = v.unit_id WHERE u.code = 'KB'"), 7);
+    let before = e.count("SELECT count(*) FROM audit");
+    let out = e.ok(&["council", "vote", "1", "--unit", "KB", "--title", "GK", "--remove"]);
+    assert!(out.stderr.contains("removed the ballot on Kho bạc — GK"), "{}", out.stderr);
+    assert_eq!(e.count("SELECT count(*) FROM council_vote v JOIN unit u ON u.id = v.unit_id WHERE u.code = 'KB'"), 0);
+    assert_eq!(e.count("SELECT count(*) FROM audit"), before + 1);
+    let err = e.fails(&["council", "vote", "1", "--unit", "KB", "--title", "GK", "--remove"], 1);
+    assert!(err.contains("council session #1 has no ballot on this candidate for GK"), "{err}");
+    e.fails(&["council", "vote", "1", "--unit", "KB", "--title", "GK", "--remove", "--yes", "3"], 2);
+    // The session's counts are corrected, checked against the quorum and against its ballots.
+    let err = e.fails(&["council", "session", "edit", "1", "--present", "4"], 1);
+    assert!(err.contains("below the quorum"), "{err}");
+    let err = e.fails(&["council", "session", "edit", "1", "--present", "7", "--written", "2"], 1);
+    assert!(err.contains("the ballot on BHXH khu vực — CTD_TINH: 9 in favour and 0 against"), "{err}");
+    e.ok(&["council", "session", "edit", "1", "--date", "11/12/2025", "--place", "Hội trường Cục Thuế"]);
+    let sessions = csv_rows(&e.ok(&["council", "session", "list", "--format", "csv"]).bytes);
+    assert_eq!(sessions[1][1..4], ["2025-12-11", "annual", "Hội trường Cục Thuế"]);
+    // A session with ballots stays; one named by a proposal stays; an empty one typed in error goes.
+    let err = e.fails(&["council", "session", "remove", "1"], 1);
+    assert!(err.contains("ballots are recorded at council session #1 (2)"), "{err}");
+    e.ok(&["council", "session", "add", "--date", "12/12/2025", "--kind", "other", "--present", "9"]);
+    e.ok(&["proposal", "add", "--title", "Đề nghị khác", "--session", "2"]);
+    let err = e.fails(&["council", "session", "remove", "2"], 1);
+    assert!(err.contains("proposal #2 names council session #2"), "{err}");
+    e.ok(&["proposal", "remove", "2", "--yes"]);
+    e.ok(&["council", "session", "remove", "2"]);
+    assert_eq!(e.count("SELECT count(*) FROM council_session"), 1);
+    // Once the proposal went up on a ballot, that ballot stays until the province answers.
+    e.ok(&["council", "vote", "1", "--unit", "CT", "--title", "BK_TINH", "--yes", "9", "--no", "0"]);
+    e.ok(&["proposal", "send", "1", "--memo", "15/TTr-KTĐ", "--date", "12/12/2025"]);
+    let err = e.fails(&["council", "vote", "1", "--unit", "CT", "--title", "BK_TINH", "--yes", "5", "--no", "4"], 1);
+    assert!(err.contains("proposal #1 went up on this ballot") && err.contains("proposal return"), "{err}");
+    let err = e.fails(&["council", "vote", "1", "--unit", "CT", "--title", "BK_TINH", "--remove"], 1);
+    assert!(err.contains("proposal #1 went up on this ballot"), "{err}");
+    assert_eq!(e.count("SELECT yes FROM council_vote v JOIN unit u ON u.id = v.unit_id WHERE u.code = 'CT'"), 9);
+}
