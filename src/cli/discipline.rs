@@ -65,6 +65,31 @@ pub enum DisciplineCmd {
         #[command(flatten)]
         write: WriteArgs,
     },
+    /// Correct a record: its form, decision, dates or note (what is not given stays; an empty text clears it)
+    Edit {
+        /// The record's number (`discipline list` shows it)
+        id: i64,
+        /// The form (see `discipline add`)
+        #[arg(long, value_parser = super::one_of(DisciplineForm::VALUES, DisciplineForm::parse))]
+        form: Option<DisciplineForm>,
+        /// The decision's number
+        #[arg(long, value_parser = text_arg)]
+        decision: Option<String>,
+        /// When it took effect or began
+        #[arg(long, value_parser = date_arg)]
+        from: Option<NaiveDate>,
+        /// When it ends or ended
+        #[arg(long, value_parser = date_arg, conflicts_with = "open")]
+        to: Option<NaiveDate>,
+        /// It has not ended: the end typed in error is cleared
+        #[arg(long)]
+        open: bool,
+        /// A free note kept with the record
+        #[arg(long, value_parser = text_arg)]
+        note: Option<String>,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
     /// End a period: the discipline's term is over, or the review is closed
     End {
         /// The record's number (`discipline list` shows it)
@@ -127,6 +152,32 @@ pub fn run(ctx: &Ctx, cmd: DisciplineCmd) -> Result<()> {
             let u = unit.as_deref().map(|u| units::resolve(&conn, u)).transpose()?.map(|u| u.id);
             let p = person.as_deref().map(|p| people::resolve(&conn, p)).transpose()?.map(|p| p.id);
             emit_table(&report::records::discipline(&discipline::list(&conn, u, p)?, crate::text::today()), &ctx.out)
+        }
+        DisciplineCmd::Edit { id, form, decision, from, to, open, note, write } => {
+            ctx.write(&write, |tx| {
+                let old = discipline::record(tx, id)?;
+                let clear = |v: &Option<String>, was: Option<String>| {
+                    v.clone().map_or(was, |v| Some(v).filter(|v| !v.is_empty()))
+                };
+                let n = NewDiscipline {
+                    form: form.unwrap_or(old.form),
+                    decision: clear(&decision, old.decision.clone()),
+                    start: from.unwrap_or(old.start),
+                    end: if open { None } else { to.or(old.end) },
+                    note: clear(&note, old.note.clone()),
+                    ..old
+                };
+                if let Some(end) = n.end.filter(|e| *e < n.start) {
+                    return Err(crate::error::refused(format!(
+                        "#{id} would end on {} before it began on {}",
+                        format_date(end),
+                        format_date(n.start)
+                    )));
+                }
+                discipline::update(tx, id, &n)
+            })?;
+            ctx.done(&write, format!("#{id} corrected"));
+            Ok(())
         }
         DisciplineCmd::End { id, date, note, write } => {
             ctx.write(&write, |tx| discipline::end(tx, id, date, note.as_deref()))?;

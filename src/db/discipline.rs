@@ -88,6 +88,36 @@ pub fn end(conn: &Connection, id: i64, on: NaiveDate, note: Option<&str>) -> Res
     Ok(())
 }
 
+/// A record as stored, its subject by id (what a correction keeps).
+pub fn record(conn: &Connection, id: i64) -> Result<NewDiscipline> {
+    conn.query_row(
+        "SELECT unit_id, person_id, form, decision, start_on, end_on, note FROM discipline WHERE id = ?1",
+        [id],
+        |r| {
+            Ok(NewDiscipline {
+                unit_id: r.get(0)?,
+                person_id: r.get(1)?,
+                form: r.get(2)?,
+                decision: r.get(3)?,
+                start: r.get(4)?,
+                end: r.get(5)?,
+                note: r.get(6)?,
+            })
+        },
+    )
+    .optional()?
+    .ok_or_else(|| refused(format!("no discipline or review #{id}")))
+}
+
+/// Writes a corrected record.
+pub fn update(conn: &Connection, id: i64, n: &NewDiscipline) -> Result<()> {
+    conn.execute(
+        "UPDATE discipline SET form = ?2, decision = ?3, start_on = ?4, end_on = ?5, note = ?6 WHERE id = ?1",
+        params![id, n.form, n.decision, n.start, n.end, n.note],
+    )?;
+    Ok(())
+}
+
 /// Removes a record typed in error (a discipline that was lifted stays, ended: `end`). Nothing refers to it.
 pub fn delete(conn: &Connection, id: i64) -> Result<()> {
     get(conn, id)?;

@@ -599,6 +599,8 @@ const MESSAGES: &[(&str, &str)] = &[
     ("#{} already ended on {}", "#{0} đã kết thúc ngày {1}"),
     ("#{} ended on {}", "#{0} kết thúc ngày {1}"),
     ("#{} began on {}: it cannot end on {}", "#{0} bắt đầu ngày {1}: không thể kết thúc ngày {2}"),
+    ("#{} would end on {} before it began on {}", "#{0} sẽ kết thúc ngày {1}, trước ngày bắt đầu {2}"),
+    ("#{} corrected", "đã sửa #{0}"),
     ("no discipline or review #{}", "không có hồ sơ kỷ luật hoặc xem xét #{0}"),
     ("--source is empty: name the text that set it", "--source trống: hãy ghi văn bản quy định"),
     ("{}: back to the default of the rule set", "{0}: trở về giá trị mặc định của quy định"),

@@ -633,6 +633,18 @@ fn a_rating_and_a_discipline_are_taken_back() {
     let log: String =
         e.conn().query_row("SELECT command FROM audit ORDER BY id DESC LIMIT 1", [], |r| r.get(0)).unwrap();
     assert!(log.contains("discipline remove 2"), "{log}");
+    // A record is corrected in place: the form and the start typed wrong, an end typed in error taken back.
+    e.ok(&["discipline", "edit", "1", "--form", "warning", "--from", "05/03/2025", "--to", "05/03/2026"]);
+    let row = csv_rows(&e.ok(&["discipline", "list", "--format", "csv"]).bytes);
+    let at = |k: &str| row[0].iter().position(|c| c == k).unwrap_or_else(|| panic!("{k} in {:?}", row[0]));
+    assert_eq!((row[1][at("form")].as_str(), row[1][at("start")].as_str()), ("warning", "2025-03-05"));
+    assert_eq!(row[1][at("end")], "2026-03-05");
+    e.ok(&["discipline", "edit", "1", "--open", "--decision", ""]);
+    assert_eq!(e.count("SELECT count(*) FROM discipline WHERE end_on IS NULL AND decision IS NULL"), 1);
+    let err = e.fails(&["discipline", "edit", "1", "--to", "01/01/2025"], 1);
+    assert!(err.contains("#1 would end on 01/01/2025 before it began on 05/03/2025"), "{err}");
+    let err = e.fails(&["discipline", "edit", "7", "--note", "x"], 1);
+    assert!(err.contains("no discipline or review #7"), "{err}");
 }
 
 /// An initiative recorded with the wrong scope is corrected (re-importing it changes nothing, it is the same
