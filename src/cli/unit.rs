@@ -6,7 +6,7 @@ use super::{text_arg, Ctx, WriteArgs};
 use crate::db::{self, refs, units};
 use crate::error::{refused_hint, usage, Result};
 use crate::import;
-use crate::model::{Role, UnitData};
+use crate::model::{Role, UnitData, UnitEndKind};
 use crate::output::{emit_report, emit_table};
 use crate::report;
 use crate::text::check_code;
@@ -56,6 +56,46 @@ pub enum UnitCmd {
         /// Answer yes to the confirmation (for scripts)
         #[arg(long)]
         yes: bool,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// A unit merged into another on a date (its ratings, initiatives and awards stay its own; it is not ranked or
+    /// proposed after the date)
+    Merge {
+        /// Code or name of the unit that merged
+        unit: String,
+        /// The unit it merged into (code or name)
+        #[arg(long)]
+        into: String,
+        /// The day the merger took effect
+        #[arg(long, value_parser = super::date_arg)]
+        date: chrono::NaiveDate,
+        /// The decision that merged it, e.g. 2019/QĐ-BTC
+        #[arg(long, value_parser = text_arg)]
+        decision: Option<String>,
+        /// Move its people and sub-units to the unit it merged into
+        #[arg(long)]
+        move_people: bool,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// A unit dissolved on a date: not proposed after it (Circular 15/2025/TT-BNV); its records stay
+    Dissolve {
+        /// Code or name of the unit
+        unit: String,
+        /// The day it was dissolved
+        #[arg(long, value_parser = super::date_arg)]
+        date: chrono::NaiveDate,
+        /// The decision that dissolved it
+        #[arg(long, value_parser = text_arg)]
+        decision: Option<String>,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// Take back a merger or dissolution typed in error
+    Restore {
+        /// Code or name of the unit
+        unit: String,
         #[command(flatten)]
         write: WriteArgs,
     },
@@ -161,6 +201,46 @@ pub fn run(ctx: &Ctx, cmd: UnitCmd) -> Result<()> {
         }
         UnitCmd::Edit(a) => edit(ctx, a),
         UnitCmd::Remove { unit, yes, write } => remove(ctx, &unit, yes, &write),
+        UnitCmd::Merge { unit, into, date, decision, move_people, write } => {
+            let (code, to, (people, subs)) = ctx.write(&write, |tx| {
+                let u = units::resolve(tx, &unit)?;
+                let s = units::resolve(tx, &into)?;
+                let moved = units::end(
+                    tx,
+                    &u,
+                    UnitEndKind::Merged,
+                    date,
+                    Some(&s),
+                    decision.as_deref().filter(|d| !d.is_empty()),
+                    move_people,
+                )?;
+                Ok((u.code, s.code, moved))
+            })?;
+            ctx.done(&write, format!("{code} merged into {to} on {}", crate::text::format_date(date)));
+            if move_people {
+                ctx.say(format!("{people} people and {subs} sub-units moved to {to}"));
+            }
+            Ok(())
+        }
+        UnitCmd::Dissolve { unit, date, decision, write } => {
+            let code = ctx.write(&write, |tx| {
+                let u = units::resolve(tx, &unit)?;
+                let d = decision.as_deref().filter(|d| !d.is_empty());
+                units::end(tx, &u, UnitEndKind::Dissolved, date, None, d, false)?;
+                Ok(u.code)
+            })?;
+            ctx.done(&write, format!("{code} dissolved on {}", crate::text::format_date(date)));
+            Ok(())
+        }
+        UnitCmd::Restore { unit, write } => {
+            let code = ctx.write(&write, |tx| {
+                let u = units::resolve(tx, &unit)?;
+                units::restore(tx, &u)?;
+                Ok(u.code)
+            })?;
+            ctx.done(&write, format!("{code} goes on: its merger or dissolution was taken back"));
+            Ok(())
+        }
         UnitCmd::Staff { unit, staff, women, party, function, write } => {
             let code = ctx.write(&write, |tx| {
                 let u = units::resolve(tx, &unit)?;
@@ -311,10 +391,18 @@ fn remove(ctx: &Ctx, unit: &str, yes: bool, w: &WriteArgs) -> Result<()> {
     let u = units::resolve(&conn, unit)?;
     let r = refs::references(&conn, "unit", u.id)?;
     if !r.is_empty() {
-        return Err(refused_hint(
-            format!("unit {} is still referred to by {}", u.code, describe_refs(&r)),
-            "remove or move those first (`thidua unit show` lists people and sub-units)",
-        ));
+        // People and sub-units are what `unit show` lists; any other record of the unit is its history, which a
+        // merger or dissolution keeps.
+        let only_tree = r.iter().all(|x| x.table == "person" || (x.table == "unit" && x.column == "parent_id"));
+        let hint = if only_tree {
+            "remove or move those first (`thidua unit show` lists its people and sub-units)".to_string()
+        } else {
+            format!(
+                "its records stay on record: a unit that merged or was dissolved is recorded with `thidua unit merge {} --into …` or `thidua unit dissolve {}`",
+                u.code, u.code
+            )
+        };
+        return Err(refused_hint(format!("unit {} is still referred to by {}", u.code, describe_refs(&r)), hint));
     }
     ctx.confirm(&format!("remove unit {} ({})?", u.code, u.name), yes)?;
     db::write(&mut conn, w.dry_run, |tx| units::delete(tx, u.id))?;

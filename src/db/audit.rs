@@ -401,6 +401,11 @@ pub fn fingerprint(conn: &Connection) -> Result<String> {
         h.update(b"\n");
     }
     for (t, d) in content(conn)? {
+        // A table added after version 10 counts once it holds a row: a sealed file migrated to a version that
+        // adds an empty table keeps the fingerprint written on paper.
+        if super::migrate::version_of_table(&t) > 10 && d.bytes().all(|b| b == b'0') {
+            continue;
+        }
         h.update(format!("{t} {d}\n").as_bytes());
     }
     let digits = hex(&h.finalize()[..12]).to_uppercase();

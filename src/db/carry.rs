@@ -262,8 +262,8 @@ fn carry_discipline(
     Ok(n)
 }
 
-/// The rule parameters the province or bloc set (they stand until changed), and the units' staff counts as a
-/// starting point. Returns the number of parameters.
+/// The rule parameters the province or bloc set (they stand until changed), the units' staff counts as a starting
+/// point, and the units that ended. Returns the number of parameters.
 fn carry_rest(old: &Connection, new: &Connection, units: &HashMap<i64, i64>) -> Result<usize> {
     let params: Vec<(String, f64, String, String)> = old
         .prepare("SELECT key, value, source, set_on FROM rule_param ORDER BY key")?
@@ -288,6 +288,24 @@ fn carry_rest(old: &Connection, new: &Connection, units: &HashMap<i64, i64>) -> 
         if let Some(u) = units.get(&u) {
             super::units::set_staff(new, *u, &s)?;
         }
+    }
+    // A unit that merged or was dissolved stays so: next year's ranking leaves it out, its history stays its own.
+    let mut st = old.prepare("SELECT unit_id, successor_id, how, on_date, decision FROM unit_end ORDER BY unit_id")?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        let Some(u) = units.get(&r.get::<_, i64>(0)?) else { continue };
+        // A unit merged into one that was not carried has no successor here: it stays out.
+        let successor = match r.get::<_, Option<i64>>(1)? {
+            Some(s) => match units.get(&s) {
+                Some(s) => Some(*s),
+                None => continue,
+            },
+            None => None,
+        };
+        new.execute(
+            "INSERT INTO unit_end (unit_id, how, on_date, successor_id, decision) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![u, r.get::<_, String>(2)?, r.get::<_, String>(3)?, successor, r.get::<_, Option<String>>(4)?],
+        )?;
     }
     Ok(params.len())
 }

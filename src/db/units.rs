@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::error::{refused, refused_hint, Result};
-use crate::model::{Outcome, Role, Unit, UnitData};
+use crate::model::{Outcome, Role, Unit, UnitData, UnitEndKind};
 use crate::text::{fold_key, match_key};
 
 const SELECT: &str =
@@ -306,6 +306,115 @@ pub fn upsert(conn: &Connection, d: &UnitData) -> Result<(i64, Outcome)> {
 
 pub fn delete(conn: &Connection, id: i64) -> Result<()> {
     conn.execute("DELETE FROM unit WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+/// How and when a unit ended: merged into its successor, or dissolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct End {
+    pub how: UnitEndKind,
+    pub on: chrono::NaiveDate,
+    /// The successor's code and name (a merger).
+    pub successor: Option<(String, String)>,
+    pub decision: Option<String>,
+}
+
+const END: &str = "SELECT e.unit_id, e.how, e.on_date, s.code, s.name, e.decision
+                   FROM unit_end e LEFT JOIN unit s ON s.id = e.successor_id";
+
+fn end_row(r: &Row) -> rusqlite::Result<(i64, End)> {
+    let code: Option<String> = r.get(3)?;
+    let name: Option<String> = r.get(4)?;
+    Ok((r.get(0)?, End { how: r.get(1)?, on: r.get(2)?, successor: code.zip(name), decision: r.get(5)? }))
+}
+
+/// Every unit that ended, by id.
+pub fn ends(conn: &Connection) -> Result<HashMap<i64, End>> {
+    let v = conn.prepare_cached(END)?.query_map([], end_row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
+/// How a unit ended, if it did.
+pub fn end_of(conn: &Connection, id: i64) -> Result<Option<End>> {
+    Ok(conn
+        .prepare_cached(&format!("{END} WHERE e.unit_id = ?1"))?
+        .query_row([id], end_row)
+        .optional()?
+        .map(|(_, e)| e))
+}
+
+/// The units merged into this one: (code, name, date).
+pub fn merged_into(conn: &Connection, id: i64) -> Result<Vec<(String, String, chrono::NaiveDate)>> {
+    let v = conn
+        .prepare_cached(
+            "SELECT u.code, u.name, e.on_date FROM unit_end e JOIN unit u ON u.id = e.unit_id
+             WHERE e.successor_id = ?1 ORDER BY e.on_date, u.code",
+        )?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
+/// Records that a unit ended. A unit ends once; a successor must not have ended itself, nor be a sub-unit of the
+/// unit (it would go with it). With `move_people`, its people and sub-units go to the successor.
+pub fn end(
+    conn: &Connection,
+    u: &Unit,
+    how: UnitEndKind,
+    on: chrono::NaiveDate,
+    successor: Option<&Unit>,
+    decision: Option<&str>,
+    move_people: bool,
+) -> Result<(usize, usize)> {
+    if let Some(e) = end_of(conn, u.id)? {
+        let on = crate::text::format_date(e.on);
+        return Err(refused_hint(
+            match &e.successor {
+                Some((code, _)) => format!("unit {} was merged into {code} on {on} already", u.code),
+                None => format!("unit {} was dissolved on {on} already", u.code),
+            },
+            format!("`thidua unit restore {}` takes it back, if it was typed in error", u.code),
+        ));
+    }
+    if u.role == Some(Role::Leader) {
+        return Err(refused_hint(
+            format!("unit {} leads the bloc", u.code),
+            "give the role to another unit first (`thidua unit edit CODE --role leader`)",
+        ));
+    }
+    if let Some(s) = successor {
+        if s.id == u.id {
+            return Err(refused(format!("unit {} cannot be merged into itself", u.code)));
+        }
+        if let Some(e) = end_of(conn, s.id)? {
+            return Err(refused(format!(
+                "unit {} ended on {}: a unit is merged into one that goes on",
+                s.code,
+                crate::text::format_date(e.on)
+            )));
+        }
+        let mut trees = Trees::default();
+        if trees.holds(conn, u.id, s.id)? {
+            return Err(refused(format!("unit {} is a sub-unit of {}: it would end with it", s.code, u.code)));
+        }
+    }
+    conn.execute(
+        "INSERT INTO unit_end (unit_id, how, on_date, successor_id, decision) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![u.id, how, on, successor.map(|s| s.id), decision],
+    )?;
+    let (mut people, mut subs) = (0, 0);
+    if let (Some(s), true) = (successor, move_people) {
+        people = conn.execute("UPDATE person SET unit_id = ?2 WHERE unit_id = ?1", [u.id, s.id])?;
+        subs = conn.execute("UPDATE unit SET parent_id = ?2 WHERE parent_id = ?1", [u.id, s.id])?;
+    }
+    Ok((people, subs))
+}
+
+/// Takes back a merger or dissolution typed in error; the people moved with it stay where they are.
+pub fn restore(conn: &Connection, u: &Unit) -> Result<()> {
+    if conn.execute("DELETE FROM unit_end WHERE unit_id = ?1", [u.id])? == 0 {
+        return Err(refused(format!("unit {} has not ended", u.code)));
+    }
     Ok(())
 }
 

@@ -19,6 +19,10 @@ pub const COLUMNS: &[Col] = &[
     col("order", false, &["stt"]),
     col("female_share", false, &["ty le nu"]),
     skip("people"),
+    // A merger or dissolution is recorded by its own command (`unit merge`, `unit dissolve`), never by a list.
+    skip("ended"),
+    skip("ended_on"),
+    skip("successor"),
 ];
 
 /// A row waiting for its parent, or holding the leader role (applied last, so a file may hand the role over

@@ -454,6 +454,11 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     ("cond.members_completed", "every member at least completed", "100% cá nhân hoàn thành nhiệm vụ trở lên"),
     ("cond.one_cstdcs", "at least one member with CSTĐCS", "Có cá nhân đạt CSTĐCS"),
+    (
+        "cond.exists",
+        "the unit still exists (not merged or dissolved)",
+        "Đơn vị còn hoạt động (chưa sáp nhập, giải thể)",
+    ),
     ("cond.leading_unit", "the bloc's leading unit", "Dẫn đầu Khối thi đua"),
     (
         "cond.orgs_excellent",
@@ -499,6 +504,10 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("returned_on", "Returned on", "Ngày trả lại"),
     ("return_reason", "Why returned", "Lý do trả lại"),
     ("step", "Step", "Bước"),
+    ("ended", "Ended", "Chấm dứt hoạt động"),
+    ("ended_on", "Ended on", "Ngày chấm dứt"),
+    ("successor", "Merged into", "Sáp nhập vào"),
+    ("merged_in", "Units merged into it", "Các đơn vị sáp nhập vào"),
     ("why", "Why", "Lý do"),
     ("history", "History", "Quá trình"),
     ("sha256", "SHA-256", "SHA-256"),

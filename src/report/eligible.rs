@@ -111,8 +111,11 @@ impl<'a> Judge<'a> {
             staff: None,
             standing: None,
             unit_counts: None,
+            ended: None,
         };
         if let Some(u) = u {
+            f.ended =
+                units::end_of(c, u)?.map(|e| rules::Ended { on: e.on, merged_into: e.successor.map(|(code, _)| code) });
             if matches!(code, "TTLDTT" | "TTLDXS") {
                 f.members = facts::members(c, u, year)?;
                 f.staff = units::staff(c, u)?.map(|s| s.staff);
@@ -313,6 +316,10 @@ pub fn evidence(e: &Evidence, lang: Lang) -> String {
         Evidence::OtherYear(y) => words(format!("the bloc's ranking of {y} is not in this file"), lang),
         Evidence::Confirmed(note) => words(format!("confirmed: {note}"), lang),
         Evidence::NotConfirmed => words("not confirmed yet (`eligible confirm`)", lang),
+        Evidence::Ended(e) => match &e.merged_into {
+            Some(code) => words(format!("merged into {code} on {}", format_date(e.on)), lang),
+            None => words(format!("dissolved on {}", format_date(e.on)), lang),
+        },
         Evidence::Branch(cond, n, v) => words(
             format!(
                 "option {n}: {} — {}",
@@ -536,6 +543,7 @@ pub fn bulk(
                 staff: None,
                 standing: None,
                 unit_counts,
+                ended: None,
             };
             let j = rules::judge(c, &f, &rules);
             emit(*id, &s, &j)?;

@@ -348,7 +348,7 @@ pub fn review_table(conn: &Connection, lang: Lang) -> Result<Table> {
             let ballot = council::vote_for(conn, i.unit_id, i.person_id, &i.code)?.map(|(v, s)| weigh(&v, &s, &set));
             t.push(vec![
                 p.id.into(),
-                history.as_str().into(),
+                Some(history.as_str()).filter(|h| !h.is_empty()).into(),
                 p.status.into(),
                 i.name.as_str().into(),
                 i.unit_code.as_str().into(),

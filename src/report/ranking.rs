@@ -179,10 +179,17 @@ pub fn rank(conn: &Connection, members: &[Unit], lang: Lang) -> Result<(Vec<Stan
     let settings = Settings::load(conn)?;
     let criteria = scores::criteria(conn)?;
     let all: Vec<Score> = scores::scores(conn)?;
-    let excluded: HashMap<i64, String> = scores::exclusions(conn)?.into_iter().collect();
-    let mut out = totals(members, &criteria, &all, &excluded);
+    let mut excluded: HashMap<i64, String> = scores::exclusions(conn)?.into_iter().collect();
     let year = crate::db::meta::bloc(conn)?.year;
     let today = crate::text::today();
+    // A unit that merged or was dissolved by the time the proposals are made is not proposed; the next unit is.
+    let by = today.max(crate::rules::judging_date(year));
+    for (id, e) in crate::db::units::ends(conn)? {
+        if e.on <= by {
+            excluded.entry(id).or_insert_with(|| ended(&e, lang));
+        }
+    }
+    let mut out = totals(members, &criteria, &all, &excluded);
     for s in out.iter_mut() {
         s.pending = pending(&crate::db::discipline::of(conn, Some(s.unit_id), None)?, year, today, lang);
     }
@@ -190,6 +197,15 @@ pub fn rank(conn: &Connection, members: &[Unit], lang: Lang) -> Result<(Vec<Stan
     bands(&mut out, &settings, lang);
     proposals(&mut out, &settings, lang);
     Ok((out, settings))
+}
+
+/// Why a unit that ended is not proposed: merged into its successor, or dissolved (Circular 15/2025/TT-BNV).
+pub fn ended(e: &crate::db::units::End, lang: Lang) -> String {
+    let on = crate::text::format_date(e.on);
+    match &e.successor {
+        Some((code, _)) => words(format!("merged into {code} on {on}"), lang),
+        None => words(format!("dissolved on {on} (Circular 15/2025/TT-BNV)"), lang),
+    }
 }
 
 /// Why a unit cannot be proposed now: a review pending today, or a discipline in force during the year.

@@ -36,11 +36,27 @@ pub fn tree(all: Vec<Unit>) -> Vec<(usize, Unit)> {
 /// The units in tree order with their people counted: what `unit list` prints.
 pub fn list(conn: &Connection) -> Result<Table> {
     let counts = people::count_by_unit(conn)?;
+    let ends = units::ends(conn)?;
     let mut t = Table::new(
         "units",
-        &["code", "name", "short", "role", "parent", "sector", "people", "order", "female_share", "note"],
+        &[
+            "code",
+            "name",
+            "short",
+            "role",
+            "parent",
+            "sector",
+            "people",
+            "order",
+            "female_share",
+            "note",
+            "ended",
+            "ended_on",
+            "successor",
+        ],
     );
     for (depth, u) in tree(units::list(conn)?) {
+        let end = ends.get(&u.id);
         t.push(vec![
             u.code.into(),
             Cell::Tree(depth, u.name),
@@ -52,6 +68,9 @@ pub fn list(conn: &Connection) -> Result<Table> {
             u.sort_order.into(),
             u.female_share.map_or(Cell::Empty, Cell::Num),
             u.note.into(),
+            end.map_or(Cell::Empty, |e| e.how.into()),
+            end.map(|e| e.on).into(),
+            end.and_then(|e| e.successor.as_ref().map(|s| s.0.clone())).into(),
         ]);
     }
     Ok(t)
@@ -76,6 +95,21 @@ pub fn show(conn: &Connection, u: &Unit, lang: Lang) -> Result<Report> {
     rec.field("order", u.sort_order)
         .field("female_share", u.female_share.map_or(Cell::Empty, Cell::Num))
         .field("note", u.note.clone());
+    if let Some(e) = units::end_of(conn, u.id)? {
+        rec.field("ended", e.how)
+            .field("ended_on", e.on)
+            .field("successor", e.successor.map(|s| format!("{} — {}", s.0, s.1)))
+            .field("decision", e.decision);
+    }
+    let merged = units::merged_into(conn, u.id)?;
+    if !merged.is_empty() {
+        let list = merged
+            .iter()
+            .map(|(code, name, on)| format!("{code} — {name} ({})", crate::text::format_date(*on)))
+            .collect::<Vec<_>>()
+            .join("; ");
+        rec.field("merged_in", list);
+    }
     r.section(None, vec![], Some(rec));
     let mut pt = Table::new("people", &["id", "name", "position", "gender", "born", "code"]);
     for p in people::of_unit(conn, u.id)? {

@@ -17,6 +17,10 @@ pub fn judge(code: &str, f: &Facts, rules: &RuleSet) -> Judgement {
         let at = conds.iter().position(|c| *c == Cond::ExcellentOrInitiative).map_or(conds.len(), |i| i + 1);
         conds.insert(at, Cond::CstdcsCap);
     }
+    // A unit that merged or was dissolved is judged first on that: it is not commended after its end.
+    if f.ended.is_some() {
+        conds.insert(0, Cond::Exists);
+    }
     let checks = conds
         .into_iter()
         .map(|cond| {
@@ -60,6 +64,10 @@ fn eval(code: &str, cond: Cond, f: &Facts, rules: &RuleSet) -> Out {
         }
         Cond::LeadingUnit => leading(f),
         Cond::OrgsExcellent => orgs_excellent(f, y),
+        Cond::Exists => match &f.ended {
+            Some(e) if e.on <= rules.as_of => (Verdict::NotMet, vec![Evidence::Ended(e.clone())]),
+            _ => (Verdict::Met, Vec::new()),
+        },
         Cond::Qualities => match &f.confirmed {
             Some(note) => (Verdict::Met, vec![Evidence::Confirmed(note.clone())]),
             None => (Verdict::ToConfirm, vec![Evidence::NotConfirmed]),
@@ -443,6 +451,7 @@ mod tests {
             members: Vec::new(),
             staff: None,
             standing: None,
+            ended: None,
             unit_counts: None,
         }
     }

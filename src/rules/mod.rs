@@ -182,6 +182,9 @@ id_enum! {
         OrgsExcellent = "orgs_excellent",
         /// The qualitative conditions (solidarity, exemplary conduct, movements), as the secretary confirmed them.
         Qualities = "qualities",
+        /// The unit still exists on the judging date: not merged into another, not dissolved (judged only for a
+        /// unit that ended).
+        Exists = "exists",
     }
 }
 
@@ -275,6 +278,7 @@ pub fn cite(code: &str, cond: Cond, regime: Regime) -> Cite {
     };
     match (code, cond) {
         (_, NothingPending) => pending,
+        (_, Exists) => u("Thông tư 15/2025/TT-BNV"),
         (_, NoDiscipline) if regime == Decree152 => c("Nghị định 152/2025/NĐ-CP, Điều 4 khoản 4"),
         (_, NoDiscipline) => u("Nghị định 90/2020/NĐ-CP (sửa đổi bởi Nghị định 48/2023/NĐ-CP)"),
         ("LDTT", RatedGood | Qualities) if old => u("Luật TĐKT 2003, Điều 24"),
@@ -583,6 +587,15 @@ pub struct Facts {
     pub standing: Option<Standing>,
     /// The old regime's cap: (people of the person's unit with LĐTT, with CSTĐCS awarded or registered).
     pub unit_counts: Option<(usize, usize)>,
+    /// A unit that merged into another or was dissolved.
+    pub ended: Option<Ended>,
+}
+
+/// How a unit ended: the day, and the unit it merged into (none: dissolved).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ended {
+    pub on: NaiveDate,
+    pub merged_into: Option<String>,
 }
 
 /// One condition judged.
@@ -703,6 +716,8 @@ pub enum Evidence {
     OtherYear(i32),
     Confirmed(String),
     NotConfirmed,
+    /// The unit ended: merged into another (its code), or dissolved.
+    Ended(Ended),
     /// A branch of an alternative and how it came out.
     Branch(Cond, u8, Verdict),
 }

@@ -11,7 +11,9 @@ fn csv_opens_with_a_bom_and_neutralises_formulas() {
     e.ok(&["unit", "add", "Y", "--name=-2 đơn vị", "--order=-3"]);
     let out = e.ok(&["unit", "list", "--format", "csv"]);
     assert!(
-        out.bytes.starts_with(b"\xEF\xBB\xBFcode,name,short,role,parent,sector,people,order,female_share,note\n"),
+        out.bytes.starts_with(
+            b"\xEF\xBB\xBFcode,name,short,role,parent,sector,people,order,female_share,note,ended,ended_on,successor\n"
+        ),
         "{:?}",
         &out.bytes[..20]
     );
@@ -66,9 +68,9 @@ fn markdown_is_a_pipe_table_with_translated_headers() {
     e.ok(&["unit", "add", "CT", "--name", "Cục Thống kê | Tây Ninh", "--role", "leader"]);
     let md = e.ok(&["--lang", "vi", "unit", "list", "--format", "md"]).stdout;
     let mut lines = md.lines();
-    assert_eq!(lines.next(), Some("| Mã | Tên | Tên viết tắt | Vai trò trong Khối | Đơn vị cấp trên | Ngành dọc | Số người | Thứ tự | Tỷ lệ nữ (%) | Ghi chú |"));
-    assert_eq!(lines.next(), Some("|---|---|---|---|---|---|---:|---|---|---|"));
-    assert_eq!(lines.next(), Some("| CT | Cục Thống kê \\| Tây Ninh |  | Khối trưởng |  |  | 0 |  |  |  |"));
+    assert_eq!(lines.next(), Some("| Mã | Tên | Tên viết tắt | Vai trò trong Khối | Đơn vị cấp trên | Ngành dọc | Số người | Thứ tự | Tỷ lệ nữ (%) | Ghi chú | Chấm dứt hoạt động | Ngày chấm dứt | Sáp nhập vào |"));
+    assert_eq!(lines.next(), Some("|---|---|---|---|---|---|---:|---|---|---|---|---|---|"));
+    assert_eq!(lines.next(), Some("| CT | Cục Thống kê \\| Tây Ninh |  | Khối trưởng |  |  | 0 |  |  |  |  |  |  |"));
 }
 
 #[test]

@@ -11,7 +11,21 @@ fn list_is_in_tree_order_with_roles() {
     let rows = csv_rows(&e.ok(&["unit", "list", "--format", "csv"]).bytes);
     assert_eq!(
         rows[0],
-        ["code", "name", "short", "role", "parent", "sector", "people", "order", "female_share", "note"]
+        [
+            "code",
+            "name",
+            "short",
+            "role",
+            "parent",
+            "sector",
+            "people",
+            "order",
+            "female_share",
+            "note",
+            "ended",
+            "ended_on",
+            "successor"
+        ]
     );
     let order: Vec<(&str, &str, &str)> =
         rows[1..].iter().map(|r| (r[0].as_str(), r[3].as_str(), r[4].as_str())).collect();
@@ -164,4 +178,88 @@ fn an_ambiguous_name_lists_the_candidates() {
     );
     let err = e.fails(&["unit", "show", "Cục Hải quan"], 1);
     assert!(err.contains("no unit 'Cục Hải quan'") && err.contains("known units: BHXH, BHXH_TB"), "{err}");
+}
+
+/// 2025: KBNN merged into the regional treasury, QLTT dissolved. Their records stay their own, they drop out of the
+/// ranking and the verdicts from their date, the state goes on with `init --from`, and a merger typed in error is
+/// taken back (issue 30).
+#[test]
+fn a_unit_merges_or_is_dissolved_and_its_record_stays() {
+    let e = Env::new();
+    e.ok(&["init", "--year", "2025", "--bloc", "Khối các cơ quan Trung ương", "--province", "Tây Ninh"]);
+    e.seven_units();
+    e.ok(&["unit", "add", "KBKV", "--name", "Kho bạc Nhà nước khu vực XVII", "--role", "member"]);
+    e.ok(&["person", "add", "--unit", "KBNN", "--name", "Trần Thị Bình", "--code", "KB01"]);
+    e.ok(&["rating", "set", "excellent", "--unit", "KBNN", "--year", "2024"]);
+    e.ok(&["score", "criteria", "import", &e.write("tc.csv", "code,group,name,max\nA1,A,Nhiệm vụ chuyên môn,100\n")]);
+    let mut sheet = String::from("unit,criterion,self,assessed\n");
+    for (u, p) in [("KBNN", 99), ("BHXH", 98), ("CT", 96), ("CTHUE", 94), ("HQ", 92), ("NHNN", 88), ("QLTT", 97)] {
+        sheet.push_str(&format!("{u},A1,{p},{p}\n"));
+    }
+    e.ok(&["score", "import", &e.write("diem.csv", &sheet)]);
+    // `unit remove` of a unit with a history points to the merger, not to a command that does not show it.
+    let err = e.fails(&["unit", "remove", "KBNN", "--yes"], 1);
+    assert!(err.contains("1 rating") && err.contains("thidua unit merge KBNN --into"), "{err}");
+    let err = e.fails(&["unit", "merge", "KBNN", "--into", "KBNN", "--date", "01/07/2025"], 1);
+    assert!(err.contains("unit KBNN cannot be merged into itself"), "{err}");
+    let err = e.fails(&["unit", "merge", "CT", "--into", "KBKV", "--date", "01/07/2025"], 1);
+    assert!(err.contains("unit CT leads the bloc"), "{err}");
+    let before = e.count("SELECT count(*) FROM audit");
+    let out = e.ok(&[
+        "unit",
+        "merge",
+        "KBNN",
+        "--into",
+        "KBKV",
+        "--date",
+        "01/07/2025",
+        "--decision",
+        "2020/QĐ-BTC",
+        "--move-people",
+    ]);
+    assert!(out.stderr.contains("KBNN merged into KBKV on 01/07/2025"), "{}", out.stderr);
+    assert!(out.stderr.contains("1 people and 0 sub-units moved to KBKV"), "{}", out.stderr);
+    assert_eq!(e.count("SELECT count(*) FROM audit"), before + 1);
+    assert_eq!(e.count("SELECT count(*) FROM person p JOIN unit u ON u.id = p.unit_id WHERE u.code = 'KBKV'"), 1);
+    assert_eq!(e.count("SELECT count(*) FROM rating r JOIN unit u ON u.id = r.unit_id WHERE u.code = 'KBNN'"), 1);
+    let err = e.fails(&["unit", "merge", "KBNN", "--into", "HQ", "--date", "02/07/2025"], 1);
+    assert!(err.contains("unit KBNN was merged into KBKV on 01/07/2025 already") && err.contains("unit restore KBNN"));
+    let err = e.fails(&["unit", "merge", "HQ", "--into", "KBNN", "--date", "02/07/2025"], 1);
+    assert!(err.contains("unit KBNN ended on 01/07/2025"), "{err}");
+    e.ok(&["unit", "dissolve", "QLTT", "--date", "01/07/2025"]);
+    let units = csv_rows(&e.ok(&["unit", "list", "--format", "csv"]).bytes);
+    let row = |code: &str| units.iter().find(|r| r[0] == code).unwrap()[10..].to_vec();
+    assert_eq!(row("KBNN"), ["merged", "2025-07-01", "KBKV"]);
+    assert_eq!(row("QLTT"), ["dissolved", "2025-07-01", ""]);
+    assert_eq!(row("HQ"), ["", "", ""]);
+    let shown = e.ok(&["unit", "show", "KBKV"]).stdout;
+    assert!(shown.contains("KBNN — Kho bạc Nhà nước tỉnh (01/07/2025)"), "{shown}");
+    // The ranking leaves them out with the reason; the flag goes to the best unit that goes on.
+    let rows = csv_rows(&e.ok(&["report", "ranking", "--format", "csv"]).bytes);
+    let at = |k: &str| rows[0].iter().position(|c| c == k).unwrap();
+    let of = |code: &str| rows.iter().find(|r| r[at("unit")] == code).unwrap().clone();
+    assert_eq!(of("KBNN")[at("proposal")], "");
+    assert!(of("KBNN")[at("note")].contains("merged into KBKV on 01/07/2025"), "{:?}", of("KBNN"));
+    assert!(of("QLTT")[at("note")].contains("dissolved on 01/07/2025 (Circular 15/2025/TT-BNV)"), "{:?}", of("QLTT"));
+    assert_eq!(of("BHXH")[at("proposal")], "CTD_TINH");
+    // The verdict says why, with the article.
+    let rows = csv_rows(
+        &e.ok(&["eligible", "--unit", "QLTT", "--title", "TTLDTT", "--format", "csv", "--table", "conditions"]).bytes,
+    );
+    assert_eq!(
+        rows[1][4..],
+        ["exists", "not_met", "dissolved on 01/07/2025", "Thông tư 15/2025/TT-BNV (not confirmed in the text)"]
+    );
+    let summary = e.ok(&["eligible", "--unit", "HQ", "--title", "TTLDTT", "--format", "csv", "--table", "conditions"]);
+    assert!(!summary.stdout.contains("exists"), "{}", summary.stdout);
+    // Next year's file keeps them ended.
+    e.ok(&["-f", "2026.db", "init", "--year", "2026", "--from", "thidua.db"]);
+    let next = csv_rows(&e.ok(&["-f", "2026.db", "unit", "list", "--format", "csv"]).bytes);
+    let kb = next.iter().find(|r| r[0] == "KBNN").unwrap();
+    assert_eq!(kb[10..], ["merged", "2025-07-01", "KBKV"]);
+    // A merger typed in error is taken back.
+    e.ok(&["unit", "restore", "QLTT"]);
+    assert_eq!(e.count("SELECT count(*) FROM unit_end"), 1);
+    let err = e.fails(&["unit", "restore", "QLTT"], 1);
+    assert!(err.contains("unit QLTT has not ended"), "{err}");
 }

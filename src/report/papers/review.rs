@@ -47,6 +47,12 @@ fn named(t: &Table, n: &Names) -> Block {
     if has("code") && (has("name") || has("code_name")) {
         drop.push("code");
     }
+    // A proposal's history says nothing while none went up: no column of empty cells on the paper.
+    if let Some(i) = t.columns.iter().position(|c| c == "history") {
+        if t.rows.iter().all(|r| matches!(r.get(i), None | Some(crate::output::Cell::Empty))) {
+            drop.push("history");
+        }
+    }
     let name = |col: &str, text: &str| -> Option<String> {
         match col {
             "unit" => n.units.get(text).cloned(),
