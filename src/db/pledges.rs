@@ -192,3 +192,72 @@ pub fn record(
         }
     }
 }
+
+/// A target as stored, to correct it: its pledge and its fields.
+pub fn stored_target(conn: &Connection, id: i64) -> Result<(i64, NewTarget)> {
+    conn.prepare_cached("SELECT pledge_id, text, measure, target, at_most, due, note FROM pledge_target WHERE id = ?1")?
+        .query_row([id], |r| {
+            Ok((
+                r.get(0)?,
+                NewTarget {
+                    text: r.get(1)?,
+                    measure: r.get(2)?,
+                    target: r.get(3)?,
+                    at_most: r.get(4)?,
+                    due: r.get(5)?,
+                    note: r.get(6)?,
+                },
+            ))
+        })
+        .optional()?
+        .ok_or_else(|| {
+            refused_hint(
+                format!("no pledge target #{id}"),
+                "`thidua pledge show UNIT` lists the targets with their numbers",
+            )
+        })
+}
+
+/// Writes a corrected target. Another target of the same pledge with the same text is refused.
+pub fn update_target(conn: &Connection, id: i64, t: &NewTarget) -> Result<()> {
+    let (pledge_id, _) = stored_target(conn, id)?;
+    if let Some((other, _)) = find_target(conn, pledge_id, &t.text)?.filter(|(o, _)| *o != id) {
+        return Err(refused(format!("the pledge has this target already: #{other}")));
+    }
+    conn.execute(
+        "UPDATE pledge_target SET text = ?2, text_fold = ?3, measure = ?4, target = ?5, at_most = ?6, due = ?7,
+                                  note = ?8
+         WHERE id = ?1",
+        params![id, t.text, fold_key(&t.text), t.measure, t.target, t.at_most, t.due, t.note],
+    )?;
+    Ok(())
+}
+
+/// Removes a target typed in error with its figures; how many figures went with it.
+pub fn remove_target(conn: &Connection, id: i64) -> Result<usize> {
+    stored_target(conn, id)?;
+    let figures = conn.execute("DELETE FROM pledge_progress WHERE target_id = ?1", [id])?;
+    conn.execute("DELETE FROM pledge_target WHERE id = ?1", [id])?;
+    Ok(figures)
+}
+
+/// Removes the figure of a target at a date.
+pub fn remove_progress(conn: &Connection, target_id: i64, as_of: NaiveDate) -> Result<()> {
+    let n =
+        conn.execute("DELETE FROM pledge_progress WHERE target_id = ?1 AND as_of = ?2", params![target_id, as_of])?;
+    if n == 0 {
+        return Err(refused(format!("target #{target_id} has no figure as of {}", format_date(as_of))));
+    }
+    Ok(())
+}
+
+/// Removes a pledge signed in error with its targets and their figures: (targets, figures).
+pub fn remove(conn: &Connection, pledge_id: i64) -> Result<(usize, usize)> {
+    let figures = conn.execute(
+        "DELETE FROM pledge_progress WHERE target_id IN (SELECT id FROM pledge_target WHERE pledge_id = ?1)",
+        [pledge_id],
+    )?;
+    let targets = conn.execute("DELETE FROM pledge_target WHERE pledge_id = ?1", [pledge_id])?;
+    conn.execute("DELETE FROM pledge WHERE id = ?1", [pledge_id])?;
+    Ok((targets, figures))
+}

@@ -190,3 +190,47 @@ fn import_targets_and_progress_all_or_nothing() {
         again.stderr
     );
 }
+
+/// A target, a figure and a whole pledge typed in error are corrected or taken back, each in one transaction with
+/// its audit entry (issue 30).
+#[test]
+fn targets_figures_and_pledges_are_corrected_or_removed() {
+    let e = bloc();
+    e.ok(&["pledge", "sign", "--unit", "CTHUE", "--date", "27/02/2020"]);
+    e.ok(&["pledge", "sign", "--unit", "HQ", "--date", "27/02/2020"]);
+    e.ok(&["pledge", "target", "add", "--unit", "CTHUE", "Thu ngân sách đạt 100 dự toán", "--target", "100"]);
+    e.ok(&["pledge", "target", "add", "--unit", "CTHUE", "Nợ thuế", "--target", "5", "--at-most"]);
+    e.ok(&["pledge", "progress", "1", "--value", "60", "--as-of", "30/06/2020"]);
+    e.ok(&["pledge", "progress", "1", "--value", "61", "--as-of", "01/07/2020"]);
+    // The text and the value typed wrong; the direction kept; a text that another target holds refused.
+    e.ok(&["pledge", "target", "edit", "1", "--text", "Thu ngân sách đạt 100% dự toán", "--measure", "%"]);
+    let row: (String, Option<String>, f64, bool) = e
+        .conn()
+        .query_row("SELECT text, measure, target, at_most FROM pledge_target WHERE id = 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .unwrap();
+    assert_eq!(row, ("Thu ngân sách đạt 100% dự toán".into(), Some("%".into()), 100.0, false));
+    let err = e.fails(&["pledge", "target", "edit", "2", "--text", "thu ngan sach dat 100% du toan"], 1);
+    assert!(err.contains("the pledge has this target already: #1"), "{err}");
+    e.ok(&["pledge", "target", "edit", "2", "--qualitative"]);
+    assert_eq!(e.count("SELECT count(*) FROM pledge_target WHERE id = 2 AND target IS NULL AND at_most = 0"), 1);
+    // A figure typed for the wrong day goes; one that is not there is named.
+    let before = e.count("SELECT count(*) FROM audit");
+    let out = e.ok(&["pledge", "progress", "1", "--remove", "--as-of", "01/07/2020"]);
+    assert!(out.stderr.contains("removed the figure of target #1 (CTHUE) as of 01/07/2020"), "{}", out.stderr);
+    assert_eq!(e.count("SELECT count(*) FROM audit"), before + 1);
+    assert_eq!(e.count("SELECT count(*) FROM pledge_progress"), 1);
+    let err = e.fails(&["pledge", "progress", "1", "--remove", "--as-of", "01/07/2020"], 1);
+    assert!(err.contains("target #1 has no figure as of 01/07/2020"), "{err}");
+    // A target, then a whole pledge, with what hangs on them.
+    let out = e.ok(&["pledge", "target", "remove", "1", "--yes"]);
+    assert!(out.stderr.contains("removed target #1 with its figures (1)"), "{}", out.stderr);
+    e.fails(&["pledge", "target", "remove", "2"], 2);
+    let out = e.ok(&["pledge", "remove", "--unit", "CTHUE", "--yes"]);
+    assert!(out.stderr.contains("removed the pledge of CTHUE with its targets (1) and figures (0)"), "{}", out.stderr);
+    assert_eq!(e.count("SELECT count(*) FROM pledge"), 1);
+    assert_eq!(e.count("SELECT count(*) FROM pledge_target"), 0);
+    let err = e.fails(&["pledge", "remove", "--unit", "CTHUE", "--yes"], 1);
+    assert!(err.contains("CTHUE has not signed the pledge of PT2020"), "{err}");
+}

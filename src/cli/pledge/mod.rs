@@ -1,7 +1,7 @@
 //! `thidua pledge`: the bloc's emulation pledge, its measurable targets and their progress.
 
 mod target;
-pub use target::{add_target, TargetCmd};
+pub use target::{add_target, edit_target, remove_target, TargetCmd};
 
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
@@ -26,8 +26,22 @@ pub enum PledgeCmd {
         #[command(subcommand)]
         cmd: TargetCmd,
     },
-    /// Record how far a target got at a date
+    /// Record how far a target got at a date (the same date again replaces the figure; --remove takes it away)
     Progress(ProgressArgs),
+    /// Remove a pledge signed in error, with its targets and their figures
+    Remove {
+        /// The unit (code or name)
+        #[arg(long)]
+        unit: String,
+        /// The campaign [default: the file's one regular campaign]
+        #[arg(long)]
+        campaign: Option<String>,
+        /// Answer yes to the confirmation (for scripts)
+        #[arg(long)]
+        yes: bool,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
     /// One row a member unit: signed on, targets, met at the date, completion
     List(ListArgs),
     /// A unit's targets with the latest figure at the date, percent and status
@@ -74,7 +88,7 @@ pub struct SignArgs {
 }
 
 #[derive(Args, Debug)]
-#[command(group = clap::ArgGroup::new("figure").required(true).args(["value", "met", "not_met"]))]
+#[command(group = clap::ArgGroup::new("figure").required(true).args(["value", "met", "not_met", "remove"]))]
 pub struct ProgressArgs {
     /// The target's number (`pledge show` lists them)
     pub target: i64,
@@ -93,6 +107,9 @@ pub struct ProgressArgs {
     /// A free note kept with the record
     #[arg(long, value_parser = text_arg)]
     pub note: Option<String>,
+    /// Remove the figure recorded at the date (typed in error)
+    #[arg(long, conflicts_with = "note")]
+    pub remove: bool,
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -117,6 +134,26 @@ pub fn run(ctx: &Ctx, cmd: PledgeCmd) -> Result<()> {
     match cmd {
         PledgeCmd::Sign(a) => sign(ctx, a),
         PledgeCmd::Target { cmd: TargetCmd::Add(a) } => add_target(ctx, a),
+        PledgeCmd::Target { cmd: TargetCmd::Edit(a) } => edit_target(ctx, a),
+        PledgeCmd::Target { cmd: TargetCmd::Remove { id, yes, write } } => remove_target(ctx, id, yes, &write),
+        PledgeCmd::Remove { unit, campaign, yes, write } => {
+            let conn = ctx.open()?;
+            let c = campaign_of(&conn, campaign.as_deref())?;
+            let u = units::resolve(&conn, &unit)?;
+            let p = pledges::get(&conn, u.id, c.id)?
+                .ok_or_else(|| refused(format!("{} has not signed the pledge of {}", u.code, c.code)))?;
+            drop(conn);
+            ctx.confirm(
+                &format!("remove the pledge {} signed for {} with its targets and figures?", u.code, c.code),
+                yes,
+            )?;
+            let (targets, figures) = ctx.write(&write, |tx| pledges::remove(tx, p.id))?;
+            ctx.done(
+                &write,
+                format!("removed the pledge of {} with its targets ({targets}) and figures ({figures})", u.code),
+            );
+            Ok(())
+        }
         PledgeCmd::Progress(a) => progress(ctx, a),
         PledgeCmd::List(a) => list(ctx, a),
         PledgeCmd::Show { unit, at, .. } => show(ctx, &unit, at),
@@ -184,6 +221,15 @@ fn sign(ctx: &Ctx, a: SignArgs) -> Result<()> {
 fn progress(ctx: &Ctx, a: ProgressArgs) -> Result<()> {
     let msg = ctx.write(&a.write, |tx| {
         let (t, signed) = pledges::target(tx, a.target, a.as_of)?;
+        if a.remove {
+            pledges::remove_progress(tx, t.id, a.as_of)?;
+            return Ok(format!(
+                "removed the figure of target #{} ({}) as of {}",
+                t.id,
+                t.unit_code,
+                format_date(a.as_of)
+            ));
+        }
         if a.as_of < signed {
             return Err(refused(format!(
                 "progress as of {} comes before {} signed the pledge on {}",

@@ -1,4 +1,4 @@
-//! `thidua pledge target add`: targets of a signed pledge.
+//! `thidua pledge target add|edit|remove`: targets of a signed pledge.
 
 use super::*;
 use crate::cli::{date_arg, text_arg, Ctx, WriteArgs};
@@ -12,6 +12,84 @@ use clap::{Args, Subcommand};
 pub enum TargetCmd {
     /// Add a target to a unit's signed pledge (--all: a common commitment for every signed pledge)
     Add(TargetArgs),
+    /// Correct a target: its text, measure, value, direction, due date or note (what is not given stays; an empty
+    /// text clears it)
+    Edit(EditArgs),
+    /// Remove a target typed in error, with its recorded figures
+    Remove {
+        /// The target's number (`pledge show` lists them)
+        id: i64,
+        /// Answer yes to the confirmation (for scripts)
+        #[arg(long)]
+        yes: bool,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct EditArgs {
+    /// The target's number (`pledge show` lists them)
+    pub id: i64,
+    /// What is committed
+    #[arg(long, value_parser = text_arg)]
+    pub text: Option<String>,
+    /// Unit of measure
+    #[arg(long, value_parser = text_arg)]
+    pub measure: Option<String>,
+    /// The target value
+    #[arg(long, value_parser = number_arg, allow_hyphen_values = true, conflicts_with = "qualitative")]
+    pub target: Option<f64>,
+    /// The target has no value: met / not met
+    #[arg(long)]
+    pub qualitative: bool,
+    /// Less is better: met when the actual is at most the target
+    #[arg(long, conflicts_with = "at_least")]
+    pub at_most: bool,
+    /// More is better (the default): met when the actual reaches the target
+    #[arg(long)]
+    pub at_least: bool,
+    /// When the target is due (dd/mm/yyyy)
+    #[arg(long, value_parser = date_arg)]
+    pub due: Option<NaiveDate>,
+    /// A free note kept with the record
+    #[arg(long, value_parser = text_arg)]
+    pub note: Option<String>,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+/// `pledge target edit`.
+pub fn edit_target(ctx: &Ctx, a: EditArgs) -> Result<()> {
+    if a.text.as_deref() == Some("") {
+        return Err(usage("the target needs its text"));
+    }
+    ctx.write(&a.write, |tx| {
+        let (_, old) = pledges::stored_target(tx, a.id)?;
+        let clear =
+            |v: &Option<String>, was: Option<String>| v.clone().map_or(was, |v| Some(v).filter(|v| !v.is_empty()));
+        let target = if a.qualitative { None } else { a.target.or(old.target) };
+        let t = NewTarget {
+            text: a.text.clone().unwrap_or(old.text),
+            measure: clear(&a.measure, old.measure),
+            target,
+            at_most: target.is_some() && if a.at_most || a.at_least { a.at_most } else { old.at_most },
+            due: a.due.or(old.due),
+            note: clear(&a.note, old.note),
+        };
+        pledges::update_target(tx, a.id, &t)
+    })?;
+    ctx.done(&a.write, format!("target #{} corrected", a.id));
+    Ok(())
+}
+
+/// `pledge target remove`.
+pub fn remove_target(ctx: &Ctx, id: i64, yes: bool, write: &WriteArgs) -> Result<()> {
+    let (_, t) = pledges::stored_target(&ctx.open()?, id)?;
+    ctx.confirm(&format!("remove target #{id} (\"{}\") with its figures?", t.text), yes)?;
+    let figures = ctx.write(write, |tx| pledges::remove_target(tx, id))?;
+    ctx.done(write, format!("removed target #{id} with its figures ({figures})"));
+    Ok(())
 }
 
 #[derive(Args, Debug)]
