@@ -111,6 +111,27 @@ pub fn insert(conn: &Connection, d: &NewDecision) -> Result<i64> {
     Ok(conn.last_insert_rowid())
 }
 
+/// Writes a corrected decision; the number another decision of the same issuer and year holds is refused.
+pub fn update(conn: &Connection, id: i64, d: &NewDecision) -> Result<()> {
+    let year = d.issued_on.year();
+    if let Some(old) = find(conn, &d.number, Some(&d.issuer), Some(year))?.into_iter().find(|o| o.id != id) {
+        return Err(refused(format!(
+            "decision {} of {} in {year} is already recorded (#{}, dated {})",
+            d.number,
+            old.issuer,
+            old.id,
+            format_date(old.issued_on)
+        )));
+    }
+    conn.execute(
+        "UPDATE decision SET number = ?2, issued_on = ?3, year = ?4, issuer = ?5, issuer_fold = ?6, signer = ?7,
+                             summary = ?8, note = ?9
+         WHERE id = ?1",
+        params![id, d.number, d.issued_on, year, d.issuer, fold_key(&d.issuer), d.signer, d.summary, d.note],
+    )?;
+    Ok(())
+}
+
 pub fn delete(conn: &Connection, id: i64) -> Result<()> {
     conn.execute("DELETE FROM decision WHERE id = ?1", [id])?;
     Ok(())

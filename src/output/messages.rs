@@ -402,6 +402,8 @@ const MESSAGES: &[(&str, &str)] = &[
     ("remove award #{} ({} — {})?", "xóa khen thưởng #{0} ({1} — {2})?"),
     ("remove target #{} (\"{}\") with its figures?", "xóa chỉ tiêu #{0} (\"{1}\") cùng các kết quả đã ghi?"),
     ("remove the pledge {} signed for {} with its targets and figures?", "xóa giao ước {0} đã ký cho {1} cùng các chỉ tiêu và kết quả?"),
+    ("decision corrected: {} of {} ({})", "đã sửa quyết định: {0} ngày {1} ({2})"),
+    ("--new-issuer needs who issued the decision", "--new-issuer cần ghi cơ quan ban hành quyết định"),
     ("remove {}?", "xóa {0}?"),
     ("code '{}' is already in the catalog: {}", "mã '{0}' đã có trong danh mục: {1}"),
     ("{} (dry run: nothing was written)", "{0} (chạy thử: không ghi gì vào tệp)"),

@@ -293,3 +293,25 @@ fn a_second_form_for_one_achievement_is_recorded_with_a_warning() {
     let out = e.ok(&["award", "add", "-", "BK_TINH", "--unit", "BHXH", "--year", "2018"]);
     assert!(!out.stderr.contains("one achievement, one form"), "{}", out.stderr);
 }
+
+/// A decision's number or date typed wrong is corrected in place; its awards follow it (issue 30).
+#[test]
+fn a_decision_typed_wrong_is_corrected_and_its_awards_follow() {
+    let e = bloc();
+    e.ok(&["award", "decision", "add", "123/QĐ-UBND", "--date", "15/01/2020", "--issuer", "UBND tỉnh Tây Ninh"]);
+    e.ok(&["award", "decision", "add", "124/QĐ-UBND", "--date", "15/01/2020", "--issuer", "UBND tỉnh Tây Ninh"]);
+    e.ok(&["award", "add", "123/QĐ-UBND", "BK_TINH", "--unit", "CTHUE", "--year", "2019"]);
+    let err = e.fails(&["award", "decision", "edit", "123/QĐ-UBND", "--number", "124/QĐ-UBND"], 1);
+    assert!(err.contains("decision 124/QĐ-UBND of UBND tỉnh Tây Ninh in 2020 is already recorded"), "{err}");
+    let before = e.count("SELECT count(*) FROM audit");
+    let out = e.ok(&["award", "decision", "edit", "123/QĐ-UBND", "--number", "132/QĐ-UBND", "--date", "16/01/2020"]);
+    assert!(out.stderr.contains("decision corrected: 132/QĐ-UBND of 16/01/2020 (UBND tỉnh Tây Ninh)"), "{}", out.stderr);
+    assert_eq!(e.count("SELECT count(*) FROM audit"), before + 1);
+    let awards = csv_rows(&e.ok(&["award", "list", "--format", "csv"]).bytes);
+    let at = awards[0].iter().position(|c| c == "decision").unwrap();
+    assert_eq!(awards[1][at], "132/QĐ-UBND");
+    e.fails(&["award", "decision", "show", "123/QĐ-UBND"], 1);
+    e.ok(&["award", "decision", "edit", "132/QĐ-UBND", "--summary", "Về việc tặng Bằng khen"]);
+    e.ok(&["award", "decision", "edit", "132/QĐ-UBND", "--summary", ""]);
+    assert_eq!(e.count("SELECT count(*) FROM decision WHERE number = '132/QĐ-UBND' AND summary IS NULL"), 1);
+}

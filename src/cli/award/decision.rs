@@ -49,6 +49,34 @@ pub enum DecisionCmd {
         #[command(flatten)]
         which: Which,
     },
+    /// Correct a decision: its number, date, issuer, signer, subject line or note (its awards follow it; what is
+    /// not given stays; an empty text clears it)
+    Edit {
+        /// The decision's number as recorded, e.g. 123/QĐ-UBND
+        number: String,
+        #[command(flatten)]
+        which: Which,
+        /// The right number
+        #[arg(long = "number", value_name = "NUMBER")]
+        new_number: Option<String>,
+        /// The day the decision was signed (dd/mm/yyyy)
+        #[arg(long, value_parser = date_arg)]
+        date: Option<NaiveDate>,
+        /// Who issued it
+        #[arg(long = "new-issuer", value_parser = text_arg, value_name = "ISSUER")]
+        new_issuer: Option<String>,
+        /// Who signed it
+        #[arg(long, value_parser = text_arg)]
+        signer: Option<String>,
+        /// The subject line ("trích yếu")
+        #[arg(long, value_parser = text_arg)]
+        summary: Option<String>,
+        /// A free note kept with the record
+        #[arg(long, value_parser = text_arg)]
+        note: Option<String>,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
     /// Remove a decision no award refers to
     Remove {
         /// The decision's number, e.g. 123/QĐ-UBND
@@ -98,6 +126,28 @@ pub fn decision(ctx: &Ctx, cmd: DecisionCmd) -> Result<()> {
             let conn = ctx.open()?;
             let d = decisions::resolve(&conn, &number, which.issuer.as_deref(), which.decision_year)?;
             emit_report(&report::awards::decision(&conn, &d, ctx.out.lang)?, &ctx.out)
+        }
+        DecisionCmd::Edit { number, which, new_number, date, new_issuer, signer, summary, note, write } => {
+            let new_number = new_number.map(|n| doc_number(&n).map_err(usage)).transpose()?;
+            if new_issuer.as_deref() == Some("") {
+                return Err(usage("--new-issuer needs who issued the decision"));
+            }
+            let shown = ctx.write(&write, |tx| {
+                let d = decisions::resolve(tx, &number, which.issuer.as_deref(), which.decision_year)?;
+                let keep = |v: &Option<String>, was: Option<String>| v.clone().map_or(was, |v| Some(v).filter(|v| !v.is_empty()));
+                let n = NewDecision {
+                    number: new_number.clone().unwrap_or(d.number.clone()),
+                    issued_on: date.unwrap_or(d.issued_on),
+                    issuer: new_issuer.clone().unwrap_or(d.issuer.clone()),
+                    signer: keep(&signer, d.signer.clone()),
+                    summary: keep(&summary, d.summary.clone()),
+                    note: keep(&note, d.note.clone()),
+                };
+                decisions::update(tx, d.id, &n)?;
+                Ok(format!("{} of {} ({})", n.number, format_date(n.issued_on), n.issuer))
+            })?;
+            ctx.done(&write, format!("decision corrected: {shown}"));
+            Ok(())
         }
         DecisionCmd::Remove { number, which, yes, write } => {
             let mut conn = ctx.open()?;
