@@ -94,6 +94,25 @@ pub enum MemberCmd {
         #[command(flatten)]
         out: super::OutputArgs,
     },
+    /// Correct a member: name, unit, role or position (what is not given stays; an empty text clears it)
+    Edit {
+        /// The member's number
+        id: i64,
+        /// Full name
+        #[arg(long, value_parser = text_arg)]
+        name: Option<String>,
+        /// The member's unit (code or name)
+        #[arg(long)]
+        unit: Option<String>,
+        /// chair, vice_chair, secretary, member
+        #[arg(long, value_parser = super::one_of(CouncilRole::VALUES, CouncilRole::parse))]
+        role: Option<CouncilRole>,
+        /// Position
+        #[arg(long, value_parser = text_arg)]
+        position: Option<String>,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
     /// Remove a member
     Remove {
         /// The member's number
@@ -196,6 +215,33 @@ pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
                 t.push(vec![m.id.into(), m.name.into(), m.role.into(), m.unit_code.into(), m.position.into()]);
             }
             emit_table(&t, &ctx.out)
+        }
+        CouncilCmd::Member(MemberCmd::Edit { id, name, unit, role, position, write }) => {
+            if name.as_deref() == Some("") {
+                return Err(crate::error::usage("--name is empty: a member has a name"));
+            }
+            ctx.write(&write, |tx| {
+                let m = council::members(tx)?
+                    .into_iter()
+                    .find(|m| m.id == id)
+                    .ok_or_else(|| refused(format!("no council member #{id}")))?;
+                let unit_id = match unit.as_deref() {
+                    Some("") => None,
+                    Some(u) => Some(units::resolve(tx, u)?.id),
+                    None => m.unit_code.as_deref().map(|c| units::resolve(tx, c)).transpose()?.map(|u| u.id),
+                };
+                let position = position.clone().map_or(m.position.clone(), |p| Some(p).filter(|p| !p.is_empty()));
+                council::edit_member(
+                    tx,
+                    id,
+                    name.as_deref().unwrap_or(&m.name),
+                    unit_id,
+                    role.unwrap_or(m.role),
+                    position.as_deref(),
+                )
+            })?;
+            ctx.done(&write, format!("council member #{id} corrected"));
+            Ok(())
         }
         CouncilCmd::Member(MemberCmd::Remove { id, write }) => {
             let name = ctx.write(&write, |tx| council::remove_member(tx, id))?;

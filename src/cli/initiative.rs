@@ -45,6 +45,9 @@ pub enum InitiativeCmd {
         /// The award's number (`award list` shows it)
         #[arg(long)]
         award: i64,
+        /// Take back a use recorded in error
+        #[arg(long)]
+        undo: bool,
         #[command(flatten)]
         write: WriteArgs,
     },
@@ -162,7 +165,12 @@ pub fn run(ctx: &Ctx, cmd: InitiativeCmd) -> Result<()> {
         InitiativeCmd::Show { out: _, id } => {
             emit_report(&report::records::initiative(&initiatives::get(&ctx.open()?, id)?, ctx.out.lang), &ctx.out)
         }
-        InitiativeCmd::Use { id, award, write } => {
+        InitiativeCmd::Use { id, award, undo: true, write } => {
+            ctx.write(&write, |tx| initiatives::unuse(tx, id, award))?;
+            ctx.done(&write, format!("initiative #{id} is no longer recorded as used by award #{award}"));
+            Ok(())
+        }
+        InitiativeCmd::Use { id, award, write, .. } => {
             let before = ctx.write(&write, |tx| initiatives::use_for(tx, id, award))?;
             match before {
                 None => ctx.say(format!("initiative #{id} is already recorded as used by award #{award}")),

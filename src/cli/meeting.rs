@@ -108,6 +108,9 @@ pub struct ItemArgs {
     /// Why the exemplar is honoured
     #[arg(long, value_parser = text_arg)]
     pub reason: Option<String>,
+    /// Remove the one recorded for this unit or person (typed in error)
+    #[arg(long, conflicts_with_all = ["topic", "reason"])]
+    pub remove: bool,
     #[command(flatten)]
     pub write: WriteArgs,
 }
@@ -225,6 +228,10 @@ fn item(ctx: &Ctx, a: ItemArgs, kind: ItemKind) -> Result<()> {
     let msg = ctx.write(&a.write, |tx| {
         let m = meetings::resolve(tx, &a.meeting)?;
         let (unit_id, person_id, who) = super::subject(tx, a.unit.as_deref(), a.person.as_deref())?;
+        if a.remove {
+            meetings::remove_item(tx, m.id, kind, unit_id, person_id)?;
+            return Ok(format!("removed the {kind} of {who} at meeting #{} ({})", m.id, format_date(m.held_on)));
+        }
         meetings::add_item(tx, m.id, kind, unit_id, person_id, text.as_deref().filter(|t| !t.is_empty()))?;
         Ok(format!("{kind} of {who} at meeting #{} ({})", m.id, format_date(m.held_on)))
     })?;

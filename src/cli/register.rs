@@ -43,6 +43,16 @@ pub enum RegisterCmd {
         #[command(flatten)]
         write: WriteArgs,
     },
+    /// Remove a registration typed in error (a title given up is withdrawn instead, and stays on record)
+    Remove {
+        /// The registration's number (`register list` shows it)
+        id: i64,
+        /// Answer yes to the confirmation (for scripts)
+        #[arg(long)]
+        yes: bool,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
     /// Add registrations from a CSV file (or - for stdin): the list a unit sends in
     Import {
         /// The CSV file: columns unit, person (name) or person_code (staff code), title, campaign, date, status, note
@@ -166,6 +176,7 @@ pub fn run(ctx: &Ctx, cmd: RegisterCmd) -> Result<()> {
             set_status(ctx, id, s, note, &write)
         }
         RegisterCmd::Withdraw { id, note, write } => set_status(ctx, id, RegStatus::Withdrawn, note, &write),
+        RegisterCmd::Remove { id, yes, write } => remove(ctx, id, yes, &write),
         RegisterCmd::Check { out: _, unit, title } => check(ctx, unit.as_deref(), title.as_deref()),
         RegisterCmd::Import { file, cols, create_people, write } => {
             import_regs(ctx, &file, &cols, create_people, &write)
@@ -226,6 +237,15 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
         Ok((registrations::insert(tx, &n)?, format!("{who} registered {} ({})", entry.code, entry.name)))
     })?;
     ctx.done(&a.write, format!("#{id}: {what}"));
+    Ok(())
+}
+
+fn remove(ctx: &Ctx, id: i64, yes: bool, w: &WriteArgs) -> Result<()> {
+    let r = registrations::get(&ctx.open()?, id)?;
+    let who = r.person_name.clone().unwrap_or(r.unit_code.clone());
+    ctx.confirm(&format!("remove registration #{id} ({who} — {})?", r.code), yes)?;
+    ctx.write(w, |tx| registrations::delete(tx, id))?;
+    ctx.done(w, format!("removed registration #{id} ({who} — {})", r.code));
     Ok(())
 }
 

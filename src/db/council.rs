@@ -66,10 +66,49 @@ pub fn members(conn: &Connection) -> Result<Vec<Member>> {
     Ok(v)
 }
 
+/// Writes a member's corrected fields: the name another member holds, or a second chair, is refused.
+pub fn edit_member(
+    conn: &Connection,
+    id: i64,
+    name: &str,
+    unit_id: Option<i64>,
+    role: CouncilRole,
+    position: Option<&str>,
+) -> Result<()> {
+    let key = crate::text::match_key(name);
+    let all = members(conn)?;
+    if let Some(m) = all.iter().find(|m| m.id != id && crate::text::match_key(&m.name) == key) {
+        return Err(refused(format!("{} is already member #{} of the council", m.name, m.id)));
+    }
+    if let Some(c) = all.iter().find(|m| m.id != id && m.role == CouncilRole::Chair && role == CouncilRole::Chair) {
+        return Err(refused_hint(
+            format!("the council has a chair already: #{} {}", c.id, c.name),
+            format!("remove #{} first, or add this member with another role", c.id),
+        ));
+    }
+    conn.execute(
+        "UPDATE council_member SET name = ?2, unit_id = ?3, role = ?4, position = ?5 WHERE id = ?1",
+        params![id, name, unit_id, role, position],
+    )?;
+    Ok(())
+}
+
 pub fn remove_member(conn: &Connection, id: i64) -> Result<String> {
     let name: Option<String> =
         conn.query_row("SELECT name FROM council_member WHERE id = ?1", [id], |r| r.get(0)).optional()?;
     let name = name.ok_or_else(|| refused(format!("no council member #{id}")))?;
+    let absent: Option<i64> = conn
+        .query_row(
+            "SELECT session_id FROM council_absence WHERE member_id = ?1 ORDER BY session_id LIMIT 1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(s) = absent {
+        return Err(refused(format!(
+            "council member #{id} is named absent at session #{s}: the session's record keeps them"
+        )));
+    }
     conn.execute("DELETE FROM council_member WHERE id = ?1", [id])?;
     Ok(name)
 }

@@ -217,6 +217,17 @@ pub fn use_for(conn: &Connection, id: i64, award_id: i64) -> Result<Option<Vec<U
     Ok(Some(before))
 }
 
+/// Takes back a use of an initiative by an award, recorded in error.
+pub fn unuse(conn: &Connection, id: i64, award_id: i64) -> Result<()> {
+    get(conn, id)?;
+    let n =
+        conn.execute("DELETE FROM initiative_use WHERE initiative_id = ?1 AND award_id = ?2", params![id, award_id])?;
+    if n == 0 {
+        return Err(refused(format!("initiative #{id} is not recorded as used by award #{award_id}")));
+    }
+    Ok(())
+}
+
 /// Records that a proposal's candidate rests on an initiative; returns what had used it before (the caller warns).
 pub fn use_for_candidate(conn: &Connection, id: i64, item_id: i64) -> Result<Vec<Use>> {
     let before = get(conn, id)?.i.used_by;

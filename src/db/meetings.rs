@@ -181,6 +181,24 @@ pub fn add_item(
     Ok(conn.last_insert_rowid())
 }
 
+/// Removes a unit's or a person's talk or exemplar at a meeting (typed in error).
+pub fn remove_item(
+    conn: &Connection,
+    meeting_id: i64,
+    kind: ItemKind,
+    unit_id: Option<i64>,
+    person_id: Option<i64>,
+) -> Result<()> {
+    let n = conn.execute(
+        "DELETE FROM meeting_item WHERE meeting_id = ?1 AND kind = ?2 AND unit_id IS ?3 AND person_id IS ?4",
+        params![meeting_id, kind, unit_id, person_id],
+    )?;
+    if n == 0 {
+        return Err(crate::error::refused(format!("meeting #{meeting_id} has no {kind} of this unit or person")));
+    }
+    Ok(())
+}
+
 /// A meeting's talks or exemplars, in the order they were recorded.
 pub fn items(conn: &Connection, meeting_id: i64, kind: ItemKind) -> Result<Vec<MeetingItem>> {
     let v = conn

@@ -89,6 +89,19 @@ pub fn get(conn: &Connection, id: i64) -> Result<Registration> {
         .ok_or_else(|| refused_hint(format!("no registration #{id}"), "`thidua register list` shows the numbers"))
 }
 
+/// Removes a registration typed in error. One an award achieved is refused: the award says it was achieved.
+pub fn delete(conn: &Connection, id: i64) -> Result<()> {
+    let r = get(conn, id)?;
+    if let Some(a) = r.award_id {
+        return Err(refused_hint(
+            format!("registration #{id} was achieved by award #{a}"),
+            format!("remove the award first if it was typed in error (`thidua award remove {a}`)"),
+        ));
+    }
+    conn.execute("DELETE FROM registration WHERE id = ?1", [id])?;
+    Ok(())
+}
+
 /// The live (not withdrawn) registration of a subject for an entry, if any.
 pub fn live(
     conn: &Connection,

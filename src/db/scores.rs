@@ -52,6 +52,18 @@ pub fn criterion(conn: &Connection, code: &str) -> Result<Criterion> {
     ))
 }
 
+/// Removes a criterion with the points given on it, and its group when no criterion is left in it; how many
+/// points went.
+pub fn remove_criterion(conn: &Connection, c: &Criterion) -> Result<usize> {
+    let points = conn.execute("DELETE FROM score WHERE criterion_id = ?1", [c.id])?;
+    conn.execute("DELETE FROM criterion WHERE id = ?1", [c.id])?;
+    conn.execute(
+        "DELETE FROM criterion_group WHERE code = ?1 AND NOT EXISTS (SELECT 1 FROM criterion WHERE grp = ?1)",
+        [&c.group],
+    )?;
+    Ok(points)
+}
+
 /// Adds a criterion, or updates the one with its code; the group is created (or renamed) on the way.
 pub fn upsert_criterion(conn: &Connection, c: &Criterion) -> Result<Outcome> {
     let group_changed = match conn

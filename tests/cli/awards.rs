@@ -305,7 +305,11 @@ fn a_decision_typed_wrong_is_corrected_and_its_awards_follow() {
     assert!(err.contains("decision 124/QĐ-UBND of UBND tỉnh Tây Ninh in 2020 is already recorded"), "{err}");
     let before = e.count("SELECT count(*) FROM audit");
     let out = e.ok(&["award", "decision", "edit", "123/QĐ-UBND", "--number", "132/QĐ-UBND", "--date", "16/01/2020"]);
-    assert!(out.stderr.contains("decision corrected: 132/QĐ-UBND of 16/01/2020 (UBND tỉnh Tây Ninh)"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("decision corrected: 132/QĐ-UBND of 16/01/2020 (UBND tỉnh Tây Ninh)"),
+        "{}",
+        out.stderr
+    );
     assert_eq!(e.count("SELECT count(*) FROM audit"), before + 1);
     let awards = csv_rows(&e.ok(&["award", "list", "--format", "csv"]).bytes);
     let at = awards[0].iter().position(|c| c == "decision").unwrap();

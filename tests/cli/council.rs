@@ -526,3 +526,52 @@ fn ballots_and_sessions_are_corrected_or_removed_until_a_proposal_rests_on_them(
     assert!(err.contains("proposal #1 went up on this ballot"), "{err}");
     assert_eq!(e.count("SELECT yes FROM council_vote v JOIN unit u ON u.id = v.unit_id WHERE u.code = 'CT'"), 9);
 }
+
+/// What is left of the noun pass: a registration, a council member, a criterion, a talk and an initiative's use,
+/// each corrected or taken back with its audit entry, or refused with why (issue 30).
+#[test]
+fn the_remaining_records_are_corrected_or_taken_back() {
+    let e = with_proposal();
+    let audit = || e.count("SELECT count(*) FROM audit");
+    // A registration typed in error goes; one an award achieved stays.
+    e.ok(&["register", "add", "--title", "LDTT", "--person", "CT01"]);
+    let id = e.count("SELECT max(id) FROM registration").to_string();
+    let before = audit();
+    let out = e.ok(&["register", "remove", &id, "--yes"]);
+    assert!(out.stderr.contains(&format!("removed registration #{id} (Nguyễn Thị Thu Hà — LDTT)")), "{}", out.stderr);
+    assert_eq!((e.count(&format!("SELECT count(*) FROM registration WHERE id = {id}")), audit()), (0, before + 1));
+    e.ok(&["register", "add", "--title", "CSTDCS", "--person", "CT01"]);
+    e.ok(&["award", "decision", "add", "9/QĐ-CT", "--date", "20/12/2025", "--issuer", "Cục Thuế"]);
+    e.ok(&["award", "add", "9/QĐ-CT", "CSTDCS", "--person", "CT01", "--year", "2025"]);
+    let reg = e.count("SELECT max(id) FROM registration").to_string();
+    let err = e.fails(&["register", "remove", &reg, "--yes"], 1);
+    assert!(err.contains("was achieved by award #") && err.contains("thidua award remove"), "{err}");
+    // A council member's role and name corrected; a second chair refused.
+    e.ok(&["council", "member", "edit", "2", "--name", "Ủy viên Hai", "--role", "secretary"]);
+    assert_eq!(e.count("SELECT count(*) FROM council_member WHERE id = 2 AND name = 'Ủy viên Hai' AND role = 'secretary'"), 1);
+    let err = e.fails(&["council", "member", "edit", "3", "--role", "chair"], 1);
+    assert!(err.contains("the council has a chair already: #1"), "{err}");
+    // A criterion typed in error goes with its points; not once the scores are locked.
+    e.ok(&["score", "criteria", "add", "B9", "--group", "B", "--name", "Nhầm", "--max", "5", "--kind", "bonus"]);
+    e.ok(&["score", "set", "CT", "B9", "--assessed", "2"]);
+    let out = e.ok(&["score", "criteria", "remove", "B9", "--yes"]);
+    assert!(out.stderr.contains("removed criterion B9 with the points given on it (1)"), "{}", out.stderr);
+    assert_eq!(e.count("SELECT count(*) FROM criterion_group WHERE code = 'B'"), 0);
+    e.ok(&["score", "lock"]);
+    let err = e.fails(&["score", "criteria", "remove", "A1", "--yes"], 1);
+    assert!(err.contains("locked"), "{err}");
+    // A talk recorded for the wrong unit.
+    e.ok(&["meeting", "add", "--kind", "annual", "--date", "12/12/2025"]);
+    e.ok(&["meeting", "talk", "1", "--unit", "KB", "--topic", "Chuyển đổi số"]);
+    e.ok(&["meeting", "talk", "1", "--unit", "KB", "--remove"]);
+    assert_eq!(e.count("SELECT count(*) FROM meeting_item"), 0);
+    let err = e.fails(&["meeting", "talk", "1", "--unit", "KB", "--remove"], 1);
+    assert!(err.contains("meeting #1 has no talk of this unit or person"), "{err}");
+    // An initiative's use recorded against the wrong award.
+    let award = e.count("SELECT max(id) FROM award").to_string();
+    e.ok(&["initiative", "use", "1", "--award", &award]);
+    e.ok(&["initiative", "use", "1", "--award", &award, "--undo"]);
+    assert_eq!(e.count("SELECT count(*) FROM initiative_use"), 0);
+    let err = e.fails(&["initiative", "use", "1", "--award", &award, "--undo"], 1);
+    assert!(err.contains(&format!("initiative #1 is not recorded as used by award #{award}")), "{err}");
+}

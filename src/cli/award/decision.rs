@@ -134,7 +134,9 @@ pub fn decision(ctx: &Ctx, cmd: DecisionCmd) -> Result<()> {
             }
             let shown = ctx.write(&write, |tx| {
                 let d = decisions::resolve(tx, &number, which.issuer.as_deref(), which.decision_year)?;
-                let keep = |v: &Option<String>, was: Option<String>| v.clone().map_or(was, |v| Some(v).filter(|v| !v.is_empty()));
+                let keep = |v: &Option<String>, was: Option<String>| {
+                    v.clone().map_or(was, |v| Some(v).filter(|v| !v.is_empty()))
+                };
                 let n = NewDecision {
                     number: new_number.clone().unwrap_or(d.number.clone()),
                     issued_on: date.unwrap_or(d.issued_on),

@@ -35,6 +35,16 @@ pub enum CriteriaCmd {
         #[command(flatten)]
         write: WriteArgs,
     },
+    /// Remove a criterion typed in error, with the points given on it (not once the scores are locked)
+    Remove {
+        /// The criterion's code
+        code: String,
+        /// Answer yes to the confirmation (for scripts)
+        #[arg(long)]
+        yes: bool,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
     /// The criteria with their groups and the groups' maxima
     List {
         #[command(flatten)]
@@ -76,6 +86,16 @@ pub fn criteria(ctx: &Ctx, cmd: CriteriaCmd) -> Result<()> {
                 &write,
                 format!("{} criterion {code} ({}, max {})", crate::import::verb(o), c.kind, format_number(max, false)),
             );
+            Ok(())
+        }
+        CriteriaCmd::Remove { code, yes, write } => {
+            let c = scores::criterion(&ctx.open()?, &code)?;
+            ctx.confirm(&format!("remove criterion {} ({}) with the points given on it?", c.code, c.name), yes)?;
+            let points = ctx.write(&write, |tx| {
+                scores::check_unlocked(tx)?;
+                scores::remove_criterion(tx, &c)
+            })?;
+            ctx.done(&write, format!("removed criterion {} with the points given on it ({points})", c.code));
             Ok(())
         }
         CriteriaCmd::List { .. } => emit_report(&ranking::criteria(&ctx.open()?, ctx.out.lang)?, &ctx.out),
