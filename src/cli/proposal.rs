@@ -202,7 +202,7 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
             Ok(())
         }
         ProposalCmd::Candidate { id, unit, person, title, summary, initiative, write } => {
-            let (item, reused) = ctx.write(&write, |tx| {
+            let item = ctx.write(&write, |tx| {
                 let p = proposals::get(tx, id)?;
                 editable(&p, ctx)?;
                 let e = catalog::resolve(tx, &title)?;
@@ -216,15 +216,32 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
                     e.id,
                     summary.as_deref().filter(|s| !s.is_empty()),
                 )?;
+                // One achievement, one form (Law 06/2022/QH15 Art 5.2.c): said now, held back at sending.
+                let added = proposals::items(tx, id)?.into_iter().find(|i| i.id == item);
+                let mut twice: Vec<(i64, i64, String)> = Vec::new();
+                if let Some(a) = &added {
+                    twice = proposals::items(tx, id)?
+                        .into_iter()
+                        .filter(|o| o.id != item && o.unit_id == a.unit_id && o.person_id == a.person_id)
+                        .map(|o| (id, o.id, o.code))
+                        .collect();
+                    twice.extend(proposals::elsewhere(tx, a)?);
+                }
                 let mut reused = Vec::new();
                 for i in &initiative {
                     if let Some(first) = crate::db::initiatives::use_for_candidate(tx, *i, item)?.into_iter().next() {
                         reused.push((*i, first));
                     }
                 }
-                Ok((item, reused))
+                Ok((item, reused, twice))
             })?;
+            let (item, reused, twice) = item;
             ctx.done(&write, format!("candidate #{item} of proposal #{id}"));
+            if let Some((p, c, code)) = twice.first() {
+                ctx.say(format!(
+                    "warning: candidate #{c} of proposal #{p} proposes the same subject for {code}: one achievement, one form (Luật Thi đua, khen thưởng 2022, Điều 5 khoản 2 điểm c); it is sent only with --force and the separate achievement as the reason"
+                ));
+            }
             for (i, u) in reused {
                 ctx.say(super::initiative::reuse_warning(i, &u));
             }

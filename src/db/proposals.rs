@@ -205,6 +205,22 @@ pub fn attach(
     Ok((conn.last_insert_rowid(), sha))
 }
 
+/// The subject's candidacies in the file's other proposals that stand (not withdrawn, not refused): (proposal,
+/// candidate, title or form).
+pub fn elsewhere(conn: &Connection, i: &Item) -> Result<Vec<(i64, i64, String)>> {
+    let Some((col, id)) = super::awards::subject_column(i.unit_id, i.person_id) else { return Ok(Vec::new()) };
+    let v = conn
+        .prepare_cached(&format!(
+            "SELECT i.proposal_id, i.id, c.code FROM proposal_item i JOIN proposal p ON p.id = i.proposal_id
+             JOIN catalog c ON c.id = i.catalog_id
+             WHERE i.{col} = ?1 AND i.proposal_id <> ?2 AND p.status <> 'withdrawn' AND i.outcome IS NOT 'refused'
+             ORDER BY i.proposal_id, i.id"
+        ))?
+        .query_map(params![id, i.proposal_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
 /// Whether a proposal's list may still change: a draft, or one returned to be completed. A sent or decided one is
 /// refused, naming why.
 fn open_for_changes(conn: &Connection, id: i64) -> Result<Proposal> {

@@ -415,6 +415,7 @@ const MESSAGES: &[(&str, &str)] = &[
     ("removed criterion {} with the points given on it ({})", "đã xóa tiêu chí {0} cùng số điểm đã chấm theo tiêu chí này ({1})"),
     ("initiative #{} is no longer recorded as used by award #{}", "sáng kiến #{0} không còn được ghi là đã dùng cho khen thưởng #{1}"),
     ("initiative #{} is not recorded as used by award #{}", "sáng kiến #{0} không được ghi là đã dùng cho khen thưởng #{1}"),
+    ("warning: candidate #{} of proposal #{} proposes the same subject for {}: one achievement, one form (Luật Thi đua, khen thưởng 2022, Điều 5 khoản 2 điểm c); it is sent only with --force and the separate achievement as the reason", "cảnh báo: đối tượng #{0} của đề nghị #{1} đề nghị cùng đối tượng này cho {2}: một thành tích chỉ được một hình thức khen thưởng (Luật Thi đua, khen thưởng 2022, Điều 5 khoản 2 điểm c); chỉ gửi được khi có --force và lý do ghi rõ thành tích riêng"),
     ("remove {}?", "xóa {0}?"),
     ("code '{}' is already in the catalog: {}", "mã '{0}' đã có trong danh mục: {1}"),
     ("{} (dry run: nothing was written)", "{0} (chạy thử: không ghi gì vào tệp)"),

@@ -34,7 +34,8 @@ pub fn held_back(conn: &Connection, items: &[Item]) -> Result<Vec<(i64, String)>
             council::vote_for(conn, i.unit_id, i.person_id, &i.code)?.map(|(v, s)| weigh(&v, &s, &set).carried);
         let grassroots =
             crate::db::catalog::by_code(conn, &i.code)?.and_then(|e| e.level).as_deref() == Some("grassroots");
-        let twice = items[..n].iter().any(|o| o.unit_id == i.unit_id && o.person_id == i.person_id);
+        let twice = items[..n].iter().any(|o| o.unit_id == i.unit_id && o.person_id == i.person_id)
+            || !proposals::elsewhere(conn, i)?.is_empty();
         let why = if grassroots {
             "conferred by the head of the unit, Luật Thi đua, khen thưởng 2022, Điều 80"
         } else if twice {

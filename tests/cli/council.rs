@@ -548,7 +548,10 @@ fn the_remaining_records_are_corrected_or_taken_back() {
     assert!(err.contains("was achieved by award #") && err.contains("thidua award remove"), "{err}");
     // A council member's role and name corrected; a second chair refused.
     e.ok(&["council", "member", "edit", "2", "--name", "Ủy viên Hai", "--role", "secretary"]);
-    assert_eq!(e.count("SELECT count(*) FROM council_member WHERE id = 2 AND name = 'Ủy viên Hai' AND role = 'secretary'"), 1);
+    assert_eq!(
+        e.count("SELECT count(*) FROM council_member WHERE id = 2 AND name = 'Ủy viên Hai' AND role = 'secretary'"),
+        1
+    );
     let err = e.fails(&["council", "member", "edit", "3", "--role", "chair"], 1);
     assert!(err.contains("the council has a chair already: #1"), "{err}");
     // A criterion typed in error goes with its points; not once the scores are locked.
@@ -574,4 +577,33 @@ fn the_remaining_records_are_corrected_or_taken_back() {
     assert_eq!(e.count("SELECT count(*) FROM initiative_use"), 0);
     let err = e.fails(&["initiative", "use", "1", "--award", &award, "--undo"], 1);
     assert!(err.contains(&format!("initiative #1 is not recorded as used by award #{award}")), "{err}");
+}
+
+/// The same unit for the flag and a Bằng khen, in one proposal or across two: warned when added, held back at
+/// sending until the secretary names the separate achievement (Law 06/2022 Art 5.2.c; issue 30).
+#[test]
+fn one_achievement_one_form_across_proposals() {
+    let e = with_proposal();
+    let out = e.ok(&["proposal", "candidate", "1", "--unit", "BHXH", "--title", "BK_TINH"]);
+    assert!(
+        out.stderr.contains("warning: candidate #1 of proposal #1 proposes the same subject for CTD_TINH")
+            && out.stderr.contains("Điều 5 khoản 2 điểm c"),
+        "{}",
+        out.stderr
+    );
+    e.ok(&["proposal", "remove", "1", "--candidate", "4", "--yes"]);
+    e.ok(&["proposal", "add", "--title", "Đề nghị tặng Giấy khen"]);
+    let out = e.ok(&["proposal", "candidate", "2", "--unit", "CT", "--title", "Tập thể lao động xuất sắc"]);
+    assert!(out.stderr.contains("candidate #2 of proposal #1 proposes the same subject for BK_TINH"), "{}", out.stderr);
+    e.ok(&["council", "vote", "1", "--unit", "CT", "--title", "TTLDXS", "--yes", "9", "--no", "0"]);
+    let err = e.fails(&["proposal", "send", "2", "--memo", "16/TTr-KTĐ", "--date", "12/12/2025"], 1);
+    assert!(err.contains("Cục Thuế — TTLDXS (proposed for another form too"), "{err}");
+    // Withdrawn, the first proposal no longer stands in the way.
+    e.ok(&["council", "vote", "1", "--unit", "CT", "--title", "BK_TINH", "--yes", "9", "--no", "0"]);
+    let forced = ["--force", "--reason", "Bằng khen cho thành tích chuyên đề cải cách hành chính, riêng với năm"];
+    e.ok(&[&["proposal", "send", "1", "--memo", "15/TTr-KTĐ", "--date", "11/12/2025"][..], &forced].concat());
+    let kept: String = e.conn().query_row("SELECT forced FROM proposal_item WHERE id = 2", [], |r| r.get(0)).unwrap();
+    assert_eq!(kept, forced[2]);
+    e.ok(&["proposal", "withdraw", "1", "--date", "12/12/2025", "--reason", "Khối xét lại"]);
+    e.ok(&["proposal", "send", "2", "--memo", "16/TTr-KTĐ", "--date", "12/12/2025"]);
 }
