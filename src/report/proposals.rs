@@ -292,9 +292,7 @@ pub fn show(conn: &Connection, p: &Proposal, lang: Lang) -> Result<Report> {
     for e in proposals::events(conn, p)? {
         h.push(vec![e.kind.into(), e.on.into(), e.memo.into(), e.reason.into()]);
     }
-    if !h.rows.is_empty() {
-        r.section(Some(label("heading.history", lang).to_string()), vec![], Some(h));
-    }
+    r.section(Some(label("heading.history", lang).to_string()), vec![], Some(h));
     r.section(Some(label("heading.candidates", lang).to_string()), vec![], Some(candidates(conn, p, lang)?));
     let mut d = Table::new("dossier", &["id", "kind", "candidate", "name", "size", "sha256", "added_on"]);
     for doc in proposals::docs(conn, p.id)? {

@@ -69,6 +69,15 @@ fn the_walkthrough_runs_as_written() {
     assert!(e.path("so-ket-2020.md").exists() && e.path("so-ket/pledges.csv").exists());
     let next = e.conn_to("khoi-2021.db");
     assert!(next.query_row("SELECT count(*) FROM person", [], |r| r.get::<_, i64>(0)).unwrap() >= 8);
+    // KBNN merged into the regional treasury with its people; QLTT's dissolution taken back.
+    let ended: Vec<(String, String)> = next
+        .prepare("SELECT u.code, e.how FROM unit_end e JOIN unit u ON u.id = e.unit_id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(ended, [("KBNN".to_string(), "merged".to_string())]);
     // The minutes' score table (fourteen columns) is too wide for the portrait page: it goes on a landscape page of
     // its own with the line that introduces it, the ballots after it back on portrait; every word fits its column.
     // (Every paper here is checked against the schemas when the folder goes.)
