@@ -177,11 +177,16 @@ pub fn shown_name(code: &str, name: &str, province: Option<&str>) -> String {
 /// after Law 06/2022/QH15 Art 21–26 and 71–75, which name them by who confers them; "Giấy khen của Giám đốc …" is a
 /// Giấy khen whoever signs it.
 pub fn common_name(fold: &str) -> Option<&'static str> {
+    // The abbreviations every office writes ("CSTĐ cơ sở", "Tập thể LĐXS") spelled out first.
     let s = format!(" {fold} ")
         .replace(" uy ban nhan dan ", " ubnd ")
         .replace(" thanh pho ", " tinh ")
         .replace(" tp ", " tinh ")
-        .replace(" cua ", " ");
+        .replace(" cua ", " ")
+        .replace(" cstd ", " chien si thi dua ")
+        .replace(" ldtt ", " lao dong tien tien ")
+        .replace(" ldxs ", " lao dong xuat sac ")
+        .replace(" tt lao dong ", " tap the lao dong ");
     let s = s.trim();
     let starts = |prefixes: &[&str]| prefixes.iter().any(|p| s == *p || s.starts_with(&format!("{p} ")));
     if starts(&["co thi dua chinh phu"]) {
@@ -200,6 +205,9 @@ pub fn common_name(fold: &str) -> Option<&'static str> {
         "bang khen chu tich ubnd tinh",
         "bang khen chu tich ubnd",
         "bang khen ubnd tinh",
+        "bang khen chu tich tinh",
+        "bang khen chu tich",
+        "bang khen tinh",
         "bang khen cap tinh",
         "bang khen bo truong",
         "bang khen cap bo",
@@ -214,6 +222,14 @@ pub fn common_name(fold: &str) -> Option<&'static str> {
         "chien si thi dua bo",
     ]) {
         Some("CSTD_TINH")
+    } else if starts(&["chien si thi dua co so", "chien si thi dua cap co so"]) {
+        Some("CSTDCS")
+    } else if s == "lao dong tien tien" {
+        Some("LDTT")
+    } else if s == "tap the lao dong xuat sac" {
+        Some("TTLDXS")
+    } else if s == "tap the lao dong tien tien" {
+        Some("TTLDTT")
     } else if starts(&["giay khen"]) {
         Some("GK")
     } else {
@@ -353,10 +369,16 @@ mod tests {
             ("Chiến sĩ thi đua cấp bộ", "CSTD_TINH"),
             ("Chiến sĩ thi đua toàn quốc", "CSTD_TQ"),
             ("Giấy khen của Giám đốc Bảo hiểm xã hội tỉnh", "GK"),
+            ("Bằng khen tỉnh", "BK_TINH"),
+            ("Bằng khen của Chủ tịch", "BK_TINH"),
+            ("CSTĐ cơ sở", "CSTDCS"),
+            ("CSTĐ cấp tỉnh", "CSTD_TINH"),
+            ("Tập thể LĐXS", "TTLDXS"),
+            ("TT lao động tiên tiến", "TTLDTT"),
+            ("Chiến sĩ thi đua cơ sở", "CSTDCS"),
         ] {
             assert_eq!(common_name(&fold_key(name)), Some(code), "{name}");
         }
-        assert_eq!(common_name(&fold_key("Chiến sĩ thi đua cơ sở")), None, "by its own name, not by a level");
         assert_eq!(common_name(&fold_key("Cờ hiệu")), None);
     }
 }
