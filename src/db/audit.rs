@@ -494,7 +494,14 @@ pub fn next_id(conn: &Connection) -> Result<i64> {
 /// Appends the entry of the running command, when it changed anything since `before`. With `deltas` (the rows
 /// the command wrote, [`watch`]) the digests are the last entry's moved by them; without, or when the last entry
 /// has none (a file from before schema 3, `db accept`), every table is digested from its rows.
-pub fn append(conn: &Connection, before: &Counters, deltas: Option<&Deltas>) -> Result<Option<i64>> {
+/// `leaves`: the header change counter the commit will leave ([`change_counter`] read as the transaction began, plus
+/// one), when the caller knows it.
+pub fn append(
+    conn: &Connection,
+    before: &Counters,
+    deltas: Option<&Deltas>,
+    leaves: Option<i64>,
+) -> Result<Option<i64>> {
     let after = counters(conn)?;
     let changes = diff(&after, before);
     if changes.is_empty() {
@@ -546,11 +553,34 @@ pub fn append(conn: &Connection, before: &Counters, deltas: Option<&Deltas>) -> 
     };
     e.hash = hash(&e, &e.prev_hash);
     conn.execute(
-        "INSERT INTO audit (id, at, user, command, changes, state, prev_hash, hash, digest)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![e.id, e.at, e.user, e.command, e.changes, e.state, e.prev_hash, e.hash, e.digest],
+        "INSERT INTO audit (id, at, user, command, changes, state, prev_hash, hash, digest, leaves)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![e.id, e.at, e.user, e.command, e.changes, e.state, e.prev_hash, e.hash, e.digest, leaves],
     )?;
     Ok(Some(id))
+}
+
+/// The file change counter in the database header (offset 24, big-endian): SQLite moves it by one at every commit
+/// that changed the file, whichever program made it (the journal is DELETE, never WAL, which would not). Read
+/// through SQLite (`sqlite_dbpage`), never by opening the file beside it: closing a second descriptor of the file
+/// would drop SQLite's POSIX locks on it. None where it cannot be read.
+pub fn change_counter(conn: &Connection) -> Option<i64> {
+    let head: Vec<u8> =
+        conn.query_row("SELECT substr(data, 25, 4) FROM sqlite_dbpage WHERE pgno = 1", [], |r| r.get(0)).ok()?;
+    let b: [u8; 4] = head.try_into().ok()?;
+    Some(i64::from(u32::from_be_bytes(b)))
+}
+
+/// Whether nothing was committed to the file since the tool's last entry: the header's change counter is the one
+/// that entry's commit left. Then the digests that entry recorded still hold, and an ordinary command need not
+/// digest every table again to know it. A program that also put the counter back is found by `db check`, which
+/// always digests the rows.
+pub fn unchanged_since_last_entry(conn: &Connection) -> Result<bool> {
+    let leaves: Option<i64> = conn
+        .query_row("SELECT leaves FROM audit ORDER BY id DESC LIMIT 1", [], |r| r.get(0))
+        .optional()?
+        .flatten();
+    Ok(leaves.is_some() && leaves == change_counter(conn))
 }
 
 /// The entry `db accept` took the file as it is at (0: none). Read here rather than through `meta`, which reads the

@@ -61,7 +61,7 @@ pub fn before_write(conn: &Connection) -> Result<Vec<String>> {
         p.push("the file has no bloc row (table bloc)".to_string());
     }
     p.extend(audit::verify(conn)?);
-    if digest_each_time(conn)? {
+    if digest_each_time(conn)? && !audit::unchanged_since_last_entry(conn)? {
         p.extend(audit::content_problems(conn, &audit::content(conn)?)?);
     }
     Ok(p)

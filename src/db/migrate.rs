@@ -83,6 +83,9 @@ const MIGRATIONS: &[Step] = &[
     // 11 → 12: a proposal may be withdrawn: one more value its status allows ([`rewrite_tables`]; every stored row
     // meets the wider CHECK).
     Step::Code(proposal_withdrawn),
+    // 12 → 13: each audit entry notes the header change counter its commit leaves, so an ordinary command knows
+    // without digesting every table that nothing was written since (audit.rs `unchanged_since_last_entry`).
+    Step::Sql("ALTER TABLE audit ADD COLUMN leaves INTEGER"),
 ];
 
 /// The schema version that added a table: 1 for the tables of the first schema. An export made before it may

@@ -146,7 +146,7 @@ pub fn create_staged(
     stage(path, replace, |tx| {
         catalog::seed(tx)?;
         init(tx)?;
-        audit::append(tx, &audit::Counters::new(), None)?;
+        audit::append(tx, &audit::Counters::new(), None, None)?;
         Ok(())
     })
 }
@@ -224,7 +224,10 @@ pub fn changed_outside(conn: &Connection) -> Result<bool> {
     if audit::counters(conn)? != audit::last_state(conn)? {
         return Ok(true);
     }
-    Ok(check::digest_each_time(conn)? && !audit::content_problems(conn, &audit::content(conn)?)?.is_empty())
+    if audit::unchanged_since_last_entry(conn)? || !check::digest_each_time(conn)? {
+        return Ok(false);
+    }
+    Ok(!audit::content_problems(conn, &audit::content(conn)?)?.is_empty())
 }
 
 /// `db accept`: takes what `db check` found as known and wanted, in one logged entry. The audit triggers are put
@@ -232,6 +235,7 @@ pub fn changed_outside(conn: &Connection) -> Result<bool> {
 /// chain agree again; the reason is in the entry's command line and in the settings. Returns the entry's id.
 pub fn accept(conn: &mut Connection, reason: &str) -> Result<i64> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let leaves = audit::change_counter(&tx).map(|c| c + 1);
     // A sealed year takes nothing, an acceptance included: it is unsealed first, and both stay in the log.
     if let Some((at, why)) = meta::sealed(&tx)? {
         return Err(refused_hint(
@@ -252,7 +256,7 @@ pub fn accept(conn: &mut Connection, reason: &str) -> Result<i64> {
     let id = audit::next_id(&tx)?;
     meta::set_setting(&tx, "accepted_entry", &id.to_string())?;
     meta::set_setting(&tx, "accepted_reason", reason)?;
-    audit::append(&tx, &last, None)?;
+    audit::append(&tx, &last, None, leaves)?;
     tx.commit()?;
     Ok(id)
 }
@@ -269,6 +273,8 @@ fn write_inner<T>(
     f: impl FnOnce(&rusqlite::Transaction) -> Result<T>,
 ) -> Result<T> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Read before this transaction writes a page: the commit leaves it one higher.
+    let leaves = audit::change_counter(&tx).map(|c| c + 1);
     if !sealed_ok {
         if let Some((at, reason)) = meta::sealed(&tx)? {
             return Err(refused_hint(
@@ -293,7 +299,7 @@ fn write_inner<T>(
     let out = f(&tx)?;
     // A command that changed no row leaves the file as it was, byte for byte (what else it did, such as an
     // import's index rebuild, goes with the rollback).
-    let logged = audit::append(&tx, &before, Some(&deltas))?;
+    let logged = audit::append(&tx, &before, Some(&deltas), leaves)?;
     if dry_run || logged.is_none() {
         tx.rollback()?;
     } else {

@@ -494,3 +494,35 @@ fn a_sealed_file_accepts_nothing_not_even_an_acceptance() {
     e.ok(&["db", "unseal", "--reason", "Đối chiếu lại"]);
     e.ok(&["db", "accept", "--reason", "Đã đối chiếu"]);
 }
+
+/// The header's change counter: each entry notes the one its commit leaves, so an ordinary command trusts the
+/// recorded digests while the file still has it (issue 35); any other commit moves it and the rows are digested
+/// again. A forger who also puts the counter back is found by `db check`, which always digests the rows.
+#[test]
+fn the_change_counter_spares_the_digest_and_fools_no_check() {
+    let e = demo();
+    e.ok(&["person", "edit", "1", "--position", "Phó Giám đốc"]);
+    let counter = |e: &Env| {
+        let b = std::fs::read(e.db()).unwrap();
+        i64::from(u32::from_be_bytes([b[24], b[25], b[26], b[27]]))
+    };
+    let leaves = e.count("SELECT leaves FROM audit ORDER BY id DESC LIMIT 1");
+    assert_eq!(leaves, counter(&e), "the entry notes the counter its commit left");
+    // Triggers dropped and put back: no counter moves, the header's does.
+    let sql = "DROP TRIGGER audit_unit_update; UPDATE unit SET name = 'Cục Hải quan Tây Ninh' WHERE code = 'HQ';";
+    let back: String = e
+        .conn()
+        .query_row("SELECT sql FROM sqlite_schema WHERE name = 'audit_unit_update'", [], |r| r.get(0))
+        .unwrap();
+    behind_the_back(&e, &format!("{sql} {back};"));
+    assert_ne!(counter(&e), leaves);
+    let read = e.ok(&["unit", "list"]);
+    assert!(read.stderr.contains("changed outside thidua"), "{}", read.stderr);
+    // The counter put back by hand: an ordinary command is fooled, `db check` and a write are not.
+    let mut bytes = std::fs::read(e.db()).unwrap();
+    bytes[24..28].copy_from_slice(&(leaves as u32).to_be_bytes());
+    std::fs::write(e.db(), &bytes).unwrap();
+    let out = e.run(&["db", "check"]);
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.starts_with("the content of table 'unit' is not what thidua recorded"), "{}", out.stdout);
+}
