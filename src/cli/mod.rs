@@ -12,6 +12,7 @@ mod discipline;
 mod doc;
 mod eligible;
 mod export;
+mod help;
 mod history;
 mod info;
 mod init;
@@ -55,9 +56,10 @@ pub struct Cli {
     )]
     pub db: Option<PathBuf>,
 
-    /// Language of headers, labels and messages; CSV and JSON keys stay English
-    #[arg(long, global = true, env = "THIDUA_LANG", default_value = "en", value_parser = one_of(Lang::VALUES, Lang::parse), help_heading = "Global options")]
-    pub lang: Lang,
+    /// Language of headers, labels, messages and help; CSV and JSON keys stay English [default: vi when the locale
+    /// is Vietnamese (LC_ALL, LC_MESSAGES, LANG = vi_*), else en]
+    #[arg(long, global = true, env = "THIDUA_LANG", value_parser = one_of(Lang::VALUES, Lang::parse), help_heading = "Global options")]
+    pub lang: Option<Lang>,
 
     /// No messages on stderr (data is still printed)
     #[arg(short, long, global = true, help_heading = "Global options")]
@@ -222,13 +224,14 @@ impl Ctx {
 /// Parses the command line and runs the command; returns the exit code.
 pub fn main() -> i32 {
     use clap::FromArgMatches;
-    let parsed = Cli::command().try_get_matches().and_then(|m| Ok((Cli::from_arg_matches(&m)?, output_of(&m))));
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = help::early_lang(&args);
+    let parsed = help::localize(Cli::command(), lang)
+        .try_get_matches_from(&args)
+        .and_then(|m| Ok((Cli::from_arg_matches(&m)?, output_of(&m))));
     let (cli, out) = match parsed {
         Ok(c) => c,
-        Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() { 2 } else { 0 };
-        }
+        Err(e) => return help::report(&e, lang),
     };
     let out = out.unwrap_or_default();
     // The demo has its own default file, so it never lands on the secretary's thidua.db.
@@ -238,7 +241,7 @@ pub fn main() -> i32 {
         out: Opts {
             format: out.format,
             output: out.output,
-            lang: cli.lang,
+            lang: cli.lang.unwrap_or(lang),
             bom: !out.no_bom,
             table: out.table,
             dialect: out.csv_dialect,

@@ -576,10 +576,8 @@ pub fn change_counter(conn: &Connection) -> Option<i64> {
 /// digest every table again to know it. A program that also put the counter back is found by `db check`, which
 /// always digests the rows.
 pub fn unchanged_since_last_entry(conn: &Connection) -> Result<bool> {
-    let leaves: Option<i64> = conn
-        .query_row("SELECT leaves FROM audit ORDER BY id DESC LIMIT 1", [], |r| r.get(0))
-        .optional()?
-        .flatten();
+    let leaves: Option<i64> =
+        conn.query_row("SELECT leaves FROM audit ORDER BY id DESC LIMIT 1", [], |r| r.get(0)).optional()?.flatten();
     Ok(leaves.is_some() && leaves == change_counter(conn))
 }
 

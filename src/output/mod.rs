@@ -5,6 +5,7 @@
 mod csv;
 pub mod document;
 pub mod docx;
+pub mod help;
 mod json;
 pub mod labels;
 mod md;

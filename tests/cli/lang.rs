@@ -131,12 +131,11 @@ const MESSAGE_WORDS: &[&str] = &[
     "format",
 ];
 
-/// An English word left in a message under `--lang vi`, if any. Quoted values ('…', `…`, “…”), paths, and clap's
-/// own usage errors (clap's help and parse errors stay English, as README says) are left out.
+/// An English word left in a message or a help page under `--lang vi`, if any. Quoted values ('…', `…`, “…”),
+/// flags and paths are left out.
 pub fn english_in(stderr: &str) -> Option<String> {
-    if stderr.contains("For more information, try '--help'") {
-        return None;
-    }
+    // A usage line is the command as it is typed.
+    let stderr: String = stderr.lines().filter(|l| !l.starts_with("Cách dùng:")).collect::<Vec<_>>().join("\n");
     let mut text = String::new();
     let mut quote: Option<char> = None;
     for c in stderr.chars() {
@@ -391,4 +390,67 @@ fn the_tie_break_order_reads_in_words() {
     assert!(!info.contains("group_a"), "{info}");
     let csv = e.ok(&["info", "--format", "csv"]).stdout;
     assert!(csv.contains("\"female,group_a,penalty\""), "{csv}");
+}
+
+/// Every command's help page under `--lang vi` reads in Vietnamese: its about, its arguments, clap's headings and
+/// defaults; what is typed as it is (flags, values, CSV columns) is set as code (issue 32).
+#[test]
+fn every_help_page_reads_in_vietnamese() {
+    let e = Env::new();
+    let index = e.ok(&["reference", "--index"]).stdout;
+    let mut pages = vec![String::new()];
+    for line in index.lines() {
+        if let Some(cmd) = line.strip_prefix("| `thidua").and_then(|l| l.split('`').next()) {
+            pages.push(cmd.trim().to_string());
+        }
+    }
+    // The groups' own pages too (`unit`, `council member`).
+    let groups: Vec<String> = pages
+        .iter()
+        .flat_map(|p| {
+            let w: Vec<&str> = p.split_whitespace().collect();
+            (1..w.len()).map(move |n| w[..n].join(" "))
+        })
+        .collect();
+    pages.extend(groups);
+    pages.sort();
+    pages.dedup();
+    assert!(pages.len() > 170, "{} pages", pages.len());
+    for page in &pages {
+        let mut args = vec!["--lang", "vi"];
+        args.extend(page.split_whitespace());
+        args.push("--help");
+        let out = e.ok(&args);
+        assert!(out.stdout.contains("Cách dùng:"), "{page}: {}", out.stdout);
+        // The names of the commands are what is typed, as it is (and the usage line, which `english_in` skips).
+        let mut commands = false;
+        let prose: Vec<String> = out
+            .stdout
+            .lines()
+            .map(|l| {
+                if !l.starts_with(' ') {
+                    commands = l == "Lệnh:";
+                    return l.to_string();
+                }
+                let t = l.trim_start();
+                match (commands, t.split_once(' ')) {
+                    (true, Some((_, rest))) if l.len() - t.len() == 2 => rest.to_string(),
+                    _ => l.to_string(),
+                }
+            })
+            .collect();
+        if let Some(w) = english_in(&prose.join("\n")) {
+            panic!("English word '{w}' in `thidua {page} --help` under vi:\n{}", out.stdout);
+        }
+    }
+    // The locale alone is enough; --lang en wins over it.
+    let out = e.cmd(&["unit", "add", "--help"]).env("LANG", "vi_VN.UTF-8").output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Thêm đơn vị"));
+    let out = e.cmd(&["--lang", "en", "unit", "add", "--help"]).env("LANG", "vi_VN.UTF-8").output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Add a unit"));
+    // clap's own mistakes, in Vietnamese with the suggestion.
+    let err = e.fails(&["--lang", "vi", "unit", "ad"], 2);
+    assert!(err.contains("lỗi: không có lệnh 'ad'") && err.contains("gợi ý: có lệnh gần giống: 'add'"), "{err}");
+    let err = e.fails(&["--lang", "vi", "unit", "list", "--formt", "csv"], 2);
+    assert!(err.contains("lệnh này không có tham số '--formt'") && err.contains("'--format'"), "{err}");
 }

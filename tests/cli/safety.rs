@@ -510,10 +510,8 @@ fn the_change_counter_spares_the_digest_and_fools_no_check() {
     assert_eq!(leaves, counter(&e), "the entry notes the counter its commit left");
     // Triggers dropped and put back: no counter moves, the header's does.
     let sql = "DROP TRIGGER audit_unit_update; UPDATE unit SET name = 'Cục Hải quan Tây Ninh' WHERE code = 'HQ';";
-    let back: String = e
-        .conn()
-        .query_row("SELECT sql FROM sqlite_schema WHERE name = 'audit_unit_update'", [], |r| r.get(0))
-        .unwrap();
+    let back: String =
+        e.conn().query_row("SELECT sql FROM sqlite_schema WHERE name = 'audit_unit_update'", [], |r| r.get(0)).unwrap();
     behind_the_back(&e, &format!("{sql} {back};"));
     assert_ne!(counter(&e), leaves);
     let read = e.ok(&["unit", "list"]);
