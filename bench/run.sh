@@ -69,6 +69,11 @@ measure "eligible, summary" "$(rows "$DATA/registrations.csv")" "$BIN" -q -f "$D
 measure "eligible, conditions" "$(rows "$DATA/registrations.csv")" "$BIN" -q -f "$DB" eligible --table conditions --format csv
 measure "eligible, one person" 0 "$BIN" -q -f "$DB" eligible --person P0000042
 measure "register check" "$(rows "$DATA/registrations.csv")" "$BIN" -q -f "$DB" register check --format csv
+# The same two in Vietnamese, as a secretary reads them (terminal table): within 1.2x of English (issue 32).
+measure "register check, table, en" "$(rows "$DATA/registrations.csv")" "$BIN" -q -f "$DB" --lang en register check
+measure "register check, table, vi" "$(rows "$DATA/registrations.csv")" "$BIN" -q -f "$DB" --lang vi register check
+measure "eligible conditions, table, en" "$(rows "$DATA/registrations.csv")" "$BIN" -q -f "$DB" --lang en eligible --table conditions
+measure "eligible conditions, table, vi" "$(rows "$DATA/registrations.csv")" "$BIN" -q -f "$DB" --lang vi eligible --table conditions
 measure "info" 0 "$BIN" -q -f "$DB" info
 measure "unit show" 0 "$BIN" -q -f "$DB" unit show U00003
 measure "person show" 0 "$BIN" -q -f "$DB" person show P0000042

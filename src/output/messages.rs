@@ -14,8 +14,28 @@ pub fn say(msg: &str, lang: Lang) -> String {
     render(msg, false)
 }
 
-/// A whole message (in Vietnamese) through MESSAGES; a value (`value`) through VALUES too.
+/// A whole message (in Vietnamese) through MESSAGES; a value (`value`) through VALUES too. What was rendered is
+/// kept for the next time: the evidence of a national `register check` says the same few things of many people.
 fn render(msg: &str, value: bool) -> String {
+    thread_local! {
+        static SEEN: std::cell::RefCell<std::collections::HashMap<(String, bool), String>> = Default::default();
+    }
+    if let Some(done) = SEEN.with(|s| s.borrow().get(&(msg.to_string(), value)).cloned()) {
+        return done;
+    }
+    let done = render_new(msg, value);
+    SEEN.with(|s| {
+        let mut s = s.borrow_mut();
+        // Bounded: a list of a million names must not grow it without end.
+        if s.len() >= 50_000 {
+            s.clear();
+        }
+        s.insert((msg.to_string(), value), done.clone());
+    });
+    done
+}
+
+fn render_new(msg: &str, value: bool) -> String {
     // A list of values ("A — B (why); C — D (why)"): each on its own first, so that a template cannot take the
     // separator of the list for one of its own.
     if value && msg.contains("; ") {
@@ -25,8 +45,10 @@ fn render(msg: &str, value: bool) -> String {
             return done.join("; ");
         }
     }
-    let tables: &[&[(&str, &str)]] = if value { &[MESSAGES, VALUES] } else { &[MESSAGES] };
-    for (en, vi) in tables.iter().flat_map(|t| t.iter()) {
+    let first = msg.as_bytes().first().copied();
+    let tables: &[(&[(&str, &str)], &Index)] =
+        if value { &[(MESSAGES, messages_index()), (VALUES, values_index())] } else { &[(MESSAGES, messages_index())] };
+    for (en, vi) in tables.iter().flat_map(|(t, index)| index.candidates(first).iter().map(|&i| &t[i as usize])) {
         if let Some(values) = matches(en, msg) {
             // A value may itself be a message (a cell's refusal inside an import line, a status inside a sentence).
             let values: Vec<String> = values.iter().map(|v| render(v, true)).collect();
@@ -38,6 +60,44 @@ fn render(msg: &str, value: bool) -> String {
         return msg.split(", ").map(|p| render(p, true)).collect::<Vec<_>>().join(", ");
     }
     msg.to_string()
+}
+
+/// A catalog's templates by the first byte a message they take can start with: those whose text starts with that
+/// byte and those that start with a value (`{}`), in the catalog's order. A message is tried against its list only,
+/// not against every template (under `--lang vi` every evidence line of `register check` passes here).
+struct Index([Vec<u16>; 257]);
+
+impl Index {
+    fn new(table: &[(&str, &str)]) -> Index {
+        let mut lists: [Vec<u16>; 257] = std::array::from_fn(|_| Vec::new());
+        for (i, (en, _)) in table.iter().enumerate() {
+            let prefix = en.split("{}").next().unwrap_or_default();
+            match prefix.as_bytes().first() {
+                Some(&b) => lists[usize::from(b)].push(i as u16),
+                None => {
+                    for l in lists.iter_mut() {
+                        l.push(i as u16);
+                    }
+                }
+            }
+        }
+        Index(lists)
+    }
+
+    /// The templates a message starting with `first` (none: an empty message) may match, in catalog order.
+    fn candidates(&self, first: Option<u8>) -> &[u16] {
+        &self.0[first.map_or(256, usize::from)]
+    }
+}
+
+fn messages_index() -> &'static Index {
+    static I: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+    I.get_or_init(|| Index::new(MESSAGES))
+}
+
+fn values_index() -> &'static Index {
+    static I: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+    I.get_or_init(|| Index::new(VALUES))
 }
 
 /// The values a message gives to the `{}` of a template, when it has the template's shape. Each value is the
