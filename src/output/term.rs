@@ -57,9 +57,12 @@ pub fn block(
     widths: &mut Vec<u16>,
 ) -> Result<()> {
     let mut ct = build(columns, rows, false, lang);
+    // On a terminal no column is held wider than its share of the width: the blocks wrap to it as one table does.
+    let share = ct.width().map(|w| (w / columns.len().max(1) as u16).max(6));
     for (col, width) in ct.column_iter_mut().zip(widths.iter()) {
         // The bound counts the padding, one space either side.
-        col.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(width + 2)));
+        let bound = share.map_or(width + 2, |s| (width + 2).min(s));
+        col.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(bound)));
     }
     let now = ct.column_max_content_widths();
     widths.resize(now.len(), 0);
