@@ -371,16 +371,31 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
 pub fn describe_refs(r: &[refs::Reference]) -> String {
     r.iter()
         .map(|x| {
-            let what = match (x.table.as_str(), x.column.as_str()) {
-                ("person", _) => "people",
-                ("unit", "parent_id") => "sub-units",
-                (t, _) => t,
+            // Each table by what a person calls its rows (the message catalog has each in Vietnamese).
+            let (one, many) = match (x.table.as_str(), x.column.as_str()) {
+                ("person", _) => ("person", "people"),
+                ("unit", "parent_id") => ("sub-unit", "sub-units"),
+                ("meeting_item", _) => ("talk or exemplar", "talks or exemplars"),
+                ("council_member", _) => ("council member", "council members"),
+                ("council_vote", _) => ("ballot", "ballots"),
+                ("proposal_item", _) => ("proposal candidate", "proposal candidates"),
+                ("initiative_author", _) => ("initiative author", "initiative authors"),
+                ("score_exclusion", _) => ("exclusion from the proposals", "exclusions from the proposals"),
+                ("unit_staff", _) => ("staff count", "staff counts"),
+                ("unit_end", "successor_id") => ("unit merged into it", "units merged into it"),
+                ("unit_end", _) => ("merger or dissolution", "mergers or dissolutions"),
+                ("discipline", _) => ("discipline or review", "disciplines or reviews"),
+                ("confirmation", _) => ("confirmation", "confirmations"),
+                ("rating", _) => ("rating", "ratings"),
+                ("initiative", _) => ("initiative", "initiatives"),
+                ("registration", _) => ("registration", "registrations"),
+                ("award", _) => ("award", "awards"),
+                ("pledge", _) => ("pledge", "pledges"),
+                ("score", _) => ("score", "scores"),
+                ("proposal", _) => ("proposal", "proposals"),
+                (t, _) => (t, t),
             };
-            match what {
-                "people" => crate::text::count(x.count as u64, "person", "people"),
-                "sub-units" => crate::text::count(x.count as u64, "sub-unit", "sub-units"),
-                t => crate::text::count(x.count as u64, t, &format!("{t}s")),
-            }
+            crate::text::count(x.count as u64, one, many)
         })
         .collect::<Vec<_>>()
         .join(", ")

@@ -126,6 +126,11 @@ pub fn add(before: &Counters, changes: &Counters) -> Counters {
 
 /// "person +3 ~1 −2, unit +1": counters as people read them.
 pub fn describe(c: &Counters) -> String {
+    changed_tables(c).iter().map(|(t, n)| format!("{t} {n}")).collect::<Vec<_>>().join(", ")
+}
+
+/// What an entry changed, table by table: (table, "+1 ~2 −3").
+pub fn changed_tables(c: &Counters) -> Vec<(String, String)> {
     c.iter()
         .map(|(t, ops)| {
             let parts: Vec<String> = OPS
@@ -138,10 +143,9 @@ pub fn describe(c: &Counters) -> String {
                     })
                 })
                 .collect();
-            format!("{t} {}", parts.join(" "))
+            (t.clone(), parts.join(" "))
         })
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect()
 }
 
 /// One entry of the log.

@@ -396,6 +396,7 @@ const LABELS: &[(&str, &str, &str)] = &[
         "TTLĐXS: least share of members with LĐTT (%)",
         "TTLĐXS: tỷ lệ tối thiểu cá nhân đạt LĐTT (%)",
     ),
+    ("param.quota_bk", "Certificates of merit proposed by the ranking", "Số Bằng khen đề nghị theo xếp hạng"),
     ("param.cstdcs_cap", "CSTĐCS: most as a share of LĐTT (%)", "CSTĐCS: tỷ lệ tối đa so với số LĐTT (%)"),
     (
         "param.vote_flag",
@@ -483,6 +484,9 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("proposal_rows", "Proposals", "Tờ trình đề nghị"),
     ("proposal_item_rows", "Candidates proposed", "Đối tượng đề nghị"),
     ("proposal_doc_rows", "Dossier papers", "Hồ sơ kèm theo"),
+    ("proposal_initiative_rows", "Initiatives proposals rest on", "Sáng kiến làm căn cứ đề nghị"),
+    ("proposal_event_rows", "Proposals sent, returned, withdrawn", "Lần gửi, trả lại, rút đề nghị"),
+    ("unit_end_rows", "Units merged or dissolved", "Đơn vị sáp nhập, giải thể"),
     ("yes", "In favour", "Đồng ý"),
     ("written_yes", "In favour in writing", "Đồng ý bằng văn bản"),
     ("no", "Against", "Không đồng ý"),

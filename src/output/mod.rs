@@ -452,7 +452,19 @@ pub(crate) fn display(c: &Cell, lang: Lang) -> String {
             .map(|x| labels::label(&format!("{kind}.{}", x.trim()), lang).to_string())
             .collect::<Vec<_>>()
             .join(", "),
+        // Values that go together ("individual+collective"): each in words.
+        Cell::Enum(kind, v) if v.contains('+') => v
+            .split('+')
+            .map(|x| labels::label(&format!("{kind}.{}", x.trim()), lang).to_string())
+            .collect::<Vec<_>>()
+            .join(" + "),
         Cell::Enum(kind, v) => labels::label(&format!("{kind}.{v}"), lang).to_string(),
+        Cell::Time(t) => crate::text::format_timestamp(t),
+        Cell::Tables(v) => v
+            .iter()
+            .map(|(t, n)| format!("{} {n}", labels::label(&format!("{t}_rows"), lang)))
+            .collect::<Vec<_>>()
+            .join(", "),
         Cell::Tree(0, s) => s.clone(),
         Cell::Tree(depth, s) => format!("{}└ {s}", "  ".repeat(depth - 1)),
     }

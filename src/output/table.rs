@@ -18,6 +18,10 @@ pub enum Cell {
     Enum(&'static str, String),
     /// A name shown indented by its depth in a tree (sub-units under their unit); plain text outside tables.
     Tree(usize, String),
+    /// A moment the tool stored (UTC, ISO 8601): as stored in CSV and JSON, in local time dd/mm/yyyy hh:mm for people.
+    Time(String),
+    /// Changes per table ("bloc +1, catalog +57"): each table by its name in CSV and JSON, in words for people.
+    Tables(Vec<(String, String)>),
 }
 
 impl From<String> for Cell {
@@ -56,7 +60,8 @@ impl Cell {
     pub fn plain(&self) -> String {
         match self {
             Cell::Empty => String::new(),
-            Cell::Text(s) | Cell::Tree(_, s) | Cell::Enum(_, s) => s.clone(),
+            Cell::Text(s) | Cell::Tree(_, s) | Cell::Enum(_, s) | Cell::Time(s) => s.clone(),
+            Cell::Tables(v) => v.iter().map(|(t, n)| format!("{t} {n}")).collect::<Vec<_>>().join(", "),
             Cell::Int(n) => n.to_string(),
             Cell::Num(x) | Cell::Percent(x) => {
                 let s = format!("{x:.2}");

@@ -80,7 +80,7 @@ pub fn forms(conn: &Connection) -> Result<Table> {
         t.push(vec![
             e.code.clone().into(),
             e.name.clone().into(),
-            e.subjects().into(),
+            Cell::Enum("subject", e.subjects()),
             e.level.clone().map_or(Cell::Empty, |l| Cell::Enum("level", l)),
             e.decided_by.clone().into(),
             e.legal_ref.clone().into(),

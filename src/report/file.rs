@@ -52,7 +52,13 @@ pub fn log(conn: &Connection) -> Result<Table> {
     let mut t = Table::new("log", &["id", "at", "user", "command", "changes"]);
     for e in audit::entries(conn)? {
         let changes: audit::Counters = serde_json::from_str(&e.changes).unwrap_or_default();
-        t.push(vec![e.id.into(), e.at.into(), e.user.into(), e.command.into(), audit::describe(&changes).into()]);
+        t.push(vec![
+            e.id.into(),
+            Cell::Time(e.at),
+            e.user.into(),
+            e.command.into(),
+            Cell::Tables(audit::changed_tables(&changes)),
+        ]);
     }
     Ok(t)
 }

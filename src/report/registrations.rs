@@ -54,7 +54,7 @@ pub fn titles(conn: &Connection) -> Result<Table> {
             e.code.clone().into(),
             e.name.clone().into(),
             Cell::Enum("category", e.category.clone()),
-            e.subjects().into(),
+            Cell::Enum("subject", e.subjects()),
             e.level.clone().map_or(Cell::Empty, |l| Cell::Enum("level", l)),
             e.decided_by.clone().into(),
             e.legal_ref.clone().into(),

@@ -454,3 +454,35 @@ fn every_help_page_reads_in_vietnamese() {
     let err = e.fails(&["--lang", "vi", "unit", "list", "--formt", "csv"], 2);
     assert!(err.contains("lệnh này không có tham số '--formt'") && err.contains("'--format'"), "{err}");
 }
+
+/// The lists a secretary reads about the file itself hold no English under vi: `info` (every table's count), `db
+/// log` (tables by name, times as dd/mm/yyyy hh:mm), the catalogs, `rules show` (issue 32).
+#[test]
+fn the_file_s_own_lists_read_in_vietnamese() {
+    let e = Env::new();
+    e.ok(&["-q", "demo", "-f", "thidua.db"]);
+    for args in [
+        vec!["info"],
+        vec!["db", "log"],
+        vec!["register", "titles"],
+        vec!["award", "forms"],
+        vec!["rules", "show"],
+        vec!["unit", "list"],
+        vec!["proposal", "show", "1"],
+    ] {
+        let mut a = vec!["--lang", "vi"];
+        a.extend(&args);
+        let out = e.ok(&a).stdout;
+        // The command lines in the log are as they were typed.
+        let prose: String = out.lines().map(|l| l.split("thidua ").next().unwrap_or(l)).collect::<Vec<_>>().join("\n");
+        if let Some(w) = english_in(&prose) {
+            panic!("English word '{w}' in `thidua {}` under vi:\n{out}", args.join(" "));
+        }
+    }
+    let log = e.ok(&["--lang", "vi", "db", "log"]).stdout;
+    assert!(log.contains("Danh mục danh hiệu, hình thức +57"), "{log}");
+    let at = log.lines().find(|l| l.contains("Danh mục")).and_then(|l| l.split('┆').nth(1)).unwrap().trim().to_string();
+    assert!(at.len() == 16 && at.as_bytes()[2] == b'/' && at.as_bytes()[5] == b'/' && !at.contains('Z'), "{at}");
+    let csv = e.ok(&["db", "log", "--format", "csv"]).stdout;
+    assert!(csv.contains(",\"bloc +1, catalog +57\""), "{csv}");
+}
