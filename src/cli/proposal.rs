@@ -317,7 +317,7 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
                 if items.is_empty() {
                     return Err(refused_hint(format!("proposal #{id} has no candidate"), "add them with `thidua proposal candidate`"));
                 }
-                let blocked = report::proposals::held_back(tx, &items)?;
+                let blocked = report::proposals::held_back(tx, &items, date)?;
                 if !blocked.is_empty() && !force {
                     return Err(refused_hint(
                         format!(

@@ -487,6 +487,7 @@ const MESSAGES: &[(&str, &str)] = &[
     ("the file is not sealed", "tệp chưa khóa sổ"),
     ("{} was not excluded", "{0} không nằm trong danh sách không đề nghị"),
     ("see `thidua register titles`", "xem `thidua register titles`"),
+    ("reviews judged on {}", "việc xem xét tính đến ngày {0}"),
     ("remove {}?", "xóa {0}?"),
     ("code '{}' is already in the catalog: {}", "mã '{0}' đã có trong danh mục: {1}"),
     ("{} (dry run: nothing was written)", "{0} (chạy thử: không ghi gì vào tệp)"),

@@ -53,10 +53,13 @@ pub struct Judge<'a> {
     standings: HashMap<i64, Standing>,
     params: Vec<(rules::Param, f64, String, NaiveDate)>,
     as_of: Option<NaiveDate>,
+    /// The day a pending review is judged at ([`Facts::pending_at`]).
+    pending_at: NaiveDate,
 }
 
 impl<'a> Judge<'a> {
-    /// `as_of` overrides the date that picks the rule set (the end of the achievement year).
+    /// `as_of` overrides the date that picks the rule set (the end of the achievement year), and is the day a
+    /// pending review is judged at (else today; [`Judge::at`] sets the day of an act).
     pub fn new(conn: &'a Connection, as_of: Option<NaiveDate>) -> Result<Judge<'a>> {
         let file_year = crate::db::meta::bloc(conn)?.year;
         let members = crate::db::units::members(conn)?;
@@ -79,7 +82,14 @@ impl<'a> Judge<'a> {
                 )
             })
             .collect();
-        Ok(Judge { conn, file_year, standings, params: stored::params(conn)?, as_of })
+        let pending_at = as_of.unwrap_or_else(crate::text::today);
+        Ok(Judge { conn, file_year, standings, params: stored::params(conn)?, as_of, pending_at })
+    }
+
+    /// Judges pending reviews at the day of an act: a proposal's memo, an award's decision, a review's date.
+    pub fn at(mut self, day: NaiveDate) -> Self {
+        self.pending_at = day;
+        self
     }
 
     /// The rule set that judges an achievement year.
@@ -112,6 +122,7 @@ impl<'a> Judge<'a> {
             standing: None,
             unit_counts: None,
             ended: None,
+            pending_at: self.pending_at,
         };
         if let Some(u) = u {
             f.ended =
@@ -316,6 +327,7 @@ pub fn evidence(e: &Evidence, lang: Lang) -> String {
         Evidence::OtherYear(y) => words(format!("the bloc's ranking of {y} is not in this file"), lang),
         Evidence::Confirmed(note) => words(format!("confirmed: {note}"), lang),
         Evidence::NotConfirmed => words("not confirmed yet (`eligible confirm`)", lang),
+        Evidence::JudgedOn(d) => words(format!("reviews judged on {}", format_date(*d)), lang),
         Evidence::Ended(e) => match &e.merged_into {
             Some(code) => words(format!("merged into {code} on {}", format_date(e.on)), lang),
             None => words(format!("dissolved on {}", format_date(e.on)), lang),
@@ -465,7 +477,7 @@ pub fn judge_registrations(conn: &Connection, judge: &Judge, as_of: Option<Naive
 /// not judged inside the review, which stays quick: the line points to `register check`, which judges it in one
 /// streamed pass.
 pub fn review_section(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<(Vec<String>, Table)> {
-    let judge = Judge::new(conn, None)?;
+    let judge = Judge::new(conn, None)?.at(as_of);
     let set = judge.rules(judge.file_year);
     let line = regime_line(set.regime, set.as_of, lang);
     let n = facts::live_registrations(conn)?;
@@ -544,6 +556,7 @@ pub fn bulk(
                 standing: None,
                 unit_counts,
                 ended: None,
+                pending_at: judge.pending_at,
             };
             let j = rules::judge(c, &f, &rules);
             emit(*id, &s, &j)?;

@@ -23,8 +23,9 @@ pub fn rules_of(conn: &Connection) -> Result<RuleSet> {
 /// in force; no ballot of the council that carried (a candidate never voted on included: the memo proposes what the
 /// council carried); a title or form its addressee does not confer (a grassroots title is the unit head's to confer,
 /// Law 06/2022/QH15 Art 80); the same subject proposed twice (one achievement, one form: Law 06/2022/QH15 Art 5.2.c).
-pub fn held_back(conn: &Connection, items: &[Item]) -> Result<Vec<(i64, String)>> {
-    let judge = super::eligible::Judge::new(conn, None)?;
+/// A review pending is judged on `on`, the memo's date (Decree 152/2025 Art 4.4: no proposal while it is pending).
+pub fn held_back(conn: &Connection, items: &[Item], on: chrono::NaiveDate) -> Result<Vec<(i64, String)>> {
+    let judge = super::eligible::Judge::new(conn, None)?.at(on);
     let set = rules_of(conn)?;
     let mut out = Vec::new();
     for (n, i) in items.iter().enumerate() {
@@ -240,7 +241,8 @@ pub const ITEM_COLUMNS: &[&str] =
 /// The candidates with their ballot, their eligibility and their outcome.
 pub fn candidates(conn: &Connection, p: &Proposal, lang: Lang) -> Result<Table> {
     let set = rules_of(conn)?;
-    let judge = super::eligible::Judge::new(conn, None)?;
+    // A proposal that went up is judged as on its memo's date; a draft as today.
+    let judge = super::eligible::Judge::new(conn, None)?.at(p.sent_on.unwrap_or_else(crate::text::today));
     let mut t = Table::new("candidates", ITEM_COLUMNS);
     for i in proposals::items(conn, p.id)? {
         let ballot = council::vote_for(conn, i.unit_id, i.person_id, &i.code)?.map(|(v, s)| weigh(&v, &s, &set));

@@ -39,7 +39,7 @@ fn eval(code: &str, cond: Cond, f: &Facts, rules: &RuleSet) -> Out {
         Cond::RatedGood => rated(f, y, Org::Own, RatingLevel::Good),
         Cond::RatedExcellent => rated(f, y, Org::Own, RatingLevel::Excellent),
         Cond::NoDiscipline => no_discipline(f, y),
-        Cond::NothingPending => nothing_pending(f, rules.as_of),
+        Cond::NothingPending => nothing_pending(f, f.pending_at),
         Cond::IsLdtt => is_ldtt(f, y),
         Cond::ExcellentOrInitiative => excellent_or_initiative(code, f, y),
         Cond::InitiativeYear => initiatives(code, f, Scope::Unit, y, y, 1),
@@ -117,19 +117,17 @@ fn no_discipline(f: &Facts, year: i32) -> Out {
     }
 }
 
-/// No review pending on the date that judges (Decree 152/2025 Art 4.4).
-fn nothing_pending(f: &Facts, as_of: NaiveDate) -> Out {
-    let hits: Vec<Evidence> = f
+/// No review pending on the day of the act (Decree 152/2025 Art 4.4), which the evidence names.
+fn nothing_pending(f: &Facts, at: NaiveDate) -> Out {
+    let mut hits: Vec<Evidence> = f
         .disciplines
         .iter()
-        .filter(|d| d.form.is_review() && d.start <= as_of && d.end.is_none_or(|e| e > as_of))
+        .filter(|d| d.form.is_review() && d.start <= at && d.end.is_none_or(|e| e > at))
         .map(|d| Evidence::Discipline(d.clone()))
         .collect();
-    if hits.is_empty() {
-        (Verdict::Met, Vec::new())
-    } else {
-        (Verdict::NotMet, hits)
-    }
+    let verdict = if hits.is_empty() { Verdict::Met } else { Verdict::NotMet };
+    hits.push(Evidence::JudgedOn(at));
+    (verdict, hits)
 }
 
 /// How a title stands for a year: held on a merit basis and not revoked, or why not.
@@ -452,6 +450,7 @@ mod tests {
             staff: None,
             standing: None,
             ended: None,
+            pending_at: super::ymd(year + 1, 1, 15),
             unit_counts: None,
         }
     }

@@ -589,6 +589,9 @@ pub struct Facts {
     pub unit_counts: Option<(usize, usize)>,
     /// A unit that merged into another or was dissolved.
     pub ended: Option<Ended>,
+    /// The day a pending review is judged at: the act's (the proposal's memo, the award's decision), else the day
+    /// asked about, else today (Decree 152/2025 Art 4.4 forbids proposing or awarding *while* a review is pending).
+    pub pending_at: NaiveDate,
 }
 
 /// How a unit ended: the day, and the unit it merged into (none: dissolved).
@@ -718,6 +721,8 @@ pub enum Evidence {
     NotConfirmed,
     /// The unit ended: merged into another (its code), or dissolved.
     Ended(Ended),
+    /// The day the reviews were judged at.
+    JudgedOn(NaiveDate),
     /// A branch of an alternative and how it came out.
     Branch(Cond, u8, Verdict),
 }

@@ -705,3 +705,55 @@ fn an_initiative_of_an_earlier_title_is_the_councils_call_for_a_later_one() {
     let s = summary(&e, &["--person", "CT01", "--title", "CSTD_TINH"]);
     assert_ne!(s[0].3, "not_eligible", "{s:?}");
 }
+
+/// A review is judged on the day of the act, the same in every command (Decree 152/2025 Art 4.4; issue 31 item 3):
+/// a complaint opened on 10/01/2026 stops a proposal of 20/01/2026 in `eligible`, the ranking and `proposal send`
+/// alike; an inspection that ran 01/10/2025–15/01/2026 stops none of them on 20/01/2026, and the evidence names the day.
+#[test]
+fn a_pending_review_is_judged_on_the_day_of_the_proposal() {
+    let e = year(2025);
+    e.ok(&["score", "criteria", "import", &e.write("tc.csv", "code,group,name,max\nA1,A,Nhiệm vụ chuyên môn,100\n")]);
+    e.ok(&["score", "import", &e.write("d.csv", "unit,criterion,self,assessed\nBHXH,A1,98,98\nCT,A1,96,96\n")]);
+    let on = |args: &[&str], day: &str| {
+        let out = e.cmd(args).env("THIDUA_TODAY", day).output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let pending = |day: &str| -> (String, String) {
+        let (_, json, _) = on(
+            &["eligible", "--unit", "BHXH", "--title", "CTD_TINH", "--format", "json", "--table", "conditions"],
+            day,
+        );
+        let rows: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let c = rows.as_array().unwrap().iter().find(|r| r["condition"] == "nothing_pending").unwrap().clone();
+        (c["verdict"].as_str().unwrap().to_string(), c["evidence"].as_str().unwrap().to_string())
+    };
+    let flag = |day: &str| on(&["report", "ranking", "--format", "csv"], day).1.lines().nth(1).unwrap().to_string();
+    // The complaint, opened after the year's end and before the proposal.
+    e.ok(&["discipline", "add", "complaint", "--unit", "BHXH", "--from", "10/01/2026"]);
+    let (v, ev) = pending("2026-01-20");
+    assert_eq!(v, "not_met", "{ev}");
+    assert!(ev.contains("complaint being verified #1") && ev.contains("reviews judged on 20/01/2026"), "{ev}");
+    assert!(!flag("2026-01-20").contains("CTD_TINH"), "{}", flag("2026-01-20"));
+    assert_eq!(pending("2026-01-05").0, "met", "before it was opened");
+    e.ok(&["council", "member", "add", "Ủy viên", "--role", "chair"]);
+    e.ok(&["council", "session", "add", "--date", "15/01/2026", "--kind", "annual", "--present", "1"]);
+    e.ok(&["council", "vote", "1", "--unit", "BHXH", "--title", "CTD_TINH", "--yes", "1", "--no", "0"]);
+    e.ok(&["proposal", "add", "--title", "Đề nghị tặng Cờ thi đua"]);
+    e.ok(&["proposal", "candidate", "1", "--unit", "BHXH", "--title", "CTD_TINH"]);
+    let err = e.fails(&["proposal", "send", "1", "--memo", "2/TTr-KTĐ", "--date", "20/01/2026"], 1);
+    assert!(err.contains("BHXH") || err.contains("Bảo hiểm"), "{err}");
+    assert!(err.contains("not eligible"), "{err}");
+    // The inspection instead: over by the day of the proposal, so nothing stops it there.
+    e.ok(&["discipline", "remove", "1", "--yes"]);
+    e.ok(&["discipline", "add", "inspection", "--unit", "BHXH", "--from", "01/10/2025", "--to", "15/01/2026"]);
+    let (v, ev) = pending("2026-01-20");
+    assert_eq!(v, "met", "{ev}");
+    assert!(flag("2026-01-20").contains("CTD_TINH"), "{}", flag("2026-01-20"));
+    assert_eq!(pending("2025-12-31").0, "not_met", "while it ran");
+    let (code, _, err) = on(&["proposal", "send", "1", "--memo", "2/TTr-KTĐ", "--date", "20/01/2026"], "2026-01-20");
+    assert!(code == Some(0) || !err.contains("not eligible"), "{err}");
+}

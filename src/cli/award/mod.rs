@@ -317,7 +317,8 @@ fn warn_if_not_eligible(ctx: &Ctx, id: i64) -> Result<()> {
         Some(p) => Subject::person(&conn, p)?,
         None => Subject::unit(&conn, units::resolve(&conn, &a.unit_code)?.id)?,
     };
-    let judge = Judge::new(&conn, None)?;
+    // A review pending is judged on the decision's day (Decree 152/2025 Art 4.4), today when it is not at hand.
+    let judge = Judge::new(&conn, None)?.at(a.decision_date.unwrap_or_else(crate::text::today));
     let j = judge.judge(&s, &a.code, a.year_to as i32)?;
     if j.summary() == crate::rules::Summary::NotEligible {
         let lang = ctx.out.lang;
