@@ -657,3 +657,17 @@ CREATE TABLE unit_end (
     CHECK (successor_id IS NULL OR successor_id <> unit_id)
 ) STRICT;
 CREATE INDEX unit_end_successor ON unit_end (successor_id);
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Revocations of carried achievements (version 14)
+
+-- A carried achievement revoked (Law 06/2022/QH15 Art 93): by its older file's revocation, taken on `history
+-- import`, or recorded here with `history revoke`. The achievement stays in the history, marked; it no longer
+-- counts in chains.
+CREATE TABLE history_revocation (
+    history_id   INTEGER PRIMARY KEY REFERENCES history (id),
+    decision     TEXT    NOT NULL CHECK (decision <> ''),
+    revoked_on   TEXT    NOT NULL CHECK (date(revoked_on) IS revoked_on),
+    reason       TEXT    NOT NULL CHECK (reason <> ''),
+    source_year  INTEGER                    -- the year of the file that revoked it; none when recorded here
+) STRICT;

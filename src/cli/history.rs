@@ -19,6 +19,23 @@ pub enum HistoryCmd {
         #[command(flatten)]
         write: WriteArgs,
     },
+    /// Record that a carried achievement was revoked (Law 06/2022 Art 93): it stays in the history, marked, and no
+    /// longer counts in chains
+    Revoke {
+        /// Its number (`history list` shows it)
+        id: i64,
+        /// The revoking decision's number
+        #[arg(long, value_parser = super::text_arg)]
+        decision: String,
+        /// The revoking decision's date
+        #[arg(long, value_parser = super::date_arg)]
+        date: chrono::NaiveDate,
+        /// Why, as the decision says
+        #[arg(long, value_parser = super::text_arg)]
+        reason: String,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
     /// The history carried into this file, by achievement year
     List {
         #[command(flatten)]
@@ -39,17 +56,30 @@ pub fn run(ctx: &Ctx, cmd: HistoryCmd) -> Result<()> {
     match cmd {
         HistoryCmd::Import { file, write } => {
             let src = carry::open_source(&file)?;
-            let (added, skipped) = ctx.write(&write, |tx| {
-                let r = carry::take_history(&src.conn, tx)?;
-                if r.0 > 0 {
+            let (added, skipped, revoked) = ctx.write(&write, |tx| {
+                let (added, skipped) = carry::take_history(&src.conn, tx)?;
+                // Revoked there since it was carried: revoked here too (Law 06/2022/QH15 Art 93).
+                let revoked = carry::take_revocations(&src.conn, tx)?;
+                if added + revoked > 0 {
                     carry::record_origin(tx, &src, crate::model::OriginKind::History)?;
                 }
-                Ok(r)
+                Ok((added, skipped, revoked))
             })?;
             ctx.done(
                 &write,
                 format!("{} ({}): {added} achievements added, {skipped} already here", src.name, src.bloc.year),
             );
+            if revoked > 0 {
+                ctx.say(format!("{revoked} achievements of the history revoked by the older file"));
+            }
+            Ok(())
+        }
+        HistoryCmd::Revoke { id, decision, date, reason, write } => {
+            if decision.is_empty() || reason.is_empty() {
+                return Err(crate::error::usage("--decision and --reason name the revoking decision and why"));
+            }
+            let what = ctx.write(&write, |tx| carry::revoke(tx, id, &decision, date, &reason))?;
+            ctx.done(&write, format!("revoked #{id} ({what}) by {decision}"));
             Ok(())
         }
         HistoryCmd::List { unit, person, code, .. } => {

@@ -383,6 +383,10 @@ pub struct Achievement {
     pub issuer: Option<String>,
     pub reason: Option<String>,
     pub source_year: i64,
+    /// Its number in the history (none for this file's own awards).
+    pub history_id: Option<i64>,
+    /// The decision that revoked it, if one did.
+    pub revoked: Option<String>,
 }
 
 impl Achievement {
@@ -422,6 +426,8 @@ fn achievement_row(r: &rusqlite::Row) -> rusqlite::Result<Achievement> {
         issuer: r.get(12)?,
         reason: r.get(13)?,
         source_year: r.get(14)?,
+        history_id: None,
+        revoked: None,
     })
 }
 
@@ -460,6 +466,81 @@ pub fn take_history(old: &Connection, new: &Connection) -> Result<(usize, usize)
     Ok((added, skipped))
 }
 
+/// Takes the revocations an older file knows of achievements this file's history holds: its revoked awards and the
+/// revocations of its own history. One recorded already is left. Returns how many were taken.
+pub fn take_revocations(old: &Connection, new: &Connection) -> Result<usize> {
+    let year: i64 = meta::bloc(old)?.year.into();
+    let mut taken = 0;
+    for sql in [
+        "SELECT CASE WHEN a.unit_id IS NULL THEN 'individual' ELSE 'collective' END, u.code, p.full_name, p.staff_code,
+                c.code, c.name, a.recipient, a.year_from, a.year_to, a.basis, d.number, d.issued_on, d.issuer, a.reason, ?1,
+                v.decision, v.revoked_on, v.reason, ?1
+         FROM award a JOIN revocation v ON v.award_id = a.id JOIN catalog c ON c.id = a.catalog_id
+         LEFT JOIN person p ON p.id = a.person_id JOIN unit u ON u.id = coalesce(a.unit_id, p.unit_id)
+         LEFT JOIN decision d ON d.id = a.decision_id ORDER BY a.id",
+        "SELECT h.subject, h.unit_code, h.person_name, h.person_code, h.code, h.name, h.recipient, h.year_from, h.year_to,
+                h.basis, h.decision, h.decision_date, h.issuer, h.reason, h.source_year,
+                v.decision, v.revoked_on, v.reason, coalesce(v.source_year, ?1)
+         FROM history h JOIN history_revocation v ON v.history_id = h.id ORDER BY h.id",
+    ] {
+        let mut st = old.prepare(sql)?;
+        let mut rows = st.query([year])?;
+        while let Some(r) = rows.next()? {
+            let key = achievement_row(r)?.key();
+            let here: Option<i64> = new
+                .prepare_cached(
+                    "SELECT h.id FROM history h WHERE h.key = ?1
+                       AND NOT EXISTS (SELECT 1 FROM history_revocation v WHERE v.history_id = h.id)",
+                )?
+                .query_row([&key], |r| r.get(0))
+                .optional()?;
+            if let Some(id) = here {
+                let (decision, on, reason, from): (String, String, String, i64) =
+                    (r.get(15)?, r.get(16)?, r.get(17)?, r.get(18)?);
+                new.execute(
+                    "INSERT INTO history_revocation (history_id, decision, revoked_on, reason, source_year)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![id, decision, on, reason, from],
+                )?;
+                taken += 1;
+            }
+        }
+    }
+    Ok(taken)
+}
+
+/// Records the revocation of a carried achievement (Law 06/2022/QH15 Art 93), by its number in `history list`.
+pub fn revoke(
+    conn: &Connection,
+    history_id: i64,
+    decision: &str,
+    on: chrono::NaiveDate,
+    reason: &str,
+) -> Result<String> {
+    let what: Option<(String, String, i64, i64)> = conn
+        .query_row("SELECT recipient, code, year_from, year_to FROM history WHERE id = ?1", [history_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .optional()?;
+    let (recipient, code, from, to) = what.ok_or_else(|| {
+        crate::error::refused_hint(
+            format!("no achievement #{history_id} in the history"),
+            "`thidua history list` shows the numbers",
+        )
+    })?;
+    let before: Option<String> = conn
+        .query_row("SELECT decision FROM history_revocation WHERE history_id = ?1", [history_id], |r| r.get(0))
+        .optional()?;
+    if let Some(d) = before {
+        return Err(refused(format!("achievement #{history_id} was revoked already by {d}")));
+    }
+    conn.execute(
+        "INSERT INTO history_revocation (history_id, decision, revoked_on, reason) VALUES (?1, ?2, ?3, ?4)",
+        params![history_id, decision, on, reason],
+    )?;
+    Ok(format!("{recipient} — {code} {}", crate::text::format_period(from, to)))
+}
+
 /// What `history list` narrows to.
 #[derive(Debug, Default)]
 pub struct Filter {
@@ -474,13 +555,16 @@ pub fn history(conn: &Connection, f: &Filter) -> Result<Vec<Achievement>> {
         .prepare_cached(
             "WITH RECURSIVE sub(id) AS (SELECT ?1 WHERE ?1 IS NOT NULL UNION SELECT unit.id FROM unit JOIN sub ON unit.parent_id = sub.id)
              SELECT h.subject, h.unit_code, h.person_name, h.person_code, h.code, shown_name(h.code, h.name), h.recipient, h.year_from, h.year_to,
-                    h.basis, h.decision, h.decision_date, h.issuer, h.reason, h.source_year
+                    h.basis, h.decision, h.decision_date, h.issuer, h.reason, h.source_year, h.id, v.decision
              FROM history h LEFT JOIN person p ON p.id = h.person_id
+             LEFT JOIN history_revocation v ON v.history_id = h.id
              WHERE (?1 IS NULL OR h.unit_id IN (SELECT id FROM sub) OR p.unit_id IN (SELECT id FROM sub))
                AND (?2 IS NULL OR h.person_id = ?2) AND (?3 IS NULL OR h.code = ?3 COLLATE NOCASE)
              ORDER BY h.year_to, h.year_from, h.decision_date, h.id",
         )?
-        .query_map(params![f.unit_id, f.person_id, f.code], achievement_row)?
+        .query_map(params![f.unit_id, f.person_id, f.code], |r| {
+            Ok(Achievement { history_id: r.get(15)?, revoked: r.get(16)?, ..achievement_row(r)? })
+        })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(v)
 }

@@ -21,8 +21,9 @@ pub fn titles(conn: &Connection, unit_id: Option<i64>, person_id: Option<i64>) -
              LEFT JOIN revocation v ON v.award_id = a.id
              WHERE a.{col} = ?1
              UNION ALL
-             SELECT h.code, h.year_from, h.year_to, h.basis, h.decision, h.decision_date, 1, NULL, NULL
-             FROM history h WHERE h.subject = '{subject}' AND h.{col} = ?1
+             SELECT h.code, h.year_from, h.year_to, h.basis, h.decision, h.decision_date, 1, hv.decision, NULL
+             FROM history h LEFT JOIN history_revocation hv ON hv.history_id = h.id
+             WHERE h.subject = '{subject}' AND h.{col} = ?1
              UNION ALL
              SELECT c.code, b.year, b.year, 'merit', r.result_note, NULL, 0, NULL, NULL
              FROM registration r JOIN catalog c ON c.id = r.catalog_id JOIN bloc b
@@ -60,7 +61,8 @@ const HOLDS: &str = "(EXISTS (SELECT 1 FROM award a
                                 AND a.basis = 'merit' AND a.id NOT IN (SELECT award_id FROM revocation))
                       OR EXISTS (SELECT 1 FROM history h WHERE h.subject = 'individual' AND h.person_id = p.id
                                    AND h.code IN ({codes}) AND ?2 BETWEEN h.year_from AND h.year_to
-                                   AND coalesce(h.basis, 'merit') = 'merit')
+                                   AND coalesce(h.basis, 'merit') = 'merit'
+                                   AND h.id NOT IN (SELECT history_id FROM history_revocation))
                       OR (?2 = (SELECT year FROM bloc) AND EXISTS (SELECT 1 FROM registration r
                                    WHERE r.person_id = p.id AND r.status = 'achieved'
                                      AND +r.catalog_id IN (SELECT id FROM catalog WHERE code IN ({codes})))))";
@@ -222,8 +224,9 @@ pub fn each_person(conn: &Connection, code: Option<&str>, mut f: impl FnMut(Pers
          WHERE a.person_id IS NOT NULL ORDER BY a.person_id",
     )?;
     let mut history = conn.prepare(
-        "SELECT person_id, code, year_from, year_to, basis, decision, decision_date, 1, NULL, NULL FROM history
-         WHERE subject = 'individual' AND person_id IS NOT NULL ORDER BY person_id",
+        "SELECT h.person_id, h.code, h.year_from, h.year_to, h.basis, h.decision, h.decision_date, 1, hv.decision, NULL
+         FROM history h LEFT JOIN history_revocation hv ON hv.history_id = h.id
+         WHERE h.subject = 'individual' AND h.person_id IS NOT NULL ORDER BY h.person_id",
     )?;
     let mut authors = conn.prepare(
         "SELECT x.person_id, i.id, i.title, i.kind, i.scope, i.body, i.decision, i.decided_on, i.year
@@ -340,6 +343,7 @@ pub fn cap_counts_all(conn: &Connection, year: i32) -> Result<std::collections::
             SELECT h.person_id, h.code FROM history h
              WHERE h.subject = 'individual' AND h.person_id IS NOT NULL AND h.code IN ('LDTT', 'CSTT', 'CSTDCS')
                AND ?1 BETWEEN h.year_from AND h.year_to AND coalesce(h.basis, 'merit') = 'merit'
+               AND h.id NOT IN (SELECT history_id FROM history_revocation)
             UNION
             SELECT r.person_id, 'registered' FROM registration r JOIN catalog c ON c.id = r.catalog_id
              WHERE r.person_id IS NOT NULL AND c.code = 'CSTDCS' AND r.status <> 'withdrawn'

@@ -86,6 +86,8 @@ const MIGRATIONS: &[Step] = &[
     // 12 → 13: each audit entry notes the header change counter its commit leaves, so an ordinary command knows
     // without digesting every table that nothing was written since (audit.rs `unchanged_since_last_entry`).
     Step::Sql("ALTER TABLE audit ADD COLUMN leaves INTEGER"),
+    // 13 → 14: revocations of carried achievements. A new table only.
+    Step::SchemaFrom("-- Revocations of carried achievements (version 14)"),
 ];
 
 /// The schema version that added a table: 1 for the tables of the first schema. An export made before it may

@@ -35,6 +35,8 @@ pub fn achievements(
             issuer: a.issuer,
             reason: a.reason,
             source_year: year,
+            history_id: None,
+            revoked: a.revoked_by,
         })
         .collect();
     // A carried achievement that this file also records as an award is shown once.
@@ -61,6 +63,8 @@ pub fn table(list: &[carry::Achievement]) -> Table {
             "issuer",
             "reason",
             "source_year",
+            "revoked_by",
+            "history_id",
         ],
     );
     for a in list {
@@ -77,6 +81,8 @@ pub fn table(list: &[carry::Achievement]) -> Table {
             a.issuer.clone().into(),
             a.reason.clone().into(),
             a.source_year.into(),
+            a.revoked.clone().into(),
+            a.history_id.into(),
         ]);
     }
     t

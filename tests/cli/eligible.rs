@@ -757,3 +757,72 @@ fn a_pending_review_is_judged_on_the_day_of_the_proposal() {
     let (code, _, err) = on(&["proposal", "send", "1", "--memo", "2/TTr-KTĐ", "--date", "20/01/2026"], "2026-01-20");
     assert!(code == Some(0) || !err.contains("not eligible"), "{err}");
 }
+
+/// A revocation made in the older file after the next year's file was carried reaches that file on `history import`
+/// again, or by `history revoke`; every later verdict drops the revoked achievement (Law 06/2022 Art 93; issue 31
+/// item 2).
+#[test]
+fn a_revocation_in_the_older_file_reaches_the_history() {
+    let e = year(2023);
+    e.ok(&["person", "add", "--unit", "CTHUE", "--name", "Nguyễn Thị Thu Hà", "--code", "CT01"]);
+    e.ok(&["award", "add", "-", "CSTDCS", "--person", "CT01"]);
+    e.ok(&["-f", "2024.db", "init", "--year", "2024", "--from", "thidua.db"]);
+    e.ok(&["-f", "2024.db", "award", "add", "-", "CSTDCS", "--person", "CT01"]);
+    e.ok(&["-f", "2025.db", "init", "--year", "2025", "--from", "2024.db"]);
+    e.ok(&["-f", "2025.db", "award", "add", "-", "CSTDCS", "--person", "CT01"]);
+    let chain = |e: &Env| {
+        let c = conditions(e, &["-f", "2025.db", "--person", "CT01", "--title", "CSTD_TINH"]);
+        cond(&c, "cstdcs_3_years").clone()
+    };
+    assert_eq!(chain(&e).1, "met");
+    // March 2026: the 2024 award is revoked in the 2024 file, after 2025's was made.
+    e.ok(&[
+        "-f",
+        "2024.db",
+        "award",
+        "revoke",
+        "1",
+        "--decision",
+        "9/QĐ-UBND",
+        "--date",
+        "10/03/2026",
+        "--reason",
+        "Hồ sơ không trung thực",
+    ]);
+    let out = e.ok(&["-f", "2025.db", "history", "import", "2024.db"]);
+    assert!(out.stderr.contains("1 achievements of the history revoked by the older file"), "{}", out.stderr);
+    let c = chain(&e);
+    assert_eq!(c.1, "not_met", "{c:?}");
+    assert!(c.2.contains("revoked by 9/QĐ-UBND"), "{}", c.2);
+    let again = e.ok(&["-f", "2025.db", "history", "import", "2024.db"]);
+    assert!(!again.stderr.contains("revoked by the older file"), "{}", again.stderr);
+    let list = csv_rows(&e.ok(&["-f", "2025.db", "history", "list", "--format", "csv"]).bytes);
+    let at = |k: &str| list[0].iter().position(|c| c == k).unwrap();
+    let revoked: Vec<&str> = list[1..].iter().map(|r| r[at("revoked_by")].as_str()).collect();
+    assert_eq!(revoked, ["", "9/QĐ-UBND"]);
+    // The 2023 one by hand, on the history itself.
+    let id = list[1][at("history_id")].clone();
+    e.ok(&[
+        "-f",
+        "2025.db",
+        "history",
+        "revoke",
+        &id,
+        "--decision",
+        "3/QĐ-UBND",
+        "--date",
+        "01/04/2026",
+        "--reason",
+        "Sai đối tượng",
+    ]);
+    let err = e.fails(
+        &["-f", "2025.db", "history", "revoke", &id, "--decision", "4/QĐ", "--date", "01/04/2026", "--reason", "x"],
+        1,
+    );
+    assert!(err.contains(&format!("achievement #{id} was revoked already by 3/QĐ-UBND")), "{err}");
+    // Carried into the next file, both stay revoked.
+    e.ok(&["-f", "2026.db", "init", "--year", "2026", "--from", "2025.db"]);
+    let next = csv_rows(&e.ok(&["-f", "2026.db", "history", "list", "--format", "csv"]).bytes);
+    let n = next[1..].iter().filter(|r| !r[at("revoked_by")].is_empty()).count();
+    assert_eq!(n, 2, "{next:?}");
+}

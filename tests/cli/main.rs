@@ -191,6 +191,8 @@ pub fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     csv::ReaderBuilder::new()
         .has_headers(false)
+        // A report's tables follow one another, each with its own columns.
+        .flexible(true)
         .from_reader(body)
         .records()
         .map(|r| r.expect("csv row").iter().map(str::to_string).collect())
