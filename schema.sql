@@ -671,3 +671,18 @@ CREATE TABLE history_revocation (
     reason       TEXT    NOT NULL CHECK (reason <> ''),
     source_year  INTEGER                    -- the year of the file that revoked it; none when recorded here
 ) STRICT;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Initiatives carried with their uses (version 15)
+
+-- What an initiative served in an older file (an award, or a proposal that stood), carried with it by `init --from`:
+-- next year's council sees it, and the rule of one initiative, one form still holds (CV 5007/BNV-TĐKT III.5.c).
+CREATE TABLE initiative_use_carried (
+    id             INTEGER PRIMARY KEY,
+    initiative_id  INTEGER NOT NULL REFERENCES initiative (id),
+    code           TEXT    NOT NULL,        -- the title or form it served
+    year           INTEGER NOT NULL,        -- that achievement year
+    decision       TEXT,                    -- the award's decision, when it was an award
+    source_year    INTEGER NOT NULL         -- the year of the file it was used in
+) STRICT;
+CREATE INDEX initiative_use_carried_of ON initiative_use_carried (initiative_id);

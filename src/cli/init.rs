@@ -67,7 +67,7 @@ pub fn run(ctx: &Ctx, a: InitArgs) -> Result<()> {
             ));
             if c.ratings + c.initiatives + c.discipline + c.params > 0 {
                 more = Some(format!(
-                    "carried for deciding the year: {} ratings, {} unused initiatives, {} open discipline or review records, {} rule parameters",
+                    "carried for deciding the year: {} ratings, {} initiatives, {} open discipline or review records, {} rule parameters",
                     c.ratings, c.initiatives, c.discipline, c.params
                 ));
             }

@@ -68,7 +68,8 @@ pub struct Carried {
     pub settings: usize,
     pub criteria: usize,
     /// The facts that decide the next year too: ratings (chains read earlier years), initiatives not used by an
-    /// award yet, discipline and reviews still open, the rule parameters, the units' staff counts.
+    /// with the awards and proposals they served, discipline and reviews still open, the rule parameters, the
+    /// units' staff counts.
     pub ratings: usize,
     pub initiatives: usize,
     pub discipline: usize,
@@ -205,12 +206,9 @@ fn carry_ratings(
 /// Initiatives no award or proposal has used: an initiative serves one proposal (CV 5007/BNV-TĐKT), so a used one
 /// is spent and stays in its year's file with what it served.
 fn carry_initiatives(old: &Connection, new: &Connection, people: &HashMap<i64, i64>) -> Result<usize> {
+    let year = meta::bloc(old)?.year;
     let list: Vec<(i64, Vec<rusqlite::types::Value>)> = old
-        .prepare(
-            "SELECT id, title, kind, scope, body, decision, decided_on, year, note FROM initiative
-             WHERE id NOT IN (SELECT initiative_id FROM initiative_use)
-               AND id NOT IN (SELECT initiative_id FROM proposal_initiative) ORDER BY id",
-        )?
+        .prepare("SELECT id, title, kind, scope, body, decision, decided_on, year, note FROM initiative ORDER BY id")?
         .query_map([], |r| Ok((r.get(0)?, (1..9).map(|i| r.get(i)).collect::<rusqlite::Result<_>>()?)))?
         .collect::<rusqlite::Result<_>>()?;
     for (id, v) in &list {
@@ -228,6 +226,29 @@ fn carry_initiatives(old: &Connection, new: &Connection, people: &HashMap<i64, i
             new.execute(
                 "INSERT INTO initiative_author (initiative_id, person_id, name) VALUES (?1, ?2, ?3)",
                 params![nid, p.and_then(|p| people.get(&p).copied()), name],
+            )?;
+        }
+        // What it served there (an award, a proposal that stood) and what it had brought from further back.
+        let uses: Vec<(String, i64, Option<String>, i64)> = old
+            .prepare(
+                "SELECT c.code, a.year_to, d.number, ?2 FROM initiative_use x JOIN award a ON a.id = x.award_id
+                 JOIN catalog c ON c.id = a.catalog_id LEFT JOIN decision d ON d.id = a.decision_id
+                 WHERE x.initiative_id = ?1
+                 UNION ALL
+                 SELECT c.code, ?2, NULL, ?2 FROM proposal_initiative pi JOIN proposal_item i ON i.id = pi.item_id
+                 JOIN catalog c ON c.id = i.catalog_id JOIN proposal p ON p.id = i.proposal_id
+                 WHERE pi.initiative_id = ?1 AND p.status <> 'withdrawn' AND i.outcome IS NOT 'refused'
+                   AND i.award_id IS NULL
+                 UNION ALL
+                 SELECT code, year, decision, source_year FROM initiative_use_carried WHERE initiative_id = ?1",
+            )?
+            .query_map(params![id, year], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (code, y, decision, from) in uses {
+            new.execute(
+                "INSERT INTO initiative_use_carried (initiative_id, code, year, decision, source_year)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![nid, code, y, decision, from],
             )?;
         }
     }

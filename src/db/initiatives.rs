@@ -55,19 +55,26 @@ pub fn insert(conn: &Connection, n: &NewInitiative) -> Result<i64> {
 }
 
 /// Every award and proposal candidate that rested on initiatives, by initiative: (initiative, use). A proposal's
-/// candidate counts for the file's year; a withdrawn proposal's does not (the initiative served nothing). One query, shared by the per-subject reads and the one-pass reader.
-pub const USES: &str = "SELECT x.initiative_id, a.id, NULL, NULL, c.code, a.year_to
+/// candidate counts for the file's year; a withdrawn proposal's does not (the initiative served nothing); a use in
+/// an older file comes with the initiative (`init --from`). One query, shared by the per-subject reads and the
+/// one-pass reader.
+pub const USES: &str = "SELECT x.initiative_id, a.id, NULL, NULL, c.code, a.year_to, NULL
                          FROM initiative_use x JOIN award a ON a.id = x.award_id JOIN catalog c ON c.id = a.catalog_id
                          UNION ALL
-                         SELECT pi.initiative_id, NULL, i.proposal_id, i.id, c.code, (SELECT year FROM bloc)
+                         SELECT pi.initiative_id, NULL, i.proposal_id, i.id, c.code, (SELECT year FROM bloc), NULL
                          FROM proposal_initiative pi JOIN proposal_item i ON i.id = pi.item_id
                          JOIN catalog c ON c.id = i.catalog_id JOIN proposal p ON p.id = i.proposal_id
-                         WHERE p.status <> 'withdrawn'";
+                         WHERE p.status <> 'withdrawn'
+                         UNION ALL
+                         SELECT initiative_id, NULL, NULL, NULL, code, year, source_year FROM initiative_use_carried";
 
 pub fn use_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, Use)> {
     let proposal: Option<i64> = r.get(2)?;
     let item: Option<i64> = r.get(3)?;
-    Ok((r.get(0)?, Use { award: r.get(1)?, proposal: proposal.zip(item), code: r.get(4)?, year: r.get(5)? }))
+    Ok((
+        r.get(0)?,
+        Use { award: r.get(1)?, proposal: proposal.zip(item), code: r.get(4)?, year: r.get(5)?, carried: r.get(6)? },
+    ))
 }
 
 fn uses(conn: &Connection, id: i64) -> Result<Vec<Use>> {

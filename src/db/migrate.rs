@@ -88,6 +88,8 @@ const MIGRATIONS: &[Step] = &[
     Step::Sql("ALTER TABLE audit ADD COLUMN leaves INTEGER"),
     // 13 → 14: revocations of carried achievements. A new table only.
     Step::SchemaFrom("-- Revocations of carried achievements (version 14)"),
+    // 14 → 15: initiatives carried with their uses. A new table only.
+    Step::SchemaFrom("-- Initiatives carried with their uses (version 15)"),
 ];
 
 /// The schema version that added a table: 1 for the tables of the first schema. An export made before it may

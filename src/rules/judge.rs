@@ -538,12 +538,12 @@ mod tests {
     #[test]
     fn an_initiative_serves_a_later_title_on_the_councils_word_and_never_a_form() {
         let mut i = initiative(Scope::Province, 2025);
-        i.used_by.push(Use { award: Some(3), proposal: None, code: "CSTDCS".into(), year: 2025 });
+        i.used_by.push(Use { award: Some(3), proposal: None, code: "CSTDCS".into(), year: 2025, carried: None });
         assert_eq!(serves(&i, "CSTD_TINH", 2025), Serves::CouncilsCall, "title → later title");
         assert_eq!(serves(&i, "BK_TINH", 2025), Serves::No, "title → form");
         assert_eq!(serves(&i, "CSTDCS", 2025), Serves::Yes, "its own award, judged again");
         let mut j = initiative(Scope::Province, 2025);
-        j.used_by.push(Use { award: Some(4), proposal: None, code: "BK_TINH".into(), year: 2025 });
+        j.used_by.push(Use { award: Some(4), proposal: None, code: "BK_TINH".into(), year: 2025, carried: None });
         assert_eq!(serves(&j, "CSTD_TINH", 2025), Serves::No, "a form's initiative serves nothing else");
         let mut f = person(2025);
         f.initiatives.push(i);

@@ -514,15 +514,18 @@ pub struct Use {
     pub proposal: Option<(i64, i64)>,
     pub code: String,
     pub year: i32,
+    /// A use in an older file, carried with the initiative: the year of that file.
+    pub carried: Option<i32>,
 }
 
 impl Use {
-    /// "award #12" or "proposal #3 (candidate #5)", for a message.
+    /// "award #12", "proposal #3 (candidate #5)" or "the file of 2024", for a message.
     pub fn what(&self) -> String {
-        match (self.award, self.proposal) {
-            (Some(a), _) => format!("award #{a}"),
-            (None, Some((p, i))) => format!("proposal #{p} (candidate #{i})"),
-            (None, None) => String::new(),
+        match (self.award, self.proposal, self.carried) {
+            (Some(a), _, _) => format!("award #{a}"),
+            (None, Some((p, i)), _) => format!("proposal #{p} (candidate #{i})"),
+            (None, None, Some(y)) => format!("the file of {y}"),
+            (None, None, None) => String::new(),
         }
     }
 }

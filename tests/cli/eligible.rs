@@ -826,3 +826,39 @@ fn a_revocation_in_the_older_file_reaches_the_history() {
     let n = next[1..].iter().filter(|r| !r[at("revoked_by")].is_empty()).count();
     assert_eq!(n, 2, "{next:?}");
 }
+
+/// An initiative that served an award in the older file is carried with that use (issue 31 item 4): next year's
+/// council sees it, and the later title may rest on it if the council confirms, as in its own file.
+#[test]
+fn an_initiative_is_carried_with_what_it_served() {
+    let e = year(2024);
+    e.ok(&["person", "add", "--unit", "CTHUE", "--name", "Nguyễn Thị Thu Hà", "--code", "CT01"]);
+    e.ok(&[
+        "initiative",
+        "add",
+        "Số hóa hồ sơ hoàn thuế",
+        "--scope",
+        "province",
+        "--author",
+        "CT01",
+        "--date",
+        "20/11/2024",
+    ]);
+    e.ok(&["initiative", "add", "Chưa dùng", "--scope", "unit", "--author", "CT01", "--date", "20/11/2024"]);
+    e.ok(&["award", "add", "-", "CSTDCS", "--person", "CT01", "--initiative", "1"]);
+    let out = e.ok(&["-f", "2025.db", "init", "--year", "2025", "--from", "thidua.db"]);
+    assert!(out.stderr.contains("2 initiatives"), "{}", out.stderr);
+    let list = csv_rows(&e.ok(&["-f", "2025.db", "initiative", "list", "--format", "csv"]).bytes);
+    let at = |k: &str| list[0].iter().position(|c| c == k).unwrap();
+    assert_eq!(list[1][at("used_by")], "the file of 2024 CSTDCS 2024", "{list:?}");
+    assert_eq!(list[2][at("used_by")], "", "{list:?}");
+    e.ok(&["-f", "2025.db", "award", "add", "-", "CSTDCS", "--person", "CT01"]);
+    let c = conditions(&e, &["-f", "2025.db", "--person", "CT01", "--title", "CSTD_TINH"]);
+    let i = cond(&c, "initiative_province");
+    assert_eq!(i.1, "to_confirm", "{i:?}");
+    assert!(i.2.contains("the file of 2024"), "{}", i.2);
+    // Carried again, the use comes along from the file it was recorded in.
+    e.ok(&["-f", "2026.db", "init", "--year", "2026", "--from", "2025.db"]);
+    let next = csv_rows(&e.ok(&["-f", "2026.db", "initiative", "list", "--format", "csv"]).bytes);
+    assert_eq!(next[1][at("used_by")], "the file of 2024 CSTDCS 2024", "{next:?}");
+}
