@@ -435,6 +435,16 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     ("cond.bk_person.1", "two consecutive CSTĐCS", "hai năm liên tục đạt CSTĐCS"),
     (
+        "cond.bk_person.3",
+        "another achievement the council judges (Art 74.1 a–c, đ)",
+        "thành tích khác do Hội đồng xem xét (Điều 74 khoản 1 điểm a–c, đ)",
+    ),
+    (
+        "cond.bk_unit.4",
+        "another achievement the council judges (Art 74.2)",
+        "thành tích khác do Hội đồng xem xét (Điều 74 khoản 2)",
+    ),
+    (
         "cond.bk_person.2",
         "two excellent years and two unused initiatives",
         "hai năm liên tục hoàn thành xuất sắc nhiệm vụ và hai sáng kiến chưa sử dụng",

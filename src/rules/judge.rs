@@ -308,7 +308,19 @@ fn bk_person(code: &str, f: &Facts, y: i32) -> Out {
     ev.append(&mut ev_a);
     ev.push(Evidence::Branch(Cond::BkPerson, 2, b));
     ev.extend(e1.into_iter().chain(e2).chain(ei));
-    (better(a, b), ev)
+    (or_the_councils(better(a, b), Cond::BkPerson, &mut ev), ev)
+}
+
+/// The clauses of an article that are the council's judgement (an outstanding achievement, exemplary conduct:
+/// Law 06/2022/QH15 Art 74.1 a–c and đ for a person, 74.2 for a collective): when the checkable ones are not met,
+/// the title is "to confirm" with them named, never "not eligible" (the last branch of the condition).
+fn or_the_councils(checked: Verdict, cond: Cond, ev: &mut Vec<Evidence>) -> Verdict {
+    if checked != Verdict::NotMet {
+        return checked;
+    }
+    let n = ev.iter().filter(|e| matches!(e, Evidence::Branch(c, _, _) if *c == cond)).count() as u8 + 1;
+    ev.push(Evidence::Branch(cond, n, Verdict::ToConfirm));
+    Verdict::ToConfirm
 }
 
 /// Bằng khen for a collective (Law 06/2022 Art 74): an achievement selected in the bloc's emulation (its ranking
@@ -328,7 +340,7 @@ fn bk_unit(f: &Facts, y: i32) -> Out {
     ev.extend(e1.into_iter().chain(e2));
     ev.push(Evidence::Branch(Cond::BkUnit, 3, c));
     ev.extend(ec);
-    (better(a, better(b, c)), ev)
+    (or_the_councils(better(a, better(b, c)), Cond::BkUnit, &mut ev), ev)
 }
 
 /// The people the shares count: all of the unit's staff must be in the file, else the share is unknown.
@@ -493,6 +505,22 @@ mod tests {
 
     fn rules(year: i32) -> RuleSet {
         RuleSet::new(judging_date(year), &[])
+    }
+
+    /// Art 74.1 (d) not met leaves (a)–(c) and (đ) to the council: "to confirm", never "not eligible"; (d) met is
+    /// met (issue 31 item 7).
+    #[test]
+    fn a_certificate_of_merit_has_the_council_s_clauses_too() {
+        let mut f = person(2025);
+        f.titles.push(title("CSTDCS", 2025, Basis::Merit));
+        f.ratings.push(rating(2024, RatingLevel::Good));
+        let j = judge("BK_TINH", &f, &rules(2025));
+        let bk = j.checks.iter().find(|k| k.cond == Cond::BkPerson).unwrap();
+        assert_eq!(bk.verdict, Verdict::ToConfirm);
+        assert!(bk.evidence.contains(&Evidence::Branch(Cond::BkPerson, 3, Verdict::ToConfirm)), "{:?}", bk.evidence);
+        assert_ne!(j.summary(), Summary::NotEligible);
+        f.titles.push(title("CSTDCS", 2024, Basis::Merit));
+        assert_eq!(verdict(&judge("BK_TINH", &f, &rules(2025)), Cond::BkPerson), Verdict::Met);
     }
 
     #[test]
