@@ -686,3 +686,16 @@ CREATE TABLE initiative_use_carried (
     source_year    INTEGER NOT NULL         -- the year of the file it was used in
 ) STRICT;
 CREATE INDEX initiative_use_carried_of ON initiative_use_carried (initiative_id);
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Counts a unit reports (version 16)
+
+-- How many of its staff hold LĐTT and CSTĐCS for the year, as the unit reports them with its dossier: the shares of
+-- TTLĐTT and TTLĐXS are judged on them when the file does not hold all of the unit's people (a bloc's secretariat
+-- keeps only its candidates). The staff itself is `unit_staff`'s.
+CREATE TABLE unit_reported (
+    unit_id  INTEGER PRIMARY KEY REFERENCES unit (id),
+    ldtt     INTEGER NOT NULL CHECK (ldtt >= 0),
+    cstdcs   INTEGER NOT NULL DEFAULT 0 CHECK (cstdcs >= 0 AND cstdcs <= ldtt),
+    doc      TEXT                         -- the report or decision the counts are from
+) STRICT;

@@ -46,6 +46,16 @@ pub enum UnitCmd {
         /// Its functions and tasks, as its achievement report states them
         #[arg(long, value_parser = super::text_arg)]
         function: Option<String>,
+        /// How many hold LĐTT for the year, as the unit reports it (the shares of TTLĐTT and TTLĐXS are judged on
+        /// it when the file does not hold all of its people)
+        #[arg(long)]
+        ldtt: Option<u32>,
+        /// How many of them hold CSTĐCS, as the unit reports it
+        #[arg(long, requires = "ldtt")]
+        cstdcs: Option<u32>,
+        /// The report the counts are from, e.g. "Báo cáo 12/BC-CT ngày 05/12/2025"
+        #[arg(long, value_parser = super::text_arg, requires = "ldtt")]
+        doc: Option<String>,
         #[command(flatten)]
         write: WriteArgs,
     },
@@ -241,7 +251,7 @@ pub fn run(ctx: &Ctx, cmd: UnitCmd) -> Result<()> {
             ctx.done(&write, format!("{code} goes on: its merger or dissolution was taken back"));
             Ok(())
         }
-        UnitCmd::Staff { unit, staff, women, party, function, write } => {
+        UnitCmd::Staff { unit, staff, women, party, function, ldtt, cstdcs, doc, write } => {
             let code = ctx.write(&write, |tx| {
                 let u = units::resolve(tx, &unit)?;
                 let s = units::Staff {
@@ -251,6 +261,14 @@ pub fn run(ctx: &Ctx, cmd: UnitCmd) -> Result<()> {
                     function: function.clone().filter(|f| !f.is_empty()),
                 };
                 units::set_staff(tx, u.id, &s)?;
+                if let Some(ldtt) = ldtt {
+                    let r = units::Reported {
+                        ldtt: ldtt.into(),
+                        cstdcs: cstdcs.unwrap_or(0).into(),
+                        doc: doc.clone().filter(|d| !d.is_empty()),
+                    };
+                    units::set_reported(tx, u.id, staff.into(), &r)?;
+                }
                 Ok(u.code)
             })?;
             ctx.done(&write, format!("{code}: staff {staff}"));

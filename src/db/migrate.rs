@@ -90,6 +90,8 @@ const MIGRATIONS: &[Step] = &[
     Step::SchemaFrom("-- Revocations of carried achievements (version 14)"),
     // 14 → 15: initiatives carried with their uses. A new table only.
     Step::SchemaFrom("-- Initiatives carried with their uses (version 15)"),
+    // 15 → 16: the LĐTT and CSTĐCS counts a unit reports. A new table only.
+    Step::SchemaFrom("-- Counts a unit reports (version 16)"),
 ];
 
 /// The schema version that added a table: 1 for the tables of the first schema. An export made before it may

@@ -435,6 +435,40 @@ pub fn staff(conn: &Connection, id: i64) -> Result<Option<Staff>> {
 }
 
 /// Records a unit's staff counts (replacing earlier ones). Women and Party members cannot exceed the staff.
+/// What a unit reports of its staff for the year: how many hold LĐTT and CSTĐCS, and the paper that says so.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reported {
+    pub ldtt: i64,
+    pub cstdcs: i64,
+    pub doc: Option<String>,
+}
+
+pub fn reported(conn: &Connection, id: i64) -> Result<Option<Reported>> {
+    Ok(conn
+        .prepare_cached("SELECT ldtt, cstdcs, doc FROM unit_reported WHERE unit_id = ?1")?
+        .query_row([id], |r| Ok(Reported { ldtt: r.get(0)?, cstdcs: r.get(1)?, doc: r.get(2)? }))
+        .optional()?)
+}
+
+/// Records the counts a unit reports, against its staff.
+pub fn set_reported(conn: &Connection, id: i64, staff: i64, r: &Reported) -> Result<()> {
+    if r.ldtt > staff {
+        return Err(refused(format!("{} holding LĐTT is more than the staff of {staff}", r.ldtt)));
+    }
+    if r.cstdcs > r.ldtt {
+        return Err(refused(format!(
+            "{} holding CSTĐCS is more than the {} holding LĐTT (CSTĐCS rests on LĐTT)",
+            r.cstdcs, r.ldtt
+        )));
+    }
+    conn.execute(
+        "INSERT INTO unit_reported (unit_id, ldtt, cstdcs, doc) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (unit_id) DO UPDATE SET ldtt = excluded.ldtt, cstdcs = excluded.cstdcs, doc = excluded.doc",
+        params![id, r.ldtt, r.cstdcs, r.doc],
+    )?;
+    Ok(())
+}
+
 pub fn set_staff(conn: &Connection, id: i64, s: &Staff) -> Result<()> {
     let (staff, women, party) = (s.staff, s.women, s.party);
     if let Some(n) = women.filter(|n| *n > staff) {

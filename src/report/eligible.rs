@@ -122,6 +122,7 @@ impl<'a> Judge<'a> {
             standing: None,
             unit_counts: None,
             ended: None,
+            reported: None,
             pending_at: self.pending_at,
         };
         if let Some(u) = u {
@@ -130,6 +131,13 @@ impl<'a> Judge<'a> {
             if matches!(code, "TTLDTT" | "TTLDXS") {
                 f.members = facts::members(c, u, year)?;
                 f.staff = units::staff(c, u)?.map(|s| s.staff);
+                if year == self.file_year {
+                    f.reported = units::reported(c, u)?.map(|r| rules::Reported {
+                        ldtt: r.ldtt as usize,
+                        cstdcs: r.cstdcs as usize,
+                        doc: r.doc,
+                    });
+                }
             }
             if year == self.file_year {
                 f.standing = self.standings.get(&u).cloned();
@@ -328,6 +336,13 @@ pub fn evidence(e: &Evidence, lang: Lang) -> String {
         Evidence::Confirmed(note) => words(format!("confirmed: {note}"), lang),
         Evidence::NotConfirmed => words("not confirmed yet (`eligible confirm`)", lang),
         Evidence::JudgedOn(d) => words(format!("reviews judged on {}", format_date(*d)), lang),
+        Evidence::Reported { ldtt, cstdcs, staff, doc } => {
+            let said = format!("reported by the unit: {ldtt} of its staff of {staff} hold LĐTT, {cstdcs} CSTĐCS");
+            match doc {
+                Some(d) => words(format!("{said} ({d})"), lang),
+                None => words(said, lang),
+            }
+        }
         Evidence::Ended(e) => match &e.merged_into {
             Some(code) => words(format!("merged into {code} on {}", format_date(e.on)), lang),
             None => words(format!("dissolved on {}", format_date(e.on)), lang),
@@ -556,6 +571,7 @@ pub fn bulk(
                 standing: None,
                 unit_counts,
                 ended: None,
+                reported: None,
                 pending_at: judge.pending_at,
             };
             let j = rules::judge(c, &f, &rules);

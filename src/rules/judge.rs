@@ -54,7 +54,17 @@ fn eval(code: &str, cond: Cond, f: &Facts, rules: &RuleSet) -> Out {
         Cond::OneCstdcs => {
             let n = f.members.iter().filter(|m| m.cstdcs).count();
             let pending = f.members.iter().filter(|m| !m.cstdcs && m.pending_cstdcs).count();
+            let reported = f.reported.as_ref().filter(|_| staff_known(f).is_err());
             match (n, pending) {
+                // Not all of its people in the file: what the unit reported.
+                (0, _) if reported.is_some_and(|r| r.cstdcs > 0) => {
+                    let r = reported.expect("checked");
+                    let staff = f.staff.unwrap_or_default();
+                    (
+                        Verdict::Met,
+                        vec![Evidence::Reported { ldtt: r.ldtt, cstdcs: r.cstdcs, staff, doc: r.doc.clone() }],
+                    )
+                }
                 (0, 0) => (Verdict::NotMet, vec![Evidence::Cstdcs { n }]),
                 (0, p) => {
                     (Verdict::Unknown, vec![Evidence::Cstdcs { n }, Evidence::PendingMembers { code: "CSTDCS", n: p }])
@@ -355,21 +365,47 @@ fn staff_known(f: &Facts) -> Result<usize, Out> {
 /// The share of members holding LĐTT (CSTĐCS holders hold its standard too), against the rule set's bound.
 fn share(code: &str, f: &Facts, rules: &RuleSet) -> Out {
     let p = rules.get(if code == "TTLDXS" { Param::TtldxsShare } else { Param::TtldttShare });
-    let of = match staff_known(f) {
-        Ok(n) => n,
-        Err(out) => return out,
+    let min = p.value.unwrap_or(0.0);
+    let meets = |n: usize, of: usize| {
+        let pct = n as f64 * 100.0 / of as f64;
+        if p.strict {
+            pct > min + 1e-9
+        } else {
+            pct + 1e-9 >= min
+        }
+    };
+    let of = match (staff_known(f), &f.reported, f.staff) {
+        (Ok(n), _, _) => n,
+        // Not all of its people in the file: the counts the unit reported, when it did.
+        (Err(_), Some(r), Some(staff)) if staff > 0 => {
+            let of = staff as usize;
+            let v = if meets(r.ldtt, of) { Verdict::Met } else { Verdict::NotMet };
+            return (
+                v,
+                vec![
+                    Evidence::Share { n: r.ldtt, of, min, strict: p.strict },
+                    Evidence::Reported { ldtt: r.ldtt, cstdcs: r.cstdcs, staff, doc: r.doc.clone() },
+                ],
+            );
+        }
+        (Err(out), _, _) => return out,
     };
     let n = f.members.iter().filter(|m| m.ldtt || m.cstdcs).count();
-    let min = p.value.unwrap_or(0.0);
-    let pct = n as f64 * 100.0 / of as f64;
-    let ok = if p.strict { pct > min + 1e-9 } else { pct + 1e-9 >= min };
-    (
-        if ok { Verdict::Met } else { Verdict::NotMet },
-        vec![
-            Evidence::Share { n, of, min, strict: p.strict },
-            Evidence::Staff { people: f.members.len(), staff: f.staff },
-        ],
-    )
+    let pending = f.members.iter().filter(|m| !(m.ldtt || m.cstdcs) && m.pending_ldtt).count();
+    let mut ev = vec![
+        Evidence::Share { n, of, min, strict: p.strict },
+        Evidence::Staff { people: f.members.len(), staff: f.staff },
+    ];
+    let v = if meets(n, of) {
+        Verdict::Met
+    } else if pending > 0 && meets(n + pending, of) {
+        // Titles of the year not decided yet could still make it: incomplete, not failed.
+        ev.push(Evidence::PendingMembers { code: "LDTT", n: pending });
+        Verdict::Unknown
+    } else {
+        Verdict::NotMet
+    };
+    (v, ev)
 }
 
 fn no_member_warning(f: &Facts) -> Out {
@@ -462,6 +498,7 @@ mod tests {
             staff: None,
             standing: None,
             ended: None,
+            reported: None,
             pending_at: super::ymd(year + 1, 1, 15),
             unit_counts: None,
         }

@@ -592,9 +592,20 @@ pub struct Facts {
     pub unit_counts: Option<(usize, usize)>,
     /// A unit that merged into another or was dissolved.
     pub ended: Option<Ended>,
+    /// The counts the unit reports (LĐTT and CSTĐCS holders of its staff), for the shares when the file does not hold
+    /// all of its people.
+    pub reported: Option<Reported>,
     /// The day a pending review is judged at: the act's (the proposal's memo, the award's decision), else the day
     /// asked about, else today (Decree 152/2025 Art 4.4 forbids proposing or awarding *while* a review is pending).
     pub pending_at: NaiveDate,
+}
+
+/// What a unit reports of its staff: how many hold LĐTT and CSTĐCS, and the paper.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reported {
+    pub ldtt: usize,
+    pub cstdcs: usize,
+    pub doc: Option<String>,
 }
 
 /// How a unit ended: the day, and the unit it merged into (none: dissolved).
@@ -726,6 +737,13 @@ pub enum Evidence {
     Ended(Ended),
     /// The day the reviews were judged at.
     JudgedOn(NaiveDate),
+    /// The counts the unit reported, of its staff.
+    Reported {
+        ldtt: usize,
+        cstdcs: usize,
+        staff: i64,
+        doc: Option<String>,
+    },
     /// A branch of an alternative and how it came out.
     Branch(Cond, u8, Verdict),
 }

@@ -862,3 +862,37 @@ fn an_initiative_is_carried_with_what_it_served() {
     let next = csv_rows(&e.ok(&["-f", "2026.db", "initiative", "list", "--format", "csv"]).bytes);
     assert_eq!(next[1][at("used_by")], "the file of 2024 CSTDCS 2024", "{next:?}");
 }
+
+/// The shares of TTLĐTT and TTLĐXS on the counts a unit reports when the file holds only its candidates, the
+/// source named; a share that titles of the year not decided yet could still make is incomplete, not failed (issue
+/// 31 item 8).
+#[test]
+fn shares_on_the_counts_a_unit_reports() {
+    let e = year(2025);
+    e.ok(&["person", "add", "--unit", "CTHUE", "--name", "Nguyễn Văn An", "--code", "T1"]);
+    e.ok(&["person", "add", "--unit", "CTHUE", "--name", "Lê Thị Bình", "--code", "T2"]);
+    e.ok(&["unit", "staff", "CTHUE", "--staff", "40"]);
+    let share = |e: &Env, title: &str, c: &str| cond(&conditions(e, &["--unit", "CTHUE", "--title", title]), c).clone();
+    assert_eq!(share(&e, "TTLDTT", "share_ldtt").1, "unknown");
+    e.ok(&["unit", "staff", "CTHUE", "--staff", "40", "--ldtt", "29", "--cstdcs", "3", "--doc", "Báo cáo 12/BC-CT"]);
+    let s = share(&e, "TTLDTT", "share_ldtt");
+    assert_eq!(s.1, "met", "{s:?}");
+    assert!(
+        s.2.contains("reported by the unit: 29 of its staff of 40 hold LĐTT, 3 CSTĐCS (Báo cáo 12/BC-CT)"),
+        "{}",
+        s.2
+    );
+    assert_eq!(share(&e, "TTLDXS", "one_cstdcs").1, "met");
+    e.ok(&["unit", "staff", "CTHUE", "--staff", "40", "--ldtt", "20"]);
+    assert_eq!(share(&e, "TTLDTT", "share_ldtt").1, "not_met");
+    let err = e.fails(&["unit", "staff", "CTHUE", "--staff", "40", "--ldtt", "41"], 1);
+    assert!(err.contains("41 holding LĐTT is more than the staff of 40"), "{err}");
+    let err = e.fails(&["unit", "staff", "CTHUE", "--staff", "40", "--ldtt", "5", "--cstdcs", "6"], 1);
+    assert!(err.contains("6 holding CSTĐCS is more than the 5 holding LĐTT"), "{err}");
+    // The whole staff in the file, one LĐTT registered and not decided yet: incomplete, not 1 of 2 failed.
+    e.ok(&["unit", "staff", "CTHUE", "--staff", "2"]);
+    e.ok(&["award", "add", "-", "LDTT", "--person", "T1"]);
+    e.ok(&["register", "add", "--title", "LDTT", "--person", "T2"]);
+    let s = share(&e, "TTLDTT", "share_ldtt");
+    assert_eq!(s.1, "unknown", "{s:?}");
+}
