@@ -285,7 +285,7 @@ pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
                         all - present
                     )));
                 }
-                report::proposals::check_attendance(tx, all, present, written)?;
+                report::proposals::check_attendance(tx, kind, all, present, written)?;
                 let id = council::add_session(
                     tx,
                     date,
@@ -328,7 +328,7 @@ pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
                 let all = members.map_or(s.members, i64::from);
                 let present = present.map_or(s.present, i64::from);
                 let written = written.map_or(s.written, i64::from);
-                report::proposals::check_attendance(tx, all, present, written)?;
+                report::proposals::check_attendance(tx, kind.unwrap_or(s.kind), all, present, written)?;
                 let named = council::absent(tx, s.id)?;
                 let named_written = named.iter().filter(|a| a.2).count() as i64;
                 if named.len() as i64 > all - present || named_written > written {

@@ -24,7 +24,7 @@ pub enum RulesCmd {
     /// Set a parameter as the province or bloc decided it, with the text that decided it
     Set {
         /// ttldtt_share, ttldxs_share, cstdcs_cap (percent), vote_flag, vote_cstd_tinh, vote_cstdcs, quorum (percent
-        /// of all council members)
+        /// of all council members), quorum_awards (percent present at the year-end session)
         #[arg(value_parser = super::one_of(Param::VALUES, Param::parse))]
         param: Param,
         /// The value, a percentage between 0 and 100

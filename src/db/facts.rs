@@ -346,7 +346,7 @@ pub fn cap_counts_all(conn: &Connection, year: i32) -> Result<std::collections::
                AND h.id NOT IN (SELECT history_id FROM history_revocation)
             UNION
             SELECT r.person_id, 'registered' FROM registration r JOIN catalog c ON c.id = r.catalog_id
-             WHERE r.person_id IS NOT NULL AND c.code = 'CSTDCS' AND r.status <> 'withdrawn'
+             WHERE r.person_id IS NOT NULL AND c.code = 'CSTDCS' AND (r.status = 'registered' OR r.status = 'achieved')
                AND ?1 = (SELECT year FROM bloc))
         SELECT p.unit_id,
                count(DISTINCT t.pid) FILTER (WHERE t.code <> 'registered'),

@@ -642,7 +642,7 @@ const TEXTS: &[(&str, &str)] = &[
     ("midyear, annual, other", "`midyear` (sơ kết), `annual` (tổng kết), `other` (khác)"),
     ("regular (thường xuyên) or thematic (chuyên đề)", "`regular` (thường xuyên) hoặc `thematic` (chuyên đề)"),
     ("reprimand (khiển trách), warning (cảnh cáo), demotion, dismissal, removal; or a review pending: review (xem xét kỷ luật), inspection (thanh tra), investigation, complaint", "`reprimand` (khiển trách), `warning` (cảnh cáo), `demotion` (giáng chức), `dismissal` (cách chức), `removal` (buộc thôi việc); hoặc việc đang xem xét: `review` (xem xét kỷ luật), `inspection` (thanh tra), `investigation` (điều tra), `complaint` (khiếu nại)"),
-    ("ttldtt_share, ttldxs_share, cstdcs_cap (percent), vote_flag, vote_cstd_tinh, vote_cstdcs, quorum (percent of all council members)", "`ttldtt_share`, `ttldxs_share`, `cstdcs_cap` (phần trăm), `vote_flag`, `vote_cstd_tinh`, `vote_cstdcs`, `quorum` (phần trăm tổng số thành viên Hội đồng)"),
+    ("ttldtt_share, ttldxs_share, cstdcs_cap (percent), vote_flag, vote_cstd_tinh, vote_cstdcs, quorum (percent of all council members), quorum_awards (percent present at the year-end session)", "`ttldtt_share`, `ttldxs_share`, `cstdcs_cap` (phần trăm), `vote_flag`, `vote_cstd_tinh`, `vote_cstdcs`, `quorum` (phần trăm tổng số thành viên Hội đồng), `quorum_awards` (phần trăm có mặt tại phiên họp cuối năm)"),
     ("unit (cơ sở), province (tỉnh, bộ), national (toàn quốc)", "`unit` (cơ sở), `province` (tỉnh, bộ), `national` (toàn quốc)"),
 ];
 

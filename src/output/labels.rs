@@ -396,6 +396,11 @@ const LABELS: &[(&str, &str, &str)] = &[
         "TTLĐXS: least share of members with LĐTT (%)",
         "TTLĐXS: tỷ lệ tối thiểu cá nhân đạt LĐTT (%)",
     ),
+    (
+        "param.quorum_awards",
+        "Members present when awards are considered (% of members; the province's rule)",
+        "Số thành viên có mặt khi xét khen thưởng (% tổng số thành viên; theo quy định của tỉnh)",
+    ),
     ("param.quota_bk", "Certificates of merit proposed by the ranking", "Số Bằng khen đề nghị theo xếp hạng"),
     ("param.cstdcs_cap", "CSTĐCS: most as a share of LĐTT (%)", "CSTĐCS: tỷ lệ tối đa so với số LĐTT (%)"),
     (

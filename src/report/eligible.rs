@@ -364,6 +364,9 @@ fn count(n: usize) -> String {
 
 /// The conditions that keep a subject from a title (not met first, then unknown), as labels.
 pub fn reasons(j: &Judgement, lang: Lang) -> String {
+    if j.checks.is_empty() {
+        return words(rules::not_covered_why(&j.code), lang);
+    }
     let pick = |v: Verdict| j.checks.iter().filter(move |c| c.verdict == v);
     pick(Verdict::NotMet)
         .chain(pick(Verdict::Unknown))

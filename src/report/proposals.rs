@@ -68,7 +68,15 @@ pub struct Weighed {
 /// A ballot against the threshold of the rule set in force on its session's date.
 /// A session's attendance against itself and the quorum of the rules in force (Decree 98/2023 Art 30(7)): the
 /// present and the written opinions no more than the members, the present enough to deliberate.
-pub fn check_attendance(conn: &Connection, all: i64, present: i64, written: i64) -> Result<()> {
+/// A province's own share of members present when awards are considered (`quorum_awards`, Bắc Ninh QĐ
+/// 86/2025/QĐ-UBND Art 8.4: 80%) applies to the year-end session, once the file sets it.
+pub fn check_attendance(
+    conn: &Connection,
+    kind: crate::model::SessionKind,
+    all: i64,
+    present: i64,
+    written: i64,
+) -> Result<()> {
     if present + written > all {
         return Err(crate::error::refused(format!(
             "{present} present and {written} written opinions are more than the {all} members"
@@ -81,6 +89,19 @@ pub fn check_attendance(conn: &Connection, all: i64, present: i64, written: i64)
             "{present} of {all} members present is below the quorum of {}%; the session cannot deliberate",
             crate::text::format_number((q.value.unwrap_or(0.0) * 10.0).round() / 10.0, false)
         )));
+    }
+    let qa = set.get(rules::Param::QuorumAwards);
+    if let (crate::model::SessionKind::Annual, Some(least)) = (kind, qa.value) {
+        if (present as f64) * 100.0 + 1e-9 < least * all as f64 {
+            let source = match &qa.source {
+                rules::Source::Set { source, .. } => source.clone(),
+                _ => String::new(),
+            };
+            return Err(crate::error::refused(format!(
+                "{present} of {all} members present is below the {}% present the province asks when awards are considered ({source})",
+                crate::text::format_number(least, false)
+            )));
+        }
     }
     Ok(())
 }

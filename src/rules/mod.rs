@@ -232,6 +232,21 @@ const fn u(text: &'static str) -> Cite {
 /// The titles and forms the check covers; another code gets "not covered".
 pub const COVERED: &[&str] = &["LDTT", "CSTDCS", "CSTD_TINH", "BK_TINH", "TTLDTT", "TTLDXS", "CTD_TINH"];
 
+/// Why a title or form is not judged: who decides it and on what the file does not hold (Law 06/2022/QH15).
+pub fn not_covered_why(code: &str) -> &'static str {
+    match code {
+        "CSTD_TQ" => {
+            "chosen among the CSTĐ of ministries and provinces by the Central Council (Law 06/2022 Art 21): the bloc proposes no one for it"
+        }
+        "CTD_CP" | "BK_TTG" => {
+            "conferred by the Prime Minister on the province's proposal, on conditions the bloc's file does not hold (Law 06/2022 Art 25, 71)"
+        }
+        "GK" => "conferred by the head of the unit under its own rule (Law 06/2022 Art 75)",
+        "CSTT" | "LDTT_LLVT" => "the armed forces' title, judged by their ministries",
+        _ => "its conditions are not in the rule sets of this tool",
+    }
+}
+
 /// Who a subject is: the conditions of Bằng khen differ for a person and a collective.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Who {
@@ -327,6 +342,8 @@ id_enum! {
         VoteOther = "vote_other",
         /// The least share (%) of council members present for a session on awards.
         Quorum = "quorum",
+        /// A province's own least share (%) of members present when awards are considered (Bắc Ninh: 80%).
+        QuorumAwards = "quorum_awards",
     }
 }
 
@@ -368,6 +385,9 @@ pub fn default(p: Param, regime: Regime) -> Value {
         Param::VoteCstdTinh => (Some(90.0), false, vote_source(regime)),
         Param::VoteOther => (Some(50.0), true, Source::Default(u("mặc định (quá bán tổng số thành viên)"))),
         Param::Quorum => (Some(200.0 / 3.0), false, Source::Default(u("mặc định (hai phần ba thành viên)"))),
+        // A province's rule, not a national one: not applied until the file's province sets it (Bắc Ninh QĐ
+        // 86/2025/QĐ-UBND Art 8.4 says 80% of members present for sessions on awards).
+        Param::QuorumAwards => (None, false, Source::None),
     };
     Value { param: p, value, strict, source }
 }
@@ -458,7 +478,16 @@ impl Param {
         Param::VoteCstdcs,
         Param::VoteOther,
         Param::Quorum,
+        Param::QuorumAwards,
     ];
+}
+
+#[cfg(test)]
+mod params_tests {
+    #[test]
+    fn every_parameter_is_resolved() {
+        assert_eq!(super::Param::ALL.len(), super::Param::VALUES.len());
+    }
 }
 
 // ---- The facts a judgement reads (gathered by `db/facts.rs`) ----

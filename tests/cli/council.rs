@@ -607,3 +607,21 @@ fn one_achievement_one_form_across_proposals() {
     e.ok(&["proposal", "withdraw", "1", "--date", "12/12/2025", "--reason", "Khối xét lại"]);
     e.ok(&["proposal", "send", "2", "--memo", "16/TTr-KTĐ", "--date", "12/12/2025"]);
 }
+
+/// A province's own share of members present for the year-end session on awards is a parameter with its source,
+/// applied once the file sets it (Bắc Ninh QĐ 86/2025/QĐ-UBND Art 8.4: 80%; issue 31 item 9).
+#[test]
+fn the_province_s_attendance_for_a_session_on_awards() {
+    let e = council(10);
+    e.ok(&["council", "session", "add", "--date", "10/12/2025", "--kind", "annual", "--present", "7"]);
+    e.ok(&["rules", "set", "quorum_awards", "80", "--source", "QĐ 86/2025/QĐ-UBND, Điều 8 khoản 4"]);
+    let err = e.fails(&["council", "session", "add", "--date", "11/12/2025", "--kind", "annual", "--present", "7"], 1);
+    assert!(
+        err.contains("7 of 10 members present is below the 80% present the province asks when awards are considered (QĐ 86/2025/QĐ-UBND, Điều 8 khoản 4)"),
+        "{err}"
+    );
+    e.ok(&["council", "session", "add", "--date", "11/12/2025", "--kind", "midyear", "--present", "7"]);
+    e.ok(&["council", "session", "add", "--date", "12/12/2025", "--kind", "annual", "--present", "8"]);
+    let shown = e.ok(&["--lang", "vi", "rules", "show"]).stdout;
+    assert!(shown.contains("Số thành viên có mặt khi xét khen thưởng"), "{shown}");
+}

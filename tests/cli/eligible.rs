@@ -162,7 +162,7 @@ fn example_2_cstdcs_rests_on_an_excellent_rating_or_an_initiative() {
     assert_eq!(cond(&ldtt, "rated_good").1, "not_met");
     // Awarding it all the same is the province's decision: recorded, with a warning naming the conditions.
     let err = e.ok(&["award", "add", "-", "CSTDCS", "--person", "KB01"]).stderr;
-    assert!(err.contains("warning: Lê Văn Bình is not eligible for CSTDCS 2025 under the rules in force: holds LĐTT (Luật TĐKT 2022, Điều 23); "), "{err}");
+    assert!(err.contains("warning: Lê Văn Bình is not eligible for CSTDCS 2025 under Luật Thi đua, Khen thưởng 06/2022/QH15; Nghị định 152/2025/NĐ-CP: holds LĐTT (Luật TĐKT 2022, Điều 23); "), "{err}");
     assert!(err.contains("; no discipline in the year (Nghị định 152/2025/NĐ-CP, Điều 4 khoản 4)"), "{err}");
 }
 
@@ -895,4 +895,18 @@ fn shares_on_the_counts_a_unit_reports() {
     e.ok(&["register", "add", "--title", "LDTT", "--person", "T2"]);
     let s = share(&e, "TTLDTT", "share_ldtt");
     assert_eq!(s.1, "unknown", "{s:?}");
+}
+
+/// A title the tool does not judge says why, with the article (issue 31 item 9).
+#[test]
+fn a_title_not_covered_says_why() {
+    let e = year(2025);
+    e.ok(&["person", "add", "--unit", "CTHUE", "--name", "Nguyễn Văn An", "--code", "T1"]);
+    let s = summary(&e, &["--person", "T1", "--title", "CSTD_TQ"]);
+    assert_eq!(s[0].3, "not_covered");
+    assert!(s[0].4.contains("Central Council (Law 06/2022 Art 21)"), "{s:?}");
+    let s = summary(&e, &["--unit", "CTHUE", "--title", "GK"]);
+    assert!(s[0].4.contains("head of the unit"), "{s:?}");
+    let vi = e.ok(&["--lang", "vi", "eligible", "--unit", "CTHUE", "--title", "GK"]).stdout;
+    assert!(vi.contains("do thủ trưởng đơn vị tặng"), "{vi}");
 }

@@ -334,11 +334,13 @@ fn warn_if_not_eligible(ctx: &Ctx, id: i64) -> Result<()> {
                 )
             })
             .collect();
+        // Judged by the rules of its achievement year, which the warning names.
         ctx.say(format!(
-            "warning: {} is not eligible for {} {} under the rules in force: {}",
+            "warning: {} is not eligible for {} {} under {}: {}",
             s.name,
             a.code,
             a.year_to,
+            j.regime.texts(),
             failed.join("; ")
         ));
     }
