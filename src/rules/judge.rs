@@ -337,7 +337,8 @@ fn or_the_councils(checked: Verdict, cond: Cond, ev: &mut Vec<Evidence>) -> Verd
 /// proposes the unit), or two consecutive years rated excellent, or TTLĐXS in both.
 fn bk_unit(f: &Facts, y: i32) -> Out {
     let (a, ea) = match &f.standing {
-        Some(s) if s.proposal.is_some() => (Verdict::Met, Evidence::Standing(s.clone())),
+        // The ranking's flag is that selection's form: one achievement, one form (Law 06/2022 Art 5.2.c).
+        Some(s) if s.proposal.as_deref() == Some("BK_TINH") => (Verdict::Met, Evidence::Standing(s.clone())),
         Some(s) if s.scored => (Verdict::NotMet, Evidence::Standing(s.clone())),
         Some(_) => (Verdict::Unknown, Evidence::NotRanked),
         None => (Verdict::Unknown, Evidence::OtherYear(y)),
@@ -542,6 +543,28 @@ mod tests {
 
     fn rules(year: i32) -> RuleSet {
         RuleSet::new(judging_date(year), &[])
+    }
+
+    /// The unit the ranking proposes for the flag is not thereby selected for a Bằng khen too (Law 06/2022 Art
+    /// 5.2.c); the one it proposes for a Bằng khen is (issue 31 item 5).
+    #[test]
+    fn the_flag_s_selection_is_not_a_certificate_s_too() {
+        let mut f = person(2025);
+        f.who = Who::Unit;
+        let standing = |p: &str| Standing {
+            rank: 1,
+            shared: false,
+            of: 7,
+            scored: true,
+            proposal: Some(p.to_string()),
+            flag_elsewhere: false,
+        };
+        f.standing = Some(standing("CTD_TINH"));
+        let j = judge("BK_TINH", &f, &rules(2025));
+        let bk = j.checks.iter().find(|k| k.cond == Cond::BkUnit).unwrap();
+        assert!(bk.evidence.contains(&Evidence::Branch(Cond::BkUnit, 1, Verdict::NotMet)), "{:?}", bk.evidence);
+        f.standing = Some(standing("BK_TINH"));
+        assert_eq!(verdict(&judge("BK_TINH", &f, &rules(2025)), Cond::BkUnit), Verdict::Met);
     }
 
     /// Art 74.1 (d) not met leaves (a)–(c) and (đ) to the council: "to confirm", never "not eligible"; (d) met is
