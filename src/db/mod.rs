@@ -221,13 +221,20 @@ pub fn write_load<T>(
 /// Whether rows changed since the last audit entry without one of their own: the cheap part of `db check`, for a
 /// warning on every read (the counters; on a bloc-sized file the content digest too).
 pub fn changed_outside(conn: &Connection) -> Result<bool> {
-    if audit::counters(conn)? != audit::last_state(conn)? {
-        return Ok(true);
-    }
-    if audit::unchanged_since_last_entry(conn)? || !check::digest_each_time(conn)? {
-        return Ok(false);
-    }
-    Ok(!audit::content_problems(conn, &audit::content(conn)?)?.is_empty())
+    // One read transaction: the counters, the log and the rows as of one moment. Read one by one, a write of the
+    // tool committed between two of them looked like a change behind its back (a false alarm in a busy office).
+    conn.execute_batch("BEGIN DEFERRED")?;
+    let seen = (|| -> Result<bool> {
+        if audit::counters(conn)? != audit::last_state(conn)? {
+            return Ok(true);
+        }
+        if audit::unchanged_since_last_entry(conn)? || !check::digest_each_time(conn)? {
+            return Ok(false);
+        }
+        Ok(!audit::content_problems(conn, &audit::content(conn)?)?.is_empty())
+    })();
+    conn.execute_batch("COMMIT")?;
+    seen
 }
 
 /// `db accept`: takes what `db check` found as known and wanted, in one logged entry. The audit triggers are put

@@ -524,3 +524,56 @@ fn the_change_counter_spares_the_digest_and_fools_no_check() {
     assert_eq!(out.code, 1);
     assert!(out.stdout.starts_with("the content of table 'unit' is not what thidua recorded"), "{}", out.stdout);
 }
+
+/// Readers beside busy writers never warn of a change outside the tool: counters, log and rows are compared as of
+/// one moment (issue 33 item 8).
+#[test]
+fn no_false_alarm_beside_writers() {
+    let e = Env::init();
+    e.ok(&["unit", "add", "CT", "--name", "Cục Thống kê"]);
+    let writers: Vec<_> = (0..2)
+        .map(|w| {
+            let mut c = e.cmd(&["unit", "import", &e.write(&format!("w{w}.csv"), &units_csv(&format!("W{w}"), 1))]);
+            // Many small writes: each writer edits its unit over and over.
+            let _ = c.output();
+            let args: Vec<String> = vec!["unit".into(), "edit".into(), format!("W{w}0"), "--note".into()];
+            (0..25)
+                .map(|i| {
+                    let mut a = args.clone();
+                    a.push(format!("n{i}"));
+                    a
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let handles: Vec<_> = writers
+        .into_iter()
+        .map(|runs| {
+            let cmds: Vec<std::process::Command> = runs
+                .iter()
+                .map(|a| {
+                    let refs: Vec<&str> = a.iter().map(String::as_str).collect();
+                    e.cmd(&refs)
+                })
+                .collect();
+            std::thread::spawn(move || {
+                for mut c in cmds {
+                    let o = c.output().unwrap();
+                    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+                }
+            })
+        })
+        .collect();
+    let mut alarms = 0;
+    for _ in 0..60 {
+        let o = e.cmd(&["info"]).output().unwrap();
+        if String::from_utf8_lossy(&o.stderr).contains("changed outside thidua") {
+            alarms += 1;
+        }
+    }
+    for h in handles {
+        h.join().unwrap();
+    }
+    assert_eq!(alarms, 0, "false alarms beside writers");
+    e.ok(&["db", "check"]);
+}
