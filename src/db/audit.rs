@@ -168,17 +168,50 @@ pub const GENESIS: &str = "00000000000000000000000000000000000000000000000000000
 /// The hash of an entry: SHA-256 over the previous hash and every field, one per line. The digest joins the
 /// hashed fields only when there is one, so entries written before schema 3 keep their hashes.
 pub fn hash(e: &Entry, prev: &str) -> String {
+    // Each field with its length before it: no text in one field can pass for the end of another.
     let mut h = Sha256::new();
+    h.update(b"thidua audit 2\n");
+    let id = e.id.to_string();
+    for part in [prev, &id, &e.at, &e.user, &e.command, &e.changes, &e.state, &e.digest] {
+        h.update((part.len() as u64).to_le_bytes());
+        h.update(part.as_bytes());
+    }
+    hex(&h.finalize())
+}
+
+/// The hash entries had before schema 14's encoding: fields joined by newlines. Taken only where no field holds a
+/// newline, so that text cannot have moved from one field to the next.
+fn hash_joined(e: &Entry, prev: &str) -> Option<String> {
     let id = e.id.to_string();
     let mut parts = vec![prev, &id, &e.at, &e.user, &e.command, &e.changes, &e.state];
     if !e.digest.is_empty() {
         parts.push(&e.digest);
     }
+    if parts.iter().any(|p| p.contains('\n')) {
+        return None;
+    }
+    let mut h = Sha256::new();
     for part in parts {
         h.update(part.as_bytes());
         h.update(b"\n");
     }
-    hex(&h.finalize())
+    Some(hex(&h.finalize()))
+}
+
+/// Whether an entry's stored hash is the one its fields and the previous hash give.
+fn holds(e: &Entry, prev: &str) -> bool {
+    e.hash == hash(e, prev) || hash_joined(e, prev).is_some_and(|h| h == e.hash)
+}
+
+/// The head of the chain recomputed from every entry's fields, from the first: what the fingerprint covers. An
+/// entry edited or removed anywhere, before an acceptance too, gives another head; none: no entry.
+pub fn recomputed_head(conn: &Connection) -> Result<String> {
+    let mut prev = GENESIS.to_string();
+    for e in entries(conn)? {
+        // The stored hash where it holds (entries of either encoding), else what the fields give.
+        prev = if e.prev_hash == prev && holds(&e, &prev) { e.hash.clone() } else { hash(&e, &prev) };
+    }
+    Ok(if prev == GENESIS { String::new() } else { prev })
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -395,10 +428,8 @@ pub fn content_problems(conn: &Connection, now: &Digests) -> Result<Vec<String>>
 pub fn fingerprint(conn: &Connection) -> Result<String> {
     let (bloc, year): (String, i64) =
         conn.query_row("SELECT name, year FROM bloc", [], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    let head: String = conn
-        .query_row("SELECT hash FROM audit ORDER BY id DESC LIMIT 1", [], |r| r.get(0))
-        .optional()?
-        .unwrap_or_default();
+    // The head recomputed from every entry (not the stored one): no entry can change, accepted or not, and keep it.
+    let head = recomputed_head(conn)?;
     let mut h = Sha256::new();
     for part in ["thidua fingerprint 1", &bloc, &year.to_string(), &head] {
         h.update(part.as_bytes());
@@ -443,15 +474,19 @@ pub fn entries(conn: &Connection) -> Result<Vec<Entry>> {
 }
 
 /// The OS user running the command: the login name the environment gives, else the name of the process's uid.
+/// Who ran the command: the OS account of the real uid; `$USER` only as a note beside it when it says another
+/// name (anyone can set it), cleaned of what would move text in the log.
 fn os_user() -> String {
-    for var in ["USER", "LOGNAME", "USERNAME"] {
-        if let Ok(u) = std::env::var(var) {
-            if !u.is_empty() {
-                return u;
-            }
-        }
+    let env = ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|u| !u.is_empty()))
+        .map(|u| crate::text::clean(&u).chars().filter(|c| !c.is_control()).collect::<String>());
+    match (uid_name(), env) {
+        (Some(a), Some(e)) if a != e => format!("{a} (USER={e})"),
+        (Some(a), _) => a,
+        (None, Some(e)) => format!("{e} (USER)"),
+        (None, None) => "unknown".into(),
     }
-    uid_name().unwrap_or_else(|| "unknown".into())
 }
 
 /// The name of the real uid, from /proc and /etc/passwd (Linux), without a C library binding.
@@ -604,7 +639,7 @@ pub fn verify(conn: &Connection) -> Result<Vec<String>> {
     let mut state = Counters::new();
     let mut chain_ok = true;
     for e in entries(conn)? {
-        if chain_ok && e.id > accepted && (e.prev_hash != prev || hash(&e, &prev) != e.hash) {
+        if chain_ok && e.id > accepted && (e.prev_hash != prev || !holds(&e, &prev)) {
             problems.push(format!(
                 "audit log: entry #{} does not match its hash (edited or removed entries before it)",
                 e.id

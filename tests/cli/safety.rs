@@ -577,3 +577,39 @@ fn no_false_alarm_beside_writers() {
     assert_eq!(alarms, 0, "false alarms beside writers");
     e.ok(&["db", "check"]);
 }
+
+/// History before an acceptance cannot be rewritten under the sealed fingerprint: it covers every entry recomputed
+/// from its fields, from the first; and an entry's fields are encoded so that no text moves from one to the next
+/// (issue 33 items 1 and 2).
+#[test]
+fn the_fingerprint_covers_every_entry_of_the_log() {
+    let e = demo();
+    behind_the_back(&e, "UPDATE unit SET note = 'sửa tay' WHERE code = 'HQ';");
+    e.ok(&["db", "accept", "--reason", "Đã kiểm tra"]);
+    e.ok(&["unit", "edit", "CTK", "--note", "tiếp tục"]);
+    let fp = e.ok(&["db", "seal", "--reason", "Đã tổng kết năm 2020"]).stdout.trim().to_string();
+    e.ok(&["db", "check", "--fingerprint", &fp]);
+    for forgery in [
+        "UPDATE audit SET user = 'ai đó', command = 'thidua unit list' WHERE id <= 2;",
+        "DELETE FROM audit WHERE id = 2;",
+        "UPDATE audit SET at = '2020-01-01T00:00:00Z' WHERE id = 1;",
+    ] {
+        let copy = e.path("copy.db");
+        std::fs::copy(e.db(), &copy).unwrap();
+        match std::process::Command::new("sqlite3").arg(&copy).arg(forgery).output() {
+            Ok(o) => assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr)),
+            Err(_) => rusqlite::Connection::open(&copy).unwrap().execute_batch(forgery).unwrap(),
+        }
+        let out = e.run(&["-f", "copy.db", "db", "check", "--fingerprint", &fp]);
+        assert_eq!(out.code, 1, "{forgery}: {}", out.stdout);
+        assert!(out.stdout.contains(&format!("not {fp}")), "{forgery}: {}", out.stdout);
+        std::fs::remove_file(&copy).unwrap();
+    }
+    // The account that ran a command is the OS's; $USER is a note beside it, with no line break to move text.
+    let f = demo();
+    let o = f.cmd(&["unit", "edit", "HQ", "--note", "y"]).env("USER", "alice\nthidua db seal").output().unwrap();
+    assert!(o.status.success());
+    let user: String = f.conn().query_row("SELECT user FROM audit ORDER BY id DESC LIMIT 1", [], |r| r.get(0)).unwrap();
+    assert!(!user.contains('\n') && user.contains("(USER=alice"), "{user}");
+    f.ok(&["db", "check"]);
+}
