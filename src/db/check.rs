@@ -48,10 +48,20 @@ const DIGEST_BEFORE_WRITE_BYTES: i64 = 64 << 20;
 
 /// What must hold before the tool writes again: the file is thidua's at this schema version, its schema is
 /// thidua's, it has its bloc row, its log and counters agree with the audit chain, and (up to
-/// [`DIGEST_BEFORE_WRITE_BYTES`]) every table holds what the last entry recorded. Damaged pages are found when a
-/// command meets them (SQLite reports them as they are read).
+/// [`DIGEST_BEFORE_WRITE_BYTES`]) every table holds what the last entry recorded. A file up to
+/// [`QUICK_CHECK_BYTES`] has every page checked too (`PRAGMA quick_check`, a few milliseconds at a bloc's size): a
+/// damaged page no write would touch still refuses the write. Larger files leave that to `db check`, and SQLite
+/// reports a damaged page when a command meets it.
 pub fn before_write(conn: &Connection) -> Result<Vec<String>> {
     let mut p = Vec::new();
+    if file_bytes(conn)? <= QUICK_CHECK_BYTES {
+        let quick: Vec<String> =
+            conn.prepare("PRAGMA quick_check")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        if quick != ["ok"] {
+            p.extend(quick.into_iter().take(3).map(|l| format!("integrity: “{l}”")));
+            return Ok(p);
+        }
+    }
     let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
     if app != APPLICATION_ID {
         p.push(format!("application_id is {app:#x}, not thidua's {APPLICATION_ID:#x}"));
@@ -69,9 +79,14 @@ pub fn before_write(conn: &Connection) -> Result<Vec<String>> {
 
 /// Whether the file is small enough to have its content digested on every command ([`DIGEST_BEFORE_WRITE_BYTES`]).
 pub fn digest_each_time(conn: &Connection) -> Result<bool> {
-    let bytes: i64 =
-        conn.query_row("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size", [], |r| r.get(0))?;
-    Ok(bytes <= DIGEST_BEFORE_WRITE_BYTES)
+    Ok(file_bytes(conn)? <= DIGEST_BEFORE_WRITE_BYTES)
+}
+
+/// Files up to this size have every page checked before a write.
+const QUICK_CHECK_BYTES: i64 = 16 << 20;
+
+fn file_bytes(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size", [], |r| r.get(0))?)
 }
 
 fn objects(conn: &Connection) -> Result<BTreeMap<(String, String), String>> {

@@ -251,10 +251,13 @@ pub fn accept(conn: &mut Connection, reason: &str) -> Result<i64> {
         ));
     }
     // Damaged pages are not an edit to accept: the file is put back from a backup.
-    let quick: String = tx.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
-    if quick != "ok" {
+    let quick: Vec<String> =
+        tx.prepare("PRAGMA quick_check")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    if quick != ["ok"] {
+        // SQLite's own words, quoted: the first problem it found past its "in database main" line.
+        let first = quick.iter().flat_map(|l| l.lines()).find(|l| !l.starts_with("***")).unwrap_or_default();
         return Err(refused_hint(
-            format!("the file is damaged: {quick}; nothing was changed"),
+            format!("the file is damaged: “{first}”; nothing was changed"),
             "`thidua db check` says where; put the latest backup in its place (`thidua db backup` makes them)",
         ));
     }

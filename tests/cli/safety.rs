@@ -613,3 +613,29 @@ fn the_fingerprint_covers_every_entry_of_the_log() {
     assert!(!user.contains('\n') && user.contains("(USER=alice"), "{user}");
     f.ok(&["db", "check"]);
 }
+
+/// Garbage over a page of an index a write does not touch still refuses the write (issue 33 item 7): a bloc-sized
+/// file has every page checked before it takes one; `db accept` takes no damage either.
+#[test]
+fn a_damaged_index_page_refuses_every_write() {
+    let e = demo();
+    let (page, size): (i64, i64) = e
+        .conn()
+        .query_row(
+            "SELECT pageno, (SELECT page_size FROM pragma_page_size) FROM dbstat WHERE name = 'meeting_item_person'
+             ORDER BY pageno LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let mut bytes = std::fs::read(e.db()).unwrap();
+    let at = ((page - 1) * size) as usize;
+    bytes[at + 8..at + 200].fill(0x5a);
+    std::fs::write(e.db(), &bytes).unwrap();
+    let err = e.fails(&["unit", "add", "ZZ", "--name", "Thử"], 1);
+    assert!(err.contains("needs a look") || err.contains("damaged"), "{err}");
+    assert_eq!(std::fs::read(e.db()).unwrap(), bytes, "nothing written");
+    let err = e.fails(&["db", "accept", "--reason", "x"], 1);
+    assert!(err.contains("damaged"), "{err}");
+    assert_eq!(std::fs::read(e.db()).unwrap(), bytes, "nothing written");
+}
