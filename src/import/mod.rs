@@ -284,6 +284,36 @@ fn is_workbook(path: &str) -> bool {
     matches!(ext.as_deref(), Some("xlsx" | "xlsm" | "xlsb" | "xls" | "ods"))
 }
 
+/// The text a spreadsheet shows for a formula that failed: what an .ods keeps in the cell.
+fn is_error_text(t: &str) -> bool {
+    matches!(t, "#DIV/0!" | "#N/A" | "#NAME?" | "#NULL!" | "#NUM!" | "#REF!" | "#VALUE!")
+        || t.strip_prefix("Err:").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Whether an .ods's content ends as a document does: one cut short (a copy broken off, a download stopped right
+/// after a row) sent the workbook reader into a loop that never ends. Read through once, holding only its tail.
+fn ods_whole(path: &str) -> bool {
+    let Ok(f) = std::fs::File::open(path) else { return true };
+    let Ok(mut zip) = zip::ZipArchive::new(f) else { return true };
+    let Ok(mut content) = zip.by_name("content.xml") else { return true };
+    let mut tail: Vec<u8> = Vec::with_capacity(256);
+    let mut buf = [0u8; 64 * 1024];
+    loop {
+        match std::io::Read::read(&mut content, &mut buf) {
+            Ok(0) => break,
+            Ok(n) => {
+                tail.extend_from_slice(&buf[..n]);
+                if tail.len() > 256 {
+                    tail.drain(..tail.len() - 256);
+                }
+            }
+            // A damaged stream is the reader's to report.
+            Err(_) => return true,
+        }
+    }
+    String::from_utf8_lossy(&tail).trim_end().ends_with("</office:document-content>")
+}
+
 /// Opens a sheet of a workbook (the first, or `sheet` by name); its first row is the header.
 fn open_sheet(path: &str, cols: &[Col], ignore: &[String], sheet: Option<&str>) -> Result<Source> {
     use calamine::Reader;
@@ -297,6 +327,12 @@ fn open_sheet(path: &str, cols: &[Col], ignore: &[String], sheet: Option<&str>) 
             "save it from the spreadsheet program as .xlsx or .ods, without a password",
         )
     };
+    if path.to_ascii_lowercase().ends_with(".ods") && !ods_whole(path) {
+        return Err(refused_hint(
+            format!("'{path}' is cut short: its content ends before the document does"),
+            "save it again from the spreadsheet program, or ask for the whole file",
+        ));
+    }
     let mut wb = calamine::open_workbook_auto(path).map_err(|e| unreadable(&e))?;
     let names = wb.sheet_names();
     // A hidden sheet (Excel's hidden or very hidden, a table not displayed in LibreOffice) is read only when named;
@@ -899,6 +935,12 @@ impl Source {
                     let d = cells.get((r, c)).unwrap_or(&calamine::Data::Empty);
                     if let calamine::Data::Error(e) = d {
                         problem.get_or_insert_with(|| format!("cell {} holds an error ({e:?})", c + 1));
+                    }
+                    // An .ods keeps an error cell's text ("#DIV/0!", "Err:502"): refused as the .xlsx one is.
+                    if let calamine::Data::String(t) = d {
+                        if is_error_text(t) {
+                            problem.get_or_insert_with(|| format!("cell {} holds an error ({t})", c + 1));
+                        }
                     }
                     // A formula's value is what the spreadsheet cached when it was saved; none means nothing to read.
                     let at = (top + r as u32, left + c as u32);

@@ -505,6 +505,8 @@ const MESSAGES: &[(&str, &str)] = &[
     ("conferred by the head of the unit under its own rule (Law 06/2022 Art 75)", "do thủ trưởng đơn vị tặng theo quy định của đơn vị (Luật TĐKT 2022, Điều 75)"),
     ("the armed forces' title, judged by their ministries", "danh hiệu của lực lượng vũ trang, do bộ của lực lượng đó xét"),
     ("its conditions are not in the rule sets of this tool", "điều kiện của danh hiệu này chưa có trong các bộ quy định của công cụ"),
+    ("'{}' is cut short: its content ends before the document does", "'{0}' bị cắt cụt: nội dung kết thúc trước khi hết văn bản"),
+    ("save it again from the spreadsheet program, or ask for the whole file", "hãy lưu lại từ chương trình bảng tính, hoặc xin lại tệp đầy đủ"),
     ("remove {}?", "xóa {0}?"),
     ("code '{}' is already in the catalog: {}", "mã '{0}' đã có trong danh mục: {1}"),
     ("{} (dry run: nothing was written)", "{0} (chạy thử: không ghi gì vào tệp)"),

@@ -395,3 +395,47 @@ fn a_text_too_long_for_a_cell_names_its_row_and_column() {
     assert!(!e.path("u.xlsx").exists());
     e.ok(&["unit", "list", "-o", "u.csv"]);
 }
+
+/// An .ods cut short right after a row (a copy broken off) is refused at once, not read forever; an .ods error cell
+/// ("#DIV/0!", "Err:502") is refused as the .xlsx one is (issue 33 item 4).
+#[test]
+fn an_ods_cut_short_or_holding_an_error_is_refused() {
+    use std::io::{Read, Write};
+    let root = env!("CARGO_MANIFEST_DIR");
+    let rewrite = |e: &Env, name: &str, change: &dyn Fn(String) -> String| -> String {
+        let mut zin =
+            zip::ZipArchive::new(std::fs::File::open(format!("{root}/tests/fixtures/sheets/people.ods")).unwrap())
+                .unwrap();
+        let out = e.path(name);
+        let mut zout = zip::ZipWriter::new(std::fs::File::create(&out).unwrap());
+        for i in 0..zin.len() {
+            let mut f = zin.by_index(i).unwrap();
+            let name = f.name().unwrap().to_string();
+            let mut bytes = Vec::new();
+            f.read_to_end(&mut bytes).unwrap();
+            let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+            zout.start_file(name.clone(), opts).unwrap();
+            if name == "content.xml" {
+                bytes = change(String::from_utf8(bytes).unwrap()).into_bytes();
+            }
+            zout.write_all(&bytes).unwrap();
+        }
+        zout.finish().unwrap();
+        out.to_string_lossy().into_owned()
+    };
+    let e = Env::init();
+    e.ok(&["unit", "add", "CT", "--name", "Cục Thống kê", "--role", "leader"]);
+    e.ok(&["unit", "add", "BHXH", "--name", "Bảo hiểm xã hội tỉnh"]);
+    let cut = rewrite(&e, "cut.ods", &|s| {
+        let at = s.find("</table:table-row>").unwrap() + "</table:table-row>".len();
+        s[..at].to_string()
+    });
+    let start = std::time::Instant::now();
+    let err = e.fails(&["person", "import", &cut], 1);
+    assert!(err.contains("is cut short"), "{err}");
+    assert!(start.elapsed() < std::time::Duration::from_secs(20));
+    let wrong = rewrite(&e, "error.ods", &|s| s.replacen("Tạ Thị Dân", "#DIV/0!", 1));
+    let err = e.fails(&["person", "import", &wrong], 1);
+    assert!(err.contains("holds an error (#DIV/0!)"), "{err}");
+    assert_eq!(e.count("SELECT count(*) FROM person"), 0);
+}
