@@ -550,3 +550,25 @@ fn the_review_the_draft_decision_and_an_achievement_report() {
     let md = run(&["doc", "achievements", "--person", "BHXH01"]).stdout;
     assert!(md.contains("Họ và tên: Bà Trần Thị Yến Phương.") && md.contains("**NGƯỜI BÁO CÁO THÀNH TÍCH**"), "{md}");
 }
+
+/// A national file's table of every unit × title is no paper's: the review sums it by title and says where the
+/// whole list is (issue 35 item 3: a review of a million people was 676 MB in memory).
+#[test]
+fn a_review_paper_sums_a_long_table_of_units() {
+    let e = Env::init();
+    let mut units = String::from("code,name,role\nCT,Cục Thống kê,leader\n");
+    let mut regs = String::from("unit,title\n");
+    for i in 0..320 {
+        units.push_str(&format!("U{i:03},Đơn vị số {i},member\n"));
+        regs.push_str(&format!("U{i:03},TTLDTT\n"));
+    }
+    e.ok(&["unit", "import", &e.write("u.csv", &units)]);
+    e.ok(&["register", "import", &e.write("r.csv", &regs)]);
+    e.ok(&["council", "member", "add", "Tạ Thị Dân", "--role", "chair"]);
+    e.ok(&["doc", "review", "annual", "-o", "tk.docx"]);
+    let xml = part(&e.path("tk.docx"), "word/document.xml");
+    let text = xml.split('<').filter_map(|p| p.split_once('>').map(|(_, t)| t)).collect::<String>();
+    assert!(text.contains("danh sách đầy đủ theo từng đơn vị (320 dòng)"), "{text}");
+    assert!(text.contains("Tập thể lao động tiên tiến320"), "one row of sums: {text}");
+    assert!(!text.contains("Đơn vị số 17"), "no unit's row");
+}

@@ -12,7 +12,7 @@ use super::frame;
 use crate::db::{catalog, units};
 use crate::error::Result;
 use crate::output::document::{from_table_named, Block, Document};
-use crate::output::Table;
+use crate::output::{Cell, Table};
 
 /// The parts of a review the file cannot write, given as text (`doc review --text PART=FILE`).
 pub const PARTS: &[&str] = &["situation", "assessment", "tasks", "proposals"];
@@ -67,6 +67,38 @@ fn named(t: &Table, n: &Names) -> Block {
         }
     };
     from_table_named(t, &drop, &name)
+}
+
+/// The most rows a table of a review paper holds; a longer one of units is summed over the units.
+const PAPER_ROWS: usize = 300;
+
+/// A table of units longer than [`PAPER_ROWS`], as sums over the units: one row per value of its other text columns
+/// (a title), its numbers added up. None for a shorter table, or one without a unit column.
+fn summed_over_units(t: &Table) -> Option<Table> {
+    let unit = t.columns.iter().position(|c| c == "unit")?;
+    if t.rows.len() <= PAPER_ROWS {
+        return None;
+    }
+    let keep: Vec<usize> = (0..t.columns.len()).filter(|&i| i != unit && t.columns[i] != "unit_name").collect();
+    let mut out = Table::new(&t.name, &keep.iter().map(|&i| t.columns[i].as_str()).collect::<Vec<_>>());
+    let mut at: std::collections::HashMap<Vec<String>, usize> = std::collections::HashMap::new();
+    for row in &t.rows {
+        let key: Vec<String> = keep.iter().filter(|&&i| !row[i].is_number()).map(|&i| row[i].plain()).collect();
+        match at.get(&key) {
+            Some(&n) => {
+                for (j, &i) in keep.iter().enumerate() {
+                    if let (Cell::Int(a), Cell::Int(b)) = (&out.rows[n][j], &row[i]) {
+                        out.rows[n][j] = Cell::Int(a + b);
+                    }
+                }
+            }
+            None => {
+                at.insert(key, out.rows.len());
+                out.push(keep.iter().map(|&i| row[i].clone()).collect());
+            }
+        }
+    }
+    Some(out)
 }
 
 /// The mid-year or annual review. The figures come from the review the file builds; the prose parts come from
@@ -127,7 +159,20 @@ pub fn review(
         n += 1;
         body.push(Block::Heading(format!("{n}. {}", s.heading.clone().unwrap_or_default())));
         body.extend(s.lines.iter().map(|l| Block::Para(l.clone())));
-        body.push(table(t));
+        match summed_over_units(t) {
+            // A national file's table of every unit × title is no paper's: its sums by title, and where the whole
+            // list is.
+            Some(sums) => {
+                body.push(Block::Para(format!(
+                    "Tổng hợp theo danh hiệu; danh sách đầy đủ theo từng đơn vị ({} dòng) kèm theo dưới dạng bảng tính (`thidua report annual --table {} -o {}.xlsx`):",
+                    crate::text::format_number(t.rows.len() as f64, true),
+                    t.name,
+                    t.name
+                )));
+                body.push(table(&sums));
+            }
+            None => body.push(table(t)),
+        }
     }
     body.push(Block::Heading("III. ĐÁNH GIÁ CHUNG".into()));
     body.extend(text_or_blank(texts, "assessment", "Ưu điểm, hạn chế, nguyên nhân, bài học kinh nghiệm"));
