@@ -538,6 +538,20 @@ pub fn bulk(
     as_of: Option<NaiveDate>,
     mut emit: impl FnMut(i64, &Subject, &Judgement) -> Result<()>,
 ) -> Result<()> {
+    // One read transaction for the whole pass: each of the units' dozen statements otherwise took and released
+    // the file's lock on its own (880,000 lock and 660,000 stat calls for 20,000 units).
+    conn.execute_batch("BEGIN DEFERRED")?;
+    let judged = bulk_in(conn, code, as_of, &mut emit);
+    conn.execute_batch("COMMIT")?;
+    judged
+}
+
+fn bulk_in(
+    conn: &Connection,
+    code: Option<&str>,
+    as_of: Option<NaiveDate>,
+    emit: &mut impl FnMut(i64, &Subject, &Judgement) -> Result<()>,
+) -> Result<()> {
     let judge = Judge::new(conn, as_of)?;
     let year = judge.file_year;
     let rules = judge.rules(year);
