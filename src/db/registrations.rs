@@ -63,11 +63,18 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Registration>> {
 
 /// [`list`], handing each registration to `g` as it is read: a national list is never held whole.
 pub fn each(conn: &Connection, f: &Filter, mut g: impl FnMut(Registration) -> Result<()>) -> Result<()> {
+    // A unit named narrows by its registrations and its people's through their indexes; `?1 IS NULL OR …` would
+    // read every registration of a national file for one unit's profile.
+    let unit = if f.unit_id.is_some() {
+        "(r.unit_id IN (SELECT id FROM sub) OR r.person_id IN (SELECT p2.id FROM person p2 WHERE p2.unit_id IN (SELECT id FROM sub)))"
+    } else {
+        "?1 IS NULL"
+    };
     let sql = format!(
         "WITH RECURSIVE sub(id) AS (SELECT ?1 WHERE ?1 IS NOT NULL
                                     UNION SELECT unit.id FROM unit JOIN sub ON unit.parent_id = sub.id)
          {SELECT}
-         WHERE (?1 IS NULL OR u.id IN (SELECT id FROM sub))
+         WHERE {unit}
            AND (?2 IS NULL OR r.catalog_id = ?2)
            AND (?3 IS NULL OR (?3 = 'collective') = (r.unit_id IS NOT NULL))
            AND (?4 IS NULL OR r.status = ?4)
