@@ -567,6 +567,10 @@ CREATE TABLE council_vote (
 ) STRICT;
 CREATE UNIQUE INDEX council_vote_unit_once ON council_vote (session_id, catalog_id, unit_id) WHERE unit_id IS NOT NULL;
 CREATE UNIQUE INDEX council_vote_person_once ON council_vote (session_id, catalog_id, person_id) WHERE person_id IS NOT NULL;
+-- A candidate's ballots at any session, found by the candidate (version 17): `proposal check` and `send` ask for
+-- each candidate's.
+CREATE INDEX council_vote_unit ON council_vote (unit_id) WHERE unit_id IS NOT NULL;
+CREATE INDEX council_vote_person ON council_vote (person_id) WHERE person_id IS NOT NULL;
 
 -- A proposal sent upward ("tờ trình đề nghị khen thưởng"): the memo, its addressee, its state. Draft → sent →
 -- returned (with the reason; it may be sent again) or decided (linked to the award decision); a sent or returned one

@@ -92,6 +92,12 @@ const MIGRATIONS: &[Step] = &[
     Step::SchemaFrom("-- Initiatives carried with their uses (version 15)"),
     // 15 → 16: the LĐTT and CSTĐCS counts a unit reports. A new table only.
     Step::SchemaFrom("-- Counts a unit reports (version 16)"),
+    // 16 → 17: a candidate's ballots found by the candidate, not by scanning every ballot. (A file older than
+    // version 5 gets them with its council tables already: `schema.sql` holds them in that part.)
+    Step::Sql(
+        "CREATE INDEX IF NOT EXISTS council_vote_unit ON council_vote (unit_id) WHERE unit_id IS NOT NULL;
+         CREATE INDEX IF NOT EXISTS council_vote_person ON council_vote (person_id) WHERE person_id IS NOT NULL;",
+    ),
 ];
 
 /// The schema version that added a table: 1 for the tables of the first schema. An export made before it may
