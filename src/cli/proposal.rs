@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 
 use super::{date_arg, text_arg, Ctx, WriteArgs};
-use crate::db::{catalog, council, decisions, meta, proposals, units};
+use crate::db::{catalog, council, proposals};
 use crate::error::{refused, refused_hint, usage, Result};
-use crate::model::{DocKind, ItemOutcome, ProposalStatus};
+use crate::model::{DocKind, ProposalStatus};
 use crate::output::{emit_report, emit_table};
 use crate::report;
 
@@ -301,37 +301,8 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
         }
         ProposalCmd::Send { id, memo, date, to, force, reason, write } => {
             let forced = ctx.write(&write, |tx| {
-                let p = proposals::get(tx, id)?;
-                match p.status {
-                    ProposalStatus::Sent => {
-                        return Err(refused(format!(
-                            "proposal #{id} was sent already ({} of {})",
-                            p.memo.unwrap_or_default(),
-                            p.memo_date.map(crate::text::format_date).unwrap_or_default()
-                        )))
-                    }
-                    ProposalStatus::Decided => return Err(refused(format!("proposal #{id} is decided already"))),
-                    _ => {}
-                }
-                let items = proposals::items(tx, id)?;
-                if items.is_empty() {
-                    return Err(refused_hint(format!("proposal #{id} has no candidate"), "add them with `thidua proposal candidate`"));
-                }
-                let blocked = report::proposals::held_back(tx, &items, date)?;
-                if !blocked.is_empty() && !force {
-                    return Err(refused_hint(
-                        format!(
-                            "proposal #{id} cannot be sent: {}",
-                            blocked.iter().map(|b| b.1.clone()).collect::<Vec<_>>().join("; ")
-                        ),
-                        "`thidua eligible` and `thidua council result` say why; --force --reason \"…\" sends them all the same, the reason kept",
-                    ));
-                }
-                for (item, _) in &blocked {
-                    proposals::set_forced(tx, *item, reason.as_deref().unwrap_or_default())?;
-                }
-                proposals::send(tx, id, &memo, date, to.as_deref().filter(|s| !s.is_empty()))?;
-                Ok(blocked.len())
+                let to = to.as_deref().filter(|s| !s.is_empty());
+                report::proposals::send(tx, id, &memo, date, to, force.then_some(reason.as_deref().unwrap_or_default()))
             })?;
             ctx.done(&write, format!("proposal #{id} sent: {memo} of {}", crate::text::format_date(date)));
             if forced > 0 {
@@ -408,53 +379,7 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
             Ok(())
         }
         ProposalCmd::Decide { id, decision, write } => {
-            let counts = ctx.write(&write, |tx| {
-                let p = proposals::get(tx, id)?;
-                if p.status != ProposalStatus::Sent {
-                    let st = status(p.status, ctx);
-                    return Err(refused(format!("proposal #{id} is {st}, not sent: only a sent proposal is decided")));
-                }
-                let d = decisions::resolve(tx, &decision, None, None)?;
-                let year = meta::bloc(tx)?.year;
-                let awards = crate::db::awards::list(
-                    tx,
-                    &crate::db::awards::Filter { decision_id: Some(d.id), ..Default::default() },
-                )?;
-                if !awards.is_empty() && awards.iter().all(|a| a.year_to != i64::from(year)) {
-                    return Err(refused(format!(
-                        "decision {} awards achievements of {}, not of this file's year {year}",
-                        d.number, awards[0].year_to
-                    )));
-                }
-                let mut outcomes = Vec::new();
-                let mut counts = (0, 0, 0);
-                for i in proposals::items(tx, id)? {
-                    let mine = awards.iter().find(|a| {
-                        a.year_to == i64::from(year)
-                            && match (i.person_id, i.unit_id) {
-                                (Some(pid), _) => a.person_id == Some(pid),
-                                (None, Some(uid)) => {
-                                    a.person_id.is_none()
-                                        && units::by_code(tx, &a.unit_code).ok().flatten().is_some_and(|u| u.id == uid)
-                                }
-                                _ => false,
-                            }
-                    });
-                    let (o, award) = match mine {
-                        Some(a) if a.code == i.code => (ItemOutcome::Granted, Some(a.id)),
-                        Some(a) => (ItemOutcome::Changed, Some(a.id)),
-                        None => (ItemOutcome::Refused, None),
-                    };
-                    match o {
-                        ItemOutcome::Granted => counts.0 += 1,
-                        ItemOutcome::Changed => counts.1 += 1,
-                        ItemOutcome::Refused => counts.2 += 1,
-                    }
-                    outcomes.push((i.id, o, award));
-                }
-                proposals::decide(tx, id, d.id, &outcomes)?;
-                Ok(counts)
-            })?;
+            let counts = ctx.write(&write, |tx| report::proposals::decide(tx, id, &decision, status_label(ctx)))?;
             ctx.done(
                 &write,
                 format!("proposal #{id} decided: {} granted, {} changed, {} refused", counts.0, counts.1, counts.2),
@@ -478,4 +403,9 @@ fn editable(p: &proposals::Proposal, ctx: &Ctx) -> Result<()> {
 /// A status in the reader's language, for a message.
 fn status(s: ProposalStatus, ctx: &Ctx) -> String {
     crate::output::labels::label(&format!("proposal_status.{s}"), ctx.out.lang).to_string()
+}
+
+/// [`status`] as a function the report's refusals call.
+fn status_label(ctx: &Ctx) -> impl Fn(ProposalStatus) -> String + '_ {
+    move |s| status(s, ctx)
 }

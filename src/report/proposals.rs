@@ -55,6 +55,109 @@ pub fn held_back(conn: &Connection, items: &[Item], on: chrono::NaiveDate) -> Re
     Ok(out)
 }
 
+/// `proposal send`: refused for a proposal sent or decided already, or without a candidate; the candidates held
+/// back (not eligible, not carried, a grassroots title, a second form: [`held_back`] on the memo's date) stop it
+/// unless `forced` gives the reason they go all the same, kept with each. How many went with the reason.
+pub fn send(
+    conn: &Connection,
+    id: i64,
+    memo: &str,
+    date: chrono::NaiveDate,
+    to: Option<&str>,
+    forced: Option<&str>,
+) -> Result<usize> {
+    use crate::error::{refused, refused_hint};
+    let p = proposals::get(conn, id)?;
+    match p.status {
+        ProposalStatus::Sent => {
+            return Err(refused(format!(
+                "proposal #{id} was sent already ({} of {})",
+                p.memo.unwrap_or_default(),
+                p.memo_date.map(crate::text::format_date).unwrap_or_default()
+            )))
+        }
+        ProposalStatus::Decided => return Err(refused(format!("proposal #{id} is decided already"))),
+        _ => {}
+    }
+    let items = proposals::items(conn, id)?;
+    if items.is_empty() {
+        return Err(refused_hint(
+            format!("proposal #{id} has no candidate"),
+            "add them with `thidua proposal candidate`",
+        ));
+    }
+    let blocked = held_back(conn, &items, date)?;
+    let Some(reason) = forced.or(blocked.is_empty().then_some("")) else {
+        return Err(refused_hint(
+            format!(
+                "proposal #{id} cannot be sent: {}",
+                blocked.iter().map(|b| b.1.clone()).collect::<Vec<_>>().join("; ")
+            ),
+            "`thidua eligible` and `thidua council result` say why; --force --reason \"…\" sends them all the same, the reason kept",
+        ));
+    };
+    for (item, _) in &blocked {
+        proposals::set_forced(conn, *item, reason)?;
+    }
+    proposals::send(conn, id, memo, date, to)?;
+    Ok(blocked.len())
+}
+
+/// `proposal decide`: the decision's awards of the file's year matched to the candidates (a person by person, a
+/// unit by unit): granted as proposed, granted another form, or refused. (granted, changed, refused).
+pub fn decide(
+    conn: &Connection,
+    id: i64,
+    decision: &str,
+    status: impl Fn(ProposalStatus) -> String,
+) -> Result<(usize, usize, usize)> {
+    use crate::db::{awards, decisions, units};
+    use crate::error::refused;
+    use crate::model::ItemOutcome;
+    let p = proposals::get(conn, id)?;
+    if p.status != ProposalStatus::Sent {
+        let st = status(p.status);
+        return Err(refused(format!("proposal #{id} is {st}, not sent: only a sent proposal is decided")));
+    }
+    let d = decisions::resolve(conn, decision, None, None)?;
+    let year = meta::bloc(conn)?.year;
+    let list = awards::list(conn, &awards::Filter { decision_id: Some(d.id), ..Default::default() })?;
+    if !list.is_empty() && list.iter().all(|a| a.year_to != i64::from(year)) {
+        return Err(refused(format!(
+            "decision {} awards achievements of {}, not of this file's year {year}",
+            d.number, list[0].year_to
+        )));
+    }
+    let mut outcomes = Vec::new();
+    let mut counts = (0, 0, 0);
+    for i in proposals::items(conn, id)? {
+        let mine = list.iter().find(|a| {
+            a.year_to == i64::from(year)
+                && match (i.person_id, i.unit_id) {
+                    (Some(pid), _) => a.person_id == Some(pid),
+                    (None, Some(uid)) => {
+                        a.person_id.is_none()
+                            && units::by_code(conn, &a.unit_code).ok().flatten().is_some_and(|u| u.id == uid)
+                    }
+                    _ => false,
+                }
+        });
+        let (o, award) = match mine {
+            Some(a) if a.code == i.code => (ItemOutcome::Granted, Some(a.id)),
+            Some(a) => (ItemOutcome::Changed, Some(a.id)),
+            None => (ItemOutcome::Refused, None),
+        };
+        match o {
+            ItemOutcome::Granted => counts.0 += 1,
+            ItemOutcome::Changed => counts.1 += 1,
+            ItemOutcome::Refused => counts.2 += 1,
+        }
+        outcomes.push((i.id, o, award));
+    }
+    proposals::decide(conn, id, d.id, &outcomes)?;
+    Ok(counts)
+}
+
 /// A ballot weighed: in favour (present and written), of all members, the percentage, the threshold, carried.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Weighed {
