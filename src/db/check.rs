@@ -41,6 +41,36 @@ pub fn run(conn: &Connection) -> Result<Vec<String>> {
     Ok(p)
 }
 
+/// The problems of a page-for-page copy (`db backup`) of a file nothing touched since the tool's last entry (its
+/// counters as logged, its header's change counter the one that entry's commit left): the copy's pages checked
+/// (`PRAGMA quick_check`), its header, schema and log; the content digests its log records are the original's,
+/// copied with its pages. A file that does not meet that has the whole [`run`] on its copy.
+pub fn copy(copy: &Connection, original_untouched: bool) -> Result<Vec<String>> {
+    if !original_untouched {
+        return run(copy);
+    }
+    let mut p = Vec::new();
+    let quick: Vec<String> =
+        copy.prepare("PRAGMA quick_check")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    if quick != ["ok"] {
+        p.extend(quick.into_iter().map(|l| format!("integrity: “{l}”")));
+        return Ok(p);
+    }
+    let (app, version): (i32, i64) = (
+        copy.pragma_query_value(None, "application_id", |r| r.get(0))?,
+        copy.pragma_query_value(None, "user_version", |r| r.get(0))?,
+    );
+    if app != APPLICATION_ID {
+        p.push(format!("application_id is {app:#x}, not thidua's {APPLICATION_ID:#x}"));
+    }
+    if version != migrate::VERSION {
+        p.push(format!("schema version is {version}, this thidua writes {}", migrate::VERSION));
+    }
+    p.extend(schema(copy)?);
+    p.extend(audit::verify(copy)?);
+    Ok(p)
+}
+
 /// Files up to this size have their content digested before every write (a bloc's file is well under a megabyte;
 /// at 64 MiB a digest takes about 0.2 s). Larger ones, at national scale, leave it to `db check`: their writes
 /// keep the digest from the rows they touch, so an earlier change behind the tool's back stays visible to it.

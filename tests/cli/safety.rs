@@ -243,6 +243,15 @@ fn backup_is_a_checked_copy() {
     behind_the_back(&e, "UPDATE unit SET note = 'x' WHERE id = 1;");
     let err = e.fails(&["db", "backup", "b2.bak"], 1);
     assert!(err.contains("does not pass `db check`"), "{err}");
+    // An edit that left the counters as they were still moves the header's change counter: the copy is checked
+    // whole, and refused (issue 35: an untouched file's copy is checked page by page only).
+    let f = demo();
+    let back: String =
+        f.conn().query_row("SELECT sql FROM sqlite_schema WHERE name = 'audit_unit_update'", [], |r| r.get(0)).unwrap();
+    behind_the_back(&f, &format!("DROP TRIGGER audit_unit_update; UPDATE unit SET note = 'y' WHERE id = 2; {back};"));
+    let err = f.fails(&["db", "backup", "b3.bak"], 1);
+    assert!(err.contains("does not pass `db check`"), "{err}");
+    assert!(!f.path("b3.bak").exists());
 }
 
 #[test]
