@@ -56,6 +56,21 @@ pub enum ReportCmd {
     },
     /// What is missing: units not registered, not signed, targets without figures [as of today, within the year]
     Missing(AsOf),
+    /// A statistical form of the sector (Circular 02/2023/TT-BNV): 0601 (campaigns), 0603 (awards of ministry and
+    /// province level decided in the year), or the front-line ratio; from this file and older ones
+    Form {
+        #[command(flatten)]
+        out: super::OutputArgs,
+        /// 0601, 0603 or frontline
+        #[arg(value_parser = ["0601", "0603", "frontline"])]
+        form: String,
+        /// The reporting year: awards whose decision was signed in it [default: the file's year]
+        #[arg(long, value_parser = clap::value_parser!(i32).range(1945..=2100))]
+        year: Option<i32>,
+        /// More bloc-year files to count with this one (read only; repeat): the years, or the blocs, of a body
+        #[arg(long = "from", value_name = "FILE")]
+        from: Vec<std::path::PathBuf>,
+    },
     /// One unit's profile: people, registrations, pledge, awards of every year
     Unit {
         /// Code or name of the unit
@@ -112,6 +127,14 @@ pub fn run(ctx: &Ctx, cmd: ReportCmd) -> Result<()> {
             ctx.say(format!("as of {}", format_date(d)));
             let counts = crate::db::registrations::counts(&conn, Some(d))?;
             return emit_table(&reviews::missing_table(&conn, d, lang, &counts)?, &ctx.out);
+        }
+        ReportCmd::Form { form, year, from, .. } => {
+            let year = year.unwrap_or(meta::bloc(&conn)?.year);
+            let others: Vec<crate::db::carry::Source> =
+                from.iter().map(|f| crate::db::carry::open_source(f)).collect::<Result<_>>()?;
+            let mut files = vec![&conn];
+            files.extend(others.iter().map(|s| &s.conn));
+            build::forms::report(&files, &form, year, lang)?
         }
         ReportCmd::Unit { unit, at } => {
             let u = units::resolve(&conn, &unit)?;

@@ -26,6 +26,7 @@ pub mod refs;
 pub mod registrations;
 pub mod rules;
 pub mod scores;
+pub mod stats;
 pub mod units;
 
 use std::fs::OpenOptions;

@@ -135,6 +135,7 @@ const VALUE_NAMES: &[(&str, &str)] = &[
 
 /// (English, Vietnamese), sorted by the English text (a test keeps them so).
 const TEXTS: &[(&str, &str)] = &[
+    ("0601, 0603 or frontline", "`0601`, `0603` hoặc `frontline` (tỷ lệ người trực tiếp lao động, công tác)"),
     ("A consistent copy while the file may be in use, verified before success is reported", "Một bản sao nhất quán ngay cả khi tệp đang được dùng, được kiểm tra trước khi báo thành công"),
     ("A draft decision (dự thảo quyết định) with its annexed list, for a proposal sent", "Dự thảo quyết định kèm danh sách, cho một đề nghị đã gửi"),
     ("A folder made by `thidua export`", "Thư mục do `thidua export` tạo"),
@@ -156,6 +157,7 @@ const TEXTS: &[(&str, &str)] = &[
     ("A short ASCII code, e.g. BHXH", "Mã ngắn không dấu, ví dụ BHXH"),
     ("A short ASCII code, e.g. PT2020", "Mã ngắn không dấu, ví dụ PT2020"),
     ("A short code, e.g. A1", "Mã ngắn, ví dụ A1"),
+    ("A statistical form of the sector (Circular 02/2023/TT-BNV): 0601 (campaigns), 0603 (awards of ministry and province level decided in the year), or the front-line ratio; from this file and older ones", "Biểu mẫu thống kê của ngành (Thông tư 02/2023/TT-BNV): 0601 (phong trào thi đua), 0603 (khen thưởng cấp bộ, tỉnh quyết định trong năm), hoặc tỷ lệ người trực tiếp lao động, công tác; từ tệp này và các tệp khác"),
     ("A talk (\"tham luận\") given at a meeting", "Bài tham luận trình bày tại hội nghị"),
     ("A title or form", "Danh hiệu hoặc hình thức khen thưởng"),
     ("A unit dissolved on a date: not proposed after it (Circular 15/2025/TT-BNV); its records stay", "Đơn vị giải thể từ một ngày: không được đề nghị khen thưởng sau ngày đó (Thông tư 15/2025/TT-BNV); hồ sơ của đơn vị được giữ lại"),
@@ -284,6 +286,7 @@ const TEXTS: &[(&str, &str)] = &[
     ("Member units of the bloc and their sub-units", "Các đơn vị thành viên của Khối và đơn vị trực thuộc"),
     ("Members present", "Số thành viên có mặt"),
     ("Members present [default: the members recorded, less those named absent]", "Số thành viên có mặt [mặc định: số thành viên đã ghi, trừ những người ghi vắng]"),
+    ("More bloc-year files to count with this one (read only; repeat): the years, or the blocs, of a body", "Các tệp năm khác tổng hợp cùng tệp này (chỉ đọc; lặp lại): các năm, hoặc các khối, của một cơ quan"),
     ("More detail in messages", "Thông báo chi tiết hơn"),
     ("More is better (the default): met when the actual reaches the target", "Càng nhiều càng tốt (mặc định): đạt khi kết quả đạt chỉ tiêu"),
     ("Move its people and sub-units to the unit it merged into", "Chuyển người và đơn vị trực thuộc sang đơn vị được sáp nhập vào"),
@@ -533,6 +536,7 @@ const TEXTS: &[(&str, &str)] = &[
     ("The registrations that cannot succeed under the rules in force, or lack the data to tell, with the condition and its article: at the mid-year review there is still time", "Các đăng ký không thể đạt theo quy định hiện hành, hoặc thiếu dữ liệu để biết, kèm điều kiện và điều khoản: khi sơ kết vẫn còn thời gian"),
     ("The registrations, by unit in bloc order, people in Vietnamese order", "Các đăng ký, đơn vị theo thứ tự của Khối, người theo thứ tự tiếng Việt"),
     ("The report the counts are from, e.g. \"Báo cáo 12/BC-CT ngày 05/12/2025\"", "Văn bản báo cáo các số liệu, ví dụ \"Báo cáo 12/BC-CT ngày 05/12/2025\""),
+    ("The reporting year: awards whose decision was signed in it [default: the file's year]", "Năm báo cáo: các khen thưởng có quyết định ký trong năm đó [mặc định: năm của tệp]"),
     ("The reviews of the year (sơ kết, tổng kết) and the lists that go with them", "Các báo cáo của năm (sơ kết, tổng kết) và các danh sách kèm theo"),
     ("The revoking decision's date", "Ngày của quyết định thu hồi"),
     ("The revoking decision's number", "Số của quyết định thu hồi"),

@@ -5,6 +5,7 @@ pub mod awards;
 pub mod campaigns;
 pub mod eligible;
 pub mod file;
+pub mod forms;
 pub mod history;
 pub mod meeting;
 pub mod papers;

@@ -223,3 +223,77 @@ fn report_csv_tables_go_one_file_each_into_a_folder() {
     );
     assert_eq!(pledges.len(), 8);
 }
+
+/// The sector's statistical forms filled from the files (Circular 02/2023/TT-BNV; issue 34): 0601 counts the
+/// campaigns by scope, length and method; 0603 the awards of province level decided in the year by recipient, position
+/// and basis; the front-line ratio; `--from` adds another file's. Asserted cell by cell.
+#[test]
+fn the_statistical_forms_are_filled_from_the_files() {
+    let e = crate::Env::new();
+    e.ok(&["init", "--year", "2025", "--bloc", "Khối các cơ quan Trung ương", "--province", "Tây Ninh"]);
+    e.seven_units();
+    e.ok(&["campaign", "add", "TX", "--name", "Thi đua thường xuyên 2025", "--kind", "regular"]);
+    e.ok(&[
+        "campaign",
+        "add",
+        "CD",
+        "--name",
+        "Chuyển đổi số",
+        "--kind",
+        "thematic",
+        "--start",
+        "01/01/2021",
+        "--end",
+        "31/12/2025",
+    ]);
+    for (name, code, position) in [
+        ("Nguyễn Văn An", "P1", "Phó Giám đốc"),
+        ("Lê Thị Bình", "P2", "Chuyên viên"),
+        ("Trần Văn Cường", "P3", "Cố vấn"),
+    ] {
+        e.ok(&["person", "add", "--unit", "BHXH", "--name", name, "--code", code, "--position", position]);
+    }
+    e.ok(&["award", "decision", "add", "10/QĐ-UBND", "--date", "15/01/2025", "--issuer", "UBND tỉnh Tây Ninh"]);
+    e.ok(&["award", "add", "10/QĐ-UBND", "BK_TINH", "--unit", "CTHUE", "--year", "2024"]);
+    e.ok(&["award", "add", "10/QĐ-UBND", "BK_TINH", "--person", "P1", "--year", "2024"]);
+    e.ok(&["award", "add", "10/QĐ-UBND", "CSTD_TINH", "--person", "P2", "--year", "2024"]);
+    e.ok(&["award", "add", "10/QĐ-UBND", "BK_TINH", "--person", "P3", "--year", "2024", "--basis", "thematic"]);
+    e.ok(&["award", "add", "10/QĐ-UBND", "CTD_TINH", "--unit", "BHXH", "--year", "2024"]);
+    let rows = |args: &[&str]| crate::csv_rows(&e.ok(args).bytes);
+    let f0601 = rows(&["report", "form", "0601", "--format", "csv"]);
+    assert_eq!(f0601[0], ["row", "indicator", "all", "central", "ministry_province", "agency_unit"]);
+    let cell = |t: &[Vec<String>], row: &str, col: usize| t.iter().find(|r| r[0] == row).unwrap()[col].clone();
+    assert_eq!((cell(&f0601, "01", 2), cell(&f0601, "04", 4)), ("2".into(), "2".into()));
+    assert_eq!((cell(&f0601, "07", 2), cell(&f0601, "10", 2)), ("1".into(), "1".into()), "a year; five years");
+    assert_eq!((cell(&f0601, "11", 2), cell(&f0601, "12", 2)), ("1".into(), "1".into()));
+    let f0603 = rows(&["report", "form", "0603", "--year", "2025", "--format", "csv"]);
+    assert_eq!(f0603[0], ["row", "indicator", "all", "bang_khen", "cstd", "co_thi_dua", "huy_hieu"]);
+    assert_eq!(f0603.iter().find(|r| r[0] == "01").unwrap()[2..], ["5", "3", "1", "1", "0"]);
+    assert_eq!(cell(&f0603, "02", 2), "2", "collectives");
+    assert_eq!(cell(&f0603, "05", 2), "3", "individuals");
+    assert_eq!(
+        (cell(&f0603, "07", 3), cell(&f0603, "10", 4)),
+        ("1".into(), "1".into()),
+        "a director's BK, a clerk's CSTĐ"
+    );
+    assert_eq!((cell(&f0603, "11", 2), cell(&f0603, "12", 2)), ("4".into(), "1".into()));
+    let out = e.ok(&["--lang", "vi", "report", "form", "0603", "--year", "2025"]);
+    assert!(out.stdout.contains("1 cá nhân có chức vụ chưa xác định được nhóm"), "{}", out.stdout);
+    let front = rows(&["report", "form", "frontline", "--year", "2025", "--format", "csv"]);
+    assert_eq!(front[0], ["code", "basis_group", "individuals", "leaders", "frontline", "share"]);
+    assert!(
+        front.contains(&vec!["CSTD_TINH".into(), "merit".into(), "1".into(), "0".into(), "1".into(), "100".into()]),
+        "{front:?}"
+    );
+    assert!(
+        front.contains(&vec!["BK_TINH".into(), "merit".into(), "1".into(), "1".into(), "0".into(), "0".into()]),
+        "{front:?}"
+    );
+    // Another year's file of the same body counted with this one; a workbook of the form.
+    e.ok(&["-f", "2026.db", "init", "--year", "2026", "--from", "thidua.db"]);
+    e.ok(&["-f", "2026.db", "campaign", "add", "TX26", "--name", "Thi đua 2026", "--kind", "regular"]);
+    let both = rows(&["report", "form", "0601", "--from", "2026.db", "--format", "csv"]);
+    assert_eq!(cell(&both, "01", 2), "3");
+    e.ok(&["report", "form", "0603", "--year", "2025", "-o", "0603.xlsx"]);
+    assert!(e.path("0603.xlsx").exists());
+}
