@@ -230,7 +230,7 @@ pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
                     Some(u) => Some(units::resolve(tx, u)?.id),
                     None => m.unit_code.as_deref().map(|c| units::resolve(tx, c)).transpose()?.map(|u| u.id),
                 };
-                let position = position.clone().map_or(m.position.clone(), |p| Some(p).filter(|p| !p.is_empty()));
+                let position = super::edited(&position, m.position.clone());
                 council::edit_member(
                     tx,
                     id,
@@ -341,7 +341,7 @@ pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
                 let edited = council::Session {
                     held_on: date.unwrap_or(s.held_on),
                     kind: kind.unwrap_or(s.kind),
-                    place: place.map_or(s.place.clone(), |p| Some(p).filter(|p| !p.is_empty())),
+                    place: super::edited(&place, s.place.clone()),
                     members: all,
                     present,
                     written,

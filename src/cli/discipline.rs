@@ -156,15 +156,12 @@ pub fn run(ctx: &Ctx, cmd: DisciplineCmd) -> Result<()> {
         DisciplineCmd::Edit { id, form, decision, from, to, open, note, write } => {
             ctx.write(&write, |tx| {
                 let old = discipline::record(tx, id)?;
-                let clear = |v: &Option<String>, was: Option<String>| {
-                    v.clone().map_or(was, |v| Some(v).filter(|v| !v.is_empty()))
-                };
                 let n = NewDiscipline {
                     form: form.unwrap_or(old.form),
-                    decision: clear(&decision, old.decision.clone()),
+                    decision: super::edited(&decision, old.decision.clone()),
                     start: from.unwrap_or(old.start),
                     end: if open { None } else { to.or(old.end) },
-                    note: clear(&note, old.note.clone()),
+                    note: super::edited(&note, old.note.clone()),
                     ..old
                 };
                 if let Some(end) = n.end.filter(|e| *e < n.start) {

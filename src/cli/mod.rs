@@ -37,7 +37,7 @@ use rusqlite::Connection;
 use crate::error::{usage, Error, Result};
 use crate::output::{Lang, Opts};
 use args::output_of;
-pub use args::{date_arg, nothing_to_do, one_of, text_arg, ColumnArgs, OneOf, OutputArgs, WriteArgs};
+pub use args::{date_arg, edited, nothing_to_do, one_of, text_arg, ColumnArgs, OneOf, OutputArgs, WriteArgs};
 
 /// The secretariat's tool for a Vietnamese emulation bloc (Khối thi đua): units, people, campaigns,
 /// registrations, pledges, scores, awards and the reviews of one bloc-year, kept in one SQLite file.

@@ -23,16 +23,7 @@ pub fn run(conn: &Connection) -> Result<Vec<String>> {
         let (t, row, parent) = r?;
         p.push(format!("foreign key: {t} row {} refers to a {parent} that is not there", row.unwrap_or(0)));
     }
-    let (app, version): (i32, i64) = (
-        conn.pragma_query_value(None, "application_id", |r| r.get(0))?,
-        conn.pragma_query_value(None, "user_version", |r| r.get(0))?,
-    );
-    if app != APPLICATION_ID {
-        p.push(format!("application_id is {app:#x}, not thidua's {APPLICATION_ID:#x}"));
-    }
-    if version != migrate::VERSION {
-        p.push(format!("schema version is {version}, this thidua writes {}", migrate::VERSION));
-    }
+    p.extend(header(conn)?);
     p.extend(schema(conn)?);
     p.extend(domain(conn)?);
     p.extend(papers(conn)?);
@@ -56,9 +47,18 @@ pub fn copy(copy: &Connection, original_untouched: bool) -> Result<Vec<String>> 
         p.extend(quick.into_iter().map(|l| format!("integrity: “{l}”")));
         return Ok(p);
     }
+    p.extend(header(copy)?);
+    p.extend(schema(copy)?);
+    p.extend(audit::verify(copy)?);
+    Ok(p)
+}
+
+/// The file's header: thidua's application id, this binary's schema version.
+fn header(conn: &Connection) -> Result<Vec<String>> {
+    let mut p = Vec::new();
     let (app, version): (i32, i64) = (
-        copy.pragma_query_value(None, "application_id", |r| r.get(0))?,
-        copy.pragma_query_value(None, "user_version", |r| r.get(0))?,
+        conn.pragma_query_value(None, "application_id", |r| r.get(0))?,
+        conn.pragma_query_value(None, "user_version", |r| r.get(0))?,
     );
     if app != APPLICATION_ID {
         p.push(format!("application_id is {app:#x}, not thidua's {APPLICATION_ID:#x}"));
@@ -66,8 +66,6 @@ pub fn copy(copy: &Connection, original_untouched: bool) -> Result<Vec<String>> 
     if version != migrate::VERSION {
         p.push(format!("schema version is {version}, this thidua writes {}", migrate::VERSION));
     }
-    p.extend(schema(copy)?);
-    p.extend(audit::verify(copy)?);
     Ok(p)
 }
 

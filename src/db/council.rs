@@ -25,18 +25,7 @@ pub fn add_member(
     position: Option<&str>,
     note: Option<&str>,
 ) -> Result<i64> {
-    let key = crate::text::match_key(name);
-    if let Some(m) = members(conn)?.into_iter().find(|m| crate::text::match_key(&m.name) == key) {
-        return Err(refused(format!("{} is already member #{} of the council", m.name, m.id)));
-    }
-    if role == CouncilRole::Chair {
-        if let Some(c) = members(conn)?.into_iter().find(|m| m.role == CouncilRole::Chair) {
-            return Err(refused_hint(
-                format!("the council has a chair already: #{} {}", c.id, c.name),
-                format!("remove #{} first, or add this member with another role", c.id),
-            ));
-        }
-    }
+    check_member(conn, None, name, role)?;
     conn.execute(
         "INSERT INTO council_member (name, unit_id, role, position, note) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![name, unit_id, role, position, note],
@@ -66,6 +55,22 @@ pub fn members(conn: &Connection) -> Result<Vec<Member>> {
     Ok(v)
 }
 
+/// Refuses a name another member (not `except`) has, and a second chair.
+fn check_member(conn: &Connection, except: Option<i64>, name: &str, role: CouncilRole) -> Result<()> {
+    let key = crate::text::match_key(name);
+    let others: Vec<Member> = members(conn)?.into_iter().filter(|m| Some(m.id) != except).collect();
+    if let Some(m) = others.iter().find(|m| crate::text::match_key(&m.name) == key) {
+        return Err(refused(format!("{} is already member #{} of the council", m.name, m.id)));
+    }
+    if let Some(c) = others.iter().find(|m| m.role == CouncilRole::Chair && role == CouncilRole::Chair) {
+        return Err(refused_hint(
+            format!("the council has a chair already: #{} {}", c.id, c.name),
+            format!("remove #{} first, or add this member with another role", c.id),
+        ));
+    }
+    Ok(())
+}
+
 /// Writes a member's corrected fields: the name another member holds, or a second chair, is refused.
 pub fn edit_member(
     conn: &Connection,
@@ -75,17 +80,7 @@ pub fn edit_member(
     role: CouncilRole,
     position: Option<&str>,
 ) -> Result<()> {
-    let key = crate::text::match_key(name);
-    let all = members(conn)?;
-    if let Some(m) = all.iter().find(|m| m.id != id && crate::text::match_key(&m.name) == key) {
-        return Err(refused(format!("{} is already member #{} of the council", m.name, m.id)));
-    }
-    if let Some(c) = all.iter().find(|m| m.id != id && m.role == CouncilRole::Chair && role == CouncilRole::Chair) {
-        return Err(refused_hint(
-            format!("the council has a chair already: #{} {}", c.id, c.name),
-            format!("remove #{} first, or add this member with another role", c.id),
-        ));
-    }
+    check_member(conn, Some(id), name, role)?;
     conn.execute(
         "UPDATE council_member SET name = ?2, unit_id = ?3, role = ?4, position = ?5 WHERE id = ?1",
         params![id, name, unit_id, role, position],

@@ -92,9 +92,10 @@ pub struct NewDecision {
     pub note: Option<String>,
 }
 
-pub fn insert(conn: &Connection, d: &NewDecision) -> Result<i64> {
+/// Refuses the number another decision (not `except`) of the same issuer and year holds.
+fn check_unique(conn: &Connection, d: &NewDecision, except: Option<i64>) -> Result<()> {
     let year = d.issued_on.year();
-    if let Some(old) = find(conn, &d.number, Some(&d.issuer), Some(year))?.first() {
+    if let Some(old) = find(conn, &d.number, Some(&d.issuer), Some(year))?.into_iter().find(|o| Some(o.id) != except) {
         return Err(refused(format!(
             "decision {} of {} in {year} is already recorded (#{}, dated {})",
             d.number,
@@ -103,6 +104,12 @@ pub fn insert(conn: &Connection, d: &NewDecision) -> Result<i64> {
             format_date(old.issued_on)
         )));
     }
+    Ok(())
+}
+
+pub fn insert(conn: &Connection, d: &NewDecision) -> Result<i64> {
+    let year = d.issued_on.year();
+    check_unique(conn, d, None)?;
     conn.prepare_cached(
         "INSERT INTO decision (number, issued_on, year, issuer, issuer_fold, signer, summary, note)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -114,15 +121,7 @@ pub fn insert(conn: &Connection, d: &NewDecision) -> Result<i64> {
 /// Writes a corrected decision; the number another decision of the same issuer and year holds is refused.
 pub fn update(conn: &Connection, id: i64, d: &NewDecision) -> Result<()> {
     let year = d.issued_on.year();
-    if let Some(old) = find(conn, &d.number, Some(&d.issuer), Some(year))?.into_iter().find(|o| o.id != id) {
-        return Err(refused(format!(
-            "decision {} of {} in {year} is already recorded (#{}, dated {})",
-            d.number,
-            old.issuer,
-            old.id,
-            format_date(old.issued_on)
-        )));
-    }
+    check_unique(conn, d, Some(id))?;
     conn.execute(
         "UPDATE decision SET number = ?2, issued_on = ?3, year = ?4, issuer = ?5, issuer_fold = ?6, signer = ?7,
                              summary = ?8, note = ?9

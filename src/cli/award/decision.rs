@@ -134,16 +134,13 @@ pub fn decision(ctx: &Ctx, cmd: DecisionCmd) -> Result<()> {
             }
             let shown = ctx.write(&write, |tx| {
                 let d = decisions::resolve(tx, &number, which.issuer.as_deref(), which.decision_year)?;
-                let keep = |v: &Option<String>, was: Option<String>| {
-                    v.clone().map_or(was, |v| Some(v).filter(|v| !v.is_empty()))
-                };
                 let n = NewDecision {
                     number: new_number.clone().unwrap_or(d.number.clone()),
                     issued_on: date.unwrap_or(d.issued_on),
                     issuer: new_issuer.clone().unwrap_or(d.issuer.clone()),
-                    signer: keep(&signer, d.signer.clone()),
-                    summary: keep(&summary, d.summary.clone()),
-                    note: keep(&note, d.note.clone()),
+                    signer: crate::cli::edited(&signer, d.signer.clone()),
+                    summary: crate::cli::edited(&summary, d.summary.clone()),
+                    note: crate::cli::edited(&note, d.note.clone()),
                 };
                 decisions::update(tx, d.id, &n)?;
                 Ok(format!("{} of {} ({})", n.number, format_date(n.issued_on), n.issuer))

@@ -66,16 +66,14 @@ pub fn edit_target(ctx: &Ctx, a: EditArgs) -> Result<()> {
     }
     ctx.write(&a.write, |tx| {
         let (_, old) = pledges::stored_target(tx, a.id)?;
-        let clear =
-            |v: &Option<String>, was: Option<String>| v.clone().map_or(was, |v| Some(v).filter(|v| !v.is_empty()));
         let target = if a.qualitative { None } else { a.target.or(old.target) };
         let t = NewTarget {
             text: a.text.clone().unwrap_or(old.text),
-            measure: clear(&a.measure, old.measure),
+            measure: crate::cli::edited(&a.measure, old.measure),
             target,
             at_most: target.is_some() && if a.at_most || a.at_least { a.at_most } else { old.at_most },
             due: a.due.or(old.due),
-            note: clear(&a.note, old.note),
+            note: crate::cli::edited(&a.note, old.note),
         };
         pledges::update_target(tx, a.id, &t)
     })?;
