@@ -577,6 +577,11 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("f0603.16", "Seniority", "Niên hạn"),
     ("f0603.17", "Resistance", "Kháng chiến"),
     ("heading.form", "Statistical form", "Biểu mẫu thống kê"),
+    (
+        "heading.frontline",
+        "People working directly among the individuals awarded",
+        "Tỷ lệ người trực tiếp lao động, công tác được khen thưởng",
+    ),
     ("ended", "Ended", "Chấm dứt hoạt động"),
     ("ended_on", "Ended on", "Ngày chấm dứt"),
     ("successor", "Merged into", "Sáp nhập vào"),

@@ -289,6 +289,12 @@ pub fn annual(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<Report>
     r.section(Some(l("heading.awards_list", lang)), vec![], Some(awards_table("awards", &units)));
     let people = awards::list(conn, &awards::Filter { individual: true, ..f })?;
     r.section(Some(l("heading.awards_people", lang)), vec![], Some(awards_table("awards_people", &people)));
+    // The share of people working directly among the individuals awarded in the year (Law 06/2022 Art 5.2).
+    let year = crate::db::meta::bloc(conn)?.year;
+    let front = super::forms::frontline(&crate::db::stats::awards_decided_in(conn, year)?);
+    if !front.rows.is_empty() {
+        r.section(Some(l("heading.frontline", lang)), vec![], Some(front));
+    }
     // The proposals sent upward, their ballots and what was decided.
     if !crate::db::proposals::list(conn)?.is_empty() {
         r.section(Some(l("heading.proposals", lang)), vec![], Some(super::proposals::review_table(conn, lang)?));

@@ -297,3 +297,20 @@ fn the_statistical_forms_are_filled_from_the_files() {
     e.ok(&["report", "form", "0603", "--year", "2025", "-o", "0603.xlsx"]);
     assert!(e.path("0603.xlsx").exists());
 }
+
+/// The annual review shows the front-line ratio of the year's individuals awarded (issue 34 item 2).
+#[test]
+fn the_annual_review_shows_the_front_line_ratio() {
+    let e = crate::Env::new();
+    e.ok(&["init", "--year", "2025", "--bloc", "Khối các cơ quan Trung ương", "--province", "Tây Ninh"]);
+    e.seven_units();
+    e.ok(&["person", "add", "--unit", "BHXH", "--name", "Lê Thị Bình", "--code", "P2", "--position", "Chuyên viên"]);
+    e.ok(&["award", "decision", "add", "20/QĐ-UBND", "--date", "15/12/2025", "--issuer", "UBND tỉnh Tây Ninh"]);
+    e.ok(&["award", "add", "20/QĐ-UBND", "BK_TINH", "--person", "P2", "--year", "2025"]);
+    let rows = crate::csv_rows(
+        &e.ok(&["report", "annual", "--as-of", "31/12/2025", "--format", "csv", "--table", "frontline"]).bytes,
+    );
+    assert_eq!(rows[1], ["BK_TINH", "merit", "1", "0", "1", "100"]);
+    let md = e.ok(&["--lang", "vi", "report", "annual", "--as-of", "31/12/2025", "--format", "md"]).stdout;
+    assert!(md.contains("Tỷ lệ người trực tiếp lao động, công tác được khen thưởng"), "{md}");
+}
