@@ -67,7 +67,7 @@ pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
             db::large_read(&conn)?;
             let mut problems = check::run(&conn)?;
             if let Some(want) = fingerprint {
-                let have = db::audit::fingerprint(&conn)?;
+                let have = db::check::fingerprint(&conn)?;
                 if !db::audit::same_fingerprint(&want, &have) {
                     problems.push(format!(
                         "the fingerprint is {have}, not {want}: this is another file, or the file has changed since"
@@ -77,7 +77,7 @@ pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
             report_problems(&ctx.db, &problems, ctx.out.lang)
         }
         DbCmd::Fingerprint => {
-            println!("{}", db::audit::fingerprint(&ctx.open()?)?);
+            println!("{}", db::check::fingerprint(&ctx.open()?)?);
             Ok(())
         }
         DbCmd::Backup { dest } => backup(ctx, dest),
@@ -90,7 +90,7 @@ pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
             ctx.done(&a.write, format!("sealed {} at {at}: {}", ctx.db.display(), a.reason));
             if !a.write.dry_run {
                 // On stdout, for a script to keep; computed after the seal's own entry, which it covers.
-                println!("{}", db::audit::fingerprint(&ctx.open()?)?);
+                println!("{}", db::check::fingerprint(&ctx.open()?)?);
                 ctx.say("write this fingerprint in the register: `thidua db check --fingerprint …` tells this file from any other");
             }
             Ok(())

@@ -422,31 +422,6 @@ pub fn content_problems(conn: &Connection, now: &Digests) -> Result<Vec<String>>
     )])
 }
 
-/// The file's fingerprint: its bloc and year, the digest of every table recomputed from the rows, and the head of
-/// the audit chain, as 24 hex digits in groups of four to write in the paper register when the year is sealed.
-/// Another file, or this one changed in any row or entry, has another fingerprint.
-pub fn fingerprint(conn: &Connection) -> Result<String> {
-    let (bloc, year): (String, i64) =
-        conn.query_row("SELECT name, year FROM bloc", [], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    // The head recomputed from every entry (not the stored one): no entry can change, accepted or not, and keep it.
-    let head = recomputed_head(conn)?;
-    let mut h = Sha256::new();
-    for part in ["thidua fingerprint 1", &bloc, &year.to_string(), &head] {
-        h.update(part.as_bytes());
-        h.update(b"\n");
-    }
-    for (t, d) in content(conn)? {
-        // A table added after version 10 counts once it holds a row: a sealed file migrated to a version that
-        // adds an empty table keeps the fingerprint written on paper.
-        if super::migrate::version_of_table(&t) > 10 && d.bytes().all(|b| b == b'0') {
-            continue;
-        }
-        h.update(format!("{t} {d}\n").as_bytes());
-    }
-    let digits = hex(&h.finalize()[..12]).to_uppercase();
-    Ok(digits.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join("-"))
-}
-
 /// A fingerprint as a person may type it back: case, spaces and dashes do not count.
 pub fn same_fingerprint(a: &str, b: &str) -> bool {
     let norm = |s: &str| s.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_uppercase();
