@@ -224,8 +224,7 @@ pub fn write_load<T>(
 pub fn changed_outside(conn: &Connection) -> Result<bool> {
     // One read transaction: the counters, the log and the rows as of one moment. Read one by one, a write of the
     // tool committed between two of them looked like a change behind its back (a false alarm in a busy office).
-    conn.execute_batch("BEGIN DEFERRED")?;
-    let seen = (|| -> Result<bool> {
+    in_read_transaction(conn, || {
         if audit::counters(conn)? != audit::last_state(conn)? {
             return Ok(true);
         }
@@ -233,9 +232,15 @@ pub fn changed_outside(conn: &Connection) -> Result<bool> {
             return Ok(false);
         }
         Ok(!audit::content_problems(conn, &audit::content(conn)?)?.is_empty())
-    })();
+    })
+}
+
+/// Runs `f`'s reads as of one moment: one read transaction, ended whatever `f` returns.
+pub fn in_read_transaction<T>(conn: &Connection, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    conn.execute_batch("BEGIN DEFERRED")?;
+    let out = f();
     conn.execute_batch("COMMIT")?;
-    seen
+    out
 }
 
 /// `db accept`: takes what `db check` found as known and wanted, in one logged entry. The audit triggers are put
@@ -327,14 +332,11 @@ pub fn backup(conn: &Connection, dest: &Path) -> Result<Vec<String>> {
     // Whether the original is as the tool's last entry left it, and the copy, taken in the same read transaction:
     // then the copy is checked page by page, and whole only otherwise (a national file's backup took ten times
     // SQLite's own with the whole check, bench/RESULTS.md).
-    conn.execute_batch("BEGIN DEFERRED")?;
-    let copied = (|| -> Result<bool> {
+    let untouched = in_read_transaction(conn, || {
         let untouched = audit::counters(conn)? == audit::last_state(conn)? && audit::unchanged_since_last_entry(conn)?;
         conn.backup(rusqlite::MAIN_DB, nf.tmp(), None::<fn(rusqlite::backup::Progress)>)?;
         Ok(untouched)
-    })();
-    conn.execute_batch("COMMIT")?;
-    let untouched = copied?;
+    })?;
     let problems = {
         let copy = Connection::open_with_flags(nf.tmp(), OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         check::copy(&copy, untouched)?

@@ -540,10 +540,7 @@ pub fn bulk(
 ) -> Result<()> {
     // One read transaction for the whole pass: each of the units' dozen statements otherwise took and released
     // the file's lock on its own (880,000 lock and 660,000 stat calls for 20,000 units).
-    conn.execute_batch("BEGIN DEFERRED")?;
-    let judged = bulk_in(conn, code, as_of, &mut emit);
-    conn.execute_batch("COMMIT")?;
-    judged
+    crate::db::in_read_transaction(conn, || bulk_in(conn, code, as_of, &mut emit))
 }
 
 fn bulk_in(
