@@ -71,6 +71,9 @@ macro_rules! id_enum {
     };
 }
 
+#[macro_use]
+pub mod msg;
+
 pub mod archive;
 pub mod cli;
 pub mod db;

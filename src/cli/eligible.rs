@@ -100,7 +100,7 @@ pub fn run(ctx: &Ctx, a: EligibleArgs) -> Result<()> {
             if conditions {
                 eligible::condition_rows(s, j, lang).into_iter().try_for_each(|r| out.push(r))
             } else {
-                out.push(eligible::summary_row(s, j, lang))
+                out.push(eligible::summary_row(s, j))
             }
         })?;
         return out.finish();

@@ -178,8 +178,7 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
                 let id = proposals::add(tx, &title, to.as_deref().filter(|s| !s.is_empty()), s.map(|s| s.id), None)?;
                 let mut n = 0;
                 if from_ranking {
-                    let (standings, _) =
-                        report::ranking::rank(tx, &crate::db::units::members(tx)?, crate::output::Lang::Vi)?;
+                    let (standings, _) = report::ranking::rank(tx, &crate::db::units::members(tx)?)?;
                     for st in standings.iter().filter(|s| s.proposal.is_some()) {
                         let e = catalog::resolve(tx, st.proposal.unwrap_or_default())?;
                         let summary = report::papers::unit_summary(tx, st.unit_id)?;

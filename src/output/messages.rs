@@ -5,6 +5,76 @@
 //! written, and the test suite fails on it (`tests/cli/main.rs` runs every refusal again under `--lang vi`).
 
 use super::Lang;
+use crate::msg::{Arg, Msg};
+
+/// A typed message in the reader's language: its Vietnamese template looked up by its key, the values put in
+/// their places, each in the reader's words (a label, a number's decimal mark, a message within).
+pub fn text(m: &Msg, lang: Lang) -> String {
+    if lang == Lang::En {
+        return m.english();
+    }
+    if m.key == "{}" {
+        return match m.args.as_slice() {
+            [Arg::Said(s)] => say(s, lang),
+            [a] => arg_text(a, lang),
+            _ => m.english(),
+        };
+    }
+    let Some(vi) = vietnamese(m.key) else { return m.english() };
+    let mut out = String::with_capacity(vi.len() + 16);
+    let mut rest = vi;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        match (after[..digits].parse::<usize>(), after[digits..].starts_with('}')) {
+            (Ok(i), true) => {
+                if let Some(a) = m.args.get(i) {
+                    out.push_str(&arg_text(a, lang));
+                }
+                rest = &after[digits + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn arg_text(a: &Arg, lang: Lang) -> String {
+    match a {
+        Arg::Text(s) => s.clone(),
+        Arg::Num(x) => crate::text::format_number(*x, lang == Lang::Vi),
+        Arg::Pct(x) => format!("{}%", crate::text::format_number((x * 10.0).round() / 10.0, lang == Lang::Vi)),
+        Arg::Date(d) => crate::text::format_date(*d),
+        Arg::Label(k) => super::labels::label(k, lang).to_string(),
+        Arg::Msg(m) => text(m, lang),
+        Arg::List(items, sep) => items.iter().map(|a| arg_text(a, lang)).collect::<Vec<_>>().join(sep),
+        Arg::Said(s) if lang == Lang::En => s.clone(),
+        Arg::Said(s) => render(s, true),
+    }
+}
+
+/// The Vietnamese template of a key, from MESSAGES then VALUES (the first entry of a key wins).
+fn vietnamese(key: &str) -> Option<&'static str> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> = std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut m = std::collections::HashMap::with_capacity(MESSAGES.len() + VALUES.len());
+        for (en, vi) in TYPED.iter().chain(MESSAGES).chain(VALUES) {
+            m.entry(*en).or_insert(*vi);
+        }
+        m
+    });
+    map.get(key).copied()
+}
+
+/// Whether the catalog has a key (the tests check every `msg!` of the source).
+pub fn knows(key: &str) -> bool {
+    key == "{}" || vietnamese(key).is_some()
+}
 
 /// Renders a message in the language: as written in English, or through its Vietnamese template.
 pub fn say(msg: &str, lang: Lang) -> String {
@@ -149,6 +219,10 @@ pub fn say_row(line: &str, lang: Lang) -> String {
     }
     say(line, lang)
 }
+
+/// Templates only typed messages use, looked up by key: too general for the matcher of sentences, which
+/// would take every message with a colon for one of them.
+const TYPED: &[(&str, &str)] = &[("{}: {}", "{0}: {1}")];
 
 /// (English, Vietnamese). Order matters only where two templates could take the same message: the more specific
 /// first.
@@ -999,12 +1073,99 @@ mod tests {
 
     #[test]
     fn every_template_fills_every_value() {
-        for (en, vi) in MESSAGES.iter().chain(VALUES) {
+        for (en, vi) in TYPED.iter().chain(MESSAGES).chain(VALUES) {
             let n = en.matches("{}").count();
             for i in 0..n {
                 assert!(vi.contains(&format!("{{{i}}}")), "'{vi}' leaves out value {i} of '{en}'");
             }
             assert!(!vi.contains(&format!("{{{n}}}")), "'{vi}' has more values than '{en}'");
         }
+    }
+
+    #[test]
+    fn a_typed_message_is_looked_up_not_parsed() {
+        // A value holding a template's own words stays whole (the garbled "proposal #1 (candidate năm #2)").
+        let m = msg!("no unit '{}'", "X' and no unit 'Y");
+        assert_eq!(text(&m, Lang::Vi), "không có đơn vị 'X' and no unit 'Y'");
+        assert_eq!(text(&m, Lang::En), "no unit 'X' and no unit 'Y'");
+        let n = msg!("{} without a rating for the year", Msg::people(3));
+        assert_eq!(text(&n, Lang::Vi), "3 người chưa có xếp loại trong năm");
+        assert_eq!(text(&n, Lang::En), "3 people without a rating for the year");
+    }
+
+    /// Every key a `msg!` or a count of the source names is in the catalog: a message kind never reaches a
+    /// Vietnamese reader in English because its template was forgotten.
+    #[test]
+    fn every_typed_message_of_the_source_is_in_the_catalog() {
+        let mut missing = Vec::new();
+        let mut seen = 0;
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut dirs = vec![root];
+        while let Some(d) = dirs.pop() {
+            for e in std::fs::read_dir(&d).expect("src") {
+                let p = e.expect("entry").path();
+                if p.is_dir() {
+                    dirs.push(p);
+                    continue;
+                }
+                // This file's tests name the openings themselves.
+                if p.ends_with("output/messages.rs") {
+                    continue;
+                }
+                let src = std::fs::read_to_string(&p).expect("source");
+                for key in typed_keys(&src) {
+                    seen += 1;
+                    if !knows(&key) {
+                        missing.push(format!("{}: {key}", p.display()));
+                    }
+                }
+            }
+        }
+        assert!(seen > 100, "only {seen} typed messages found: is the scan broken?");
+        assert!(missing.is_empty(), "not in the catalog:\n{}", missing.join("\n"));
+    }
+
+    /// The string literals right after `msg!(` and `Msg::new(`, and the two of `Msg::count(`.
+    fn typed_keys(src: &str) -> Vec<String> {
+        let mut keys = Vec::new();
+        for open in ["msg!(\"", "Msg::new(\""] {
+            for (at, _) in src.match_indices(open) {
+                keys.push(literal(&src[at + open.len()..]).0);
+            }
+        }
+        for (at, _) in src.match_indices("Msg::count(") {
+            let mut rest = &src[at..];
+            for _ in 0..2 {
+                let Some(q) = rest.find('"') else { break };
+                let (key, after) = literal(&rest[q + 1..]);
+                keys.push(key);
+                rest = after;
+            }
+        }
+        keys
+    }
+
+    /// A Rust string literal's text from after its opening quote; the rest after its closing quote.
+    fn literal(s: &str) -> (String, &str) {
+        let mut out = String::new();
+        let mut chars = s.char_indices();
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '"' => return (out, &s[i + 1..]),
+                '\\' => match chars.next() {
+                    Some((_, 'n')) => out.push('\n'),
+                    Some((_, '\n')) => {
+                        // A continued line: the next line's leading spaces are not part of the text.
+                        while chars.clone().next().is_some_and(|(_, c)| c.is_whitespace()) {
+                            chars.next();
+                        }
+                    }
+                    Some((_, c)) => out.push(c),
+                    None => break,
+                },
+                c => out.push(c),
+            }
+        }
+        (out, "")
     }
 }

@@ -465,6 +465,7 @@ pub(crate) fn display(c: &Cell, lang: Lang) -> String {
             .map(|(t, n)| format!("{} {n}", labels::label(&format!("{t}_rows"), lang)))
             .collect::<Vec<_>>()
             .join(", "),
+        Cell::Msg(m) => messages::text(m, lang),
         Cell::Tree(0, s) => s.clone(),
         Cell::Tree(depth, s) => format!("{}└ {s}", "  ".repeat(depth - 1)),
     }

@@ -22,6 +22,14 @@ pub enum Cell {
     Time(String),
     /// Changes per table ("bloc +1, catalog +57"): each table by its name in CSV and JSON, in words for people.
     Tables(Vec<(String, String)>),
+    /// A sentence (evidence, a reason): English for scripts, the reader's language for people.
+    Msg(crate::msg::Msg),
+}
+
+impl From<crate::msg::Msg> for Cell {
+    fn from(m: crate::msg::Msg) -> Self {
+        Cell::Msg(m)
+    }
 }
 
 impl From<String> for Cell {
@@ -62,6 +70,7 @@ impl Cell {
             Cell::Empty => String::new(),
             Cell::Text(s) | Cell::Tree(_, s) | Cell::Enum(_, s) | Cell::Time(s) => s.clone(),
             Cell::Tables(v) => v.iter().map(|(t, n)| format!("{t} {n}")).collect::<Vec<_>>().join(", "),
+            Cell::Msg(m) => m.english(),
             Cell::Int(n) => n.to_string(),
             Cell::Num(x) | Cell::Percent(x) => {
                 let s = format!("{x:.2}");

@@ -10,12 +10,13 @@ use rusqlite::Connection;
 
 use crate::db::{catalog, discipline, facts, initiatives, people, ratings, rules as stored, units};
 use crate::error::Result;
+use crate::msg::{Arg, Msg};
 use crate::output::labels::label;
 use crate::output::{Cell, Lang, Report, Table};
 use crate::rules::{
     self, judging_date, Check, Evidence, Facts, Judgement, Regime, RuleSet, Standing, Summary, Title, Verdict, Who,
 };
-use crate::text::{format_date, format_number};
+use crate::text::format_date;
 
 /// A subject judged: a unit or a person, with how it is named.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,7 +64,7 @@ impl<'a> Judge<'a> {
     pub fn new(conn: &'a Connection, as_of: Option<NaiveDate>) -> Result<Judge<'a>> {
         let file_year = crate::db::meta::bloc(conn)?.year;
         let members = crate::db::units::members(conn)?;
-        let (st, _) = super::ranking::rank(conn, &members, Lang::En)?;
+        let (st, _) = super::ranking::rank(conn, &members)?;
         let of = st.iter().filter(|s| s.scored).count();
         let flag = st.iter().find(|s| s.proposal == Some("CTD_TINH")).map(|s| s.unit_id);
         let standings = st
@@ -171,209 +172,184 @@ pub fn article(c: &rules::Cite, lang: Lang) -> String {
     }
 }
 
-fn decision_text(t: &Title) -> Option<String> {
+fn decision_text(t: &Title) -> Option<Arg> {
     match (&t.decision, t.decision_date) {
-        (Some(d), Some(on)) => Some(format!("{d} {}", format_date(on))),
-        (Some(d), None) => Some(d.clone()),
+        (Some(d), Some(on)) => Some(Arg::List(vec![d.into(), on.into()], " ")),
+        (Some(d), None) => Some(d.into()),
         (None, _) => None,
     }
 }
 
-fn enum_label(kind: &str, id: &str, lang: Lang) -> String {
-    label(&format!("{kind}.{id}"), lang).to_string()
-}
-
-fn initiative_text(i: &rules::Initiative, lang: Lang) -> String {
-    let recognised: Vec<String> =
-        [i.body.clone(), i.decision.clone(), i.decided_on.map(format_date)].into_iter().flatten().collect();
-    let recognised = if recognised.is_empty() { words("recognition not recorded", lang) } else { recognised.join(" ") };
-    words(
-        format!(
-            "{} #{} “{}”, {} scope, {} ({})",
-            enum_label("initiative_kind", i.kind.as_str(), lang),
-            i.id,
-            i.title,
-            enum_label("scope", i.scope.as_str(), lang),
-            recognised,
-            i.year
-        ),
-        lang,
+fn initiative_text(i: &rules::Initiative) -> Msg {
+    let recognised: Vec<Arg> =
+        [i.body.clone().map(Arg::Text), i.decision.clone().map(Arg::Text), i.decided_on.map(Arg::Date)]
+            .into_iter()
+            .flatten()
+            .collect();
+    let recognised =
+        if recognised.is_empty() { msg!("recognition not recorded").into() } else { Arg::List(recognised, " ") };
+    msg!(
+        "{} #{} “{}”, {} scope, {} ({})",
+        Arg::label("initiative_kind", i.kind.as_str()),
+        i.id,
+        &i.title,
+        Arg::label("scope", i.scope.as_str()),
+        recognised,
+        i.year
     )
 }
 
-/// One piece of evidence in words.
-pub fn evidence(e: &Evidence, lang: Lang) -> String {
-    let vi = lang == Lang::Vi;
-    let pct = |x: f64| format!("{}%", format_number((x * 10.0).round() / 10.0, vi));
+/// One piece of evidence, as a message to put in words.
+pub fn evidence(e: &Evidence) -> Msg {
+    let people = |n: usize| Msg::people(n as u64);
+    let pct = |x: f64| Arg::Pct(x);
     match e {
         Evidence::Rating { year, org, level, doc, doc_date } => {
-            let who = if *org == crate::model::Org::Own {
-                String::new()
-            } else {
-                format!("{}: ", enum_label("org", org.as_str(), lang))
-            };
             let body = match (level, doc) {
                 (Some(l), Some(d)) => {
                     let d = match doc_date {
-                        Some(on) => format!("{d} {}", format_date(*on)),
-                        None => d.clone(),
+                        Some(on) => Arg::List(vec![d.into(), (*on).into()], " "),
+                        None => d.into(),
                     };
-                    words(format!("rated {} in {} by {}", enum_label("rating", l.as_str(), lang), year, d), lang)
+                    msg!("rated {} in {} by {}", Arg::label("rating", l.as_str()), year, d)
                 }
-                (Some(l), None) => words(format!("rated {} in {}", enum_label("rating", l.as_str(), lang), year), lang),
-                (None, _) => words(format!("no rating recorded for {year}"), lang),
+                (Some(l), None) => msg!("rated {} in {}", Arg::label("rating", l.as_str()), year),
+                (None, _) => msg!("no rating recorded for {}", year),
             };
-            format!("{who}{body}")
+            if *org == crate::model::Org::Own {
+                body
+            } else {
+                msg!("{}: {}", Arg::label("org", org.as_str()), body)
+            }
         }
         Evidence::Held(t, y) => match (decision_text(t), t.carried) {
-            (Some(d), false) => words(format!("{} {}: decision {}", t.code, y, d), lang),
-            (Some(d), true) => words(format!("{} {}: carried from an earlier file, decision {}", t.code, y, d), lang),
-            (None, false) => words(format!("{} {}: recorded, decision not entered", t.code, y), lang),
-            (None, true) => {
-                words(format!("{} {}: carried from an earlier file, decision not entered", t.code, y), lang)
-            }
+            (Some(d), false) => msg!("{} {}: decision {}", &t.code, y, d),
+            (Some(d), true) => msg!("{} {}: carried from an earlier file, decision {}", &t.code, y, d),
+            (None, false) => msg!("{} {}: recorded, decision not entered", &t.code, y),
+            (None, true) => msg!("{} {}: carried from an earlier file, decision not entered", &t.code, y),
         },
-        Evidence::NotHeld { code, year } => words(format!("no {code} recorded for {year}"), lang),
-        Evidence::NotCounted(t, y) => words(
-            format!(
-                "{} {} does not count: its basis is {} (Decree 152/2025 Art 4.3)",
-                t.code,
-                y,
-                t.basis.map(|b| enum_label("basis", b.as_str(), lang)).unwrap_or_default()
-            ),
-            lang,
+        Evidence::NotHeld { code, year } => msg!("no {} recorded for {}", code, year),
+        Evidence::NotCounted(t, y) => msg!(
+            "{} {} does not count: its basis is {} (Decree 152/2025 Art 4.3)",
+            &t.code,
+            y,
+            t.basis.map_or(Arg::Text(String::new()), |b| Arg::label("basis", b.as_str()))
         ),
-        Evidence::Revoked(t, y) => {
-            words(format!("{} {} was revoked by {}", t.code, y, t.revoked.clone().unwrap_or_default()), lang)
-        }
-        Evidence::Undecided { code, year } => words(format!("{code} {year} registered, not decided yet"), lang),
-        Evidence::MeetsLdtt => words("meets the LĐTT conditions (the title is not recorded yet)", lang),
-        Evidence::Initiative(i) => initiative_text(i, lang),
-        Evidence::InitiativeScope(i, need) => words(
-            format!(
-                "#{} “{}” has {} scope; {} or wider is needed",
-                i.id,
-                i.title,
-                enum_label("scope", i.scope.as_str(), lang),
-                enum_label("scope", need.as_str(), lang)
-            ),
-            lang,
+        Evidence::Revoked(t, y) => msg!("{} {} was revoked by {}", &t.code, y, t.revoked.clone().unwrap_or_default()),
+        Evidence::Undecided { code, year } => msg!("{} {} registered, not decided yet", code, year),
+        Evidence::MeetsLdtt => msg!("meets the LĐTT conditions (the title is not recorded yet)"),
+        Evidence::Initiative(i) => initiative_text(i),
+        Evidence::InitiativeScope(i, need) => msg!(
+            "#{} “{}” has {} scope; {} or wider is needed",
+            i.id,
+            &i.title,
+            Arg::label("scope", i.scope.as_str()),
+            Arg::label("scope", need.as_str())
         ),
         Evidence::InitiativeUsed(i) => {
             let u = i.used_by.first().cloned().unwrap_or_default();
-            words(format!("#{} “{}” already served {} ({} {})", i.id, i.title, u.what(), u.code, u.year), lang)
+            msg!("#{} “{}” already served {} ({} {})", i.id, &i.title, u.what(), u.code, u.year)
         }
         Evidence::InitiativeTitleAgain(i) => {
             let u = i.used_by.first().cloned().unwrap_or_default();
-            words(
-                format!(
-                    "#{} “{}” served {} ({} {}): a later title may rest on it if the council confirms (Công văn 5007/BNV-TĐKT, mục III.5.c)",
-                    i.id,
-                    i.title,
-                    u.what(),
-                    u.code,
-                    u.year
-                ),
-                lang,
+            msg!(
+                "#{} “{}” served {} ({} {}): a later title may rest on it if the council confirms (Công văn 5007/BNV-TĐKT, mục III.5.c)",
+                i.id,
+                &i.title,
+                u.what(),
+                u.code,
+                u.year
             )
         }
-        Evidence::NoInitiative { scope, from, to, need, found } => words(
-            format!(
-                "{found} usable initiatives of {} scope or wider in {}; {need} needed",
-                enum_label("scope", scope.as_str(), lang),
-                if from == to { from.to_string() } else { format!("{from}–{to}") }
-            ),
-            lang,
+        Evidence::NoInitiative { scope, from, to, need, found } => msg!(
+            "{} usable initiatives of {} scope or wider in {}; {} needed",
+            found,
+            Arg::label("scope", scope.as_str()),
+            if from == to { from.to_string() } else { format!("{from}–{to}") },
+            need
         ),
-        Evidence::PendingMembers { code, n } => {
-            words(format!("{} registered for {code}, not decided yet", count(*n)), lang)
-        }
+        Evidence::PendingMembers { code, n } => msg!("{} registered for {}, not decided yet", people(*n), *code),
         Evidence::Discipline(d) => {
-            let what = enum_label("discipline", d.form.as_str(), lang);
-            let (from, id) = (format_date(d.start), d.id);
+            let what = Arg::label("discipline", d.form.as_str());
+            let (from, id) = (d.start, d.id);
             match (&d.decision, d.end) {
-                (Some(x), Some(e)) => {
-                    words(format!("{what} #{id}, decision {x}, from {from} to {}", format_date(e)), lang)
-                }
-                (None, Some(e)) => words(format!("{what} #{id} from {from} to {}", format_date(e)), lang),
-                (Some(x), None) => words(format!("{what} #{id}, decision {x}, since {from}, not ended"), lang),
-                (None, None) => words(format!("{what} #{id} since {from}, not ended"), lang),
+                (Some(x), Some(e)) => msg!("{} #{}, decision {}, from {} to {}", what, id, x, from, e),
+                (None, Some(e)) => msg!("{} #{} from {} to {}", what, id, from, e),
+                (Some(x), None) => msg!("{} #{}, decision {}, since {}, not ended", what, id, x, from),
+                (None, None) => msg!("{} #{} since {}, not ended", what, id, from),
             }
         }
         Evidence::Share { n, of, min, strict } => {
             let share = pct(*n as f64 * 100.0 / *of as f64);
             if *strict {
-                words(format!("{n} of {of} people hold LĐTT ({share}); more than {} is needed", pct(*min)), lang)
+                msg!("{} of {} people hold LĐTT ({}); more than {} is needed", n, of, share, pct(*min))
             } else {
-                words(format!("{n} of {of} people hold LĐTT ({share}); at least {} is needed", pct(*min)), lang)
+                msg!("{} of {} people hold LĐTT ({}); at least {} is needed", n, of, share, pct(*min))
             }
         }
-        Evidence::Staff { people, staff: Some(s) } => {
-            words(format!("the file holds {} of the unit; its staff is {s}", count(*people)), lang)
+        Evidence::Staff { people: n, staff: Some(s) } => {
+            msg!("the file holds {} of the unit; its staff is {}", people(*n), s)
         }
-        Evidence::Staff { people, staff: None } => words(
-            format!("the file holds {} of the unit; its staff count is not recorded (`unit staff`)", count(*people)),
-            lang,
-        ),
-        Evidence::MembersBelow { names } => words(format!("rated below completed: {}", names.join(", ")), lang),
-        Evidence::MembersUnrated { n } => words(format!("{} without a rating for the year", count(*n)), lang),
-        Evidence::MembersWarning { names } => {
-            words(format!("disciplined at warning or above: {}", names.join(", ")), lang)
+        Evidence::Staff { people: n, staff: None } => {
+            msg!("the file holds {} of the unit; its staff count is not recorded (`unit staff`)", people(*n))
         }
-        Evidence::Cstdcs { n } => words(format!("{} holding CSTĐCS", count(*n)), lang),
+        Evidence::MembersBelow { names } => msg!("rated below completed: {}", names.join(", ")),
+        Evidence::MembersUnrated { n } => msg!("{} without a rating for the year", people(*n)),
+        Evidence::MembersWarning { names } => msg!("disciplined at warning or above: {}", names.join(", ")),
+        Evidence::Cstdcs { n } => msg!("{} holding CSTĐCS", people(*n)),
         Evidence::Cap { cstdcs, ldtt, cap } => {
-            words(format!("{cstdcs} CSTĐCS for {ldtt} LĐTT in the unit: at most {} is allowed", pct(*cap)), lang)
+            msg!("{} CSTĐCS for {} LĐTT in the unit: at most {} is allowed", cstdcs, ldtt, pct(*cap))
         }
         Evidence::Standing(s) => match (&s.proposal, s.shared) {
-            (_, true) => words(format!("rank {} of {}, shared: the meeting decides", s.rank, s.of), lang),
-            (Some(p), false) => {
-                words(format!("rank {} of {} in the bloc's ranking, proposed for {p}", s.rank, s.of), lang)
-            }
-            (None, false) => words(format!("rank {} of {} in the bloc's ranking", s.rank, s.of), lang),
+            (_, true) => msg!("rank {} of {}, shared: the meeting decides", s.rank, s.of),
+            (Some(p), false) => msg!("rank {} of {} in the bloc's ranking, proposed for {}", s.rank, s.of, p),
+            (None, false) => msg!("rank {} of {} in the bloc's ranking", s.rank, s.of),
         },
-        Evidence::NotRanked => words("not ranked: no scores", lang),
-        Evidence::OtherYear(y) => words(format!("the bloc's ranking of {y} is not in this file"), lang),
-        Evidence::Confirmed(note) => words(format!("confirmed: {note}"), lang),
-        Evidence::NotConfirmed => words("not confirmed yet (`eligible confirm`)", lang),
-        Evidence::JudgedOn(d) => words(format!("reviews judged on {}", format_date(*d)), lang),
-        Evidence::Reported { ldtt, cstdcs, staff, doc } => {
-            let said = format!("reported by the unit: {ldtt} of its staff of {staff} hold LĐTT, {cstdcs} CSTĐCS");
-            match doc {
-                Some(d) => words(format!("{said} ({d})"), lang),
-                None => words(said, lang),
+        Evidence::NotRanked => msg!("not ranked: no scores"),
+        Evidence::OtherYear(y) => msg!("the bloc's ranking of {} is not in this file", y),
+        Evidence::Confirmed(note) => msg!("confirmed: {}", note),
+        Evidence::NotConfirmed => msg!("not confirmed yet (`eligible confirm`)"),
+        Evidence::JudgedOn(d) => msg!("reviews judged on {}", *d),
+        Evidence::Reported { ldtt, cstdcs, staff, doc } => match doc {
+            Some(d) => {
+                msg!("reported by the unit: {} of its staff of {} hold LĐTT, {} CSTĐCS ({})", ldtt, staff, cstdcs, d)
             }
-        }
+            None => msg!("reported by the unit: {} of its staff of {} hold LĐTT, {} CSTĐCS", ldtt, staff, cstdcs),
+        },
         Evidence::Ended(e) => match &e.merged_into {
-            Some(code) => words(format!("merged into {code} on {}", format_date(e.on)), lang),
-            None => words(format!("dissolved on {}", format_date(e.on)), lang),
+            Some(code) => msg!("merged into {} on {}", code, e.on),
+            None => msg!("dissolved on {}", e.on),
         },
-        Evidence::Branch(cond, n, v) => words(
-            format!(
-                "option {n}: {} — {}",
-                enum_label("cond", &format!("{}.{n}", cond.as_str()), lang),
-                enum_label("verdict", v.as_str(), lang)
-            ),
-            lang,
+        Evidence::Branch(cond, n, v) => msg!(
+            "option {}: {} — {}",
+            n,
+            Arg::Label(format!("cond.{}.{n}", cond.as_str())),
+            Arg::label("verdict", v.as_str())
         ),
     }
 }
 
-fn count(n: usize) -> String {
-    crate::text::count(n as u64, "person", "people")
+/// The evidence of a condition, each piece in turn.
+pub fn evidence_all(c: &Check) -> Msg {
+    msg!("{}", Arg::List(c.evidence.iter().map(|e| evidence(e).into()).collect(), "; "))
 }
 
 /// The conditions that keep a subject from a title (not met first, then unknown), as labels.
-pub fn reasons(j: &Judgement, lang: Lang) -> String {
+pub fn reasons(j: &Judgement) -> Msg {
     if j.checks.is_empty() {
-        return words(rules::not_covered_why(&j.code), lang);
+        return rules::not_covered_why(&j.code);
     }
     let pick = |v: Verdict| j.checks.iter().filter(move |c| c.verdict == v);
-    pick(Verdict::NotMet)
+    let conds = pick(Verdict::NotMet)
         .chain(pick(Verdict::Unknown))
         .chain(pick(Verdict::ToConfirm))
-        .map(|c| enum_label("cond", c.cond.as_str(), lang))
-        .collect::<Vec<_>>()
-        .join("; ")
+        .map(|c| Arg::label("cond", c.cond.as_str()))
+        .collect();
+    msg!("{}", Arg::List(conds, "; "))
+}
+
+fn enum_label(kind: &str, id: &str, lang: Lang) -> String {
+    label(&format!("{kind}.{id}"), lang).to_string()
 }
 
 fn check_row(s: &Subject, j: &Judgement, c: &Check, lang: Lang) -> Vec<Cell> {
@@ -384,7 +360,7 @@ fn check_row(s: &Subject, j: &Judgement, c: &Check, lang: Lang) -> Vec<Cell> {
         i64::from(j.year).into(),
         c.cond.into(),
         c.verdict.into(),
-        c.evidence.iter().map(|e| evidence(e, lang)).collect::<Vec<_>>().join("; ").into(),
+        evidence_all(c).into(),
         article(&c.cite, lang).into(),
     ]
 }
@@ -394,11 +370,11 @@ pub fn regime_line(regime: Regime, as_of: NaiveDate, lang: Lang) -> String {
     let (from, to) = regime.period();
     let period = match (from, to) {
         (Some(f), Some(t)) => format!("{}–{}", format_date(f), format_date(t)),
-        (Some(f), None) => words(format!("from {}", format_date(f)), lang),
-        (None, Some(t)) => words(format!("until {}", format_date(t)), lang),
+        (Some(f), None) => words(msg!("from {}", format_date(f)), lang),
+        (None, Some(t)) => words(msg!("until {}", format_date(t)), lang),
         (None, None) => String::new(),
     };
-    words(format!("Rules: {} ({period}), in force on {}", regime.texts(), format_date(as_of)), lang)
+    words(msg!("Rules: {} ({}), in force on {}", regime.texts(), period, format_date(as_of)), lang)
 }
 
 /// The report: a summary per subject and title; then, for people, each judgement's conditions under its own
@@ -422,7 +398,7 @@ pub fn report(judged: &[(Subject, Judgement)], as_of_line: Option<String>, lang:
             j.code.as_str().into(),
             i64::from(j.year).into(),
             v.into(),
-            reasons(j, lang).into(),
+            reasons(j).into(),
         ]);
         let mut one =
             Table::new(&format!("conditions_{}", parts.len() + 1), &["condition", "verdict", "evidence", "article"]);
@@ -444,7 +420,7 @@ pub fn report(judged: &[(Subject, Judgement)], as_of_line: Option<String>, lang:
     }
     let mut lines: Vec<String> = as_of_line.into_iter().collect();
     if judged.is_empty() {
-        lines.push(words("nothing to judge: no registrations; name a subject with --person or --unit", lang));
+        lines.push(words(msg!("nothing to judge: no registrations; name a subject with --person or --unit"), lang));
     } else {
         lines.push(
             counts
@@ -501,7 +477,7 @@ pub fn review_section(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result
     let n = facts::live_registrations(conn)?;
     if n > BULK {
         let lines =
-            vec![line, words(format!("{n} registrations: `thidua register check` judges them one by one"), lang)];
+            vec![line, words(msg!("{} registrations: `thidua register check` judges them one by one", n), lang)];
         return Ok((lines, Table::new("at_risk", AT_RISK)));
     }
     let judged = judge_registrations(conn, &judge, Some(as_of))?;
@@ -596,14 +572,14 @@ fn bulk_in(
 }
 
 /// A summary row: subject, unit, title, year, result, reasons.
-pub fn summary_row(s: &Subject, j: &Judgement, lang: Lang) -> Vec<Cell> {
+pub fn summary_row(s: &Subject, j: &Judgement) -> Vec<Cell> {
     vec![
         s.name.as_str().into(),
         s.unit_code.as_str().into(),
         j.code.as_str().into(),
         i64::from(j.year).into(),
         j.summary().into(),
-        reasons(j, lang).into(),
+        reasons(j).into(),
     ]
 }
 
@@ -639,8 +615,11 @@ pub fn risk_rows(id: i64, s: &Subject, j: &Judgement, open: bool, lang: Lang) ->
 /// The counts line of `register check`.
 pub fn risk_counts(total: usize, bad: usize, lacking: usize, lang: Lang) -> String {
     words(
-        format!(
-            "{total} registrations: {bad} cannot succeed, {lacking} lack data, {} can succeed",
+        msg!(
+            "{} registrations: {} cannot succeed, {} lack data, {} can succeed",
+            total,
+            bad,
+            lacking,
             total - bad - lacking
         ),
         lang,

@@ -247,10 +247,10 @@ pub fn report(
     use super::words;
     let regime = Regime::at(year);
     let mut r = crate::output::Report::new(match form {
-        "0601" | "0603" => words(format!("form {form}.N/BNV-TĐKT of {year}"), lang),
-        _ => words(format!("the front-line ratio of {year}"), lang),
+        "0601" | "0603" => words(msg!("form {}.N/BNV-TĐKT of {}", form, year), lang),
+        _ => words(msg!("the front-line ratio of {}", year), lang),
     });
-    let mut lines = vec![words(format!("forms of {}; files read: {}", regime.text(), files.len()), lang)];
+    let mut lines = vec![words(msg!("forms of {}; files read: {}", regime.text(), files.len()), lang)];
     let table = match form {
         "0601" => {
             let mut all = Vec::new();
@@ -268,7 +268,7 @@ pub fn report(
                 let (t, unclassified) = f0603(&all);
                 if unclassified > 0 {
                     lines.push(words(
-                        format!("{unclassified} individuals whose position says no class are left out of rows 06–10 (`person edit --position`)"),
+                        msg!("{} individuals whose position says no class are left out of rows 06–10 (`person edit --position`)", unclassified),
                         lang,
                     ));
                 }

@@ -18,7 +18,7 @@ pub mod registrations;
 pub mod reviews;
 pub mod units;
 
-/// A sentence in the reader's language, through the one catalog of messages (`output/messages.rs`).
-pub(crate) fn words(en: impl AsRef<str>, lang: crate::output::Lang) -> String {
-    crate::output::messages::say(en.as_ref(), lang)
+/// A message in the reader's language, through the one catalog of messages (`output/messages.rs`).
+pub(crate) fn words(m: crate::msg::Msg, lang: crate::output::Lang) -> String {
+    crate::output::messages::text(&m, lang)
 }

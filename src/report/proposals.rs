@@ -250,13 +250,12 @@ pub const RESULT_COLUMNS: &[&str] =
 /// `council result`: a session's attendance and each ballot against its threshold, with the article.
 pub fn result(conn: &Connection, s: &Session, lang: Lang) -> Result<Report> {
     let set = rules_of(conn)?.at(s.held_on);
-    let mut r =
-        Report::new(words(format!("Council session #{} of {}", s.id, crate::text::format_date(s.held_on)), lang));
+    let mut r = Report::new(words(msg!("Council session #{} of {}", s.id, crate::text::format_date(s.held_on)), lang));
     let quorum = set.get(rules::Param::Quorum);
     r.section(
         None,
         vec![words(
-            format!(
+            msg!(
                 "{} members; {} present, {} absent with a written opinion; quorum {} ({})",
                 s.members,
                 s.present,
@@ -305,21 +304,22 @@ pub fn missing(
     let art84 = "Luật TĐKT 2022, Điều 84 khoản 1".to_string();
     let mut out = Vec::new();
     if !has(DocKind::Memo, false) {
-        out.push((words("the memo (tờ trình)", lang), art84.clone()));
+        out.push((words(msg!("the memo (tờ trình)"), lang), art84.clone()));
     }
     if !has(DocKind::Report, true) {
-        out.push((words("the achievement report", lang), art84.clone()));
+        out.push((words(msg!("the achievement report"), lang), art84.clone()));
     }
     if !has(DocKind::Minutes, false) {
-        out.push((words("the minutes of the deliberation", lang), art84.clone()));
+        out.push((words(msg!("the minutes of the deliberation"), lang), art84.clone()));
     }
     if rules::vote_param(&item.code) != rules::Param::VoteOther {
         match council::vote_for(conn, item.unit_id, item.person_id, &item.code)? {
-            None => {
-                out.push((words("a ballot of the council", lang), "Nghị định 98/2023/NĐ-CP, Điều 30 khoản 7".into()))
-            }
+            None => out.push((
+                words(msg!("a ballot of the council"), lang),
+                "Nghị định 98/2023/NĐ-CP, Điều 30 khoản 7".into(),
+            )),
             Some((v, s)) if !weigh(&v, &s, set).carried => out.push((
-                words(format!("a ballot that carried (#{} did not)", s.id), lang),
+                words(msg!("a ballot that carried (#{} did not)", s.id), lang),
                 "Nghị định 98/2023/NĐ-CP, Điều 30 khoản 7".into(),
             )),
             Some(_) => {}
@@ -327,10 +327,10 @@ pub fn missing(
     }
     match item.code.as_str() {
         "CSTD_TINH" | "CSTD_TQ" if !has(DocKind::Certificate, true) => {
-            out.push((words("the certificate of the initiative's recognition", lang), art84))
+            out.push((words(msg!("the certificate of the initiative's recognition"), lang), art84))
         }
         "CSTDCS" if !has(DocKind::Certificate, true) => out.push((
-            words("the certificate of the initiative or of the excellent rating", lang),
+            words(msg!("the certificate of the initiative or of the excellent rating"), lang),
             "Nghị định 98/2023/NĐ-CP, Điều 34".into(),
         )),
         _ => {}

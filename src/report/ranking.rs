@@ -10,6 +10,7 @@ use rusqlite::Connection;
 use crate::db::{meta, scores};
 use crate::error::{refused, Result};
 use crate::model::{Criterion, CriterionKind, Score, Unit};
+use crate::msg::{Arg, Msg};
 use crate::output::labels::label;
 use crate::output::{Cell, Lang, Report, Table};
 use crate::text::format_number;
@@ -101,16 +102,16 @@ pub struct Standing {
     pub scored: bool,
     /// The women's share the unit states (`unit edit --female-share`); none means the rule has no data for it.
     pub female: Option<f64>,
-    pub excluded: Option<String>,
+    pub excluded: Option<Msg>,
     /// A review pending or a discipline in force (Decree 152/2025 Art 4.4): no proposal, and the next unit is not
     /// promoted in its place; the meeting decides.
-    pub pending: Option<String>,
+    pub pending: Option<Msg>,
     pub rank: usize,
     pub shared: bool,
     pub band: &'static str,
     pub proposal: Option<&'static str>,
     /// Why it stands where it does against its neighbours, and why a proposal went elsewhere.
-    pub notes: Vec<String>,
+    pub notes: Vec<Msg>,
 }
 
 impl Standing {
@@ -173,43 +174,44 @@ fn r2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-/// Computes every member's standing, ranked; notes are written in `lang`. Loads what the ranking needs, then runs
+/// Computes every member's standing, ranked, its notes as messages. Loads what the ranking needs, then runs
 /// the pure steps: totals, order and ties, bands, proposals.
-pub fn rank(conn: &Connection, members: &[Unit], lang: Lang) -> Result<(Vec<Standing>, Settings)> {
+pub fn rank(conn: &Connection, members: &[Unit]) -> Result<(Vec<Standing>, Settings)> {
     let settings = Settings::load(conn)?;
     let criteria = scores::criteria(conn)?;
     let all: Vec<Score> = scores::scores(conn)?;
-    let mut excluded: HashMap<i64, String> = scores::exclusions(conn)?.into_iter().collect();
+    let mut excluded: HashMap<i64, Msg> =
+        scores::exclusions(conn)?.into_iter().map(|(id, why)| (id, msg!("{}", why))).collect();
     let year = crate::db::meta::bloc(conn)?.year;
     let today = crate::text::today();
     // A unit that merged or was dissolved by the time the proposals are made is not proposed; the next unit is.
     let by = today.max(crate::rules::judging_date(year));
     for (id, e) in crate::db::units::ends(conn)? {
         if e.on <= by {
-            excluded.entry(id).or_insert_with(|| ended(&e, lang));
+            excluded.entry(id).or_insert_with(|| ended(&e));
         }
     }
     let mut out = totals(members, &criteria, &all, &excluded);
     for s in out.iter_mut() {
-        s.pending = pending(&crate::db::discipline::of(conn, Some(s.unit_id), None)?, year, today, lang);
+        s.pending = pending(&crate::db::discipline::of(conn, Some(s.unit_id), None)?, year, today);
     }
-    order_and_ties(&mut out, &settings, lang);
-    bands(&mut out, &settings, lang);
-    proposals(&mut out, &settings, lang);
+    order_and_ties(&mut out, &settings);
+    bands(&mut out, &settings);
+    proposals(&mut out, &settings);
     Ok((out, settings))
 }
 
 /// Why a unit that ended is not proposed: merged into its successor, or dissolved (Circular 15/2025/TT-BNV).
-pub fn ended(e: &crate::db::units::End, lang: Lang) -> String {
-    let on = crate::text::format_date(e.on);
+pub fn ended(e: &crate::db::units::End) -> Msg {
+    let on = e.on;
     match &e.successor {
-        Some((code, _)) => words(format!("merged into {code} on {on}"), lang),
-        None => words(format!("dissolved on {on} (Circular 15/2025/TT-BNV)"), lang),
+        Some((code, _)) => msg!("merged into {} on {}", code, on),
+        None => msg!("dissolved on {} (Circular 15/2025/TT-BNV)", on),
     }
 }
 
 /// Why a unit cannot be proposed now: a review pending today, or a discipline in force during the year.
-fn pending(records: &[crate::rules::Discipline], year: i32, today: chrono::NaiveDate, lang: Lang) -> Option<String> {
+fn pending(records: &[crate::rules::Discipline], year: i32, today: chrono::NaiveDate) -> Option<Msg> {
     let (start, end) = (chrono::NaiveDate::from_ymd_opt(year, 1, 1)?, chrono::NaiveDate::from_ymd_opt(year, 12, 31)?);
     let d = records.iter().find(|d| {
         if d.form.is_review() {
@@ -218,8 +220,7 @@ fn pending(records: &[crate::rules::Discipline], year: i32, today: chrono::Naive
             d.start <= end && d.end.is_none_or(|e| e >= start)
         }
     })?;
-    let what = label(&format!("discipline.{}", d.form), lang).to_string();
-    Some(words(format!("{what} since {}", crate::text::format_date(d.start)), lang))
+    Some(msg!("{} since {}", Arg::label("discipline", d.form.as_str()), d.start))
 }
 
 /// The sign a criterion's points count with in a total: a penalty subtracts.
@@ -233,12 +234,7 @@ pub fn sign(c: &Criterion) -> f64 {
 
 /// Each member's totals from its scores: per group, base, bonus, penalty, self and assessed totals, and what is
 /// missing. Unranked; every total rounded to hundredths.
-pub fn totals(
-    members: &[Unit],
-    criteria: &[Criterion],
-    all: &[Score],
-    excluded: &HashMap<i64, String>,
-) -> Vec<Standing> {
+pub fn totals(members: &[Unit], criteria: &[Criterion], all: &[Score], excluded: &HashMap<i64, Msg>) -> Vec<Standing> {
     let gs = groups(criteria);
     members
         .iter()
@@ -304,13 +300,13 @@ pub fn totals(
 
 /// Sorts the standings and gives ranks: a unit without scores is not ranked; equal totals go through the
 /// tie-break rules, and what they decide (or skip, or leave to the meeting) is noted on both units.
-pub fn order_and_ties(out: &mut [Standing], settings: &Settings, lang: Lang) {
+pub fn order_and_ties(out: &mut [Standing], settings: &Settings) {
     out.sort_by(|a, b| order(a, b, &settings.tiebreak));
     for i in 0..out.len() {
         if !out[i].scored {
             // No points at all: not ranked, never banded (a blank sheet is not "completed").
             out[i].band = "not_ranked";
-            out[i].notes.push(words("not ranked: no scores", lang));
+            out[i].notes.push(msg!("not ranked: no scores"));
             continue;
         }
         let equal = i > 0 && out[i - 1].scored && out[i - 1].total == out[i].total;
@@ -318,9 +314,8 @@ pub fn order_and_ties(out: &mut [Standing], settings: &Settings, lang: Lang) {
             if equal { tie_break(&out[i - 1], &out[i], &settings.tiebreak) } else { (Ordering::Less, None, vec![]) };
         let (prev, me) = (out[i.saturating_sub(1)].code.clone(), out[i].code.clone());
         if equal && !skipped.is_empty() {
-            let names: Vec<&str> = skipped.iter().map(|r| rule_name(*r)).collect();
-            let note =
-                words(format!("tie-break with {prev}: {} skipped, no data for one of the two", names.join(", ")), lang);
+            let names = Arg::List(skipped.iter().map(|r| rule_name(*r).into()).collect(), ", ");
+            let note = msg!("tie-break with {}: {} skipped, no data for one of the two", &prev, names);
             out[i].notes.push(note);
         }
         let tied = equal && o == Ordering::Equal;
@@ -328,16 +323,16 @@ pub fn order_and_ties(out: &mut [Standing], settings: &Settings, lang: Lang) {
         if tied {
             out[i].shared = true;
             out[i - 1].shared = true;
-            out[i].notes.push(words(format!("tied with {prev}: no rule tells them apart, the meeting decides"), lang));
+            out[i].notes.push(msg!("tied with {}: no rule tells them apart, the meeting decides", prev));
         } else if let Some(r) = rule {
-            out[i - 1].notes.push(words(format!("ahead of {me} at equal total: {}", rule_words(r, true)), lang));
-            out[i].notes.push(words(format!("behind {prev} at equal total: {}", rule_words(r, false)), lang));
+            out[i - 1].notes.push(msg!("ahead of {} at equal total: {}", me, rule_words(r, true)));
+            out[i].notes.push(msg!("behind {} at equal total: {}", prev, rule_words(r, false)));
         }
     }
 }
 
 /// Bands by the bloc's thresholds; a base criterion at 0 keeps a unit out of the top band.
-pub fn bands(out: &mut [Standing], settings: &Settings, lang: Lang) {
+pub fn bands(out: &mut [Standing], settings: &Settings) {
     for s in out.iter_mut().filter(|s| s.scored) {
         s.band = if s.total >= settings.band_excellent && !s.zero_base {
             "excellent"
@@ -347,7 +342,7 @@ pub fn bands(out: &mut [Standing], settings: &Settings, lang: Lang) {
             "completed"
         };
         if s.total >= settings.band_excellent && s.zero_base {
-            s.notes.push(words("a base criterion at 0 keeps it out of the top band", lang));
+            s.notes.push(msg!("a base criterion at 0 keeps it out of the top band"));
         }
     }
 }
@@ -356,7 +351,7 @@ pub fn bands(out: &mut [Standing], settings: &Settings, lang: Lang) {
 /// §3). When the best eligible units share their rank, the meeting decides among them: none gets a proposal here.
 /// Likewise units tied across the certificates' quota (two at 3rd for one certificate left): neither is proposed,
 /// and the places below them are not handed down.
-pub fn proposals(out: &mut [Standing], settings: &Settings, lang: Lang) {
+pub fn proposals(out: &mut [Standing], settings: &Settings) {
     let eligible = |s: &Standing| s.complete() && s.excluded.is_none();
     // How many units that could be proposed share each rank.
     let mut at_rank: HashMap<usize, usize> = HashMap::new();
@@ -372,11 +367,11 @@ pub fn proposals(out: &mut [Standing], settings: &Settings, lang: Lang) {
         // Decree 152/2025 Art 4.4: no proposal while a review is pending. The place it would have had is not
         // passed down the ranking: the meeting decides about the next unit.
         if let Some(why) = s.pending.clone().filter(|_| eligible(s)) {
-            let what = if top.is_none() { "the flag" } else { "a certificate" };
-            s.notes.push(words(
-                format!("not proposed: {why} (Decree 152/2025 Art 4.4); the meeting decides whether the next unit is proposed for {what}"),
-                lang,
-            ));
+            s.notes.push(if top.is_none() {
+                msg!("not proposed: {} (Decree 152/2025 Art 4.4); the meeting decides whether the next unit is proposed for the flag", why)
+            } else {
+                msg!("not proposed: {} (Decree 152/2025 Art 4.4); the meeting decides whether the next unit is proposed for a certificate", why)
+            });
             if top.is_none() {
                 top = Some(s.rank);
             } else {
@@ -386,13 +381,11 @@ pub fn proposals(out: &mut [Standing], settings: &Settings, lang: Lang) {
         }
         if !eligible(s) {
             let why = match &s.excluded {
-                Some(r) => words(format!("not proposed: excluded ({r})"), lang),
-                None => words(
-                    format!(
-                        "not proposed: not fully scored ({} base criteria unassessed, {} unverified)",
-                        s.missing, s.unverified
-                    ),
-                    lang,
+                Some(r) => msg!("not proposed: excluded ({})", r.clone()),
+                None => msg!(
+                    "not proposed: not fully scored ({} base criteria unassessed, {} unverified)",
+                    s.missing,
+                    s.unverified
                 ),
             };
             s.notes.push(why);
@@ -405,16 +398,15 @@ pub fn proposals(out: &mut [Standing], settings: &Settings, lang: Lang) {
             }
             None => {
                 top = Some(s.rank);
-                s.notes.push(words("shares the best rank: the meeting decides who is proposed for the flag", lang));
+                s.notes.push(msg!("shares the best rank: the meeting decides who is proposed for the flag"));
             }
             Some(r) if r == s.rank => {
                 // Another unit of a shared best rank: one of the tied takes the flag, the others certificates.
                 bk_left = bk_left.saturating_sub(1);
-                s.notes.push(words("shares the best rank: the meeting decides who is proposed for the flag", lang));
+                s.notes.push(msg!("shares the best rank: the meeting decides who is proposed for the flag"));
             }
             Some(_) if straddle == Some(s.rank) => {
-                s.notes
-                    .push(words("tied across the certificates' quota: the meeting decides, neither is proposed", lang));
+                s.notes.push(msg!("tied across the certificates' quota: the meeting decides, neither is proposed"));
             }
             // The first of a tied group decides for the group: all of it fits the certificates left, or none goes.
             Some(_)
@@ -425,8 +417,7 @@ pub fn proposals(out: &mut [Standing], settings: &Settings, lang: Lang) {
             {
                 straddle = Some(s.rank);
                 bk_left = 0;
-                s.notes
-                    .push(words("tied across the certificates' quota: the meeting decides, neither is proposed", lang));
+                s.notes.push(msg!("tied across the certificates' quota: the meeting decides, neither is proposed"));
             }
             Some(_) if bk_left > 0 => {
                 s.proposal = Some("BK_TINH");
@@ -455,23 +446,23 @@ pub fn differences<'a>(me: i64, other: i64, criteria: &'a [Criterion], all: &[Sc
 
 /// Why a rule put a unit where it stands: `ahead` for the unit it favoured, else for the one behind. English;
 /// the catalog of messages has the Vietnamese.
-pub fn rule_words(r: Rule, ahead: bool) -> &'static str {
+pub fn rule_words(r: Rule, ahead: bool) -> Msg {
     match (r, ahead) {
-        (Rule::Female, true) => "women are at least 70% of the staff (Decree 152 Art 4.6)",
-        (Rule::Female, false) => "women are under 70% of the staff (Decree 152 Art 4.6)",
-        (Rule::GroupA, true) => "more points in the first group (core tasks)",
-        (Rule::GroupA, false) => "fewer points in the first group (core tasks)",
-        (Rule::Penalty, true) => "fewer penalty points",
-        (Rule::Penalty, false) => "more penalty points",
+        (Rule::Female, true) => msg!("women are at least 70% of the staff (Decree 152 Art 4.6)"),
+        (Rule::Female, false) => msg!("women are under 70% of the staff (Decree 152 Art 4.6)"),
+        (Rule::GroupA, true) => msg!("more points in the first group (core tasks)"),
+        (Rule::GroupA, false) => msg!("fewer points in the first group (core tasks)"),
+        (Rule::Penalty, true) => msg!("fewer penalty points"),
+        (Rule::Penalty, false) => msg!("more penalty points"),
     }
 }
 
-/// A tie-break rule as people name it (English; the catalog of messages has the Vietnamese).
-pub fn rule_name(r: Rule) -> &'static str {
+/// A tie-break rule as people name it.
+pub fn rule_name(r: Rule) -> Msg {
     match r {
-        Rule::Female => "women's share",
-        Rule::GroupA => "first group",
-        Rule::Penalty => "penalty points",
+        Rule::Female => msg!("women's share"),
+        Rule::GroupA => msg!("first group"),
+        Rule::Penalty => msg!("penalty points"),
     }
 }
 
@@ -509,7 +500,7 @@ pub fn table(standings: &[Standing], criteria: &[Criterion], ranked: bool) -> cr
             row.push(Cell::Enum("band", s.band.into()));
             // The form's code for scripts, its name for people (the label catalog: `proposal.CTD_TINH`).
             row.push(s.proposal.map_or(Cell::Empty, |p| Cell::Enum("proposal", p.into())));
-            row.push(Cell::Text(s.notes.join("; ")));
+            row.push(Cell::Msg(msg!("{}", Arg::List(s.notes.iter().cloned().map(Arg::from).collect(), "; "))));
         } else {
             row.push(Cell::Int(s.unverified as i64));
             row.push(Cell::Enum("bool", if s.complete() { "yes" } else { "no" }.into()));
@@ -539,7 +530,7 @@ pub fn incomplete(standings: &[Standing]) -> Vec<(String, String)> {
 
 /// Every criterion of a unit, and what decides its rank against its neighbours: what `score explain` prints.
 pub fn explain(conn: &Connection, u: &Unit, lang: Lang) -> Result<Report> {
-    let (st, settings) = rank(conn, &crate::db::units::members(conn)?, lang)?;
+    let (st, settings) = rank(conn, &crate::db::units::members(conn)?)?;
     let Some(pos) = st.iter().position(|s| s.unit_id == u.id) else {
         return Err(refused(format!("{} is not a member of the bloc, so it is not ranked", u.code)));
     };
@@ -579,7 +570,7 @@ pub fn explain(conn: &Connection, u: &Unit, lang: Lang) -> Result<Report> {
             if deciding.is_empty() { label("same_points", lang).to_string() } else { deciding.join(", ") }
         ));
     }
-    lines.extend(me.notes.iter().cloned());
+    lines.extend(me.notes.iter().map(|n| words(n.clone(), lang)));
     if let Some(p) = me.proposal {
         lines.push(format!("{}: {}", label("proposal", lang), label(&format!("proposal.{p}"), lang)));
     }
@@ -718,9 +709,9 @@ mod tests {
         let all: Vec<Score> =
             points.iter().flat_map(|(u, a, b, p)| [score(*u, 1, *a), score(*u, 2, *b), score(*u, 3, *p)]).collect();
         let mut out = totals(units, &criteria, &all, &HashMap::new());
-        order_and_ties(&mut out, &settings(), Lang::En);
-        bands(&mut out, &settings(), Lang::En);
-        proposals(&mut out, &settings(), Lang::En);
+        order_and_ties(&mut out, &settings());
+        bands(&mut out, &settings());
+        proposals(&mut out, &settings());
         out
     }
 
@@ -739,8 +730,8 @@ mod tests {
         let (o, rule, skipped) = tie_break(&out[0], &out[1], &settings().tiebreak);
         assert_eq!((o, rule, skipped), (Ordering::Less, Some(Rule::GroupA), vec![Rule::Female]));
         assert_eq!((out[0].code.as_str(), out[0].rank, out[1].rank), ("CT", 1, 2));
-        assert!(out[1].notes[0].contains("women's share skipped"));
-        assert!(out[1].notes[1].contains("behind CT at equal total: fewer points in the first group"));
+        assert!(out[1].notes[0].english().contains("women's share skipped"));
+        assert!(out[1].notes[1].english().contains("behind CT at equal total: fewer points in the first group"));
     }
 
     #[test]
@@ -775,8 +766,8 @@ mod tests {
         assert_eq!(by("CT").proposal, Some("CTD_TINH"));
         assert_eq!(by("HQ").proposal, Some("BK_TINH"));
         assert_eq!((by("KBNN").proposal, by("QLTT").proposal, by("NHNN").proposal), (None, None, None));
-        assert!(by("QLTT").notes.iter().any(|n| n.contains("tied across the certificates' quota")));
-        assert!(by("KBNN").notes.iter().any(|n| n.contains("tied across the certificates' quota")));
+        assert!(by("QLTT").notes.iter().any(|n| n.english().contains("tied across the certificates' quota")));
+        assert!(by("KBNN").notes.iter().any(|n| n.english().contains("tied across the certificates' quota")));
         // Two tied for two certificates left: both.
         let out = ranked(&units[..4], &[(1, 60.0, 40.0, 0.0), (3, 55.0, 35.0, 0.0), (4, 55.0, 35.0, 0.0)]);
         let by = |c: &str| out.iter().find(|s| s.code == c).unwrap().clone();

@@ -125,7 +125,7 @@ pub fn rules_show(set: &RuleSet, quota_bk: usize, lang: Lang) -> Report {
             Source::Default(c) => {
                 (Cell::from(format!("{}: {}", label("default", lang), super::eligible::article(c, lang))), Cell::Empty)
             }
-            Source::None => (Cell::from(words("not applied under these rules", lang)), Cell::Empty),
+            Source::None => (Cell::from(words(msg!("not applied under these rules"), lang)), Cell::Empty),
         };
         let value = super::proposals::threshold_cell(v, lang);
         p.push(vec![v.param.into(), value, source, on]);
@@ -133,7 +133,7 @@ pub fn rules_show(set: &RuleSet, quota_bk: usize, lang: Lang) -> Report {
     p.push(vec![
         Cell::Enum("param", "quota_bk".into()),
         Cell::Int(quota_bk as i64),
-        Cell::from(words("the bloc's settings (`score settings --quota-bk`)", lang)),
+        Cell::from(words(msg!("the bloc's settings (`score settings --quota-bk`)"), lang)),
         Cell::Empty,
     ]);
     r.section(Some(label("heading.params", lang).to_string()), vec![], Some(p));

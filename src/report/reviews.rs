@@ -143,7 +143,7 @@ pub fn missing_table(
     let scoring = if crate::db::scores::criteria(conn)?.is_empty() {
         Vec::new()
     } else {
-        super::ranking::rank(conn, &units::members(conn)?, lang)?.0
+        super::ranking::rank(conn, &units::members(conn)?)?.0
     };
     for u in units::members(conn)? {
         let mut gaps = Vec::new();
@@ -310,7 +310,7 @@ fn ranking_section(conn: &Connection, r: &mut Report, lang: Lang) -> Result<()> 
         r.section(Some(l("heading.ranking", lang)), vec![l("none.ranking", lang)], None);
         return Ok(());
     }
-    let (st, settings) = super::ranking::rank(conn, &units::members(conn)?, lang)?;
+    let (st, settings) = super::ranking::rank(conn, &units::members(conn)?)?;
     let vi = lang == Lang::Vi;
     let line = say(
         &format!(

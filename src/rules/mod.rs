@@ -233,17 +233,17 @@ const fn u(text: &'static str) -> Cite {
 pub const COVERED: &[&str] = &["LDTT", "CSTDCS", "CSTD_TINH", "BK_TINH", "TTLDTT", "TTLDXS", "CTD_TINH"];
 
 /// Why a title or form is not judged: who decides it and on what the file does not hold (Law 06/2022/QH15).
-pub fn not_covered_why(code: &str) -> &'static str {
+pub fn not_covered_why(code: &str) -> crate::msg::Msg {
     match code {
         "CSTD_TQ" => {
-            "chosen among the CSTĐ of ministries and provinces by the Central Council (Law 06/2022 Art 21): the bloc proposes no one for it"
+            msg!("chosen among the CSTĐ of ministries and provinces by the Central Council (Law 06/2022 Art 21): the bloc proposes no one for it")
         }
         "CTD_CP" | "BK_TTG" => {
-            "conferred by the Prime Minister on the province's proposal, on conditions the bloc's file does not hold (Law 06/2022 Art 25, 71)"
+            msg!("conferred by the Prime Minister on the province's proposal, on conditions the bloc's file does not hold (Law 06/2022 Art 25, 71)")
         }
-        "GK" => "conferred by the head of the unit under its own rule (Law 06/2022 Art 75)",
-        "CSTT" | "LDTT_LLVT" => "the armed forces' title, judged by their ministries",
-        _ => "its conditions are not in the rule sets of this tool",
+        "GK" => msg!("conferred by the head of the unit under its own rule (Law 06/2022 Art 75)"),
+        "CSTT" | "LDTT_LLVT" => msg!("the armed forces' title, judged by their ministries"),
+        _ => msg!("its conditions are not in the rule sets of this tool"),
     }
 }
 
@@ -549,12 +549,12 @@ pub struct Use {
 
 impl Use {
     /// "award #12", "proposal #3 (candidate #5)" or "the file of 2024", for a message.
-    pub fn what(&self) -> String {
+    pub fn what(&self) -> crate::msg::Msg {
         match (self.award, self.proposal, self.carried) {
-            (Some(a), _, _) => format!("award #{a}"),
-            (None, Some((p, i)), _) => format!("proposal #{p} (candidate #{i})"),
-            (None, None, Some(y)) => format!("the file of {y}"),
-            (None, None, None) => String::new(),
+            (Some(a), _, _) => msg!("award #{}", a),
+            (None, Some((p, i)), _) => msg!("proposal #{} (candidate #{})", p, i),
+            (None, None, Some(y)) => msg!("the file of {}", y),
+            (None, None, None) => msg!("{}", ""),
         }
     }
 }

@@ -141,7 +141,7 @@ pub fn run(ctx: &Ctx, cmd: ScoreCmd) -> Result<()> {
         }
         ScoreCmd::List { .. } => {
             let conn = ctx.open()?;
-            let (st, _) = ranking::rank(&conn, &members(&conn)?, ctx.out.lang)?;
+            let (st, _) = ranking::rank(&conn, &members(&conn)?)?;
             emit_table(&ranking::table(&st, &scores::criteria(&conn)?, false), &ctx.out)
         }
         ScoreCmd::Explain { unit, .. } => {
@@ -177,7 +177,7 @@ pub fn run(ctx: &Ctx, cmd: ScoreCmd) -> Result<()> {
                 if let Some(at) = scores::locked(tx)? {
                     return Err(refused(format!("the scores are already locked (since {at})")));
                 }
-                let (st, _) = ranking::rank(tx, &members(tx)?, ctx.out.lang)?;
+                let (st, _) = ranking::rank(tx, &members(tx)?)?;
                 scores::record_event(tx, "lock", None)?;
                 Ok(ranking::incomplete(&st))
             })?;

@@ -264,7 +264,7 @@ fn unit_figures(conn: &Connection, unit_id: i64, year: i32) -> Result<Vec<Block>
             }
         }
     }
-    let (st, _) = super::super::ranking::rank(conn, &crate::db::units::members(conn)?, crate::output::Lang::Vi)?;
+    let (st, _) = super::super::ranking::rank(conn, &crate::db::units::members(conn)?)?;
     if let Some(s) = st.iter().find(|s| s.unit_id == unit_id && s.scored) {
         out.push(Block::Para(format!(
             "Kết quả chấm điểm thi đua của Khối: {} điểm, xếp thứ {}/{}.",

@@ -13,7 +13,7 @@ use crate::output::document::{long_date, Block, Document};
 /// ranking and its band, its pledge completed, its rating; what `proposal add --from-ranking` writes for a candidate.
 pub fn unit_summary(conn: &Connection, unit_id: i64) -> Result<Option<String>> {
     let bloc = crate::db::meta::bloc(conn)?;
-    let (standings, _) = super::super::ranking::rank(conn, &crate::db::units::members(conn)?, crate::output::Lang::Vi)?;
+    let (standings, _) = super::super::ranking::rank(conn, &crate::db::units::members(conn)?)?;
     let Some(s) = standings.iter().find(|s| s.unit_id == unit_id && s.scored) else { return Ok(None) };
     let of = standings.iter().filter(|x| x.scored).count();
     let points = crate::text::format_number(s.total, true);

@@ -30,7 +30,7 @@ fn score_table(conn: &Connection) -> Result<Option<Block>> {
     if criteria.is_empty() || crate::db::scores::scores(conn)?.is_empty() {
         return Ok(None);
     }
-    let (st, _) = super::super::ranking::rank(conn, &crate::db::units::members(conn)?, crate::output::Lang::Vi)?;
+    let (st, _) = super::super::ranking::rank(conn, &crate::db::units::members(conn)?)?;
     let groups = super::super::ranking::groups(&criteria);
     let mut columns = vec!["STT".to_string(), "Đơn vị".to_string()];
     columns.extend(groups.iter().map(|(g, name, max)| {
@@ -65,7 +65,13 @@ fn score_table(conn: &Connection) -> Result<Option<Block>> {
             Some(code) => form_name(conn, code)?,
             None => String::new(),
         });
-        row.push(s.notes.iter().map(|t| super::name_codes(t, &short)).collect::<Vec<_>>().join("; "));
+        row.push(
+            s.notes
+                .iter()
+                .map(|t| super::name_codes(&super::super::words(t.clone(), crate::output::Lang::Vi), &short))
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
         rows.push(row);
     }
     Ok(Some(Block::Table { columns, rows }))

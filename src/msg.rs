@@ -1,0 +1,172 @@
+//! A message as a value: which sentence (its English template, the key of the one catalog in
+//! `output/messages.rs`) and the values that fill it, each typed (a name as given, a number, a date, an
+//! enumeration's label, another message). Built where a refusal, a warning or a piece of evidence arises; put
+//! into words only in `output/`, in the reader's language, by looking the key up: nothing is parsed back from
+//! a finished sentence, so a value holding a template's own words cannot garble it.
+
+use chrono::NaiveDate;
+
+/// A sentence to say: `key` is its English template, `{}` standing for each value in order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Msg {
+    pub key: &'static str,
+    pub args: Vec<Arg>,
+}
+
+/// One value of a message.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    /// A name, code, number or file as given: shown as it is in every language.
+    Text(String),
+    /// A number, with the reader's decimal mark.
+    Num(f64),
+    /// A share in percent (0–100), rounded to a tenth.
+    Pct(f64),
+    Date(NaiveDate),
+    /// An enumeration's value by its label key (`scope.provincial`): its words in the reader's language.
+    Label(String),
+    /// A message inside a message (an item of a list, a cause).
+    Msg(Box<Msg>),
+    /// Values in a row, joined by the separator.
+    List(Vec<Arg>, &'static str),
+    /// Text composed in English before this catalog typed it: rendered through the template matcher of the
+    /// older catalog. Each use is a sentence still to be typed (issue 32); the count only goes down.
+    Said(String),
+}
+
+impl Msg {
+    pub fn new(key: &'static str, args: Vec<Arg>) -> Msg {
+        Msg { key, args }
+    }
+
+    /// `one` for 1, `many` otherwise: "{} person" / "{} people".
+    pub fn count(n: u64, one: &'static str, many: &'static str) -> Msg {
+        Msg::new(if n == 1 { one } else { many }, vec![Arg::Text(n.to_string())])
+    }
+
+    /// A number of people ("1 person", "3 people").
+    pub fn people(n: u64) -> Msg {
+        Msg::count(n, "{} person", "{} people")
+    }
+
+    /// A sentence written in English before it was typed (see [`Arg::Said`]).
+    pub fn said(s: impl Into<String>) -> Msg {
+        Msg::new("{}", vec![Arg::Said(s.into())])
+    }
+
+    /// The message in English, as the catalog's key reads with its values: what logs and `Display` show.
+    pub fn english(&self) -> String {
+        let mut out = String::with_capacity(self.key.len() + 16);
+        let mut args = self.args.iter();
+        let mut parts = self.key.split("{}");
+        out.push_str(parts.next().unwrap_or_default());
+        for p in parts {
+            if let Some(a) = args.next() {
+                a.english_into(&mut out);
+            }
+            out.push_str(p);
+        }
+        out
+    }
+}
+
+impl Arg {
+    fn english_into(&self, out: &mut String) {
+        match self {
+            Arg::Text(s) | Arg::Said(s) => out.push_str(s),
+            Arg::Num(x) => out.push_str(&crate::text::format_number(*x, false)),
+            Arg::Pct(x) => {
+                out.push_str(&crate::text::format_number((x * 10.0).round() / 10.0, false));
+                out.push('%')
+            }
+            Arg::Date(d) => out.push_str(&crate::text::format_date(*d)),
+            Arg::Label(k) => out.push_str(crate::output::labels::label(k, crate::output::Lang::En)),
+            Arg::Msg(m) => out.push_str(&m.english()),
+            Arg::List(items, sep) => {
+                for (i, a) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(sep);
+                    }
+                    a.english_into(out);
+                }
+            }
+        }
+    }
+
+    /// An enumeration's value in words: `kind.id` in the label catalog.
+    pub fn label(kind: &str, id: &str) -> Arg {
+        Arg::Label(format!("{kind}.{id}"))
+    }
+}
+
+impl std::fmt::Display for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.english())
+    }
+}
+
+impl From<Msg> for Arg {
+    fn from(m: Msg) -> Arg {
+        Arg::Msg(Box::new(m))
+    }
+}
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Text(s)
+    }
+}
+impl From<&String> for Arg {
+    fn from(s: &String) -> Arg {
+        Arg::Text(s.clone())
+    }
+}
+impl From<&str> for Arg {
+    fn from(s: &str) -> Arg {
+        Arg::Text(s.to_string())
+    }
+}
+impl From<NaiveDate> for Arg {
+    fn from(d: NaiveDate) -> Arg {
+        Arg::Date(d)
+    }
+}
+impl From<f64> for Arg {
+    fn from(x: f64) -> Arg {
+        Arg::Num(x)
+    }
+}
+macro_rules! int_arg {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(n: $t) -> Arg {
+                Arg::Text(n.to_string())
+            }
+        }
+        impl From<&$t> for Arg {
+            fn from(n: &$t) -> Arg {
+                Arg::Text(n.to_string())
+            }
+        }
+    )*};
+}
+int_arg!(u8, u16, i32, i64, u32, u64, usize);
+
+/// Legacy: a sentence composed in English (see [`Arg::Said`]).
+impl From<String> for Msg {
+    fn from(s: String) -> Msg {
+        Msg::said(s)
+    }
+}
+impl From<&str> for Msg {
+    fn from(s: &str) -> Msg {
+        Msg::said(s)
+    }
+}
+
+/// `msg!("campaign {} has not been launched", code)`: the template is the catalog's key, each value an [`Arg`].
+#[macro_export]
+macro_rules! msg {
+    ($key:literal $(, $arg:expr)* $(,)?) => {
+        $crate::msg::Msg::new($key, vec![$($crate::msg::Arg::from($arg)),*])
+    };
+}
