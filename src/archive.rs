@@ -14,6 +14,7 @@ use sha2::{Digest, Sha256};
 
 use crate::db::{self, audit, dump, meta, migrate};
 use crate::error::{refused, refused_hint, Error, ImportFailure, Result};
+use crate::msg::Msg;
 
 const NULL: &str = "\\N";
 
@@ -48,15 +49,15 @@ fn export_file(dir: &Path, name: &str, bytes: Option<u64>) -> Result<std::path::
         && Path::new(name).components().count() == 1
         && matches!(Path::new(name).components().next(), Some(std::path::Component::Normal(_)));
     if !plain {
-        return Err(refused(format!("the manifest names '{name}', which is not a file inside the export folder")));
+        return Err(refused(msg!("the manifest names '{}', which is not a file inside the export folder", name)));
     }
     let path = dir.join(name);
-    let meta = fs::symlink_metadata(&path).map_err(|e| refused(format!("cannot read '{}': {e}", path.display())))?;
+    let meta = fs::symlink_metadata(&path).map_err(|e| refused(msg!("cannot read '{}': {}", path.display(), e)))?;
     if !meta.file_type().is_file() {
-        return Err(refused(format!("'{}' is not a regular file", path.display())));
+        return Err(refused(msg!("'{}' is not a regular file", path.display())));
     }
     if let Some(b) = bytes.filter(|b| *b != meta.len()) {
-        return Err(refused(format!("{name}: {} bytes, the manifest says {b}; the export was changed", meta.len())));
+        return Err(refused(msg!("{}: {} bytes, the manifest says {}; the export was changed", name, meta.len(), b)));
     }
     Ok(path)
 }
@@ -64,7 +65,7 @@ fn export_file(dir: &Path, name: &str, bytes: Option<u64>) -> Result<std::path::
 const FORMAT: &str = "thidua-export-1";
 
 fn sha256_file(path: &Path) -> Result<String> {
-    let mut f = File::open(path).map_err(|e| refused(format!("cannot read '{}': {e}", path.display())))?;
+    let mut f = File::open(path).map_err(|e| refused(msg!("cannot read '{}': {}", path.display(), e)))?;
     let mut h = Sha256::new();
     let mut buf = vec![0u8; 1 << 16];
     loop {
@@ -102,7 +103,7 @@ fn cell(v: &Value) -> String {
 /// and so are its files (0600): they hold every name of the file.
 pub fn export(conn: &Connection, dir: &Path) -> Result<Manifest> {
     if fs::symlink_metadata(dir).is_ok() && fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(true) {
-        return Err(refused_hint(format!("'{}' is not empty", dir.display()), "export into a new folder"));
+        return Err(refused_hint(msg!("'{}' is not empty", dir.display()), "export into a new folder"));
     }
     let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());
     let part = dir.with_file_name(format!(".{name}.{}.part", std::process::id()));
@@ -116,9 +117,9 @@ pub fn export(conn: &Connection, dir: &Path) -> Result<Manifest> {
         }
     };
     if dir.exists() {
-        fs::remove_dir(dir).map_err(|e| refused(format!("cannot replace '{}': {e}", dir.display())))?;
+        fs::remove_dir(dir).map_err(|e| refused(msg!("cannot replace '{}': {}", dir.display(), e)))?;
     }
-    fs::rename(&part, dir).map_err(|e| refused(format!("cannot create '{}': {e}", dir.display())))?;
+    fs::rename(&part, dir).map_err(|e| refused(msg!("cannot create '{}': {}", dir.display(), e)))?;
     db::newfile::sync_dir(dir);
     Ok(m)
 }
@@ -129,7 +130,7 @@ fn private_dir(dir: &Path) -> Result<()> {
     b.recursive(true);
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
-    b.create(dir).map_err(|e| refused(format!("cannot create folder '{}': {e}", dir.display())))
+    b.create(dir).map_err(|e| refused(msg!("cannot create folder '{}': {}", dir.display(), e)))
 }
 
 /// A new file only its owner reads (0600).
@@ -138,7 +139,7 @@ fn private_create(path: &Path) -> Result<File> {
     o.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
-    o.open(path).map_err(|e| refused(format!("cannot write '{}': {e}", path.display())))
+    o.open(path).map_err(|e| refused(msg!("cannot write '{}': {}", path.display(), e)))
 }
 
 fn write_export(conn: &Connection, dir: &Path) -> Result<Manifest> {
@@ -207,27 +208,25 @@ fn value(s: &str, decl: &str) -> std::result::Result<Value, String> {
 pub fn import(path: &Path, dir: &Path) -> Result<Manifest> {
     let mpath = dir.join("manifest.json");
     match fs::symlink_metadata(&mpath) {
-        Ok(m) if !m.file_type().is_file() => {
-            return Err(refused(format!("'{}' is not a regular file", mpath.display())))
-        }
+        Ok(m) if !m.file_type().is_file() => return Err(refused(msg!("'{}' is not a regular file", mpath.display()))),
         Ok(m) if m.len() > MANIFEST_MAX => {
-            return Err(refused(format!("'{}' is not a thidua export manifest: too large", mpath.display())))
+            return Err(refused(msg!("'{}' is not a thidua export manifest: too large", mpath.display())))
         }
         _ => {}
     }
     let text = fs::read_to_string(&mpath).map_err(|e| {
-        refused_hint(format!("cannot read '{}': {e}", mpath.display()), "name a folder made by `thidua export`")
+        refused_hint(msg!("cannot read '{}': {}", mpath.display(), e), "name a folder made by `thidua export`")
     })?;
     let m: Manifest = serde_json::from_str(&text)
-        .map_err(|e| refused(format!("'{}' is not a thidua export manifest: {e}", mpath.display())))?;
+        .map_err(|e| refused(msg!("'{}' is not a thidua export manifest: {}", mpath.display(), e)))?;
     if m.format != FORMAT {
-        return Err(refused(format!("'{}' is format '{}', not {FORMAT}", mpath.display(), m.format)));
+        return Err(refused(msg!("'{}' is format '{}', not {}", mpath.display(), m.format, FORMAT)));
     }
     // An older export rebuilds into this schema as its file would migrate: every migration so far adds an index or
     // a column with a default, which the rows of an older export leave to that default (an audit entry without a
     // content digest, as the migration leaves it). A migration that adds a table must let older exports lack it.
     if !(1..=migrate::VERSION).contains(&m.schema_version) {
-        return Err(refused(format!(
+        return Err(refused(msg!(
             "the export has schema version {}, this thidua reads {} and older",
             m.schema_version,
             migrate::VERSION
@@ -240,31 +239,27 @@ pub fn import(path: &Path, dir: &Path) -> Result<Manifest> {
     let mut seen = std::collections::HashSet::new();
     for t in &m.tables {
         if !known.contains(&t.table) {
-            return Err(refused(format!("the export has a table '{}' this thidua does not know", t.table)));
+            return Err(refused(msg!("the export has a table '{}' this thidua does not know", t.table)));
         }
         if !seen.insert(t.table.as_str()) {
-            return Err(refused(format!("the manifest lists table '{}' twice", t.table)));
+            return Err(refused(msg!("the manifest lists table '{}' twice", t.table)));
         }
         if t.file != format!("{}.csv", t.table) {
-            return Err(refused(format!(
-                "the manifest names '{}' for table '{}', not {}.csv",
-                t.file, t.table, t.table
-            )));
+            return Err(refused(msg!("the manifest names '{}' for table '{}', not {}.csv", t.file, t.table, t.table)));
         }
     }
     let lacks = |k: &String| !seen.contains(k.as_str()) && migrate::version_of_table(k) <= m.schema_version;
     if let Some(missing) = known.iter().find(|k| lacks(k)) {
-        return Err(refused(format!(
-            "the export has no table '{missing}' ({missing}.csv); a whole export holds every table of the file"
+        return Err(refused(msg!(
+            "the export has no table '{}' ({}.csv); a whole export holds every table of the file",
+            missing,
+            missing
         )));
     }
     for t in &m.tables {
         let got = sha256_file(&export_file(dir, &t.file, t.bytes)?)?;
         if got != t.sha256 {
-            return Err(refused(format!(
-                "{}: its SHA-256 does not match the manifest; the export was changed",
-                t.file
-            )));
+            return Err(refused(msg!("{}: its SHA-256 does not match the manifest; the export was changed", t.file)));
         }
     }
     // A national export rebuilt with a 16 MiB page cache, as `init --from` carries one: the rows are appended,
@@ -279,7 +274,7 @@ pub fn import(path: &Path, dir: &Path) -> Result<Manifest> {
             m.tables.iter().partition(|t| audit::UNTRACKED.contains(&t.table.as_str()));
         for t in data_tables.into_iter().chain(audit_tables) {
             if !known.contains(&t.table) {
-                return Err(refused(format!("the export has a table '{}' this thidua does not know", t.table)));
+                return Err(refused(msg!("the export has a table '{}' this thidua does not know", t.table)));
             }
             let decl: Vec<(String, String)> = dump::columns(tx, &t.table)?;
             let mut r =
@@ -309,7 +304,7 @@ pub fn import(path: &Path, dir: &Path) -> Result<Manifest> {
                 for (c, ty) in rec.iter().zip(&types) {
                     match value(c, ty) {
                         Ok(v) => vals.push(v),
-                        Err(e) => errors.push(format!("{}:{}: {e}", t.file, i + 2)),
+                        Err(e) => errors.push(msg!("{}:{}: {}", &t.file, i + 2, Msg::said(e))),
                     }
                 }
                 if let Some(at) = withdrawn_from {
@@ -318,12 +313,12 @@ pub fn import(path: &Path, dir: &Path) -> Result<Manifest> {
                 }
                 if vals.len() == head.len() {
                     if let Err(e) = dump::insert_row(tx, &t.table, &head, &vals) {
-                        errors.push(format!("{}:{}: {e}", t.file, i + 2));
+                        errors.push(msg!("{}:{}: {}", &t.file, i + 2, e.message()));
                     }
                 }
             }
             if n != t.rows {
-                errors.push(format!("{}: {n} rows, the manifest says {}; the export was changed", t.file, t.rows));
+                errors.push(msg!("{}: {} rows, the manifest says {}; the export was changed", &t.file, n, t.rows));
             }
         }
         if !errors.is_empty() {
@@ -335,7 +330,7 @@ pub fn import(path: &Path, dir: &Path) -> Result<Manifest> {
         audit::install(tx)?;
         // A file without its bloc row is no bloc-year file.
         if meta::bloc(tx).is_err() {
-            return Err(refused(format!("'{}': the export has no bloc row (table bloc)", dir.display())));
+            return Err(refused(msg!("'{}': the export has no bloc row (table bloc)", dir.display())));
         }
         Ok(())
     })?;

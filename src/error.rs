@@ -3,16 +3,18 @@
 
 use std::fmt;
 
+use crate::msg::Msg;
+
 pub type Result<T> = std::result::Result<T, Error>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The command line asks for something that cannot be done as asked (exit 2).
     #[error("{msg}")]
-    Usage { msg: String, hint: Option<String> },
+    Usage { msg: Msg, hint: Option<Msg> },
     /// A refused or failed operation: unknown value, rule broken, conflict (exit 1).
     #[error("{msg}")]
-    Refused { msg: String, hint: Option<String> },
+    Refused { msg: Msg, hint: Option<Msg> },
     /// A CSV import with bad rows; nothing was written (exit 1).
     #[error("{0}")]
     Import(ImportFailure),
@@ -65,41 +67,67 @@ impl Error {
         io.is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
     }
 
-    pub fn hint(&self) -> Option<&str> {
+    /// What the error says, as a message.
+    pub fn message(&self) -> Msg {
         match self {
-            Error::Usage { hint, .. } | Error::Refused { hint, .. } => hint.as_deref(),
+            Error::Usage { msg, .. } | Error::Refused { msg, .. } => msg.clone(),
+            Error::Import(f) => f.verdict(),
+            other => Msg::said(other.to_string()),
+        }
+    }
+
+    pub fn hint(&self) -> Option<&Msg> {
+        match self {
+            Error::Usage { hint, .. } | Error::Refused { hint, .. } => hint.as_ref(),
             _ => None,
         }
     }
 }
 
 /// A refusal without a hint.
-pub fn refused(msg: impl Into<String>) -> Error {
+pub fn refused(msg: impl Into<Msg>) -> Error {
     Error::Refused { msg: msg.into(), hint: None }
 }
 
 /// A refusal with a hint line.
-pub fn refused_hint(msg: impl Into<String>, hint: impl Into<String>) -> Error {
+pub fn refused_hint(msg: impl Into<Msg>, hint: impl Into<Msg>) -> Error {
     Error::Refused { msg: msg.into(), hint: Some(hint.into()) }
 }
 
-pub fn usage(msg: impl Into<String>) -> Error {
+pub fn usage(msg: impl Into<Msg>) -> Error {
     Error::Usage { msg: msg.into(), hint: None }
 }
 
-/// The bad rows of one CSV file, each already written as `FILE:LINE: column 'x': …`.
+/// The bad rows of one CSV file, each as `FILE:LINE: column 'x': …`.
 #[derive(Debug)]
 pub struct ImportFailure {
     pub file: String,
-    pub lines: Vec<String>,
+    pub lines: Vec<Msg>,
     /// Bad rows beyond the ones listed (the list stops at [`crate::import::MAX_ERRORS`]).
     pub more: usize,
 }
 
-/// The verdict line; `main` prints the bad rows above it.
+impl ImportFailure {
+    /// The verdict line; `main` prints the bad rows above it.
+    pub fn verdict(&self) -> Msg {
+        let n = self.lines.len() + self.more;
+        if n == 1 {
+            msg!("{}: 1 bad row; nothing was written", &self.file)
+        } else {
+            msg!("{}: {} bad rows; nothing was written", &self.file, n)
+        }
+    }
+}
+
 impl fmt::Display for ImportFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.lines.len() + self.more;
-        write!(f, "{}: {n} bad row{}; nothing was written", self.file, if n == 1 { "" } else { "s" })
+        write!(f, "{}", self.verdict())
+    }
+}
+
+/// An error inside another message (a cell's refusal in an import line).
+impl From<Error> for Msg {
+    fn from(e: Error) -> Msg {
+        e.message()
     }
 }

@@ -63,6 +63,13 @@ macro_rules! id_enum {
             }
         }
 
+        /// In a message: its words in the reader's language.
+        impl crate::msg::ToArg for $name {
+            fn to_arg(&self) -> crate::msg::Arg {
+                crate::msg::Arg::label($kind, self.as_str())
+            }
+        }
+
         impl From<$name> for crate::output::Cell {
             fn from(v: $name) -> Self {
                 crate::output::Cell::Enum($kind, v.as_str().into())

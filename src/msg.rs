@@ -6,6 +6,14 @@
 
 use chrono::NaiveDate;
 
+/// `msg!("campaign {} has not been launched", code)`: the template is the catalog's key, each value an [`Arg`].
+#[macro_export]
+macro_rules! msg {
+    ($key:literal $(, $arg:expr)* $(,)?) => {
+        $crate::msg::Msg::new($key, vec![$($crate::msg::ToArg::to_arg(&$arg)),*])
+    };
+}
+
 /// A sentence to say: `key` is its English template, `{}` standing for each value in order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Msg {
@@ -110,46 +118,95 @@ impl From<Msg> for Arg {
         Arg::Msg(Box::new(m))
     }
 }
-impl From<String> for Arg {
-    fn from(s: String) -> Arg {
-        Arg::Text(s)
+
+/// A value as it goes into a message, borrowed as `format!` borrows.
+pub trait ToArg {
+    fn to_arg(&self) -> Arg;
+}
+
+impl<T: ToArg + ?Sized> ToArg for &T {
+    fn to_arg(&self) -> Arg {
+        (**self).to_arg()
     }
 }
-impl From<&String> for Arg {
-    fn from(s: &String) -> Arg {
-        Arg::Text(s.clone())
+impl ToArg for Arg {
+    fn to_arg(&self) -> Arg {
+        self.clone()
     }
 }
-impl From<&str> for Arg {
-    fn from(s: &str) -> Arg {
-        Arg::Text(s.to_string())
+impl ToArg for Msg {
+    fn to_arg(&self) -> Arg {
+        Arg::Msg(Box::new(self.clone()))
     }
 }
-impl From<NaiveDate> for Arg {
-    fn from(d: NaiveDate) -> Arg {
-        Arg::Date(d)
+impl ToArg for str {
+    fn to_arg(&self) -> Arg {
+        Arg::Text(self.to_string())
     }
 }
-impl From<f64> for Arg {
-    fn from(x: f64) -> Arg {
-        Arg::Num(x)
+impl ToArg for String {
+    fn to_arg(&self) -> Arg {
+        Arg::Text(self.clone())
+    }
+}
+impl ToArg for NaiveDate {
+    fn to_arg(&self) -> Arg {
+        Arg::Date(*self)
+    }
+}
+impl ToArg for f64 {
+    fn to_arg(&self) -> Arg {
+        Arg::Num(*self)
+    }
+}
+impl ToArg for std::path::Display<'_> {
+    fn to_arg(&self) -> Arg {
+        Arg::Text(self.to_string())
+    }
+}
+/// What the system answered, in words of the catalog for the answers a person meets (a file not there, not
+/// allowed); the system's own text otherwise.
+impl ToArg for std::io::Error {
+    fn to_arg(&self) -> Arg {
+        use std::io::ErrorKind as K;
+        let m = match self.kind() {
+            K::NotFound => msg!("no such file or folder"),
+            K::PermissionDenied => msg!("permission denied"),
+            K::AlreadyExists => msg!("it exists already"),
+            K::IsADirectory => msg!("it is a folder"),
+            K::NotADirectory => msg!("a part of the path is not a folder"),
+            K::StorageFull => msg!("the disk is full"),
+            K::ReadOnlyFilesystem => msg!("the disk is read-only"),
+            _ => Msg::said(self.to_string()),
+        };
+        Arg::Msg(Box::new(m))
+    }
+}
+impl ToArg for rust_xlsxwriter::XlsxError {
+    fn to_arg(&self) -> Arg {
+        Arg::Said(self.to_string())
+    }
+}
+impl ToArg for serde_json::Error {
+    fn to_arg(&self) -> Arg {
+        Arg::Said(self.to_string())
+    }
+}
+impl ToArg for crate::error::Error {
+    fn to_arg(&self) -> Arg {
+        Arg::Msg(Box::new(self.message()))
     }
 }
 macro_rules! int_arg {
     ($($t:ty),*) => {$(
-        impl From<$t> for Arg {
-            fn from(n: $t) -> Arg {
-                Arg::Text(n.to_string())
-            }
-        }
-        impl From<&$t> for Arg {
-            fn from(n: &$t) -> Arg {
-                Arg::Text(n.to_string())
+        impl ToArg for $t {
+            fn to_arg(&self) -> Arg {
+                Arg::Text(self.to_string())
             }
         }
     )*};
 }
-int_arg!(u8, u16, i32, i64, u32, u64, usize);
+int_arg!(u8, u16, i32, i64, u32, u64, usize, char);
 
 /// Legacy: a sentence composed in English (see [`Arg::Said`]).
 impl From<String> for Msg {
@@ -161,12 +218,4 @@ impl From<&str> for Msg {
     fn from(s: &str) -> Msg {
         Msg::said(s)
     }
-}
-
-/// `msg!("campaign {} has not been launched", code)`: the template is the catalog's key, each value an [`Arg`].
-#[macro_export]
-macro_rules! msg {
-    ($key:literal $(, $arg:expr)* $(,)?) => {
-        $crate::msg::Msg::new($key, vec![$($crate::msg::Arg::from($arg)),*])
-    };
 }

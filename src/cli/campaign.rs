@@ -142,7 +142,7 @@ fn some(s: &Option<String>) -> Option<String> {
 fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     let code = check_code("campaign", &a.code).map_err(usage)?;
     // clap requires --name and --kind on add; an empty name is refused.
-    let name = some(&a.fields.name).ok_or_else(|| usage("--name needs the campaign's name"))?;
+    let name = some(&a.fields.name).ok_or_else(|| usage(msg!("--name needs the campaign's name")))?;
     let kind = a.fields.kind.unwrap_or(CampaignKind::Regular);
     let mut conn = ctx.open()?;
     let c = Campaign {
@@ -193,7 +193,7 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         }
         if let Some(n) = &a.fields.name {
             if n.is_empty() {
-                return Err(usage("--name cannot be empty"));
+                return Err(usage(msg!("--name cannot be empty")));
             }
             c.name = n.clone();
         }
@@ -244,7 +244,7 @@ fn step(ctx: &Ctx, a: StepArgs, launch: bool) -> Result<()> {
             }
             (false, CampaignStatus::Launched) => {
                 if let Some(l) = c.launched_on.filter(|l| a.date < *l) {
-                    return Err(refused(format!(
+                    return Err(refused(msg!(
                         "campaign {} cannot close on {}, before its launch on {}",
                         c.code,
                         format_date(a.date),
@@ -254,14 +254,14 @@ fn step(ctx: &Ctx, a: StepArgs, launch: bool) -> Result<()> {
                 c.status = CampaignStatus::Closed;
                 c.closed_on = Some(a.date);
             }
-            (true, s) => return Err(refused(format!("campaign {} is already {s}", c.code))),
+            (true, s) => return Err(refused(msg!("campaign {} is already {}", c.code, s))),
             (false, CampaignStatus::Planned) => {
                 return Err(refused_hint(
-                    format!("campaign {} has not been launched", c.code),
+                    msg!("campaign {} has not been launched", c.code),
                     format!("launch it first: `thidua campaign launch {} --date …`", c.code),
                 ))
             }
-            (false, _) => return Err(refused(format!("campaign {} is already closed", c.code))),
+            (false, _) => return Err(refused(msg!("campaign {} is already closed", c.code))),
         }
         campaigns::update(tx, &c)?;
         Ok(format!("{} campaign {} on {}", if launch { "launched" } else { "closed" }, c.code, format_date(a.date)))
@@ -275,7 +275,7 @@ fn remove(ctx: &Ctx, campaign: &str, yes: bool, w: &WriteArgs) -> Result<()> {
     let c = campaigns::resolve(&conn, campaign)?;
     let r = refs::references(&conn, "campaign", c.id)?;
     if !r.is_empty() {
-        return Err(refused(format!("campaign {} is still referred to by {}", c.code, super::unit::describe_refs(&r))));
+        return Err(refused(msg!("campaign {} is still referred to by {}", c.code, super::unit::describe_refs(&r))));
     }
     ctx.confirm(&format!("remove campaign {} ({})?", c.code, c.name), yes)?;
     db::write(&mut conn, w.dry_run, |tx| campaigns::delete(tx, c.id))?;

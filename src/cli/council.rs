@@ -218,13 +218,13 @@ pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
         }
         CouncilCmd::Member(MemberCmd::Edit { id, name, unit, role, position, write }) => {
             if name.as_deref() == Some("") {
-                return Err(crate::error::usage("--name is empty: a member has a name"));
+                return Err(crate::error::usage(msg!("--name is empty: a member has a name")));
             }
             ctx.write(&write, |tx| {
                 let m = council::members(tx)?
                     .into_iter()
                     .find(|m| m.id == id)
-                    .ok_or_else(|| refused(format!("no council member #{id}")))?;
+                    .ok_or_else(|| refused(msg!("no council member #{}", id)))?;
                 let unit_id = match unit.as_deref() {
                     Some("") => None,
                     Some(u) => Some(units::resolve(tx, u)?.id),
@@ -258,7 +258,7 @@ pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
                 for m in absent.iter().chain(&wrote) {
                     if !recorded.iter().any(|r| r.id == *m) {
                         return Err(refused_hint(
-                            format!("no council member #{m}"),
+                            msg!("no council member #{}", m),
                             "`thidua council member list` shows their numbers",
                         ));
                     }
@@ -269,21 +269,17 @@ pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
                     Some(p) => i64::from(p),
                     None if members.is_none() => all - named,
                     None => {
-                        return Err(crate::error::usage("give --present with --members"));
+                        return Err(crate::error::usage(msg!("give --present with --members")));
                     }
                 };
                 if all == 0 {
                     return Err(refused_hint(
-                        "the council has no members yet",
+                        msg!("the council has no members yet"),
                         "add them with `thidua council member add`, or give --members",
                     ));
                 }
                 if named > all - present || wrote.len() as i64 > written {
-                    return Err(refused(format!(
-                        "{named} members named absent ({} with a written opinion), but the counts say {} absent and {written} written opinions",
-                        wrote.len(),
-                        all - present
-                    )));
+                    return Err(refused(msg!("{} members named absent ({} with a written opinion), but the counts say {} absent and {} written opinions", named, wrote.len(), all - present, written)));
                 }
                 report::proposals::check_attendance(tx, kind, all, present, written)?;
                 let id = council::add_session(
@@ -332,11 +328,7 @@ pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
                 let named = council::absent(tx, s.id)?;
                 let named_written = named.iter().filter(|a| a.2).count() as i64;
                 if named.len() as i64 > all - present || named_written > written {
-                    return Err(refused(format!(
-                        "{} members named absent ({named_written} with a written opinion), but the counts say {} absent and {written} written opinions",
-                        named.len(),
-                        all - present
-                    )));
+                    return Err(refused(msg!("{} members named absent ({} with a written opinion), but the counts say {} absent and {} written opinions", named.len(), named_written, all - present, written)));
                 }
                 let edited = council::Session {
                     held_on: date.unwrap_or(s.held_on),
@@ -349,7 +341,7 @@ pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
                 };
                 for v in council::votes(tx, s.id)? {
                     council::check_ballot(&edited, v.yes, v.no, v.written_yes)
-                        .map_err(|(_, m)| refused(format!("the ballot on {} — {}: {m}", v.name, v.code)))?;
+                        .map_err(|(_, m)| refused(msg!("the ballot on {} — {}: {}", v.name, v.code, m)))?;
                 }
                 council::edit_session(tx, &edited)?;
                 Ok(s.id)
@@ -391,7 +383,7 @@ pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
                 let v = council::votes(tx, s.id)?
                     .into_iter()
                     .find(|v| v.code == e.code && v.unit_id == unit_id && v.person_id == person_id)
-                    .ok_or_else(|| refused("the ballot was not recorded"))?;
+                    .ok_or_else(|| refused(msg!("the ballot was not recorded")))?;
                 Ok((name, e.code, report::proposals::weigh(&v, &s, &set)))
             })?;
             let share = crate::text::format_number((w.pct * 10.0).round() / 10.0, false);

@@ -84,7 +84,7 @@ pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
         DbCmd::Log { .. } => emit_table(&crate::report::file::log(&ctx.open()?)?, &ctx.out),
         DbCmd::Seal(a) => {
             if a.reason.is_empty() {
-                return Err(usage("--reason needs the reason"));
+                return Err(usage(msg!("--reason needs the reason")));
             }
             let at = ctx.write(&a.write, |tx| meta::seal(tx, &a.reason))?;
             ctx.done(&a.write, format!("sealed {} at {at}: {}", ctx.db.display(), a.reason));
@@ -97,7 +97,7 @@ pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
         }
         DbCmd::Accept { reason } => {
             if reason.is_empty() {
-                return Err(usage("--reason needs the reason"));
+                return Err(usage(msg!("--reason needs the reason")));
             }
             let mut conn = ctx.open()?;
             let id = db::accept(&mut conn, &reason)?;
@@ -110,12 +110,12 @@ pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
         }
         DbCmd::Unseal { reason } => {
             if reason.is_empty() {
-                return Err(usage("--reason needs the reason"));
+                return Err(usage(msg!("--reason needs the reason")));
             }
             let mut conn = ctx.open()?;
             db::write_sealed(&mut conn, |tx| {
                 if meta::sealed(tx)?.is_none() {
-                    return Err(refused("the file is not sealed"));
+                    return Err(refused(msg!("the file is not sealed")));
                 }
                 meta::unseal(tx)
             })?;
@@ -151,7 +151,7 @@ fn backup(ctx: &Ctx, dest: Option<PathBuf>) -> Result<()> {
         for p in &problems {
             ctx.say(format!("{}: {}", dest.display(), crate::output::messages::say(p, ctx.out.lang)));
         }
-        return Err(refused(format!(
+        return Err(refused(msg!(
             "the copy {} does not pass `db check` ({}); the file itself needs `db check`",
             dest.display(),
             crate::text::count(problems.len() as u64, "problem", "problems")

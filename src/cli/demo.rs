@@ -53,14 +53,14 @@ fn check_replaceable(path: &Path, yes: bool) -> Result<()> {
         DemoFile::Pristine => Ok(()),
         DemoFile::Changed if yes => Ok(()),
         DemoFile::Changed => Err(refused_hint(
-            format!(
+            msg!(
                 "'{}' is a demo file that was changed since the demo made it; demo will not replace it",
                 path.display()
             ),
             "keep it and name another file with -f/--db, or replace it with `thidua demo --yes`",
         )),
         DemoFile::Other => Err(refused_hint(
-            format!("'{}' exists and is not a demo file; demo will not touch it", path.display()),
+            msg!("'{}' exists and is not a demo file; demo will not touch it", path.display()),
             "name another file with -f/--db (the demo's default is thidua-demo.db)",
         )),
     }
@@ -76,7 +76,7 @@ pub fn run(ctx: &Ctx, a: DemoArgs) -> Result<()> {
     db::write(&mut conn, false, load)?;
     drop(conn);
     if path.exists() {
-        std::fs::remove_file(path).map_err(|e| refused(format!("cannot replace '{}': {e}", path.display())))?;
+        std::fs::remove_file(path).map_err(|e| refused(msg!("cannot replace '{}': {}", path.display(), e)))?;
     }
     nf.finish()?;
     let conn = db::open(path)?;

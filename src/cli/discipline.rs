@@ -109,7 +109,7 @@ pub fn run(ctx: &Ctx, cmd: DisciplineCmd) -> Result<()> {
     match cmd {
         DisciplineCmd::Add { form, unit, person, decision, from, to, note, write } => {
             if to.is_some_and(|t| t < from) {
-                return Err(crate::error::usage(format!(
+                return Err(crate::error::usage(msg!(
                     "--to {} is before --from {}",
                     format_date(to.unwrap_or(from)),
                     format_date(from)
@@ -165,8 +165,9 @@ pub fn run(ctx: &Ctx, cmd: DisciplineCmd) -> Result<()> {
                     ..old
                 };
                 if let Some(end) = n.end.filter(|e| *e < n.start) {
-                    return Err(crate::error::refused(format!(
-                        "#{id} would end on {} before it began on {}",
+                    return Err(crate::error::refused(msg!(
+                        "#{} would end on {} before it began on {}",
+                        id,
                         format_date(end),
                         format_date(n.start)
                     )));

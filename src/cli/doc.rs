@@ -139,13 +139,13 @@ fn emit(ctx: &Ctx, d: &crate::output::document::Document, out: &DocOut) -> Resul
 /// written into DIR (made private when new) and attached to the candidate's dossier in one transaction.
 fn reports_of_proposal(ctx: &Ctx, id: i64, write: &WriteArgs, out: &DocOut) -> Result<()> {
     let Some(dir) = out.output.as_deref() else {
-        return Err(crate::error::usage("--proposal writes one report a candidate: give the folder with -o DIR"));
+        return Err(crate::error::usage(msg!("--proposal writes one report a candidate: give the folder with -o DIR")));
     };
     let conn = ctx.open()?;
     let items = crate::db::proposals::items(&conn, id)?;
     if items.is_empty() {
         return Err(crate::error::refused_hint(
-            format!("proposal #{id} has no candidate"),
+            msg!("proposal #{} has no candidate", id),
             "add them with `thidua proposal candidate`",
         ));
     }
@@ -187,18 +187,18 @@ const PART_MAX: u64 = 1024 * 1024;
 /// UTF-8 text, at most [`PART_MAX`] bytes, read no further than that; a byte-order mark dropped.
 fn read_part(file: &str) -> Result<String> {
     use std::io::Read;
-    let cannot = |e: std::io::Error| crate::error::refused(format!("cannot read '{file}': {e}"));
+    let cannot = |e: std::io::Error| crate::error::refused(msg!("cannot read '{}': {}", file, e));
     let meta = std::fs::metadata(file).map_err(cannot)?;
     if !meta.is_file() {
-        return Err(crate::error::refused(format!("'{file}' is not a regular file")));
+        return Err(crate::error::refused(msg!("'{}' is not a regular file", file)));
     }
     let mut bytes = Vec::new();
     std::fs::File::open(file).and_then(|f| f.take(PART_MAX + 1).read_to_end(&mut bytes)).map_err(cannot)?;
     if bytes.len() as u64 > PART_MAX {
-        return Err(crate::error::refused(format!("'{file}' is larger than {} KiB of text", PART_MAX / 1024)));
+        return Err(crate::error::refused(msg!("'{}' is larger than {} KiB of text", file, PART_MAX / 1024)));
     }
     let text = String::from_utf8(bytes).map_err(|_| {
-        crate::error::refused_hint(format!("'{file}' is not UTF-8 text"), "save it as UTF-8 (Unicode) and try again")
+        crate::error::refused_hint(msg!("'{}' is not UTF-8 text", file), "save it as UTF-8 (Unicode) and try again")
     })?;
     Ok(text.strip_prefix('\u{feff}').unwrap_or(&text).to_string())
 }
@@ -225,11 +225,12 @@ pub fn run(ctx: &Ctx, cmd: DocCmd) -> Result<()> {
             let mut texts = std::collections::HashMap::new();
             for t in &text {
                 let Some((part, file)) = t.split_once('=') else {
-                    return Err(crate::error::usage(format!("--text '{t}': write it as PART=FILE")));
+                    return Err(crate::error::usage(msg!("--text '{}': write it as PART=FILE", t)));
                 };
                 if !papers::PARTS.contains(&part) {
-                    return Err(crate::error::usage(format!(
-                        "--text '{part}': not a part of the review ({})",
+                    return Err(crate::error::usage(msg!(
+                        "--text '{}': not a part of the review ({})",
+                        part,
                         papers::PARTS.join(", ")
                     )));
                 }

@@ -77,16 +77,13 @@ pub fn run(ctx: &Ctx, a: EligibleArgs) -> Result<()> {
             Some("summary") => false,
             Some(other) => {
                 return Err(crate::error::refused_hint(
-                    format!("this report has no table '{other}'"),
+                    msg!("this report has no table '{}'", other),
                     "its tables: `summary`, `conditions`",
                 ))
             }
             None => {
                 return Err(crate::error::refused_hint(
-                    format!(
-                        "{} registrations are too many for one report",
-                        facts::live_registrations(&conn)?
-                    ),
+                    msg!("{} registrations are too many for one report", facts::live_registrations(&conn)?),
                     "stream one table with --table summary or --table conditions (e.g. --format csv -o FILE), or narrow with --title, --unit or --person",
                 ))
             }
@@ -177,7 +174,7 @@ fn confirm(
     w: &WriteArgs,
 ) -> Result<()> {
     if note.as_deref().is_some_and(str::is_empty) {
-        return Err(usage("--note is empty: say on what ground the conditions are confirmed"));
+        return Err(usage(msg!("--note is empty: say on what ground the conditions are confirmed")));
     }
     let (changed, name, code, year) = ctx.write(w, |tx| {
         let e = catalog::resolve(tx, title)?;

@@ -76,7 +76,7 @@ pub fn run(ctx: &Ctx, cmd: HistoryCmd) -> Result<()> {
         }
         HistoryCmd::Revoke { id, decision, date, reason, write } => {
             if decision.is_empty() || reason.is_empty() {
-                return Err(crate::error::usage("--decision and --reason name the revoking decision and why"));
+                return Err(crate::error::usage(msg!("--decision and --reason name the revoking decision and why")));
             }
             let what = ctx.write(&write, |tx| carry::revoke(tx, id, &decision, date, &reason))?;
             ctx.done(&write, format!("revoked #{id} ({what}) by {decision}"));

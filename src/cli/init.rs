@@ -32,13 +32,13 @@ pub fn run(ctx: &Ctx, a: InitArgs) -> Result<()> {
     if let Some(s) = &source {
         if s.bloc.year >= a.year {
             return Err(refused_hint(
-                format!("'{}' holds {}, not a year before {}", s.name, s.bloc.year, a.year),
+                msg!("'{}' holds {}, not a year before {}", s.name, s.bloc.year, a.year),
                 "carry a file forward into a later year",
             ));
         }
     }
     let bloc = a.bloc.clone().filter(|b| !b.is_empty()).or_else(|| source.as_ref().map(|s| s.bloc.name.clone()));
-    let Some(bloc) = bloc else { return Err(usage("--bloc needs the bloc's name")) };
+    let Some(bloc) = bloc else { return Err(usage(msg!("--bloc needs the bloc's name"))) };
     let province =
         a.province.clone().filter(|p| !p.is_empty()).or_else(|| source.as_ref().and_then(|s| s.bloc.province.clone()));
     let mut note = None;

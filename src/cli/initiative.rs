@@ -195,7 +195,7 @@ pub fn run(ctx: &Ctx, cmd: InitiativeCmd) -> Result<()> {
 
 fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     if a.author.is_empty() && a.author_name.is_empty() {
-        return Err(usage("name an author with --author (a person of the file) or --author-name (as printed)"));
+        return Err(usage(msg!("name an author with --author (a person of the file) or --author-name (as printed)")));
     }
     let id = ctx.write(&a.write, |tx| {
         let file_year = crate::db::meta::bloc(tx)?.year;
@@ -217,9 +217,11 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
             authors,
         };
         if let Some(old) = initiatives::existing(tx, &n)? {
-            return Err(crate::error::refused(format!(
-                "initiative #{old} “{}” of {} is already recorded with this decision",
-                n.title, n.year
+            return Err(crate::error::refused(msg!(
+                "initiative #{} “{}” of {} is already recorded with this decision",
+                old,
+                n.title,
+                n.year
             )));
         }
         initiatives::insert(tx, &n)

@@ -145,7 +145,7 @@ fn guest(s: &str) -> (String, Option<String>) {
 fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     // clap requires --kind and --date on add.
     let (Some(kind), Some(held_on)) = (a.fields.kind, a.fields.date) else {
-        return Err(usage("a meeting needs --kind and --date"));
+        return Err(usage(msg!("a meeting needs --kind and --date")));
     };
     let m = NewMeeting {
         kind,

@@ -206,8 +206,8 @@ impl Ctx {
         }
         if !io::stdin().is_terminal() {
             return Err(Error::Usage {
-                msg: format!("{question}: not confirmed"),
-                hint: Some("add --yes to confirm in a script".into()),
+                msg: msg!("{}: not confirmed", crate::msg::Msg::said(question)),
+                hint: Some(msg!("add --yes to confirm in a script")),
             });
         }
         eprint!("{question} [y/N] ");
@@ -216,7 +216,7 @@ impl Ctx {
         io::stdin().lock().read_line(&mut answer)?;
         match answer.trim().to_lowercase().as_str() {
             "y" | "yes" | "c" | "có" | "co" => Ok(()),
-            _ => Err(crate::error::refused("not confirmed; nothing was changed")),
+            _ => Err(crate::error::refused(msg!("not confirmed; nothing was changed"))),
         }
     }
 }
@@ -253,7 +253,7 @@ pub fn main() -> i32 {
     };
     // A fixed "today" that is not a date is an error, not ignored (it would silently move every default date).
     let checked = match std::env::var("THIDUA_TODAY") {
-        Ok(t) if crate::text::parse_date(&t).is_err() => Err(usage(format!(
+        Ok(t) if crate::text::parse_date(&t).is_err() => Err(usage(msg!(
             "THIDUA_TODAY='{}' is not a date (write it as 2020-06-30)",
             t.chars().take(40).collect::<String>()
         ))),
@@ -272,7 +272,7 @@ pub fn main() -> i32 {
 /// Prints an error for people, in their language: the bad rows of an import first, then the verdict and a hint. A
 /// fault (SQLite or the system failing, not the user's doing) says so and what to send.
 fn report_error(e: &Error, lang: Lang) {
-    use crate::output::messages::{say, say_row};
+    use crate::output::messages::{say, text};
     let mut err = io::stderr().lock();
     let msg = match e {
         Error::Sqlite(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::DatabaseBusy => {
@@ -304,18 +304,18 @@ fn report_error(e: &Error, lang: Lang) {
         Error::Sqlite(_) | Error::Io(_) => say(&format!("internal fault, nothing was changed: “{e}”"), lang),
         Error::Import(f) => {
             for l in &f.lines {
-                let _ = writeln!(err, "{}", say_row(l, lang));
+                let _ = writeln!(err, "{}", text(l, lang));
             }
             if f.more > 0 {
-                let _ = writeln!(err, "{}", say(&format!("… and {} more", f.more), lang));
+                let _ = writeln!(err, "{}", text(&msg!("… and {} more", f.more), lang));
             }
-            say(&e.to_string(), lang)
+            text(&f.verdict(), lang)
         }
-        other => say(&other.to_string(), lang),
+        other => text(&other.message(), lang),
     };
     let _ = writeln!(err, "{}: {msg}", say("error", lang));
     if let Some(h) = e.hint() {
-        let _ = writeln!(err, "{}: {}", say("hint", lang), say(h, lang));
+        let _ = writeln!(err, "{}: {}", say("hint", lang), text(h, lang));
     }
     if e.is_fault() {
         let _ = writeln!(

@@ -129,7 +129,7 @@ fn some(s: &Option<String>) -> Option<String> {
 
 fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     // clap requires --unit and --name on add; an empty name is refused like everywhere.
-    let name = some(&a.fields.name).ok_or_else(|| usage("--name cannot be empty"))?;
+    let name = some(&a.fields.name).ok_or_else(|| usage(msg!("--name cannot be empty")))?;
     let unit_ref = a.fields.unit.clone().unwrap_or_default();
     let parts =
         split_name(&name, some(&a.fields.family).as_deref(), some(&a.fields.given).as_deref()).map_err(usage)?;
@@ -201,7 +201,7 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         }
         if let Some(n) = &a.fields.name {
             if n.is_empty() {
-                return Err(usage("--name cannot be empty"));
+                return Err(usage(msg!("--name cannot be empty")));
             }
             d.full_name = n.clone();
         }

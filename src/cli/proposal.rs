@@ -187,7 +187,7 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
                     }
                     if n == 0 {
                         return Err(refused_hint(
-                            "the ranking proposes no unit yet",
+                            msg!("the ranking proposes no unit yet"),
                             "`thidua report ranking` says why (scores missing, a tie, a review pending)",
                         ));
                     }
@@ -248,15 +248,15 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
         }
         ProposalCmd::Attach { id, file, kind, candidate, write } => {
             let meta =
-                std::fs::metadata(&file).map_err(|e| refused(format!("cannot read '{}': {e}", file.display())))?;
+                std::fs::metadata(&file).map_err(|e| refused(msg!("cannot read '{}': {}", file.display(), e)))?;
             // A paper is a regular file: a device would be read until memory runs out, a pipe would wait.
             if !meta.is_file() {
-                return Err(refused(format!("'{}' is not a regular file", file.display())));
+                return Err(refused(msg!("'{}' is not a regular file", file.display())));
             }
             let meta_len = meta.len();
             if meta_len > proposals::MAX_DOC {
                 return Err(refused_hint(
-                    format!("'{}' is {meta_len} bytes, more than the 20 MiB a dossier paper may be", file.display()),
+                    msg!("'{}' is {} bytes, more than the 20 MiB a dossier paper may be", file.display(), meta_len),
                     "attach a smaller scan (a PDF at 150 dpi), or keep the paper beside the file",
                 ));
             }
@@ -266,13 +266,13 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
                 .and_then(|f| {
                     std::io::Read::read_to_end(&mut std::io::Read::take(f, proposals::MAX_DOC + 1), &mut bytes)
                 })
-                .map_err(|e| refused(format!("cannot read '{}': {e}", file.display())))?;
+                .map_err(|e| refused(msg!("cannot read '{}': {}", file.display(), e)))?;
             let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let (doc, sha) = ctx.write(&write, |tx| {
                 proposals::get(tx, id)?;
                 if let Some(c) = candidate {
                     if !proposals::items(tx, id)?.iter().any(|i| i.id == c) {
-                        return Err(refused(format!("proposal #{id} has no candidate #{c}")));
+                        return Err(refused(msg!("proposal #{} has no candidate #{}", id, c)));
                     }
                 }
                 proposals::attach(tx, id, candidate, kind, &name, &bytes, crate::text::today())
@@ -331,13 +331,13 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
         }
         ProposalCmd::Return { id, date, reason, write } => {
             if reason.is_empty() {
-                return Err(usage("--reason is empty: say why the proposal was returned"));
+                return Err(usage(msg!("--reason is empty: say why the proposal was returned")));
             }
             ctx.write(&write, |tx| {
                 let p = proposals::get(tx, id)?;
                 if p.status != ProposalStatus::Sent {
                     let st = status(p.status, ctx);
-                    return Err(refused(format!("proposal #{id} is {st}, not sent: only a sent proposal comes back")));
+                    return Err(refused(msg!("proposal #{} is {}, not sent: only a sent proposal comes back", id, st)));
                 }
                 proposals::give_back(tx, id, date, &reason)
             })?;
@@ -346,7 +346,7 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
         }
         ProposalCmd::Withdraw { id, date, reason, write } => {
             if reason.is_empty() {
-                return Err(usage("--reason is empty: say why the proposal is withdrawn"));
+                return Err(usage(msg!("--reason is empty: say why the proposal is withdrawn")));
             }
             ctx.write(&write, |tx| {
                 let p = proposals::get(tx, id)?;
@@ -354,21 +354,24 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
                     ProposalStatus::Sent | ProposalStatus::Returned => {}
                     ProposalStatus::Draft => {
                         return Err(refused_hint(
-                            format!("proposal #{id} is a draft: it was never sent"),
+                            msg!("proposal #{} is a draft: it was never sent", id),
                             format!("a draft is removed (`thidua proposal remove {id}`)"),
                         ))
                     }
                     s => {
                         let st = status(s, ctx);
-                        return Err(refused(format!(
-                            "proposal #{id} is {st}: only a sent or returned proposal is withdrawn"
+                        return Err(refused(msg!(
+                            "proposal #{} is {}: only a sent or returned proposal is withdrawn",
+                            id,
+                            st
                         )));
                     }
                 }
                 if p.sent_on.is_some_and(|s| date < s) {
-                    return Err(refused(format!(
-                        "{} is before proposal #{id} was sent ({})",
+                    return Err(refused(msg!(
+                        "{} is before proposal #{} was sent ({})",
                         crate::text::format_date(date),
+                        id,
                         p.sent_on.map(crate::text::format_date).unwrap_or_default()
                     )));
                 }
@@ -391,7 +394,7 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
 fn editable(p: &proposals::Proposal, ctx: &Ctx) -> Result<()> {
     match p.status {
         ProposalStatus::Draft | ProposalStatus::Returned => Ok(()),
-        s => Err(refused(format!(
+        s => Err(refused(msg!(
             "proposal #{} is {}: candidates are added to a draft or a returned proposal",
             p.id,
             status(s, ctx)

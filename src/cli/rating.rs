@@ -102,8 +102,9 @@ pub fn run(ctx: &Ctx, cmd: RatingCmd) -> Result<()> {
                 };
                 let (unit_id, person_id, name) = super::subject(tx, unit.as_deref(), person.as_deref())?;
                 if person_id.is_some() && org != Org::Own {
-                    return Err(usage(format!(
-                        "--org {org} is for a unit's organisations; a person's rating is their own"
+                    return Err(usage(msg!(
+                        "--org {} is for a unit's organisations; a person's rating is their own",
+                        org.as_str()
                     )));
                 }
                 let n = NewRating {
@@ -142,7 +143,7 @@ pub fn run(ctx: &Ctx, cmd: RatingCmd) -> Result<()> {
             ctx.confirm(&format!("remove the {year} rating of {name}?"), yes)?;
             ctx.write(&write, |tx| match crate::db::ratings::remove(tx, unit_id, person_id, org, year)? {
                 0 => Err(crate::error::refused_hint(
-                    format!("{name} has no rating for {year}"),
+                    msg!("{} has no rating for {}", name, year),
                     "`thidua rating list` shows the ratings kept",
                 )),
                 _ => Ok(()),

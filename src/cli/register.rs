@@ -253,7 +253,7 @@ fn set_status(ctx: &Ctx, id: i64, s: RegStatus, note: Option<String>, w: &WriteA
     let msg = ctx.write(w, |tx| {
         let r = registrations::get(tx, id)?;
         if r.status == RegStatus::Withdrawn {
-            return Err(refused(format!("registration #{id} was withdrawn; register the title again instead")));
+            return Err(refused(msg!("registration #{} was withdrawn; register the title again instead", id)));
         }
         registrations::set_status(tx, id, s, note.as_deref().filter(|n| !n.is_empty()))?;
         let who = r.person_name.unwrap_or(r.unit_code);

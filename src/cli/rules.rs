@@ -57,10 +57,10 @@ pub fn run(ctx: &Ctx, cmd: RulesCmd) -> Result<()> {
         RulesCmd::Set { param, value, source, write } => {
             let v = crate::text::parse_number(&value).map_err(usage)?;
             if !(0.0..=100.0).contains(&v) {
-                return Err(usage(format!("'{value}' is not a share between 0 and 100")));
+                return Err(usage(msg!("'{}' is not a share between 0 and 100", value)));
             }
             if source.is_empty() {
-                return Err(usage("--source is empty: name the text that set it"));
+                return Err(usage(msg!("--source is empty: name the text that set it")));
             }
             ctx.write(&write, |tx| stored::set_param(tx, param, v, &source, crate::text::today()))?;
             ctx.done(&write, format!("{param} = {value} ({source})"));

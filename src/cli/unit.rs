@@ -7,6 +7,7 @@ use crate::db::{self, refs, units};
 use crate::error::{refused_hint, usage, Result};
 use crate::import;
 use crate::model::{Role, UnitData, UnitEndKind};
+use crate::msg::Msg;
 use crate::output::{emit_report, emit_table};
 use crate::report;
 use crate::text::check_code;
@@ -289,7 +290,7 @@ fn empty_none(s: Option<String>) -> Option<String> {
 fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     let code = code_arg(&a.code)?;
     // clap requires --name on add; an empty one is refused like everywhere.
-    let name = a.fields.name.clone().filter(|n| !n.is_empty()).ok_or_else(|| usage("--name cannot be empty"))?;
+    let name = a.fields.name.clone().filter(|n| !n.is_empty()).ok_or_else(|| usage(msg!("--name cannot be empty")))?;
     let msg = ctx.write(&a.write, |tx| {
         let parent = a.parent.as_deref().map(|p| units::resolve(tx, p)).transpose()?;
         let role = match (&parent, a.fields.role) {
@@ -341,7 +342,7 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         }
         if let Some(n) = &a.fields.name {
             if n.is_empty() {
-                return Err(crate::error::usage("--name cannot be empty"));
+                return Err(crate::error::usage(msg!("--name cannot be empty")));
             }
             d.name = n.clone();
         }
@@ -386,37 +387,41 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
 }
 
 /// Names a table's rows as people read them, for a refusal that says what still refers to a unit.
-pub fn describe_refs(r: &[refs::Reference]) -> String {
-    r.iter()
+pub fn describe_refs(r: &[refs::Reference]) -> Msg {
+    let items = r
+        .iter()
         .map(|x| {
-            // Each table by what a person calls its rows (the message catalog has each in Vietnamese).
-            let (one, many) = match (x.table.as_str(), x.column.as_str()) {
-                ("person", _) => ("person", "people"),
-                ("unit", "parent_id") => ("sub-unit", "sub-units"),
-                ("meeting_item", _) => ("talk or exemplar", "talks or exemplars"),
-                ("council_member", _) => ("council member", "council members"),
-                ("council_vote", _) => ("ballot", "ballots"),
-                ("proposal_item", _) => ("proposal candidate", "proposal candidates"),
-                ("initiative_author", _) => ("initiative author", "initiative authors"),
-                ("score_exclusion", _) => ("exclusion from the proposals", "exclusions from the proposals"),
-                ("unit_staff", _) => ("staff count", "staff counts"),
-                ("unit_end", "successor_id") => ("unit merged into it", "units merged into it"),
-                ("unit_end", _) => ("merger or dissolution", "mergers or dissolutions"),
-                ("discipline", _) => ("discipline or review", "disciplines or reviews"),
-                ("confirmation", _) => ("confirmation", "confirmations"),
-                ("rating", _) => ("rating", "ratings"),
-                ("initiative", _) => ("initiative", "initiatives"),
-                ("registration", _) => ("registration", "registrations"),
-                ("award", _) => ("award", "awards"),
-                ("pledge", _) => ("pledge", "pledges"),
-                ("score", _) => ("score", "scores"),
-                ("proposal", _) => ("proposal", "proposals"),
-                (t, _) => (t, t),
+            let n = x.count as u64;
+            // Each table by what a person calls its rows.
+            let m = match (x.table.as_str(), x.column.as_str()) {
+                ("person", _) => Msg::count(n, "{} person", "{} people"),
+                ("unit", "parent_id") => Msg::count(n, "{} sub-unit", "{} sub-units"),
+                ("meeting_item", _) => Msg::count(n, "{} talk or exemplar", "{} talks or exemplars"),
+                ("council_member", _) => Msg::count(n, "{} council member", "{} council members"),
+                ("council_vote", _) => Msg::count(n, "{} ballot", "{} ballots"),
+                ("proposal_item", _) => Msg::count(n, "{} proposal candidate", "{} proposal candidates"),
+                ("initiative_author", _) => Msg::count(n, "{} initiative author", "{} initiative authors"),
+                ("score_exclusion", _) => {
+                    Msg::count(n, "{} exclusion from the proposals", "{} exclusions from the proposals")
+                }
+                ("unit_staff", _) => Msg::count(n, "{} staff count", "{} staff counts"),
+                ("unit_end", "successor_id") => Msg::count(n, "{} unit merged into it", "{} units merged into it"),
+                ("unit_end", _) => Msg::count(n, "{} merger or dissolution", "{} mergers or dissolutions"),
+                ("discipline", _) => Msg::count(n, "{} discipline or review", "{} disciplines or reviews"),
+                ("confirmation", _) => Msg::count(n, "{} confirmation", "{} confirmations"),
+                ("rating", _) => Msg::count(n, "{} rating", "{} ratings"),
+                ("initiative", _) => Msg::count(n, "{} initiative", "{} initiatives"),
+                ("registration", _) => Msg::count(n, "{} registration", "{} registrations"),
+                ("award", _) => Msg::count(n, "{} award", "{} awards"),
+                ("pledge", _) => Msg::count(n, "{} pledge", "{} pledges"),
+                ("score", _) => Msg::count(n, "{} score", "{} scores"),
+                ("proposal", _) => Msg::count(n, "{} proposal", "{} proposals"),
+                (t, _) => msg!("{} {}", n, t),
             };
-            crate::text::count(x.count as u64, one, many)
+            m.into()
         })
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect();
+    msg!("{}", crate::msg::Arg::List(items, ", "))
 }
 
 fn remove(ctx: &Ctx, unit: &str, yes: bool, w: &WriteArgs) -> Result<()> {
@@ -435,7 +440,7 @@ fn remove(ctx: &Ctx, unit: &str, yes: bool, w: &WriteArgs) -> Result<()> {
                 u.code, u.code
             )
         };
-        return Err(refused_hint(format!("unit {} is still referred to by {}", u.code, describe_refs(&r)), hint));
+        return Err(refused_hint(msg!("unit {} is still referred to by {}", u.code, describe_refs(&r)), hint));
     }
     ctx.confirm(&format!("remove unit {} ({})?", u.code, u.name), yes)?;
     db::write(&mut conn, w.dry_run, |tx| units::delete(tx, u.id))?;

@@ -177,7 +177,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Award> {
     conn.prepare_cached(&format!("{SELECT} WHERE a.id = ?1"))?
         .query_row([id], row)
         .optional()?
-        .ok_or_else(|| refused_hint(format!("no award #{id}"), "`thidua award list` shows the numbers"))
+        .ok_or_else(|| refused_hint(msg!("no award #{}", id), "`thidua award list` shows the numbers"))
 }
 
 /// An award to write.
@@ -223,8 +223,9 @@ pub fn subject_column(unit_id: Option<i64>, person_id: Option<i64>) -> Option<(&
 pub fn insert(conn: &Connection, n: &NewAward, file_year: i32) -> Result<(i64, Option<i64>)> {
     super::catalog::check_subject(&super::catalog::get(conn, n.catalog_id)?, n.unit_id.is_some(), "give it to")?;
     if let Some(id) = existing(conn, n)? {
-        return Err(refused(format!(
-            "this award is already recorded as #{id} ({})",
+        return Err(refused(msg!(
+            "this award is already recorded as #{} ({})",
+            id,
             format_period(n.year_from.into(), n.year_to.into())
         )));
     }
@@ -237,7 +238,7 @@ pub fn insert_checked(conn: &Connection, n: &NewAward, file_year: i32) -> Result
     let mut st = conn.prepare_cached(INSERT)?;
     // A plain INSERT inserts or fails: it never does nothing.
     let (id, _) = super::load::insert_digested(&mut st, conn, "award", &values(n))?
-        .ok_or_else(|| refused("this award is already recorded"))?;
+        .ok_or_else(|| refused(msg!("this award is already recorded")))?;
     let achieved = to_achieve(conn, n, file_year)?;
     if let Some(r) = achieved {
         mark_achieved(conn, r, id)?;
@@ -423,7 +424,7 @@ pub fn delete(conn: &Connection, id: i64) -> Result<Option<i64>> {
 pub fn revoke(conn: &Connection, id: i64, decision: &str, on: chrono::NaiveDate, reason: &str) -> Result<()> {
     get(conn, id)?;
     if let Some((d, when)) = revoked(conn, id)? {
-        return Err(refused(format!("award #{id} was revoked already by {d} on {}", crate::text::format_date(when))));
+        return Err(refused(msg!("award #{} was revoked already by {} on {}", id, d, crate::text::format_date(when))));
     }
     conn.execute(
         "INSERT INTO revocation (award_id, decision, revoked_on, reason) VALUES (?1, ?2, ?3, ?4)",

@@ -60,10 +60,11 @@ pub fn resolve(conn: &Connection, input: &str) -> Result<Campaign> {
             } else {
                 format!("campaigns: {}", codes.join(", "))
             };
-            Err(refused_hint(format!("no campaign '{s}'"), hint))
+            Err(refused_hint(msg!("no campaign '{}'", s), hint))
         }
-        many => Err(refused(format!(
-            "campaign '{s}' is ambiguous: {}",
+        many => Err(refused(msg!(
+            "campaign '{}' is ambiguous: {}",
+            s,
             many.iter().map(|c| c.code.as_str()).collect::<Vec<_>>().join(", ")
         ))),
     }
@@ -86,7 +87,7 @@ pub fn default_regular(conn: &Connection) -> Result<Option<Campaign>> {
 pub fn check_open(c: &Campaign) -> Result<()> {
     if c.status == CampaignStatus::Closed {
         return Err(refused_hint(
-            format!(
+            msg!(
                 "campaign {} was closed on {}; nothing new may refer to it",
                 c.code,
                 c.closed_on.map(crate::text::format_date).unwrap_or_default()
@@ -100,7 +101,7 @@ pub fn check_open(c: &Campaign) -> Result<()> {
 fn check_dates(c: &Campaign) -> Result<()> {
     if let (Some(s), Some(e)) = (c.start_date, c.end_date) {
         if e < s {
-            return Err(refused(format!(
+            return Err(refused(msg!(
                 "campaign {}: the end {} is before the start {}",
                 c.code,
                 crate::text::format_date(e),
@@ -115,7 +116,7 @@ pub fn insert(conn: &Connection, c: &Campaign) -> Result<i64> {
     check_dates(c)?;
     if by_code(conn, &c.code)?.is_some() {
         return Err(refused_hint(
-            format!("campaign '{}' already exists", c.code),
+            msg!("campaign '{}' already exists", c.code),
             format!("change it with `thidua campaign edit {}`", c.code),
         ));
     }
@@ -154,7 +155,7 @@ pub fn update(conn: &Connection, c: &Campaign) -> Result<()> {
     check_dates(c)?;
     if let Some(other) = by_code(conn, &c.code)? {
         if other.id != c.id {
-            return Err(refused(format!("campaign code '{}' is already taken", c.code)));
+            return Err(refused(msg!("campaign code '{}' is already taken", c.code)));
         }
     }
     conn.prepare_cached(

@@ -22,25 +22,26 @@ pub struct Source {
 
 pub fn open_source(path: &Path) -> Result<Source> {
     // Hashed as it is read: a national file is hundreds of megabytes, never held in memory.
-    let cannot = |e: std::io::Error| refused(format!("cannot read '{}': {e}", path.display()));
+    let cannot = |e: std::io::Error| refused(msg!("cannot read '{}': {}", path.display(), e));
     // A year file is a regular file: a device would be hashed forever, a pipe would wait for a writer.
     if !std::fs::metadata(path).map_err(cannot)?.is_file() {
-        return Err(refused(format!("'{}' is not a regular file", path.display())));
+        return Err(refused(msg!("'{}' is not a regular file", path.display())));
     }
     let mut h = Sha256::new();
     std::io::copy(&mut std::fs::File::open(path).map_err(cannot)?, &mut h).map_err(cannot)?;
     let sha256 = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-    let not_ours = || refused(format!("'{}' is not a thidua bloc-year file", path.display()));
+    let not_ours = || refused(msg!("'{}' is not a thidua bloc-year file", path.display()));
     let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|_| not_ours())?;
     if app != APPLICATION_ID {
         return Err(not_ours());
     }
     let v = migrate::version(&conn)?;
     if v != migrate::VERSION {
-        return Err(refused(format!(
-            "'{}' has schema version {v}; open it once with this thidua to bring it to {}",
+        return Err(refused(msg!(
+            "'{}' has schema version {}; open it once with this thidua to bring it to {}",
             path.display(),
+            v,
             migrate::VERSION
         )));
     }
@@ -545,7 +546,7 @@ pub fn revoke(
         .optional()?;
     let (recipient, code, from, to) = what.ok_or_else(|| {
         crate::error::refused_hint(
-            format!("no achievement #{history_id} in the history"),
+            msg!("no achievement #{} in the history", history_id),
             "`thidua history list` shows the numbers",
         )
     })?;
@@ -553,7 +554,7 @@ pub fn revoke(
         .query_row("SELECT decision FROM history_revocation WHERE history_id = ?1", [history_id], |r| r.get(0))
         .optional()?;
     if let Some(d) = before {
-        return Err(refused(format!("achievement #{history_id} was revoked already by {d}")));
+        return Err(refused(msg!("achievement #{} was revoked already by {}", history_id, d)));
     }
     conn.execute(
         "INSERT INTO history_revocation (history_id, decision, revoked_on, reason) VALUES (?1, ?2, ?3, ?4)",

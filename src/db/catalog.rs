@@ -268,7 +268,7 @@ pub fn resolve(conn: &Connection, input: &str) -> Result<CatalogEntry> {
                 }
             }
             Err(refused_hint(
-                format!("no title or form '{s}'"),
+                msg!("no title or form '{}'", s),
                 if near.is_empty() {
                     "see `thidua register titles`".to_string()
                 } else {
@@ -276,8 +276,9 @@ pub fn resolve(conn: &Connection, input: &str) -> Result<CatalogEntry> {
                 },
             ))
         }
-        many => Err(refused(format!(
-            "'{s}' names more than one entry: {}",
+        many => Err(refused(msg!(
+            "'{}' names more than one entry: {}",
+            s,
             many.iter().map(|e| e.code.as_str()).collect::<Vec<_>>().join(", ")
         ))),
     }
@@ -294,7 +295,7 @@ pub fn by_code(conn: &Connection, code: &str) -> Result<Option<CatalogEntry>> {
 /// Adds a local entry (the user's own title or form).
 pub fn insert(conn: &Connection, e: &CatalogEntry) -> Result<i64> {
     if let Some(old) = by_code(conn, &e.code)? {
-        return Err(refused(format!("code '{}' is already in the catalog: {}", e.code, old.name)));
+        return Err(refused(msg!("code '{}' is already in the catalog: {}", e.code, old.name)));
     }
     conn.prepare_cached(
         "INSERT INTO catalog (code, name, name_fold, category, individual, collective, household, level, decided_by,

@@ -6,6 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::error::{refused, refused_hint, Result};
 use crate::model::{CouncilRole, SessionKind};
+use crate::msg::Msg;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Member {
@@ -60,11 +61,11 @@ fn check_member(conn: &Connection, except: Option<i64>, name: &str, role: Counci
     let key = crate::text::match_key(name);
     let others: Vec<Member> = members(conn)?.into_iter().filter(|m| Some(m.id) != except).collect();
     if let Some(m) = others.iter().find(|m| crate::text::match_key(&m.name) == key) {
-        return Err(refused(format!("{} is already member #{} of the council", m.name, m.id)));
+        return Err(refused(msg!("{} is already member #{} of the council", m.name, m.id)));
     }
     if let Some(c) = others.iter().find(|m| m.role == CouncilRole::Chair && role == CouncilRole::Chair) {
         return Err(refused_hint(
-            format!("the council has a chair already: #{} {}", c.id, c.name),
+            msg!("the council has a chair already: #{} {}", c.id, c.name),
             format!("remove #{} first, or add this member with another role", c.id),
         ));
     }
@@ -91,7 +92,7 @@ pub fn edit_member(
 pub fn remove_member(conn: &Connection, id: i64) -> Result<String> {
     let name: Option<String> =
         conn.query_row("SELECT name FROM council_member WHERE id = ?1", [id], |r| r.get(0)).optional()?;
-    let name = name.ok_or_else(|| refused(format!("no council member #{id}")))?;
+    let name = name.ok_or_else(|| refused(msg!("no council member #{}", id)))?;
     let absent: Option<i64> = conn
         .query_row(
             "SELECT session_id FROM council_absence WHERE member_id = ?1 ORDER BY session_id LIMIT 1",
@@ -100,8 +101,10 @@ pub fn remove_member(conn: &Connection, id: i64) -> Result<String> {
         )
         .optional()?;
     if let Some(s) = absent {
-        return Err(refused(format!(
-            "council member #{id} is named absent at session #{s}: the session's record keeps them"
+        return Err(refused(msg!(
+            "council member #{} is named absent at session #{}: the session's record keeps them",
+            id,
+            s
         )));
     }
     conn.execute("DELETE FROM council_member WHERE id = ?1", [id])?;
@@ -175,7 +178,7 @@ pub fn remove_session(conn: &Connection, id: i64) -> Result<()> {
     let ballots: i64 = conn.query_row("SELECT count(*) FROM council_vote WHERE session_id = ?1", [id], |r| r.get(0))?;
     if ballots > 0 {
         return Err(refused_hint(
-            format!("ballots are recorded at council session #{id} ({ballots})"),
+            msg!("ballots are recorded at council session #{} ({})", id, ballots),
             "remove them first (`thidua council vote … --remove`), or correct the session (`thidua council session edit`)",
         ));
     }
@@ -183,7 +186,7 @@ pub fn remove_session(conn: &Connection, id: i64) -> Result<()> {
         .query_row("SELECT id FROM proposal WHERE session_id = ?1 ORDER BY id LIMIT 1", [id], |r| r.get(0))
         .optional()?;
     if let Some(p) = proposal {
-        return Err(refused(format!("proposal #{p} names council session #{id} as the one that deliberated it")));
+        return Err(refused(msg!("proposal #{} names council session #{} as the one that deliberated it", p, id)));
     }
     conn.execute("DELETE FROM council_absence WHERE session_id = ?1", [id])?;
     conn.execute("DELETE FROM council_session WHERE id = ?1", [id])?;
@@ -230,9 +233,10 @@ pub fn session(conn: &Connection, input: &str) -> Result<Session> {
     };
     match &found[..] {
         [one] => Ok(one.clone()),
-        [] => Err(refused_hint(format!("no council session '{input}'"), "`thidua council session list` shows them")),
-        many => Err(refused(format!(
-            "'{input}' is the date of several sessions: {}; name one by its number",
+        [] => Err(refused_hint(msg!("no council session '{}'", input), "`thidua council session list` shows them")),
+        many => Err(refused(msg!(
+            "'{}' is the date of several sessions: {}; name one by its number",
+            input,
             many.iter().map(|s| format!("#{}", s.id)).collect::<Vec<_>>().join(", ")
         ))),
     }
@@ -256,22 +260,27 @@ pub struct Vote {
 /// A ballot's counts against its session, as the command and a tally sheet both check them: the ballots cast no
 /// more than the members present, the written opinions in favour no more than the session recorded. The column the
 /// problem is in (`yes`, `written_yes`) and what it is.
-pub fn check_ballot(s: &Session, yes: i64, no: i64, written: i64) -> std::result::Result<(), (&'static str, String)> {
+pub fn check_ballot(s: &Session, yes: i64, no: i64, written: i64) -> std::result::Result<(), (&'static str, Msg)> {
     if yes + no > s.present {
         return Err((
             "yes",
-            format!(
-                "{yes} in favour and {no} against are more ballots than the {} members present at session #{}",
-                s.present, s.id
+            msg!(
+                "{} in favour and {} against are more ballots than the {} members present at session #{}",
+                yes,
+                no,
+                s.present,
+                s.id
             ),
         ));
     }
     if written > s.written {
         return Err((
             "written_yes",
-            format!(
-                "{written} written opinions in favour, but session #{} recorded {} written opinions",
-                s.id, s.written
+            msg!(
+                "{} written opinions in favour, but session #{} recorded {} written opinions",
+                written,
+                s.id,
+                s.written
             ),
         ));
     }
@@ -295,10 +304,10 @@ pub fn check_unsent(conn: &Connection, unit_id: Option<i64>, person_id: Option<i
         .optional()?;
     match sent {
         Some((p, status)) if status == "decided" => {
-            Err(refused(format!("proposal #{p} went up on this ballot and is decided: the ballot stays as it was")))
+            Err(refused(msg!("proposal #{} went up on this ballot and is decided: the ballot stays as it was", p)))
         }
         Some((p, _)) => Err(refused_hint(
-            format!("proposal #{p} went up on this ballot"),
+            msg!("proposal #{} went up on this ballot", p),
             "record the province's answer first (`thidua proposal return`), then correct the ballot",
         )),
         None => Ok(()),
@@ -314,7 +323,7 @@ pub fn remove_vote(
     code: &str,
 ) -> Result<()> {
     let (col, id) =
-        super::awards::subject_column(unit_id, person_id).ok_or_else(|| refused("a ballot needs a candidate"))?;
+        super::awards::subject_column(unit_id, person_id).ok_or_else(|| refused(msg!("a ballot needs a candidate")))?;
     let catalog_id: i64 = conn.query_row("SELECT id FROM catalog WHERE code = ?1", [code], |r| r.get(0))?;
     check_unsent(conn, unit_id, person_id, catalog_id)?;
     let n = conn.execute(
@@ -322,7 +331,7 @@ pub fn remove_vote(
         params![s.id, catalog_id, id],
     )?;
     if n == 0 {
-        return Err(refused(format!("council session #{} has no ballot on this candidate for {code}", s.id)));
+        return Err(refused(msg!("council session #{} has no ballot on this candidate for {}", s.id, code)));
     }
     Ok(())
 }
@@ -336,7 +345,7 @@ pub fn set_vote(
     (yes, no, written_yes): (i64, i64, i64),
 ) -> Result<()> {
     let (col, id) =
-        super::awards::subject_column(unit_id, person_id).ok_or_else(|| refused("a ballot needs a candidate"))?;
+        super::awards::subject_column(unit_id, person_id).ok_or_else(|| refused(msg!("a ballot needs a candidate")))?;
     let replaced = conn.execute(
         &format!("DELETE FROM council_vote WHERE session_id = ?1 AND catalog_id = ?2 AND {col} = ?3"),
         params![session_id, catalog_id, id],

@@ -69,8 +69,9 @@ pub fn resolve(conn: &Connection, input: &str, issuer: Option<&str>, year: Optio
             format!("record it first: `thidua award decision add {number} --date … --issuer …`"),
         )),
         many => Err(refused_hint(
-            format!(
-                "decision {number} is ambiguous: {}",
+            msg!(
+                "decision {} is ambiguous: {}",
+                number,
                 many.iter()
                     .map(|d| format!("#{}, {} ({})", d.id, format_date(d.issued_on), d.issuer))
                     .collect::<Vec<_>>()
@@ -96,10 +97,11 @@ pub struct NewDecision {
 fn check_unique(conn: &Connection, d: &NewDecision, except: Option<i64>) -> Result<()> {
     let year = d.issued_on.year();
     if let Some(old) = find(conn, &d.number, Some(&d.issuer), Some(year))?.into_iter().find(|o| Some(o.id) != except) {
-        return Err(refused(format!(
-            "decision {} of {} in {year} is already recorded (#{}, dated {})",
+        return Err(refused(msg!(
+            "decision {} of {} in {} is already recorded (#{}, dated {})",
             d.number,
             old.issuer,
+            year,
             old.id,
             format_date(old.issued_on)
         )));

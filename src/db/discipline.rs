@@ -68,18 +68,19 @@ pub fn list(conn: &Connection, unit_id: Option<i64>, person_id: Option<i64>) -> 
 pub fn get(conn: &Connection, id: i64) -> Result<DisciplineRow> {
     conn.query_row(&format!("{SELECT} WHERE d.id = ?1"), [id], row)
         .optional()?
-        .ok_or_else(|| refused(format!("no discipline or review #{id}")))
+        .ok_or_else(|| refused(msg!("no discipline or review #{}", id)))
 }
 
 /// Ends a period: the discipline's term is over, or the review closed.
 pub fn end(conn: &Connection, id: i64, on: NaiveDate, note: Option<&str>) -> Result<()> {
     let d = get(conn, id)?;
     if let Some(e) = d.d.end {
-        return Err(refused(format!("#{id} already ended on {}", crate::text::format_date(e))));
+        return Err(refused(msg!("#{} already ended on {}", id, crate::text::format_date(e))));
     }
     if on < d.d.start {
-        return Err(refused(format!(
-            "#{id} began on {}: it cannot end on {}",
+        return Err(refused(msg!(
+            "#{} began on {}: it cannot end on {}",
+            id,
             crate::text::format_date(d.d.start),
             crate::text::format_date(on)
         )));
@@ -106,7 +107,7 @@ pub fn record(conn: &Connection, id: i64) -> Result<NewDiscipline> {
         },
     )
     .optional()?
-    .ok_or_else(|| refused(format!("no discipline or review #{id}")))
+    .ok_or_else(|| refused(msg!("no discipline or review #{}", id)))
 }
 
 /// Writes a corrected record.

@@ -187,10 +187,10 @@ pub fn remove(conn: &Connection, id: i64) -> Result<()> {
         .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     if !awards.is_empty() || !items.is_empty() {
-        let mut on: Vec<String> = awards.iter().map(|a| format!("award #{a}")).collect();
-        on.extend(items.iter().map(|(p, i)| format!("proposal #{p} (candidate #{i})")));
+        let mut on: Vec<crate::msg::Arg> = awards.iter().map(|a| msg!("award #{}", a).into()).collect();
+        on.extend(items.iter().map(|(p, i)| msg!("proposal #{} (candidate #{})", p, i).into()));
         return Err(crate::error::refused_hint(
-            format!("initiative #{id} is the basis of {}", on.join(", ")),
+            msg!("initiative #{} is the basis of {}", id, crate::msg::Arg::List(on, ", ")),
             "correct it with `thidua initiative edit`, or take those out first",
         ));
     }
@@ -200,7 +200,7 @@ pub fn remove(conn: &Connection, id: i64) -> Result<()> {
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<InitiativeRow> {
-    read(conn, &format!("{SELECT} WHERE i.id = ?1"), [id])?.pop().ok_or_else(|| refused(format!("no initiative #{id}")))
+    read(conn, &format!("{SELECT} WHERE i.id = ?1"), [id])?.pop().ok_or_else(|| refused(msg!("no initiative #{}", id)))
 }
 
 /// A person's initiatives, with what used them: what the eligibility check reads.
@@ -218,7 +218,7 @@ pub fn use_for(conn: &Connection, id: i64, award_id: i64) -> Result<Option<Vec<U
     let award: Option<i64> =
         conn.query_row("SELECT id FROM award WHERE id = ?1", [award_id], |r| r.get(0)).optional()?;
     if award.is_none() {
-        return Err(refused(format!("no award #{award_id}")));
+        return Err(refused(msg!("no award #{}", award_id)));
     }
     conn.execute("INSERT INTO initiative_use (initiative_id, award_id) VALUES (?1, ?2)", params![id, award_id])?;
     Ok(Some(before))
@@ -230,7 +230,7 @@ pub fn unuse(conn: &Connection, id: i64, award_id: i64) -> Result<()> {
     let n =
         conn.execute("DELETE FROM initiative_use WHERE initiative_id = ?1 AND award_id = ?2", params![id, award_id])?;
     if n == 0 {
-        return Err(refused(format!("initiative #{id} is not recorded as used by award #{award_id}")));
+        return Err(refused(msg!("initiative #{} is not recorded as used by award #{}", id, award_id)));
     }
     Ok(())
 }

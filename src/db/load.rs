@@ -226,7 +226,7 @@ impl Load<'_> {
             for t in &self.tables {
                 let broken = broken_keys(conn, t)?;
                 if broken > 0 {
-                    return Err(refused(format!("{broken} rows of table '{}' name a row that does not exist", t.name)));
+                    return Err(refused(msg!("{} rows of table '{}' name a row that does not exist", broken, t.name)));
                 }
             }
         }

@@ -68,10 +68,10 @@ pub fn resolve(conn: &Connection, input: &str) -> Result<Meeting> {
     match &found[..] {
         [m] => with_guests(conn, m.clone()),
         [] => Err(refused_hint(
-            format!("no meeting '{s}'"),
+            msg!("no meeting '{}'", s),
             "name a meeting by the number `thidua meeting list` shows, or its date",
         )),
-        many => Err(refused(format!(
+        many => Err(refused(msg!(
             "{} meetings on {}; name one by its number: {}",
             many.len(),
             s,
@@ -105,7 +105,7 @@ pub fn on_day(conn: &Connection, kind: MeetingKind, day: NaiveDate) -> Result<Op
 fn check_unique(conn: &Connection, kind: MeetingKind, day: NaiveDate, id: Option<i64>) -> Result<()> {
     match on_day(conn, kind, day)? {
         Some(m) if Some(m.id) != id => Err(refused_hint(
-            format!("meeting #{} ({kind}) is already recorded on {}", m.id, format_date(day)),
+            msg!("meeting #{} ({}) is already recorded on {}", m.id, kind, format_date(day)),
             format!(
                 "change it with `thidua meeting edit {}`, or remove it with `thidua meeting remove {} --yes`",
                 m.id, m.id
@@ -194,7 +194,7 @@ pub fn remove_item(
         params![meeting_id, kind, unit_id, person_id],
     )?;
     if n == 0 {
-        return Err(crate::error::refused(format!("meeting #{meeting_id} has no {kind} of this unit or person")));
+        return Err(crate::error::refused(msg!("meeting #{} has no {} of this unit or person", meeting_id, kind)));
     }
     Ok(())
 }

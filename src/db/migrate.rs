@@ -128,7 +128,7 @@ pub fn upgrade(conn: &Connection, path: &Path) -> Result<()> {
     let v = version(conn)?;
     if v > VERSION {
         return Err(refused_hint(
-            format!("'{}' has schema version {v}, newer than this thidua knows ({VERSION})", path.display()),
+            msg!("'{}' has schema version {}, newer than this thidua knows ({})", path.display(), v, VERSION),
             "use a newer thidua for this file; this one will not touch it",
         ));
     }
@@ -137,7 +137,7 @@ pub fn upgrade(conn: &Connection, path: &Path) -> Result<()> {
     }
     if v < 1 {
         return Err(refused_hint(
-            format!("'{}' has no thidua schema (version {v})", path.display()),
+            msg!("'{}' has no thidua schema (version {})", path.display(), v),
             "was it made by `thidua init`? Check the file name",
         ));
     }
@@ -296,7 +296,7 @@ fn proposal_withdrawn(conn: &Connection) -> Result<()> {
         1,
     );
     if wider == sql {
-        return Err(crate::error::refused("the proposal table's status check is not the one thidua wrote"));
+        return Err(crate::error::refused(msg!("the proposal table's status check is not the one thidua wrote")));
     }
     rewrite_tables(conn, &[("proposal".to_string(), wider)])
 }

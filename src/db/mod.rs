@@ -36,6 +36,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
 use crate::error::{refused, refused_hint, Error, Result};
+use crate::msg::Msg;
 
 /// For a command that reads a national list once, in order: a small page cache, and the sort spilling to a
 /// temporary file rather than to memory, so a million people sorted the Vietnamese way stay under 100 MiB
@@ -81,16 +82,16 @@ fn configure(conn: &Connection) -> Result<()> {
 pub fn open(path: &Path) -> Result<Connection> {
     if !path.exists() {
         return Err(refused_hint(
-            format!("no bloc-year file at '{}'", path.display()),
+            msg!("no bloc-year file at '{}'", path.display()),
             "create one with `thidua init --year 2020 --bloc \"…\"`, or name another with -f/--db or THIDUA_DB",
         ));
     }
     if path.is_dir() {
-        return Err(refused(format!("'{}' is a folder, not a bloc-year file", path.display())));
+        return Err(refused(msg!("'{}' is a folder, not a bloc-year file", path.display())));
     }
     // A pipe, a device or a socket is no file SQLite can keep a year in.
     if !path.is_file() {
-        return Err(refused(format!("'{}' is not a regular file", path.display())));
+        return Err(refused(msg!("'{}' is not a regular file", path.display())));
     }
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
     // Ours before anything else touches it: a text file or another program's database is refused as such.
@@ -184,10 +185,10 @@ pub fn private_file(path: &Path) -> Result<()> {
     match opts.open(path) {
         Ok(_) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(refused_hint(
-            format!("'{}' already exists; thidua never overwrites a file", path.display()),
+            msg!("'{}' already exists; thidua never overwrites a file", path.display()),
             "choose another name, or move the old file away yourself",
         )),
-        Err(e) => Err(refused(format!("cannot create '{}': {e}", path.display()))),
+        Err(e) => Err(refused(msg!("cannot create '{}': {}", path.display(), e))),
     }
 }
 
@@ -252,7 +253,7 @@ pub fn accept(conn: &mut Connection, reason: &str) -> Result<i64> {
     // A sealed year takes nothing, an acceptance included: it is unsealed first, and both stay in the log.
     if let Some((at, why)) = meta::sealed(&tx)? {
         return Err(refused_hint(
-            format!("the file was sealed at {} ({why}); it takes no more changes", crate::text::format_timestamp(&at)),
+            msg!("the file was sealed at {} ({}); it takes no more changes", crate::text::format_timestamp(&at), why),
             "unseal it first with `thidua db unseal --reason …` (both are logged), then accept",
         ));
     }
@@ -294,9 +295,10 @@ fn write_inner<T>(
     if !sealed_ok {
         if let Some((at, reason)) = meta::sealed(&tx)? {
             return Err(refused_hint(
-                format!(
-                    "the file was sealed at {} ({reason}); it takes no more changes",
-                    crate::text::format_timestamp(&at)
+                msg!(
+                    "the file was sealed at {} ({}); it takes no more changes",
+                    crate::text::format_timestamp(&at),
+                    reason
                 ),
                 "`thidua db unseal --reason …` reopens it, and the log keeps both",
             ));
@@ -305,7 +307,7 @@ fn write_inner<T>(
     // A file `db check` would flag takes no more writes until the secretary has looked (`db accept`).
     if let Some(first) = check::before_write(&tx)?.into_iter().next() {
         return Err(refused_hint(
-            format!("the file needs a look before it takes more writes: {first}"),
+            msg!("the file needs a look before it takes more writes: {}", Msg::said(first)),
             "run `thidua db check`; when what it finds is known and wanted, `thidua db accept --reason …` records it",
         ));
     }

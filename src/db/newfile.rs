@@ -52,7 +52,7 @@ pub fn clear_leftovers(path: &Path) {
 pub fn check_free(path: &Path) -> Result<()> {
     if fs::symlink_metadata(path).is_ok() {
         return Err(refused_hint(
-            format!("'{}' already exists; thidua never overwrites a file", path.display()),
+            msg!("'{}' already exists; thidua never overwrites a file", path.display()),
             "choose another name, or move the old file away yourself",
         ));
     }
@@ -85,7 +85,7 @@ impl NewFile {
     pub fn finish(mut self) -> Result<()> {
         File::open(&self.tmp)
             .and_then(|f| f.sync_all())
-            .map_err(|e| refused(format!("cannot write '{}': {e}", self.path.display())))?;
+            .map_err(|e| refused(msg!("cannot write '{}': {}", self.path.display(), e)))?;
         match fs::hard_link(&self.tmp, &self.path) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(check_free(&self.path).unwrap_err()),
@@ -93,7 +93,7 @@ impl NewFile {
             Err(_) => {
                 check_free(&self.path)?;
                 fs::rename(&self.tmp, &self.path)
-                    .map_err(|e| refused(format!("cannot write '{}': {e}", self.path.display())))?;
+                    .map_err(|e| refused(msg!("cannot write '{}': {}", self.path.display(), e)))?;
             }
         }
         remove_part(&self.tmp);

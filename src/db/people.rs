@@ -215,7 +215,7 @@ pub fn resolve_in(conn: &Connection, input: &str, unit_id: Option<i64>) -> Resul
     match &found[..] {
         [p] => Ok(p.clone()),
         [] => Err(refused_hint(
-            format!("no person '{s}'"),
+            msg!("no person '{}'", s),
             "name a person by the number `thidua person list` shows, a staff code or the full name",
         )),
         many => Err(ambiguous(s, many)),

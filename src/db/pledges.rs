@@ -44,7 +44,7 @@ pub fn list(conn: &Connection, campaign_id: i64) -> Result<Vec<Pledge>> {
 /// Signs a unit's pledge; a second signature for the same campaign is refused, naming the first.
 pub fn sign(conn: &Connection, unit_id: i64, campaign_id: i64, on: NaiveDate, place: Option<&str>) -> Result<i64> {
     if let Some(p) = get(conn, unit_id, campaign_id)? {
-        return Err(refused(format!(
+        return Err(refused(msg!(
             "{} already signed the pledge of {} on {}",
             p.unit_code,
             p.campaign,
@@ -99,7 +99,7 @@ pub fn target(conn: &Connection, id: i64, as_of: NaiveDate) -> Result<(Target, N
         .optional()?
         .ok_or_else(|| {
             refused_hint(
-                format!("no pledge target #{id}"),
+                msg!("no pledge target #{}", id),
                 "`thidua pledge show UNIT` lists the targets with their numbers",
             )
         })?;
@@ -212,7 +212,7 @@ pub fn stored_target(conn: &Connection, id: i64) -> Result<(i64, NewTarget)> {
         .optional()?
         .ok_or_else(|| {
             refused_hint(
-                format!("no pledge target #{id}"),
+                msg!("no pledge target #{}", id),
                 "`thidua pledge show UNIT` lists the targets with their numbers",
             )
         })
@@ -222,7 +222,7 @@ pub fn stored_target(conn: &Connection, id: i64) -> Result<(i64, NewTarget)> {
 pub fn update_target(conn: &Connection, id: i64, t: &NewTarget) -> Result<()> {
     let (pledge_id, _) = stored_target(conn, id)?;
     if let Some((other, _)) = find_target(conn, pledge_id, &t.text)?.filter(|(o, _)| *o != id) {
-        return Err(refused(format!("the pledge has this target already: #{other}")));
+        return Err(refused(msg!("the pledge has this target already: #{}", other)));
     }
     conn.execute(
         "UPDATE pledge_target SET text = ?2, text_fold = ?3, measure = ?4, target = ?5, at_most = ?6, due = ?7,
@@ -246,7 +246,7 @@ pub fn remove_progress(conn: &Connection, target_id: i64, as_of: NaiveDate) -> R
     let n =
         conn.execute("DELETE FROM pledge_progress WHERE target_id = ?1 AND as_of = ?2", params![target_id, as_of])?;
     if n == 0 {
-        return Err(refused(format!("target #{target_id} has no figure as of {}", format_date(as_of))));
+        return Err(refused(msg!("target #{} has no figure as of {}", target_id, format_date(as_of))));
     }
     Ok(())
 }

@@ -112,7 +112,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Proposal> {
     conn.prepare_cached(&format!("{SELECT} WHERE p.id = ?1"))?
         .query_row([id], row)
         .optional()?
-        .ok_or_else(|| refused_hint(format!("no proposal #{id}"), "`thidua proposal list` shows them"))
+        .ok_or_else(|| refused_hint(msg!("no proposal #{}", id), "`thidua proposal list` shows them"))
 }
 
 const ITEM: &str = "SELECT i.id, i.proposal_id, i.unit_id, i.person_id, coalesce(p.full_name, u.name), u.code, c.code,
@@ -157,7 +157,7 @@ pub fn add_item(
     summary: Option<&str>,
 ) -> Result<i64> {
     let (col, id) = super::awards::subject_column(unit_id, person_id)
-        .ok_or_else(|| refused("a candidate needs a unit or a person"))?;
+        .ok_or_else(|| refused(msg!("a candidate needs a unit or a person")))?;
     let old: Option<i64> = conn
         .query_row(
             &format!("SELECT id FROM proposal_item WHERE proposal_id = ?1 AND catalog_id = ?2 AND {col} = ?3"),
@@ -166,7 +166,7 @@ pub fn add_item(
         )
         .optional()?;
     if let Some(old) = old {
-        return Err(refused(format!("this candidate is already #{old} of proposal #{proposal_id} for that title")));
+        return Err(refused(msg!("this candidate is already #{} of proposal #{} for that title", old, proposal_id)));
     }
     conn.execute(
         "INSERT INTO proposal_item (proposal_id, unit_id, person_id, catalog_id, summary) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -192,7 +192,7 @@ pub fn attach(
 ) -> Result<(i64, String)> {
     if content.len() as u64 > MAX_DOC {
         return Err(refused_hint(
-            format!("'{name}' is {} bytes, more than the {} MiB a dossier paper may be", content.len(), MAX_DOC >> 20),
+            msg!("'{}' is {} bytes, more than the {} MiB a dossier paper may be", name, content.len(), MAX_DOC >> 20),
             "attach a smaller scan (a PDF at 150 dpi), or keep the paper beside the file",
         ));
     }
@@ -228,12 +228,12 @@ fn open_for_changes(conn: &Connection, id: i64) -> Result<Proposal> {
     match p.status {
         ProposalStatus::Draft | ProposalStatus::Returned => Ok(p),
         ProposalStatus::Sent => Err(refused_hint(
-            format!("proposal #{id} was sent: its list is what the memo {} said", p.memo.clone().unwrap_or_default()),
+            msg!("proposal #{} was sent: its list is what the memo {} said", id, p.memo.clone().unwrap_or_default()),
             "record the province's answer first (`thidua proposal return`), then correct it",
         )),
-        ProposalStatus::Decided => Err(refused(format!("proposal #{id} is decided: its list stays as decided"))),
+        ProposalStatus::Decided => Err(refused(msg!("proposal #{} is decided: its list stays as decided", id))),
         ProposalStatus::Withdrawn => Err(refused_hint(
-            format!("proposal #{id} was withdrawn: it stays on record as it was"),
+            msg!("proposal #{} was withdrawn: it stays on record as it was", id),
             "start a new proposal (`thidua proposal add`)",
         )),
     }
@@ -244,7 +244,7 @@ fn open_for_changes(conn: &Connection, id: i64) -> Result<Proposal> {
 pub fn remove_item(conn: &Connection, proposal_id: i64, item_id: i64) -> Result<usize> {
     open_for_changes(conn, proposal_id)?;
     if !items(conn, proposal_id)?.iter().any(|i| i.id == item_id) {
-        return Err(refused(format!("proposal #{proposal_id} has no candidate #{item_id}")));
+        return Err(refused(msg!("proposal #{} has no candidate #{}", proposal_id, item_id)));
     }
     conn.execute("DELETE FROM proposal_initiative WHERE item_id = ?1", [item_id])?;
     let papers = conn.execute("DELETE FROM proposal_doc WHERE item_id = ?1", [item_id])?;
@@ -260,7 +260,7 @@ pub fn detach(conn: &Connection, proposal_id: i64, doc_id: i64) -> Result<String
             r.get(0)
         })
         .optional()?;
-    let name = name.ok_or_else(|| refused(format!("proposal #{proposal_id} has no paper #{doc_id}")))?;
+    let name = name.ok_or_else(|| refused(msg!("proposal #{} has no paper #{}", proposal_id, doc_id)))?;
     conn.execute("DELETE FROM proposal_doc WHERE id = ?1", [doc_id])?;
     Ok(name)
 }
@@ -270,7 +270,7 @@ pub fn remove(conn: &Connection, id: i64) -> Result<()> {
     let p = get(conn, id)?;
     if p.status != ProposalStatus::Draft || p.sent_on.is_some() {
         return Err(refused_hint(
-            format!("proposal #{id} went to the province: it stays on record"),
+            msg!("proposal #{} went to the province: it stays on record", id),
             "a draft that was never sent is removed; a sent one is corrected after it comes back",
         ));
     }

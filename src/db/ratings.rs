@@ -71,7 +71,7 @@ pub fn set(conn: &Connection, n: &NewRating) -> Result<Outcome> {
         None => {
             InsertIfNew::new(conn)?
                 .insert(n)?
-                .ok_or_else(|| crate::error::refused("the rating is recorded already"))?;
+                .ok_or_else(|| crate::error::refused(msg!("the rating is recorded already")))?;
             Ok(Outcome::Inserted)
         }
     }
@@ -80,7 +80,7 @@ pub fn set(conn: &Connection, n: &NewRating) -> Result<Outcome> {
 /// The rating the subject of `n` has for its organisation and year, as stored, with its number.
 pub fn existing(conn: &Connection, n: &NewRating) -> Result<Option<(i64, NewRating)>> {
     let Some((col, id)) = super::awards::subject_column(n.unit_id, n.person_id) else {
-        return Err(crate::error::refused("a rating needs a unit or a person"));
+        return Err(crate::error::refused(msg!("a rating needs a unit or a person")));
     };
     Ok(conn
         .prepare_cached(&format!("{SELECT} WHERE r.year = ?1 AND r.org = ?2 AND r.{col} = ?3"))?

@@ -93,7 +93,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Registration> {
     conn.prepare_cached(&format!("{SELECT} WHERE r.id = ?1"))?
         .query_row([id], row)
         .optional()?
-        .ok_or_else(|| refused_hint(format!("no registration #{id}"), "`thidua register list` shows the numbers"))
+        .ok_or_else(|| refused_hint(msg!("no registration #{}", id), "`thidua register list` shows the numbers"))
 }
 
 /// Removes a registration typed in error. One an award achieved is refused: the award says it was achieved.
@@ -101,7 +101,7 @@ pub fn delete(conn: &Connection, id: i64) -> Result<()> {
     let r = get(conn, id)?;
     if let Some(a) = r.award_id {
         return Err(refused_hint(
-            format!("registration #{id} was achieved by award #{a}"),
+            msg!("registration #{} was achieved by award #{}", id, a),
             format!("remove the award first if it was typed in error (`thidua award remove {a}`)"),
         ));
     }
@@ -276,7 +276,7 @@ pub fn set_status(conn: &Connection, id: i64, status: RegStatus, result_note: Op
         params![id, status.as_str(), result_note, status == RegStatus::Withdrawn],
     )?;
     if n == 0 {
-        return Err(refused(format!("no registration #{id}")));
+        return Err(refused(msg!("no registration #{}", id)));
     }
     Ok(())
 }

@@ -41,7 +41,7 @@ pub fn criterion(conn: &Connection, code: &str) -> Result<Criterion> {
     let all = criteria(conn)?;
     let near = nearest(c, all.iter().map(|x| x.code.as_str()), 5);
     Err(refused_hint(
-        format!("no criterion '{c}'"),
+        msg!("no criterion '{}'", c),
         if all.is_empty() {
             "the file has no scoring criteria yet: `thidua score criteria add` or `import`".to_string()
         } else if near.is_empty() {
@@ -104,10 +104,7 @@ pub fn upsert_criterion(conn: &Connection, c: &Criterion) -> Result<Outcome> {
                 |r| r.get(0),
             )?;
             if over > 0 {
-                return Err(refused(format!(
-                    "criterion {}: {over} scores are above the new maximum {}",
-                    c.code, c.max
-                )));
+                return Err(refused(msg!("criterion {}: {} scores are above the new maximum {}", c.code, over, c.max)));
             }
             conn.prepare_cached(
                 "UPDATE criterion SET code = ?2, grp = ?3, name = ?4, max = ?5, kind = ?6 WHERE id = ?1",
@@ -198,7 +195,7 @@ pub fn locked(conn: &Connection) -> Result<Option<String>> {
 pub fn check_unlocked(conn: &Connection) -> Result<()> {
     match locked(conn)? {
         Some(at) => {
-            Err(refused_hint(format!("the scores were locked at {at}"), "`thidua score unlock --reason …` first"))
+            Err(refused_hint(msg!("the scores were locked at {}", at), "`thidua score unlock --reason …` first"))
         }
         None => Ok(()),
     }
@@ -214,10 +211,10 @@ pub fn record_event(conn: &Connection, action: &str, reason: Option<&str>) -> Re
 pub fn check_member(u: &crate::model::Unit) -> Result<()> {
     match (&u.parent_code, &u.role) {
         (Some(p), _) => Err(refused_hint(
-            format!("{} is a sub-unit of {p}: only member units of the bloc are scored", u.code),
+            msg!("{} is a sub-unit of {}: only member units of the bloc are scored", u.code, p),
             format!("score its member unit: `thidua score set {p} …`"),
         )),
-        (None, None) => Err(refused(format!("{} is not a member of the bloc: only member units are scored", u.code))),
+        (None, None) => Err(refused(msg!("{} is not a member of the bloc: only member units are scored", u.code))),
         _ => Ok(()),
     }
 }

@@ -151,8 +151,9 @@ pub fn resolve(conn: &Connection, input: &str) -> Result<Unit> {
         [u] => Ok(u.clone()),
         [] => Err(not_found(conn, s)?),
         _ => Err(refused_hint(
-            format!(
-                "unit '{s}' is ambiguous: {}",
+            msg!(
+                "unit '{}' is ambiguous: {}",
+                s,
                 found.iter().map(|u| format!("{} ({})", u.code, u.name)).collect::<Vec<_>>().join(", ")
             ),
             "name the unit by its code",
@@ -170,7 +171,7 @@ fn not_found(conn: &Connection, s: &str) -> Result<crate::error::Error> {
         1..=12 => format!("known units: {}", codes.join(", ")),
         _ => "see `thidua unit list`".to_string(),
     };
-    Ok(refused_hint(format!("no unit '{s}'"), hint))
+    Ok(refused_hint(msg!("no unit '{}'", s), hint))
 }
 
 pub fn leader(conn: &Connection) -> Result<Option<Unit>> {
@@ -182,7 +183,7 @@ pub fn leader(conn: &Connection) -> Result<Option<Unit>> {
 pub fn check(conn: &Connection, id: Option<i64>, d: &UnitData) -> Result<()> {
     if d.parent_id.is_some() && d.role.is_some() {
         return Err(refused_hint(
-            format!("unit '{}' has a parent unit, so it cannot hold a bloc role", d.code),
+            msg!("unit '{}' has a parent unit, so it cannot hold a bloc role", d.code),
             "only top-level units are members of the bloc; drop --role, or give it no parent",
         ));
     }
@@ -201,10 +202,7 @@ pub fn check(conn: &Connection, id: Option<i64>, d: &UnitData) -> Result<()> {
         let mut cur = Some(p);
         while let Some(c) = cur {
             if c == me {
-                return Err(refused(format!(
-                    "unit '{}' cannot be placed under itself or one of its sub-units",
-                    d.code
-                )));
+                return Err(refused(msg!("unit '{}' cannot be placed under itself or one of its sub-units", d.code)));
             }
             cur = conn.query_row("SELECT parent_id FROM unit WHERE id = ?1", [c], |r| r.get(0))?;
         }
@@ -236,7 +234,7 @@ pub fn insert(conn: &Connection, d: &UnitData) -> Result<i64> {
     match r {
         Ok(_) => Ok(conn.last_insert_rowid()),
         Err(e) if super::is_constraint(&e) && by_code(conn, &d.code)?.is_some() => Err(refused_hint(
-            format!("unit '{}' already exists", d.code),
+            msg!("unit '{}' already exists", d.code),
             format!("change it with `thidua unit edit {}`", d.code),
         )),
         Err(e) => Err(e.into()),
@@ -378,16 +376,16 @@ pub fn end(
     }
     if u.role == Some(Role::Leader) {
         return Err(refused_hint(
-            format!("unit {} leads the bloc", u.code),
+            msg!("unit {} leads the bloc", u.code),
             "give the role to another unit first (`thidua unit edit CODE --role leader`)",
         ));
     }
     if let Some(s) = successor {
         if s.id == u.id {
-            return Err(refused(format!("unit {} cannot be merged into itself", u.code)));
+            return Err(refused(msg!("unit {} cannot be merged into itself", u.code)));
         }
         if let Some(e) = end_of(conn, s.id)? {
-            return Err(refused(format!(
+            return Err(refused(msg!(
                 "unit {} ended on {}: a unit is merged into one that goes on",
                 s.code,
                 crate::text::format_date(e.on)
@@ -395,7 +393,7 @@ pub fn end(
         }
         let mut trees = Trees::default();
         if trees.holds(conn, u.id, s.id)? {
-            return Err(refused(format!("unit {} is a sub-unit of {}: it would end with it", s.code, u.code)));
+            return Err(refused(msg!("unit {} is a sub-unit of {}: it would end with it", s.code, u.code)));
         }
     }
     conn.execute(
@@ -413,7 +411,7 @@ pub fn end(
 /// Takes back a merger or dissolution typed in error; the people moved with it stay where they are.
 pub fn restore(conn: &Connection, u: &Unit) -> Result<()> {
     if conn.execute("DELETE FROM unit_end WHERE unit_id = ?1", [u.id])? == 0 {
-        return Err(refused(format!("unit {} has not ended", u.code)));
+        return Err(refused(msg!("unit {} has not ended", u.code)));
     }
     Ok(())
 }
@@ -453,12 +451,13 @@ pub fn reported(conn: &Connection, id: i64) -> Result<Option<Reported>> {
 /// Records the counts a unit reports, against its staff.
 pub fn set_reported(conn: &Connection, id: i64, staff: i64, r: &Reported) -> Result<()> {
     if r.ldtt > staff {
-        return Err(refused(format!("{} holding LĐTT is more than the staff of {staff}", r.ldtt)));
+        return Err(refused(msg!("{} holding LĐTT is more than the staff of {}", r.ldtt, staff)));
     }
     if r.cstdcs > r.ldtt {
-        return Err(refused(format!(
+        return Err(refused(msg!(
             "{} holding CSTĐCS is more than the {} holding LĐTT (CSTĐCS rests on LĐTT)",
-            r.cstdcs, r.ldtt
+            r.cstdcs,
+            r.ldtt
         )));
     }
     conn.execute(
@@ -472,10 +471,10 @@ pub fn set_reported(conn: &Connection, id: i64, staff: i64, r: &Reported) -> Res
 pub fn set_staff(conn: &Connection, id: i64, s: &Staff) -> Result<()> {
     let (staff, women, party) = (s.staff, s.women, s.party);
     if let Some(n) = women.filter(|n| *n > staff) {
-        return Err(refused(format!("{n} women is more than the staff of {staff}")));
+        return Err(refused(msg!("{} women is more than the staff of {}", n, staff)));
     }
     if let Some(n) = party.filter(|n| *n > staff) {
-        return Err(refused(format!("{n} Party members is more than the staff of {staff}")));
+        return Err(refused(msg!("{} Party members is more than the staff of {}", n, staff)));
     }
     conn.execute(
         "INSERT INTO unit_staff (unit_id, staff, women, party, function) VALUES (?1, ?2, ?3, ?4, ?5)

@@ -23,6 +23,7 @@ use std::sync::{mpsc, Arc, Mutex, MutexGuard, PoisonError};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::error::{refused, refused_hint, Error, ImportFailure, Result};
+use crate::msg::Msg;
 use rusqlite::Connection;
 
 use crate::db::people as stored_people;
@@ -113,19 +114,21 @@ pub fn open(path: &str, cols: &[Col], ignore: &[String], sheet: Option<&str>) ->
         return open_sheet(path, cols, ignore, sheet);
     }
     if let Some(s) = sheet {
-        return Err(crate::error::usage(format!(
-            "--sheet '{s}' is for a workbook (.xlsx, .ods); '{path}' is read as CSV"
+        return Err(crate::error::usage(msg!(
+            "--sheet '{}' is for a workbook (.xlsx, .ods); '{}' is read as CSV",
+            s,
+            path
         )));
     }
     if path == "-" {
         return open_reader("stdin", Box::new(io::stdin()), None, cols, ignore);
     }
     // A device, a pipe or a folder is no list: checked before it is opened (a FIFO would wait for a writer).
-    let meta = std::fs::metadata(path).map_err(|e| refused(format!("cannot read '{path}': {e}")))?;
+    let meta = std::fs::metadata(path).map_err(|e| refused(msg!("cannot read '{}': {}", path, e)))?;
     if !meta.is_file() {
-        return Err(refused(format!("'{path}' is not a regular file")));
+        return Err(refused(msg!("'{}' is not a regular file", path)));
     }
-    let f = File::open(path).map_err(|e| refused(format!("cannot read '{path}': {e}")))?;
+    let f = File::open(path).map_err(|e| refused(msg!("cannot read '{}': {}", path, e)))?;
     open_reader(path, Box::new(f), Some(meta.len()), cols, ignore)
 }
 
@@ -154,7 +157,7 @@ pub fn open_reader(
         || first.iter().filter(|b| **b == 0).count() * 4 > first.len().max(1)
     {
         return Err(refused_hint(
-            format!("{name}: the file is UTF-16 text, not UTF-8"),
+            msg!("{}: the file is UTF-16 text, not UTF-8", name),
             "save the sheet as \"CSV UTF-8\" (or as .xlsx, which thidua reads too)",
         ));
     }
@@ -165,14 +168,15 @@ pub fn open_reader(
     let mut reader = csv::ReaderBuilder::new().delimiter(delim).flexible(true).has_headers(true).from_reader(stream);
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
-        Err(e) => return Err(refused(format!("{name}:1: cannot read the header row: {}", csv_msg(&e)))),
+        Err(e) => return Err(refused(msg!("{}:1: cannot read the header row: {}", name, csv_msg(&e)))),
     };
     if headers.iter().all(|h| h.trim().is_empty()) {
-        return Err(refused_hint(format!("{name}: the file is empty or has no header row"), expected(cols)));
+        return Err(refused_hint(msg!("{}: the file is empty or has no header row", name), expected(cols)));
     }
     if headers.iter().any(|h| h.contains(['\n', '\r'])) {
-        return Err(refused(format!(
-            "{name}:1: the header row holds a line break inside a quoted cell; is a quote left open?"
+        return Err(refused(msg!(
+            "{}:1: the header row holds a line break inside a quoted cell; is a quote left open?",
+            name
         )));
     }
     let heads: Vec<String> = headers.iter().map(str::to_string).collect();
@@ -200,7 +204,7 @@ fn match_header(
     ignore: &[String],
 ) -> Result<(Vec<Option<usize>>, Vec<usize>)> {
     if headers.iter().all(|h| h.trim().is_empty()) {
-        return Err(refused_hint(format!("{name}: the file is empty or has no header row"), expected(cols)));
+        return Err(refused_hint(msg!("{}: the file is empty or has no header row", name), expected(cols)));
     }
     let folded: Vec<String> = headers.iter().map(|h| fold_key(h)).collect();
     let names_of = |c: &Col| -> Vec<String> {
@@ -317,19 +321,19 @@ fn ods_whole(path: &str) -> bool {
 /// Opens a sheet of a workbook (the first, or `sheet` by name); its first row is the header.
 fn open_sheet(path: &str, cols: &[Col], ignore: &[String], sheet: Option<&str>) -> Result<Source> {
     use calamine::Reader;
-    let meta = std::fs::metadata(path).map_err(|e| refused(format!("cannot read '{path}': {e}")))?;
+    let meta = std::fs::metadata(path).map_err(|e| refused(msg!("cannot read '{}': {}", path, e)))?;
     if !meta.is_file() {
-        return Err(refused(format!("'{path}' is not a regular file")));
+        return Err(refused(msg!("'{}' is not a regular file", path)));
     }
     let unreadable = |e: &dyn std::fmt::Display| {
         refused_hint(
-            format!("cannot read '{path}' as a workbook (“{}”)", cut(&e.to_string(), 200)),
+            msg!("cannot read '{}' as a workbook (“{}”)", path, cut(&e.to_string(), 200)),
             "save it from the spreadsheet program as .xlsx or .ods, without a password",
         )
     };
     if path.to_ascii_lowercase().ends_with(".ods") && !ods_whole(path) {
         return Err(refused_hint(
-            format!("'{path}' is cut short: its content ends before the document does"),
+            msg!("'{}' is cut short: its content ends before the document does", path),
             "save it again from the spreadsheet program, or ask for the whole file",
         ));
     }
@@ -350,11 +354,9 @@ fn open_sheet(path: &str, cols: &[Col], ignore: &[String], sheet: Option<&str>) 
             .or_else(|| names.iter().find(|n| fold_key(n) == fold_key(s)))
             .cloned()
             .ok_or_else(|| {
-                refused_hint(format!("{path}: no sheet '{s}'"), format!("its sheets: {}", names.join(", ")))
+                refused_hint(msg!("{}: no sheet '{}'", path, s), format!("its sheets: {}", names.join(", ")))
             })?,
-        None => {
-            visible.first().cloned().ok_or_else(|| refused(format!("{path}: the workbook has no visible sheet")))?
-        }
+        None => visible.first().cloned().ok_or_else(|| refused(msg!("{}: the workbook has no visible sheet", path)))?,
     };
     // An .xlsx sheet is streamed; merged cells in its header row leave columns without a name (said, not guessed).
     if let calamine::Sheets::Xlsx(x) = &mut wb {
@@ -364,7 +366,7 @@ fn open_sheet(path: &str, cols: &[Col], ignore: &[String], sheet: Option<&str>) 
     }
     let cells = wb.worksheet_range(&chosen).map_err(|e| unreadable(&e))?;
     if cells.is_empty() {
-        return Err(refused_hint(format!("{path}: the sheet '{chosen}' is empty"), expected(cols)));
+        return Err(refused_hint(msg!("{}: the sheet '{}' is empty", path, chosen), expected(cols)));
     }
     // Excel opens at most 1,048,576 rows and drops the rest without a word: a sheet that reaches the last row was
     // most likely cut short when a longer list was opened in Excel and saved.
@@ -442,7 +444,7 @@ fn open_xlsx_stream(
     let (top, header) = match rx.recv() {
         Ok(Streamed::Row(r)) => (r.at, r.cells),
         Ok(Streamed::Failed(e)) => return Err(unreadable(&e)),
-        _ => return Err(refused_hint(format!("{path}: the sheet '{chosen}' is empty"), expected(cols))),
+        _ => return Err(refused_hint(msg!("{}: the sheet '{}' is empty", path, chosen), expected(cols))),
     };
     if let Some(d) = merged.into_iter().find(|d| d.start.0 <= top) {
         return Err(merged_header(path, chosen, d.start.0));
@@ -709,7 +711,7 @@ impl Row<'_> {
     fn check(&self) -> Result<()> {
         let rec = &self.src.record;
         if let Some((i, c)) = rec.iter().enumerate().skip(self.src.width).find(|(_, c)| !c.trim().is_empty()) {
-            return Err(refused(format!(
+            return Err(refused(msg!(
                 "cell {} ('{}') is beyond the {} columns of the header row",
                 i + 1,
                 cut(c, 40),
@@ -717,7 +719,7 @@ impl Row<'_> {
             )));
         }
         if let Some(i) = self.src.unnamed.iter().find(|i| rec.get(**i).is_some_and(|c| !c.trim().is_empty())) {
-            return Err(refused(format!(
+            return Err(refused(msg!(
                 "cell {} ('{}') is under a header cell left empty; name its column or remove it",
                 i + 1,
                 cut(rec.get(*i).unwrap_or_default(), 40)
@@ -769,8 +771,8 @@ impl Row<'_> {
 }
 
 /// A refusal about one cell; the import prefixes `FILE:LINE:`.
-pub fn cell(col: &str, msg: impl std::fmt::Display) -> Error {
-    refused(format!("column '{col}': {msg}"))
+pub fn cell(col: &str, msg: impl Into<Msg>) -> Error {
+    refused(msg!("column '{}': {}", col, msg.into()))
 }
 
 /// Rows inserted, updated and left as they were.
@@ -817,7 +819,7 @@ pub struct Errors {
     file: String,
     place: String,
     /// The refusals by line: an import may refuse a row after later ones (it writes rows many at a time).
-    lines: Vec<(u64, String)>,
+    lines: Vec<(u64, Msg)>,
     more: usize,
 }
 
@@ -836,7 +838,7 @@ impl Errors {
         match e {
             Error::Refused { msg, .. } => {
                 if self.lines.len() < MAX_ERRORS {
-                    self.lines.push((line, format!("{}{line}: {msg}", self.place)));
+                    self.lines.push((line, msg!("{}{}: {}", &self.place, line, msg)));
                 } else {
                     self.more += 1;
                 }
@@ -1100,7 +1102,9 @@ fn scan_rows(src: &mut Source, quiet: bool, mut f: impl FnMut(u64, Result<&Row>)
         if state == Quote::Quoted {
             f(
                 quote_line,
-                Err(refused("a quote opened on this line is never closed: the rest of the file was read as one cell")),
+                Err(refused(msg!(
+                    "a quote opened on this line is never closed: the rest of the file was read as one cell"
+                ))),
             )?;
         }
     }

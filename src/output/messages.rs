@@ -222,7 +222,19 @@ pub fn say_row(line: &str, lang: Lang) -> String {
 
 /// Templates only typed messages use, looked up by key: too general for the matcher of sentences, which
 /// would take every message with a colon for one of them.
-const TYPED: &[(&str, &str)] = &[("{}: {}", "{0}: {1}")];
+const TYPED: &[(&str, &str)] = &[
+    ("{}: {}", "{0}: {1}"),
+    ("{}{}: {}", "{0}{1}: {2}"),
+    ("{}:{}: {}", "{0}:{1}: {2}"),
+    // What the system answers about a file (`std::io::ErrorKind`).
+    ("no such file or folder", "không có tệp hay thư mục này"),
+    ("permission denied", "không có quyền truy cập"),
+    ("it exists already", "đã có"),
+    ("it is a folder", "đây là thư mục"),
+    ("a part of the path is not a folder", "một phần của đường dẫn không phải là thư mục"),
+    ("the disk is full", "ổ đĩa đã đầy"),
+    ("the disk is read-only", "ổ đĩa chỉ cho phép đọc"),
+];
 
 /// (English, Vietnamese). Order matters only where two templates could take the same message: the more specific
 /// first.

@@ -140,13 +140,13 @@ fn part_of(path: &Path) -> PathBuf {
 fn check_place(path: &Path, force: bool) -> Result<()> {
     crate::db::newfile::clear_leftovers(path);
     match std::fs::symlink_metadata(path) {
-        Ok(m) if m.is_dir() => Err(refused(format!("'{}' is a folder", path.display()))),
-        Ok(m) if !m.is_file() && !m.file_type().is_symlink() => Err(refused(format!(
+        Ok(m) if m.is_dir() => Err(refused(msg!("'{}' is a folder", path.display()))),
+        Ok(m) if !m.is_file() && !m.file_type().is_symlink() => Err(refused(msg!(
             "'{}' is not a regular file: thidua replaces a file, never a device or a pipe",
             path.display()
         ))),
         Ok(_) if !force => {
-            Err(crate::error::refused_hint(format!("'{}' already exists", path.display()), "add --force to replace it"))
+            Err(crate::error::refused_hint(msg!("'{}' already exists", path.display()), "add --force to replace it"))
         }
         _ => Ok(()),
     }
@@ -156,7 +156,7 @@ fn check_place(path: &Path, force: bool) -> Result<()> {
 fn place(tmp: &Path, path: &Path, force: bool) -> Result<()> {
     check_place(path, force)?;
     File::open(tmp).and_then(|f| f.sync_all())?;
-    std::fs::rename(tmp, path).map_err(|e| refused(format!("cannot write '{}': {e}", path.display())))?;
+    std::fs::rename(tmp, path).map_err(|e| refused(msg!("cannot write '{}': {}", path.display(), e)))?;
     crate::db::newfile::sync_dir(path);
     Ok(())
 }
@@ -167,7 +167,7 @@ fn private_create(path: &Path) -> Result<File> {
     o.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
-    o.open(path).map_err(|e| refused(format!("cannot write '{}': {e}", path.display())))
+    o.open(path).map_err(|e| refused(msg!("cannot write '{}': {}", path.display(), e)))
 }
 
 fn open(path: Option<&Path>, force: bool) -> Result<Out> {
@@ -226,13 +226,13 @@ pub fn save_bytes(p: &Path, bytes: &[u8], force: bool) -> Result<()> {
 pub fn make_private_dir(dir: &Path) -> Result<()> {
     match std::fs::symlink_metadata(dir) {
         Ok(m) if m.is_dir() => Ok(()),
-        Ok(_) => Err(refused(format!("'{}' is not a folder", dir.display()))),
+        Ok(_) => Err(refused(msg!("'{}' is not a folder", dir.display()))),
         Err(_) => {
             let mut b = std::fs::DirBuilder::new();
             b.recursive(true);
             #[cfg(unix)]
             std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
-            b.create(dir).map_err(|e| refused(format!("cannot create folder '{}': {e}", dir.display())))
+            b.create(dir).map_err(|e| refused(msg!("cannot create folder '{}': {}", dir.display(), e)))
         }
     }
 }
@@ -250,9 +250,9 @@ fn save_xlsx(mut wb: rust_xlsxwriter::Workbook, o: &Opts) -> Result<()> {
             }
             saved
         }
-        None if io::stdout().is_terminal() => Err(crate::error::usage(
-            "a workbook is a file, not for the terminal: give -o FILE.xlsx, or send it through a pipe",
-        )),
+        None if io::stdout().is_terminal() => Err(crate::error::usage(msg!(
+            "a workbook is a file, not for the terminal: give -o FILE.xlsx, or send it through a pipe"
+        ))),
         None => {
             let mut out = io::stdout().lock();
             out.write_all(&xlsx::bytes(&mut wb)?)?;
@@ -266,7 +266,7 @@ fn save_xlsx(mut wb: rust_xlsxwriter::Workbook, o: &Opts) -> Result<()> {
 fn check_table(name: &str, o: &Opts) -> Result<()> {
     match o.table.as_deref().filter(|n| *n != name) {
         Some(n) => {
-            Err(crate::error::refused_hint(format!("this list has no table '{n}'"), format!("its table: `{name}`")))
+            Err(crate::error::refused_hint(msg!("this list has no table '{}'", n), format!("its table: `{name}`")))
         }
         None => Ok(()),
     }
@@ -300,7 +300,7 @@ pub fn emit_report(r: &Report, o: &Opts) -> Result<()> {
         return match r.tables().find(|t| &t.name == name) {
             Some(t) => emit_table(t, o),
             None => Err(crate::error::refused_hint(
-                format!("this report has no table '{name}'"),
+                msg!("this report has no table '{}'", name),
                 format!("its tables: {}", r.tables().map(|t| format!("`{}`", t.name)).collect::<Vec<_>>().join(", ")),
             )),
         };

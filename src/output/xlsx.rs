@@ -19,7 +19,7 @@ const CELL_MAX: usize = 32_767;
 const WIDTH_MAX: usize = 60;
 
 fn err(e: XlsxError) -> crate::error::Error {
-    refused(format!("cannot write the workbook: {e}"))
+    refused(msg!("cannot write the workbook: {}", e))
 }
 
 /// A sheet's tab as its reader reads it: the table's name in English, its Vietnamese name under `--lang vi`
@@ -108,8 +108,11 @@ impl SheetWriter {
             XlsxError::MaxStringLengthExceeded => {
                 let at = row.iter().position(|c| display(c, self.lang).chars().count() > CELL_MAX).unwrap_or(0);
                 let head = self.heads.get(at).cloned().unwrap_or_default();
-                refused(format!(
-                    "row {r}, column '{head}': a text longer than the {CELL_MAX} characters a spreadsheet cell holds"
+                refused(msg!(
+                    "row {}, column '{}': a text longer than the {} characters a spreadsheet cell holds",
+                    r,
+                    head,
+                    CELL_MAX
                 ))
             }
             e => err(e),
@@ -207,7 +210,7 @@ impl Streamed {
 /// Saves the workbook into `file` (opened by the caller, private), named `path` in messages.
 pub fn save(wb: &mut Workbook, file: std::fs::File, path: &Path) -> Result<()> {
     wb.save_to_writer(std::io::BufWriter::new(file))
-        .map_err(|e| refused(format!("cannot write '{}': {e}", path.display())))
+        .map_err(|e| refused(msg!("cannot write '{}': {}", path.display(), e)))
 }
 
 /// The workbook as bytes, for standard output.

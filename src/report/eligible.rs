@@ -10,7 +10,7 @@ use rusqlite::Connection;
 
 use crate::db::{catalog, discipline, facts, initiatives, people, ratings, rules as stored, units};
 use crate::error::Result;
-use crate::msg::{Arg, Msg};
+use crate::msg::{Arg, Msg, ToArg};
 use crate::output::labels::label;
 use crate::output::{Cell, Lang, Report, Table};
 use crate::rules::{
@@ -34,7 +34,7 @@ impl Subject {
     }
 
     pub fn person(conn: &Connection, id: i64) -> Result<Subject> {
-        let p = people::get(conn, id)?.ok_or_else(|| crate::error::refused(format!("no person #{id}")))?;
+        let p = people::get(conn, id)?.ok_or_else(|| crate::error::refused(msg!("no person #{}", id)))?;
         Ok(Subject { unit_id: None, person_id: Some(id), name: p.full_name, unit_code: p.unit_code })
     }
 
@@ -174,8 +174,8 @@ pub fn article(c: &rules::Cite, lang: Lang) -> String {
 
 fn decision_text(t: &Title) -> Option<Arg> {
     match (&t.decision, t.decision_date) {
-        (Some(d), Some(on)) => Some(Arg::List(vec![d.into(), on.into()], " ")),
-        (Some(d), None) => Some(d.into()),
+        (Some(d), Some(on)) => Some(Arg::List(vec![d.to_arg(), on.to_arg()], " ")),
+        (Some(d), None) => Some(d.to_arg()),
         (None, _) => None,
     }
 }
@@ -208,8 +208,8 @@ pub fn evidence(e: &Evidence) -> Msg {
             let body = match (level, doc) {
                 (Some(l), Some(d)) => {
                     let d = match doc_date {
-                        Some(on) => Arg::List(vec![d.into(), (*on).into()], " "),
-                        None => d.into(),
+                        Some(on) => Arg::List(vec![d.to_arg(), on.to_arg()], " "),
+                        None => d.to_arg(),
                     };
                     msg!("rated {} in {} by {}", Arg::label("rating", l.as_str()), year, d)
                 }

@@ -9,6 +9,7 @@ use crate::db::proposals::{self, Item, Proposal};
 use crate::db::{meta, rules as stored};
 use crate::error::Result;
 use crate::model::{DocKind, ProposalStatus};
+use crate::msg::{Arg, Msg};
 use crate::output::labels::label;
 use crate::output::{Cell, Lang, Report, Table};
 use crate::rules::{self, judging_date, RuleSet};
@@ -24,7 +25,7 @@ pub fn rules_of(conn: &Connection) -> Result<RuleSet> {
 /// council carried); a title or form its addressee does not confer (a grassroots title is the unit head's to confer,
 /// Law 06/2022/QH15 Art 80); the same subject proposed twice (one achievement, one form: Law 06/2022/QH15 Art 5.2.c).
 /// A review pending is judged on `on`, the memo's date (Decree 152/2025 Art 4.4: no proposal while it is pending).
-pub fn held_back(conn: &Connection, items: &[Item], on: chrono::NaiveDate) -> Result<Vec<(i64, String)>> {
+pub fn held_back(conn: &Connection, items: &[Item], on: chrono::NaiveDate) -> Result<Vec<(i64, Msg)>> {
     let judge = super::eligible::Judge::new(conn, None)?.at(on);
     let set = rules_of(conn)?;
     let mut out = Vec::new();
@@ -37,20 +38,31 @@ pub fn held_back(conn: &Connection, items: &[Item], on: chrono::NaiveDate) -> Re
             crate::db::catalog::by_code(conn, &i.code)?.and_then(|e| e.level).as_deref() == Some("grassroots");
         let twice = items[..n].iter().any(|o| o.unit_id == i.unit_id && o.person_id == i.person_id)
             || !proposals::elsewhere(conn, i)?.is_empty();
+        let (who, code) = (&i.name, &i.code);
         let why = if grassroots {
-            "conferred by the head of the unit, Luật Thi đua, khen thưởng 2022, Điều 80"
+            msg!(
+                "{} — {} (conferred by the head of the unit, {})",
+                who,
+                code,
+                "Luật Thi đua, khen thưởng 2022, Điều 80"
+            )
         } else if twice {
-            "proposed for another form too, Luật Thi đua, khen thưởng 2022, Điều 5 khoản 2 điểm c"
+            msg!(
+                "{} — {} (proposed for another form too, {})",
+                who,
+                code,
+                "Luật Thi đua, khen thưởng 2022, Điều 5 khoản 2 điểm c"
+            )
         } else if ballot.is_none() {
-            "no ballot of the council carried it"
+            msg!("{} — {} (no ballot of the council carried it)", who, code)
         } else if ballot == Some(false) {
-            "its ballot did not carry"
+            msg!("{} — {} (its ballot did not carry)", who, code)
         } else if j.summary() == rules::Summary::NotEligible {
-            "not eligible"
+            msg!("{} — {} (not eligible)", who, code)
         } else {
             continue;
         };
-        out.push((i.id, format!("{} — {} ({why})", i.name, i.code)));
+        out.push((i.id, why));
     }
     Ok(out)
 }
@@ -70,29 +82,27 @@ pub fn send(
     let p = proposals::get(conn, id)?;
     match p.status {
         ProposalStatus::Sent => {
-            return Err(refused(format!(
-                "proposal #{id} was sent already ({} of {})",
+            return Err(refused(msg!(
+                "proposal #{} was sent already ({} of {})",
+                id,
                 p.memo.unwrap_or_default(),
                 p.memo_date.map(crate::text::format_date).unwrap_or_default()
             )))
         }
-        ProposalStatus::Decided => return Err(refused(format!("proposal #{id} is decided already"))),
+        ProposalStatus::Decided => return Err(refused(msg!("proposal #{} is decided already", id))),
         _ => {}
     }
     let items = proposals::items(conn, id)?;
     if items.is_empty() {
         return Err(refused_hint(
-            format!("proposal #{id} has no candidate"),
+            msg!("proposal #{} has no candidate", id),
             "add them with `thidua proposal candidate`",
         ));
     }
     let blocked = held_back(conn, &items, date)?;
     let Some(reason) = forced.or(blocked.is_empty().then_some("")) else {
         return Err(refused_hint(
-            format!(
-                "proposal #{id} cannot be sent: {}",
-                blocked.iter().map(|b| b.1.clone()).collect::<Vec<_>>().join("; ")
-            ),
+            msg!("proposal #{} cannot be sent: {}", id, Arg::List(blocked.iter().map(|b| b.1.clone().into()).collect(), "; ")),
             "`thidua eligible` and `thidua council result` say why; --force --reason \"…\" sends them all the same, the reason kept",
         ));
     };
@@ -117,15 +127,17 @@ pub fn decide(
     let p = proposals::get(conn, id)?;
     if p.status != ProposalStatus::Sent {
         let st = status(p.status);
-        return Err(refused(format!("proposal #{id} is {st}, not sent: only a sent proposal is decided")));
+        return Err(refused(msg!("proposal #{} is {}, not sent: only a sent proposal is decided", id, st)));
     }
     let d = decisions::resolve(conn, decision, None, None)?;
     let year = meta::bloc(conn)?.year;
     let list = awards::list(conn, &awards::Filter { decision_id: Some(d.id), ..Default::default() })?;
     if !list.is_empty() && list.iter().all(|a| a.year_to != i64::from(year)) {
-        return Err(refused(format!(
-            "decision {} awards achievements of {}, not of this file's year {year}",
-            d.number, list[0].year_to
+        return Err(refused(msg!(
+            "decision {} awards achievements of {}, not of this file's year {}",
+            d.number,
+            list[0].year_to,
+            year
         )));
     }
     let mut outcomes = Vec::new();
@@ -181,15 +193,20 @@ pub fn check_attendance(
     written: i64,
 ) -> Result<()> {
     if present + written > all {
-        return Err(crate::error::refused(format!(
-            "{present} present and {written} written opinions are more than the {all} members"
+        return Err(crate::error::refused(msg!(
+            "{} present and {} written opinions are more than the {} members",
+            present,
+            written,
+            all
         )));
     }
     let set = rules_of(conn)?;
     let q = set.get(rules::Param::Quorum);
     if !rules::carried(present, all, q) {
-        return Err(crate::error::refused(format!(
-            "{present} of {all} members present is below the quorum of {}%; the session cannot deliberate",
+        return Err(crate::error::refused(msg!(
+            "{} of {} members present is below the quorum of {}%; the session cannot deliberate",
+            present,
+            all,
             crate::text::format_number((q.value.unwrap_or(0.0) * 10.0).round() / 10.0, false)
         )));
     }
@@ -200,9 +217,12 @@ pub fn check_attendance(
                 rules::Source::Set { source, .. } => source.clone(),
                 _ => String::new(),
             };
-            return Err(crate::error::refused(format!(
-                "{present} of {all} members present is below the {}% present the province asks when awards are considered ({source})",
-                crate::text::format_number(least, false)
+            return Err(crate::error::refused(msg!(
+                "{} of {} members present is below the {}% present the province asks when awards are considered ({})",
+                present,
+                all,
+                crate::text::format_number(least, false),
+                source
             )));
         }
     }
@@ -393,7 +413,7 @@ pub fn subject(conn: &Connection, i: &Item) -> Result<super::eligible::Subject> 
     match (i.person_id, i.unit_id) {
         (Some(p), _) => super::eligible::Subject::person(conn, p),
         (None, Some(u)) => super::eligible::Subject::unit(conn, u),
-        (None, None) => Err(crate::error::refused("a candidate without a subject")),
+        (None, None) => Err(crate::error::refused(msg!("a candidate without a subject"))),
     }
 }
 

@@ -75,7 +75,7 @@ pub fn parse_tiebreak(s: &str) -> Result<Vec<Rule>> {
     s.split(',')
         .filter(|x| !x.trim().is_empty())
         .map(|x| {
-            Rule::parse(x).ok_or_else(|| refused(format!("'{}' is not a tie-break rule ({})", x.trim(), Rule::list())))
+            Rule::parse(x).ok_or_else(|| refused(msg!("'{}' is not a tie-break rule ({})", x.trim(), Rule::list())))
         })
         .collect()
 }
@@ -532,7 +532,7 @@ pub fn incomplete(standings: &[Standing]) -> Vec<(String, String)> {
 pub fn explain(conn: &Connection, u: &Unit, lang: Lang) -> Result<Report> {
     let (st, settings) = rank(conn, &crate::db::units::members(conn)?)?;
     let Some(pos) = st.iter().position(|s| s.unit_id == u.id) else {
-        return Err(refused(format!("{} is not a member of the bloc, so it is not ranked", u.code)));
+        return Err(refused(msg!("{} is not a member of the bloc, so it is not ranked", u.code)));
     };
     let me = &st[pos];
     let criteria = scores::criteria(conn)?;

@@ -102,7 +102,7 @@ fn a_second_meeting_of_the_same_kind_and_day_is_refused_and_meetings_can_be_edit
     e.ok(&["meeting", "talk", "24/07/2020", "--unit", "BHXH", "--topic", "Tham luận"]);
     e.ok(&["meeting", "exemplar", "24/07/2020", "--unit", "CT", "--reason", "Dẫn đầu"]);
     let err = e.fails(&["meeting", "add", "--kind", "midyear", "--date", "24/07/2020", "--place", "x"], 1);
-    assert!(err.contains("meeting #1 (midyear) is already recorded on 24/07/2020"), "{err}");
+    assert!(err.contains("meeting #1 (mid-year review) is already recorded on 24/07/2020"), "{err}");
     assert!(err.contains("thidua meeting edit 1"), "{err}");
     assert_eq!(e.count("SELECT count(*) FROM meeting"), 1);
     // The review names the meeting it used, and keeps its talks.
@@ -111,7 +111,7 @@ fn a_second_meeting_of_the_same_kind_and_day_is_refused_and_meetings_can_be_edit
     // Another kind the same day is fine; editing it onto the review's day and kind is refused.
     e.ok(&["meeting", "add", "--kind", "other", "--date", "24/07/2020", "--place", "Phòng họp 2"]);
     let err = e.fails(&["meeting", "edit", "2", "--kind", "midyear"], 1);
-    assert!(err.contains("meeting #1 (midyear) is already recorded"), "{err}");
+    assert!(err.contains("meeting #1 (mid-year review) is already recorded"), "{err}");
     e.ok(&["meeting", "edit", "1", "--place", "Hội trường Cục Thống kê", "--guest", "Trần Thị Mỹ An, Trưởng ban"]);
     let md = e.ok(&["report", "midyear", "--format", "md"]).stdout;
     assert!(md.contains("Place: Hội trường Cục Thống kê") && md.contains("Trần Thị Mỹ An, Trưởng ban"), "{md}");

@@ -107,7 +107,7 @@ pub fn decision(ctx: &Ctx, cmd: DecisionCmd) -> Result<()> {
         DecisionCmd::Add { number, date, issuer, signer, summary, note, write } => {
             let number = doc_number(&number).map_err(usage)?;
             if issuer.is_empty() {
-                return Err(usage("--issuer needs who issued the decision"));
+                return Err(usage(msg!("--issuer needs who issued the decision")));
             }
             let d = NewDecision {
                 number: number.clone(),
@@ -130,7 +130,7 @@ pub fn decision(ctx: &Ctx, cmd: DecisionCmd) -> Result<()> {
         DecisionCmd::Edit { number, which, new_number, date, new_issuer, signer, summary, note, write } => {
             let new_number = new_number.map(|n| doc_number(&n).map_err(usage)).transpose()?;
             if new_issuer.as_deref() == Some("") {
-                return Err(usage("--new-issuer needs who issued the decision"));
+                return Err(usage(msg!("--new-issuer needs who issued the decision")));
             }
             let shown = ctx.write(&write, |tx| {
                 let d = decisions::resolve(tx, &number, which.issuer.as_deref(), which.decision_year)?;
@@ -154,7 +154,7 @@ pub fn decision(ctx: &Ctx, cmd: DecisionCmd) -> Result<()> {
             let r = refs::references(&conn, "decision", d.id)?;
             if !r.is_empty() {
                 return Err(refused_hint(
-                    format!("decision {} still has {}", d.number, crate::cli::unit::describe_refs(&r)),
+                    msg!("decision {} still has {}", d.number, crate::cli::unit::describe_refs(&r)),
                     "remove its awards first (`thidua award list --decision …`)",
                 ));
             }

@@ -174,7 +174,7 @@ pub fn run(ctx: &Ctx, cmd: AwardCmd) -> Result<()> {
         AwardCmd::Import(a) => import_awards(ctx, a),
         AwardCmd::Revoke { id, decision, date, reason, write } => {
             if decision.is_empty() || reason.is_empty() {
-                return Err(usage("a revocation needs its --decision and its --reason"));
+                return Err(usage(msg!("a revocation needs its --decision and its --reason")));
             }
             ctx.write(&write, |tx| awards::revoke(tx, id, &decision, date, &reason))?;
             ctx.done(&write, format!("award #{id} is revoked by {decision}; it stays on record and no longer counts"));
@@ -201,7 +201,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
             // An achievement after the file's year cannot have been decided yet: most likely a typo of the year.
             if year_to > file_year && !a.force {
                 return Err(refused_hint(
-                    format!("the achievement year {year_to} is after the file's year {file_year}"),
+                    msg!("the achievement year {} is after the file's year {}", year_to, file_year),
                     "check the year; add --force to record it all the same",
                 ));
             }

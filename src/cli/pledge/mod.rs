@@ -141,7 +141,7 @@ pub fn run(ctx: &Ctx, cmd: PledgeCmd) -> Result<()> {
             let c = campaign_of(&conn, campaign.as_deref())?;
             let u = units::resolve(&conn, &unit)?;
             let p = pledges::get(&conn, u.id, c.id)?
-                .ok_or_else(|| refused(format!("{} has not signed the pledge of {}", u.code, c.code)))?;
+                .ok_or_else(|| refused(msg!("{} has not signed the pledge of {}", u.code, c.code)))?;
             drop(conn);
             ctx.confirm(
                 &format!("remove the pledge {} signed for {} with its targets and figures?", u.code, c.code),
@@ -169,7 +169,7 @@ pub fn campaign_of(conn: &Connection, named: Option<&str>) -> Result<Campaign> {
         Some(c) => campaigns::resolve(conn, c),
         None => campaigns::default_regular(conn)?.ok_or_else(|| {
             refused_hint(
-                "the file has no single open regular campaign to sign the pledge for",
+                msg!("the file has no single open regular campaign to sign the pledge for"),
                 "name the campaign with --campaign (see `thidua campaign list`)",
             )
         }),
@@ -197,7 +197,7 @@ fn sign(ctx: &Ctx, a: SignArgs) -> Result<()> {
                 }
             }
             if signed.is_empty() {
-                return Err(refused(format!("every member unit has already signed the pledge of {}", c.code)));
+                return Err(refused(msg!("every member unit has already signed the pledge of {}", c.code)));
             }
             msgs.push(format!(
                 "{} units signed the pledge of {} on {}: {}",
@@ -231,7 +231,7 @@ fn progress(ctx: &Ctx, a: ProgressArgs) -> Result<()> {
             ));
         }
         if a.as_of < signed {
-            return Err(refused(format!(
+            return Err(refused(msg!(
                 "progress as of {} comes before {} signed the pledge on {}",
                 format_date(a.as_of),
                 t.unit_code,
@@ -248,13 +248,13 @@ fn progress(ctx: &Ctx, a: ProgressArgs) -> Result<()> {
         match (t.target, a.value, met) {
             (Some(_), None, Some(_)) => {
                 return Err(refused_hint(
-                    format!("target #{} has a target value; give the actual with --value", t.id),
+                    msg!("target #{} has a target value; give the actual with --value", t.id),
                     "--met/--not-met are for targets without a value",
                 ))
             }
             (None, Some(_), None) => {
                 return Err(refused_hint(
-                    format!("target #{} is qualitative (no target value)", t.id),
+                    msg!("target #{} is qualitative (no target value)", t.id),
                     "record it with --met or --not-met",
                 ))
             }
@@ -311,7 +311,7 @@ fn show(ctx: &Ctx, unit: &str, a: ListArgs) -> Result<()> {
     let u = units::resolve(&conn, unit)?;
     let p = pledges::get(&conn, u.id, c.id)?.ok_or_else(|| {
         refused_hint(
-            format!("{} has not signed the pledge of {}", u.code, c.code),
+            msg!("{} has not signed the pledge of {}", u.code, c.code),
             format!("`thidua pledge sign --unit {} --date …`", u.code),
         )
     })?;

@@ -144,7 +144,7 @@ pub fn add_target(ctx: &Ctx, a: TargetArgs) -> Result<()> {
                 let u = units::resolve(tx, u)?;
                 let p = pledges::get(tx, u.id, c.id)?.ok_or_else(|| {
                     refused_hint(
-                        format!("{} has not signed the pledge of {}", u.code, c.code),
+                        msg!("{} has not signed the pledge of {}", u.code, c.code),
                         format!("sign it first: `thidua pledge sign --unit {} --date …`", u.code),
                     )
                 })?;
@@ -161,7 +161,7 @@ pub fn add_target(ctx: &Ctx, a: TargetArgs) -> Result<()> {
         let mut ids = Vec::new();
         for p in &pledge_list {
             if let Some((id, _)) = pledges::find_target(tx, p.id, &t.text)? {
-                return Err(refused(format!("{} already has this target: #{id}", p.unit_code)));
+                return Err(refused(msg!("{} already has this target: #{}", p.unit_code, id)));
             }
             ids.push(format!("#{} {}", pledges::upsert_target(tx, p.id, &t)?.0, p.unit_code));
         }

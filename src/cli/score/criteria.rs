@@ -67,7 +67,7 @@ pub fn criteria(ctx: &Ctx, cmd: CriteriaCmd) -> Result<()> {
             let code = check_code("criterion", &code).map_err(usage)?;
             let group = check_code("group", &group).map_err(usage)?;
             if max <= 0.0 {
-                return Err(usage(format!("--max must be above 0, not {max}")));
+                return Err(usage(msg!("--max must be above 0, not {}", max)));
             }
             let c = Criterion {
                 id: 0,

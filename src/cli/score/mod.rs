@@ -151,7 +151,7 @@ pub fn run(ctx: &Ctx, cmd: ScoreCmd) -> Result<()> {
         }
         ScoreCmd::Exclude { unit, reason, write } => {
             if reason.is_empty() {
-                return Err(usage("--reason needs the reason"));
+                return Err(usage(msg!("--reason needs the reason")));
             }
             let code = ctx.write(&write, |tx| {
                 let u = units::resolve(tx, &unit)?;
@@ -165,7 +165,7 @@ pub fn run(ctx: &Ctx, cmd: ScoreCmd) -> Result<()> {
             let code = ctx.write(&write, |tx| {
                 let u = units::resolve(tx, &unit)?;
                 if !scores::include(tx, u.id)? {
-                    return Err(refused(format!("{} was not excluded", u.code)));
+                    return Err(refused(msg!("{} was not excluded", u.code)));
                 }
                 Ok(u.code)
             })?;
@@ -175,7 +175,7 @@ pub fn run(ctx: &Ctx, cmd: ScoreCmd) -> Result<()> {
         ScoreCmd::Lock { write } => {
             let missing = ctx.write(&write, |tx| {
                 if let Some(at) = scores::locked(tx)? {
-                    return Err(refused(format!("the scores are already locked (since {at})")));
+                    return Err(refused(msg!("the scores are already locked (since {})", at)));
                 }
                 let (st, _) = ranking::rank(tx, &members(tx)?)?;
                 scores::record_event(tx, "lock", None)?;
@@ -189,11 +189,11 @@ pub fn run(ctx: &Ctx, cmd: ScoreCmd) -> Result<()> {
         }
         ScoreCmd::Unlock { reason, write } => {
             if reason.is_empty() {
-                return Err(usage("--reason needs the reason"));
+                return Err(usage(msg!("--reason needs the reason")));
             }
             ctx.write(&write, |tx| {
                 if scores::locked(tx)?.is_none() {
-                    return Err(refused("the scores are not locked"));
+                    return Err(refused(msg!("the scores are not locked")));
                 }
                 scores::record_event(tx, "unlock", Some(&reason))
             })?;
@@ -259,9 +259,10 @@ fn settings(ctx: &Ctx, a: SettingsArgs) -> Result<()> {
             // Read back through the same parser the ranking uses, so a bad value is refused now.
             let s = ranking::Settings::load(tx)?;
             if s.band_good > s.band_excellent {
-                return Err(refused(format!(
+                return Err(refused(msg!(
                     "the good band ({}) starts above the excellent one ({})",
-                    s.band_good, s.band_excellent
+                    s.band_good,
+                    s.band_excellent
                 )));
             }
             Ok(())

@@ -20,7 +20,7 @@ pub fn decision(conn: &Connection, id: i64) -> Result<Document> {
     let p = proposals::get(conn, id)?;
     if p.status == crate::model::ProposalStatus::Draft {
         return Err(refused_hint(
-            format!("proposal #{id} is a draft: a decision answers a proposal that was sent"),
+            msg!("proposal #{} is a draft: a decision answers a proposal that was sent", id),
             format!("send it first: `thidua proposal send {id} --memo … --date …`"),
         ));
     }

@@ -83,7 +83,7 @@ pub fn minutes(conn: &Connection, session: &str, keeper: Option<&str>) -> Result
     let votes = council::votes(conn, s.id)?;
     if votes.is_empty() {
         return Err(refused_hint(
-            format!("session #{} has no ballots", s.id),
+            msg!("session #{} has no ballots", s.id),
             format!("record them with `thidua council vote {} …`", s.id),
         ));
     }
@@ -93,7 +93,7 @@ pub fn minutes(conn: &Connection, session: &str, keeper: Option<&str>) -> Result
     let was_absent = |name: &str| absent.iter().any(|(n, _, _)| n == name);
     let Some(chair) = members.iter().find(|m| m.role == CouncilRole::Chair).cloned() else {
         return Err(refused_hint(
-            "the council has no chair",
+            msg!("the council has no chair"),
             "add one with `thidua council member add … --role chair`",
         ));
     };
@@ -103,20 +103,24 @@ pub fn minutes(conn: &Connection, session: &str, keeper: Option<&str>) -> Result
             let key = crate::text::fold_key(k);
             members.iter().find(|m| crate::text::fold_key(&m.name) == key).cloned().ok_or_else(|| {
                 refused_hint(
-                    format!("'{k}' is not a member of the council"),
+                    msg!("'{}' is not a member of the council", k),
                     "name a member present at the session (`thidua council member list`)",
                 )
             })?
         }
         None => members.iter().find(|m| m.role == CouncilRole::Secretary).cloned().ok_or_else(|| {
-            refused_hint("the council has no secretary", "add one with `thidua council member add … --role secretary`")
+            refused_hint(
+                msg!("the council has no secretary"),
+                "add one with `thidua council member add … --role secretary`",
+            )
         })?,
     };
     if was_absent(&secretary.name) {
         return Err(refused_hint(
-            format!(
+            msg!(
                 "{} was absent from session #{}: the minutes are kept by a member who was there",
-                secretary.name, s.id
+                secretary.name,
+                s.id
             ),
             format!("name the member who kept them: `thidua doc minutes {} --secretary \"Họ và tên\"`", s.id),
         ));

@@ -102,7 +102,7 @@ fn frame(conn: &Connection) -> Result<Frame> {
         (None, Some(c)) => c.name,
         (None, None) => {
             return Err(refused_hint(
-                "the paper has no signer",
+                msg!("the paper has no signer"),
                 "give one with `thidua doc settings --signer \"Họ và tên\"`, or record the council's chair (`thidua council member add … --role chair`)",
             ))
         }
@@ -202,7 +202,7 @@ fn person_line(p: &Person) -> String {
 }
 
 fn person(conn: &Connection, id: i64) -> Result<Person> {
-    people::get(conn, id)?.ok_or_else(|| refused(format!("no person #{id}")))
+    people::get(conn, id)?.ok_or_else(|| refused(msg!("no person #{}", id)))
 }
 
 /// The name a candidate or ballot is listed under: a unit by its name, a person with her position and unit.
@@ -290,7 +290,7 @@ fn candidates(conn: &Connection, id: i64) -> Result<Vec<proposals::Item>> {
     let items = proposals::items(conn, id)?;
     if items.is_empty() {
         return Err(refused_hint(
-            format!("proposal #{id} has no candidate"),
+            msg!("proposal #{} has no candidate", id),
             "add them with `thidua proposal candidate`",
         ));
     }

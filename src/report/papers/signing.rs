@@ -29,7 +29,7 @@ pub fn signing(conn: &Connection, d: &Decision) -> Result<Document> {
     let list = awards::list(conn, &awards::Filter { decision_id: Some(d.id), ..Default::default() })?;
     if list.is_empty() {
         return Err(refused_hint(
-            format!("decision {} has no awards recorded", d.number),
+            msg!("decision {} has no awards recorded", d.number),
             "record them with `thidua award add` or `thidua award import`",
         ));
     }
