@@ -91,7 +91,7 @@ pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
             if !a.write.dry_run {
                 // On stdout, for a script to keep; computed after the seal's own entry, which it covers.
                 println!("{}", db::check::fingerprint(&ctx.open()?)?);
-                ctx.say("write this fingerprint in the register: `thidua db check --fingerprint …` tells this file from any other");
+                ctx.say(msg!("write this fingerprint in the register: `thidua db check --fingerprint …` tells this file from any other"));
             }
             Ok(())
         }
@@ -101,10 +101,10 @@ pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
             }
             let mut conn = ctx.open()?;
             let id = db::accept(&mut conn, &reason)?;
-            ctx.say(format!("accepted the file as it is (audit entry #{id}): {reason}"));
+            ctx.say(msg!("accepted the file as it is (audit entry #{}): {}", id, reason));
             let left = db::check::run(&conn)?;
             for p in &left {
-                ctx.say(format!("still found: {p}"));
+                ctx.say(msg!("still found: {}", p));
             }
             Ok(())
         }
@@ -119,7 +119,7 @@ pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
                 }
                 meta::unseal(tx)
             })?;
-            ctx.say(format!("unsealed {}: {reason}", ctx.db.display()));
+            ctx.say(msg!("unsealed {}: {}", ctx.db.display(), reason));
             Ok(())
         }
     }
@@ -149,7 +149,7 @@ fn backup(ctx: &Ctx, dest: Option<PathBuf>) -> Result<()> {
     let problems = db::backup(&conn, &dest)?;
     if !problems.is_empty() {
         for p in &problems {
-            ctx.say(format!("{}: {}", dest.display(), crate::output::messages::say(p, ctx.out.lang)));
+            ctx.say(msg!("{}: {}", dest.display(), crate::msg::Msg::said(p.clone())));
         }
         return Err(refused(msg!(
             "the copy {} does not pass `db check` ({}); the file itself needs `db check`",
@@ -157,6 +157,6 @@ fn backup(ctx: &Ctx, dest: Option<PathBuf>) -> Result<()> {
             crate::text::count(problems.len() as u64, "problem", "problems")
         )));
     }
-    ctx.say(format!("backed up to {} (checked)", dest.display()));
+    ctx.say(msg!("backed up to {} (checked)", dest.display()));
     Ok(())
 }

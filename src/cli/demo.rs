@@ -80,7 +80,7 @@ pub fn run(ctx: &Ctx, a: DemoArgs) -> Result<()> {
     }
     nf.finish()?;
     let conn = db::open(path)?;
-    ctx.say(format!("built the demo bloc-year in {} (the mid-year review of 2020 of the seed story)", path.display()));
+    ctx.say(msg!("built the demo bloc-year in {} (the mid-year review of 2020 of the seed story)", path.display()));
     if let Some(dir) = &a.docs {
         crate::output::make_private_dir(dir)?;
         let papers = [
@@ -94,7 +94,7 @@ pub fn run(ctx: &Ctx, a: DemoArgs) -> Result<()> {
                 crate::output::emit_document(&d, Some(&dir.join(format!("{name}.{ext}"))), a.yes)?;
             }
         }
-        ctx.say(format!("wrote the review, the memo and the minutes of 2020 into {}", dir.display()));
+        ctx.say(msg!("wrote the review, the memo and the minutes of 2020 into {}", dir.display()));
     }
     let r = report::reviews::midyear(&conn, date(2020, 6, 30), ctx.out.lang)?;
     emit_report(&r, &ctx.out)

@@ -133,9 +133,7 @@ pub fn run(ctx: &Ctx, cmd: DisciplineCmd) -> Result<()> {
             let form = crate::output::labels::label(&format!("discipline.{form}"), ctx.out.lang).to_string();
             ctx.done(&write, format!("#{id}: {name}: {form} from {}", format_date(from)));
             if let Some(t) = twin {
-                ctx.say(format!(
-                    "warning: #{t} records the same for {name} already: both count in every verdict; remove the one typed twice with `thidua discipline remove {id}`"
-                ));
+                ctx.say(msg!("warning: #{} records the same for {} already: both count in every verdict; remove the one typed twice with `thidua discipline remove {}`", t, name, id));
             }
             Ok(())
         }

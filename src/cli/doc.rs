@@ -130,7 +130,7 @@ pub struct DocOut {
 fn emit(ctx: &Ctx, d: &crate::output::document::Document, out: &DocOut) -> Result<()> {
     emit_document(d, out.output.as_deref(), out.force)?;
     if let Some(p) = &out.output {
-        ctx.say(format!("wrote {}", p.display()));
+        ctx.say(msg!("wrote {}", p.display()));
     }
     Ok(())
 }

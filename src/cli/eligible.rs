@@ -190,7 +190,7 @@ fn confirm(
     match (&note, changed) {
         (Some(_), _) => ctx.done(w, format!("{name}: the qualitative conditions of {code} {year} are confirmed")),
         (None, true) => ctx.done(w, format!("{name}: the confirmation of {code} {year} is withdrawn")),
-        (None, false) => ctx.say(format!("{name}: {code} {year} was not confirmed")),
+        (None, false) => ctx.say(msg!("{}: {} {} was not confirmed", name, code, year)),
     }
     Ok(())
 }

@@ -27,13 +27,13 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> Result<()> {
     crate::db::large_read(&conn)?;
     let m = archive::export(&conn, &a.folder)?;
     let rows: u64 = m.tables.iter().map(|t| t.rows).sum();
-    ctx.say(format!("exported {} tables ({rows} rows) to {} with manifest.json", m.tables.len(), a.folder.display()));
+    ctx.say(msg!("exported {} tables ({} rows) to {} with manifest.json", m.tables.len(), rows, a.folder.display()));
     Ok(())
 }
 
 pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<()> {
     let m = archive::import(&ctx.db, &a.folder)?;
     let rows: u64 = m.tables.iter().map(|t| t.rows).sum();
-    ctx.say(format!("rebuilt {} from {} ({} {}, {rows} rows)", ctx.db.display(), a.folder.display(), m.bloc, m.year));
+    ctx.say(msg!("rebuilt {} from {} ({} {}, {} rows)", ctx.db.display(), a.folder.display(), m.bloc, m.year, rows));
     Ok(())
 }

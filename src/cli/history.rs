@@ -70,7 +70,7 @@ pub fn run(ctx: &Ctx, cmd: HistoryCmd) -> Result<()> {
                 format!("{} ({}): {added} achievements added, {skipped} already here", src.name, src.bloc.year),
             );
             if revoked > 0 {
-                ctx.say(format!("{revoked} achievements of the history revoked by the older file"));
+                ctx.say(msg!("{} achievements of the history revoked by the older file", revoked));
             }
             Ok(())
         }

@@ -74,7 +74,7 @@ pub fn run(ctx: &Ctx, a: InitArgs) -> Result<()> {
         }
         Ok(())
     })?;
-    ctx.say(format!("created {} for {bloc} ({})", ctx.db.display(), a.year));
+    ctx.say(msg!("created {} for {} ({})", ctx.db.display(), bloc, a.year));
     for n in [note, more].into_iter().flatten() {
         ctx.say(n);
     }

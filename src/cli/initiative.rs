@@ -173,7 +173,7 @@ pub fn run(ctx: &Ctx, cmd: InitiativeCmd) -> Result<()> {
         InitiativeCmd::Use { id, award, write, .. } => {
             let before = ctx.write(&write, |tx| initiatives::use_for(tx, id, award))?;
             match before {
-                None => ctx.say(format!("initiative #{id} is already recorded as used by award #{award}")),
+                None => ctx.say(msg!("initiative #{} is already recorded as used by award #{}", id, award)),
                 Some(before) => {
                     ctx.done(&write, format!("initiative #{id} is used by award #{award}"));
                     if let Some(u) = before.first() {

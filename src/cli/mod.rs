@@ -165,21 +165,21 @@ impl Ctx {
     /// (a write is then refused by `db::write` until `db accept`).
     pub fn open(&self) -> Result<Connection> {
         if self.verbose {
-            self.say(format!("file: {}", self.db.display()));
+            self.say(msg!("file: {}", self.db.display()));
         }
         let conn = crate::db::open(&self.db)?;
         if self.warn_outside && crate::db::changed_outside(&conn)? {
-            self.say(
-                "warning: the file was changed outside thidua since its last audit entry; `thidua db check` says how",
-            );
+            self.say(msg!(
+                "warning: the file was changed outside thidua since its last audit entry; `thidua db check` says how"
+            ));
         }
         Ok(conn)
     }
 
     /// A message for people, on stderr, in their language; `-q` silences it.
-    pub fn say(&self, msg: impl AsRef<str>) {
+    pub fn say(&self, msg: impl Into<crate::msg::Msg>) {
         if !self.quiet {
-            let _ = writeln!(io::stderr(), "{}", crate::output::messages::say(msg.as_ref(), self.out.lang));
+            let _ = writeln!(io::stderr(), "{}", crate::output::messages::text(&msg.into(), self.out.lang));
         }
     }
 
@@ -191,9 +191,9 @@ impl Ctx {
     }
 
     /// What a write command says when it is done (or would have done, under --dry-run).
-    pub fn done(&self, w: &WriteArgs, msg: impl AsRef<str>) {
+    pub fn done(&self, w: &WriteArgs, msg: impl Into<crate::msg::Msg>) {
         if w.dry_run {
-            self.say(format!("{} (dry run: nothing was written)", msg.as_ref()));
+            self.say(msg!("{} (dry run: nothing was written)", msg.into()));
         } else {
             self.say(msg);
         }

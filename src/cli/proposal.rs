@@ -196,7 +196,7 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
             })?;
             ctx.done(&write, format!("proposal #{id} (draft): {title}"));
             if n > 0 {
-                ctx.say(format!("{n} candidates from the ranking"));
+                ctx.say(msg!("{} candidates from the ranking", n));
             }
             Ok(())
         }
@@ -237,9 +237,7 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
             let (item, reused, twice) = item;
             ctx.done(&write, format!("candidate #{item} of proposal #{id}"));
             if let Some((p, c, code)) = twice.first() {
-                ctx.say(format!(
-                    "warning: candidate #{c} of proposal #{p} proposes the same subject for {code}: one achievement, one form (Luật Thi đua, khen thưởng 2022, Điều 5 khoản 2 điểm c); it is sent only with --force and the separate achievement as the reason"
-                ));
+                ctx.say(msg!("warning: candidate #{} of proposal #{} proposes the same subject for {}: one achievement, one form (Luật Thi đua, khen thưởng 2022, Điều 5 khoản 2 điểm c); it is sent only with --force and the separate achievement as the reason", c, p, code));
             }
             for (i, u) in reused {
                 ctx.say(super::initiative::reuse_warning(i, &u));
@@ -294,7 +292,7 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
             let p = proposals::get(&conn, id)?;
             let t = report::proposals::check(&conn, &p, ctx.out.lang)?;
             if t.rows.is_empty() {
-                ctx.say(format!("proposal #{id}: every candidate's dossier is complete"));
+                ctx.say(msg!("proposal #{}: every candidate's dossier is complete", id));
             }
             emit_table(&t, &ctx.out)
         }
@@ -305,7 +303,7 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
             })?;
             ctx.done(&write, format!("proposal #{id} sent: {memo} of {}", crate::text::format_date(date)));
             if forced > 0 {
-                ctx.say(format!("{forced} candidates sent with --force; the reason is kept with each"));
+                ctx.say(msg!("{} candidates sent with --force; the reason is kept with each", forced));
             }
             Ok(())
         }
@@ -314,7 +312,7 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
             let papers = ctx.write(&write, |tx| proposals::remove_item(tx, id, c))?;
             ctx.done(&write, format!("candidate #{c} removed from proposal #{id}"));
             if papers > 0 {
-                ctx.say(format!("its {papers} dossier papers went with it"));
+                ctx.say(msg!("its {} dossier papers went with it", papers));
             }
             Ok(())
         }

@@ -127,7 +127,7 @@ pub fn run(ctx: &Ctx, cmd: RatingCmd) -> Result<()> {
             };
             let rating = label(&format!("rating.{rating}"), lang).to_string();
             match outcome {
-                Outcome::Unchanged => ctx.say(format!("{who}: the rating for {year} is already {rating}")),
+                Outcome::Unchanged => ctx.say(msg!("{}: the rating for {} is already {}", who, year, rating)),
                 _ => ctx.done(&write, format!("{who}: rated {rating} for {year}")),
             }
             Ok(())

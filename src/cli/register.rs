@@ -212,7 +212,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     let mut conn = ctx.open()?;
     let year = crate::db::meta::bloc(&conn)?.year;
     if let Some(d) = a.date.filter(|d| d.year() != year) {
-        ctx.say(format!("warning: registered on {}, outside the file's year {year}", format_date(d)));
+        ctx.say(msg!("warning: registered on {}, outside the file's year {}", format_date(d), year));
     }
     let (id, what) = db::write(&mut conn, a.write.dry_run, |tx| {
         let entry = catalog::resolve(tx, &a.title)?;
@@ -309,7 +309,7 @@ fn import_regs(ctx: &Ctx, file: &str, cols: &super::ColumnArgs, create_people: b
     let (counts, created) =
         db::write_load(&mut conn, w.dry_run, |tx| import::registrations::run(tx, &mut src, create_people, ctx.quiet))?;
     if created > 0 {
-        ctx.say(format!("{}: created {}", src.name, crate::text::count(created, "person", "people")));
+        ctx.say(msg!("{}: created {}", src.name, crate::msg::Msg::people(created)));
     }
     ctx.done(w, counts.summary(&src.name));
     Ok(())

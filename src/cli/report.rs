@@ -114,7 +114,7 @@ pub fn run(ctx: &Ctx, cmd: ReportCmd) -> Result<()> {
         ReportCmd::Pledges { at, campaign } => {
             let c = super::pledge::campaign_of(&conn, campaign.as_deref())?;
             let d = today_or(&conn, &at)?;
-            ctx.say(format!("pledge of {} as of {}", c.code, format_date(d)));
+            ctx.say(msg!("pledge of {} as of {}", c.code, format_date(d)));
             return emit_table(&build::pledges::table(&build::pledges::completion(&conn, c.id, d)?), &ctx.out);
         }
         ReportCmd::Awards { by, year, .. } => {
@@ -124,7 +124,7 @@ pub fn run(ctx: &Ctx, cmd: ReportCmd) -> Result<()> {
         ReportCmd::Decisions { .. } => reviews::decisions(&conn, lang)?,
         ReportCmd::Missing(a) => {
             let d = today_or(&conn, &a)?;
-            ctx.say(format!("as of {}", format_date(d)));
+            ctx.say(msg!("as of {}", format_date(d)));
             let counts = crate::db::registrations::counts(&conn, Some(d))?;
             return emit_table(&reviews::missing_table(&conn, d, lang, &counts)?, &ctx.out);
         }

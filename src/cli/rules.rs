@@ -71,7 +71,7 @@ pub fn run(ctx: &Ctx, cmd: RulesCmd) -> Result<()> {
             if was {
                 ctx.done(&write, format!("{param}: back to the default of the rule set"));
             } else {
-                ctx.say(format!("{param} was not set: the default applies already"));
+                ctx.say(msg!("{} was not set: the default applies already", param));
             }
             Ok(())
         }

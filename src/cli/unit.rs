@@ -229,7 +229,7 @@ pub fn run(ctx: &Ctx, cmd: UnitCmd) -> Result<()> {
             })?;
             ctx.done(&write, format!("{code} merged into {to} on {}", crate::text::format_date(date)));
             if move_people {
-                ctx.say(format!("{people} people and {subs} sub-units moved to {to}"));
+                ctx.say(msg!("{} people and {} sub-units moved to {}", people, subs, to));
             }
             Ok(())
         }

@@ -226,6 +226,9 @@ const TYPED: &[(&str, &str)] = &[
     ("{}: {}", "{0}: {1}"),
     ("{}{}: {}", "{0}{1}: {2}"),
     ("{}:{}: {}", "{0}:{1}: {2}"),
+    ("file: {}", "tệp: {0}"),
+    ("{} {}", "{0} {1}"),
+    ("{} unassessed, {} unverified", "{0} chưa thẩm định, {1} chưa được thẩm định"),
     // What the system answers about a file (`std::io::ErrorKind`).
     ("no such file or folder", "không có tệp hay thư mục này"),
     ("permission denied", "không có quyền truy cập"),

@@ -511,17 +511,17 @@ pub fn table(standings: &[Standing], criteria: &[Criterion], ranked: bool) -> cr
 }
 
 /// Units not fully scored, with what they lack (for `score lock` and the missing list).
-pub fn incomplete(standings: &[Standing]) -> Vec<(String, String)> {
+pub fn incomplete(standings: &[Standing]) -> Vec<(String, Msg)> {
     standings
         .iter()
         .filter(|s| !s.complete())
         .map(|s| {
             (
                 s.code.clone(),
-                format!(
+                msg!(
                     "{} unassessed, {} unverified",
-                    crate::text::count(s.missing as u64, "base criterion", "base criteria"),
-                    crate::text::count(s.unverified as u64, "self score", "self scores")
+                    Msg::count(s.missing as u64, "{} base criterion", "{} base criteria"),
+                    Msg::count(s.unverified as u64, "{} self score", "{} self scores")
                 ),
             )
         })

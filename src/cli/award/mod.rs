@@ -252,13 +252,10 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
         warn_if_twice(ctx, id)?;
     }
     if year_from != 0 && year_to < file_year_of(ctx)? {
-        ctx.say(format!(
-            "note: recorded as an achievement of {}, before the file's year",
-            format_period(year_from.into(), year_to.into())
-        ));
+        ctx.say(msg!("note: recorded as an achievement of {}, before the file's year", format_period(year_from.into(), year_to.into())));
     }
     if let Some(r) = achieved {
-        ctx.say(format!("registration #{r} is now achieved"));
+        ctx.say(msg!("registration #{} is now achieved", r));
     }
     Ok(())
 }
@@ -292,13 +289,7 @@ fn warn_if_twice(ctx: &Ctx, id: i64) -> Result<()> {
             && (o.year_from, o.year_to, o.basis) == (a.year_from, a.year_to, a.basis)
             && o.revoked_by.is_none()
         {
-            ctx.say(format!(
-                "warning: {} holds {} for {} already (award #{}): one achievement, one form (Luật Thi đua, khen thưởng 2022, Điều 5 khoản 2 điểm c)",
-                a.recipient,
-                o.entry_name,
-                format_period(a.year_from, a.year_to),
-                o.id
-            ));
+            ctx.say(msg!("warning: {} holds {} for {} already (award #{}): one achievement, one form (Luật Thi đua, khen thưởng 2022, Điều 5 khoản 2 điểm c)", a.recipient, o.entry_name, format_period(a.year_from, a.year_to), o.id));
         }
     }
     Ok(())
@@ -335,14 +326,7 @@ fn warn_if_not_eligible(ctx: &Ctx, id: i64) -> Result<()> {
             })
             .collect();
         // Judged by the rules of its achievement year, which the warning names.
-        ctx.say(format!(
-            "warning: {} is not eligible for {} {} under {}: {}",
-            s.name,
-            a.code,
-            a.year_to,
-            j.regime.texts(),
-            failed.join("; ")
-        ));
+        ctx.say(msg!("warning: {} is not eligible for {} {} under {}: {}", s.name, a.code, a.year_to, j.regime.texts(), failed.join("; ")));
     }
     Ok(())
 }
@@ -375,7 +359,7 @@ fn remove(ctx: &Ctx, id: i64, yes: bool, w: &WriteArgs) -> Result<()> {
     let reverted = db::write(&mut conn, w.dry_run, |tx| awards::delete(tx, id))?;
     ctx.done(w, format!("removed award #{id}"));
     if let Some(r) = reverted {
-        ctx.say(format!("registration #{r} is registered again (no longer achieved)"));
+        ctx.say(msg!("registration #{} is registered again (no longer achieved)", r));
     }
     Ok(())
 }
@@ -393,10 +377,10 @@ fn import_awards(ctx: &Ctx, a: ImportArgs) -> Result<()> {
         import::awards::run(tx, &mut src, decision.map(|d| d.id), a.create_people, year, ctx.quiet)
     })?;
     if added.decisions > 0 {
-        ctx.say(format!("{}: recorded {} decisions", src.name, added.decisions));
+        ctx.say(msg!("{}: recorded {} decisions", src.name, added.decisions));
     }
     if added.people > 0 {
-        ctx.say(format!("{}: created {}", src.name, crate::text::count(added.people, "person", "people")));
+        ctx.say(msg!("{}: created {}", src.name, crate::msg::Msg::people(added.people)));
     }
     ctx.done(&a.write, added.awards.summary(&src.name));
     Ok(())

@@ -283,7 +283,7 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
     let conn = ctx.open()?;
     let c = campaign_of(&conn, a.campaign.as_deref())?;
     let at = as_of(&conn, a.as_of)?;
-    ctx.say(format!("pledge of {} as of {}", c.code, format_date(at)));
+    ctx.say(msg!("pledge of {} as of {}", c.code, format_date(at)));
     emit_table(&report::pledges::table(&report::pledges::completion(&conn, c.id, at)?), &ctx.out)
 }
 

@@ -182,7 +182,7 @@ pub fn run(ctx: &Ctx, cmd: ScoreCmd) -> Result<()> {
                 Ok(ranking::incomplete(&st))
             })?;
             for (code, what) in &missing {
-                ctx.say(format!("not fully scored: {code}: {what}"));
+                ctx.say(msg!("not fully scored: {}: {}", code, what));
             }
             ctx.done(&write, "locked the scores; `score set` is refused until `score unlock --reason …`");
             Ok(())
