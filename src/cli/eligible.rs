@@ -78,7 +78,7 @@ pub fn run(ctx: &Ctx, a: EligibleArgs) -> Result<()> {
             Some(other) => {
                 return Err(crate::error::refused_hint(
                     msg!("this report has no table '{}'", other),
-                    "its tables: `summary`, `conditions`",
+                    msg!("its tables: {}", "`summary`, `conditions`"),
                 ))
             }
             None => {

@@ -83,7 +83,10 @@ pub fn open(path: &Path) -> Result<Connection> {
     if !path.exists() {
         return Err(refused_hint(
             msg!("no bloc-year file at '{}'", path.display()),
-            "create one with `thidua init --year 2020 --bloc \"…\"`, or name another with -f/--db or THIDUA_DB",
+            msg!(
+                "create one with `thidua init --year {} --bloc \"…\"`, or name another with -f/--db or THIDUA_DB",
+                chrono::Datelike::year(&crate::text::today())
+            ),
         ));
     }
     if path.is_dir() {

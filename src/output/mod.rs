@@ -301,7 +301,7 @@ pub fn emit_report(r: &Report, o: &Opts) -> Result<()> {
             Some(t) => emit_table(t, o),
             None => Err(crate::error::refused_hint(
                 msg!("this report has no table '{}'", name),
-                format!("its tables: {}", r.tables().map(|t| format!("`{}`", t.name)).collect::<Vec<_>>().join(", ")),
+                msg!("its tables: {}", r.tables().map(|t| format!("`{}`", t.name)).collect::<Vec<_>>().join(", ")),
             )),
         };
     }

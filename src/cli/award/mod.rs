@@ -252,7 +252,10 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
         warn_if_twice(ctx, id)?;
     }
     if year_from != 0 && year_to < file_year_of(ctx)? {
-        ctx.say(msg!("note: recorded as an achievement of {}, before the file's year", format_period(year_from.into(), year_to.into())));
+        ctx.say(msg!(
+            "note: recorded as an achievement of {}, before the file's year",
+            format_period(year_from.into(), year_to.into())
+        ));
     }
     if let Some(r) = achieved {
         ctx.say(msg!("registration #{} is now achieved", r));
@@ -326,7 +329,14 @@ fn warn_if_not_eligible(ctx: &Ctx, id: i64) -> Result<()> {
             })
             .collect();
         // Judged by the rules of its achievement year, which the warning names.
-        ctx.say(msg!("warning: {} is not eligible for {} {} under {}: {}", s.name, a.code, a.year_to, j.regime.texts(), failed.join("; ")));
+        ctx.say(msg!(
+            "warning: {} is not eligible for {} {} under {}: {}",
+            s.name,
+            a.code,
+            a.year_to,
+            j.regime.texts(),
+            failed.join("; ")
+        ));
     }
     Ok(())
 }
