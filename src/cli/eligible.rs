@@ -92,10 +92,9 @@ pub fn run(ctx: &Ctx, a: EligibleArgs) -> Result<()> {
         crate::db::large_read(&conn)?;
         let cols = if conditions { eligible::CONDITIONS } else { eligible::SUMMARY };
         let mut out = crate::output::Stream::start(if conditions { "conditions" } else { "summary" }, cols, &ctx.out)?;
-        let lang = ctx.out.lang;
         eligible::bulk(&conn, code.as_deref(), a.as_of, |_, s, j| {
             if conditions {
-                eligible::condition_rows(s, j, lang).into_iter().try_for_each(|r| out.push(r))
+                eligible::condition_rows(s, j).into_iter().try_for_each(|r| out.push(r))
             } else {
                 out.push(eligible::summary_row(s, j))
             }

@@ -287,7 +287,7 @@ fn check(ctx: &Ctx, unit: Option<&str>, title: Option<&str>) -> Result<()> {
                 crate::rules::Summary::Incomplete => lacking += 1,
                 _ => {}
             }
-            eligible::risk_rows(id, s, j, true, lang).into_iter().try_for_each(|r| out.push(r))
+            eligible::risk_rows(id, s, j, true).into_iter().try_for_each(|r| out.push(r))
         })?;
         out.finish()?;
         ctx.say(eligible::risk_counts(total, bad, lacking, crate::output::Lang::En));

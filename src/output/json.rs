@@ -12,7 +12,7 @@ fn value(c: &Cell) -> Value {
     match c {
         Cell::Empty => Value::Null,
         Cell::Int(n) => json!(n),
-        Cell::Num(x) | Cell::Percent(x) => json!(x),
+        Cell::Num(x) | Cell::Percent(x) | Cell::Bound(x, _) => json!(x),
         _ => Value::String(c.plain()),
     }
 }

@@ -228,6 +228,7 @@ const TYPED: &[(&str, &str)] = &[
     ("{}:{}: {}", "{0}:{1}: {2}"),
     ("file: {}", "tệp: {0}"),
     ("{} {}", "{0} {1}"),
+    ("{} ({})", "{0} ({1})"),
     ("{} unassessed, {} unverified", "{0} chưa thẩm định, {1} chưa được thẩm định"),
     ("name a folder made by `thidua export`", "hãy chỉ một thư mục do `thidua export` tạo ra"),
     ("name the subject with --unit or --person", "hãy chỉ đối tượng bằng --unit hoặc --person"),

@@ -445,6 +445,11 @@ pub(crate) fn display(c: &Cell, lang: Lang) -> String {
         Cell::Int(n) => n.to_string(),
         Cell::Num(x) => crate::text::format_number(*x, lang == Lang::Vi),
         Cell::Percent(x) => format!("{}%", crate::text::format_number((*x * 10.0).round() / 10.0, lang == Lang::Vi)),
+        Cell::Bound(x, strict) => format!(
+            "{}{}%",
+            if *strict { "> " } else { "" },
+            crate::text::format_number((*x * 10.0).round() / 10.0, lang == Lang::Vi)
+        ),
         Cell::Date(d) => crate::text::format_date(*d),
         // A list of values of one kind ("female,group_a,penalty"): each in words, in order.
         Cell::Enum(kind, v) if v.contains(',') => v
@@ -466,6 +471,8 @@ pub(crate) fn display(c: &Cell, lang: Lang) -> String {
             .collect::<Vec<_>>()
             .join(", "),
         Cell::Msg(m) => messages::text(m, lang),
+        Cell::Cite(text, true) => text.clone(),
+        Cell::Cite(text, false) => format!("{text} ({})", labels::label("unconfirmed", lang)),
         Cell::Tree(0, s) => s.clone(),
         Cell::Tree(depth, s) => format!("{}└ {s}", "  ".repeat(depth - 1)),
     }

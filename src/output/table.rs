@@ -22,6 +22,12 @@ pub enum Cell {
     Time(String),
     /// Changes per table ("bloc +1, catalog +57"): each table by its name in CSV and JSON, in words for people.
     Tables(Vec<(String, String)>),
+    /// A bound in percent (a threshold, a quorum), `true` when the share must be above it ("> 50%"), not reach
+    /// it: the number for scripts (the strictness in its own column), the sign and the number for people.
+    Bound(f64, bool),
+    /// An article cited, and whether it was read in the text itself: the citation for scripts (the same in every
+    /// language), marked "not confirmed" in the reader's words for people.
+    Cite(String, bool),
     /// A sentence (evidence, a reason): English for scripts, the reader's language for people.
     Msg(crate::msg::Msg),
 }
@@ -71,8 +77,11 @@ impl Cell {
             Cell::Text(s) | Cell::Tree(_, s) | Cell::Enum(_, s) | Cell::Time(s) => s.clone(),
             Cell::Tables(v) => v.iter().map(|(t, n)| format!("{t} {n}")).collect::<Vec<_>>().join(", "),
             Cell::Msg(m) => m.english(),
+            Cell::Cite(text, true) => text.clone(),
+            // The mark is a key of its own, as an identifier is: the same whatever --lang says.
+            Cell::Cite(text, false) => format!("{text} (not confirmed in the text)"),
             Cell::Int(n) => n.to_string(),
-            Cell::Num(x) | Cell::Percent(x) => {
+            Cell::Num(x) | Cell::Percent(x) | Cell::Bound(x, _) => {
                 let s = format!("{x:.2}");
                 s.trim_end_matches('0').trim_end_matches('.').to_string()
             }
@@ -81,7 +90,7 @@ impl Cell {
     }
 
     pub fn is_number(&self) -> bool {
-        matches!(self, Cell::Int(_) | Cell::Num(_) | Cell::Percent(_))
+        matches!(self, Cell::Int(_) | Cell::Num(_) | Cell::Percent(_) | Cell::Bound(..))
     }
 }
 

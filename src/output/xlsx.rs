@@ -132,7 +132,7 @@ impl SheetWriter {
                     ws.write_number_with_format(r, col, *x, &self.number)?;
                     8
                 }
-                Cell::Percent(x) => {
+                Cell::Percent(x) | Cell::Bound(x, false) => {
                     ws.write_number_with_format(r, col, *x / 100.0, &self.percent)?;
                     6
                 }

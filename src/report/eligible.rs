@@ -164,11 +164,16 @@ pub const SUMMARY: &[&str] = &["subject", "unit", "title", "year", "result", "re
 pub const CONDITIONS: &[&str] = &["subject", "unit", "title", "year", "condition", "verdict", "evidence", "article"];
 
 /// The article as cited, marked when it was not read in the text itself.
-pub fn article(c: &rules::Cite, lang: Lang) -> String {
+pub fn article(c: &rules::Cite) -> Cell {
+    Cell::Cite(c.text.to_string(), c.confirmed)
+}
+
+/// The article inside a sentence, marked when it was not read in the text itself.
+pub fn article_arg(c: &rules::Cite) -> Arg {
     if c.confirmed {
-        c.text.to_string()
+        Arg::Text(c.text.to_string())
     } else {
-        format!("{} ({})", c.text, label("unconfirmed", lang))
+        msg!("{} ({})", c.text, Arg::Label("unconfirmed".into())).into()
     }
 }
 
@@ -352,7 +357,7 @@ fn enum_label(kind: &str, id: &str, lang: Lang) -> String {
     label(&format!("{kind}.{id}"), lang).to_string()
 }
 
-fn check_row(s: &Subject, j: &Judgement, c: &Check, lang: Lang) -> Vec<Cell> {
+fn check_row(s: &Subject, j: &Judgement, c: &Check) -> Vec<Cell> {
     vec![
         s.name.as_str().into(),
         s.unit_code.as_str().into(),
@@ -361,7 +366,7 @@ fn check_row(s: &Subject, j: &Judgement, c: &Check, lang: Lang) -> Vec<Cell> {
         c.cond.into(),
         c.verdict.into(),
         evidence_all(c).into(),
-        article(&c.cite, lang).into(),
+        article(&c.cite),
     ]
 }
 
@@ -404,7 +409,7 @@ pub fn report(judged: &[(Subject, Judgement)], as_of_line: Option<String>, lang:
             Table::new(&format!("conditions_{}", parts.len() + 1), &["condition", "verdict", "evidence", "article"]);
         one.for_people = true;
         for c in &j.checks {
-            let row = check_row(s, j, c, lang);
+            let row = check_row(s, j, c);
             one.push(row[4..].to_vec());
             all.push(row);
         }
@@ -495,7 +500,7 @@ fn risk_table(judged: &[Judged], rules_line: String, open: bool, lang: Lang) -> 
             Summary::Incomplete => lacking += 1,
             _ => {}
         }
-        for row in risk_rows(*id, s, j, open, lang) {
+        for row in risk_rows(*id, s, j, open) {
             t.push(row);
         }
     }
@@ -584,8 +589,8 @@ pub fn summary_row(s: &Subject, j: &Judgement) -> Vec<Cell> {
 }
 
 /// The rows of one judgement in the conditions table.
-pub fn condition_rows(s: &Subject, j: &Judgement, lang: Lang) -> Vec<Vec<Cell>> {
-    j.checks.iter().map(|c| check_row(s, j, c, lang)).collect()
+pub fn condition_rows(s: &Subject, j: &Judgement) -> Vec<Vec<Cell>> {
+    j.checks.iter().map(|c| check_row(s, j, c)).collect()
 }
 
 /// The columns of `register check`.
@@ -594,7 +599,7 @@ pub const AT_RISK: &[&str] =
 
 /// The rows `register check` shows for one judged registration: its conditions not met (and with `open`, those
 /// unknown), when the registration cannot succeed (or lacks data).
-pub fn risk_rows(id: i64, s: &Subject, j: &Judgement, open: bool, lang: Lang) -> Vec<Vec<Cell>> {
+pub fn risk_rows(id: i64, s: &Subject, j: &Judgement, open: bool) -> Vec<Vec<Cell>> {
     let v = j.summary();
     if !(v == Summary::NotEligible || (open && v == Summary::Incomplete)) {
         return Vec::new();
@@ -604,7 +609,7 @@ pub fn risk_rows(id: i64, s: &Subject, j: &Judgement, open: bool, lang: Lang) ->
         .iter()
         .filter(shown)
         .map(|c| {
-            let row = check_row(s, j, c, lang);
+            let row = check_row(s, j, c);
             let mut cells: Vec<Cell> = vec![id.into(), row[0].clone(), row[1].clone(), row[2].clone(), v.into()];
             cells.extend(row[4..].iter().cloned());
             cells

@@ -245,27 +245,41 @@ fn pct(x: f64) -> Cell {
     Cell::Percent((x * 10.0).round() / 10.0)
 }
 
-/// A threshold or share as a cell: "> 50%" for a strict bound, else the percentage.
-pub(crate) fn threshold_cell(v: &rules::Value, lang: Lang) -> Cell {
+/// A threshold or share as a cell: the percentage, and whether the share must be above it.
+pub(crate) fn threshold_cell(v: &rules::Value) -> Cell {
+    v.value.map_or(Cell::Empty, |x| Cell::Bound((x * 10.0).round() / 10.0, v.strict))
+}
+
+/// Whether a threshold is a strict bound ("more than half"), for scripts.
+pub(crate) fn strict_cell(v: &rules::Value) -> Cell {
     match v.value {
-        Some(x) if v.strict => {
-            Cell::Text(format!("> {}%", crate::text::format_number((x * 10.0).round() / 10.0, lang == Lang::Vi)))
-        }
-        Some(x) => pct(x),
+        Some(_) => Cell::Enum("bool", if v.strict { "yes" } else { "no" }.into()),
         None => Cell::Empty,
     }
 }
 
-fn source(v: &rules::Value, lang: Lang) -> String {
+fn source(v: &rules::Value) -> Cell {
     match &v.source {
-        rules::Source::Set { source, .. } => source.clone(),
-        rules::Source::Default(c) => super::eligible::article(c, lang),
-        rules::Source::None => String::new(),
+        rules::Source::Set { source, .. } => source.as_str().into(),
+        rules::Source::Default(c) => super::eligible::article(c),
+        rules::Source::None => Cell::Empty,
     }
 }
 
-pub const RESULT_COLUMNS: &[&str] =
-    &["subject", "unit", "title", "yes", "written_yes", "no", "members", "share", "threshold", "carried", "article"];
+pub const RESULT_COLUMNS: &[&str] = &[
+    "subject",
+    "unit",
+    "title",
+    "yes",
+    "written_yes",
+    "no",
+    "members",
+    "share",
+    "threshold",
+    "strict",
+    "carried",
+    "article",
+];
 
 /// `council result`: a session's attendance and each ballot against its threshold, with the article.
 pub fn result(conn: &Connection, s: &Session, lang: Lang) -> Result<Report> {
@@ -280,11 +294,12 @@ pub fn result(conn: &Connection, s: &Session, lang: Lang) -> Result<Report> {
                 s.members,
                 s.present,
                 s.written,
-                match quorum.value {
-                    Some(q) => format!("{}%", crate::text::format_number((q * 10.0).round() / 10.0, lang == Lang::Vi)),
-                    None => String::new(),
-                },
-                source(quorum, lang)
+                quorum.value.map_or(Arg::Text(String::new()), |q| Arg::Pct(q)),
+                match &quorum.source {
+                    rules::Source::Set { source, .. } => Arg::Text(source.clone()),
+                    rules::Source::Default(c) => super::eligible::article_arg(c),
+                    rules::Source::None => Arg::Text(String::new()),
+                }
             ),
             lang,
         )],
@@ -302,9 +317,10 @@ pub fn result(conn: &Connection, s: &Session, lang: Lang) -> Result<Report> {
             v.no.into(),
             s.members.into(),
             pct(w.pct),
-            threshold_cell(&w.threshold, lang),
+            threshold_cell(&w.threshold),
+            strict_cell(&w.threshold),
             Cell::Enum("bool", if w.carried { "yes" } else { "no" }.into()),
-            source(&w.threshold, lang).into(),
+            source(&w.threshold),
         ]);
     }
     r.section(Some(label("heading.ballots", lang).to_string()), vec![], Some(t));
@@ -379,11 +395,23 @@ pub fn list(conn: &Connection) -> Result<Table> {
     Ok(t)
 }
 
-pub const ITEM_COLUMNS: &[&str] =
-    &["id", "subject", "unit", "title", "summary", "share", "threshold", "eligibility", "forced", "outcome", "awarded"];
+pub const ITEM_COLUMNS: &[&str] = &[
+    "id",
+    "subject",
+    "unit",
+    "title",
+    "summary",
+    "share",
+    "threshold",
+    "strict",
+    "eligibility",
+    "forced",
+    "outcome",
+    "awarded",
+];
 
 /// The candidates with their ballot, their eligibility and their outcome.
-pub fn candidates(conn: &Connection, p: &Proposal, lang: Lang) -> Result<Table> {
+pub fn candidates(conn: &Connection, p: &Proposal) -> Result<Table> {
     let set = rules_of(conn)?;
     // A proposal that went up is judged as on its memo's date; a draft as today.
     let judge = super::eligible::Judge::new(conn, None)?.at(p.sent_on.unwrap_or_else(crate::text::today));
@@ -399,7 +427,8 @@ pub fn candidates(conn: &Connection, p: &Proposal, lang: Lang) -> Result<Table> 
             i.code.as_str().into(),
             i.summary.clone().into(),
             ballot.as_ref().map_or(Cell::Empty, |w| pct(w.pct)),
-            ballot.as_ref().map_or(Cell::Empty, |w| threshold_cell(&w.threshold, lang)),
+            ballot.as_ref().map_or(Cell::Empty, |w| threshold_cell(&w.threshold)),
+            ballot.as_ref().map_or(Cell::Empty, |w| strict_cell(&w.threshold)),
             j.summary().into(),
             i.forced.clone().into(),
             i.outcome.into(),
@@ -439,7 +468,7 @@ pub fn show(conn: &Connection, p: &Proposal, lang: Lang) -> Result<Report> {
         h.push(vec![e.kind.into(), e.on.into(), e.memo.into(), e.reason.into()]);
     }
     r.section(Some(label("heading.history", lang).to_string()), vec![], Some(h));
-    r.section(Some(label("heading.candidates", lang).to_string()), vec![], Some(candidates(conn, p, lang)?));
+    r.section(Some(label("heading.candidates", lang).to_string()), vec![], Some(candidates(conn, p)?));
     let mut d = Table::new("dossier", &["id", "kind", "candidate", "name", "size", "sha256", "added_on"]);
     for doc in proposals::docs(conn, p.id)? {
         d.push(vec![
@@ -499,7 +528,7 @@ pub fn review_table(conn: &Connection, lang: Lang) -> Result<Table> {
                 i.unit_code.as_str().into(),
                 i.code.as_str().into(),
                 ballot.as_ref().map_or(Cell::Empty, |w| pct(w.pct)),
-                ballot.as_ref().map_or(Cell::Empty, |w| threshold_cell(&w.threshold, lang)),
+                ballot.as_ref().map_or(Cell::Empty, |w| threshold_cell(&w.threshold)),
                 i.outcome.into(),
                 i.awarded.clone().filter(|a| *a != i.code).into(),
                 p.decision.clone().into(),

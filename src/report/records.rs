@@ -122,12 +122,10 @@ pub fn rules_show(set: &RuleSet, quota_bk: usize, lang: Lang) -> Report {
     for v in &set.params {
         let (source, on) = match &v.source {
             Source::Set { source, on } => (Cell::from(source.as_str()), Cell::from(*on)),
-            Source::Default(c) => {
-                (Cell::from(format!("{}: {}", label("default", lang), super::eligible::article(c, lang))), Cell::Empty)
-            }
+            Source::Default(c) => (super::eligible::article(c), Cell::Empty),
             Source::None => (Cell::from(words(msg!("not applied under these rules"), lang)), Cell::Empty),
         };
-        let value = super::proposals::threshold_cell(v, lang);
+        let value = super::proposals::threshold_cell(v);
         p.push(vec![v.param.into(), value, source, on]);
     }
     p.push(vec![
@@ -146,7 +144,7 @@ pub fn rules_show(set: &RuleSet, quota_bk: usize, lang: Lang) -> Report {
                     (*code).into(),
                     Cell::Enum("subject", kind.into()),
                     cond.into(),
-                    super::eligible::article(&rules::cite(code, cond, set.regime), lang).into(),
+                    super::eligible::article(&rules::cite(code, cond, set.regime)),
                 ]);
             }
         }

@@ -50,10 +50,24 @@ fn example_4_a_council_of_nine_carries_a_flag_with_eight_not_seven() {
     let b = ballots(&e, "1");
     assert_eq!(
         b[0],
-        ["subject", "unit", "title", "yes", "written_yes", "no", "members", "share", "threshold", "carried", "article"]
+        [
+            "subject",
+            "unit",
+            "title",
+            "yes",
+            "written_yes",
+            "no",
+            "members",
+            "share",
+            "threshold",
+            "strict",
+            "carried",
+            "article"
+        ]
     );
-    assert_eq!(&b[1][..10], ["BHXH khu vực", "BHXH", "CTD_TINH", "7", "0", "1", "9", "77.8", "80", "no"]);
-    assert!(b[1][10].starts_with("Nghị định 98/2023/NĐ-CP, Điều 30 khoản 7"), "{:?}", b[1]);
+    // A threshold is a number and a strictness flag in every language; the article is the citation alone.
+    assert_eq!(&b[1][..11], ["BHXH khu vực", "BHXH", "CTD_TINH", "7", "0", "1", "9", "77.8", "80", "no", "no"]);
+    assert!(b[1][11].starts_with("Nghị định 98/2023/NĐ-CP, Điều 30 khoản 7"), "{:?}", b[1]);
     // The absent member's written opinion in favour makes 8 of all 9: 88.9%, carried.
     e.ok(&[
         "council",
@@ -72,7 +86,7 @@ fn example_4_a_council_of_nine_carries_a_flag_with_eight_not_seven() {
     ]);
     let b = ballots(&e, "1");
     assert_eq!(b.len(), 2, "a ballot again replaces the first");
-    assert_eq!(&b[1][6..10], ["9", "88.9", "80", "yes"]);
+    assert_eq!(&b[1][6..11], ["9", "88.9", "80", "no", "yes"]);
     // Ballots beyond attendance, a candidate not in the file, a session below the quorum: refused, nothing written.
     let err = e.fails(&["council", "vote", "1", "--unit", "CT", "--title", "BK_TINH", "--yes", "8", "--no", "1"], 1);
     assert!(
@@ -99,7 +113,7 @@ fn example_4_a_council_of_nine_carries_a_flag_with_eight_not_seven() {
     e.ok(&["council", "import", "1", &e.write("kiem-phieu.csv", sheet)]);
     let b = ballots(&e, "1");
     assert_eq!(b.len(), 4);
-    assert_eq!(&b[2][..10], ["Cục Thuế", "CT", "BK_TINH", "8", "1", "0", "9", "100", "> 50%", "yes"]);
+    assert_eq!(&b[2][..11], ["Cục Thuế", "CT", "BK_TINH", "8", "1", "0", "9", "100", "50", "yes", "yes"]);
     // Absent members named: the counts follow from the council's members.
     let out = e.ok(&[
         "council",
@@ -142,7 +156,7 @@ fn example_4_a_council_of_nine_carries_a_flag_with_eight_not_seven() {
         "9",
     ]);
     e.ok(&["council", "vote", "1", "--unit", "BHXH", "--title", "CTD_TINH", "--yes", "7", "--no", "2"]);
-    assert_eq!(ballots(&e, "1")[1][10], "Nghị định 98/2023/NĐ-CP, Điều 30 khoản 7");
+    assert_eq!(ballots(&e, "1")[1][11], "Nghị định 98/2023/NĐ-CP, Điều 30 khoản 7");
 }
 
 /// A person of Cục Thuế proposed for CSTĐ of the province, and two units from the ranking.
@@ -312,7 +326,7 @@ fn returned_with_a_reason_resent_and_decided_with_a_changed_form() {
     let award = e.ok(&["award", "show", "6"]).stdout;
     assert!(award.contains("answers proposal #1 (candidate #2)"), "{award}");
     let review = e.ok(&["report", "annual", "--as-of", "31/01/2026", "--format", "csv", "--table", "proposals"]).stdout;
-    assert!(review.contains("BK_TINH,55.6,> 50%,changed,GK,120/QĐ-UBND"), "{review}");
+    assert!(review.contains("BK_TINH,55.6,50,changed,GK,120/QĐ-UBND"), "{review}");
     assert!(
         review.contains(
             "1,sent 12/12/2025 (15/TTr-KTĐ); returned 20/12/2025: Thiếu báo cáo thành tích có xác nhận; sent 22/12/2025 (18/TTr-KTĐ),decided,"
@@ -378,7 +392,10 @@ fn the_demo_has_its_council_and_a_draft_proposal() {
     assert_eq!(members.len(), 8);
     assert_eq!(&members[1][1..3], ["Tạ Thị Dân", "chair"]);
     let b = demo_ballots(&e, "24/07/2020");
-    assert_eq!(&b[1][..10], ["Trần Thị Yến Phương", "BHXH_TB", "BK_TINH", "6", "1", "0", "7", "100", "> 50%", "yes"]);
+    assert_eq!(
+        &b[1][..11],
+        ["Trần Thị Yến Phương", "BHXH_TB", "BK_TINH", "6", "1", "0", "7", "100", "50", "yes", "yes"]
+    );
     let vi = e.ok(&["-f", "thidua-demo.db", "--lang", "vi", "proposal", "show", "1"]).stdout;
     assert!(vi.contains("Dự thảo") && vi.contains("Đối tượng đề nghị"), "{vi}");
     if let Some(w) = crate::lang::english_in(&vi) {

@@ -315,17 +315,13 @@ fn warn_if_not_eligible(ctx: &Ctx, id: i64) -> Result<()> {
     let judge = Judge::new(&conn, None)?.at(a.decision_date.unwrap_or_else(crate::text::today));
     let j = judge.judge(&s, &a.code, a.year_to as i32)?;
     if j.summary() == crate::rules::Summary::NotEligible {
-        let lang = ctx.out.lang;
-        let failed: Vec<String> = j
+        let failed: Vec<crate::msg::Arg> = j
             .checks
             .iter()
             .filter(|c| c.verdict == crate::rules::Verdict::NotMet)
             .map(|c| {
-                format!(
-                    "{} ({})",
-                    crate::output::labels::label(&format!("cond.{}", c.cond), lang),
-                    report::eligible::article(&c.cite, lang)
-                )
+                msg!("{} ({})", crate::msg::Arg::label("cond", c.cond.as_str()), report::eligible::article_arg(&c.cite))
+                    .into()
             })
             .collect();
         // Judged by the rules of its achievement year, which the warning names.
@@ -335,7 +331,7 @@ fn warn_if_not_eligible(ctx: &Ctx, id: i64) -> Result<()> {
             a.code,
             a.year_to,
             j.regime.texts(),
-            failed.join("; ")
+            crate::msg::Arg::List(failed, "; ")
         ));
     }
     Ok(())
