@@ -104,7 +104,7 @@ pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
             ctx.say(msg!("accepted the file as it is (audit entry #{}): {}", id, reason));
             let left = db::check::run(&conn)?;
             for p in &left {
-                ctx.say(msg!("still found: {}", p));
+                ctx.say(msg!("still found: {}", crate::msg::Msg::said(p.clone())));
             }
             Ok(())
         }

@@ -258,8 +258,9 @@ fn set_status(ctx: &Ctx, id: i64, s: RegStatus, note: Option<String>, w: &WriteA
         registrations::set_status(tx, id, s, note.as_deref().filter(|n| !n.is_empty()))?;
         let who = r.person_name.unwrap_or(r.unit_code);
         Ok(match s {
-            RegStatus::Withdrawn => format!("#{id}: {who} withdrew {}", r.code),
-            _ => format!("#{id}: {who} — {} {}", r.code, s.as_str().replace('_', " ")),
+            RegStatus::Withdrawn => msg!("#{}: {} withdrew {}", id, who, r.code),
+            RegStatus::NotAchieved => msg!("#{}: {} — {} not achieved", id, who, r.code),
+            _ => msg!("#{}: {} — {} achieved", id, who, r.code),
         })
     })?;
     ctx.done(w, msg);

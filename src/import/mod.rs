@@ -792,15 +792,15 @@ impl Counts {
         }
     }
 
-    pub fn summary(&self, name: &str) -> String {
-        format!("{name}: {}", self.brief())
+    pub fn summary(&self, name: &str) -> Msg {
+        msg!("{}: {}", name, self.brief())
     }
 
-    pub fn brief(&self) -> String {
+    pub fn brief(&self) -> Msg {
         if self.inserted + self.updated == 0 {
-            format!("nothing changed ({} rows already as in the file)", self.unchanged)
+            msg!("nothing changed ({} rows already as in the file)", self.unchanged)
         } else {
-            format!("{} inserted, {} updated, {} unchanged", self.inserted, self.updated, self.unchanged)
+            msg!("{} inserted, {} updated, {} unchanged", self.inserted, self.updated, self.unchanged)
         }
     }
 }

@@ -31,7 +31,7 @@ mod units;
 mod widths;
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use tempfile::TempDir;
@@ -120,12 +120,35 @@ impl Env {
         self.run_with(args, b"")
     }
 
-    /// Runs and asserts exit 0.
+    /// Runs and asserts exit 0. The same command runs first under `THIDUA_LANG=vi` in a copy of the folder as it
+    /// stands (the same state, so the same success): what it says on stderr holds no English (issue 32).
     pub fn ok(&self, args: &[&str]) -> Out {
+        self.ok_in_vietnamese(args);
         let o = self.run(args);
         assert_eq!(o.code, 0, "thidua {args:?} failed:\n{}", o.stderr);
         assert!(!o.stderr.contains("panicked"), "{}", o.stderr);
         o
+    }
+
+    fn ok_in_vietnamese(&self, args: &[&str]) {
+        let copy = tempfile::tempdir().expect("temp dir");
+        copy_folder(self.dir.path(), copy.path());
+        let here = self.dir.path().to_string_lossy().into_owned();
+        let there = copy.path().to_string_lossy().into_owned();
+        let args: Vec<String> = args.iter().map(|a| a.replace(&here, &there)).collect();
+        let o = self
+            .cmd(&args.iter().map(String::as_str).collect::<Vec<_>>())
+            .current_dir(copy.path())
+            .env("HOME", copy.path())
+            .env("THIDUA_LANG", "vi")
+            .stdin(Stdio::null())
+            .output()
+            .expect("run thidua");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(0), "thidua {args:?} under vi:\n{err}");
+        if let Some(w) = lang::english_in(&err) {
+            panic!("English word '{w}' under --lang vi, thidua {args:?}:\n{err}");
+        }
     }
 
     /// Runs and asserts the exit code, returning stderr. Every refusal the suite meets is run again under
@@ -183,6 +206,21 @@ impl Env {
                    QLTT,Cục Quản lý thị trường tỉnh,QLTT,member\n";
         let f = self.write("units.csv", csv);
         self.ok(&["unit", "import", &f]);
+    }
+}
+
+/// A folder's files and subfolders copied into another (a test's folder is small).
+fn copy_folder(from: &Path, to: &Path) {
+    for e in std::fs::read_dir(from).expect("read folder") {
+        let e = e.expect("entry");
+        let (src, dst) = (e.path(), to.join(e.file_name()));
+        let kind = e.file_type().expect("file type");
+        if kind.is_dir() {
+            std::fs::create_dir_all(&dst).expect("create folder");
+            copy_folder(&src, &dst);
+        } else if kind.is_file() {
+            std::fs::copy(&src, &dst).expect("copy file");
+        }
     }
 }
 

@@ -300,7 +300,7 @@ fn import_pledges(
         let c = campaign_of(tx, campaign)?;
         import::pledges::run(tx, &mut src, &c, ctx.quiet)
     })?;
-    ctx.done(w, format!("{}: targets: {}; progress: {}", src.name, targets.brief(), progress.brief()));
+    ctx.done(w, msg!("{}: targets: {}; progress: {}", src.name, targets.brief(), progress.brief()));
     Ok(())
 }
 
