@@ -294,7 +294,7 @@ pub fn result(conn: &Connection, s: &Session, lang: Lang) -> Result<Report> {
                 s.members,
                 s.present,
                 s.written,
-                quorum.value.map_or(Arg::Text(String::new()), |q| Arg::Pct(q)),
+                quorum.value.map_or(Arg::Text(String::new()), Arg::Pct),
                 match &quorum.source {
                     rules::Source::Set { source, .. } => Arg::Text(source.clone()),
                     rules::Source::Default(c) => super::eligible::article_arg(c),
