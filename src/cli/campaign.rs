@@ -163,7 +163,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
         note: some(&a.fields.note),
     };
     db::write(&mut conn, a.write.dry_run, |tx| campaigns::insert(tx, &c))?;
-    ctx.done(&a.write, format!("added campaign {code} ({name}, {})", kind.as_str()));
+    ctx.done(&a.write, msg!("added campaign {} ({}, {})", code, name, kind));
     Ok(())
 }
 
@@ -258,7 +258,7 @@ fn step(ctx: &Ctx, a: StepArgs, launch: bool) -> Result<()> {
             (false, CampaignStatus::Planned) => {
                 return Err(refused_hint(
                     msg!("campaign {} has not been launched", c.code),
-                    format!("launch it first: `thidua campaign launch {} --date …`", c.code),
+                    msg!("launch it first: `thidua campaign launch {} --date …`", c.code),
                 ))
             }
             (false, _) => return Err(refused(msg!("campaign {} is already closed", c.code))),
@@ -279,6 +279,6 @@ fn remove(ctx: &Ctx, campaign: &str, yes: bool, w: &WriteArgs) -> Result<()> {
     }
     ctx.confirm(&format!("remove campaign {} ({})?", c.code, c.name), yes)?;
     db::write(&mut conn, w.dry_run, |tx| campaigns::delete(tx, c.id))?;
-    ctx.done(w, format!("removed campaign {}", c.code));
+    ctx.done(w, msg!("removed campaign {}", c.code));
     Ok(())
 }

@@ -206,7 +206,7 @@ pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
                     None,
                 )
             })?;
-            ctx.done(&write, format!("council member #{id}: {name}"));
+            ctx.done(&write, msg!("council member #{}: {}", id, name));
             Ok(())
         }
         CouncilCmd::Member(MemberCmd::List { .. }) => {
@@ -240,12 +240,12 @@ pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
                     position.as_deref(),
                 )
             })?;
-            ctx.done(&write, format!("council member #{id} corrected"));
+            ctx.done(&write, msg!("council member #{} corrected", id));
             Ok(())
         }
         CouncilCmd::Member(MemberCmd::Remove { id, write }) => {
             let name = ctx.write(&write, |tx| council::remove_member(tx, id))?;
-            ctx.done(&write, format!("removed council member #{id} ({name})"));
+            ctx.done(&write, msg!("removed council member #{} ({})", id, name));
             Ok(())
         }
         CouncilCmd::Session(SessionCmd::Add { date, kind, present, written, members, absent, wrote, place, write }) => {
@@ -300,7 +300,7 @@ pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
                 }
                 Ok(id)
             })?;
-            ctx.done(&write, format!("council session #{id} of {}", crate::text::format_date(date)));
+            ctx.done(&write, msg!("council session #{} of {}", id, crate::text::format_date(date)));
             Ok(())
         }
         CouncilCmd::Session(SessionCmd::List { .. }) => {
@@ -346,7 +346,7 @@ pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
                 council::edit_session(tx, &edited)?;
                 Ok(s.id)
             })?;
-            ctx.done(&write, format!("council session #{id} corrected"));
+            ctx.done(&write, msg!("council session #{} corrected", id));
             Ok(())
         }
         CouncilCmd::Session(SessionCmd::Remove { session, write }) => {
@@ -355,7 +355,7 @@ pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
                 council::remove_session(tx, s.id)?;
                 Ok((s.id, s.held_on))
             })?;
-            ctx.done(&write, format!("removed council session #{id} of {}", crate::text::format_date(on)));
+            ctx.done(&write, msg!("removed council session #{} of {}", id, crate::text::format_date(on)));
             Ok(())
         }
         CouncilCmd::Vote { session, unit, person, title, remove: true, write, .. } => {
@@ -366,7 +366,7 @@ pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
                 council::remove_vote(tx, &s, unit_id, person_id, &e.code)?;
                 Ok((name, e.code))
             })?;
-            ctx.done(&write, format!("removed the ballot on {name} — {code}"));
+            ctx.done(&write, msg!("removed the ballot on {} — {}", name, code));
             Ok(())
         }
         CouncilCmd::Vote { session, unit, person, title, yes, no, written, write, .. } => {

@@ -87,7 +87,7 @@ pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
                 return Err(usage(msg!("--reason needs the reason")));
             }
             let at = ctx.write(&a.write, |tx| meta::seal(tx, &a.reason))?;
-            ctx.done(&a.write, format!("sealed {} at {at}: {}", ctx.db.display(), a.reason));
+            ctx.done(&a.write, msg!("sealed {} at {}: {}", ctx.db.display(), at, a.reason));
             if !a.write.dry_run {
                 // On stdout, for a script to keep; computed after the seal's own entry, which it covers.
                 println!("{}", db::check::fingerprint(&ctx.open()?)?);
@@ -135,7 +135,11 @@ fn report_problems(file: &Path, problems: &[String], lang: crate::output::Lang) 
         writeln!(out, "{}", crate::output::messages::say(p, lang))?;
     }
     out.flush()?;
-    Err(refused(format!("{}: {}", file.display(), crate::text::count(problems.len() as u64, "problem", "problems"))))
+    Err(refused(msg!(
+        "{}: {}",
+        file.display(),
+        crate::msg::Msg::count(problems.len() as u64, "{} problem", "{} problems")
+    )))
 }
 
 fn backup(ctx: &Ctx, dest: Option<PathBuf>) -> Result<()> {
@@ -154,7 +158,7 @@ fn backup(ctx: &Ctx, dest: Option<PathBuf>) -> Result<()> {
         return Err(refused(msg!(
             "the copy {} does not pass `db check` ({}); the file itself needs `db check`",
             dest.display(),
-            crate::text::count(problems.len() as u64, "problem", "problems")
+            crate::msg::Msg::count(problems.len() as u64, "{} problem", "{} problems")
         )));
     }
     ctx.say(msg!("backed up to {} (checked)", dest.display()));

@@ -131,7 +131,7 @@ pub fn run(ctx: &Ctx, cmd: DisciplineCmd) -> Result<()> {
             })?;
             let (id, name, twin) = (id.0, id.1, id.2);
             let form = crate::output::labels::label(&format!("discipline.{form}"), ctx.out.lang).to_string();
-            ctx.done(&write, format!("#{id}: {name}: {form} from {}", format_date(from)));
+            ctx.done(&write, msg!("#{}: {}: {} from {}", id, name, form, format_date(from)));
             if let Some(t) = twin {
                 ctx.say(msg!("warning: #{} records the same for {} already: both count in every verdict; remove the one typed twice with `thidua discipline remove {}`", t, name, id));
             }
@@ -142,7 +142,7 @@ pub fn run(ctx: &Ctx, cmd: DisciplineCmd) -> Result<()> {
             let form = crate::output::labels::label(&format!("discipline.{}", d.d.form), ctx.out.lang).to_string();
             ctx.confirm(&format!("remove #{id} ({}: {form} from {})?", d.name, format_date(d.d.start)), yes)?;
             ctx.write(&write, |tx| discipline::delete(tx, id))?;
-            ctx.done(&write, format!("removed #{id}"));
+            ctx.done(&write, msg!("removed #{}", id));
             Ok(())
         }
         DisciplineCmd::List { out: _, unit, person } => {
@@ -172,12 +172,12 @@ pub fn run(ctx: &Ctx, cmd: DisciplineCmd) -> Result<()> {
                 }
                 discipline::update(tx, id, &n)
             })?;
-            ctx.done(&write, format!("#{id} corrected"));
+            ctx.done(&write, msg!("#{} corrected", id));
             Ok(())
         }
         DisciplineCmd::End { id, date, note, write } => {
             ctx.write(&write, |tx| discipline::end(tx, id, date, note.as_deref()))?;
-            ctx.done(&write, format!("#{id} ended on {}", format_date(date)));
+            ctx.done(&write, msg!("#{} ended on {}", id, format_date(date)));
             Ok(())
         }
     }

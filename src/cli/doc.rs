@@ -171,10 +171,11 @@ fn reports_of_proposal(ctx: &Ctx, id: i64, write: &WriteArgs, out: &DocOut) -> R
     })?;
     ctx.done(
         write,
-        format!(
-            "wrote {} achievement reports in {} and attached them to proposal #{id}",
+        msg!(
+            "wrote {} achievement reports in {} and attached them to proposal #{}",
             papers_made.len(),
-            dir.display()
+            dir.display(),
+            id
         ),
     );
     Ok(())

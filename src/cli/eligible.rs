@@ -187,8 +187,8 @@ fn confirm(
         Ok((changed, name, e.code, year))
     })?;
     match (&note, changed) {
-        (Some(_), _) => ctx.done(w, format!("{name}: the qualitative conditions of {code} {year} are confirmed")),
-        (None, true) => ctx.done(w, format!("{name}: the confirmation of {code} {year} is withdrawn")),
+        (Some(_), _) => ctx.done(w, msg!("{}: the qualitative conditions of {} {} are confirmed", name, code, year)),
+        (None, true) => ctx.done(w, msg!("{}: the confirmation of {} {} is withdrawn", name, code, year)),
         (None, false) => ctx.say(msg!("{}: {} {} was not confirmed", name, code, year)),
     }
     Ok(())

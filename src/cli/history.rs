@@ -67,7 +67,7 @@ pub fn run(ctx: &Ctx, cmd: HistoryCmd) -> Result<()> {
             })?;
             ctx.done(
                 &write,
-                format!("{} ({}): {added} achievements added, {skipped} already here", src.name, src.bloc.year),
+                msg!("{} ({}): {} achievements added, {} already here", src.name, src.bloc.year, added, skipped),
             );
             if revoked > 0 {
                 ctx.say(msg!("{} achievements of the history revoked by the older file", revoked));
@@ -79,7 +79,7 @@ pub fn run(ctx: &Ctx, cmd: HistoryCmd) -> Result<()> {
                 return Err(crate::error::usage(msg!("--decision and --reason name the revoking decision and why")));
             }
             let what = ctx.write(&write, |tx| carry::revoke(tx, id, &decision, date, &reason))?;
-            ctx.done(&write, format!("revoked #{id} ({what}) by {decision}"));
+            ctx.done(&write, msg!("revoked #{} ({}) by {}", id, what, decision));
             Ok(())
         }
         HistoryCmd::List { unit, person, code, .. } => {

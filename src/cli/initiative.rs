@@ -146,14 +146,14 @@ pub fn run(ctx: &Ctx, cmd: InitiativeCmd) -> Result<()> {
         InitiativeCmd::Edit { id, title, scope, kind, year, body, decision, date, note, write } => {
             let e = crate::db::initiatives::Edit { title, scope, kind, year, body, decision, decided_on: date, note };
             ctx.write(&write, |tx| crate::db::initiatives::edit(tx, id, &e))?;
-            ctx.done(&write, format!("initiative #{id} corrected"));
+            ctx.done(&write, msg!("initiative #{} corrected", id));
             Ok(())
         }
         InitiativeCmd::Remove { id, yes, write } => {
             let title = crate::db::initiatives::get(&ctx.open()?, id)?.i.title;
             ctx.confirm(&format!("remove initiative #{id} ({title})?"), yes)?;
             ctx.write(&write, |tx| crate::db::initiatives::remove(tx, id))?;
-            ctx.done(&write, format!("removed initiative #{id}"));
+            ctx.done(&write, msg!("removed initiative #{}", id));
             Ok(())
         }
         InitiativeCmd::List { out: _, person, unit, year } => {
@@ -167,7 +167,7 @@ pub fn run(ctx: &Ctx, cmd: InitiativeCmd) -> Result<()> {
         }
         InitiativeCmd::Use { id, award, undo: true, write } => {
             ctx.write(&write, |tx| initiatives::unuse(tx, id, award))?;
-            ctx.done(&write, format!("initiative #{id} is no longer recorded as used by award #{award}"));
+            ctx.done(&write, msg!("initiative #{} is no longer recorded as used by award #{}", id, award));
             Ok(())
         }
         InitiativeCmd::Use { id, award, write, .. } => {
@@ -175,7 +175,7 @@ pub fn run(ctx: &Ctx, cmd: InitiativeCmd) -> Result<()> {
             match before {
                 None => ctx.say(msg!("initiative #{} is already recorded as used by award #{}", id, award)),
                 Some(before) => {
-                    ctx.done(&write, format!("initiative #{id} is used by award #{award}"));
+                    ctx.done(&write, msg!("initiative #{} is used by award #{}", id, award));
                     if let Some(u) = before.first() {
                         ctx.say(reuse_warning(id, u));
                     }
@@ -226,7 +226,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
         }
         initiatives::insert(tx, &n)
     })?;
-    ctx.done(&a.write, format!("initiative #{id}: {}", a.title));
+    ctx.done(&a.write, msg!("initiative #{}: {}", id, a.title));
     Ok(())
 }
 

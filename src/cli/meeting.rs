@@ -157,7 +157,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
         guests: a.fields.guest.iter().filter(|g| !g.is_empty()).map(|g| guest(g)).collect(),
     };
     let id = ctx.write(&a.write, |tx| meetings::insert(tx, &m))?;
-    ctx.done(&a.write, format!("recorded meeting #{id} ({}, {})", m.kind, format_date(m.held_on)));
+    ctx.done(&a.write, msg!("recorded meeting #{} ({}, {})", id, m.kind, format_date(m.held_on)));
     Ok(())
 }
 
@@ -211,7 +211,7 @@ fn remove(ctx: &Ctx, meeting: &str, yes: bool, w: &WriteArgs) -> Result<()> {
         yes,
     )?;
     db::write(&mut conn, w.dry_run, |tx| meetings::delete(tx, m.id))?;
-    ctx.done(w, format!("removed meeting #{} ({})", m.id, format_date(m.held_on)));
+    ctx.done(w, msg!("removed meeting #{} ({})", m.id, format_date(m.held_on)));
     Ok(())
 }
 

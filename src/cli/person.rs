@@ -149,7 +149,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
         };
         Ok((people::insert(tx, &d)?, u.code))
     })?;
-    ctx.done(&a.write, format!("added #{id} {name} to {unit}"));
+    ctx.done(&a.write, msg!("added #{} {} to {}", id, name, unit));
     Ok(())
 }
 
@@ -247,7 +247,7 @@ fn remove(ctx: &Ctx, person: &str, yes: bool, w: &WriteArgs) -> Result<()> {
     }
     ctx.confirm(&format!("remove #{} {} ({})?", p.id, p.full_name, p.unit_code), yes)?;
     db::write(&mut conn, w.dry_run, |tx| people::delete(tx, p.id))?;
-    ctx.done(w, format!("removed #{} {}", p.id, p.full_name));
+    ctx.done(w, msg!("removed #{} {}", p.id, p.full_name));
     Ok(())
 }
 

@@ -194,7 +194,7 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
                 }
                 Ok((id, n))
             })?;
-            ctx.done(&write, format!("proposal #{id} (draft): {title}"));
+            ctx.done(&write, msg!("proposal #{} (draft): {}", id, title));
             if n > 0 {
                 ctx.say(msg!("{} candidates from the ranking", n));
             }
@@ -235,7 +235,7 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
                 Ok((item, reused, twice))
             })?;
             let (item, reused, twice) = item;
-            ctx.done(&write, format!("candidate #{item} of proposal #{id}"));
+            ctx.done(&write, msg!("candidate #{} of proposal #{}", item, id));
             if let Some((p, c, code)) = twice.first() {
                 ctx.say(msg!("warning: candidate #{} of proposal #{} proposes the same subject for {}: one achievement, one form (Luật Thi đua, khen thưởng 2022, Điều 5 khoản 2 điểm c); it is sent only with --force and the separate achievement as the reason", c, p, code));
             }
@@ -277,7 +277,7 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
             })?;
             ctx.done(
                 &write,
-                format!("paper #{doc} of proposal #{id}: {name} ({} bytes, SHA-256 {})", bytes.len(), &sha[..16]),
+                msg!("paper #{} of proposal #{}: {} ({} bytes, SHA-256 {})", doc, id, name, bytes.len(), &sha[..16]),
             );
             Ok(())
         }
@@ -301,7 +301,7 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
                 let to = to.as_deref().filter(|s| !s.is_empty());
                 report::proposals::send(tx, id, &memo, date, to, force.then_some(reason.as_deref().unwrap_or_default()))
             })?;
-            ctx.done(&write, format!("proposal #{id} sent: {memo} of {}", crate::text::format_date(date)));
+            ctx.done(&write, msg!("proposal #{} sent: {} of {}", id, memo, crate::text::format_date(date)));
             if forced > 0 {
                 ctx.say(msg!("{} candidates sent with --force; the reason is kept with each", forced));
             }
@@ -310,7 +310,7 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
         ProposalCmd::Remove { id, candidate: Some(c), yes, write } => {
             ctx.confirm(&format!("remove candidate #{c} from proposal #{id}?"), yes)?;
             let papers = ctx.write(&write, |tx| proposals::remove_item(tx, id, c))?;
-            ctx.done(&write, format!("candidate #{c} removed from proposal #{id}"));
+            ctx.done(&write, msg!("candidate #{} removed from proposal #{}", c, id));
             if papers > 0 {
                 ctx.say(msg!("its {} dossier papers went with it", papers));
             }
@@ -319,12 +319,12 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
         ProposalCmd::Remove { id, candidate: None, yes, write } => {
             ctx.confirm(&format!("remove the draft proposal #{id} with its candidates and papers?"), yes)?;
             ctx.write(&write, |tx| proposals::remove(tx, id))?;
-            ctx.done(&write, format!("removed the draft proposal #{id}"));
+            ctx.done(&write, msg!("removed the draft proposal #{}", id));
             Ok(())
         }
         ProposalCmd::Detach { id, paper, write } => {
             let name = ctx.write(&write, |tx| proposals::detach(tx, id, paper))?;
-            ctx.done(&write, format!("'{name}' taken out of proposal #{id}'s dossier"));
+            ctx.done(&write, msg!("'{}' taken out of proposal #{}'s dossier", name, id));
             Ok(())
         }
         ProposalCmd::Return { id, date, reason, write } => {
@@ -339,7 +339,7 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
                 }
                 proposals::give_back(tx, id, date, &reason)
             })?;
-            ctx.done(&write, format!("proposal #{id} returned on {}: {reason}", crate::text::format_date(date)));
+            ctx.done(&write, msg!("proposal #{} returned on {}: {}", id, crate::text::format_date(date), reason));
             Ok(())
         }
         ProposalCmd::Withdraw { id, date, reason, write } => {
@@ -353,7 +353,7 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
                     ProposalStatus::Draft => {
                         return Err(refused_hint(
                             msg!("proposal #{} is a draft: it was never sent", id),
-                            format!("a draft is removed (`thidua proposal remove {id}`)"),
+                            msg!("a draft is removed (`thidua proposal remove {}`)", id),
                         ))
                     }
                     s => {
@@ -375,14 +375,14 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
                 }
                 proposals::withdraw(tx, id, date, &reason)
             })?;
-            ctx.done(&write, format!("proposal #{id} withdrawn on {}: {reason}", crate::text::format_date(date)));
+            ctx.done(&write, msg!("proposal #{} withdrawn on {}: {}", id, crate::text::format_date(date), reason));
             Ok(())
         }
         ProposalCmd::Decide { id, decision, write } => {
             let counts = ctx.write(&write, |tx| report::proposals::decide(tx, id, &decision, status_label(ctx)))?;
             ctx.done(
                 &write,
-                format!("proposal #{id} decided: {} granted, {} changed, {} refused", counts.0, counts.1, counts.2),
+                msg!("proposal #{} decided: {} granted, {} changed, {} refused", id, counts.0, counts.1, counts.2),
             );
             Ok(())
         }

@@ -128,7 +128,7 @@ pub fn run(ctx: &Ctx, cmd: RatingCmd) -> Result<()> {
             let rating = label(&format!("rating.{rating}"), lang).to_string();
             match outcome {
                 Outcome::Unchanged => ctx.say(msg!("{}: the rating for {} is already {}", who, year, rating)),
-                _ => ctx.done(&write, format!("{who}: rated {rating} for {year}")),
+                _ => ctx.done(&write, msg!("{}: rated {} for {}", who, rating, year)),
             }
             Ok(())
         }
@@ -148,7 +148,7 @@ pub fn run(ctx: &Ctx, cmd: RatingCmd) -> Result<()> {
                 )),
                 _ => Ok(()),
             })?;
-            ctx.done(&write, format!("removed the {year} rating of {name}"));
+            ctx.done(&write, msg!("removed the {} rating of {}", year, name));
             Ok(())
         }
         RatingCmd::List { out: _, unit, person, year } => {

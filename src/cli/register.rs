@@ -202,7 +202,7 @@ pub fn run(ctx: &Ctx, cmd: RegisterCmd) -> Result<()> {
                 local: true,
             };
             ctx.write(&write, |tx| catalog::insert(tx, &e))?;
-            ctx.done(&write, format!("added {code} ({name}) to the catalog"));
+            ctx.done(&write, msg!("added {} ({}) to the catalog", code, name));
             Ok(())
         }
     }
@@ -245,7 +245,7 @@ fn remove(ctx: &Ctx, id: i64, yes: bool, w: &WriteArgs) -> Result<()> {
     let who = r.person_name.clone().unwrap_or(r.unit_code.clone());
     ctx.confirm(&format!("remove registration #{id} ({who} — {})?", r.code), yes)?;
     ctx.write(w, |tx| registrations::delete(tx, id))?;
-    ctx.done(w, format!("removed registration #{id} ({who} — {})", r.code));
+    ctx.done(w, msg!("removed registration #{} ({} — {})", id, who, r.code));
     Ok(())
 }
 

@@ -63,13 +63,13 @@ pub fn run(ctx: &Ctx, cmd: RulesCmd) -> Result<()> {
                 return Err(usage(msg!("--source is empty: name the text that set it")));
             }
             ctx.write(&write, |tx| stored::set_param(tx, param, v, &source, crate::text::today()))?;
-            ctx.done(&write, format!("{param} = {value} ({source})"));
+            ctx.done(&write, msg!("{} = {} ({})", param, value, source));
             Ok(())
         }
         RulesCmd::Reset { param, write } => {
             let was = ctx.write(&write, |tx| stored::reset_param(tx, param))?;
             if was {
-                ctx.done(&write, format!("{param}: back to the default of the rule set"));
+                ctx.done(&write, msg!("{}: back to the default of the rule set", param));
             } else {
                 ctx.say(msg!("{} was not set: the default applies already", param));
             }

@@ -227,7 +227,7 @@ pub fn run(ctx: &Ctx, cmd: UnitCmd) -> Result<()> {
                 )?;
                 Ok((u.code, s.code, moved))
             })?;
-            ctx.done(&write, format!("{code} merged into {to} on {}", crate::text::format_date(date)));
+            ctx.done(&write, msg!("{} merged into {} on {}", code, to, crate::text::format_date(date)));
             if move_people {
                 ctx.say(msg!("{} people and {} sub-units moved to {}", people, subs, to));
             }
@@ -240,7 +240,7 @@ pub fn run(ctx: &Ctx, cmd: UnitCmd) -> Result<()> {
                 units::end(tx, &u, UnitEndKind::Dissolved, date, None, d, false)?;
                 Ok(u.code)
             })?;
-            ctx.done(&write, format!("{code} dissolved on {}", crate::text::format_date(date)));
+            ctx.done(&write, msg!("{} dissolved on {}", code, crate::text::format_date(date)));
             Ok(())
         }
         UnitCmd::Restore { unit, write } => {
@@ -249,7 +249,7 @@ pub fn run(ctx: &Ctx, cmd: UnitCmd) -> Result<()> {
                 units::restore(tx, &u)?;
                 Ok(u.code)
             })?;
-            ctx.done(&write, format!("{code} goes on: its merger or dissolution was taken back"));
+            ctx.done(&write, msg!("{} goes on: its merger or dissolution was taken back", code));
             Ok(())
         }
         UnitCmd::Staff { unit, staff, women, party, function, ldtt, cstdcs, doc, write } => {
@@ -272,7 +272,7 @@ pub fn run(ctx: &Ctx, cmd: UnitCmd) -> Result<()> {
                 }
                 Ok(u.code)
             })?;
-            ctx.done(&write, format!("{code}: staff {staff}"));
+            ctx.done(&write, msg!("{}: staff {}", code, staff));
             Ok(())
         }
         UnitCmd::Import { file, cols, write } => import_units(ctx, &file, &cols, &write),
@@ -444,7 +444,7 @@ fn remove(ctx: &Ctx, unit: &str, yes: bool, w: &WriteArgs) -> Result<()> {
     }
     ctx.confirm(&format!("remove unit {} ({})?", u.code, u.name), yes)?;
     db::write(&mut conn, w.dry_run, |tx| units::delete(tx, u.id))?;
-    ctx.done(w, format!("removed unit {}", u.code));
+    ctx.done(w, msg!("removed unit {}", u.code));
     Ok(())
 }
 

@@ -117,7 +117,7 @@ pub fn insert(conn: &Connection, c: &Campaign) -> Result<i64> {
     if by_code(conn, &c.code)?.is_some() {
         return Err(refused_hint(
             msg!("campaign '{}' already exists", c.code),
-            format!("change it with `thidua campaign edit {}`", c.code),
+            msg!("change it with `thidua campaign edit {}`", c.code),
         ));
     }
     conn.prepare_cached(

@@ -66,7 +66,7 @@ fn check_member(conn: &Connection, except: Option<i64>, name: &str, role: Counci
     if let Some(c) = others.iter().find(|m| m.role == CouncilRole::Chair && role == CouncilRole::Chair) {
         return Err(refused_hint(
             msg!("the council has a chair already: #{} {}", c.id, c.name),
-            format!("remove #{} first, or add this member with another role", c.id),
+            msg!("remove #{} first, or add this member with another role", c.id),
         ));
     }
     Ok(())

@@ -66,7 +66,7 @@ pub fn resolve(conn: &Connection, input: &str, issuer: Option<&str>, year: Optio
         [d] => Ok(d.clone()),
         [] => Err(refused_hint(
             format!("no decision {number}{}", issuer.map(|i| format!(" of {i}")).unwrap_or_default()),
-            format!("record it first: `thidua award decision add {number} --date … --issuer …`"),
+            msg!("record it first: `thidua award decision add {} --date … --issuer …`", number),
         )),
         many => Err(refused_hint(
             msg!(

@@ -106,9 +106,10 @@ fn check_unique(conn: &Connection, kind: MeetingKind, day: NaiveDate, id: Option
     match on_day(conn, kind, day)? {
         Some(m) if Some(m.id) != id => Err(refused_hint(
             msg!("meeting #{} ({}) is already recorded on {}", m.id, kind, format_date(day)),
-            format!(
+            msg!(
                 "change it with `thidua meeting edit {}`, or remove it with `thidua meeting remove {} --yes`",
-                m.id, m.id
+                m.id,
+                m.id
             ),
         )),
         _ => Ok(()),

@@ -176,11 +176,12 @@ pub fn by_name_in_unit(conn: &Connection, unit_id: i64, key: &str) -> Result<Vec
 
 /// A person as a list of candidates names them: number, name, unit, position and staff code, so the secretary can
 /// tell two people of the same name apart.
-pub fn describe(p: &Person) -> String {
-    let mut extra = vec![p.unit_code.clone()];
-    extra.extend(p.position.clone());
-    extra.extend(p.staff_code.as_ref().map(|c| format!("code {c}")));
-    format!("#{} {} ({})", p.id, p.full_name, extra.join(", "))
+pub fn describe(p: &Person) -> crate::msg::Msg {
+    use crate::msg::Arg;
+    let mut extra = vec![Arg::Text(p.unit_code.clone())];
+    extra.extend(p.position.clone().map(Arg::Text));
+    extra.extend(p.staff_code.as_ref().map(|c| msg!("code {}", c).into()));
+    msg!("#{} {} ({})", p.id, p.full_name, Arg::List(extra, ", "))
 }
 
 /// Finds a person by what a secretary types (docs/architecture.md): the number `list` shows (also as `#12`), the
@@ -294,10 +295,12 @@ fn people_where(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> 
 
 /// The refusal for a name that finds several people, listing them.
 pub fn ambiguous(name: &str, many: &[Person]) -> crate::error::Error {
-    let shown: Vec<String> = many.iter().take(10).map(describe).collect();
-    let more = if many.len() > 10 { format!(" and {} more", many.len() - 10) } else { String::new() };
+    let mut shown: Vec<crate::msg::Arg> = many.iter().take(10).map(|p| describe(p).into()).collect();
+    if many.len() > 10 {
+        shown.push(msg!("{} more", many.len() - 10).into());
+    }
     refused_hint(
-        format!("person '{name}' is ambiguous: {}{more}", shown.join(", ")),
+        msg!("person '{}' is ambiguous: {}", name, crate::msg::Arg::List(shown, ", ")),
         "name the person by number or staff code, or narrow by --unit",
     )
 }

@@ -102,7 +102,7 @@ pub fn delete(conn: &Connection, id: i64) -> Result<()> {
     if let Some(a) = r.award_id {
         return Err(refused_hint(
             msg!("registration #{} was achieved by award #{}", id, a),
-            format!("remove the award first if it was typed in error (`thidua award remove {a}`)"),
+            msg!("remove the award first if it was typed in error (`thidua award remove {}`)", a),
         ));
     }
     conn.execute("DELETE FROM registration WHERE id = ?1", [id])?;
@@ -159,7 +159,7 @@ pub fn insert(conn: &Connection, n: &NewRegistration) -> Result<i64> {
                 old.id,
                 old.registered_on.map(|d| format!(" of {}", crate::text::format_date(d))).unwrap_or_default()
             ),
-            format!("withdraw it first with `thidua register withdraw {}` to register again", old.id),
+            msg!("withdraw it first with `thidua register withdraw {}` to register again", old.id),
         ));
     }
     insert_checked(conn, n)

@@ -212,7 +212,7 @@ pub fn check_member(u: &crate::model::Unit) -> Result<()> {
     match (&u.parent_code, &u.role) {
         (Some(p), _) => Err(refused_hint(
             msg!("{} is a sub-unit of {}: only member units of the bloc are scored", u.code, p),
-            format!("score its member unit: `thidua score set {p} …`"),
+            msg!("score its member unit: `thidua score set {} …`", p),
         )),
         (None, None) => Err(refused(msg!("{} is not a member of the bloc: only member units are scored", u.code))),
         _ => Ok(()),

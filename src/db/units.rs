@@ -192,7 +192,7 @@ pub fn check(conn: &Connection, id: Option<i64>, d: &UnitData) -> Result<()> {
             if Some(l.id) != id {
                 return Err(refused_hint(
                     format!("the bloc already has a leader: {} ({})", l.code, l.name),
-                    format!("hand the role over first: `thidua unit edit {} --role member`", l.code),
+                    msg!("hand the role over first: `thidua unit edit {} --role member`", l.code),
                 ));
             }
         }
@@ -235,7 +235,7 @@ pub fn insert(conn: &Connection, d: &UnitData) -> Result<i64> {
         Ok(_) => Ok(conn.last_insert_rowid()),
         Err(e) if super::is_constraint(&e) && by_code(conn, &d.code)?.is_some() => Err(refused_hint(
             msg!("unit '{}' already exists", d.code),
-            format!("change it with `thidua unit edit {}`", d.code),
+            msg!("change it with `thidua unit edit {}`", d.code),
         )),
         Err(e) => Err(e.into()),
     }
@@ -371,7 +371,7 @@ pub fn end(
                 Some((code, _)) => format!("unit {} was merged into {code} on {on} already", u.code),
                 None => format!("unit {} was dissolved on {on} already", u.code),
             },
-            format!("`thidua unit restore {}` takes it back, if it was typed in error", u.code),
+            msg!("`thidua unit restore {}` takes it back, if it was typed in error", u.code),
         ));
     }
     if u.role == Some(Role::Leader) {

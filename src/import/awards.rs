@@ -237,9 +237,7 @@ fn read(row: &Row) -> Result<Read> {
         None => None,
     };
     let basis = match row.get("basis") {
-        Some(b) => {
-            Basis::parse(&b).ok_or_else(|| cell("basis", format!("'{b}' is not a basis ({})", Basis::list())))?
-        }
+        Some(b) => Basis::parse(&b).ok_or_else(|| cell("basis", msg!("'{}' is not a basis ({})", b, Basis::list())))?,
         None => Basis::Merit,
     };
     Ok(Read {
@@ -282,7 +280,7 @@ fn row_decision(
         }
         ([], _, _) => Err(cell(
             "decision",
-            format!("no decision {number}; give decision_date and issuer to record it, or --decision"),
+            msg!("no decision {}; give decision_date and issuer to record it, or --decision", number),
         )),
         (many, _, _) => Err(cell(
             "decision",

@@ -29,9 +29,7 @@ pub const COLUMNS: &[Col] = &[
 fn count(row: &super::Row, key: &str) -> Result<i64> {
     match row.get(key) {
         None => Ok(0),
-        Some(v) => {
-            v.trim().parse::<u32>().map(i64::from).map_err(|_| cell(key, format!("'{v}' is not a whole number")))
-        }
+        Some(v) => v.trim().parse::<u32>().map(i64::from).map_err(|_| cell(key, msg!("'{}' is not a whole number", v))),
     }
 }
 

@@ -52,10 +52,10 @@ pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
             row.get("unit").map(|u| units::resolve(conn, &u).map_err(|e| cell("unit", e))).transpose()?.map(|u| u.id);
         let scope_text = row.get_key("scope", "scope").unwrap_or_default();
         let scope = Scope::parse(&scope_text)
-            .ok_or_else(|| cell("scope", format!("'{scope_text}' is not a scope ({})", Scope::list())))?;
+            .ok_or_else(|| cell("scope", msg!("'{}' is not a scope ({})", scope_text, Scope::list())))?;
         let kind = match row.get_key("kind", "initiative_kind") {
             Some(k) => InitiativeKind::parse(&k).ok_or_else(|| {
-                cell("kind", format!("'{k}' is not a kind of initiative ({})", InitiativeKind::list()))
+                cell("kind", msg!("'{}' is not a kind of initiative ({})", k, InitiativeKind::list()))
             })?,
             None => InitiativeKind::Initiative,
         };

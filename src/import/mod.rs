@@ -354,7 +354,7 @@ fn open_sheet(path: &str, cols: &[Col], ignore: &[String], sheet: Option<&str>) 
             .or_else(|| names.iter().find(|n| fold_key(n) == fold_key(s)))
             .cloned()
             .ok_or_else(|| {
-                refused_hint(msg!("{}: no sheet '{}'", path, s), format!("its sheets: {}", names.join(", ")))
+                refused_hint(msg!("{}: no sheet '{}'", path, s), msg!("its sheets: {}", names.join(", ")))
             })?,
         None => visible.first().cloned().ok_or_else(|| refused(msg!("{}: the workbook has no visible sheet", path)))?,
     };
@@ -730,7 +730,7 @@ impl Row<'_> {
             if v.contains(['\n', '\r']) && !MULTILINE.contains(key) {
                 return Err(cell(
                     key,
-                    format!("'{}' holds a line break; is a quote left open?", cut(&v.replace(['\r', '\n'], " "), 40)),
+                    msg!("'{}' holds a line break; is a quote left open?", cut(&v.replace(['\r', '\n'], " "), 40)),
                 ));
             }
         }
@@ -1186,11 +1186,11 @@ pub fn person_known(
                 let p = stored_people::by_staff_code(conn, c)?.ok_or_else(|| cell("person_code", "vanished"))?;
                 return Err(cell(
                     "person_code",
-                    format!("'{c}' is {} of {}, not of this row's unit", p.full_name, p.unit_code),
+                    msg!("'{}' is {} of {}, not of this row's unit", c, p.full_name, p.unit_code),
                 ));
             }
             if let Some(n) = name.as_deref().filter(|n| !same_name(n, &p_name)) {
-                return Err(cell("person", format!("'{n}' is not {p_name}, whose staff code is '{c}'")));
+                return Err(cell("person", msg!("'{}' is not {}, whose staff code is '{}'", n, p_name, c)));
             }
             return Ok(Some(id));
         }
@@ -1198,7 +1198,7 @@ pub fn person_known(
     let Some(name) = name else {
         return match code {
             Some(c) if !create => {
-                Err(cell("person_code", format!("no person with staff code '{c}'; add --create-people with a name")))
+                Err(cell("person_code", msg!("no person with staff code '{}'; add --create-people with a name", c)))
             }
             Some(_) => Err(cell("person", "is empty: a person to create needs a name")),
             None => Ok(None),
@@ -1210,8 +1210,10 @@ pub fn person_known(
             // The name finds someone, the code no one: which is right is the secretary's call.
             Some(c) => Err(cell(
                 "person_code",
-                format!(
-                    "'{c}' is no one's staff code, but '{name}' is {}; correct the code, or leave it empty",
+                msg!(
+                    "'{}' is no one's staff code, but '{}' is {}; correct the code, or leave it empty",
+                    c,
+                    name,
                     stored_people::describe(p)
                 ),
             )),
@@ -1231,7 +1233,7 @@ pub fn person_known(
             *created += 1;
             Ok(Some(stored_people::insert(conn, &d)?))
         }
-        [] => Err(cell("person", format!("no person '{name}' in this unit; add --create-people to create them"))),
+        [] => Err(cell("person", msg!("no person '{}' in this unit; add --create-people to create them", name))),
         many => Err(cell("person", stored_people::ambiguous(&name, many))),
     }
 }

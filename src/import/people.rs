@@ -167,7 +167,7 @@ fn read(row: &Row) -> Result<Read> {
     let gender = match row.get("gender") {
         Some(g) => Some(
             Gender::parse(&g)
-                .ok_or_else(|| cell("gender", format!("'{g}' is not a gender ({}; nữ/nam)", Gender::list())))?,
+                .ok_or_else(|| cell("gender", msg!("'{}' is not a gender ({}; nữ/nam)", g, Gender::list())))?,
         ),
         None => None,
     };

@@ -50,12 +50,11 @@ pub fn run(conn: &Connection, src: &mut Source, c: &Campaign, quiet: bool) -> Re
     crate::db::campaigns::check_open(c)?;
     super::each_row(src, quiet, &mut errors, |row| {
         let u = units::resolve(conn, &row.need("unit")?).map_err(|e| cell("unit", e))?;
-        let p = pledges::get(conn, u.id, c.id)?.ok_or_else(|| {
-            cell("unit", format!("{} has not signed the pledge of {}; sign it first", u.code, c.code))
-        })?;
+        let p = pledges::get(conn, u.id, c.id)?
+            .ok_or_else(|| cell("unit", msg!("{} has not signed the pledge of {}; sign it first", u.code, c.code)))?;
         let goal = row.get("goal").map(|g| parse_number(&g).map_err(|m| cell("goal", m))).transpose()?;
         let at_most = match row.get_key("at_most", "bool") {
-            Some(v) => yes(&v).ok_or_else(|| cell("at_most", format!("'{v}' is not yes/no")))?,
+            Some(v) => yes(&v).ok_or_else(|| cell("at_most", msg!("'{}' is not yes/no", v)))?,
             None => false,
         };
         let t = NewTarget {
@@ -73,7 +72,7 @@ pub fn run(conn: &Connection, src: &mut Source, c: &Campaign, quiet: bool) -> Re
         // A figure must fit its target: a value for a numeric target, met / not met for a qualitative one. The
         // status `pledge show` writes beside a value is computed from it, so it is read only to check its spelling.
         if let Some(m) = met.as_deref().filter(|m| flag_of(m).is_none()) {
-            return Err(cell("met", format!("'{m}' is not met / not_met")));
+            return Err(cell("met", msg!("'{}' is not met / not_met", m)));
         }
         let figure = match (goal, actual, met) {
             (Some(_), Some(a), _) => Some((Some(parse_number(&a).map_err(|m| cell("actual", m))?), None)),
@@ -83,7 +82,7 @@ pub fn run(conn: &Connection, src: &mut Source, c: &Campaign, quiet: bool) -> Re
                 None => {
                     return Err(cell(
                         "actual",
-                        format!("'{a}' is given, but the target has no goal; give the goal, or use the met column"),
+                        msg!("'{}' is given, but the target has no goal; give the goal, or use the met column", a),
                     ))
                 }
             },
@@ -95,7 +94,7 @@ pub fn run(conn: &Connection, src: &mut Source, c: &Campaign, quiet: bool) -> Re
             if at < p.signed_on {
                 return Err(cell(
                     "as_of",
-                    format!("{} comes before {} signed on {}", format_date(at), u.code, format_date(p.signed_on)),
+                    msg!("{} comes before {} signed on {}", format_date(at), u.code, format_date(p.signed_on)),
                 ));
             }
             progress.add(pledges::record(conn, id, at, value, flag, None)?);

@@ -47,7 +47,7 @@ pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
         if person_id.is_some() && row.org != Org::Own {
             return Err(cell(
                 "org",
-                format!("'{}' is for a unit's organisations; a person's rating is their own", row.org),
+                msg!("'{}' is for a unit's organisations; a person's rating is their own", row.org),
             ));
         }
         once.check((unit_id, person_id, row.org, row.year), line, "rating")?;
@@ -105,10 +105,10 @@ fn read(row: &Row) -> Result<Read> {
     let year = parse_year(&row.need("year")?).map_err(|m| cell("year", m))?;
     let r = row.get_key("rating", "rating").unwrap_or_default();
     let level = RatingLevel::parse(&r)
-        .ok_or_else(|| cell("rating", format!("'{r}' is not a rating ({})", RatingLevel::list())))?;
+        .ok_or_else(|| cell("rating", msg!("'{}' is not a rating ({})", r, RatingLevel::list())))?;
     let org = match row.get_key("org", "org") {
         Some(o) => {
-            Org::parse(&o).ok_or_else(|| cell("org", format!("'{o}' is not an organisation ({})", Org::list())))?
+            Org::parse(&o).ok_or_else(|| cell("org", msg!("'{}' is not an organisation ({})", o, Org::list())))?
         }
         None => Org::Own,
     };

@@ -218,7 +218,7 @@ fn read(row: &Row) -> Result<Read> {
     let status = match row.get("status") {
         Some(s) => Some(
             RegStatus::parse(&s)
-                .ok_or_else(|| cell("status", format!("'{s}' is not a status ({})", RegStatus::list())))?,
+                .ok_or_else(|| cell("status", msg!("'{}' is not a status ({})", s, RegStatus::list())))?,
         ),
         None => None,
     };

@@ -38,7 +38,7 @@ pub fn criteria(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Coun
         }
         let kind = match row.get_key("kind", "criterion_kind") {
             Some(k) => CriterionKind::parse(&k)
-                .ok_or_else(|| cell("kind", format!("'{k}' is not a kind of criterion ({})", CriterionKind::list())))?,
+                .ok_or_else(|| cell("kind", msg!("'{}' is not a kind of criterion ({})", k, CriterionKind::list())))?,
             None => CriterionKind::Base,
         };
         let c = Criterion { id: 0, code, group, group_name: row.get("group_name"), name: row.need("name")?, max, kind };

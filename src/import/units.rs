@@ -81,7 +81,7 @@ pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
     }
     for p in pending {
         let name = p.parent.unwrap_or_default();
-        errors.add(p.line, cell("parent", format!("no unit '{name}' in the file or the database")))?;
+        errors.add(p.line, cell("parent", msg!("no unit '{}' in the file or the database", name)))?;
     }
     errors.finish()?;
     Ok(counts)
@@ -99,16 +99,14 @@ fn read(conn: &Connection, row: &Row) -> Result<(UnitData, Option<String>)> {
         stored.as_ref().and_then(|s| s.parent_id).map(|id| units::get(conn, id).map(|u| u.code)).transpose()?
     };
     let role = match row.get_key("role", "role") {
-        Some(r) => {
-            Some(Role::parse(&r).ok_or_else(|| cell("role", format!("'{r}' is not a role ({})", Role::list())))?)
-        }
+        Some(r) => Some(Role::parse(&r).ok_or_else(|| cell("role", msg!("'{}' is not a role ({})", r, Role::list())))?),
         None if row.has("role") => None,
         None => stored.as_ref().and_then(|s| s.role),
     };
     // A top-level unit is a member of the bloc unless the file says otherwise.
     let role = if parent.is_some() { role.filter(|r| *r != Role::Member) } else { role.or(Some(Role::Member)) };
     let order = match row.get("order") {
-        Some(o) => Some(o.parse::<i64>().map_err(|_| cell("order", format!("'{o}' is not a whole number")))?),
+        Some(o) => Some(o.parse::<i64>().map_err(|_| cell("order", msg!("'{}' is not a whole number", o)))?),
         None if row.has("order") => None,
         None => stored.as_ref().and_then(|s| s.sort_order),
     };
@@ -116,7 +114,7 @@ fn read(conn: &Connection, row: &Row) -> Result<(UnitData, Option<String>)> {
         Some(f) => {
             let x = crate::text::parse_number(&f).map_err(|m| cell("female_share", m))?;
             if !(0.0..=100.0).contains(&x) {
-                return Err(cell("female_share", format!("'{f}' is not a share between 0 and 100")));
+                return Err(cell("female_share", msg!("'{}' is not a share between 0 and 100", f)));
             }
             Some(x)
         }

@@ -229,6 +229,8 @@ const TYPED: &[(&str, &str)] = &[
     ("file: {}", "tệp: {0}"),
     ("{} {}", "{0} {1}"),
     ("{} ({})", "{0} ({1})"),
+    ("#{} {} ({})", "#{0} {1} ({2})"),
+    ("{} more", "{0} người khác"),
     ("{} unassessed, {} unverified", "{0} chưa thẩm định, {1} chưa được thẩm định"),
     ("name a folder made by `thidua export`", "hãy chỉ một thư mục do `thidua export` tạo ra"),
     ("name the subject with --unit or --person", "hãy chỉ đối tượng bằng --unit hoặc --person"),

@@ -118,7 +118,7 @@ pub fn decision(ctx: &Ctx, cmd: DecisionCmd) -> Result<()> {
                 note: some(note),
             };
             let id = ctx.write(&write, |tx| decisions::insert(tx, &d))?;
-            ctx.done(&write, format!("recorded decision #{id} {number} of {} ({})", format_date(date), d.issuer));
+            ctx.done(&write, msg!("recorded decision #{} {} of {} ({})", id, number, format_date(date), d.issuer));
             Ok(())
         }
         DecisionCmd::List { .. } => emit_table(&report::awards::decisions(&ctx.open()?)?, &ctx.out),
@@ -160,7 +160,7 @@ pub fn decision(ctx: &Ctx, cmd: DecisionCmd) -> Result<()> {
             }
             ctx.confirm(&format!("remove decision {} of {} ({})?", d.number, format_date(d.issued_on), d.issuer), yes)?;
             db::write(&mut conn, write.dry_run, |tx| decisions::delete(tx, d.id))?;
-            ctx.done(&write, format!("removed decision {}", d.number));
+            ctx.done(&write, msg!("removed decision {}", d.number));
             Ok(())
         }
     }

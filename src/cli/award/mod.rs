@@ -177,7 +177,7 @@ pub fn run(ctx: &Ctx, cmd: AwardCmd) -> Result<()> {
                 return Err(usage(msg!("a revocation needs its --decision and its --reason")));
             }
             ctx.write(&write, |tx| awards::revoke(tx, id, &decision, date, &reason))?;
-            ctx.done(&write, format!("award #{id} is revoked by {decision}; it stays on record and no longer counts"));
+            ctx.done(&write, msg!("award #{} is revoked by {}; it stays on record and no longer counts", id, decision));
             Ok(())
         }
         AwardCmd::Forms { .. } => emit_table(&report::awards::forms(&ctx.open()?)?, &ctx.out),
@@ -363,7 +363,7 @@ fn remove(ctx: &Ctx, id: i64, yes: bool, w: &WriteArgs) -> Result<()> {
     let a = awards::get(&conn, id)?;
     ctx.confirm(&format!("remove award #{id} ({} — {})?", a.recipient, a.entry_name), yes)?;
     let reverted = db::write(&mut conn, w.dry_run, |tx| awards::delete(tx, id))?;
-    ctx.done(w, format!("removed award #{id}"));
+    ctx.done(w, msg!("removed award #{}", id));
     if let Some(r) = reverted {
         ctx.say(msg!("registration #{} is registered again (no longer achieved)", r));
     }

@@ -150,7 +150,7 @@ pub fn run(ctx: &Ctx, cmd: PledgeCmd) -> Result<()> {
             let (targets, figures) = ctx.write(&write, |tx| pledges::remove(tx, p.id))?;
             ctx.done(
                 &write,
-                format!("removed the pledge of {} with its targets ({targets}) and figures ({figures})", u.code),
+                msg!("removed the pledge of {} with its targets ({}) and figures ({})", u.code, targets, figures),
             );
             Ok(())
         }

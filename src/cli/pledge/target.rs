@@ -77,7 +77,7 @@ pub fn edit_target(ctx: &Ctx, a: EditArgs) -> Result<()> {
         };
         pledges::update_target(tx, a.id, &t)
     })?;
-    ctx.done(&a.write, format!("target #{} corrected", a.id));
+    ctx.done(&a.write, msg!("target #{} corrected", a.id));
     Ok(())
 }
 
@@ -86,7 +86,7 @@ pub fn remove_target(ctx: &Ctx, id: i64, yes: bool, write: &WriteArgs) -> Result
     let (_, t) = pledges::stored_target(&ctx.open()?, id)?;
     ctx.confirm(&format!("remove target #{id} (\"{}\") with its figures?", t.text), yes)?;
     let figures = ctx.write(write, |tx| pledges::remove_target(tx, id))?;
-    ctx.done(write, format!("removed target #{id} with its figures ({figures})"));
+    ctx.done(write, msg!("removed target #{} with its figures ({})", id, figures));
     Ok(())
 }
 
@@ -145,7 +145,7 @@ pub fn add_target(ctx: &Ctx, a: TargetArgs) -> Result<()> {
                 let p = pledges::get(tx, u.id, c.id)?.ok_or_else(|| {
                     refused_hint(
                         msg!("{} has not signed the pledge of {}", u.code, c.code),
-                        format!("sign it first: `thidua pledge sign --unit {} --date …`", u.code),
+                        msg!("sign it first: `thidua pledge sign --unit {} --date …`", u.code),
                     )
                 })?;
                 vec![p]

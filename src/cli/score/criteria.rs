@@ -84,7 +84,7 @@ pub fn criteria(ctx: &Ctx, cmd: CriteriaCmd) -> Result<()> {
             })?;
             ctx.done(
                 &write,
-                format!("{} criterion {code} ({}, max {})", crate::import::verb(o), c.kind, format_number(max, false)),
+                msg!("{} criterion {} ({}, max {})", crate::import::verb(o), code, c.kind, format_number(max, false)),
             );
             Ok(())
         }
@@ -95,7 +95,7 @@ pub fn criteria(ctx: &Ctx, cmd: CriteriaCmd) -> Result<()> {
                 scores::check_unlocked(tx)?;
                 scores::remove_criterion(tx, &c)
             })?;
-            ctx.done(&write, format!("removed criterion {} with the points given on it ({points})", c.code));
+            ctx.done(&write, msg!("removed criterion {} with the points given on it ({})", c.code, points));
             Ok(())
         }
         CriteriaCmd::List { .. } => emit_report(&ranking::criteria(&ctx.open()?, ctx.out.lang)?, &ctx.out),

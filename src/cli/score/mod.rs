@@ -158,7 +158,7 @@ pub fn run(ctx: &Ctx, cmd: ScoreCmd) -> Result<()> {
                 scores::exclude(tx, u.id, &reason)?;
                 Ok(u.code)
             })?;
-            ctx.done(&write, format!("{code} is kept out of the proposals: {reason}"));
+            ctx.done(&write, msg!("{} is kept out of the proposals: {}", code, reason));
             Ok(())
         }
         ScoreCmd::Include { unit, write } => {
@@ -169,7 +169,7 @@ pub fn run(ctx: &Ctx, cmd: ScoreCmd) -> Result<()> {
                 }
                 Ok(u.code)
             })?;
-            ctx.done(&write, format!("{code} may be proposed again"));
+            ctx.done(&write, msg!("{} may be proposed again", code));
             Ok(())
         }
         ScoreCmd::Lock { write } => {
@@ -197,7 +197,7 @@ pub fn run(ctx: &Ctx, cmd: ScoreCmd) -> Result<()> {
                 }
                 scores::record_event(tx, "unlock", Some(&reason))
             })?;
-            ctx.done(&write, format!("unlocked the scores: {reason}"));
+            ctx.done(&write, msg!("unlocked the scores: {}", reason));
             Ok(())
         }
         ScoreCmd::Settings(a) => settings(ctx, a),
@@ -269,7 +269,7 @@ fn settings(ctx: &Ctx, a: SettingsArgs) -> Result<()> {
         })?;
         ctx.done(
             &a.write,
-            format!("set {}", changes.iter().map(|(k, v)| format!("{k} = {v}")).collect::<Vec<_>>().join(", ")),
+            msg!("set {}", changes.iter().map(|(k, v)| format!("{k} = {v}")).collect::<Vec<_>>().join(", ")),
         );
     }
     emit_table(&ranking::Settings::load(&conn)?.table(), &ctx.out)

@@ -21,7 +21,7 @@ pub fn decision(conn: &Connection, id: i64) -> Result<Document> {
     if p.status == crate::model::ProposalStatus::Draft {
         return Err(refused_hint(
             msg!("proposal #{} is a draft: a decision answers a proposal that was sent", id),
-            format!("send it first: `thidua proposal send {id} --memo … --date …`"),
+            msg!("send it first: `thidua proposal send {} --memo … --date …`", id),
         ));
     }
     let items = candidates(conn, id)?;

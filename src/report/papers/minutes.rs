@@ -84,7 +84,7 @@ pub fn minutes(conn: &Connection, session: &str, keeper: Option<&str>) -> Result
     if votes.is_empty() {
         return Err(refused_hint(
             msg!("session #{} has no ballots", s.id),
-            format!("record them with `thidua council vote {} …`", s.id),
+            msg!("record them with `thidua council vote {} …`", s.id),
         ));
     }
     let f = frame(conn)?;
@@ -122,7 +122,7 @@ pub fn minutes(conn: &Connection, session: &str, keeper: Option<&str>) -> Result
                 secretary.name,
                 s.id
             ),
-            format!("name the member who kept them: `thidua doc minutes {} --secretary \"Họ và tên\"`", s.id),
+            msg!("name the member who kept them: `thidua doc minutes {} --secretary \"Họ và tên\"`", s.id),
         ));
     }
     let kind = match s.kind {
