@@ -208,12 +208,13 @@ macro_rules! int_arg {
 }
 int_arg!(u8, u16, i32, i64, u32, u64, usize, char);
 
-/// Legacy: a sentence composed in English (see [`Arg::Said`]).
-impl From<String> for Msg {
-    fn from(s: String) -> Msg {
-        Msg::said(s)
+/// A value that did not read (`text::Bad`): its template and values, typed as given.
+impl From<crate::text::Bad> for Msg {
+    fn from(b: crate::text::Bad) -> Msg {
+        Msg::new(b.key, b.values.into_iter().map(Arg::Text).collect())
     }
 }
+
 /// A sentence without values written in place (a hint, a note): the literal is its key.
 impl From<&'static str> for Msg {
     fn from(s: &'static str) -> Msg {

@@ -14,6 +14,34 @@ use icu_collator::{Collator, CollatorBorrowed};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+/// A value that does not read as what it should be: the message's English template (a key of the catalog of
+/// messages) and the values in it. The words are chosen where it is shown (`msg::Msg`, `output/messages.rs`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bad {
+    pub key: &'static str,
+    pub values: Vec<String>,
+}
+
+impl Bad {
+    pub fn new(key: &'static str, values: Vec<String>) -> Bad {
+        Bad { key, values }
+    }
+}
+
+/// In English, as the template reads with its values (clap and logs).
+impl std::fmt::Display for Bad {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut values = self.values.iter();
+        let mut parts = self.key.split("{}");
+        f.write_str(parts.next().unwrap_or_default())?;
+        for p in parts {
+            f.write_str(values.next().map_or("", String::as_str))?;
+            f.write_str(p)?;
+        }
+        Ok(())
+    }
+}
+
 /// Characters no one types on purpose and that a terminal or a reader cannot see: control characters (C0, DEL, C1:
 /// a BEL or an ESC sequence in a name would ring or recolour a terminal, and no XML can hold them), zero-width
 /// characters and the bidirectional controls (an RLO reverses what follows: a visual twin of another name).
@@ -71,7 +99,7 @@ pub fn clean_opt(s: &str) -> Option<String> {
 }
 
 /// Checks a code as the secretary types it for units, campaigns, titles (docs/architecture.md): short ASCII.
-pub fn check_code(kind: &str, code: &str) -> Result<String, String> {
+pub fn check_code(kind: &str, code: &str) -> Result<String, Bad> {
     let c = code.trim();
     // A Vietnamese letter (the Đ of KHĐT) has its plain letter: offer the code it would be.
     if !c.is_empty() && !c.is_ascii() && c.chars().all(|ch| ch.is_alphanumeric() || "_-. ".contains(ch)) {
@@ -80,13 +108,40 @@ pub fn check_code(kind: &str, code: &str) -> Result<String, String> {
             && plain.len() <= 32
             && plain.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b))
         {
-            return Err(format!("{kind} code '{c}' holds letters outside A–Z: write it {plain}"));
+            let v = vec![c.into(), plain];
+            return Err(match kind {
+                "unit" => Bad::new("unit code '{}' holds letters outside A–Z: write it {}", v),
+                "campaign" => Bad::new("campaign code '{}' holds letters outside A–Z: write it {}", v),
+                "catalog" => Bad::new("catalog code '{}' holds letters outside A–Z: write it {}", v),
+                "criterion" => Bad::new("criterion code '{}' holds letters outside A–Z: write it {}", v),
+                _ => Bad::new("group code '{}' holds letters outside A–Z: write it {}", v),
+            });
         }
     }
     if c.is_empty() || c.len() > 32 || !c.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b)) {
-        return Err(format!(
-            "{kind} code '{c}' is not a code: use up to 32 letters A–Z, digits, '_', '-' or '.' (e.g. BHXH, CT_TN)"
-        ));
+        let v = vec![c.into()];
+        return Err(match kind {
+            "unit" => Bad::new(
+                "unit code '{}' is not a code: use up to 32 letters A–Z, digits, '_', '-' or '.' (e.g. BHXH, CT_TN)",
+                v,
+            ),
+            "campaign" => Bad::new(
+                "campaign code '{}' is not a code: use up to 32 letters A–Z, digits, '_', '-' or '.' (e.g. BHXH, CT_TN)",
+                v,
+            ),
+            "catalog" => Bad::new(
+                "catalog code '{}' is not a code: use up to 32 letters A–Z, digits, '_', '-' or '.' (e.g. BHXH, CT_TN)",
+                v,
+            ),
+            "criterion" => Bad::new(
+                "criterion code '{}' is not a code: use up to 32 letters A–Z, digits, '_', '-' or '.' (e.g. BHXH, CT_TN)",
+                v,
+            ),
+            _ => Bad::new(
+                "group code '{}' is not a code: use up to 32 letters A–Z, digits, '_', '-' or '.' (e.g. BHXH, CT_TN)",
+                v,
+            ),
+        });
     }
     Ok(c.to_string())
 }
@@ -124,7 +179,7 @@ fn levenshtein(a: &str, b: &str) -> usize {
 /// Normalises a document number ("số, ký hiệu", docs/domain.md §5.7): NFC, spaces dropped, dashes made '-', the type
 /// "QD" read as "QĐ", a leading "Số:" dropped. `123 / QD-UBND` → `123/QĐ-UBND`; `86/2025/QĐ-UBND` keeps its year.
 /// The shape is number / [year /] TYPE-ISSUER…; anything else is refused with an example.
-pub fn doc_number(input: &str) -> Result<String, String> {
+pub fn doc_number(input: &str) -> Result<String, Bad> {
     let mut s: String = clean(input).chars().filter(|c| !c.is_whitespace()).collect();
     s = s.replace(['–', '—', '‐', '‑'], "-");
     for prefix in ["Số:", "số:", "SỐ:", "Số", "số", "So:", "so:"] {
@@ -135,7 +190,12 @@ pub fn doc_number(input: &str) -> Result<String, String> {
             break;
         }
     }
-    let bad = || format!("'{}' is not a document number: write it as 123/QĐ-UBND (or 86/2025/QĐ-UBND)", input.trim());
+    let bad = || {
+        Bad::new(
+            "'{}' is not a document number: write it as {} (or {})",
+            vec![input.trim().into(), "123/QĐ-UBND".into(), "86/2025/QĐ-UBND".into()],
+        )
+    };
     let parts: Vec<&str> = s.split('/').collect();
     let (seq, year, symbol) = match parts[..] {
         [seq, symbol] => (seq, None, symbol),
@@ -180,14 +240,14 @@ pub fn doc_number(input: &str) -> Result<String, String> {
 }
 
 /// Parses an achievement year or period: "2019", "2015-2020", "2015 – 2020".
-pub fn parse_period(input: &str) -> Result<(i32, i32), String> {
+pub fn parse_period(input: &str) -> Result<(i32, i32), Bad> {
     let s: String = input.chars().filter(|c| !c.is_whitespace()).collect::<String>().replace(['–', '—'], "-");
     match s.split_once('-') {
         None => parse_year(&s).map(|y| (y, y)),
         Some((a, b)) => {
             let (a, b) = (parse_year(a)?, parse_year(b)?);
             if b < a {
-                return Err(format!("'{}': the period ends before it starts", input.trim()));
+                return Err(Bad::new("'{}': the period ends before it starts", vec![input.trim().into()]));
             }
             Ok((a, b))
         }
@@ -291,16 +351,16 @@ pub struct NameParts {
 
 /// Splits a cleaned full name: first word family, last word given, the rest middle. `family` and `given` override
 /// the split for compound family names ("Tôn Nữ") or two-word given names; each must start (or end) the full name.
-pub fn split_name(full: &str, family: Option<&str>, given: Option<&str>) -> Result<NameParts, String> {
+pub fn split_name(full: &str, family: Option<&str>, given: Option<&str>) -> Result<NameParts, Bad> {
     let words: Vec<&str> = full.split(' ').filter(|w| !w.is_empty()).collect();
     if words.is_empty() {
-        return Err("a name is required".into());
+        return Err(Bad::new("a name is required", Vec::new()));
     }
     let fam_words = match family {
         Some(f) => {
             let fw: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
             if fw.is_empty() || fw.len() > words.len() || words[..fw.len()] != fw[..] {
-                return Err(format!("family name '{f}' does not begin the name '{full}'"));
+                return Err(Bad::new("family name '{}' does not begin the name '{}'", vec![f.into(), full.into()]));
             }
             fw.len()
         }
@@ -310,14 +370,14 @@ pub fn split_name(full: &str, family: Option<&str>, given: Option<&str>) -> Resu
         Some(g) => {
             let gw: Vec<&str> = g.split(' ').filter(|w| !w.is_empty()).collect();
             if gw.is_empty() || gw.len() > words.len() || words[words.len() - gw.len()..] != gw[..] {
-                return Err(format!("given name '{g}' does not end the name '{full}'"));
+                return Err(Bad::new("given name '{}' does not end the name '{}'", vec![g.into(), full.into()]));
             }
             gw.len()
         }
         None => 1,
     };
     if fam_words + given_words > words.len() {
-        return Err(format!("family and given name overlap in '{full}'"));
+        return Err(Bad::new("family and given name overlap in '{}'", vec![full.into()]));
     }
     Ok(NameParts {
         family: words[..fam_words].join(" "),
@@ -347,16 +407,19 @@ pub fn compare_vi(a: &str, b: &str) -> Ordering {
 
 /// Parses a date as a secretary writes it: `dd/mm/yyyy`, `d/m/yyyy` (also with `.` or `-`), or ISO `yyyy-mm-dd`.
 /// Two-digit years and impossible dates are refused with the value named; m/d is never guessed (docs/domain.md §5.5).
-pub fn parse_date(input: &str) -> Result<NaiveDate, String> {
+pub fn parse_date(input: &str) -> Result<NaiveDate, Bad> {
     let s = input.trim();
     let parts: Vec<&str> = s.split(['/', '.', '-']).collect();
-    let bad = || format!("'{s}' is not a date (write dd/mm/yyyy or yyyy-mm-dd)");
+    let bad = || Bad::new("'{}' is not a date (write dd/mm/yyyy or yyyy-mm-dd)", vec![s.into()]);
     if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
         return Err(bad());
     }
     let (y, m, d) = if parts[0].len() == 4 { (parts[0], parts[1], parts[2]) } else { (parts[2], parts[1], parts[0]) };
     if y.len() != 4 {
-        return Err(format!("'{s}' has a {}-digit year; write the year in full (dd/mm/yyyy)", y.len()));
+        return Err(Bad::new(
+            "'{}' has a {}-digit year; write the year in full (dd/mm/yyyy)",
+            vec![s.into(), y.len().to_string()],
+        ));
     }
     if m.len() > 2 || d.len() > 2 {
         return Err(bad());
@@ -364,10 +427,14 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, String> {
     let (y, m, d): (i32, u32, u32) =
         (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
     if !(1900..=2100).contains(&y) {
-        return Err(format!("'{s}': the year {y} is outside 1900–2100"));
+        return Err(Bad::new("'{}': the year {} is outside 1900–2100", vec![s.into(), y.to_string()]));
     }
-    NaiveDate::from_ymd_opt(y, m, d)
-        .ok_or_else(|| format!("'{s}' is not a date: there is no day {d} in month {m} of {y}"))
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
+        Bad::new(
+            "'{}' is not a date: there is no day {} in month {} of {}",
+            vec![s.into(), d.to_string(), m.to_string(), y.to_string()],
+        )
+    })
 }
 
 /// Today's date; `THIDUA_TODAY` (ISO) fixes it for tests and for reproducing a report as of a day.
@@ -392,11 +459,11 @@ pub fn format_date(d: NaiveDate) -> String {
 }
 
 /// Parses a year written in full.
-pub fn parse_year(input: &str) -> Result<i32, String> {
+pub fn parse_year(input: &str) -> Result<i32, Bad> {
     let s = input.trim();
     match s.parse::<i32>() {
         Ok(y) if s.len() == 4 && (1900..=2100).contains(&y) => Ok(y),
-        _ => Err(format!("'{s}' is not a year (write it in full, e.g. 2020)")),
+        _ => Err(Bad::new("'{}' is not a year (write it in full, e.g. 2020)", vec![s.into()])),
     }
 }
 
@@ -417,24 +484,24 @@ pub fn format_timestamp(iso: &str) -> String {
 }
 
 /// A birth year as HR lists give it: the year alone, or a full date ("12/03/1970") of which the year is kept.
-pub fn parse_birth_year(input: &str) -> Result<i32, String> {
+pub fn parse_birth_year(input: &str) -> Result<i32, Bad> {
     let s = input.trim();
     if s.len() == 4 {
         return parse_year(s);
     }
-    parse_date(s)
-        .map(|d| d.year())
-        .map_err(|_| format!("'{s}' is not a year of birth (a year such as 1970, or a date such as 12/03/1970)"))
+    parse_date(s).map(|d| d.year()).map_err(|_| {
+        Bad::new("'{}' is not a year of birth (a year such as 1970, or a date such as 12/03/1970)", vec![s.into()])
+    })
 }
 
 /// Parses a number as people write it (docs/domain.md §5.6): Vietnamese "1.234,5" and English "1,234.5" alike, and
 /// a trailing "%". With one kind of separator only, "," is the decimal comma and "." followed by exactly three
 /// digits groups thousands ("1.234" = 1234, "2.5" = 2.5, "0.125" = 0.125). A number with two decimal marks or with
 /// grouping in the wrong places ("38.5.1", "1.23.456", "12,34,5") is refused rather than guessed at.
-pub fn parse_number(input: &str) -> Result<f64, String> {
+pub fn parse_number(input: &str) -> Result<f64, Bad> {
     let raw = input.trim();
     let s: String = raw.trim_end_matches('%').chars().filter(|c| !c.is_whitespace()).collect();
-    let bad = || format!("'{raw}' is not a number");
+    let bad = || Bad::new("'{}' is not a number", vec![raw.into()]);
     let body = s.strip_prefix(['-', '+']).unwrap_or(&s);
     if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',')) {
         return Err(bad());
@@ -596,8 +663,8 @@ mod tests {
         assert_eq!(parse_date("24/7/2020").unwrap(), NaiveDate::from_ymd_opt(2020, 7, 24).unwrap());
         assert_eq!(parse_date("2020-07-24").unwrap(), NaiveDate::from_ymd_opt(2020, 7, 24).unwrap());
         assert_eq!(parse_date(" 05.01.2021 ").unwrap(), NaiveDate::from_ymd_opt(2021, 1, 5).unwrap());
-        assert!(parse_date("31/02/2020").unwrap_err().contains("'31/02/2020'"));
-        assert!(parse_date("01/02/25").unwrap_err().contains("year"));
+        assert!(parse_date("31/02/2020").unwrap_err().to_string().contains("'31/02/2020'"));
+        assert!(parse_date("01/02/25").unwrap_err().to_string().contains("year"));
         assert!(parse_date("2020/13/01").is_err());
         assert!(parse_date("hôm nay").is_err());
         assert_eq!(format_date(parse_date("5/1/2021").unwrap()), "05/01/2021");
@@ -625,7 +692,7 @@ mod tests {
             assert_eq!(doc_number(i).as_deref(), Ok(o), "{i}");
         }
         for bad in ["123", "QĐ-UBND", "abc/QĐ-UBND", "123/QĐ", "123/QĐ-", "12/34/QĐ-UBND", "06/2022/QH15"] {
-            assert!(doc_number(bad).unwrap_err().contains("123/QĐ-UBND"), "{bad}");
+            assert!(doc_number(bad).unwrap_err().to_string().contains("123/QĐ-UBND"), "{bad}");
         }
     }
 
@@ -653,7 +720,7 @@ mod tests {
         ] {
             assert_eq!(parse_number(i), Ok(o), "{i}");
         }
-        assert!(parse_number("mười").unwrap_err().contains("'mười'"));
+        assert!(parse_number("mười").unwrap_err().to_string().contains("'mười'"));
         assert!(parse_number("").is_err());
         assert!(parse_number("1.2.3,4,5").is_err());
         // Two decimal marks, or grouping in the wrong places, are refused (not read as 3851).

@@ -124,7 +124,7 @@ impl<T: Clone + Send + Sync + 'static> clap::builder::TypedValueParser for OneOf
 
 /// A date argument: dd/mm/yyyy, d/m/yyyy or ISO.
 pub fn date_arg(s: &str) -> std::result::Result<chrono::NaiveDate, String> {
-    crate::text::parse_date(s)
+    crate::text::parse_date(s).map_err(|b| b.to_string())
 }
 
 /// A text argument, NFC and trimmed (docs/domain.md §5.1).
@@ -140,5 +140,9 @@ pub fn edited(given: &Option<String>, stored: Option<String>) -> Option<String> 
 
 /// Fails as a usage error when a command that needs something to change was given nothing.
 pub fn nothing_to_do(what: &str) -> Error {
-    usage(format!("nothing to change: give at least one field to {what}"))
+    usage(if what == "set" {
+        msg!("nothing to change: give at least one field to set")
+    } else {
+        msg!("nothing to change: give at least one field to edit")
+    })
 }

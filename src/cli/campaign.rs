@@ -219,7 +219,7 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
             c.end_date = a.fields.end;
         }
         campaigns::update(tx, &c)?;
-        Ok(format!("updated campaign {}", c.code))
+        Ok(msg!("updated campaign {}", c.code))
     })?;
     ctx.done(&a.write, msg);
     Ok(())
@@ -230,10 +230,13 @@ fn step(ctx: &Ctx, a: StepArgs, launch: bool) -> Result<()> {
     let msg = ctx.write(&a.write, |tx| {
         let year = meta::bloc(tx)?.year;
         let mut c = campaigns::resolve(tx, &a.campaign)?;
-        let what = if launch { "launch" } else { "close" };
         if a.date.year() != year && !a.force {
             return Err(refused_hint(
-                format!("the {what} date {} is outside the file's year {year}", format_date(a.date)),
+                if launch {
+                    msg!("the launch date {} is outside the file's year {}", a.date, year)
+                } else {
+                    msg!("the close date {} is outside the file's year {}", a.date, year)
+                },
                 "add --force for a date in another year",
             ));
         }
@@ -264,7 +267,11 @@ fn step(ctx: &Ctx, a: StepArgs, launch: bool) -> Result<()> {
             (false, _) => return Err(refused(msg!("campaign {} is already closed", c.code))),
         }
         campaigns::update(tx, &c)?;
-        Ok(format!("{} campaign {} on {}", if launch { "launched" } else { "closed" }, c.code, format_date(a.date)))
+        Ok(if launch {
+            msg!("launched campaign {} on {}", c.code, a.date)
+        } else {
+            msg!("closed campaign {} on {}", c.code, a.date)
+        })
     })?;
     ctx.done(&a.write, msg);
     Ok(())

@@ -386,9 +386,15 @@ pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
                     .ok_or_else(|| refused(msg!("the ballot was not recorded")))?;
                 Ok((name, e.code, report::proposals::weigh(&v, &s, &set)))
             })?;
-            let share = crate::text::format_number((w.pct * 10.0).round() / 10.0, false);
-            let verdict = if w.carried { "carried" } else { "not carried" };
-            ctx.done(&write, format!("{name} — {code}: {} of {} members, {share}%: {verdict}", w.yes, w.all));
+            let share = (w.pct * 10.0).round() / 10.0;
+            ctx.done(
+                &write,
+                if w.carried {
+                    msg!("{} — {}: {} of {} members, {}%: carried", name, code, w.yes, w.all, share)
+                } else {
+                    msg!("{} — {}: {} of {} members, {}%: not carried", name, code, w.yes, w.all, share)
+                },
+            );
             Ok(())
         }
         CouncilCmd::Import { session, file, cols, write } => {

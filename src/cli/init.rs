@@ -52,21 +52,33 @@ pub fn run(ctx: &Ctx, a: InitArgs) -> Result<()> {
             // What the old file's own history had revoked stays revoked here.
             carry::take_revocations(&s.conn, tx)?;
             carry::record_origin(tx, s, crate::model::OriginKind::Carried)?;
-            use crate::text::count;
-            note = Some(format!(
-                "carried from {} ({}): {}, {}, {}, {}, {}, {}{}",
-                s.name,
-                s.bloc.year,
-                count(c.units as u64, "unit", "units"),
-                count(c.people as u64, "person", "people"),
-                count(c.catalog as u64, "local catalog entry", "local catalog entries"),
-                count(c.settings as u64, "setting", "settings"),
-                count(c.criteria as u64, "criterion", "criteria"),
-                count(h as u64, "achievement of earlier years", "achievements of earlier years"),
-                if a.keep_roles { "" } else { "; bloc roles reset to member" }
-            ));
+            use crate::msg::Msg;
+            let counts = [
+                Msg::count(c.units as u64, "{} unit", "{} units"),
+                Msg::people(c.people as u64),
+                Msg::count(c.catalog as u64, "{} local catalog entry", "{} local catalog entries"),
+                Msg::count(c.settings as u64, "{} setting", "{} settings"),
+                Msg::count(c.criteria as u64, "{} criterion", "{} criteria"),
+                Msg::count(h as u64, "{} achievement of earlier years", "{} achievements of earlier years"),
+            ];
+            let [u, p, l, st, cr, hi] = counts;
+            note = Some(if a.keep_roles {
+                msg!("carried from {} ({}): {}, {}, {}, {}, {}, {}", s.name, s.bloc.year, u, p, l, st, cr, hi)
+            } else {
+                msg!(
+                    "carried from {} ({}): {}, {}, {}, {}, {}, {}; bloc roles reset to member",
+                    s.name,
+                    s.bloc.year,
+                    u,
+                    p,
+                    l,
+                    st,
+                    cr,
+                    hi
+                )
+            });
             if c.ratings + c.initiatives + c.discipline + c.params > 0 {
-                more = Some(format!(
+                more = Some(msg!(
                     "carried for deciding the year: {} ratings, {} initiatives, {} open discipline or review records, {} rule parameters",
                     c.ratings, c.initiatives, c.discipline, c.params
                 ));

@@ -232,9 +232,10 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
 
 /// The warning of a second use (CV 5007/BNV-TĐKT III.5.c: one initiative is the basis of one proposal; whether it
 /// may serve again is the council's call, so it is recorded, not refused).
-pub fn reuse_warning(id: i64, first: &crate::rules::Use) -> String {
-    format!(
-        "warning: initiative #{id} already served {} ({} {}); an initiative is the basis of one proposal (CV 5007/BNV-TĐKT), the council decides",
+pub fn reuse_warning(id: i64, first: &crate::rules::Use) -> crate::msg::Msg {
+    msg!(
+        "warning: initiative #{} already served {} ({} {}); an initiative is the basis of one proposal (CV 5007/BNV-TĐKT), the council decides",
+        id,
         first.what(),
         first.code,
         first.year

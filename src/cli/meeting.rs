@@ -191,7 +191,7 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         let guests: Vec<(String, Option<String>)> =
             a.fields.guest.iter().filter(|g| !g.is_empty()).map(|g| guest(g)).collect();
         meetings::update(tx, &m, (!a.fields.guest.is_empty()).then_some(&guests[..]))?;
-        Ok(format!("updated meeting #{} ({}, {})", m.id, m.kind, format_date(m.held_on)))
+        Ok(msg!("updated meeting #{} ({}, {})", m.id, m.kind, format_date(m.held_on)))
     })?;
     ctx.done(&a.write, msg);
     Ok(())
@@ -230,10 +230,10 @@ fn item(ctx: &Ctx, a: ItemArgs, kind: ItemKind) -> Result<()> {
         let (unit_id, person_id, who) = super::subject(tx, a.unit.as_deref(), a.person.as_deref())?;
         if a.remove {
             meetings::remove_item(tx, m.id, kind, unit_id, person_id)?;
-            return Ok(format!("removed the {kind} of {who} at meeting #{} ({})", m.id, format_date(m.held_on)));
+            return Ok(msg!("removed the {} of {} at meeting #{} ({})", kind, who, m.id, format_date(m.held_on)));
         }
         meetings::add_item(tx, m.id, kind, unit_id, person_id, text.as_deref().filter(|t| !t.is_empty()))?;
-        Ok(format!("{kind} of {who} at meeting #{} ({})", m.id, format_date(m.held_on)))
+        Ok(msg!("{} of {} at meeting #{} ({})", kind, who, m.id, format_date(m.held_on)))
     })?;
     ctx.done(&a.write, msg);
     Ok(())

@@ -120,7 +120,7 @@ pub fn run(ctx: &Ctx, cmd: PersonCmd) -> Result<()> {
 }
 
 fn born_arg(s: &str) -> std::result::Result<i64, String> {
-    crate::text::parse_birth_year(s).map(i64::from)
+    crate::text::parse_birth_year(s).map(i64::from).map_err(|b| b.to_string())
 }
 
 fn some(s: &Option<String>) -> Option<String> {
@@ -229,7 +229,7 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
             d.note = some(&a.fields.note);
         }
         people::update(tx, p.id, &d)?;
-        Ok(format!("updated #{} {}", p.id, d.full_name))
+        Ok(msg!("updated #{} {}", p.id, d.full_name))
     })?;
     ctx.done(&a.write, msg);
     Ok(())
@@ -241,7 +241,7 @@ fn remove(ctx: &Ctx, person: &str, yes: bool, w: &WriteArgs) -> Result<()> {
     let r = refs::references(&conn, "person", p.id)?;
     if !r.is_empty() {
         return Err(refused_hint(
-            format!("#{} {} is still referred to by {}", p.id, p.full_name, super::unit::describe_refs(&r)),
+            msg!("{} is still referred to by {}", msg!("#{} {}", p.id, p.full_name), super::unit::describe_refs(&r)),
             "remove those records first",
         ));
     }

@@ -214,7 +214,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     if let Some(d) = a.date.filter(|d| d.year() != year) {
         ctx.say(msg!("warning: registered on {}, outside the file's year {}", format_date(d), year));
     }
-    let (id, what) = db::write(&mut conn, a.write.dry_run, |tx| {
+    let (_, what) = db::write(&mut conn, a.write.dry_run, |tx| {
         let entry = catalog::resolve(tx, &a.title)?;
         let (unit_id, person_id, who) = super::subject(tx, a.unit.as_deref(), a.person.as_deref())?;
         let campaign = match &a.campaign {
@@ -234,9 +234,10 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
             status: RegStatus::Registered,
             note: a.note.clone().filter(|s| !s.is_empty()),
         };
-        Ok((registrations::insert(tx, &n)?, format!("{who} registered {} ({})", entry.code, entry.name)))
+        let id = registrations::insert(tx, &n)?;
+        Ok((id, msg!("#{}: {} registered {} ({})", id, who, entry.code, entry.name)))
     })?;
-    ctx.done(&a.write, format!("#{id}: {what}"));
+    ctx.done(&a.write, what);
     Ok(())
 }
 
@@ -291,7 +292,7 @@ fn check(ctx: &Ctx, unit: Option<&str>, title: Option<&str>) -> Result<()> {
             eligible::risk_rows(id, s, j, true).into_iter().try_for_each(|r| out.push(r))
         })?;
         out.finish()?;
-        ctx.say(eligible::risk_counts(total, bad, lacking, crate::output::Lang::En));
+        ctx.say(eligible::risk_counts(total, bad, lacking));
         return Ok(());
     }
     let judge = eligible::Judge::new(&conn, None)?;

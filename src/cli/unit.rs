@@ -163,7 +163,7 @@ pub struct Fields {
 
 /// A percentage 0–100, in either number style.
 fn share_arg(s: &str) -> std::result::Result<f64, String> {
-    let x = crate::text::parse_number(s)?;
+    let x = crate::text::parse_number(s).map_err(|b| b.to_string())?;
     if (0.0..=100.0).contains(&x) {
         Ok(x)
     } else {
@@ -310,8 +310,8 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
         };
         units::insert(tx, &d)?;
         Ok(match parent {
-            Some(p) => format!("added unit {code} ({name}) under {}", p.code),
-            None => format!("added unit {code} ({name}) as {}", role.map_or("member", Role::as_str)),
+            Some(p) => msg!("added unit {} ({}) under {}", code, name, p.code),
+            None => msg!("added unit {} ({}) as {}", code, name, role.unwrap_or(Role::Member)),
         })
     })?;
     ctx.done(&a.write, msg);
@@ -380,7 +380,7 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
             d.sort_order = a.order;
         }
         units::update(tx, u.id, &d)?;
-        Ok(format!("updated unit {}", d.code))
+        Ok(msg!("updated unit {}", d.code))
     })?;
     ctx.done(&a.write, msg);
     Ok(())
@@ -433,11 +433,12 @@ fn remove(ctx: &Ctx, unit: &str, yes: bool, w: &WriteArgs) -> Result<()> {
         // merger or dissolution keeps.
         let only_tree = r.iter().all(|x| x.table == "person" || (x.table == "unit" && x.column == "parent_id"));
         let hint = if only_tree {
-            "remove or move those first (`thidua unit show` lists its people and sub-units)".to_string()
+            msg!("remove or move those first (`thidua unit show` lists its people and sub-units)")
         } else {
-            format!(
+            msg!(
                 "its records stay on record: a unit that merged or was dissolved is recorded with `thidua unit merge {} --into …` or `thidua unit dissolve {}`",
-                u.code, u.code
+                u.code,
+                u.code
             )
         };
         return Err(refused_hint(msg!("unit {} is still referred to by {}", u.code, describe_refs(&r)), hint));

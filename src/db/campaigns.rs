@@ -56,9 +56,9 @@ pub fn resolve(conn: &Connection, input: &str) -> Result<Campaign> {
         [] => {
             let codes: Vec<String> = list(conn)?.into_iter().map(|c| c.code).collect();
             let hint = if codes.is_empty() {
-                "the file has no campaigns yet: add one with `thidua campaign add`".to_string()
+                msg!("the file has no campaigns yet: add one with `thidua campaign add`")
             } else {
-                format!("campaigns: {}", codes.join(", "))
+                msg!("campaigns: {}", codes.join(", "))
             };
             Err(refused_hint(msg!("no campaign '{}'", s), hint))
         }

@@ -270,9 +270,9 @@ pub fn resolve(conn: &Connection, input: &str) -> Result<CatalogEntry> {
             Err(refused_hint(
                 msg!("no title or form '{}'", s),
                 if near.is_empty() {
-                    "see `thidua register titles`".to_string()
+                    msg!("see `thidua register titles`")
                 } else {
-                    format!("did you mean {}? (all: `thidua register titles`)", near.join(", "))
+                    msg!("did you mean {}? (all: `thidua register titles`)", near.join(", "))
                 },
             ))
         }
@@ -324,25 +324,45 @@ pub fn check_subject(e: &CatalogEntry, unit: bool, verb: &str) -> Result<()> {
     if e.is_for(kind) {
         return Ok(());
     }
-    let hint = match (e.individual || e.collective, unit) {
-        (false, _) => "this tool keeps units and people, not households".to_string(),
-        (true, true) => format!("{verb} a person with --person"),
-        (true, false) => format!("{verb} a unit with --unit"),
+    let hint = match (e.individual || e.collective, unit, verb) {
+        (false, _, _) => msg!("this tool keeps units and people, not households"),
+        (true, true, "give it to") => msg!("give it to a person with --person"),
+        (true, true, "register it for") => msg!("register it for a person with --person"),
+        (true, true, "judge it for") => msg!("judge it for a person with --person"),
+        (true, true, "confirm it for") => msg!("confirm it for a person with --person"),
+        (true, true, "vote on it for") => msg!("vote on it for a person with --person"),
+        (true, true, _) => msg!("propose it for a person with --person"),
+        (true, false, "give it to") => msg!("give it to a unit with --unit"),
+        (true, false, "register it for") => msg!("register it for a unit with --unit"),
+        (true, false, "judge it for") => msg!("judge it for a unit with --unit"),
+        (true, false, "confirm it for") => msg!("confirm it for a unit with --unit"),
+        (true, false, "vote on it for") => msg!("vote on it for a unit with --unit"),
+        (true, false, _) => msg!("propose it for a unit with --unit"),
     };
-    let plural = e
-        .subjects()
-        .replace("individual", "individuals")
-        .replace("collective", "collectives")
-        .replace("household", "households");
+    let kinds = [SubjectKind::Individual, SubjectKind::Collective, SubjectKind::Household]
+        .into_iter()
+        .filter(|k| e.is_for(*k))
+        .map(|k| crate::msg::ToArg::to_arg(&k))
+        .collect();
+    let kinds = crate::msg::Arg::List(kinds, " + ");
+    let what = format!("{} ({})", e.code, e.name);
+    let only = |k: SubjectKind| e.is_for(k) && e.subjects() == k.as_str();
+    let title = e.category == "title";
     Err(refused_hint(
-        format!(
-            "{} ({}) is a {} for {}, not for {}",
-            e.code,
-            e.name,
-            e.category,
-            plural.replace('+', " and "),
-            if unit { "a unit" } else { "a person" }
-        ),
+        match (title, unit) {
+            (true, true) if only(SubjectKind::Individual) => {
+                msg!("{} is a title for individuals, not for a unit", what)
+            }
+            (true, true) if only(SubjectKind::Household) => msg!("{} is a title for households, not for a unit", what),
+            (true, false) if only(SubjectKind::Collective) => {
+                msg!("{} is a title for collectives, not for a person", what)
+            }
+            (true, false) if only(SubjectKind::Household) => {
+                msg!("{} is a title for households, not for a person", what)
+            }
+            (_, true) => msg!("{} ({}) is for: {}; not for a unit", e.code, e.name, kinds),
+            (_, false) => msg!("{} ({}) is for: {}; not for a person", e.code, e.name, kinds),
+        },
         hint,
     ))
 }

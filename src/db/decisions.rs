@@ -58,14 +58,17 @@ pub fn resolve(conn: &Connection, input: &str, issuer: Option<&str>, year: Optio
             .prepare_cached(&format!("{SELECT} WHERE d.id = ?1"))?
             .query_row([id], row)
             .optional()?
-            .ok_or_else(|| refused(format!("no decision #{id}")));
+            .ok_or_else(|| refused(msg!("no decision {}", format!("#{id}"))));
     }
     let number = doc_number(input).map_err(refused)?;
     let found = find(conn, &number, issuer, year)?;
     match &found[..] {
         [d] => Ok(d.clone()),
         [] => Err(refused_hint(
-            format!("no decision {number}{}", issuer.map(|i| format!(" of {i}")).unwrap_or_default()),
+            match issuer {
+                Some(i) => msg!("no decision {} of {}", number, i),
+                None => msg!("no decision {}", number),
+            },
             msg!("record it first: `thidua award decision add {} --date … --issuer …`", number),
         )),
         many => Err(refused_hint(

@@ -124,13 +124,12 @@ pub(crate) fn shown_names(conn: &Connection, province: Option<String>) -> Result
 }
 
 fn not_ours(path: &Path, e: Option<rusqlite::Error>) -> Error {
-    let why = match e {
+    match e {
         Some(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::NotADatabase => {
-            " (not an SQLite file)"
+            refused(msg!("'{}' is not a thidua bloc-year file (not an SQLite file)", path.display()))
         }
-        _ => "",
-    };
-    refused(format!("'{}' is not a thidua bloc-year file{why}", path.display()))
+        _ => refused(msg!("'{}' is not a thidua bloc-year file", path.display())),
+    }
 }
 
 /// Creates a new file (never over an existing one), private to its owner (mode 0600), with the whole schema, the
@@ -267,7 +266,7 @@ pub fn accept(conn: &mut Connection, reason: &str) -> Result<i64> {
         // SQLite's own words, quoted: the first problem it found past its "in database main" line.
         let first = quick.iter().flat_map(|l| l.lines()).find(|l| !l.starts_with("***")).unwrap_or_default();
         return Err(refused_hint(
-            format!("the file is damaged: “{first}”; nothing was changed"),
+            msg!("the file is damaged: {}; nothing was changed", format!("“{first}”")),
             "`thidua db check` says where; put the latest backup in its place (`thidua db backup` makes them)",
         ));
     }

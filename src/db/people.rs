@@ -202,11 +202,15 @@ pub fn resolve_in(conn: &Connection, input: &str, unit_id: Option<i64>) -> Resul
     match (by_id, by_code) {
         (Some(a), Some(b)) if a.id != b.id => {
             return Err(refused_hint(
-                format!(
-                    "person '{s}' is ambiguous: number {} ({}) and staff code {s} ({})",
-                    a.id, a.full_name, b.full_name
+                msg!(
+                    "person '{}' is ambiguous: number {} ({}) and staff code {} ({})",
+                    s,
+                    a.id,
+                    a.full_name,
+                    s,
+                    b.full_name
                 ),
-                format!("write #{} for the number", a.id),
+                msg!("write #{} for the number", a.id),
             ))
         }
         (Some(p), _) | (None, Some(p)) => return Ok(p),
@@ -395,10 +399,10 @@ pub fn row_digest(id: i64, d: &PersonData, keys: &NameKeys) -> Lanes {
 fn taken(conn: &Connection, d: &PersonData) -> Result<crate::error::Error> {
     if let Some(code) = &d.staff_code {
         if let Some(p) = by_staff_code(conn, code)? {
-            return Ok(refused(format!("staff code '{code}' already belongs to #{} {}", p.id, p.full_name)));
+            return Ok(refused(msg!("staff code '{}' already belongs to {}", code, msg!("#{} {}", p.id, p.full_name))));
         }
     }
-    Ok(refused(format!("person '{}' breaks a rule of the file (gender f/m, birth year 1900–2100)", d.full_name)))
+    Ok(refused(msg!("person '{}' breaks a rule of the file (gender f/m, birth year 1900–2100)", d.full_name)))
 }
 
 pub fn update(conn: &Connection, id: i64, d: &PersonData) -> Result<()> {
@@ -462,9 +466,10 @@ pub fn existing(conn: &Connection, staff_code: Option<&str>, unit_id: i64, full_
         None => {
             let same = by_name_in_unit(conn, unit_id, &match_key(full_name))?;
             if same.len() > 1 {
-                return Err(refused(format!(
-                    "{} people named '{full_name}' in this unit; give a staff code (column 'code') to tell them apart",
-                    same.len()
+                return Err(refused(msg!(
+                    "{} people named '{}' in this unit; give a staff code (column 'code') to tell them apart",
+                    same.len(),
+                    full_name
                 )));
             }
             same.into_iter().next()

@@ -153,12 +153,10 @@ pub fn insert(conn: &Connection, n: &NewRegistration) -> Result<i64> {
     if let Some(old) = live(conn, n.catalog_id, n.unit_id, n.person_id)? {
         let who = old.person_name.clone().unwrap_or_else(|| old.unit_code.clone());
         return Err(refused_hint(
-            format!(
-                "{who} already registered {}: #{}{}",
-                old.code,
-                old.id,
-                old.registered_on.map(|d| format!(" of {}", crate::text::format_date(d))).unwrap_or_default()
-            ),
+            match old.registered_on {
+                Some(d) => msg!("{} already registered {}: #{} of {}", who, old.code, old.id, d),
+                None => msg!("{} already registered {}: #{}", who, old.code, old.id),
+            },
             msg!("withdraw it first with `thidua register withdraw {}` to register again", old.id),
         ));
     }

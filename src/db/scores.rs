@@ -4,7 +4,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::error::{refused, refused_hint, Result};
 use crate::model::{Criterion, Outcome, Score};
-use crate::text::{format_number, nearest};
+use crate::text::nearest;
 
 const CRITERIA: &str = "SELECT c.id, c.code, c.grp, g.name, c.name, c.max, c.kind FROM criterion c
                         JOIN criterion_group g ON g.code = c.grp";
@@ -43,11 +43,11 @@ pub fn criterion(conn: &Connection, code: &str) -> Result<Criterion> {
     Err(refused_hint(
         msg!("no criterion '{}'", c),
         if all.is_empty() {
-            "the file has no scoring criteria yet: `thidua score criteria add` or `import`".to_string()
+            msg!("the file has no scoring criteria yet: `thidua score criteria add` or `import`")
         } else if near.is_empty() {
-            "see `thidua score criteria list`".to_string()
+            msg!("see `thidua score criteria list`")
         } else {
-            format!("did you mean {}?", near.join(", "))
+            msg!("did you mean {}?", near.join(", "))
         },
     ))
 }
@@ -222,15 +222,14 @@ pub fn check_member(u: &crate::model::Unit) -> Result<()> {
 /// Refuses points above the criterion's maximum or below zero, naming both.
 pub fn check_points(c: &Criterion, what: &str, x: Option<f64>) -> Result<()> {
     match x {
-        Some(p) if p < 0.0 => {
-            Err(refused(format!("{what} points {} on {} are negative", format_number(p, false), c.code)))
+        Some(p) if p < 0.0 && what == "self" => Err(refused(msg!("self points {} on {} are negative", p, c.code))),
+        Some(p) if p < 0.0 => Err(refused(msg!("assessed points {} on {} are negative", p, c.code))),
+        Some(p) if p > c.max && what == "self" => {
+            Err(refused(msg!("self points {} on {} are above its maximum {}", p, c.code, c.max)))
         }
-        Some(p) if p > c.max => Err(refused(format!(
-            "{what} points {} on {} are above its maximum {}",
-            format_number(p, false),
-            c.code,
-            format_number(c.max, false)
-        ))),
+        Some(p) if p > c.max => {
+            Err(refused(msg!("assessed points {} on {} are above its maximum {}", p, c.code, c.max)))
+        }
         _ => Ok(()),
     }
 }

@@ -167,9 +167,9 @@ fn not_found(conn: &Connection, s: &str) -> Result<crate::error::Error> {
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let hint = match codes.len() {
-        0 => "the file has no units yet: add them with `thidua unit add` or `thidua unit import`".to_string(),
-        1..=12 => format!("known units: {}", codes.join(", ")),
-        _ => "see `thidua unit list`".to_string(),
+        0 => msg!("the file has no units yet: add them with `thidua unit add` or `thidua unit import`"),
+        1..=12 => msg!("known units: {}", codes.join(", ")),
+        _ => msg!("see `thidua unit list`"),
     };
     Ok(refused_hint(msg!("no unit '{}'", s), hint))
 }
@@ -191,7 +191,7 @@ pub fn check(conn: &Connection, id: Option<i64>, d: &UnitData) -> Result<()> {
         if let Some(l) = leader(conn)? {
             if Some(l.id) != id {
                 return Err(refused_hint(
-                    format!("the bloc already has a leader: {} ({})", l.code, l.name),
+                    msg!("the bloc already has a leader: {}", format!("{} ({})", l.code, l.name)),
                     msg!("hand the role over first: `thidua unit edit {} --role member`", l.code),
                 ));
             }
@@ -265,7 +265,7 @@ pub fn update(conn: &Connection, id: i64, d: &UnitData) -> Result<()> {
         ]);
     match r {
         Ok(_) => Ok(()),
-        Err(e) if super::is_constraint(&e) => Err(refused(format!("unit code '{}' is already taken", d.code))),
+        Err(e) if super::is_constraint(&e) => Err(refused(msg!("unit code '{}' is already taken", d.code))),
         Err(e) => Err(e.into()),
     }
 }
@@ -365,11 +365,11 @@ pub fn end(
     move_people: bool,
 ) -> Result<(usize, usize)> {
     if let Some(e) = end_of(conn, u.id)? {
-        let on = crate::text::format_date(e.on);
+        let on = e.on;
         return Err(refused_hint(
             match &e.successor {
-                Some((code, _)) => format!("unit {} was merged into {code} on {on} already", u.code),
-                None => format!("unit {} was dissolved on {on} already", u.code),
+                Some((code, _)) => msg!("unit {} was merged into {} on {} already", u.code, code, on),
+                None => msg!("unit {} was dissolved on {} already", u.code, on),
             },
             msg!("`thidua unit restore {}` takes it back, if it was typed in error", u.code),
         ));

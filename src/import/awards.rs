@@ -107,7 +107,7 @@ pub fn run(
                         Some(b) => Some(b),
                         None => crate::db::people::brief_by_staff_code(conn, c)?,
                     }
-                    .ok_or_else(|| cell("person_code", format!("no person with staff code '{c}'")))?
+                    .ok_or_else(|| cell("person_code", msg!("no person with staff code '{}'", c)))?
                     .id,
                 ),
                 None => return Err(cell("unit", "is empty: name the unit (or the person's staff code)")),
@@ -284,7 +284,7 @@ fn row_decision(
         )),
         (many, _, _) => Err(cell(
             "decision",
-            format!("{number} names {} decisions; add the issuer and decision_date columns", many.len()),
+            msg!("{} names {} decisions; add the issuer and decision_date columns", number, many.len()),
         )),
     }
 }

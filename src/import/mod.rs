@@ -93,7 +93,7 @@ enum Input {
 struct SheetRow {
     at: u32,
     cells: Vec<(u32, String)>,
-    problem: Option<String>,
+    problem: Option<Msg>,
 }
 
 /// What the thread reading an .xlsx sheet sends, in order.
@@ -146,7 +146,7 @@ pub fn open_reader(
     let mut first = Vec::new();
     (&mut buf).take(MAX_LINE as u64 + 1).read_until(b'\n', &mut first)?;
     if first.len() > MAX_LINE {
-        return Err(refused(format!("{name}:1: {}", too_long())));
+        return Err(refused(msg!("{}:{}: {}", name, 1, msg!("a line is longer than 1 MiB: is it a CSV file?"))));
     }
     if first.starts_with(crate::output::BOM) {
         first.drain(..3);
@@ -223,12 +223,14 @@ fn match_header(
     }
     if !missing.is_empty() {
         return Err(refused_hint(
-            format!(
-                "{name}: missing column{} '{}' (the file has: {})",
-                if missing.len() > 1 { "s" } else { "" },
-                missing.join("', '"),
-                headers.iter().take(12).map(|h| format!("'{}'", cut(h, 40))).collect::<Vec<_>>().join(", ")
-            ),
+            {
+                let has = headers.iter().take(12).map(|h| format!("'{}'", cut(h, 40))).collect::<Vec<_>>().join(", ");
+                if missing.len() > 1 {
+                    msg!("{}: missing columns '{}' (the file has: {})", name, missing.join("', '"), has)
+                } else {
+                    msg!("{}: missing column '{}' (the file has: {})", name, missing.join("', '"), has)
+                }
+            },
             expected(cols),
         ));
     }
@@ -242,10 +244,20 @@ fn match_header(
         let all: Vec<String> = cols.iter().filter(|c| !c.skip).flat_map(names_of).collect();
         let near = crate::text::nearest(h, all.iter().map(String::as_str), 1);
         let near = near.first().and_then(|n| cols.iter().find(|c| names_of(c).contains(n)));
-        let guess = near.map(|c| format!("; did you mean '{}'?", c.key)).unwrap_or_default();
         return Err(refused_hint(
-            format!("{name}: unknown column '{}'{guess}", cut(h, 60)),
-            format!("{}; to skip it, add --ignore-columns '{}'", expected(cols), cut(h, 60)),
+            match near {
+                Some(c) => msg!("{}: unknown column '{}'; did you mean '{}'?", name, cut(h, 60), c.key),
+                None => msg!("{}: unknown column '{}'", name, cut(h, 60)),
+            },
+            {
+                let (req, opt) = columns_of(cols);
+                msg!(
+                    "the header row needs {}; it may have {}; to skip it, add --ignore-columns '{}'",
+                    req,
+                    opt,
+                    cut(h, 60)
+                )
+            },
         ));
     }
     let unnamed = folded.iter().enumerate().filter(|(_, f)| f.is_empty()).map(|(i, _)| i).collect();
@@ -268,9 +280,13 @@ impl<K: std::hash::Hash + Eq> Once<K> {
     /// `what`: the record as the message names it ("unit", "score", "rating", "ballot").
     pub fn check(&mut self, key: K, line: u64, what: &str) -> Result<()> {
         match self.seen.entry(key) {
-            std::collections::hash_map::Entry::Occupied(e) => {
-                Err(refused(format!("the same {what} as line {} of this file", e.get())))
-            }
+            std::collections::hash_map::Entry::Occupied(e) => Err(refused(match what {
+                "unit" => msg!("the same unit as line {} of this file", e.get()),
+                "score" => msg!("the same score as line {} of this file", e.get()),
+                "rating" => msg!("the same rating as line {} of this file", e.get()),
+                "ballot" => msg!("the same ballot as line {} of this file", e.get()),
+                _ => msg!("the same row as line {} of this file", e.get()),
+            })),
             std::collections::hash_map::Entry::Vacant(v) => {
                 v.insert(line);
                 Ok(())
@@ -403,17 +419,19 @@ fn sheet_source(
 
 /// The refusal of a header row with merged cells (the first merged range at or above it starts on `row`, 0-based).
 fn merged_header(path: &str, sheet: &str, row: u32) -> Error {
-    refused(format!(
-        "{path}:{sheet}!{}: the header row has merged cells; unmerge them so each column has its own header",
-        row + 1
+    refused(msg!(
+        "{}: the header row has merged cells; unmerge them so each column has its own header",
+        format!("{path}:{sheet}!{}", row + 1)
     ))
 }
 
 /// The refusal of a sheet that reaches Excel's last row.
 fn last_row(path: &str, sheet: &str) -> Error {
     refused_hint(
-        format!(
-            "{path}:{sheet}: the sheet reaches Excel's last row ({EXCEL_ROWS}); rows beyond it were probably cut off"
+        msg!(
+            "{}: the sheet reaches Excel's last row ({}); rows beyond it were probably cut off",
+            format!("{path}:{sheet}"),
+            EXCEL_ROWS
         ),
         "import the original list (CSV has no row limit), or split it into sheets",
     )
@@ -492,12 +510,12 @@ fn stream_xlsx(path: &str, sheet: &str, tx: &mpsc::SyncSender<Streamed>) {
             row.get_or_insert_with(|| SheetRow { at: r, cells: Vec::new(), problem: None });
         let data = calamine::Data::from(cell.value);
         if let calamine::Data::Error(e) = &data {
-            problem.get_or_insert_with(|| format!("cell {} holds an error ({e:?})", c + 1));
+            problem.get_or_insert_with(|| msg!("cell {} holds an error ({})", c + 1, format!("{e:?}")));
         }
         // A formula's value is what the spreadsheet cached when it was saved; none means nothing to read.
         if matches!(data, calamine::Data::Empty) && cell.formula.as_deref().is_some_and(|f| !f.is_empty()) {
             problem.get_or_insert_with(|| {
-                format!(
+                msg!(
                     "cell {} is a formula without a saved value; open and save the file in a spreadsheet program",
                     c + 1
                 )
@@ -538,11 +556,17 @@ fn cell_text(d: &calamine::Data) -> String {
 }
 
 /// The columns an import reads, each with its Vietnamese header, for hints.
-fn expected(cols: &[Col]) -> String {
+fn expected(cols: &[Col]) -> Msg {
+    let (req, opt) = columns_of(cols);
+    msg!("the header row needs {}; it may have {}", req, opt)
+}
+
+/// The required and the optional columns, each as `key` (its Vietnamese name).
+fn columns_of(cols: &[Col]) -> (String, String) {
     let show = |c: &&Col| format!("`{}` ({})", c.key, labels::label(c.key, Lang::Vi));
     let req: Vec<String> = cols.iter().filter(|c| c.required).map(|c| show(&c)).collect();
     let opt: Vec<String> = cols.iter().filter(|c| !c.required && !c.skip).map(|c| show(&c)).collect();
-    format!("the header row needs {}; it may have {}", req.join(", "), opt.join(", "))
+    (req.join(", "), opt.join(", "))
 }
 
 /// A cell or header cut to a readable length for a message.
@@ -690,12 +714,12 @@ fn sniff(line: &[u8]) -> u8 {
     }
 }
 
-fn csv_msg(e: &csv::Error) -> String {
+fn csv_msg(e: &csv::Error) -> Msg {
     match e.kind() {
         csv::ErrorKind::Utf8 { .. } => {
-            "the text is not UTF-8; save the sheet as \"CSV UTF-8\" (old TCVN3/VNI files need converting to Unicode first)".into()
+            msg!("the text is not UTF-8; save the sheet as \"CSV UTF-8\" (old TCVN3/VNI files need converting to Unicode first)")
         }
-        _ => e.to_string(),
+        _ => Msg::said(e.to_string()),
     }
 }
 
@@ -880,7 +904,7 @@ impl Source {
 
     /// Reads the next row into `record`: its line (or sheet row), or what is wrong with it and whether reading
     /// must stop; `None` at the end.
-    fn advance(&mut self) -> Option<std::result::Result<u64, (u64, String, bool)>> {
+    fn advance(&mut self) -> Option<std::result::Result<u64, (u64, Msg, bool)>> {
         match &mut self.input {
             Input::Csv { reader, scan } => {
                 let mut rec = std::mem::take(&mut self.record);
@@ -918,7 +942,7 @@ impl Source {
                     })
                 }
                 Ok(Streamed::Failed(e)) => {
-                    Some(Err((*line + 1, format!("cannot read the rest of the workbook (“{}”)", cut(&e, 200)), true)))
+                    Some(Err((*line + 1, msg!("cannot read the rest of the workbook (“{}”)", cut(&e, 200)), true)))
                 }
                 Ok(Streamed::Height(_)) | Err(_) => None,
             },
@@ -936,12 +960,12 @@ impl Source {
                 for c in 0..width {
                     let d = cells.get((r, c)).unwrap_or(&calamine::Data::Empty);
                     if let calamine::Data::Error(e) = d {
-                        problem.get_or_insert_with(|| format!("cell {} holds an error ({e:?})", c + 1));
+                        problem.get_or_insert_with(|| msg!("cell {} holds an error ({})", c + 1, format!("{e:?}")));
                     }
                     // An .ods keeps an error cell's text ("#DIV/0!", "Err:502"): refused as the .xlsx one is.
                     if let calamine::Data::String(t) = d {
                         if is_error_text(t) {
-                            problem.get_or_insert_with(|| format!("cell {} holds an error ({t})", c + 1));
+                            problem.get_or_insert_with(|| msg!("cell {} holds an error ({})", c + 1, t));
                         }
                     }
                     // A formula's value is what the spreadsheet cached when it was saved; none means nothing to read.
@@ -950,7 +974,7 @@ impl Source {
                         && formulas.as_ref().and_then(|f| f.get_value(at)).is_some_and(|f| !f.is_empty())
                     {
                         problem.get_or_insert_with(|| {
-                            format!("cell {} is a formula without a saved value; open and save the file in a spreadsheet program", c + 1)
+                            msg!("cell {} is a formula without a saved value; open and save the file in a spreadsheet program", c + 1)
                         });
                     }
                     self.record.push_field(&cell_text(d));

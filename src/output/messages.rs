@@ -230,7 +230,55 @@ const TYPED: &[(&str, &str)] = &[
     ("{} {}", "{0} {1}"),
     ("{} ({})", "{0} ({1})"),
     ("#{} {} ({})", "#{0} {1} ({2})"),
+    ("#{} {}", "#{0} {1}"),
     ("{} more", "{0} người khác"),
+    ("see `thidua unit list`", "xem `thidua unit list`"),
+    (
+        "the file has no scoring criteria yet: `thidua score criteria add` or `import`",
+        "tệp chưa có tiêu chí chấm điểm: `thidua score criteria add` hoặc `import`",
+    ),
+    ("see `thidua score criteria list`", "xem `thidua score criteria list`"),
+    (
+        "the file has no campaigns yet: add one with `thidua campaign add`",
+        "tệp chưa có phong trào nào: thêm bằng `thidua campaign add`",
+    ),
+    ("campaigns: {}", "các phong trào: {0}"),
+    ("the same row as line {} of this file", "trùng với dòng {0} của tệp này"),
+    ("group code '{}' holds letters outside A–Z: write it {}", "mã nhóm '{0}' có chữ ngoài bảng A–Z: hãy viết {1}"),
+    (
+        "group code '{}' is not a code: use up to 32 letters A–Z, digits, '_', '-' or '.' (e.g. BHXH, CT_TN)",
+        "mã nhóm '{0}' không hợp lệ: dùng tối đa 32 chữ cái A–Z, chữ số, '_', '-' hoặc '.' (ví dụ BHXH, CT_TN)",
+    ),
+    ("a name is required", "cần có họ và tên"),
+    (
+        "'{}' is not a date (write dd/mm/yyyy or yyyy-mm-dd)",
+        "'{0}' không phải là ngày (ghi dd/mm/yyyy hoặc yyyy-mm-dd)",
+    ),
+    ("no unit has signed the pledge of {} yet", "chưa có đơn vị nào ký giao ước của {0}"),
+    ("no decision {} of {}", "không có quyết định {0} của {1}"),
+    ("unit code '{}' is already taken", "mã đơn vị '{0}' đã được dùng"),
+    ("no person with staff code '{}'", "không có người có mã cán bộ '{0}'"),
+    (
+        "{} names {} decisions; add the issuer and decision_date columns",
+        "{0} trùng với {1} quyết định; hãy thêm cột issuer và decision_date",
+    ),
+    ("setting {} = '{}' is not a number", "thiết lập {0} = '{1}' không phải là số"),
+    ("{} is still referred to by {}", "{0} vẫn đang được dùng bởi {1}"),
+    ("{} ({}) is for: {}; not for a unit", "{0} ({1}) dành cho: {2}; không dành cho đơn vị"),
+    ("{} ({}) is for: {}; not for a person", "{0} ({1}) dành cho: {2}; không dành cho cá nhân"),
+    (
+        "person '{}' is ambiguous: number {} ({}) and staff code {} ({})",
+        "không rõ '{0}' là người nào: số {1} ({2}) hay mã cán bộ {3} ({4})",
+    ),
+    ("write #{} for the number", "ghi #{0} nếu là số thứ tự"),
+    (
+        "{} people named '{}' in this unit; give a staff code (column 'code') to tell them apart",
+        "đơn vị này có {0} người tên '{1}'; hãy ghi mã cán bộ (cột 'code') để phân biệt",
+    ),
+    (
+        "person '{}' breaks a rule of the file (gender f/m, birth year 1900–2100)",
+        "người '{0}' vi phạm quy tắc của tệp (giới tính f/m, năm sinh 1900–2100)",
+    ),
     ("{} unassessed, {} unverified", "{0} chưa thẩm định, {1} chưa được thẩm định"),
     ("name a folder made by `thidua export`", "hãy chỉ một thư mục do `thidua export` tạo ra"),
     ("name the subject with --unit or --person", "hãy chỉ đối tượng bằng --unit hoặc --person"),
@@ -1161,7 +1209,7 @@ mod tests {
     /// The string literals right after `msg!(` and `Msg::new(`, and the two of `Msg::count(`.
     fn typed_keys(src: &str) -> Vec<String> {
         let mut keys = Vec::new();
-        for open in ["msg!(\"", "Msg::new(\""] {
+        for open in ["msg!(\"", "Msg::new(\"", "Bad::new(\""] {
             for (at, _) in src.match_indices(open) {
                 keys.push(literal(&src[at + open.len()..]).0);
             }

@@ -265,9 +265,10 @@ fn save_xlsx(mut wb: rust_xlsxwriter::Workbook, o: &Opts) -> Result<()> {
 /// `--table NAME` given to a list: its one table must be that one.
 fn check_table(name: &str, o: &Opts) -> Result<()> {
     match o.table.as_deref().filter(|n| *n != name) {
-        Some(n) => {
-            Err(crate::error::refused_hint(msg!("this list has no table '{}'", n), format!("its table: `{name}`")))
-        }
+        Some(n) => Err(crate::error::refused_hint(
+            msg!("this list has no table '{}'", n),
+            msg!("its table: {}", format!("`{name}`")),
+        )),
         None => Ok(()),
     }
 }

@@ -504,7 +504,7 @@ fn risk_table(judged: &[Judged], rules_line: String, open: bool, lang: Lang) -> 
             t.push(row);
         }
     }
-    (vec![rules_line, risk_counts(judged.len(), bad, lacking, lang)], t)
+    (vec![rules_line, words(risk_counts(judged.len(), bad, lacking), lang)], t)
 }
 
 /// Above this many registrations `eligible` streams one table instead of laying out a report.
@@ -618,15 +618,12 @@ pub fn risk_rows(id: i64, s: &Subject, j: &Judgement, open: bool) -> Vec<Vec<Cel
 }
 
 /// The counts line of `register check`.
-pub fn risk_counts(total: usize, bad: usize, lacking: usize, lang: Lang) -> String {
-    words(
-        msg!(
-            "{} registrations: {} cannot succeed, {} lack data, {} can succeed",
-            total,
-            bad,
-            lacking,
-            total - bad - lacking
-        ),
-        lang,
+pub fn risk_counts(total: usize, bad: usize, lacking: usize) -> Msg {
+    msg!(
+        "{} registrations: {} cannot succeed, {} lack data, {} can succeed",
+        total,
+        bad,
+        lacking,
+        total - bad - lacking
     )
 }

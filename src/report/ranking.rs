@@ -43,7 +43,7 @@ impl Settings {
         let get = |k: &str| meta::setting(conn, k);
         let num = |k: &str, d: f64| -> Result<f64> {
             Ok(match get(k)? {
-                Some(v) => v.parse().map_err(|_| refused(format!("setting {k} = '{v}' is not a number")))?,
+                Some(v) => v.parse().map_err(|_| refused(msg!("setting {} = '{}' is not a number", k, v)))?,
                 None => d,
             })
         };

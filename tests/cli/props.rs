@@ -43,7 +43,7 @@ proptest! {
         let _ = text::doc_number(&s);
         let _ = text::split_name(&text::clean(&s), None, None);
         if let Err(e) = text::parse_date(&s) {
-            prop_assert!(!e.is_empty());
+            prop_assert!(!e.to_string().is_empty());
         }
     }
 

@@ -143,9 +143,9 @@ pub fn decision(ctx: &Ctx, cmd: DecisionCmd) -> Result<()> {
                     note: crate::cli::edited(&note, d.note.clone()),
                 };
                 decisions::update(tx, d.id, &n)?;
-                Ok(format!("{} of {} ({})", n.number, format_date(n.issued_on), n.issuer))
+                Ok(msg!("decision corrected: {} of {} ({})", n.number, n.issued_on, n.issuer))
             })?;
-            ctx.done(&write, format!("decision corrected: {shown}"));
+            ctx.done(&write, shown);
             Ok(())
         }
         DecisionCmd::Remove { number, which, yes, write } => {

@@ -232,11 +232,14 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
                     reused.extend(before.into_iter().map(|b| (*i, b)));
                 }
             }
-            let by = decision.map(|d| format!(" by {}", d.number)).unwrap_or_default();
+            let period = format_period(year_from.into(), year_to.into());
             Ok((
                 id,
                 achieved,
-                format!("{} — {} ({}){by}", n.recipient, entry.name, format_period(year_from.into(), year_to.into())),
+                match decision {
+                    Some(d) => msg!("award #{}: {} — {} ({}) by {}", id, n.recipient, entry.name, period, d.number),
+                    None => msg!("award #{}: {} — {} ({})", id, n.recipient, entry.name, period),
+                },
                 reused,
             ))
         })
@@ -246,7 +249,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
             }
             (id, achieved, what)
         })?;
-    ctx.done(&a.write, format!("award #{id}: {what}"));
+    ctx.done(&a.write, what);
     if !a.write.dry_run {
         warn_if_not_eligible(ctx, id)?;
         warn_if_twice(ctx, id)?;

@@ -127,7 +127,7 @@ pub struct ListArgs {
 }
 
 fn number_arg(s: &str) -> std::result::Result<f64, String> {
-    parse_number(s)
+    parse_number(s).map_err(|b| b.to_string())
 }
 
 pub fn run(ctx: &Ctx, cmd: PledgeCmd) -> Result<()> {
@@ -185,7 +185,7 @@ fn sign(ctx: &Ctx, a: SignArgs) -> Result<()> {
         if let Some(u) = &a.unit {
             let u = units::resolve(tx, u)?;
             pledges::sign(tx, u.id, c.id, a.date, place)?;
-            msgs.push(format!("{} signed the pledge of {} on {}", u.code, c.code, format_date(a.date)));
+            msgs.push(msg!("{} signed the pledge of {} on {}", u.code, c.code, a.date));
         } else {
             let members: Vec<_> =
                 units::list(tx)?.into_iter().filter(|u| u.parent_id.is_none() && u.role.is_some()).collect();
@@ -199,15 +199,15 @@ fn sign(ctx: &Ctx, a: SignArgs) -> Result<()> {
             if signed.is_empty() {
                 return Err(refused(msg!("every member unit has already signed the pledge of {}", c.code)));
             }
-            msgs.push(format!(
+            msgs.push(msg!(
                 "{} units signed the pledge of {} on {}: {}",
                 signed.len(),
                 c.code,
-                format_date(a.date),
+                a.date,
                 signed.join(", ")
             ));
             if signed.len() < members.len() {
-                msgs.push(format!("{} had signed already", members.len() - signed.len()));
+                msgs.push(msg!("{} had signed already", members.len() - signed.len()));
             }
         }
         Ok(msgs)
@@ -223,12 +223,7 @@ fn progress(ctx: &Ctx, a: ProgressArgs) -> Result<()> {
         let (t, signed) = pledges::target(tx, a.target, a.as_of)?;
         if a.remove {
             pledges::remove_progress(tx, t.id, a.as_of)?;
-            return Ok(format!(
-                "removed the figure of target #{} ({}) as of {}",
-                t.id,
-                t.unit_code,
-                format_date(a.as_of)
-            ));
+            return Ok(msg!("removed the figure of target #{} ({}) as of {}", t.id, t.unit_code, format_date(a.as_of)));
         }
         if a.as_of < signed {
             return Err(refused(msg!(
@@ -261,12 +256,13 @@ fn progress(ctx: &Ctx, a: ProgressArgs) -> Result<()> {
             _ => {}
         }
         let o = pledges::record(tx, t.id, a.as_of, a.value, met, a.note.as_deref().filter(|n| !n.is_empty()))?;
-        let verb = match o {
-            Outcome::Inserted => "recorded",
-            Outcome::Updated => "updated",
-            Outcome::Unchanged => "already had",
-        };
-        Ok(format!("{verb} progress of target #{} ({}) as of {}", t.id, t.unit_code, format_date(a.as_of)))
+        Ok(match o {
+            Outcome::Inserted => msg!("recorded progress of target #{} ({}) as of {}", t.id, t.unit_code, a.as_of),
+            Outcome::Updated => msg!("updated progress of target #{} ({}) as of {}", t.id, t.unit_code, a.as_of),
+            Outcome::Unchanged => {
+                msg!("already had progress of target #{} ({}) as of {}", t.id, t.unit_code, a.as_of)
+            }
+        })
     })?;
     ctx.done(&a.write, msg);
     Ok(())
@@ -312,7 +308,7 @@ fn show(ctx: &Ctx, unit: &str, a: ListArgs) -> Result<()> {
     let p = pledges::get(&conn, u.id, c.id)?.ok_or_else(|| {
         refused_hint(
             msg!("{} has not signed the pledge of {}", u.code, c.code),
-            format!("`thidua pledge sign --unit {} --date …`", u.code),
+            msg!("sign it first: `thidua pledge sign --unit {} --date …`", u.code),
         )
     })?;
     emit_report(&report::pledges::show(&conn, &u, &c, &p, at, ctx.out.lang)?, &ctx.out)

@@ -154,7 +154,7 @@ pub fn add_target(ctx: &Ctx, a: TargetArgs) -> Result<()> {
         };
         if pledge_list.is_empty() {
             return Err(refused_hint(
-                format!("no unit has signed the pledge of {} yet", c.code),
+                msg!("no unit has signed the pledge of {} yet", c.code),
                 "`thidua pledge sign --all --date …`",
             ));
         }
@@ -165,7 +165,7 @@ pub fn add_target(ctx: &Ctx, a: TargetArgs) -> Result<()> {
             }
             ids.push(format!("#{} {}", pledges::upsert_target(tx, p.id, &t)?.0, p.unit_code));
         }
-        Ok(format!("added target \"{}\": {}", t.text, ids.join(", ")))
+        Ok(msg!("added target \"{}\": {}", t.text, ids.join(", ")))
     })?;
     ctx.done(&a.write, msg);
     Ok(())

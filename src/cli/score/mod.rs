@@ -122,7 +122,7 @@ pub struct SettingsArgs {
 }
 
 fn points_arg(s: &str) -> std::result::Result<f64, String> {
-    parse_number(s)
+    parse_number(s).map_err(|b| b.to_string())
 }
 
 pub fn run(ctx: &Ctx, cmd: ScoreCmd) -> Result<()> {
@@ -230,7 +230,7 @@ fn set(ctx: &Ctx, a: SetArgs) -> Result<()> {
             note: keep(&a.note, old.as_ref().and_then(|o| o.note.clone())),
         };
         scores::set(tx, &s)?;
-        Ok(format!("{} on {}: self {}, assessed {}", u.code, c.code, show(s.self_points), show(s.assessed)))
+        Ok(msg!("{} on {}: self {}, assessed {}", u.code, c.code, show(s.self_points), show(s.assessed)))
     })?;
     ctx.done(&a.write, msg);
     Ok(())
