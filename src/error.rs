@@ -72,7 +72,7 @@ impl Error {
         match self {
             Error::Usage { msg, .. } | Error::Refused { msg, .. } => msg.clone(),
             Error::Import(f) => f.verdict(),
-            other => Msg::said(other.to_string()),
+            other => Msg::foreign(other.to_string()),
         }
     }
 

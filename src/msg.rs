@@ -33,13 +33,14 @@ pub enum Arg {
     Date(NaiveDate),
     /// An enumeration's value by its label key (`scope.provincial`): its words in the reader's language.
     Label(String),
+    /// A table of the file: its name in English (as scripts and SQL know it), its rows in words in Vietnamese.
+    Table(String),
     /// A message inside a message (an item of a list, a cause).
     Msg(Box<Msg>),
     /// Values in a row, joined by the separator.
     List(Vec<Arg>, &'static str),
-    /// Text composed in English before this catalog typed it: rendered through the template matcher of the
-    /// older catalog. Each use is a sentence still to be typed (issue 32); the count only goes down.
-    Said(String),
+    /// Another program's own words (SQLite, the system, the CSV reader), shown as they are.
+    Foreign(String),
 }
 
 impl Msg {
@@ -57,9 +58,9 @@ impl Msg {
         Msg::count(n, "{} person", "{} people")
     }
 
-    /// A sentence written in English before it was typed (see [`Arg::Said`]).
-    pub fn said(s: impl Into<String>) -> Msg {
-        Msg::new("{}", vec![Arg::Said(s.into())])
+    /// Another program's own words (see [`Arg::Foreign`]).
+    pub fn foreign(s: impl Into<String>) -> Msg {
+        Msg::new("{}", vec![Arg::Foreign(s.into())])
     }
 
     /// The message in English, as the catalog's key reads with its values: what logs and `Display` show.
@@ -81,7 +82,7 @@ impl Msg {
 impl Arg {
     fn english_into(&self, out: &mut String) {
         match self {
-            Arg::Text(s) | Arg::Said(s) => out.push_str(s),
+            Arg::Text(s) | Arg::Foreign(s) | Arg::Table(s) => out.push_str(s),
             Arg::Num(x) => out.push_str(&crate::text::format_number(*x, false)),
             Arg::Pct(x) => {
                 out.push_str(&crate::text::format_number((x * 10.0).round() / 10.0, false));
@@ -177,19 +178,19 @@ impl ToArg for std::io::Error {
             K::NotADirectory => msg!("a part of the path is not a folder"),
             K::StorageFull => msg!("the disk is full"),
             K::ReadOnlyFilesystem => msg!("the disk is read-only"),
-            _ => Msg::said(self.to_string()),
+            _ => Msg::foreign(self.to_string()),
         };
         Arg::Msg(Box::new(m))
     }
 }
 impl ToArg for rust_xlsxwriter::XlsxError {
     fn to_arg(&self) -> Arg {
-        Arg::Said(self.to_string())
+        Arg::Foreign(self.to_string())
     }
 }
 impl ToArg for serde_json::Error {
     fn to_arg(&self) -> Arg {
-        Arg::Said(self.to_string())
+        Arg::Foreign(self.to_string())
     }
 }
 impl ToArg for crate::error::Error {

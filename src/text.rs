@@ -28,6 +28,9 @@ impl Bad {
     }
 }
 
+/// A value parser's error for clap, which hands it back as the source of its own.
+impl std::error::Error for Bad {}
+
 /// In English, as the template reads with its values (clap and logs).
 impl std::fmt::Display for Bad {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

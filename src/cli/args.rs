@@ -123,8 +123,13 @@ impl<T: Clone + Send + Sync + 'static> clap::builder::TypedValueParser for OneOf
 }
 
 /// A date argument: dd/mm/yyyy, d/m/yyyy or ISO.
-pub fn date_arg(s: &str) -> std::result::Result<chrono::NaiveDate, String> {
-    crate::text::parse_date(s).map_err(|b| b.to_string())
+pub fn date_arg(s: &str) -> std::result::Result<chrono::NaiveDate, crate::text::Bad> {
+    crate::text::parse_date(s)
+}
+
+/// A year argument, written in full.
+pub fn year_arg(s: &str) -> std::result::Result<i32, crate::text::Bad> {
+    crate::text::parse_year(s)
 }
 
 /// A text argument, NFC and trimmed (docs/domain.md §5.1).

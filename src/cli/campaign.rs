@@ -284,7 +284,7 @@ fn remove(ctx: &Ctx, campaign: &str, yes: bool, w: &WriteArgs) -> Result<()> {
     if !r.is_empty() {
         return Err(refused(msg!("campaign {} is still referred to by {}", c.code, super::unit::describe_refs(&r))));
     }
-    ctx.confirm(&format!("remove campaign {} ({})?", c.code, c.name), yes)?;
+    ctx.confirm(msg!("remove campaign {} ({})?", c.code, c.name), yes)?;
     db::write(&mut conn, w.dry_run, |tx| campaigns::delete(tx, c.id))?;
     ctx.done(w, msg!("removed campaign {}", c.code));
     Ok(())

@@ -69,8 +69,10 @@ pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
             if let Some(want) = fingerprint {
                 let have = db::check::fingerprint(&conn)?;
                 if !db::audit::same_fingerprint(&want, &have) {
-                    problems.push(format!(
-                        "the fingerprint is {have}, not {want}: this is another file, or the file has changed since"
+                    problems.push(msg!(
+                        "the fingerprint is {}, not {}: this is another file, or the file has changed since",
+                        have,
+                        want
                     ));
                 }
             }
@@ -104,7 +106,7 @@ pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
             ctx.say(msg!("accepted the file as it is (audit entry #{}): {}", id, reason));
             let left = db::check::run(&conn)?;
             for p in &left {
-                ctx.say(msg!("still found: {}", crate::msg::Msg::said(p.clone())));
+                ctx.say(msg!("still found: {}", p));
             }
             Ok(())
         }
@@ -126,13 +128,13 @@ pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
 }
 
 /// Prints the problems on stdout, one a line, and fails when there are any.
-fn report_problems(file: &Path, problems: &[String], lang: crate::output::Lang) -> Result<()> {
+fn report_problems(file: &Path, problems: &[crate::msg::Msg], lang: crate::output::Lang) -> Result<()> {
     if problems.is_empty() {
         return Ok(());
     }
     let mut out = io::stdout().lock();
     for p in problems {
-        writeln!(out, "{}", crate::output::messages::say(p, lang))?;
+        writeln!(out, "{}", crate::output::messages::text(p, lang))?;
     }
     out.flush()?;
     Err(refused(msg!(
@@ -153,7 +155,7 @@ fn backup(ctx: &Ctx, dest: Option<PathBuf>) -> Result<()> {
     let problems = db::backup(&conn, &dest)?;
     if !problems.is_empty() {
         for p in &problems {
-            ctx.say(msg!("{}: {}", dest.display(), crate::msg::Msg::said(p.clone())));
+            ctx.say(msg!("{}: {}", dest.display(), p));
         }
         return Err(refused(msg!(
             "the copy {} does not pass `db check` ({}); the file itself needs `db check`",

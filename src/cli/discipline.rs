@@ -140,7 +140,7 @@ pub fn run(ctx: &Ctx, cmd: DisciplineCmd) -> Result<()> {
         DisciplineCmd::Remove { id, yes, write } => {
             let d = discipline::get(&ctx.open()?, id)?;
             let form = crate::output::labels::label(&format!("discipline.{}", d.d.form), ctx.out.lang).to_string();
-            ctx.confirm(&format!("remove #{id} ({}: {form} from {})?", d.name, format_date(d.d.start)), yes)?;
+            ctx.confirm(msg!("remove #{} ({}: {} from {})?", id, d.name, form, format_date(d.d.start)), yes)?;
             ctx.write(&write, |tx| discipline::delete(tx, id))?;
             ctx.done(&write, msg!("removed #{}", id));
             Ok(())

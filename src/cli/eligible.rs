@@ -26,7 +26,7 @@ pub struct EligibleArgs {
     #[arg(long)]
     pub unit: Option<String>,
     /// The achievement year judged [default: the file's year]
-    #[arg(long, value_parser = clap::value_parser!(i32).range(1945..=2100))]
+    #[arg(long, value_parser = crate::cli::args::year_arg)]
     pub year: Option<i32>,
     /// The date that picks the rule set [default: 31/12 of the year judged]
     #[arg(long, value_parser = date_arg)]
@@ -51,7 +51,7 @@ pub enum EligibleCmd {
         #[arg(long)]
         unit: Option<String>,
         /// The year [default: the file's year]
-        #[arg(long, value_parser = clap::value_parser!(i32).range(1945..=2100))]
+        #[arg(long, value_parser = crate::cli::args::year_arg)]
         year: Option<i32>,
         /// On what ground, e.g. "Biên bản họp chi bộ ngày 05/12/2025"
         #[arg(long, value_parser = text_arg, required_unless_present = "withdraw")]

@@ -166,6 +166,27 @@ fn value(e: &clap::Error, k: ContextKind) -> Option<String> {
     }
 }
 
+/// Why a value did not parse, as a message: our parsers' typed answer, the standard library's by its kind; any
+/// other in its own words, quoted.
+fn why_not(e: &(dyn std::error::Error + 'static)) -> crate::msg::Msg {
+    use std::num::IntErrorKind;
+    if let Some(b) = e.downcast_ref::<crate::text::Bad>() {
+        return b.clone().into();
+    }
+    if let Some(i) = e.downcast_ref::<std::num::ParseIntError>() {
+        return match i.kind() {
+            IntErrorKind::Empty => msg!("cannot parse integer from empty string"),
+            IntErrorKind::PosOverflow => msg!("number too large to fit in target type"),
+            IntErrorKind::NegOverflow => msg!("number too small to fit in target type"),
+            _ => msg!("invalid digit found in string"),
+        };
+    }
+    if e.downcast_ref::<std::num::ParseFloatError>().is_some() {
+        return msg!("invalid float literal");
+    }
+    msg!("{}", format!("“{e}”"))
+}
+
 /// A mistake on the command line, as clap found it, said in Vietnamese: what is wrong, a suggestion when clap has
 /// one, the usage line, where to read more.
 fn mistake_vi(e: &clap::Error) -> String {
@@ -181,8 +202,10 @@ fn mistake_vi(e: &clap::Error) -> String {
             format!("giá trị '{val}' không hợp lệ cho '{arg}'")
         }
         ErrorKind::ValueValidation => {
-            let why = std::error::Error::source(e).map(|s| s.to_string()).unwrap_or_default();
-            let why = crate::output::messages::say(&why, Lang::Vi);
+            // Our value parsers say what is wrong as a typed value; clap's own (numbers, enumerations) in
+            // its words, which the value and the argument already name.
+            let why = std::error::Error::source(e).map(|s| crate::output::messages::text(&why_not(s), Lang::Vi));
+            let why = why.unwrap_or_default();
             format!("giá trị '{val}' không hợp lệ cho '{arg}': {why}")
         }
         ErrorKind::UnknownArgument => {

@@ -11,7 +11,7 @@ use crate::error::{refused_hint, usage, Result};
 #[derive(Args, Debug)]
 pub struct InitArgs {
     /// The year this file holds
-    #[arg(long, value_parser = clap::value_parser!(i32).range(1945..=2100))]
+    #[arg(long, value_parser = crate::cli::args::year_arg)]
     pub year: i32,
     /// The bloc's name, e.g. "Khối thi đua các Cơ quan Trung ương" [default with --from: the old file's]
     #[arg(long, value_parser = text_arg, required_unless_present = "from")]

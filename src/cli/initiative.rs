@@ -65,7 +65,7 @@ pub enum InitiativeCmd {
         #[arg(long, value_parser = super::one_of(InitiativeKind::VALUES, InitiativeKind::parse))]
         kind: Option<InitiativeKind>,
         /// The achievement year it counts for
-        #[arg(long, value_parser = clap::value_parser!(i32).range(1945..=2100))]
+        #[arg(long, value_parser = crate::cli::args::year_arg)]
         year: Option<i32>,
         /// Who recognised it
         #[arg(long, value_parser = text_arg)]
@@ -122,7 +122,7 @@ pub struct AddArgs {
     #[arg(long, value_parser = text_arg)]
     pub author_name: Vec<String>,
     /// The achievement year it counts for [default: the year of its recognition, else the file's year]
-    #[arg(long, value_parser = clap::value_parser!(i32).range(1945..=2100))]
+    #[arg(long, value_parser = crate::cli::args::year_arg)]
     pub year: Option<i32>,
     /// Who recognised it, e.g. "Chủ tịch UBND tỉnh"
     #[arg(long, value_parser = text_arg)]
@@ -151,7 +151,7 @@ pub fn run(ctx: &Ctx, cmd: InitiativeCmd) -> Result<()> {
         }
         InitiativeCmd::Remove { id, yes, write } => {
             let title = crate::db::initiatives::get(&ctx.open()?, id)?.i.title;
-            ctx.confirm(&format!("remove initiative #{id} ({title})?"), yes)?;
+            ctx.confirm(msg!("remove initiative #{} ({})?", id, title), yes)?;
             ctx.write(&write, |tx| crate::db::initiatives::remove(tx, id))?;
             ctx.done(&write, msg!("removed initiative #{}", id));
             Ok(())

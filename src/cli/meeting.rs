@@ -202,12 +202,7 @@ fn remove(ctx: &Ctx, meeting: &str, yes: bool, w: &WriteArgs) -> Result<()> {
     let m = meetings::resolve(&conn, meeting)?;
     let items = meetings::item_count(&conn, m.id)?;
     ctx.confirm(
-        &format!(
-            "remove meeting #{} ({}, {}) with its {items} talks and exemplars?",
-            m.id,
-            m.kind,
-            format_date(m.held_on)
-        ),
+        msg!("remove meeting #{} ({}, {}) with its {} talks and exemplars?", m.id, m.kind, m.held_on, items),
         yes,
     )?;
     db::write(&mut conn, w.dry_run, |tx| meetings::delete(tx, m.id))?;

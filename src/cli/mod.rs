@@ -35,6 +35,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 use rusqlite::Connection;
 
 use crate::error::{usage, Error, Result};
+use crate::msg::Msg;
 use crate::output::{Lang, Opts};
 use args::output_of;
 pub use args::{date_arg, edited, nothing_to_do, one_of, text_arg, ColumnArgs, OneOf, OutputArgs, WriteArgs};
@@ -200,17 +201,18 @@ impl Ctx {
     }
 
     /// Asks before a removal on a terminal; a script must say `--yes` (docs/architecture.md).
-    pub fn confirm(&self, question: &str, yes: bool) -> Result<()> {
+    pub fn confirm(&self, question: Msg, yes: bool) -> Result<()> {
         if yes {
             return Ok(());
         }
         if !io::stdin().is_terminal() {
             return Err(Error::Usage {
-                msg: msg!("{}: not confirmed", crate::msg::Msg::said(question)),
+                msg: msg!("{}: not confirmed", question),
                 hint: Some(msg!("add --yes to confirm in a script")),
             });
         }
-        eprint!("{question} [y/N] ");
+        let answer_keys = if self.out.lang == Lang::Vi { "[c/K]" } else { "[y/N]" };
+        eprint!("{} {answer_keys} ", crate::output::messages::text(&question, self.out.lang));
         let _ = io::stderr().flush();
         let mut answer = String::new();
         io::stdin().lock().read_line(&mut answer)?;
@@ -272,57 +274,58 @@ pub fn main() -> i32 {
 /// Prints an error for people, in their language: the bad rows of an import first, then the verdict and a hint. A
 /// fault (SQLite or the system failing, not the user's doing) says so and what to send.
 fn report_error(e: &Error, lang: Lang) {
-    use crate::output::messages::{say, text};
+    use crate::output::messages::text;
+    let say = |m: Msg| text(&m, lang);
     let mut err = io::stderr().lock();
     let msg = match e {
         Error::Sqlite(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::DatabaseBusy => {
-            say("the file is busy: another program has held it for 10 seconds; try again when it is done", lang)
+            say(msg!("the file is busy: another program has held it for 10 seconds; try again when it is done"))
         }
         Error::Sqlite(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::ReadOnly => {
-            say("the file is read-only for you; check its permissions", lang)
+            say(msg!("the file is read-only for you; check its permissions"))
         }
         Error::Sqlite(rusqlite::Error::SqliteFailure(f, _))
             if matches!(f.code, rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) =>
         {
+            // SQLite's own words, quoted.
             let _ = writeln!(
                 err,
                 "{}: {}",
-                say("error", lang),
-                say(&format!("the file is damaged: “{e}”; nothing was changed"), lang)
+                say(msg!("error")),
+                say(msg!("the file is damaged: {}; nothing was changed", format!("“{e}”")))
             );
             let _ = writeln!(
                 err,
                 "{}: {}",
-                say("hint", lang),
-                say(
-                    "`thidua db check` says where; put the latest backup in its place (`thidua db backup` makes them)",
-                    lang
-                )
+                say(msg!("hint")),
+                say(msg!(
+                    "`thidua db check` says where; put the latest backup in its place (`thidua db backup` makes them)"
+                ))
             );
             return;
         }
-        Error::Sqlite(_) | Error::Io(_) => say(&format!("internal fault, nothing was changed: “{e}”"), lang),
+        Error::Sqlite(_) | Error::Io(_) => say(msg!("internal fault, nothing was changed: {}", format!("“{e}”"))),
         Error::Import(f) => {
             for l in &f.lines {
                 let _ = writeln!(err, "{}", text(l, lang));
             }
             if f.more > 0 {
-                let _ = writeln!(err, "{}", text(&msg!("… and {} more", f.more), lang));
+                let _ = writeln!(err, "{}", say(msg!("… and {} more", f.more)));
             }
-            text(&f.verdict(), lang)
+            say(f.verdict())
         }
-        other => text(&other.message(), lang),
+        other => say(other.message()),
     };
-    let _ = writeln!(err, "{}: {msg}", say("error", lang));
+    let _ = writeln!(err, "{}: {msg}", say(msg!("error")));
     if let Some(h) = e.hint() {
-        let _ = writeln!(err, "{}: {}", say("hint", lang), text(h, lang));
+        let _ = writeln!(err, "{}: {}", say(msg!("hint")), text(h, lang));
     }
     if e.is_fault() {
         let _ = writeln!(
             err,
             "{}: {}",
-            say("hint", lang),
-            say("this is a fault of thidua or of the system, not of what you typed: send this message, the command and `thidua --version` to whoever maintains thidua for you", lang)
+            say(msg!("hint")),
+            say(msg!("this is a fault of thidua or of the system, not of what you typed: send this message, the command and `thidua --version` to whoever maintains thidua for you"))
         );
     }
 }

@@ -119,8 +119,8 @@ pub fn run(ctx: &Ctx, cmd: PersonCmd) -> Result<()> {
     }
 }
 
-fn born_arg(s: &str) -> std::result::Result<i64, String> {
-    crate::text::parse_birth_year(s).map(i64::from).map_err(|b| b.to_string())
+fn born_arg(s: &str) -> std::result::Result<i64, crate::text::Bad> {
+    crate::text::parse_birth_year(s).map(i64::from)
 }
 
 fn some(s: &Option<String>) -> Option<String> {
@@ -245,7 +245,7 @@ fn remove(ctx: &Ctx, person: &str, yes: bool, w: &WriteArgs) -> Result<()> {
             "remove those records first",
         ));
     }
-    ctx.confirm(&format!("remove #{} {} ({})?", p.id, p.full_name, p.unit_code), yes)?;
+    ctx.confirm(msg!("remove {} ({})?", msg!("#{} {}", p.id, p.full_name), p.unit_code), yes)?;
     db::write(&mut conn, w.dry_run, |tx| people::delete(tx, p.id))?;
     ctx.done(w, msg!("removed #{} {}", p.id, p.full_name));
     Ok(())

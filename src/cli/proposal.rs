@@ -308,7 +308,7 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
             Ok(())
         }
         ProposalCmd::Remove { id, candidate: Some(c), yes, write } => {
-            ctx.confirm(&format!("remove candidate #{c} from proposal #{id}?"), yes)?;
+            ctx.confirm(msg!("remove candidate #{} from proposal #{}?", c, id), yes)?;
             let papers = ctx.write(&write, |tx| proposals::remove_item(tx, id, c))?;
             ctx.done(&write, msg!("candidate #{} removed from proposal #{}", c, id));
             if papers > 0 {
@@ -317,7 +317,7 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
             Ok(())
         }
         ProposalCmd::Remove { id, candidate: None, yes, write } => {
-            ctx.confirm(&format!("remove the draft proposal #{id} with its candidates and papers?"), yes)?;
+            ctx.confirm(msg!("remove the draft proposal #{} with its candidates and papers?", id), yes)?;
             ctx.write(&write, |tx| proposals::remove(tx, id))?;
             ctx.done(&write, msg!("removed the draft proposal #{}", id));
             Ok(())

@@ -88,7 +88,7 @@ pub struct Whose {
     #[arg(long, default_value = "self", value_parser = super::one_of(Org::VALUES, Org::parse))]
     org: Org,
     /// The year rated [default: the file's year]
-    #[arg(long, value_parser = clap::value_parser!(i32).range(1945..=2100))]
+    #[arg(long, value_parser = crate::cli::args::year_arg)]
     year: Option<i32>,
 }
 
@@ -140,7 +140,7 @@ pub fn run(ctx: &Ctx, cmd: RatingCmd) -> Result<()> {
                 None => crate::db::meta::bloc(&conn)?.year,
             };
             drop(conn);
-            ctx.confirm(&format!("remove the {year} rating of {name}?"), yes)?;
+            ctx.confirm(msg!("remove the {} rating of {}?", year, name), yes)?;
             ctx.write(&write, |tx| match crate::db::ratings::remove(tx, unit_id, person_id, org, year)? {
                 0 => Err(crate::error::refused_hint(
                     msg!("{} has no rating for {}", name, year),

@@ -244,7 +244,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
 fn remove(ctx: &Ctx, id: i64, yes: bool, w: &WriteArgs) -> Result<()> {
     let r = registrations::get(&ctx.open()?, id)?;
     let who = r.person_name.clone().unwrap_or(r.unit_code.clone());
-    ctx.confirm(&format!("remove registration #{id} ({who} — {})?", r.code), yes)?;
+    ctx.confirm(msg!("remove registration #{} ({} — {})?", id, who, r.code), yes)?;
     ctx.write(w, |tx| registrations::delete(tx, id))?;
     ctx.done(w, msg!("removed registration #{} ({} — {})", id, who, r.code));
     Ok(())

@@ -65,7 +65,7 @@ pub enum ReportCmd {
         #[arg(value_parser = ["0601", "0603", "frontline"])]
         form: String,
         /// The reporting year: awards whose decision was signed in it [default: the file's year]
-        #[arg(long, value_parser = clap::value_parser!(i32).range(1945..=2100))]
+        #[arg(long, value_parser = crate::cli::args::year_arg)]
         year: Option<i32>,
         /// More bloc-year files to count with this one (read only; repeat): the years, or the blocs, of a body
         #[arg(long = "from", value_name = "FILE")]

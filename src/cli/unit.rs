@@ -162,12 +162,12 @@ pub struct Fields {
 }
 
 /// A percentage 0–100, in either number style.
-fn share_arg(s: &str) -> std::result::Result<f64, String> {
-    let x = crate::text::parse_number(s).map_err(|b| b.to_string())?;
+fn share_arg(s: &str) -> std::result::Result<f64, crate::text::Bad> {
+    let x = crate::text::parse_number(s)?;
     if (0.0..=100.0).contains(&x) {
         Ok(x)
     } else {
-        Err(format!("'{s}' is not a share between 0 and 100"))
+        Err(crate::text::Bad::new("'{}' is not a share between 0 and 100", vec![s.into()]))
     }
 }
 
@@ -443,7 +443,7 @@ fn remove(ctx: &Ctx, unit: &str, yes: bool, w: &WriteArgs) -> Result<()> {
         };
         return Err(refused_hint(msg!("unit {} is still referred to by {}", u.code, describe_refs(&r)), hint));
     }
-    ctx.confirm(&format!("remove unit {} ({})?", u.code, u.name), yes)?;
+    ctx.confirm(msg!("remove unit {} ({})?", u.code, u.name), yes)?;
     db::write(&mut conn, w.dry_run, |tx| units::delete(tx, u.id))?;
     ctx.done(w, msg!("removed unit {}", u.code));
     Ok(())

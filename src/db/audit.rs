@@ -14,6 +14,7 @@
 //! this code, and the file's fingerprint ([`fingerprint`]), written on paper when the year is sealed, tells a file
 //! so recomputed, or swapped, from the real one.
 
+use crate::msg::Msg;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
@@ -125,8 +126,10 @@ pub fn add(before: &Counters, changes: &Counters) -> Counters {
 }
 
 /// "person +3 ~1 −2, unit +1": counters as people read them.
-pub fn describe(c: &Counters) -> String {
-    changed_tables(c).iter().map(|(t, n)| format!("{t} {n}")).collect::<Vec<_>>().join(", ")
+pub fn describe(c: &Counters) -> crate::msg::Arg {
+    use crate::msg::Arg;
+    let tables = changed_tables(c).into_iter().map(|(t, n)| msg!("{} {}", Arg::Table(t), n).into());
+    Arg::List(tables.collect(), ", ")
 }
 
 /// What an entry changed, table by table: (table, "+1 ~2 −3").
@@ -405,7 +408,7 @@ pub fn recorded_content(conn: &Connection) -> Result<Option<(i64, Digests)>> {
 
 /// The tables whose rows differ from what the last entry recorded: a change another program made, whatever it
 /// did to the triggers and counters. `now` is [`content`] as it stands.
-pub fn content_problems(conn: &Connection, now: &Digests) -> Result<Vec<String>> {
+pub fn content_problems(conn: &Connection, now: &Digests) -> Result<Vec<Msg>> {
     let Some((id, recorded)) = recorded_content(conn)? else { return Ok(Vec::new()) };
     let changed: Vec<String> = now
         .iter()
@@ -416,9 +419,10 @@ pub fn content_problems(conn: &Connection, now: &Digests) -> Result<Vec<String>>
     if changed.is_empty() {
         return Ok(Vec::new());
     }
-    Ok(vec![format!(
-        "the content of table {} is not what thidua recorded in audit entry #{id} (changed by another program)",
-        changed.join(", ")
+    Ok(vec![msg!(
+        "the content of table {} is not what thidua recorded in audit entry #{} (changed by another program)",
+        changed.join(", "),
+        id
     )])
 }
 
@@ -605,20 +609,18 @@ fn accepted_entry(conn: &Connection) -> Result<i64> {
 
 /// Replays the chain: every hash, every entry's changes against the counters, and the counters now. Returns one
 /// line per problem; the first broken hash is named.
-pub fn verify(conn: &Connection) -> Result<Vec<String>> {
+pub fn verify(conn: &Connection) -> Result<Vec<Msg>> {
     // What `db accept` took as known and wanted: problems up to its entry are not reported again (the log keeps
     // the acceptance and its reason).
     let accepted = accepted_entry(conn)?;
-    let mut problems = Vec::new();
+    let mut problems: Vec<Msg> = Vec::new();
     let mut prev = GENESIS.to_string();
     let mut state = Counters::new();
     let mut chain_ok = true;
     for e in entries(conn)? {
         if chain_ok && e.id > accepted && (e.prev_hash != prev || !holds(&e, &prev)) {
-            problems.push(format!(
-                "audit log: entry #{} does not match its hash (edited or removed entries before it)",
-                e.id
-            ));
+            problems
+                .push(msg!("audit log: entry #{} does not match its hash (edited or removed entries before it)", e.id));
             chain_ok = false;
         }
         prev = e.hash.clone();
@@ -626,7 +628,7 @@ pub fn verify(conn: &Connection) -> Result<Vec<String>> {
         let recorded: Counters = serde_json::from_str(&e.state).unwrap_or_default();
         let expected = add(&state, &changes);
         if expected != recorded && e.id > accepted {
-            problems.push(format!(
+            problems.push(msg!(
                 "rows changed outside thidua before audit entry #{}: {}",
                 e.id,
                 describe(&diff(&recorded, &expected))
@@ -637,7 +639,7 @@ pub fn verify(conn: &Connection) -> Result<Vec<String>> {
     let now = counters(conn)?;
     if now != state {
         let d = diff(&now, &state);
-        let last: Vec<String> = d
+        let last: Vec<crate::msg::Arg> = d
             .iter()
             .flat_map(|(t, ops)| ops.keys().map(move |op| (t.clone(), op.clone())))
             .filter_map(|(t, op)| {
@@ -646,14 +648,18 @@ pub fn verify(conn: &Connection) -> Result<Vec<String>> {
                 })
                 .ok()
                 .flatten()
-                .map(|row| format!("{t} row {row}"))
+                .map(|row| msg!("{} row {}", crate::msg::Arg::Table(t.clone()), row).into())
             })
             .collect();
-        problems.push(format!(
-            "rows changed outside thidua after the last audit entry: {}{}",
-            describe(&d),
-            if last.is_empty() { String::new() } else { format!(" (last: {})", last.join(", ")) }
-        ));
+        problems.push(if last.is_empty() {
+            msg!("rows changed outside thidua after the last audit entry: {}", describe(&d))
+        } else {
+            msg!(
+                "rows changed outside thidua after the last audit entry: {} (last: {})",
+                describe(&d),
+                crate::msg::Arg::List(last, ", ")
+            )
+        });
     }
     Ok(problems)
 }

@@ -1,6 +1,7 @@
 //! `db check`: SQLite's own checks, the schema against thidua's, the domain's rules, and the audit chain. Each
 //! problem is one line; none means the file holds.
 
+use crate::msg::Msg;
 use std::collections::BTreeMap;
 
 use rusqlite::Connection;
@@ -10,19 +11,19 @@ use super::{audit, migrate, APPLICATION_ID};
 use crate::error::Result;
 
 /// Every problem of the file, one line each.
-pub fn run(conn: &Connection) -> Result<Vec<String>> {
-    let mut p = Vec::new();
+pub fn run(conn: &Connection) -> Result<Vec<Msg>> {
+    let mut p: Vec<Msg> = Vec::new();
     let integrity: Vec<String> =
         conn.prepare("PRAGMA integrity_check")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     if integrity != ["ok"] {
-        p.extend(integrity.into_iter().map(|l| format!("integrity: “{l}”")));
+        p.extend(integrity.into_iter().map(|l| msg!("integrity: {}", format!("“{l}”"))));
         // A damaged file: the other checks would read garbage.
         return Ok(p);
     }
     let mut st = conn.prepare("SELECT \"table\", rowid, parent FROM pragma_foreign_key_check")?;
     for r in st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, String>(2)?)))? {
         let (t, row, parent) = r?;
-        p.push(format!("foreign key: {t} row {} refers to a {parent} that is not there", row.unwrap_or(0)));
+        p.push(msg!("foreign key: {} row {} refers to a {} that is not there", t, row.unwrap_or(0), parent));
     }
     p.extend(header(conn)?);
     p.extend(schema(conn)?);
@@ -37,15 +38,15 @@ pub fn run(conn: &Connection) -> Result<Vec<String>> {
 /// counters as logged, its header's change counter the one that entry's commit left): the copy's pages checked
 /// (`PRAGMA quick_check`), its header, schema and log; the content digests its log records are the original's,
 /// copied with its pages. A file that does not meet that has the whole [`run`] on its copy.
-pub fn copy(copy: &Connection, original_untouched: bool) -> Result<Vec<String>> {
+pub fn copy(copy: &Connection, original_untouched: bool) -> Result<Vec<Msg>> {
     if !original_untouched {
         return run(copy);
     }
-    let mut p = Vec::new();
+    let mut p: Vec<Msg> = Vec::new();
     let quick: Vec<String> =
         copy.prepare("PRAGMA quick_check")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     if quick != ["ok"] {
-        p.extend(quick.into_iter().map(|l| format!("integrity: “{l}”")));
+        p.extend(quick.into_iter().map(|l| msg!("integrity: {}", format!("“{l}”"))));
         return Ok(p);
     }
     p.extend(header(copy)?);
@@ -55,17 +56,17 @@ pub fn copy(copy: &Connection, original_untouched: bool) -> Result<Vec<String>> 
 }
 
 /// The file's header: thidua's application id, this binary's schema version.
-fn header(conn: &Connection) -> Result<Vec<String>> {
-    let mut p = Vec::new();
+fn header(conn: &Connection) -> Result<Vec<Msg>> {
+    let mut p: Vec<Msg> = Vec::new();
     let (app, version): (i32, i64) = (
         conn.pragma_query_value(None, "application_id", |r| r.get(0))?,
         conn.pragma_query_value(None, "user_version", |r| r.get(0))?,
     );
     if app != APPLICATION_ID {
-        p.push(format!("application_id is {app:#x}, not thidua's {APPLICATION_ID:#x}"));
+        p.push(msg!("application_id is {}, not thidua's {}", format!("{:#x}", app), format!("{:#x}", APPLICATION_ID)));
     }
     if version != migrate::VERSION {
-        p.push(format!("schema version is {version}, this thidua writes {}", migrate::VERSION));
+        p.push(msg!("schema version is {}, this thidua writes {}", version, migrate::VERSION));
     }
     Ok(p)
 }
@@ -81,23 +82,23 @@ const DIGEST_BEFORE_WRITE_BYTES: i64 = 64 << 20;
 /// [`QUICK_CHECK_BYTES`] has every page checked too (`PRAGMA quick_check`, a few milliseconds at a bloc's size): a
 /// damaged page no write would touch still refuses the write. Larger files leave that to `db check`, and SQLite
 /// reports a damaged page when a command meets it.
-pub fn before_write(conn: &Connection) -> Result<Vec<String>> {
-    let mut p = Vec::new();
+pub fn before_write(conn: &Connection) -> Result<Vec<Msg>> {
+    let mut p: Vec<Msg> = Vec::new();
     if file_bytes(conn)? <= QUICK_CHECK_BYTES {
         let quick: Vec<String> =
             conn.prepare("PRAGMA quick_check")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
         if quick != ["ok"] {
-            p.extend(quick.into_iter().take(3).map(|l| format!("integrity: “{l}”")));
+            p.extend(quick.into_iter().take(3).map(|l| msg!("integrity: {}", format!("“{l}”"))));
             return Ok(p);
         }
     }
     let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
     if app != APPLICATION_ID {
-        p.push(format!("application_id is {app:#x}, not thidua's {APPLICATION_ID:#x}"));
+        p.push(msg!("application_id is {}, not thidua's {}", format!("{:#x}", app), format!("{:#x}", APPLICATION_ID)));
     }
     p.extend(schema(conn)?);
     if super::meta::bloc(conn).is_err() {
-        p.push("the file has no bloc row (table bloc)".to_string());
+        p.push(msg!("the file has no bloc row (table bloc)"));
     }
     p.extend(audit::verify(conn)?);
     if digest_each_time(conn)? && !audit::unchanged_since_last_entry(conn)? {
@@ -143,75 +144,75 @@ fn squeeze(sql: &str) -> String {
 
 /// The file's tables, indexes and triggers against a fresh copy of thidua's schema: a dropped trigger or index,
 /// an altered table, an object another tool added.
-fn schema(conn: &Connection) -> Result<Vec<String>> {
+fn schema(conn: &Connection) -> Result<Vec<Msg>> {
     let fresh = Connection::open_in_memory()?;
     let tx = fresh.unchecked_transaction()?;
     migrate::apply_schema(&tx)?;
     let want = objects(&tx)?;
     let have = objects(conn)?;
-    let mut p = Vec::new();
+    let mut p: Vec<Msg> = Vec::new();
     for ((kind, name), sql) in &want {
         match have.get(&(kind.clone(), name.clone())) {
-            None => p.push(format!("schema: {kind} {name} is missing")),
-            Some(s) if squeeze(s) != squeeze(sql) => p.push(format!("schema: {kind} {name} differs from thidua's")),
+            None => p.push(msg!("schema: {} {} is missing", kind, name)),
+            Some(s) if squeeze(s) != squeeze(sql) => p.push(msg!("schema: {} {} differs from thidua's", kind, name)),
             Some(_) => {}
         }
     }
     for (kind, name) in have.keys() {
         if !want.contains_key(&(kind.clone(), name.clone())) {
-            p.push(format!("schema: {kind} {name} is not thidua's"));
+            p.push(msg!("schema: {} {} is not thidua's", kind, name));
         }
     }
     Ok(p)
 }
 
 /// The domain's rules that a hand edit could break: (what is wrong, the query listing the offending rows).
-const RULES: &[(&str, &str)] = &[
+pub(crate) const RULES: &[(&str, &str)] = &[
     (
-        "more than one leader unit",
+        "more than one leader unit: {}",
         "SELECT group_concat(code, ', ') FROM (SELECT code FROM unit WHERE role = 'leader' ORDER BY code) HAVING count(*) > 1",
     ),
-    ("a sub-unit holds a bloc role", "SELECT code FROM unit WHERE parent_id IS NOT NULL AND role IS NOT NULL"),
+    ("a sub-unit holds a bloc role: {}", "SELECT code FROM unit WHERE parent_id IS NOT NULL AND role IS NOT NULL"),
     (
         // Each unit's ancestors, each pair once (UNION), so the walk ends on a loop too.
-        "a unit is its own ancestor (a loop of parent units)",
+        "a unit is its own ancestor (a loop of parent units): {}",
         "WITH RECURSIVE up(start, id) AS (SELECT id, parent_id FROM unit WHERE parent_id IS NOT NULL
            UNION SELECT up.start, u.parent_id FROM up JOIN unit u ON u.id = up.id WHERE u.parent_id IS NOT NULL)
          SELECT code FROM unit WHERE id IN (SELECT start FROM up WHERE id = start) ORDER BY code",
     ),
     (
-        "a registration's subject does not fit its title",
+        "a registration's subject does not fit its title: {}",
         "SELECT r.id FROM registration r JOIN catalog c ON c.id = r.catalog_id
          WHERE (r.unit_id IS NOT NULL AND c.collective = 0) OR (r.person_id IS NOT NULL AND c.individual = 0)",
     ),
     (
-        "an award's recipient does not fit what it confers",
+        "an award's recipient does not fit what it confers: {}",
         "SELECT a.id FROM award a JOIN catalog c ON c.id = a.catalog_id
          WHERE (a.unit_id IS NOT NULL AND c.collective = 0) OR (a.person_id IS NOT NULL AND c.individual = 0)",
     ),
-    ("an award whose decision is missing", "SELECT a.id FROM award a WHERE a.decision_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.id = a.decision_id)"),
+    ("an award whose decision is missing: {}", "SELECT a.id FROM award a WHERE a.decision_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.id = a.decision_id)"),
     (
-        "an achieved registration points at a missing or different award",
+        "an achieved registration points at a missing or different award: {}",
         "SELECT r.id FROM registration r LEFT JOIN award a ON a.id = r.award_id
          WHERE r.award_id IS NOT NULL AND (a.id IS NULL OR a.catalog_id <> r.catalog_id OR a.unit_id IS NOT r.unit_id OR a.person_id IS NOT r.person_id)",
     ),
-    ("a target without a pledge", "SELECT t.id FROM pledge_target t WHERE NOT EXISTS (SELECT 1 FROM pledge g WHERE g.id = t.pledge_id)"),
+    ("a target without a pledge: {}", "SELECT t.id FROM pledge_target t WHERE NOT EXISTS (SELECT 1 FROM pledge g WHERE g.id = t.pledge_id)"),
     (
-        "progress recorded before the pledge was signed",
+        "progress recorded before the pledge was signed: {}",
         "SELECT pp.id FROM pledge_progress pp JOIN pledge_target t ON t.id = pp.target_id JOIN pledge g ON g.id = t.pledge_id WHERE pp.as_of < g.signed_on",
     ),
     (
-        "a score above its criterion's maximum",
+        "a score above its criterion's maximum: {}",
         "SELECT s.id FROM score s JOIN criterion c ON c.id = s.criterion_id WHERE s.self > c.max OR s.assessed > c.max",
     ),
-    ("a pledge for a campaign that closed before it was signed", "SELECT g.id FROM pledge g JOIN campaign k ON k.id = g.campaign_id WHERE k.closed_on < g.signed_on"),
+    ("a pledge for a campaign that closed before it was signed: {}", "SELECT g.id FROM pledge g JOIN campaign k ON k.id = g.campaign_id WHERE k.closed_on < g.signed_on"),
     (
-        "a ballot with more votes than members present",
+        "a ballot with more votes than members present: {}",
         "SELECT v.id FROM council_vote v JOIN council_session s ON s.id = v.session_id
          WHERE v.yes + v.no > s.present OR v.written_yes > s.written",
     ),
     (
-        "a candidate linked to an award of another subject",
+        "a candidate linked to an award of another subject: {}",
         "SELECT i.id FROM proposal_item i JOIN award a ON a.id = i.award_id
          WHERE (i.person_id IS NOT NULL AND a.person_id IS NOT i.person_id)
             OR (i.unit_id IS NOT NULL AND a.unit_id IS NOT i.unit_id)",
@@ -220,7 +221,7 @@ const RULES: &[(&str, &str)] = &[
 
 /// The dossier's papers against the size and SHA-256 recorded when they were attached: a paper replaced behind the
 /// tool's back is found even when its row was rewritten whole (the content digest catches that too, but not which).
-fn papers(conn: &Connection) -> Result<Vec<String>> {
+fn papers(conn: &Connection) -> Result<Vec<Msg>> {
     let Ok(mut st) = conn.prepare("SELECT id, size, sha256, content FROM proposal_doc ORDER BY id") else {
         return Ok(Vec::new());
     };
@@ -236,12 +237,12 @@ fn papers(conn: &Connection) -> Result<Vec<String>> {
     Ok(if bad.is_empty() {
         Vec::new()
     } else {
-        vec![format!("a dossier paper whose content is not what was attached: {}", bad.join(", "))]
+        vec![msg!("a dossier paper whose content is not what was attached: {}", bad.join(", "))]
     })
 }
 
-fn domain(conn: &Connection) -> Result<Vec<String>> {
-    let mut p = Vec::new();
+fn domain(conn: &Connection) -> Result<Vec<Msg>> {
+    let mut p: Vec<Msg> = Vec::new();
     for (what, sql) in RULES {
         let rows: Vec<String> = match conn.prepare(sql) {
             Ok(mut st) => st
@@ -257,7 +258,7 @@ fn domain(conn: &Connection) -> Result<Vec<String>> {
             Err(_) => continue,
         };
         if !rows.is_empty() {
-            p.push(format!("{what}: {}", rows.join(", ")));
+            p.push(Msg::new(what, vec![crate::msg::Arg::Text(rows.join(", "))]));
         }
     }
     Ok(p)

@@ -309,7 +309,7 @@ fn write_inner<T>(
     // A file `db check` would flag takes no more writes until the secretary has looked (`db accept`).
     if let Some(first) = check::before_write(&tx)?.into_iter().next() {
         return Err(refused_hint(
-            msg!("the file needs a look before it takes more writes: {}", Msg::said(first)),
+            msg!("the file needs a look before it takes more writes: {}", first),
             "run `thidua db check`; when what it finds is known and wanted, `thidua db accept --reason …` records it",
         ));
     }
@@ -331,7 +331,7 @@ fn write_inner<T>(
 /// Copies the file to `dest` (created private, never over a file) with SQLite's backup API, a consistent snapshot
 /// even while another process writes, and checks the copy before it is put into place: the copy's problems, if
 /// any (then nothing is left at `dest`).
-pub fn backup(conn: &Connection, dest: &Path) -> Result<Vec<String>> {
+pub fn backup(conn: &Connection, dest: &Path) -> Result<Vec<Msg>> {
     let nf = newfile::NewFile::start(dest)?;
     // Whether the original is as the tool's last entry left it, and the copy, taken in the same read transaction:
     // then the copy is checked page by page, and whole only otherwise (a national file's backup took ten times

@@ -674,8 +674,20 @@ struct Scanned<R> {
 pub const MAX_LINE: usize = 1 << 20;
 
 fn too_long() -> io::Error {
-    io::Error::other(format!("a line is longer than {} MiB: is it a CSV file?", MAX_LINE >> 20))
+    io::Error::other(LineTooLong)
 }
+
+/// A line longer than [`MAX_LINE`]: not a CSV file, most likely.
+#[derive(Debug)]
+struct LineTooLong;
+
+impl std::fmt::Display for LineTooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "a line is longer than {} MiB: is it a CSV file?", MAX_LINE >> 20)
+    }
+}
+
+impl std::error::Error for LineTooLong {}
 
 impl<R: Read> Read for Scanned<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
@@ -716,10 +728,13 @@ fn sniff(line: &[u8]) -> u8 {
 
 fn csv_msg(e: &csv::Error) -> Msg {
     match e.kind() {
+        csv::ErrorKind::Io(io) if io.get_ref().is_some_and(|x| x.is::<LineTooLong>()) => {
+            msg!("a line is longer than 1 MiB: is it a CSV file?")
+        }
         csv::ErrorKind::Utf8 { .. } => {
             msg!("the text is not UTF-8; save the sheet as \"CSV UTF-8\" (old TCVN3/VNI files need converting to Unicode first)")
         }
-        _ => Msg::said(e.to_string()),
+        _ => Msg::foreign(e.to_string()),
     }
 }
 

@@ -1,8 +1,8 @@
-//! Messages for people in Vietnamese: every error, hint and import line the tool prints is written once in
-//! English where it happens, and rendered under `--lang vi` through this catalog of (English template, Vietnamese
-//! template). `{}` in an English template stands for a value (a code, a name, a number, a file); the Vietnamese
-//! template puts the values back by position, `{0}`, `{1}`, … A message the catalog does not know is printed as
-//! written, and the test suite fails on it (`tests/cli/main.rs` runs every refusal again under `--lang vi`).
+//! Messages in the reader's language. A message is a value (`msg::Msg`): its English template, the key of this
+//! catalog of (English template, Vietnamese template), and its typed values. `{}` in the English template stands
+//! for each value in order; the Vietnamese template puts them back by position, `{0}`, `{1}`, … Nothing is parsed
+//! back from a finished sentence: a key is looked up, the values are put in, each in the reader's words. The tests
+//! find every key of the source here, and run every command of the suite again under `--lang vi`.
 
 use super::Lang;
 use crate::msg::{Arg, Msg};
@@ -15,7 +15,6 @@ pub fn text(m: &Msg, lang: Lang) -> String {
     }
     if m.key == "{}" {
         return match m.args.as_slice() {
-            [Arg::Said(s)] => say(s, lang),
             [a] => arg_text(a, lang),
             _ => m.english(),
         };
@@ -53,8 +52,9 @@ fn arg_text(a: &Arg, lang: Lang) -> String {
         Arg::Label(k) => super::labels::label(k, lang).to_string(),
         Arg::Msg(m) => text(m, lang),
         Arg::List(items, sep) => items.iter().map(|a| arg_text(a, lang)).collect::<Vec<_>>().join(sep),
-        Arg::Said(s) if lang == Lang::En => s.clone(),
-        Arg::Said(s) => render(s, true),
+        Arg::Foreign(s) => s.clone(),
+        Arg::Table(t) if lang == Lang::Vi => super::labels::label(&format!("{t}_rows"), lang).to_string(),
+        Arg::Table(t) => t.clone(),
     }
 }
 
@@ -76,152 +76,7 @@ pub fn knows(key: &str) -> bool {
     key == "{}" || vietnamese(key).is_some()
 }
 
-/// Renders a message in the language: as written in English, or through its Vietnamese template.
-pub fn say(msg: &str, lang: Lang) -> String {
-    if lang == Lang::En {
-        return msg.to_string();
-    }
-    render(msg, false)
-}
-
-/// A whole message (in Vietnamese) through MESSAGES; a value (`value`) through VALUES too. What was rendered is
-/// kept for the next time: the evidence of a national `register check` says the same few things of many people.
-fn render(msg: &str, value: bool) -> String {
-    thread_local! {
-        static SEEN: std::cell::RefCell<std::collections::HashMap<(String, bool), String>> = Default::default();
-    }
-    if let Some(done) = SEEN.with(|s| s.borrow().get(&(msg.to_string(), value)).cloned()) {
-        return done;
-    }
-    let done = render_new(msg, value);
-    SEEN.with(|s| {
-        let mut s = s.borrow_mut();
-        // Bounded: a list of a million names must not grow it without end.
-        if s.len() >= 50_000 {
-            s.clear();
-        }
-        s.insert((msg.to_string(), value), done.clone());
-    });
-    done
-}
-
-fn render_new(msg: &str, value: bool) -> String {
-    // A list of values ("A — B (why); C — D (why)"): each on its own first, so that a template cannot take the
-    // separator of the list for one of its own.
-    if value && msg.contains("; ") {
-        let parts: Vec<&str> = msg.split("; ").collect();
-        let done: Vec<String> = parts.iter().map(|p| render(p, true)).collect();
-        if done.iter().zip(&parts).all(|(d, p)| d != p) {
-            return done.join("; ");
-        }
-    }
-    let first = msg.as_bytes().first().copied();
-    let tables: &[(&[(&str, &str)], &Index)] =
-        if value { &[(MESSAGES, messages_index()), (VALUES, values_index())] } else { &[(MESSAGES, messages_index())] };
-    for (en, vi) in tables.iter().flat_map(|(t, index)| index.candidates(first).iter().map(|&i| &t[i as usize])) {
-        if let Some(values) = matches(en, msg) {
-            // A value may itself be a message (a cell's refusal inside an import line, a status inside a sentence).
-            let values: Vec<String> = values.iter().map(|v| render(v, true)).collect();
-            return fill(vi, &values);
-        }
-    }
-    // A list ("1 sub-unit, 1 person"): each part on its own.
-    if value && msg.contains(", ") {
-        return msg.split(", ").map(|p| render(p, true)).collect::<Vec<_>>().join(", ");
-    }
-    msg.to_string()
-}
-
-/// A catalog's templates by the first byte a message they take can start with: those whose text starts with that
-/// byte and those that start with a value (`{}`), in the catalog's order. A message is tried against its list only,
-/// not against every template (under `--lang vi` every evidence line of `register check` passes here).
-struct Index([Vec<u16>; 257]);
-
-impl Index {
-    fn new(table: &[(&str, &str)]) -> Index {
-        let mut lists: [Vec<u16>; 257] = std::array::from_fn(|_| Vec::new());
-        for (i, (en, _)) in table.iter().enumerate() {
-            let prefix = en.split("{}").next().unwrap_or_default();
-            match prefix.as_bytes().first() {
-                Some(&b) => lists[usize::from(b)].push(i as u16),
-                None => {
-                    for l in lists.iter_mut() {
-                        l.push(i as u16);
-                    }
-                }
-            }
-        }
-        Index(lists)
-    }
-
-    /// The templates a message starting with `first` (none: an empty message) may match, in catalog order.
-    fn candidates(&self, first: Option<u8>) -> &[u16] {
-        &self.0[first.map_or(256, usize::from)]
-    }
-}
-
-fn messages_index() -> &'static Index {
-    static I: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
-    I.get_or_init(|| Index::new(MESSAGES))
-}
-
-fn values_index() -> &'static Index {
-    static I: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
-    I.get_or_init(|| Index::new(VALUES))
-}
-
-/// The values a message gives to the `{}` of a template, when it has the template's shape. Each value is the
-/// shortest text up to the next literal part of the template; the last part must end the message.
-fn matches(template: &str, msg: &str) -> Option<Vec<String>> {
-    let parts: Vec<&str> = template.split("{}").collect();
-    let mut rest = msg.strip_prefix(parts[0])?;
-    if parts.len() == 1 {
-        return rest.is_empty().then(Vec::new);
-    }
-    let mut values = Vec::with_capacity(parts.len() - 1);
-    for (i, p) in parts.iter().enumerate().skip(1) {
-        let last = i == parts.len() - 1;
-        let at = if last {
-            if !rest.ends_with(p) {
-                return None;
-            }
-            rest.len() - p.len()
-        } else if p.is_empty() {
-            return None;
-        } else {
-            rest.find(p)?
-        };
-        values.push(rest[..at].to_string());
-        rest = &rest[at + p.len()..];
-    }
-    Some(values)
-}
-
-fn fill(template: &str, values: &[String]) -> String {
-    let mut out = template.to_string();
-    for (i, v) in values.iter().enumerate() {
-        out = out.replace(&format!("{{{i}}}"), v);
-    }
-    out
-}
-
-/// An import's bad row, `FILE:LINE: message` (or `FILE:Sheet!ROW: message`), with the message rendered.
-pub fn say_row(line: &str, lang: Lang) -> String {
-    let bytes = line.as_bytes();
-    for i in 0..bytes.len() {
-        if matches!(bytes[i], b':' | b'!') {
-            let digits = bytes[i + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
-            if digits > 0 && line[i + 1 + digits..].starts_with(": ") {
-                let (place, msg) = line.split_at(i + 1 + digits + 2);
-                return format!("{place}{}", say(msg, lang));
-            }
-        }
-    }
-    say(line, lang)
-}
-
-/// Templates only typed messages use, looked up by key: too general for the matcher of sentences, which
-/// would take every message with a colon for one of them.
+/// Templates of the structure of messages (a place and a message, a list's item) and of the system's answers.
 const TYPED: &[(&str, &str)] = &[
     ("{}: {}", "{0}: {1}"),
     ("{}{}: {}", "{0}{1}: {2}"),
@@ -231,6 +86,7 @@ const TYPED: &[(&str, &str)] = &[
     ("{} ({})", "{0} ({1})"),
     ("#{} {} ({})", "#{0} {1} ({2})"),
     ("#{} {}", "#{0} {1}"),
+    ("remove {} ({})?", "xóa {0} ({1})?"),
     ("{} more", "{0} người khác"),
     ("see `thidua unit list`", "xem `thidua unit list`"),
     (
@@ -305,8 +161,7 @@ const TYPED: &[(&str, &str)] = &[
     ("the disk is read-only", "ổ đĩa chỉ cho phép đọc"),
 ];
 
-/// (English, Vietnamese). Order matters only where two templates could take the same message: the more specific
-/// first.
+/// (English, Vietnamese): the sentences of refusals, warnings, notes and reports.
 const MESSAGES: &[(&str, &str)] = &[
     ("error", "lỗi"),
     ("hint", "gợi ý"),
@@ -1033,8 +888,7 @@ const MESSAGES: &[(&str, &str)] = &[
     ("{} registrations: `thidua register check` judges them one by one", "{0} đăng ký: `thidua register check` xét từng đăng ký"),
 ];
 
-/// Words and phrases that appear as values inside other messages (a status, a count, a kind): used for the values
-/// only, never for a whole message, so "{} row {}" does not swallow a sentence.
+/// Words and phrases that are values inside other messages (a count, an item of a list, a cause).
 const VALUES: &[(&str, &str)] = &[
     // A candidate held back, an item of the list in "proposal #{} cannot be sent: {}" (never a whole message).
     ("{} — {} (its ballot did not carry)", "{0} — {1} (kết quả bỏ phiếu không đạt)"),
@@ -1144,15 +998,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn templates_take_values_by_position() {
-        assert_eq!(matches("no unit '{}'", "no unit 'XYZ'"), Some(vec!["XYZ".to_string()]));
-        assert_eq!(matches("a {} b {}", "a 1 b 2 3"), Some(vec!["1".to_string(), "2 3".to_string()]));
-        assert_eq!(matches("no unit '{}'", "no person 'XYZ'"), None);
-        assert_eq!(say("no unit 'XYZ'", Lang::Vi), "không có đơn vị 'XYZ'");
-        assert_eq!(say_row("f.csv:12: no unit 'X'", Lang::Vi), "f.csv:12: không có đơn vị 'X'");
-    }
-
-    #[test]
     fn every_template_fills_every_value() {
         for (en, vi) in TYPED.iter().chain(MESSAGES).chain(VALUES) {
             let n = en.matches("{}").count();
@@ -1204,6 +1049,14 @@ mod tests {
         }
         assert!(seen > 100, "only {seen} typed messages found: is the scan broken?");
         assert!(missing.is_empty(), "not in the catalog:\n{}", missing.join("\n"));
+    }
+
+    /// The domain rules `db check` names: each is a sentence of the catalog.
+    #[test]
+    fn every_rule_of_db_check_is_in_the_catalog() {
+        for (key, _) in crate::db::check::RULES {
+            assert!(knows(key), "not in the catalog: {key}");
+        }
     }
 
     /// The string literals right after `msg!(` and `Msg::new(`, and the two of `Msg::count(`.

@@ -1,6 +1,7 @@
 //! The reviews of the year and the lists that go with them (docs/domain.md §4): each built once as a `Report` and
 //! rendered by `output/`. Every report runs on any file: a part of the year that is still empty says so.
 
+use super::words;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
@@ -8,7 +9,6 @@ use crate::db::{awards, campaigns, decisions, meetings, meta, people, pledges, r
 use crate::error::Result;
 use crate::model::{Award, MeetingKind, RegStatus, Unit};
 use crate::output::labels::label;
-use crate::output::messages::say;
 use crate::output::{Cell, Lang, Report, Table};
 use crate::text::{format_date, format_period};
 
@@ -33,8 +33,8 @@ fn members_table(list: &[Unit]) -> Table {
 fn bloc_lines(conn: &Connection, n: usize, lang: Lang) -> Result<Vec<String>> {
     let b = meta::bloc(conn)?;
     Ok(vec![match &b.province {
-        Some(p) => say(&format!("{} (province {p}): {n} member units.", b.name), lang),
-        None => say(&format!("{}: {n} member units.", b.name), lang),
+        Some(p) => words(msg!("{} (province {}): {} member units.", b.name, p, n), lang),
+        None => words(msg!("{}: {} member units.", b.name, n), lang),
     }])
 }
 
@@ -178,7 +178,7 @@ pub fn missing_table(
     }
     // Dossiers of proposals not decided yet that still lack a paper (Law 06/2022 Art 84).
     for (p, unit, name, what) in super::proposals::incomplete(conn, lang)? {
-        t.push(vec![unit.into(), name.into(), say(&format!("dossier of proposal #{p}: {what}"), lang).into()]);
+        t.push(vec![unit.into(), name.into(), words(msg!("dossier of proposal #{}: {}", p, what), lang).into()]);
     }
     Ok(t)
 }
@@ -191,13 +191,8 @@ fn pledge_section(conn: &Connection, r: &mut Report, as_of: NaiveDate, heading: 
         Some(c) => {
             let rows = super::pledges::completion(conn, c.id, as_of)?;
             let signed = rows.iter().filter(|p| p.pledge.is_some()).count();
-            let line = say(
-                &format!(
-                    "{signed} of {} units signed the pledge of {}; completion as of {}.",
-                    rows.len(),
-                    c.name,
-                    format_date(as_of)
-                ),
+            let line = words(
+                msg!("{} of {} units signed the pledge of {}; completion as of {}.", signed, rows.len(), c.name, as_of),
                 lang,
             );
             r.section(Some(heading), vec![line], Some(super::pledges::table(&rows)));
@@ -246,7 +241,7 @@ fn review_opening(
 /// The mid-year review ("sơ kết 6 tháng"), as of a date (default 30/06).
 pub fn midyear(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<Report> {
     let year = meta::bloc(conn)?.year;
-    let title = say(&format!("Mid-year review of emulation and commendation work, first six months of {year}"), lang);
+    let title = words(msg!("Mid-year review of emulation and commendation work, first six months of {}", year), lang);
     let mut r = review_opening(conn, title, MeetingKind::Midyear, as_of, lang)?;
     let counts = registrations::counts(conn, Some(as_of))?;
     r.section(Some(l("heading.registrations", lang)), vec![], Some(registrations_table(&counts)?));
@@ -274,7 +269,7 @@ pub fn midyear(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<Report
 /// The annual review ("tổng kết năm"), as of a date (default 31/12).
 pub fn annual(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<Report> {
     let year = meta::bloc(conn)?.year;
-    let title = say(&format!("Annual review of emulation and commendation work, {year}"), lang);
+    let title = words(msg!("Annual review of emulation and commendation work, {}", year), lang);
     let mut r = review_opening(conn, title, MeetingKind::Annual, as_of, lang)?;
     let counts = registrations::counts(conn, Some(as_of))?;
     r.section(Some(l("heading.results", lang)), vec![], Some(results_table(&counts)?));
@@ -311,12 +306,11 @@ fn ranking_section(conn: &Connection, r: &mut Report, lang: Lang) -> Result<()> 
         return Ok(());
     }
     let (st, settings) = super::ranking::rank(conn, &units::members(conn)?)?;
-    let vi = lang == Lang::Vi;
-    let line = say(
-        &format!(
+    let line = words(
+        msg!(
             "Bands: excellent from {} points, good from {}; the leading unit is proposed for the flag, the next {} for certificates of merit.",
-            crate::text::format_number(settings.band_excellent, vi),
-            crate::text::format_number(settings.band_good, vi),
+            settings.band_excellent,
+            settings.band_good,
             settings.quota_bk
         ),
         lang,
@@ -328,7 +322,7 @@ fn ranking_section(conn: &Connection, r: &mut Report, lang: Lang) -> Result<()> 
 /// `report ranking`: the score summary ready to paste into the review (docs/domain.md §4).
 pub fn ranking(conn: &Connection, lang: Lang) -> Result<Report> {
     let year = meta::bloc(conn)?.year;
-    let mut r = Report::new(say(&format!("Scores and ranking of the member units, {year}"), lang));
+    let mut r = Report::new(words(msg!("Scores and ranking of the member units, {}", year), lang));
     ranking_section(conn, &mut r, lang)?;
     Ok(r)
 }

@@ -98,7 +98,7 @@ pub struct Which {
     #[arg(long, value_parser = text_arg)]
     pub issuer: Option<String>,
     /// The decision's year, when the number recurs across years
-    #[arg(long, value_parser = clap::value_parser!(i32).range(1945..=2100))]
+    #[arg(long, value_parser = crate::cli::args::year_arg)]
     pub decision_year: Option<i32>,
 }
 
@@ -158,7 +158,7 @@ pub fn decision(ctx: &Ctx, cmd: DecisionCmd) -> Result<()> {
                     "remove its awards first (`thidua award list --decision …`)",
                 ));
             }
-            ctx.confirm(&format!("remove decision {} of {} ({})?", d.number, format_date(d.issued_on), d.issuer), yes)?;
+            ctx.confirm(msg!("remove decision {} of {} ({})?", d.number, format_date(d.issued_on), d.issuer), yes)?;
             db::write(&mut conn, write.dry_run, |tx| decisions::delete(tx, d.id))?;
             ctx.done(&write, msg!("removed decision {}", d.number));
             Ok(())

@@ -83,7 +83,7 @@ pub struct AddArgs {
     #[arg(long)]
     pub person: Option<String>,
     /// The achievement year [default: the file's year]
-    #[arg(long, conflicts_with = "period", value_parser = clap::value_parser!(i32).range(1945..=2100))]
+    #[arg(long, conflicts_with = "period", value_parser = crate::cli::args::year_arg)]
     pub year: Option<i32>,
     /// Accept an achievement year after the file's year
     #[arg(long)]
@@ -165,8 +165,8 @@ pub fn run(ctx: &Ctx, cmd: AwardCmd) -> Result<()> {
             let mut r = report::awards::show(awards::get(&conn, id)?);
             // Which proposal it answered, when one did.
             if let Some((p, item)) = crate::db::proposals::answered_by(&conn, id)? {
-                let line = format!("answers proposal #{p} (candidate #{item})");
-                r.sections[0].lines.push(crate::output::messages::say(&line, ctx.out.lang));
+                let line = msg!("answers proposal #{} (candidate #{})", p, item);
+                r.sections[0].lines.push(crate::output::messages::text(&line, ctx.out.lang));
             }
             emit_report(&r, &ctx.out)
         }
@@ -364,7 +364,7 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
 fn remove(ctx: &Ctx, id: i64, yes: bool, w: &WriteArgs) -> Result<()> {
     let mut conn = ctx.open()?;
     let a = awards::get(&conn, id)?;
-    ctx.confirm(&format!("remove award #{id} ({} — {})?", a.recipient, a.entry_name), yes)?;
+    ctx.confirm(msg!("remove award #{} ({} — {})?", id, a.recipient, a.entry_name), yes)?;
     let reverted = db::write(&mut conn, w.dry_run, |tx| awards::delete(tx, id))?;
     ctx.done(w, msg!("removed award #{}", id));
     if let Some(r) = reverted {

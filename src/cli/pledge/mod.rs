@@ -126,8 +126,8 @@ pub struct ListArgs {
     pub as_of: Option<NaiveDate>,
 }
 
-fn number_arg(s: &str) -> std::result::Result<f64, String> {
-    parse_number(s).map_err(|b| b.to_string())
+fn number_arg(s: &str) -> std::result::Result<f64, crate::text::Bad> {
+    parse_number(s)
 }
 
 pub fn run(ctx: &Ctx, cmd: PledgeCmd) -> Result<()> {
@@ -143,10 +143,7 @@ pub fn run(ctx: &Ctx, cmd: PledgeCmd) -> Result<()> {
             let p = pledges::get(&conn, u.id, c.id)?
                 .ok_or_else(|| refused(msg!("{} has not signed the pledge of {}", u.code, c.code)))?;
             drop(conn);
-            ctx.confirm(
-                &format!("remove the pledge {} signed for {} with its targets and figures?", u.code, c.code),
-                yes,
-            )?;
+            ctx.confirm(msg!("remove the pledge {} signed for {} with its targets and figures?", u.code, c.code), yes)?;
             let (targets, figures) = ctx.write(&write, |tx| pledges::remove(tx, p.id))?;
             ctx.done(
                 &write,

@@ -84,7 +84,7 @@ pub fn edit_target(ctx: &Ctx, a: EditArgs) -> Result<()> {
 /// `pledge target remove`.
 pub fn remove_target(ctx: &Ctx, id: i64, yes: bool, write: &WriteArgs) -> Result<()> {
     let (_, t) = pledges::stored_target(&ctx.open()?, id)?;
-    ctx.confirm(&format!("remove target #{id} (\"{}\") with its figures?", t.text), yes)?;
+    ctx.confirm(msg!("remove target #{} (\"{}\") with its figures?", id, t.text), yes)?;
     let figures = ctx.write(write, |tx| pledges::remove_target(tx, id))?;
     ctx.done(write, msg!("removed target #{} with its figures ({})", id, figures));
     Ok(())

@@ -90,7 +90,7 @@ pub fn criteria(ctx: &Ctx, cmd: CriteriaCmd) -> Result<()> {
         }
         CriteriaCmd::Remove { code, yes, write } => {
             let c = scores::criterion(&ctx.open()?, &code)?;
-            ctx.confirm(&format!("remove criterion {} ({}) with the points given on it?", c.code, c.name), yes)?;
+            ctx.confirm(msg!("remove criterion {} ({}) with the points given on it?", c.code, c.name), yes)?;
             let points = ctx.write(&write, |tx| {
                 scores::check_unlocked(tx)?;
                 scores::remove_criterion(tx, &c)

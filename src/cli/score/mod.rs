@@ -121,8 +121,8 @@ pub struct SettingsArgs {
     pub write: WriteArgs,
 }
 
-fn points_arg(s: &str) -> std::result::Result<f64, String> {
-    parse_number(s).map_err(|b| b.to_string())
+fn points_arg(s: &str) -> std::result::Result<f64, crate::text::Bad> {
+    parse_number(s)
 }
 
 pub fn run(ctx: &Ctx, cmd: ScoreCmd) -> Result<()> {
