@@ -1,6 +1,5 @@
 //! The lists of the facts that decide the year: ratings, initiatives, discipline and reviews, the rule set.
 
-use super::words;
 use chrono::NaiveDate;
 
 use crate::db::discipline::DisciplineRow;
@@ -118,20 +117,21 @@ pub fn rules_show(set: &RuleSet, quota_bk: usize, lang: Lang) -> Report {
         regimes.push(vec![g.into(), from.into(), to.into(), g.texts().into()]);
     }
     r.section(None, lines, Some(regimes));
-    let mut p = Table::new("params", &["param", "value", "source", "set_on"]);
+    let mut p = Table::new("params", &["param", "value", "source", "set_on", "strict"]);
     for v in &set.params {
         let (source, on) = match &v.source {
             Source::Set { source, on } => (Cell::from(source.as_str()), Cell::from(*on)),
             Source::Default(c) => (super::eligible::article(c), Cell::Empty),
-            Source::None => (Cell::from(words(msg!("not applied under these rules"), lang)), Cell::Empty),
+            Source::None => (Cell::Msg(msg!("not applied under these rules")), Cell::Empty),
         };
         let value = super::proposals::threshold_cell(v);
-        p.push(vec![v.param.into(), value, source, on]);
+        p.push(vec![v.param.into(), value, source, on, super::proposals::strict_cell(v)]);
     }
     p.push(vec![
         Cell::Enum("param", "quota_bk".into()),
         Cell::Int(quota_bk as i64),
-        Cell::from(words(msg!("the bloc's settings (`score settings --quota-bk`)"), lang)),
+        Cell::Msg(msg!("the bloc's settings (`score settings --quota-bk`)")),
+        Cell::Empty,
         Cell::Empty,
     ]);
     r.section(Some(label("heading.params", lang).to_string()), vec![], Some(p));
