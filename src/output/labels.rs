@@ -231,6 +231,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("tiebreak", "Tie-break order", "Thứ tự ưu tiên khi bằng điểm"),
     ("scores_locked", "Scores locked since", "Khóa điểm từ"),
     ("sealed", "Sealed", "Đã khóa sổ"),
+    ("sealed_reason", "Why sealed", "Lý do khóa sổ"),
     ("source_year", "Recorded in", "Ghi nhận năm"),
     ("carried_from", "Carried from", "Chuyển tiếp từ"),
     ("history_from", "History taken from", "Lịch sử lấy từ"),

@@ -18,7 +18,7 @@ pub fn info(conn: &Connection, path: &Path) -> Result<Table> {
         .field("province", bloc.province)
         .field("year", i64::from(bloc.year))
         .field("schema_version", crate::db::migrate::version(conn)?)
-        .field("created_at", bloc.created_at);
+        .field("created_at", Cell::Time(bloc.created_at));
     if bloc.demo {
         t.field("demo", Cell::Enum("bool", "yes".into()));
     }
@@ -28,9 +28,9 @@ pub fn info(conn: &Connection, path: &Path) -> Result<Table> {
         .field("band_excellent", Cell::Num(st.band_excellent))
         .field("band_good", Cell::Num(st.band_good))
         .field("tiebreak", Cell::Enum("rule", st.tiebreak.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(",")))
-        .field("scores_locked", crate::db::scores::locked(conn)?);
+        .field("scores_locked", crate::db::scores::locked(conn)?.map_or(Cell::Empty, Cell::Time));
     if let Some((at, reason)) = crate::db::meta::sealed(conn)? {
-        t.field("sealed", format!("{at}: {reason}"));
+        t.field("sealed", Cell::Time(at)).field("sealed_reason", reason);
     }
     t.field("log_entries", crate::db::audit::entries(conn)?.len() as i64);
     for (file, year, sha, kind) in crate::db::carry::origins(conn)? {
