@@ -131,3 +131,9 @@ impl From<Error> for Msg {
         e.message()
     }
 }
+
+impl crate::msg::ToArg for Error {
+    fn to_arg(&self) -> crate::msg::Arg {
+        crate::msg::Arg::Msg(Box::new(self.message()))
+    }
+}

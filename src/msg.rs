@@ -62,55 +62,12 @@ impl Msg {
     pub fn foreign(s: impl Into<String>) -> Msg {
         Msg::new("{}", vec![Arg::Foreign(s.into())])
     }
-
-    /// The message in English, as the catalog's key reads with its values: what logs and `Display` show.
-    pub fn english(&self) -> String {
-        let mut out = String::with_capacity(self.key.len() + 16);
-        let mut args = self.args.iter();
-        let mut parts = self.key.split("{}");
-        out.push_str(parts.next().unwrap_or_default());
-        for p in parts {
-            if let Some(a) = args.next() {
-                a.english_into(&mut out);
-            }
-            out.push_str(p);
-        }
-        out
-    }
 }
 
 impl Arg {
-    fn english_into(&self, out: &mut String) {
-        match self {
-            Arg::Text(s) | Arg::Foreign(s) | Arg::Table(s) => out.push_str(s),
-            Arg::Num(x) => out.push_str(&crate::text::format_number(*x, false)),
-            Arg::Pct(x) => {
-                out.push_str(&crate::text::format_number((x * 10.0).round() / 10.0, false));
-                out.push('%')
-            }
-            Arg::Date(d) => out.push_str(&crate::text::format_date(*d)),
-            Arg::Label(k) => out.push_str(crate::output::labels::label(k, crate::output::Lang::En)),
-            Arg::Msg(m) => out.push_str(&m.english()),
-            Arg::List(items, sep) => {
-                for (i, a) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(sep);
-                    }
-                    a.english_into(out);
-                }
-            }
-        }
-    }
-
     /// An enumeration's value in words: `kind.id` in the label catalog.
     pub fn label(kind: &str, id: &str) -> Arg {
         Arg::Label(format!("{kind}.{id}"))
-    }
-}
-
-impl std::fmt::Display for Msg {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.english())
     }
 }
 
@@ -191,11 +148,6 @@ impl ToArg for rust_xlsxwriter::XlsxError {
 impl ToArg for serde_json::Error {
     fn to_arg(&self) -> Arg {
         Arg::Foreign(self.to_string())
-    }
-}
-impl ToArg for crate::error::Error {
-    fn to_arg(&self) -> Arg {
-        Arg::Msg(Box::new(self.message()))
     }
 }
 macro_rules! int_arg {

@@ -11,7 +11,17 @@ use crate::msg::{Arg, Msg};
 /// their places, each in the reader's words (a label, a number's decimal mark, a message within).
 pub fn text(m: &Msg, lang: Lang) -> String {
     if lang == Lang::En {
-        return m.english();
+        let mut out = String::with_capacity(m.key.len() + 16);
+        let mut args = m.args.iter();
+        let mut parts = m.key.split("{}");
+        out.push_str(parts.next().unwrap_or_default());
+        for p in parts {
+            if let Some(a) = args.next() {
+                out.push_str(&arg_text(a, lang));
+            }
+            out.push_str(p);
+        }
+        return out;
     }
     if m.key == "{}" {
         return match m.args.as_slice() {
@@ -55,6 +65,19 @@ fn arg_text(a: &Arg, lang: Lang) -> String {
         Arg::Foreign(s) => s.clone(),
         Arg::Table(t) if lang == Lang::Vi => super::labels::label(&format!("{t}_rows"), lang).to_string(),
         Arg::Table(t) => t.clone(),
+    }
+}
+
+impl Msg {
+    /// The message in English, as the catalog's key reads with its values: what logs and `Display` show.
+    pub fn english(&self) -> String {
+        text(self, Lang::En)
+    }
+}
+
+impl std::fmt::Display for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.english())
     }
 }
 
