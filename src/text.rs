@@ -440,6 +440,12 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, Bad> {
     })
 }
 
+/// A corrected text field: what was stored when the option is not given, none when it is given empty (an empty
+/// text clears it), else the new text.
+pub fn edited(given: &Option<String>, stored: Option<String>) -> Option<String> {
+    given.clone().map_or(stored, |v| Some(v).filter(|v| !v.is_empty()))
+}
+
 /// Today's date; `THIDUA_TODAY` (ISO) fixes it for tests and for reproducing a report as of a day.
 pub fn today() -> NaiveDate {
     std::env::var("THIDUA_TODAY")

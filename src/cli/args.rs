@@ -137,12 +137,6 @@ pub fn text_arg(s: &str) -> std::result::Result<String, String> {
     Ok(crate::text::clean(s))
 }
 
-/// A corrected text field: what was stored when the option is not given, none when it is given empty (an empty
-/// text clears it), else the new text.
-pub fn edited(given: &Option<String>, stored: Option<String>) -> Option<String> {
-    given.clone().map_or(stored, |v| Some(v).filter(|v| !v.is_empty()))
-}
-
 /// Fails as a usage error when a command that needs something to change was given nothing.
 pub fn nothing_to_do(what: &str) -> Error {
     usage(if what == "set" {

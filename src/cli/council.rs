@@ -5,10 +5,10 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 
 use super::{date_arg, text_arg, Ctx, WriteArgs};
-use crate::db::{catalog, council, units};
-use crate::error::{refused, refused_hint, Result};
+use crate::db::{council, units};
+use crate::error::Result;
 use crate::model::{CouncilRole, SessionKind};
-use crate::output::{emit_report, emit_table, Table};
+use crate::output::{emit_report, emit_table};
 use crate::report;
 
 #[derive(Subcommand, Debug)]
@@ -197,49 +197,16 @@ pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
         CouncilCmd::Member(MemberCmd::Add { name, unit, role, position, write }) => {
             let id = ctx.write(&write, |tx| {
                 let u = unit.as_deref().map(|u| units::resolve(tx, u)).transpose()?;
-                council::add_member(
-                    tx,
-                    &name,
-                    u.map(|u| u.id),
-                    role,
-                    position.as_deref().filter(|s| !s.is_empty()),
-                    None,
-                )
+                let position = position.as_deref().filter(|s| !s.is_empty());
+                council::add_member(tx, &name, u.map(|u| u.id), role, position, None)
             })?;
             ctx.done(&write, msg!("council member #{}: {}", id, name));
             Ok(())
         }
-        CouncilCmd::Member(MemberCmd::List { .. }) => {
-            let mut t = Table::new("council", &["id", "name", "role", "unit", "position"]);
-            for m in council::members(&ctx.open()?)? {
-                t.push(vec![m.id.into(), m.name.into(), m.role.into(), m.unit_code.into(), m.position.into()]);
-            }
-            emit_table(&t, &ctx.out)
-        }
+        CouncilCmd::Member(MemberCmd::List { .. }) => emit_table(&report::council::members(&ctx.open()?)?, &ctx.out),
         CouncilCmd::Member(MemberCmd::Edit { id, name, unit, role, position, write }) => {
-            if name.as_deref() == Some("") {
-                return Err(crate::error::usage(msg!("--name is empty: a member has a name")));
-            }
-            ctx.write(&write, |tx| {
-                let m = council::members(tx)?
-                    .into_iter()
-                    .find(|m| m.id == id)
-                    .ok_or_else(|| refused(msg!("no council member #{}", id)))?;
-                let unit_id = match unit.as_deref() {
-                    Some("") => None,
-                    Some(u) => Some(units::resolve(tx, u)?.id),
-                    None => m.unit_code.as_deref().map(|c| units::resolve(tx, c)).transpose()?.map(|u| u.id),
-                };
-                let position = super::edited(&position, m.position.clone());
-                council::edit_member(
-                    tx,
-                    id,
-                    name.as_deref().unwrap_or(&m.name),
-                    unit_id,
-                    role.unwrap_or(m.role),
-                    position.as_deref(),
-                )
-            })?;
+            let e = report::council::MemberEdit { name, unit, role, position };
+            ctx.write(&write, |tx| report::council::edit_member(tx, id, &e))?;
             ctx.done(&write, msg!("council member #{} corrected", id));
             Ok(())
         }
@@ -249,103 +216,15 @@ pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
             Ok(())
         }
         CouncilCmd::Session(SessionCmd::Add { date, kind, present, written, members, absent, wrote, place, write }) => {
-            let id = ctx.write(&write, |tx| {
-                let recorded = council::members(tx)?;
-                let all = match members {
-                    Some(n) => i64::from(n),
-                    None => recorded.len() as i64,
-                };
-                for m in absent.iter().chain(&wrote) {
-                    if !recorded.iter().any(|r| r.id == *m) {
-                        return Err(refused_hint(
-                            msg!("no council member #{}", m),
-                            "`thidua council member list` shows their numbers",
-                        ));
-                    }
-                }
-                let named = (absent.len() + wrote.len()) as i64;
-                let written = written.map_or(wrote.len() as i64, i64::from);
-                let present = match present {
-                    Some(p) => i64::from(p),
-                    None if members.is_none() => all - named,
-                    None => {
-                        return Err(crate::error::usage(msg!("give --present with --members")));
-                    }
-                };
-                if all == 0 {
-                    return Err(refused_hint(
-                        msg!("the council has no members yet"),
-                        "add them with `thidua council member add`, or give --members",
-                    ));
-                }
-                if named > all - present || wrote.len() as i64 > written {
-                    return Err(refused(msg!("{} members named absent ({} with a written opinion), but the counts say {} absent and {} written opinions", named, wrote.len(), all - present, written)));
-                }
-                report::proposals::check_attendance(tx, kind, all, present, written)?;
-                let id = council::add_session(
-                    tx,
-                    date,
-                    kind,
-                    place.as_deref().filter(|s| !s.is_empty()),
-                    all,
-                    present,
-                    written,
-                    None,
-                )?;
-                for m in &absent {
-                    council::set_absent(tx, id, *m, false)?;
-                }
-                for m in &wrote {
-                    council::set_absent(tx, id, *m, true)?;
-                }
-                Ok(id)
-            })?;
-            ctx.done(&write, msg!("council session #{} of {}", id, crate::text::format_date(date)));
+            let n = report::council::NewSession { date, kind, place, members, present, written, absent, wrote };
+            let id = ctx.write(&write, |tx| report::council::add_session(tx, &n))?;
+            ctx.done(&write, msg!("council session #{} of {}", id, date));
             Ok(())
         }
-        CouncilCmd::Session(SessionCmd::List { .. }) => {
-            let mut t = Table::new("sessions", &["id", "date", "kind", "place", "members", "present", "written"]);
-            for s in council::sessions(&ctx.open()?)? {
-                t.push(vec![
-                    s.id.into(),
-                    s.held_on.into(),
-                    s.kind.into(),
-                    s.place.into(),
-                    s.members.into(),
-                    s.present.into(),
-                    s.written.into(),
-                ]);
-            }
-            emit_table(&t, &ctx.out)
-        }
+        CouncilCmd::Session(SessionCmd::List { .. }) => emit_table(&report::council::sessions(&ctx.open()?)?, &ctx.out),
         CouncilCmd::Session(SessionCmd::Edit { session, date, kind, present, written, members, place, write }) => {
-            let id = ctx.write(&write, |tx| {
-                let s = council::session(tx, &session)?;
-                let all = members.map_or(s.members, i64::from);
-                let present = present.map_or(s.present, i64::from);
-                let written = written.map_or(s.written, i64::from);
-                report::proposals::check_attendance(tx, kind.unwrap_or(s.kind), all, present, written)?;
-                let named = council::absent(tx, s.id)?;
-                let named_written = named.iter().filter(|a| a.2).count() as i64;
-                if named.len() as i64 > all - present || named_written > written {
-                    return Err(refused(msg!("{} members named absent ({} with a written opinion), but the counts say {} absent and {} written opinions", named.len(), named_written, all - present, written)));
-                }
-                let edited = council::Session {
-                    held_on: date.unwrap_or(s.held_on),
-                    kind: kind.unwrap_or(s.kind),
-                    place: super::edited(&place, s.place.clone()),
-                    members: all,
-                    present,
-                    written,
-                    ..s.clone()
-                };
-                for v in council::votes(tx, s.id)? {
-                    council::check_ballot(&edited, v.yes, v.no, v.written_yes)
-                        .map_err(|(_, m)| refused(msg!("the ballot on {} — {}: {}", v.name, v.code, m)))?;
-                }
-                council::edit_session(tx, &edited)?;
-                Ok(s.id)
-            })?;
+            let e = report::council::SessionEdit { date, kind, place, members, present, written };
+            let id = ctx.write(&write, |tx| report::council::edit_session(tx, &session, &e))?;
             ctx.done(&write, msg!("council session #{} corrected", id));
             Ok(())
         }
@@ -355,37 +234,29 @@ pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
                 council::remove_session(tx, s.id)?;
                 Ok((s.id, s.held_on))
             })?;
-            ctx.done(&write, msg!("removed council session #{} of {}", id, crate::text::format_date(on)));
+            ctx.done(&write, msg!("removed council session #{} of {}", id, on));
             Ok(())
         }
         CouncilCmd::Vote { session, unit, person, title, remove: true, write, .. } => {
-            let (name, code) = ctx.write(&write, |tx| {
-                let s = council::session(tx, &session)?;
-                let e = catalog::resolve(tx, &title)?;
-                let (unit_id, person_id, name) = super::subject(tx, unit.as_deref(), person.as_deref())?;
-                council::remove_vote(tx, &s, unit_id, person_id, &e.code)?;
-                Ok((name, e.code))
-            })?;
+            let b = report::council::Ballot {
+                session: &session,
+                unit: unit.as_deref(),
+                person: person.as_deref(),
+                title: &title,
+            };
+            let (name, code) = ctx.write(&write, |tx| report::council::remove_vote(tx, &b))?;
             ctx.done(&write, msg!("removed the ballot on {} — {}", name, code));
             Ok(())
         }
         CouncilCmd::Vote { session, unit, person, title, yes, no, written, write, .. } => {
+            let b = report::council::Ballot {
+                session: &session,
+                unit: unit.as_deref(),
+                person: person.as_deref(),
+                title: &title,
+            };
             let (yes, no) = (yes.unwrap_or_default(), no.unwrap_or_default());
-            let (name, code, w) = ctx.write(&write, |tx| {
-                let s = council::session(tx, &session)?;
-                let e = catalog::resolve(tx, &title)?;
-                let (unit_id, person_id, name) = super::subject(tx, unit.as_deref(), person.as_deref())?;
-                catalog::check_subject(&e, person_id.is_none(), "vote on it for")?;
-                let (yes, no, written) = (i64::from(yes), i64::from(no), i64::from(written));
-                council::check_ballot(&s, yes, no, written).map_err(|(_, m)| refused(m))?;
-                council::set_vote(tx, s.id, unit_id, person_id, e.id, (yes, no, written))?;
-                let set = report::proposals::rules_of(tx)?;
-                let v = council::votes(tx, s.id)?
-                    .into_iter()
-                    .find(|v| v.code == e.code && v.unit_id == unit_id && v.person_id == person_id)
-                    .ok_or_else(|| refused(msg!("the ballot was not recorded")))?;
-                Ok((name, e.code, report::proposals::weigh(&v, &s, &set)))
-            })?;
+            let (name, code, w) = ctx.write(&write, |tx| report::council::vote(tx, &b, yes, no, written))?;
             let share = (w.pct * 10.0).round() / 10.0;
             ctx.done(
                 &write,

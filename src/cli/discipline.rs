@@ -116,7 +116,7 @@ pub fn run(ctx: &Ctx, cmd: DisciplineCmd) -> Result<()> {
                 )));
             }
             let id = ctx.write(&write, |tx| {
-                let (unit_id, person_id, name) = super::subject(tx, unit.as_deref(), person.as_deref())?;
+                let (unit_id, person_id, name) = crate::db::subject(tx, unit.as_deref(), person.as_deref())?;
                 let n = NewDiscipline {
                     unit_id,
                     person_id,

@@ -247,7 +247,7 @@ pub fn run(ctx: &Ctx, cmd: DocCmd) -> Result<()> {
         }
         DocCmd::Achievements { unit, person, proposal: None, out, .. } => {
             let conn = ctx.open()?;
-            let (u, p, _) = super::subject(&conn, unit.as_deref(), person.as_deref())?;
+            let (u, p, _) = crate::db::subject(&conn, unit.as_deref(), person.as_deref())?;
             emit(ctx, &papers::achievements(&conn, u, p, None)?, &out)
         }
         DocCmd::Settings {

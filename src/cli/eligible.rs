@@ -123,7 +123,7 @@ fn subjects(
     entry: Option<&crate::model::CatalogEntry>,
 ) -> Result<Vec<(Subject, String)>> {
     if a.person.is_some() || a.unit.is_some() {
-        let (unit_id, person_id, _) = super::subject(conn, a.unit.as_deref(), a.person.as_deref())?;
+        let (unit_id, person_id, _) = crate::db::subject(conn, a.unit.as_deref(), a.person.as_deref())?;
         let s = match person_id {
             Some(p) => Subject::person(conn, p)?,
             None => Subject::unit(conn, unit_id.expect("a unit or a person"))?,
@@ -177,7 +177,7 @@ fn confirm(
     }
     let (changed, name, code, year) = ctx.write(w, |tx| {
         let e = catalog::resolve(tx, title)?;
-        let (unit_id, person_id, name) = super::subject(tx, unit, person)?;
+        let (unit_id, person_id, name) = crate::db::subject(tx, unit, person)?;
         catalog::check_subject(&e, person_id.is_none(), "confirm it for")?;
         let year = match year {
             Some(y) => y,

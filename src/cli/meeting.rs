@@ -222,7 +222,7 @@ fn item(ctx: &Ctx, a: ItemArgs, kind: ItemKind) -> Result<()> {
     }
     let msg = ctx.write(&a.write, |tx| {
         let m = meetings::resolve(tx, &a.meeting)?;
-        let (unit_id, person_id, who) = super::subject(tx, a.unit.as_deref(), a.person.as_deref())?;
+        let (unit_id, person_id, who) = crate::db::subject(tx, a.unit.as_deref(), a.person.as_deref())?;
         if a.remove {
             meetings::remove_item(tx, m.id, kind, unit_id, person_id)?;
             return Ok(msg!("removed the {} of {} at meeting #{} ({})", kind, who, m.id, format_date(m.held_on)));

@@ -37,8 +37,9 @@ use rusqlite::Connection;
 use crate::error::{usage, Error, Result};
 use crate::msg::Msg;
 use crate::output::{Lang, Opts};
+pub use crate::text::edited;
 use args::output_of;
-pub use args::{date_arg, edited, nothing_to_do, one_of, text_arg, ColumnArgs, OneOf, OutputArgs, WriteArgs};
+pub use args::{date_arg, nothing_to_do, one_of, text_arg, ColumnArgs, OneOf, OutputArgs, WriteArgs};
 
 /// The secretariat's tool for a Vietnamese emulation bloc (Khối thi đua): units, people, campaigns,
 /// registrations, pledges, scores, awards and the reviews of one bloc-year, kept in one SQLite file.
@@ -365,30 +366,4 @@ fn run(ctx: &Ctx, cmd: Command) -> Result<()> {
 /// The clap definition, for completions, the man page and the reference.
 pub fn command() -> clap::Command {
     Cli::command()
-}
-
-/// The subject a command names with `--unit` or `--person` (both: the person, looked for in that unit): (unit id,
-/// person id, name as it stands now).
-pub fn subject(
-    conn: &Connection,
-    unit: Option<&str>,
-    person: Option<&str>,
-) -> Result<(Option<i64>, Option<i64>, String)> {
-    match (unit, person) {
-        (Some(u), Some(p)) => {
-            // The unit narrows the person's name (two people of the same name in different units).
-            let u = crate::db::units::resolve(conn, u)?;
-            let p = crate::db::people::resolve_in(conn, p, Some(u.id))?;
-            Ok((None, Some(p.id), p.full_name))
-        }
-        (Some(u), None) => {
-            let u = crate::db::units::resolve(conn, u)?;
-            Ok((Some(u.id), None, u.name))
-        }
-        (None, Some(p)) => {
-            let p = crate::db::people::resolve(conn, p)?;
-            Ok((None, Some(p.id), p.full_name))
-        }
-        (None, None) => Err(usage("name the subject with --unit or --person")),
-    }
 }

@@ -100,7 +100,7 @@ pub fn run(ctx: &Ctx, cmd: RatingCmd) -> Result<()> {
                     Some(y) => y,
                     None => meta::bloc(tx)?.year,
                 };
-                let (unit_id, person_id, name) = super::subject(tx, unit.as_deref(), person.as_deref())?;
+                let (unit_id, person_id, name) = crate::db::subject(tx, unit.as_deref(), person.as_deref())?;
                 if person_id.is_some() && org != Org::Own {
                     return Err(usage(msg!(
                         "--org {} is for a unit's organisations; a person's rating is their own",
@@ -134,7 +134,7 @@ pub fn run(ctx: &Ctx, cmd: RatingCmd) -> Result<()> {
         }
         RatingCmd::Remove { whose: Whose { unit, person, org, year }, yes, write } => {
             let conn = ctx.open()?;
-            let (unit_id, person_id, name) = super::subject(&conn, unit.as_deref(), person.as_deref())?;
+            let (unit_id, person_id, name) = crate::db::subject(&conn, unit.as_deref(), person.as_deref())?;
             let year = match year {
                 Some(y) => y,
                 None => crate::db::meta::bloc(&conn)?.year,

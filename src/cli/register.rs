@@ -216,7 +216,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     }
     let (_, what) = db::write(&mut conn, a.write.dry_run, |tx| {
         let entry = catalog::resolve(tx, &a.title)?;
-        let (unit_id, person_id, who) = super::subject(tx, a.unit.as_deref(), a.person.as_deref())?;
+        let (unit_id, person_id, who) = crate::db::subject(tx, a.unit.as_deref(), a.person.as_deref())?;
         let campaign = match &a.campaign {
             Some(c) => {
                 let c = campaigns::resolve(tx, c)?;

@@ -418,6 +418,32 @@ stored_as_text!(
     DocKind
 );
 
+/// The subject a command names with `--unit` or `--person` (both: the person, looked for in that unit): (unit id,
+/// person id, name as it stands now).
+pub fn subject(
+    conn: &Connection,
+    unit: Option<&str>,
+    person: Option<&str>,
+) -> Result<(Option<i64>, Option<i64>, String)> {
+    match (unit, person) {
+        (Some(u), Some(p)) => {
+            // The unit narrows the person's name (two people of the same name in different units).
+            let u = crate::db::units::resolve(conn, u)?;
+            let p = crate::db::people::resolve_in(conn, p, Some(u.id))?;
+            Ok((None, Some(p.id), p.full_name))
+        }
+        (Some(u), None) => {
+            let u = crate::db::units::resolve(conn, u)?;
+            Ok((Some(u.id), None, u.name))
+        }
+        (None, Some(p)) => {
+            let p = crate::db::people::resolve(conn, p)?;
+            Ok((None, Some(p.id), p.full_name))
+        }
+        (None, None) => Err(crate::error::usage("name the subject with --unit or --person")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     /// The options of `.cargo/config.toml` reach the SQLite this crate is built with (a build without them works, and

@@ -1283,3 +1283,25 @@ fn same_name(a: &str, b: &str) -> bool {
     match_key(a) == match_key(b)
         || (fold_key(a) == fold_key(b) && (fold_key(a) == a.to_lowercase() || fold_key(b) == b.to_lowercase()))
 }
+
+/// A paper for a dossier: its file name and bytes, no more than `max` bytes. A paper is a regular file: a device
+/// would be read until memory runs out, a pipe would wait.
+pub fn read_paper(file: &std::path::Path, max: u64) -> Result<(String, Vec<u8>)> {
+    let meta = std::fs::metadata(file).map_err(|e| refused(msg!("cannot read '{}': {}", file.display(), e)))?;
+    if !meta.is_file() {
+        return Err(refused(msg!("'{}' is not a regular file", file.display())));
+    }
+    if meta.len() > max {
+        return Err(refused_hint(
+            msg!("'{}' is {} bytes, more than the 20 MiB a dossier paper may be", file.display(), meta.len()),
+            "attach a smaller scan (a PDF at 150 dpi), or keep the paper beside the file",
+        ));
+    }
+    // No further than the limit, whatever the file grew to since it was measured.
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)
+        .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, max + 1), &mut bytes))
+        .map_err(|e| refused(msg!("cannot read '{}': {}", file.display(), e)))?;
+    let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    Ok((name, bytes))
+}

@@ -3,6 +3,7 @@
 
 pub mod awards;
 pub mod campaigns;
+pub mod council;
 pub mod eligible;
 pub mod file;
 pub mod forms;

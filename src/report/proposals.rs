@@ -2,6 +2,7 @@
 //! proposal with its candidates, dossier and outcome, and what a dossier still lacks (Law 06/2022 Art 84).
 
 use super::words;
+use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use crate::db::council::{self, Session, Vote};
@@ -113,21 +114,152 @@ pub fn send(
     Ok(blocked.len())
 }
 
-/// `proposal decide`: the decision's awards of the file's year matched to the candidates (a person by person, a
-/// unit by unit): granted as proposed, granted another form, or refused. (granted, changed, refused).
-pub fn decide(
+/// `proposal add`: a draft, with the units the ranking proposes as its candidates when `from_ranking`; its number
+/// and how many candidates the ranking gave.
+pub fn add(
+    conn: &Connection,
+    title: &str,
+    to: Option<&str>,
+    session: Option<&str>,
+    from_ranking: bool,
+) -> Result<(i64, usize)> {
+    let s = session.map(|s| council::session(conn, s)).transpose()?;
+    let id = proposals::add(conn, title, to.filter(|s| !s.is_empty()), s.map(|s| s.id), None)?;
+    let mut n = 0;
+    if from_ranking {
+        let (standings, _) = super::ranking::rank(conn, &crate::db::units::members(conn)?)?;
+        for st in standings.iter().filter(|s| s.proposal.is_some()) {
+            let e = crate::db::catalog::resolve(conn, st.proposal.unwrap_or_default())?;
+            let summary = super::papers::unit_summary(conn, st.unit_id)?;
+            proposals::add_item(conn, id, Some(st.unit_id), None, e.id, summary.as_deref())?;
+            n += 1;
+        }
+        if n == 0 {
+            return Err(crate::error::refused_hint(
+                msg!("the ranking proposes no unit yet"),
+                "`thidua report ranking` says why (scores missing, a tie, a review pending)",
+            ));
+        }
+    }
+    Ok((id, n))
+}
+
+/// A candidate added: its number, the initiatives it reuses (with their first use), and the candidates that
+/// propose the same subject already (proposal, candidate, title).
+pub struct Added {
+    pub item: i64,
+    pub reused: Vec<(i64, rules::Use)>,
+    pub twice: Vec<(i64, i64, String)>,
+}
+
+/// `proposal candidate`: a unit or a person with a title, to a draft or a returned proposal. A subject proposed
+/// again (here or in another standing proposal) is said now and held back at sending (one achievement, one form:
+/// Law 06/2022/QH15 Art 5.2.c).
+pub fn add_candidate(
     conn: &Connection,
     id: i64,
-    decision: &str,
-    status: impl Fn(ProposalStatus) -> String,
-) -> Result<(usize, usize, usize)> {
+    subject: (Option<&str>, Option<&str>),
+    title: &str,
+    summary: Option<&str>,
+    initiatives: &[i64],
+) -> Result<Added> {
+    let p = proposals::get(conn, id)?;
+    if !matches!(p.status, ProposalStatus::Draft | ProposalStatus::Returned) {
+        return Err(crate::error::refused(msg!(
+            "proposal #{} is {}: candidates are added to a draft or a returned proposal",
+            p.id,
+            p.status
+        )));
+    }
+    let e = crate::db::catalog::resolve(conn, title)?;
+    let (unit_id, person_id, _) = crate::db::subject(conn, subject.0, subject.1)?;
+    crate::db::catalog::check_subject(&e, person_id.is_none(), "propose it for")?;
+    let item = proposals::add_item(conn, id, unit_id, person_id, e.id, summary.filter(|s| !s.is_empty()))?;
+    let mut twice = Vec::new();
+    if let Some(a) = proposals::items(conn, id)?.into_iter().find(|i| i.id == item) {
+        twice = proposals::items(conn, id)?
+            .into_iter()
+            .filter(|o| o.id != item && o.unit_id == a.unit_id && o.person_id == a.person_id)
+            .map(|o| (id, o.id, o.code))
+            .collect();
+        twice.extend(proposals::elsewhere(conn, &a)?);
+    }
+    let mut reused = Vec::new();
+    for i in initiatives {
+        if let Some(first) = crate::db::initiatives::use_for_candidate(conn, *i, item)?.into_iter().next() {
+            reused.push((*i, first));
+        }
+    }
+    Ok(Added { item, reused, twice })
+}
+
+/// `proposal attach`: a paper into the dossier, of the proposal or of one of its candidates; its number and
+/// SHA-256.
+pub fn attach(
+    conn: &Connection,
+    id: i64,
+    candidate: Option<i64>,
+    kind: DocKind,
+    name: &str,
+    bytes: &[u8],
+) -> Result<(i64, String)> {
+    proposals::get(conn, id)?;
+    if let Some(c) = candidate {
+        if !proposals::items(conn, id)?.iter().any(|i| i.id == c) {
+            return Err(crate::error::refused(msg!("proposal #{} has no candidate #{}", id, c)));
+        }
+    }
+    proposals::attach(conn, id, candidate, kind, name, bytes, crate::text::today())
+}
+
+/// `proposal return`: the province's answer sending a proposal back, with its reason.
+pub fn give_back(conn: &Connection, id: i64, date: NaiveDate, reason: &str) -> Result<()> {
+    if reason.is_empty() {
+        return Err(crate::error::usage(msg!("--reason is empty: say why the proposal was returned")));
+    }
+    let p = proposals::get(conn, id)?;
+    if p.status != ProposalStatus::Sent {
+        return Err(crate::error::refused(msg!(
+            "proposal #{} is {}, not sent: only a sent proposal comes back",
+            id,
+            p.status
+        )));
+    }
+    proposals::give_back(conn, id, date, reason)
+}
+
+/// `proposal withdraw`: a sent or returned proposal taken back, kept on record with its date and reason.
+pub fn withdraw(conn: &Connection, id: i64, date: NaiveDate, reason: &str) -> Result<()> {
+    use crate::error::refused;
+    if reason.is_empty() {
+        return Err(crate::error::usage(msg!("--reason is empty: say why the proposal is withdrawn")));
+    }
+    let p = proposals::get(conn, id)?;
+    match p.status {
+        ProposalStatus::Sent | ProposalStatus::Returned => {}
+        ProposalStatus::Draft => {
+            return Err(crate::error::refused_hint(
+                msg!("proposal #{} is a draft: it was never sent", id),
+                msg!("a draft is removed (`thidua proposal remove {}`)", id),
+            ))
+        }
+        s => return Err(refused(msg!("proposal #{} is {}: only a sent or returned proposal is withdrawn", id, s))),
+    }
+    if let Some(sent) = p.sent_on.filter(|s| date < *s) {
+        return Err(refused(msg!("{} is before proposal #{} was sent ({})", date, id, sent)));
+    }
+    proposals::withdraw(conn, id, date, reason)
+}
+
+/// `proposal decide`: the decision's awards of the file's year matched to the candidates (a person by person, a
+/// unit by unit): granted as proposed, granted another form, or refused. (granted, changed, refused).
+pub fn decide(conn: &Connection, id: i64, decision: &str) -> Result<(usize, usize, usize)> {
     use crate::db::{awards, decisions, units};
     use crate::error::refused;
     use crate::model::ItemOutcome;
     let p = proposals::get(conn, id)?;
     if p.status != ProposalStatus::Sent {
-        let st = status(p.status);
-        return Err(refused(msg!("proposal #{} is {}, not sent: only a sent proposal is decided", id, st)));
+        return Err(refused(msg!("proposal #{} is {}, not sent: only a sent proposal is decided", id, p.status)));
     }
     let d = decisions::resolve(conn, decision, None, None)?;
     let year = meta::bloc(conn)?.year;

@@ -210,7 +210,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
                 d => Some(decisions::resolve(tx, d, a.which.issuer.as_deref(), a.which.decision_year)?),
             };
             let entry = catalog::resolve(tx, &a.code)?;
-            let (unit_id, person_id, name) = super::subject(tx, a.unit.as_deref(), a.person.as_deref())?;
+            let (unit_id, person_id, name) = crate::db::subject(tx, a.unit.as_deref(), a.person.as_deref())?;
             let campaign_id = a.campaign.as_deref().map(|c| campaigns::resolve(tx, c)).transpose()?.map(|c| c.id);
             let n = NewAward {
                 decision_id: decision.as_ref().map(|d| d.id),
