@@ -48,7 +48,7 @@ macro_rules! id_enum {
                 if let Some((_, v)) = aliases.iter().find(|(a, _)| *a == k) {
                     return Some(*v);
                 }
-                crate::output::labels::key_of($kind, s).and_then(Self::from_id)
+                crate::labels::key_of($kind, s).and_then(Self::from_id)
             }
 
             /// The identifiers joined for a message ("leader, deputy, member").
@@ -64,18 +64,19 @@ macro_rules! id_enum {
         }
 
         /// In a message: its words in the reader's language.
-        impl crate::msg::ToArg for $name {
-            fn to_arg(&self) -> crate::msg::Arg {
-                crate::msg::Arg::label($kind, self.as_str())
-            }
-        }
-
-        impl From<$name> for crate::output::Cell {
-            fn from(v: $name) -> Self {
-                crate::output::Cell::Enum($kind, v.as_str().into())
+        impl crate::IdEnum for $name {
+            const LABELS: &'static str = $kind;
+            fn id(self) -> &'static str {
+                self.as_str()
             }
         }
     };
+}
+
+/// What every identifier enum is, for the layers that show it: the prefix of its labels and its identifier.
+pub trait IdEnum: Copy {
+    const LABELS: &'static str;
+    fn id(self) -> &'static str;
 }
 
 #[macro_use]
@@ -86,6 +87,7 @@ pub mod cli;
 pub mod db;
 pub mod error;
 pub mod import;
+pub mod labels;
 pub mod model;
 pub mod output;
 pub mod report;

@@ -10,7 +10,10 @@ use chrono::NaiveDate;
 #[macro_export]
 macro_rules! msg {
     ($key:literal $(, $arg:expr)* $(,)?) => {
-        $crate::msg::Msg::new($key, vec![$($crate::msg::ToArg::to_arg(&$arg)),*])
+        $crate::msg::Msg::new($key, vec![$({
+            use $crate::msg::ToArg as _;
+            (&$arg).to_arg()
+        }),*])
     };
 }
 
@@ -82,9 +85,10 @@ pub trait ToArg {
     fn to_arg(&self) -> Arg;
 }
 
-impl<T: ToArg + ?Sized> ToArg for &T {
+/// An enumeration's value: its words in the reader's language.
+impl<T: crate::IdEnum> ToArg for T {
     fn to_arg(&self) -> Arg {
-        (**self).to_arg()
+        Arg::label(T::LABELS, self.id())
     }
 }
 impl ToArg for Arg {

@@ -7,7 +7,8 @@ pub mod document;
 pub mod docx;
 pub mod help;
 mod json;
-pub mod labels;
+pub use crate::labels;
+pub use crate::labels::Lang;
 mod md;
 pub mod messages;
 pub mod table;
@@ -31,16 +32,6 @@ id_enum! {
         Json = "json",
         Md = "md",
         Xlsx = "xlsx",
-    }
-}
-
-id_enum! {
-    /// The language of what people read.
-    #[derive(Default)]
-    Lang, labels = "lang" {
-        #[default]
-        En = "en",
-        Vi = "vi",
     }
 }
 

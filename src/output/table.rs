@@ -32,6 +32,13 @@ pub enum Cell {
     Msg(crate::msg::Msg),
 }
 
+/// An enumeration's value: its identifier for scripts, its label for people.
+impl<T: crate::IdEnum> From<T> for Cell {
+    fn from(v: T) -> Self {
+        Cell::Enum(T::LABELS, v.id().into())
+    }
+}
+
 impl From<crate::msg::Msg> for Cell {
     fn from(m: crate::msg::Msg) -> Self {
         Cell::Msg(m)

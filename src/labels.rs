@@ -1,7 +1,15 @@
 //! The one catalog of labels people read, in English and Vietnamese. Keys are the stable identifiers CSV and JSON
 //! use; a key missing here shows as itself.
 
-use super::Lang;
+id_enum! {
+    /// The language of what people read.
+    #[derive(Default)]
+    Lang, labels = "lang" {
+        #[default]
+        En = "en",
+        Vi = "vi",
+    }
+}
 
 /// (key, English, Vietnamese).
 const LABELS: &[(&str, &str, &str)] = &[
