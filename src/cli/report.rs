@@ -121,6 +121,12 @@ pub fn run(ctx: &Ctx, cmd: ReportCmd) -> Result<()> {
             return emit_table(&reviews::awards_by(&conn, by, year, None, false)?, &ctx.out)
         }
         ReportCmd::Ranking { .. } => reviews::ranking(&conn, lang)?,
+        // A national register is streamed as one list (no title), as `eligible` streams past BULK.
+        ReportCmd::Decisions { .. } if crate::db::awards::count_decided(&conn)? > build::eligible::BULK => {
+            let mut out = crate::output::Stream::start("decisions", reviews::DECISIONS, &ctx.out)?;
+            reviews::decision_rows(&conn, |row| out.push(row))?;
+            return out.finish();
+        }
         ReportCmd::Decisions { .. } => reviews::decisions(&conn, lang)?,
         ReportCmd::Missing(a) => {
             let d = today_or(&conn, &a)?;

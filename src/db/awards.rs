@@ -80,11 +80,22 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Award>> {
     Ok(v)
 }
 
+/// How many awards the file's decisions hold.
+pub fn count_decided(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM award WHERE decision_id IS NOT NULL", [], |r| r.get(0))?)
+}
+
 /// [`list`], handing each award to `g` as it is read: a national list is never held whole.
 pub fn each(conn: &Connection, f: &Filter, mut g: impl FnMut(Award) -> Result<()>) -> Result<()> {
     // Only the filters given go into the query, so SQLite can use the index of the one that narrows most (one
     // person's awards on a national file is an index lookup, not a scan).
-    let mut wheres = vec!["(?1 IS NULL OR u.id IN (SELECT id FROM sub))"];
+    let mut wheres = Vec::new();
+    if f.unit_id.is_some() {
+        // The unit's own awards and its people's, each through its index (not every award joined to its unit).
+        wheres.push(
+            "(a.unit_id IN (SELECT id FROM sub) OR a.person_id IN (SELECT p2.id FROM person p2 JOIN sub ON p2.unit_id = sub.id))",
+        );
+    }
     if f.person_id.is_some() {
         wheres.push("a.person_id = ?2");
     }
@@ -107,7 +118,7 @@ pub fn each(conn: &Connection, f: &Filter, mut g: impl FnMut(Award) -> Result<()
         wheres.push("(d.issued_on IS NULL OR d.issued_on <= ?7)");
     }
     // Every parameter is named once, so the seven can always be bound (a constant: SQLite evaluates it once).
-    wheres.push("coalesce(?2, ?3, ?4, ?5, ?6, ?7, 1) IS NOT NULL");
+    wheres.push("coalesce(?1, ?2, ?3, ?4, ?5, ?6, ?7, 1) IS NOT NULL");
     let sql = format!(
         "WITH RECURSIVE sub(id) AS (SELECT ?1 WHERE ?1 IS NOT NULL
                                     UNION SELECT unit.id FROM unit JOIN sub ON unit.parent_id = sub.id)

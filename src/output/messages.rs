@@ -123,6 +123,9 @@ const TYPED: &[(&str, &str)] = &[
     ),
     ("campaigns: {}", "các phong trào: {0}"),
     ("the same row as line {} of this file", "trùng với dòng {0} của tệp này"),
+    ("{} people: `thidua person list --unit {}` lists them", "{0} người: `thidua person list --unit {1}` liệt kê đầy đủ"),
+    ("{} registrations: `thidua register list --unit {}` lists them", "{0} đăng ký: `thidua register list --unit {1}` liệt kê đầy đủ"),
+    ("{} awards: `thidua award list --unit {}` lists them, `thidua history list --unit {}` the earlier years'", "{0} khen thưởng: `thidua award list --unit {1}` liệt kê đầy đủ, `thidua history list --unit {2}` liệt kê các năm trước"),
     ("group code '{}' holds letters outside A–Z: write it {}", "mã nhóm '{0}' có chữ ngoài bảng A–Z: hãy viết {1}"),
     (
         "group code '{}' is not a code: use up to 32 letters A–Z, digits, '_', '-' or '.' (e.g. BHXH, CT_TN)",

@@ -400,68 +400,94 @@ pub fn registrations_by(conn: &Connection, by: RegBy) -> Result<Table> {
     Ok(t)
 }
 
+/// The columns of the decision register.
+pub const DECISIONS: &[&str] =
+    &["decision", "decision_date", "issuer", "signer", "summary", "recipient", "code_name", "year", "basis"];
+
 /// The decision register (docs/domain.md §4): each decision with each recipient.
 pub fn decisions(conn: &Connection, lang: Lang) -> Result<Report> {
     let mut r = Report::new(l("title.decisions", lang));
-    let mut t = Table::new(
-        "decisions",
-        &["decision", "decision_date", "issuer", "signer", "summary", "recipient", "code_name", "year", "basis"],
-    );
+    let mut t = Table::new("decisions", DECISIONS);
+    decision_rows(conn, |row| {
+        t.push(row);
+        Ok(())
+    })?;
+    r.section(None, vec![], Some(t));
+    Ok(r)
+}
+
+/// The rows of the decision register handed to `f` one at a time, decision by decision: a national register
+/// (a quarter of a million recipients) is streamed, never held whole.
+pub fn decision_rows(conn: &Connection, mut f: impl FnMut(Vec<Cell>) -> Result<()>) -> Result<()> {
     for d in decisions::list(conn)? {
-        let list = awards::list(conn, &awards::Filter { decision_id: Some(d.id), ..Default::default() })?;
-        if list.is_empty() {
-            t.push(vec![
-                d.number.clone().into(),
-                d.issued_on.into(),
-                d.issuer.clone().into(),
-                d.signer.clone().into(),
-                d.summary.clone().into(),
-                Cell::Empty,
-                Cell::Empty,
-                Cell::Empty,
-                Cell::Empty,
-            ]);
-        }
-        for a in list {
-            t.push(vec![
-                d.number.clone().into(),
-                d.issued_on.into(),
-                d.issuer.clone().into(),
-                d.signer.clone().into(),
-                d.summary.clone().into(),
+        let head: Vec<Cell> = vec![
+            d.number.clone().into(),
+            d.issued_on.into(),
+            d.issuer.clone().into(),
+            d.signer.clone().into(),
+            d.summary.clone().into(),
+        ];
+        let mut any = false;
+        awards::each(conn, &awards::Filter { decision_id: Some(d.id), ..Default::default() }, |a| {
+            any = true;
+            let mut row = head.clone();
+            row.extend([
                 a.recipient.into(),
                 a.entry_name.into(),
                 format_period(a.year_from, a.year_to).into(),
                 a.basis.into(),
             ]);
+            f(row)
+        })?;
+        if !any {
+            let mut row = head;
+            row.extend([Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty]);
+            f(row)?;
         }
     }
-    r.section(None, vec![], Some(t));
-    Ok(r)
+    Ok(())
 }
 
 /// One unit's profile: role, people, registrations, pledge at the date, awards of every year.
 pub fn unit(conn: &Connection, u: &Unit, as_of: NaiveDate, lang: Lang) -> Result<Report> {
     let mut r = Report::new(format!("{} — {}", u.code, u.name));
     r.section(None, vec![], Some(super::units::record(u)));
+    // A unit with a province's worth of sub-units would hold a national list in a profile: past UNIT_LIST_MAX
+    // rows a list is counted, and the command that streams it is named instead.
     let mut pt = Table::new("people", &["id", "name", "position", "unit"]);
-    for p in people::list(conn, Some(u.id))? {
-        pt.push(vec![p.id.into(), p.full_name.into(), p.position.into(), p.unit_code.into()]);
-    }
-    r.section(Some(l("heading.people", lang)), vec![], Some(pt));
+    let mut n = 0;
+    people::each(conn, Some(u.id), |p| {
+        n += 1;
+        if n <= UNIT_LIST_MAX {
+            pt.push(vec![p.id.into(), p.full_name.into(), p.position.into(), p.unit_code.into()]);
+        }
+        Ok(())
+    })?;
+    let lines = over_max(&mut pt, n, msg!("{} people: `thidua person list --unit {}` lists them", n, u.code), lang);
+    r.section(Some(l("heading.people", lang)), lines, Some(pt));
     let mut rt = Table::new("registrations", &["id", "unit", "person", "title", "title_name", "status"]);
     let f = registrations::Filter { unit_id: Some(u.id), ..Default::default() };
-    for x in registrations::list(conn, &f)?.into_iter().filter(|x| x.status != RegStatus::Withdrawn) {
-        rt.push(vec![
-            x.id.into(),
-            x.unit_code.into(),
-            x.person_name.into(),
-            x.code.into(),
-            x.title_name.into(),
-            x.status.into(),
-        ]);
-    }
-    r.section(Some(l("heading.registrations", lang)), vec![], Some(rt));
+    let mut n = 0;
+    registrations::each(conn, &f, |x| {
+        if x.status == RegStatus::Withdrawn {
+            return Ok(());
+        }
+        n += 1;
+        if n <= UNIT_LIST_MAX {
+            rt.push(vec![
+                x.id.into(),
+                x.unit_code.into(),
+                x.person_name.into(),
+                x.code.into(),
+                x.title_name.into(),
+                x.status.into(),
+            ]);
+        }
+        Ok(())
+    })?;
+    let lines =
+        over_max(&mut rt, n, msg!("{} registrations: `thidua register list --unit {}` lists them", n, u.code), lang);
+    r.section(Some(l("heading.registrations", lang)), lines, Some(rt));
     let mut tt = Table::new("targets", &["id", "target", "goal", "actual", "as_of", "status"]);
     let mut lines = Vec::new();
     if let Some(c) = campaigns::the_regular(conn)? {
@@ -484,7 +510,34 @@ pub fn unit(conn: &Connection, u: &Unit, as_of: NaiveDate, lang: Lang) -> Result
         }
     }
     r.section(Some(l("heading.pledge", lang)), lines, Some(tt));
-    let list = super::history::achievements(conn, Some(u.id), None)?;
-    r.section(Some(l("heading.awards_all", lang)), vec![], Some(super::history::table(&list)));
+    let mut awarded = 0;
+    awards::each(conn, &awards::Filter { unit_id: Some(u.id), ..Default::default() }, |_| {
+        awarded += 1;
+        Ok(())
+    })?;
+    if awarded > UNIT_LIST_MAX {
+        let line = msg!(
+            "{} awards: `thidua award list --unit {}` lists them, `thidua history list --unit {}` the earlier years'",
+            awarded,
+            u.code,
+            u.code
+        );
+        r.section(Some(l("heading.awards_all", lang)), vec![words(line, lang)], None);
+    } else {
+        let list = super::history::achievements(conn, Some(u.id), None)?;
+        r.section(Some(l("heading.awards_all", lang)), vec![], Some(super::history::table(&list)));
+    }
     Ok(r)
+}
+
+/// The most rows a list of `report unit` shows.
+pub const UNIT_LIST_MAX: usize = 1000;
+
+/// A list of `n` rows past [`UNIT_LIST_MAX`] is emptied and said in a line naming the command that lists it.
+fn over_max(t: &mut Table, n: usize, line: crate::msg::Msg, lang: Lang) -> Vec<String> {
+    if n <= UNIT_LIST_MAX {
+        return Vec::new();
+    }
+    t.rows.clear();
+    vec![words(line, lang)]
 }

@@ -314,3 +314,29 @@ fn the_annual_review_shows_the_front_line_ratio() {
     let md = e.ok(&["--lang", "vi", "report", "annual", "--as-of", "31/12/2025", "--format", "md"]).stdout;
     assert!(md.contains("Tỷ lệ người trực tiếp lao động, công tác được khen thưởng"), "{md}");
 }
+
+/// A unit's profile names the command that lists a list past 1,000 rows instead of holding it (issue 35: every
+/// command under 100 MiB on a national file); below that it lists it.
+#[test]
+fn a_unit_profile_counts_a_list_too_long_to_show() {
+    let e = Env::init();
+    e.seven_units();
+    let mut people = String::from("unit,name\n");
+    for i in 0..1001 {
+        people.push_str(&format!("CT,Người Số {i}\n"));
+    }
+    e.ok(&["person", "import", &e.write("p.csv", &people)]);
+    e.ok(&["person", "add", "--unit", "BHXH", "--name", "Lê Văn Bình"]);
+    let big = e.ok(&["report", "unit", "CT"]).stdout;
+    assert!(big.contains("1001 people: `thidua person list --unit CT` lists them"), "{big}");
+    assert!(!big.contains("Người Số 5"), "{big}");
+    let rows = csv_rows(&e.ok(&["report", "unit", "CT", "--format", "csv", "--table", "people"]).bytes);
+    assert_eq!(rows.len(), 1, "the header only: {rows:?}");
+    let vi = e.ok(&["--lang", "vi", "report", "unit", "CT"]).stdout;
+    assert!(vi.contains("1001 người: `thidua person list --unit CT` liệt kê đầy đủ"), "{vi}");
+    // The list itself streams all of them.
+    let all = csv_rows(&e.ok(&["person", "list", "--unit", "CT", "--format", "csv"]).bytes);
+    assert_eq!(all.len(), 1002);
+    let small = e.ok(&["report", "unit", "BHXH"]).stdout;
+    assert!(small.contains("Lê Văn Bình") && !small.contains("person list --unit"), "{small}");
+}
