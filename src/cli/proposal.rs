@@ -213,7 +213,7 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
         ProposalCmd::Check { id, .. } => {
             let conn = ctx.open()?;
             let p = proposals::get(&conn, id)?;
-            let t = props::check(&conn, &p, ctx.out.lang)?;
+            let t = props::check(&conn, &p)?;
             if t.rows.is_empty() {
                 ctx.say(msg!("proposal #{}: every candidate's dossier is complete", id));
             }

@@ -460,34 +460,25 @@ pub fn result(conn: &Connection, s: &Session, lang: Lang) -> Result<Report> {
 }
 
 /// What a candidate's dossier lacks, each with its article.
-pub fn missing(
-    conn: &Connection,
-    p: &Proposal,
-    item: &Item,
-    set: &RuleSet,
-    lang: Lang,
-) -> Result<Vec<(String, String)>> {
+pub fn missing(conn: &Connection, p: &Proposal, item: &Item, set: &RuleSet) -> Result<Vec<(Msg, String)>> {
     let docs = proposals::docs(conn, p.id)?;
     let has = |k: DocKind, mine: bool| docs.iter().any(|d| d.kind == k && (!mine || d.item_id == Some(item.id)));
     let art84 = "Luật TĐKT 2022, Điều 84 khoản 1".to_string();
     let mut out = Vec::new();
     if !has(DocKind::Memo, false) {
-        out.push((words(msg!("the memo (tờ trình)"), lang), art84.clone()));
+        out.push((msg!("the memo (tờ trình)"), art84.clone()));
     }
     if !has(DocKind::Report, true) {
-        out.push((words(msg!("the achievement report"), lang), art84.clone()));
+        out.push((msg!("the achievement report"), art84.clone()));
     }
     if !has(DocKind::Minutes, false) {
-        out.push((words(msg!("the minutes of the deliberation"), lang), art84.clone()));
+        out.push((msg!("the minutes of the deliberation"), art84.clone()));
     }
     if rules::vote_param(&item.code) != rules::Param::VoteOther {
         match council::vote_for(conn, item.unit_id, item.person_id, &item.code)? {
-            None => out.push((
-                words(msg!("a ballot of the council"), lang),
-                "Nghị định 98/2023/NĐ-CP, Điều 30 khoản 7".into(),
-            )),
+            None => out.push((msg!("a ballot of the council"), "Nghị định 98/2023/NĐ-CP, Điều 30 khoản 7".into())),
             Some((v, s)) if !weigh(&v, &s, set).carried => out.push((
-                words(msg!("a ballot that carried (#{} did not)", s.id), lang),
+                msg!("a ballot that carried (#{} did not)", s.id),
                 "Nghị định 98/2023/NĐ-CP, Điều 30 khoản 7".into(),
             )),
             Some(_) => {}
@@ -495,10 +486,10 @@ pub fn missing(
     }
     match item.code.as_str() {
         "CSTD_TINH" | "CSTD_TQ" if !has(DocKind::Certificate, true) => {
-            out.push((words(msg!("the certificate of the initiative's recognition"), lang), art84))
+            out.push((msg!("the certificate of the initiative's recognition"), art84))
         }
         "CSTDCS" if !has(DocKind::Certificate, true) => out.push((
-            words(msg!("the certificate of the initiative or of the excellent rating"), lang),
+            msg!("the certificate of the initiative or of the excellent rating"),
             "Nghị định 98/2023/NĐ-CP, Điều 34".into(),
         )),
         _ => {}
@@ -618,11 +609,11 @@ pub fn show(conn: &Connection, p: &Proposal, lang: Lang) -> Result<Report> {
 }
 
 /// `proposal check`: what each candidate's dossier lacks, with the article; empty when complete.
-pub fn check(conn: &Connection, p: &Proposal, lang: Lang) -> Result<Table> {
+pub fn check(conn: &Connection, p: &Proposal) -> Result<Table> {
     let set = rules_of(conn)?;
     let mut t = Table::new("missing", &["candidate", "subject", "title", "missing", "article"]);
     for i in proposals::items(conn, p.id)? {
-        for (what, art) in missing(conn, p, &i, &set, lang)? {
+        for (what, art) in missing(conn, p, &i, &set)? {
             t.push(vec![i.id.into(), i.name.as_str().into(), i.code.as_str().into(), what.into(), art.into()]);
         }
     }
@@ -691,15 +682,15 @@ fn history_line(events: &[proposals::Event], lang: Lang) -> String {
 
 /// For `report missing`: proposals not yet decided whose dossier lacks a paper: (proposal, candidate's unit,
 /// candidate, what).
-pub fn incomplete(conn: &Connection, lang: Lang) -> Result<Vec<(i64, String, String, String)>> {
+pub fn incomplete(conn: &Connection) -> Result<Vec<(i64, String, String, Msg)>> {
     let set = rules_of(conn)?;
     let mut out = Vec::new();
     let open = |p: &Proposal| !matches!(p.status, ProposalStatus::Decided | ProposalStatus::Withdrawn);
     for p in proposals::list(conn)?.into_iter().filter(open) {
         for i in proposals::items(conn, p.id)? {
-            let m = missing(conn, &p, &i, &set, lang)?;
+            let m = missing(conn, &p, &i, &set)?;
             if !m.is_empty() {
-                let what = m.into_iter().map(|(w, _)| w).collect::<Vec<_>>().join(", ");
+                let what = msg!("{}", Arg::List(m.into_iter().map(|(w, _)| w.into()).collect(), ", "));
                 out.push((p.id, i.unit_code.clone(), i.name.clone(), what));
             }
         }

@@ -177,8 +177,8 @@ pub fn missing_table(
         }
     }
     // Dossiers of proposals not decided yet that still lack a paper (Law 06/2022 Art 84).
-    for (p, unit, name, what) in super::proposals::incomplete(conn, lang)? {
-        t.push(vec![unit.into(), name.into(), words(msg!("dossier of proposal #{}: {}", p, what), lang).into()]);
+    for (p, unit, name, what) in super::proposals::incomplete(conn)? {
+        t.push(vec![unit.into(), name.into(), Cell::Msg(msg!("dossier of proposal #{}: {}", p, what))]);
     }
     Ok(t)
 }
