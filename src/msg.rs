@@ -18,7 +18,7 @@ macro_rules! msg {
 }
 
 /// A sentence to say: `key` is its English template, `{}` standing for each value in order.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Msg {
     pub key: &'static str,
     pub args: Vec<Arg>,
@@ -54,6 +54,16 @@ impl Msg {
     /// `one` for 1, `many` otherwise: "{} person" / "{} people".
     pub fn count(n: u64, one: &'static str, many: &'static str) -> Msg {
         Msg::new(if n == 1 { one } else { many }, vec![Arg::Text(n.to_string())])
+    }
+
+    /// Text shown as it is in every language (a name, a code, a number): no sentence of the catalog.
+    pub fn plain(s: impl Into<String>) -> Msg {
+        Msg::new("{}", vec![Arg::Text(s.into())])
+    }
+
+    /// A label of the catalog of labels (a heading, a title), in the reader's language.
+    pub fn label(key: impl Into<String>) -> Msg {
+        Msg::new("{}", vec![Arg::Label(key.into())])
     }
 
     /// A number of people ("1 person", "3 people").

@@ -126,7 +126,7 @@ pub fn run(ctx: &Ctx, cmd: CampaignCmd) -> Result<()> {
         CampaignCmd::Show { campaign, .. } => {
             let conn = ctx.open()?;
             let c = campaigns::resolve(&conn, &campaign)?;
-            emit_report(&report::campaigns::show(&conn, &c, ctx.out.lang)?, &ctx.out)
+            emit_report(&report::campaigns::show(&conn, &c)?, &ctx.out)
         }
         CampaignCmd::Edit(a) => edit(ctx, a),
         CampaignCmd::Launch(a) => step(ctx, a, true),

@@ -281,7 +281,7 @@ pub fn run(ctx: &Ctx, cmd: CouncilCmd) -> Result<()> {
         CouncilCmd::Result { session, .. } => {
             let conn = ctx.open()?;
             let s = council::session(&conn, &session)?;
-            emit_report(&report::proposals::result(&conn, &s, ctx.out.lang)?, &ctx.out)
+            emit_report(&report::proposals::result(&conn, &s)?, &ctx.out)
         }
     }
 }

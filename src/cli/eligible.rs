@@ -111,8 +111,8 @@ pub fn run(ctx: &Ctx, a: EligibleArgs) -> Result<()> {
         judged.push((s, j));
     }
     let set = judge.rules(year);
-    let line = regime_line(set.regime, set.as_of, ctx.out.lang);
-    emit_report(&eligible::report(&judged, Some(line), ctx.out.lang), &ctx.out)
+    let line = regime_line(set.regime, set.as_of);
+    emit_report(&eligible::report(&judged, Some(line)), &ctx.out)
 }
 
 /// The subjects and titles to judge: the named subject's registrations (or every covered title of its kind), or

@@ -163,7 +163,7 @@ pub fn run(ctx: &Ctx, cmd: InitiativeCmd) -> Result<()> {
             emit_table(&report::records::initiatives(&initiatives::list(&conn, p, u, year)?), &ctx.out)
         }
         InitiativeCmd::Show { out: _, id } => {
-            emit_report(&report::records::initiative(&initiatives::get(&ctx.open()?, id)?, ctx.out.lang), &ctx.out)
+            emit_report(&report::records::initiative(&initiatives::get(&ctx.open()?, id)?), &ctx.out)
         }
         InitiativeCmd::Use { id, award, undo: true, write } => {
             ctx.write(&write, |tx| initiatives::unuse(tx, id, award))?;

@@ -111,7 +111,7 @@ pub fn run(ctx: &Ctx, cmd: PersonCmd) -> Result<()> {
         PersonCmd::Show { person, .. } => {
             let conn = ctx.open()?;
             let p = people::resolve(&conn, &person)?;
-            emit_report(&report::people::show(&conn, &p, ctx.out.lang)?, &ctx.out)
+            emit_report(&report::people::show(&conn, &p)?, &ctx.out)
         }
         PersonCmd::Edit(a) => edit(ctx, a),
         PersonCmd::Remove { person, yes, write } => remove(ctx, &person, yes, &write),

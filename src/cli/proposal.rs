@@ -208,7 +208,7 @@ pub fn run(ctx: &Ctx, cmd: ProposalCmd) -> Result<()> {
         ProposalCmd::Show { id, .. } => {
             let conn = ctx.open()?;
             let p = proposals::get(&conn, id)?;
-            emit_report(&props::show(&conn, &p, ctx.out.lang)?, &ctx.out)
+            emit_report(&props::show(&conn, &p)?, &ctx.out)
         }
         ProposalCmd::Check { id, .. } => {
             let conn = ctx.open()?;

@@ -273,7 +273,6 @@ fn check(ctx: &Ctx, unit: Option<&str>, title: Option<&str>) -> Result<()> {
     let conn = ctx.open()?;
     let entry = title.map(|t| catalog::resolve(&conn, t)).transpose()?;
     let unit = unit.map(|u| units::resolve(&conn, u)).transpose()?;
-    let lang = ctx.out.lang;
     // A national file: judged in one pass and streamed, the counts said at the end.
     if crate::db::facts::live_registrations(&conn)? > eligible::BULK {
         crate::db::large_read(&conn)?;
@@ -301,8 +300,8 @@ fn check(ctx: &Ctx, unit: Option<&str>, title: Option<&str>) -> Result<()> {
         entry.as_ref().is_none_or(|e| e.code == j.code) && unit.as_ref().is_none_or(|u| u.code == s.unit_code)
     });
     let set = judge.rules(judge.file_year);
-    let line = eligible::regime_line(set.regime, set.as_of, lang);
-    crate::output::emit_report(&eligible::at_risk(&judged, line, lang), &ctx.out)
+    let line = eligible::regime_line(set.regime, set.as_of);
+    crate::output::emit_report(&eligible::at_risk(&judged, line), &ctx.out)
 }
 
 fn import_regs(ctx: &Ctx, file: &str, cols: &super::ColumnArgs, create_people: bool, w: &WriteArgs) -> Result<()> {

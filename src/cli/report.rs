@@ -120,14 +120,14 @@ pub fn run(ctx: &Ctx, cmd: ReportCmd) -> Result<()> {
         ReportCmd::Awards { by, year, .. } => {
             return emit_table(&reviews::awards_by(&conn, by, year, None, false)?, &ctx.out)
         }
-        ReportCmd::Ranking { .. } => reviews::ranking(&conn, lang)?,
+        ReportCmd::Ranking { .. } => reviews::ranking(&conn)?,
         // A national register is streamed as one list (no title), as `eligible` streams past BULK.
         ReportCmd::Decisions { .. } if crate::db::awards::count_decided(&conn)? > build::eligible::BULK => {
             let mut out = crate::output::Stream::start("decisions", reviews::DECISIONS, &ctx.out)?;
             reviews::decision_rows(&conn, |row| out.push(row))?;
             return out.finish();
         }
-        ReportCmd::Decisions { .. } => reviews::decisions(&conn, lang)?,
+        ReportCmd::Decisions { .. } => reviews::decisions(&conn)?,
         ReportCmd::Missing(a) => {
             let d = today_or(&conn, &a)?;
             ctx.say(msg!("as of {}", format_date(d)));
@@ -140,11 +140,11 @@ pub fn run(ctx: &Ctx, cmd: ReportCmd) -> Result<()> {
                 from.iter().map(|f| crate::db::carry::open_source(f)).collect::<Result<_>>()?;
             let mut files = vec![&conn];
             files.extend(others.iter().map(|s| &s.conn));
-            build::forms::report(&files, &form, year, lang)?
+            build::forms::report(&files, &form, year)?
         }
         ReportCmd::Unit { unit, at } => {
             let u = units::resolve(&conn, &unit)?;
-            reviews::unit(&conn, &u, today_or(&conn, &at)?, lang)?
+            reviews::unit(&conn, &u, today_or(&conn, &at)?)?
         }
     };
     emit_report(&r, &ctx.out)

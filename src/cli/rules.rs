@@ -52,7 +52,7 @@ pub fn run(ctx: &Ctx, cmd: RulesCmd) -> Result<()> {
             let as_of = as_of.unwrap_or_else(|| judging_date(meta::bloc(&conn).map(|b| b.year).unwrap_or(2025)));
             let set = RuleSet::new(as_of, &stored::params(&conn)?);
             let quota = report::ranking::Settings::load(&conn)?.quota_bk;
-            emit_report(&report::records::rules_show(&set, quota, ctx.out.lang), &ctx.out)
+            emit_report(&report::records::rules_show(&set, quota), &ctx.out)
         }
         RulesCmd::Set { param, value, source, write } => {
             let v = crate::text::parse_number(&value).map_err(usage)?;

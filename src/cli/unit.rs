@@ -208,7 +208,7 @@ pub fn run(ctx: &Ctx, cmd: UnitCmd) -> Result<()> {
         UnitCmd::Show { unit, .. } => {
             let conn = ctx.open()?;
             let u = units::resolve(&conn, &unit)?;
-            emit_report(&report::units::show(&conn, &u, ctx.out.lang)?, &ctx.out)
+            emit_report(&report::units::show(&conn, &u)?, &ctx.out)
         }
         UnitCmd::Edit(a) => edit(ctx, a),
         UnitCmd::Remove { unit, yes, write } => remove(ctx, &unit, yes, &write),

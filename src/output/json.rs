@@ -42,15 +42,16 @@ pub fn table(w: &mut dyn Write, t: &Table) -> Result<()> {
     Ok(())
 }
 
-pub fn report(w: &mut dyn Write, r: &Report) -> Result<()> {
+pub fn report(w: &mut dyn Write, r: &Report, lang: super::Lang) -> Result<()> {
+    let say = |m: &crate::msg::Msg| super::messages::text(m, lang);
     let sections: Vec<Value> = r
         .sections
         .iter()
         .filter(|s| !s.table.as_ref().is_some_and(|t| t.for_people))
         .map(|s| {
             let mut m = Map::new();
-            m.insert("heading".into(), s.heading.clone().map_or(Value::Null, Value::String));
-            m.insert("lines".into(), json!(s.lines));
+            m.insert("heading".into(), s.heading.as_ref().map_or(Value::Null, |h| Value::String(say(h))));
+            m.insert("lines".into(), json!(s.lines.iter().map(say).collect::<Vec<_>>()));
             if let Some(t) = &s.table {
                 m.insert("table".into(), Value::String(t.name.clone()));
                 m.insert("rows".into(), rows(t));
@@ -58,7 +59,7 @@ pub fn report(w: &mut dyn Write, r: &Report) -> Result<()> {
             Value::Object(m)
         })
         .collect();
-    serde_json::to_writer_pretty(&mut *w, &json!({ "title": r.title, "sections": sections }))
+    serde_json::to_writer_pretty(&mut *w, &json!({ "title": say(&r.title), "sections": sections }))
         .map_err(std::io::Error::from)?;
     writeln!(w)?;
     Ok(())

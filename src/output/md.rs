@@ -44,14 +44,15 @@ pub fn rows(w: &mut dyn Write, rows: &[Vec<Cell>], lang: Lang) -> Result<()> {
 }
 
 pub fn report(w: &mut dyn Write, r: &Report, lang: Lang) -> Result<()> {
-    writeln!(w, "# {}", r.title)?;
+    let say = |m: &crate::msg::Msg| super::messages::text(m, lang);
+    writeln!(w, "# {}", say(&r.title))?;
     for s in &r.sections {
         writeln!(w)?;
         if let Some(h) = &s.heading {
-            writeln!(w, "## {h}\n")?;
+            writeln!(w, "## {}\n", say(h))?;
         }
         for l in &s.lines {
-            writeln!(w, "{l}\n")?;
+            writeln!(w, "{}\n", say(l))?;
         }
         if let Some(t) = s.table.as_ref().filter(|t| !t.data_only) {
             if t.rows.is_empty() {

@@ -315,7 +315,7 @@ pub fn emit_report(r: &Report, o: &Opts) -> Result<()> {
     match o.format() {
         Format::Table => term::report(&mut w, r, o.lang)?,
         Format::Md => md::report(&mut w, r, o.lang)?,
-        Format::Json => json::report(&mut w, r)?,
+        Format::Json => json::report(&mut w, r, o.lang)?,
         Format::Csv => {
             for (i, t) in r.tables().enumerate() {
                 if i > 0 {

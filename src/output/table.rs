@@ -3,6 +3,8 @@
 
 use chrono::NaiveDate;
 
+use crate::msg::Msg;
+
 /// A typed cell. Tables render each kind for people (dates dd/mm/yyyy, enum values translated, numbers in the
 /// language's style); CSV and JSON render them for scripts (ISO dates, stable identifiers, plain numbers).
 #[derive(Debug, Clone, PartialEq)]
@@ -157,23 +159,24 @@ impl Table {
 /// A document: a title, then sections, each with an optional heading, lines of text and an optional table.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Report {
-    pub title: String,
+    pub title: Msg,
     pub sections: Vec<Section>,
 }
 
+/// A section: its heading, lines and table. The words are messages, put in the reader's language when printed.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Section {
-    pub heading: Option<String>,
-    pub lines: Vec<String>,
+    pub heading: Option<Msg>,
+    pub lines: Vec<Msg>,
     pub table: Option<Table>,
 }
 
 impl Report {
-    pub fn new(title: impl Into<String>) -> Self {
-        Report { title: title.into(), sections: Vec::new() }
+    pub fn new(title: Msg) -> Self {
+        Report { title, sections: Vec::new() }
     }
 
-    pub fn section(&mut self, heading: Option<String>, lines: Vec<String>, table: Option<Table>) -> &mut Self {
+    pub fn section(&mut self, heading: Option<Msg>, lines: Vec<Msg>, table: Option<Table>) -> &mut Self {
         self.sections.push(Section { heading, lines, table });
         self
     }

@@ -74,14 +74,16 @@ pub fn block(
 }
 
 pub fn report(w: &mut dyn Write, r: &Report, lang: Lang) -> Result<()> {
-    writeln!(w, "{}\n{}", r.title, "=".repeat(r.title.chars().count()))?;
+    let say = |m: &crate::msg::Msg| super::messages::text(m, lang);
+    let title = say(&r.title);
+    writeln!(w, "{title}\n{}", "=".repeat(title.chars().count()))?;
     for s in &r.sections {
         writeln!(w)?;
-        if let Some(h) = &s.heading {
+        if let Some(h) = s.heading.as_ref().map(say) {
             writeln!(w, "{h}\n{}", "-".repeat(h.chars().count()))?;
         }
         for l in &s.lines {
-            writeln!(w, "{l}")?;
+            writeln!(w, "{}", say(l))?;
         }
         if let Some(t) = s.table.as_ref().filter(|t| !t.data_only) {
             if t.rows.is_empty() {

@@ -5,8 +5,8 @@ use rusqlite::Connection;
 use crate::db::{awards, catalog, decisions};
 use crate::error::Result;
 use crate::model::{Award, Decision};
-use crate::output::labels::label;
-use crate::output::{Cell, Lang, Report, Table};
+use crate::msg::Msg;
+use crate::output::{Cell, Report, Table};
 use crate::text::{format_date, format_period};
 
 /// The columns of `award list`; `award import` reads them back.
@@ -66,7 +66,7 @@ pub fn table(list: Vec<Award>) -> Table {
 
 /// One award as a record: what `award show` prints.
 pub fn show(a: Award) -> Report {
-    let mut r = Report::new(format!("#{} {} — {}", a.id, a.recipient, a.entry_name));
+    let mut r = Report::new(Msg::plain(format!("#{} {} — {}", a.id, a.recipient, a.entry_name)));
     let mut t = table(vec![a]);
     t.record = true;
     r.section(None, vec![], Some(t));
@@ -108,8 +108,8 @@ pub fn decisions(conn: &Connection) -> Result<Table> {
 }
 
 /// One decision with its recipients in its own order: what `award decision show` prints.
-pub fn decision(conn: &Connection, d: &Decision, lang: Lang) -> Result<Report> {
-    let mut r = Report::new(format!("{} — {}", d.number, format_date(d.issued_on)));
+pub fn decision(conn: &Connection, d: &Decision) -> Result<Report> {
+    let mut r = Report::new(Msg::plain(format!("{} — {}", d.number, format_date(d.issued_on))));
     let mut rec = Table::record("decision");
     rec.field("decision", d.number.as_str())
         .field("decision_date", d.issued_on)
@@ -119,6 +119,6 @@ pub fn decision(conn: &Connection, d: &Decision, lang: Lang) -> Result<Report> {
         .field("note", d.note.clone());
     r.section(None, vec![], Some(rec));
     let f = awards::Filter { decision_id: Some(d.id), ..Default::default() };
-    r.section(Some(label("heading.recipients", lang).to_string()), vec![], Some(table(awards::list(conn, &f)?)));
+    r.section(Some(Msg::label("heading.recipients")), vec![], Some(table(awards::list(conn, &f)?)));
     Ok(r)
 }

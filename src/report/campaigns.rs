@@ -5,8 +5,8 @@ use rusqlite::Connection;
 use crate::db::campaigns;
 use crate::error::Result;
 use crate::model::{Campaign, CampaignStatus};
-use crate::output::labels::label;
-use crate::output::{Cell, Lang, Report, Table};
+use crate::msg::Msg;
+use crate::output::{Cell, Report, Table};
 
 fn status(s: &CampaignStatus) -> Cell {
     (*s).into()
@@ -50,8 +50,8 @@ pub fn list(conn: &Connection) -> Result<Table> {
 }
 
 /// One campaign with its registrations counted by unit: what `campaign show` prints.
-pub fn show(conn: &Connection, c: &Campaign, lang: Lang) -> Result<Report> {
-    let mut r = Report::new(format!("{} — {}", c.code, c.name));
+pub fn show(conn: &Connection, c: &Campaign) -> Result<Report> {
+    let mut r = Report::new(Msg::plain(format!("{} — {}", c.code, c.name)));
     let mut rec = Table::record("campaign");
     rec.field("code", c.code.as_str())
         .field("name", c.name.as_str())
@@ -72,6 +72,6 @@ pub fn show(conn: &Connection, c: &Campaign, lang: Lang) -> Result<Report> {
     for (code, name, coll, ind) in campaigns::registrations_by_unit(conn, c.id)? {
         t.push(vec![code.into(), name.into(), coll.into(), ind.into()]);
     }
-    r.section(Some(label("heading.registrations_by_unit", lang).to_string()), vec![], Some(t));
+    r.section(Some(Msg::label("heading.registrations_by_unit")), vec![], Some(t));
     Ok(r)
 }

@@ -2,7 +2,6 @@
 //! carried history, initiatives, discipline, a unit's people and place in the ranking), judges them with the rule
 //! set in force (`rules/`), and builds the report `eligible` and `register check` print.
 
-use super::words;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -11,8 +10,7 @@ use rusqlite::Connection;
 use crate::db::{catalog, discipline, facts, initiatives, people, ratings, rules as stored, units};
 use crate::error::Result;
 use crate::msg::{Arg, Msg, ToArg};
-use crate::output::labels::label;
-use crate::output::{Cell, Lang, Report, Table};
+use crate::output::{Cell, Report, Table};
 use crate::rules::{
     self, judging_date, Check, Evidence, Facts, Judgement, Regime, RuleSet, Standing, Summary, Title, Verdict, Who,
 };
@@ -353,10 +351,6 @@ pub fn reasons(j: &Judgement) -> Msg {
     msg!("{}", Arg::List(conds, "; "))
 }
 
-fn enum_label(kind: &str, id: &str, lang: Lang) -> String {
-    label(&format!("{kind}.{id}"), lang).to_string()
-}
-
 fn check_row(s: &Subject, j: &Judgement, c: &Check) -> Vec<Cell> {
     vec![
         s.name.as_str().into(),
@@ -371,21 +365,21 @@ fn check_row(s: &Subject, j: &Judgement, c: &Check) -> Vec<Cell> {
 }
 
 /// The line that names the rule set and the date it was picked by.
-pub fn regime_line(regime: Regime, as_of: NaiveDate, lang: Lang) -> String {
+pub fn regime_line(regime: Regime, as_of: NaiveDate) -> Msg {
     let (from, to) = regime.period();
     let period = match (from, to) {
-        (Some(f), Some(t)) => format!("{}–{}", format_date(f), format_date(t)),
-        (Some(f), None) => words(msg!("from {}", format_date(f)), lang),
-        (None, Some(t)) => words(msg!("until {}", format_date(t)), lang),
-        (None, None) => String::new(),
+        (Some(f), Some(t)) => Arg::Text(format!("{}–{}", format_date(f), format_date(t))),
+        (Some(f), None) => msg!("from {}", f).into(),
+        (None, Some(t)) => msg!("until {}", t).into(),
+        (None, None) => Arg::Text(String::new()),
     };
-    words(msg!("Rules: {} ({}), in force on {}", regime.texts(), period, format_date(as_of)), lang)
+    msg!("Rules: {} ({}), in force on {}", regime.texts(), period, as_of)
 }
 
 /// The report: a summary per subject and title; then, for people, each judgement's conditions under its own
 /// heading; and for scripts one table of every condition (CSV, JSON, `--table conditions`).
-pub fn report(judged: &[(Subject, Judgement)], as_of_line: Option<String>, lang: Lang) -> Report {
-    let mut r = Report::new(label("title.eligible", lang).to_string());
+pub fn report(judged: &[(Subject, Judgement)], as_of_line: Option<Msg>) -> Report {
+    let mut r = Report::new(Msg::label("title.eligible"));
     let mut sum = Table::new("summary", SUMMARY);
     let mut all = Table::new("conditions", CONDITIONS);
     all.data_only = true;
@@ -413,27 +407,15 @@ pub fn report(judged: &[(Subject, Judgement)], as_of_line: Option<String>, lang:
             one.push(row[4..].to_vec());
             all.push(row);
         }
-        let heading = format!(
-            "{} ({}) — {} {}: {}",
-            s.name,
-            s.unit_code,
-            j.code,
-            j.year,
-            enum_label("eligibility", v.as_str(), lang)
-        );
+        let heading = msg!("{} ({}) — {} {}: {}", s.name, s.unit_code, j.code, j.year, v);
         parts.push((heading, one));
     }
-    let mut lines: Vec<String> = as_of_line.into_iter().collect();
+    let mut lines: Vec<Msg> = as_of_line.into_iter().collect();
     if judged.is_empty() {
-        lines.push(words(msg!("nothing to judge: no registrations; name a subject with --person or --unit"), lang));
+        lines.push(msg!("nothing to judge: no registrations; name a subject with --person or --unit"));
     } else {
-        lines.push(
-            counts
-                .iter()
-                .map(|(k, n)| format!("{}: {n}", enum_label("eligibility", k.as_str(), lang)))
-                .collect::<Vec<_>>()
-                .join(", "),
-        );
+        let each = counts.iter().map(|(k, n)| msg!("{}: {}", *k, n).into()).collect();
+        lines.push(msg!("{}", Arg::List(each, ", ")));
     }
     r.section(None, lines, Some(sum));
     for (h, t) in parts {
@@ -446,9 +428,9 @@ pub fn report(judged: &[(Subject, Judgement)], as_of_line: Option<String>, lang:
 /// `register check`: the registrations that cannot succeed (a condition not met) or lack data (a condition
 /// unknown), one row per such condition, with its evidence and article. Qualitative conditions waiting for
 /// confirmation are counted, not listed: they are the meeting's to confirm.
-pub fn at_risk(judged: &[Judged], rules_line: String, lang: Lang) -> Report {
-    let mut r = Report::new(label("title.register_check", lang).to_string());
-    let (lines, t) = risk_table(judged, rules_line, true, lang);
+pub fn at_risk(judged: &[Judged], rules_line: Msg) -> Report {
+    let mut r = Report::new(Msg::label("title.register_check"));
+    let (lines, t) = risk_table(judged, rules_line, true);
     r.section(None, lines, Some(t));
     r
 }
@@ -475,23 +457,22 @@ pub fn judge_registrations(conn: &Connection, judge: &Judge, as_of: Option<Naive
 /// while there is time to act; those lacking data are counted. A national file (above [`BULK`] registrations) is
 /// not judged inside the review, which stays quick: the line points to `register check`, which judges it in one
 /// streamed pass.
-pub fn review_section(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<(Vec<String>, Table)> {
+pub fn review_section(conn: &Connection, as_of: NaiveDate) -> Result<(Vec<Msg>, Table)> {
     let judge = Judge::new(conn, None)?.at(as_of);
     let set = judge.rules(judge.file_year);
-    let line = regime_line(set.regime, set.as_of, lang);
+    let line = regime_line(set.regime, set.as_of);
     let n = facts::live_registrations(conn)?;
     if n > BULK {
-        let lines =
-            vec![line, words(msg!("{} registrations: `thidua register check` judges them one by one", n), lang)];
+        let lines = vec![line, msg!("{} registrations: `thidua register check` judges them one by one", n)];
         return Ok((lines, Table::new("at_risk", AT_RISK)));
     }
     let judged = judge_registrations(conn, &judge, Some(as_of))?;
-    Ok(risk_table(&judged, line, false, lang))
+    Ok(risk_table(&judged, line, false))
 }
 
 /// The lines (rule set, counts) and the table of the conditions that keep registrations from succeeding; with
 /// `open`, those lacking data are listed too.
-fn risk_table(judged: &[Judged], rules_line: String, open: bool, lang: Lang) -> (Vec<String>, Table) {
+fn risk_table(judged: &[Judged], rules_line: Msg, open: bool) -> (Vec<Msg>, Table) {
     let mut t = Table::new("at_risk", AT_RISK);
     let (mut bad, mut lacking) = (0, 0);
     for (id, s, j) in judged {
@@ -504,7 +485,7 @@ fn risk_table(judged: &[Judged], rules_line: String, open: bool, lang: Lang) -> 
             t.push(row);
         }
     }
-    (vec![rules_line, words(risk_counts(judged.len(), bad, lacking), lang)], t)
+    (vec![rules_line, risk_counts(judged.len(), bad, lacking)], t)
 }
 
 /// Above this many registrations `eligible` streams one table instead of laying out a report.

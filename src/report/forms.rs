@@ -238,19 +238,13 @@ pub fn frontline(awards: &[AwardRow]) -> Table {
 
 /// `report form`: the form over every file given (the campaigns of each; the awards each records as decided in
 /// `year`), with the regime it follows and what it could not place.
-pub fn report(
-    files: &[&rusqlite::Connection],
-    form: &str,
-    year: i32,
-    lang: crate::output::Lang,
-) -> crate::error::Result<crate::output::Report> {
-    use super::words;
+pub fn report(files: &[&rusqlite::Connection], form: &str, year: i32) -> crate::error::Result<crate::output::Report> {
     let regime = Regime::at(year);
     let mut r = crate::output::Report::new(match form {
-        "0601" | "0603" => words(msg!("form {}.N/BNV-TĐKT of {}", form, year), lang),
-        _ => words(msg!("the front-line ratio of {}", year), lang),
+        "0601" | "0603" => msg!("form {}.N/BNV-TĐKT of {}", form, year),
+        _ => msg!("the front-line ratio of {}", year),
     });
-    let mut lines = vec![words(msg!("forms of {}; files read: {}", regime.text(), files.len()), lang)];
+    let mut lines = vec![msg!("forms of {}; files read: {}", regime.text(), files.len())];
     let table = match form {
         "0601" => {
             let mut all = Vec::new();
@@ -267,10 +261,7 @@ pub fn report(
             if form == "0603" {
                 let (t, unclassified) = f0603(&all);
                 if unclassified > 0 {
-                    lines.push(words(
-                        msg!("{} individuals whose position says no class are left out of rows 06–10 (`person edit --position`)", unclassified),
-                        lang,
-                    ));
+                    lines.push(msg!("{} individuals whose position says no class are left out of rows 06–10 (`person edit --position`)", unclassified));
                 }
                 t
             } else {

@@ -5,32 +5,33 @@ use rusqlite::Connection;
 use crate::db::meetings;
 use crate::error::Result;
 use crate::model::{ItemKind, Meeting};
+use crate::msg::Msg;
 use crate::output::labels::label;
 use crate::output::{Lang, Report, Table};
 use crate::text::format_date;
 
 /// One line that says when and where a meeting was held and who directed it.
-pub fn summary(m: &Meeting, lang: Lang) -> Vec<String> {
+pub fn summary(m: &Meeting, lang: Lang) -> Vec<Msg> {
     // The meeting's number first, so a review says which meeting it used (`meeting show N`).
     let mut lines = vec![
-        format!("{}: #{}", label("meeting_no", lang), m.id),
-        format!("{}: {}", label("held_on", lang), format_date(m.held_on)),
+        Msg::plain(format!("{}: #{}", label("meeting_no", lang), m.id)),
+        Msg::plain(format!("{}: {}", label("held_on", lang), format_date(m.held_on))),
     ];
     if let Some(p) = &m.place {
-        lines.push(format!("{}: {p}", label("place", lang)));
+        lines.push(Msg::plain(format!("{}: {p}", label("place", lang))));
     }
     if let Some(c) = &m.chair {
-        lines.push(format!("{}: {c}", label("chair", lang)));
+        lines.push(Msg::plain(format!("{}: {c}", label("chair", lang))));
     }
     for (name, role) in &m.guests {
-        lines.push(format!(
+        lines.push(Msg::plain(format!(
             "{}: {name}{}",
             label("guest", lang),
             role.as_deref().map(|r| format!(", {r}")).unwrap_or_default()
-        ));
+        )));
     }
     if let Some(n) = &m.note {
-        lines.push(n.clone());
+        lines.push(Msg::plain(n.clone()));
     }
     lines
 }
@@ -49,10 +50,10 @@ pub fn items(conn: &Connection, m: &Meeting, kind: ItemKind) -> Result<Table> {
 }
 
 /// Adds the meeting's sections (summary, talks, exemplars) to a report.
-pub fn sections(conn: &Connection, r: &mut Report, m: &Meeting, heading: Option<String>, lang: Lang) -> Result<()> {
+pub fn sections(conn: &Connection, r: &mut Report, m: &Meeting, heading: Option<Msg>, lang: Lang) -> Result<()> {
     r.section(heading, summary(m, lang), None);
-    r.section(Some(label("heading.talks", lang).to_string()), vec![], Some(items(conn, m, ItemKind::Talk)?));
-    r.section(Some(label("heading.exemplars", lang).to_string()), vec![], Some(items(conn, m, ItemKind::Exemplar)?));
+    r.section(Some(Msg::label("heading.talks")), vec![], Some(items(conn, m, ItemKind::Talk)?));
+    r.section(Some(Msg::label("heading.exemplars")), vec![], Some(items(conn, m, ItemKind::Exemplar)?));
     Ok(())
 }
 
@@ -60,7 +61,8 @@ pub fn sections(conn: &Connection, r: &mut Report, m: &Meeting, heading: Option<
 pub fn show(conn: &Connection, m: &Meeting, lang: Lang) -> Result<Report> {
     let key = format!("meeting_kind.{}", m.kind);
     let kind = label(&key, lang);
-    let mut r = Report::new(m.title.clone().unwrap_or_else(|| format!("{kind} — {}", format_date(m.held_on))));
+    let mut r =
+        Report::new(Msg::plain(m.title.clone().unwrap_or_else(|| format!("{kind} — {}", format_date(m.held_on)))));
     sections(conn, &mut r, m, None, lang)?;
     Ok(r)
 }

@@ -4,8 +4,8 @@ use rusqlite::Connection;
 
 use crate::error::Result;
 use crate::model::Person;
-use crate::output::labels::label;
-use crate::output::{Lang, Report, Table};
+use crate::msg::Msg;
+use crate::output::{Report, Table};
 
 fn record(p: &Person) -> Table {
     let mut t = Table::record("person");
@@ -25,10 +25,10 @@ fn record(p: &Person) -> Table {
 }
 
 /// One person with the achievements of every year: what `person show` prints.
-pub fn show(conn: &Connection, p: &Person, lang: Lang) -> Result<Report> {
-    let mut r = Report::new(format!("#{} {}", p.id, p.full_name));
+pub fn show(conn: &Connection, p: &Person) -> Result<Report> {
+    let mut r = Report::new(Msg::plain(format!("#{} {}", p.id, p.full_name)));
     r.section(None, vec![], Some(record(p)));
     let list = super::history::achievements(conn, None, Some(p.id))?;
-    r.section(Some(label("heading.awards_all", lang).to_string()), vec![], Some(super::history::table(&list)));
+    r.section(Some(Msg::label("heading.awards_all")), vec![], Some(super::history::table(&list)));
     Ok(r)
 }

@@ -6,6 +6,7 @@ use rusqlite::Connection;
 use crate::db::{pledges, units};
 use crate::error::Result;
 use crate::model::{Campaign, Pledge, TargetStatus, Unit};
+use crate::msg::Msg;
 use crate::output::labels::label;
 use crate::output::{Cell, Lang, Report, Table};
 use crate::text::format_date;
@@ -87,16 +88,16 @@ pub fn table(rows: &[UnitPledge]) -> Table {
 
 /// A unit's targets with the latest figure at the date, percent and status: what `pledge show` prints.
 pub fn show(conn: &Connection, u: &Unit, c: &Campaign, p: &Pledge, at: NaiveDate, lang: Lang) -> Result<Report> {
-    let mut r = Report::new(format!("{} — {} ({})", u.code, u.name, c.code));
+    let mut r = Report::new(Msg::plain(format!("{} — {} ({})", u.code, u.name, c.code)));
     r.section(
         None,
-        vec![format!(
+        vec![Msg::plain(format!(
             "{}: {}; {}: {}",
-            label("signed_on", lang).to_string(),
+            label("signed_on", lang),
             format_date(p.signed_on),
-            label("as_of", lang).to_string(),
+            label("as_of", lang),
             format_date(at)
-        )],
+        ))],
         None,
     );
     let mut t = Table::new(

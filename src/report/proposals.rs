@@ -1,7 +1,6 @@
 //! The council's results and the proposals: ballots against the threshold of the rule set in force, each
 //! proposal with its candidates, dossier and outcome, and what a dossier still lacks (Law 06/2022 Art 84).
 
-use super::words;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
@@ -414,26 +413,23 @@ pub const RESULT_COLUMNS: &[&str] = &[
 ];
 
 /// `council result`: a session's attendance and each ballot against its threshold, with the article.
-pub fn result(conn: &Connection, s: &Session, lang: Lang) -> Result<Report> {
+pub fn result(conn: &Connection, s: &Session) -> Result<Report> {
     let set = rules_of(conn)?.at(s.held_on);
-    let mut r = Report::new(words(msg!("Council session #{} of {}", s.id, crate::text::format_date(s.held_on)), lang));
+    let mut r = Report::new(msg!("Council session #{} of {}", s.id, crate::text::format_date(s.held_on)));
     let quorum = set.get(rules::Param::Quorum);
     r.section(
         None,
-        vec![words(
-            msg!(
-                "{} members; {} present, {} absent with a written opinion; quorum {} ({})",
-                s.members,
-                s.present,
-                s.written,
-                quorum.value.map_or(Arg::Text(String::new()), Arg::Pct),
-                match &quorum.source {
-                    rules::Source::Set { source, .. } => Arg::Text(source.clone()),
-                    rules::Source::Default(c) => super::eligible::article_arg(c),
-                    rules::Source::None => Arg::Text(String::new()),
-                }
-            ),
-            lang,
+        vec![msg!(
+            "{} members; {} present, {} absent with a written opinion; quorum {} ({})",
+            s.members,
+            s.present,
+            s.written,
+            quorum.value.map_or(Arg::Text(String::new()), Arg::Pct),
+            match &quorum.source {
+                rules::Source::Set { source, .. } => Arg::Text(source.clone()),
+                rules::Source::Default(c) => super::eligible::article_arg(c),
+                rules::Source::None => Arg::Text(String::new()),
+            }
         )],
         None,
     );
@@ -455,7 +451,7 @@ pub fn result(conn: &Connection, s: &Session, lang: Lang) -> Result<Report> {
             source(&w.threshold),
         ]);
     }
-    r.section(Some(label("heading.ballots", lang).to_string()), vec![], Some(t));
+    r.section(Some(Msg::label("heading.ballots")), vec![], Some(t));
     Ok(r)
 }
 
@@ -570,8 +566,8 @@ pub fn subject(conn: &Connection, i: &Item) -> Result<super::eligible::Subject> 
 }
 
 /// `proposal show`: the proposal, its candidates, its papers.
-pub fn show(conn: &Connection, p: &Proposal, lang: Lang) -> Result<Report> {
-    let mut r = Report::new(format!("#{} {}", p.id, p.title));
+pub fn show(conn: &Connection, p: &Proposal) -> Result<Report> {
+    let mut r = Report::new(Msg::plain(format!("#{} {}", p.id, p.title)));
     let mut rec = Table::record("proposal");
     rec.field("id", p.id)
         .field("title", p.title.as_str())
@@ -590,8 +586,8 @@ pub fn show(conn: &Connection, p: &Proposal, lang: Lang) -> Result<Report> {
     for e in proposals::events(conn, p)? {
         h.push(vec![e.kind.into(), e.on.into(), e.memo.into(), e.reason.into()]);
     }
-    r.section(Some(label("heading.history", lang).to_string()), vec![], Some(h));
-    r.section(Some(label("heading.candidates", lang).to_string()), vec![], Some(candidates(conn, p)?));
+    r.section(Some(Msg::label("heading.history")), vec![], Some(h));
+    r.section(Some(Msg::label("heading.candidates")), vec![], Some(candidates(conn, p)?));
     let mut d = Table::new("dossier", &["id", "kind", "candidate", "name", "size", "sha256", "added_on"]);
     for doc in proposals::docs(conn, p.id)? {
         d.push(vec![
@@ -604,7 +600,7 @@ pub fn show(conn: &Connection, p: &Proposal, lang: Lang) -> Result<Report> {
             doc.added_on.into(),
         ]);
     }
-    r.section(Some(label("heading.dossier", lang).to_string()), vec![], Some(d));
+    r.section(Some(Msg::label("heading.dossier")), vec![], Some(d));
     Ok(r)
 }
 

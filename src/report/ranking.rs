@@ -1,7 +1,6 @@
 //! Totals, ranking, bands and proposals of the member units (docs/domain.md §3): computed once here for
 //! `score list`, `score explain`, `report ranking` and the annual review.
 
-use super::words;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -538,29 +537,29 @@ pub fn explain(conn: &Connection, u: &Unit, lang: Lang) -> Result<Report> {
     let criteria = scores::criteria(conn)?;
     let all = scores::scores(conn)?;
     let pts = |unit_id: i64, c: i64| all.iter().find(|s| s.unit_id == unit_id && s.criterion_id == c);
-    let mut r = Report::new(format!("{} — {}", u.code, u.name));
+    let mut r = Report::new(Msg::plain(format!("{} — {}", u.code, u.name)));
     let vi = lang == Lang::Vi;
     let rank = match (me.scored, me.shared) {
         (false, _) => "—".to_string(),
         (true, true) => format!("{}=", me.rank),
         (true, false) => me.rank.to_string(),
     };
-    let mut lines = vec![format!(
+    let mut lines = vec![Msg::plain(format!(
         "{} {rank}/{}: {} {} ({} {}; {})",
-        label("rank", lang).to_string(),
+        label("rank", lang),
         st.len(),
         format_number(me.total, vi),
-        label("points", lang).to_string(),
-        label("total_self", lang).to_string(),
+        label("points", lang),
+        label("total_self", lang),
         format_number(me.self_total, vi),
-        label(&format!("band.{}", me.band), lang).to_string()
-    )];
+        label(&format!("band.{}", me.band), lang)
+    ))];
     // The neighbours above and below, and the criteria that make the difference.
     for other in [pos.checked_sub(1).map(|i| &st[i]), st.get(pos + 1)].into_iter().flatten() {
         let gap = me.total - other.total;
         let diffs = differences(me.unit_id, other.unit_id, &criteria, &all);
         let deciding: Vec<String> = diffs.iter().take(3).map(|(d, c)| format!("{} {d:+}", c.code)).collect();
-        lines.push(format!(
+        lines.push(Msg::plain(format!(
             "{} {} ({} {}): {:+} — {}",
             label("vs", lang),
             other.code,
@@ -568,17 +567,14 @@ pub fn explain(conn: &Connection, u: &Unit, lang: Lang) -> Result<Report> {
             other.rank,
             (gap * 100.0).round() / 100.0,
             if deciding.is_empty() { label("same_points", lang).to_string() } else { deciding.join(", ") }
-        ));
+        )));
     }
-    lines.extend(me.notes.iter().map(|n| words(n.clone(), lang)));
+    lines.extend(me.notes.iter().cloned());
     if let Some(p) = me.proposal {
-        lines.push(format!("{}: {}", label("proposal", lang), label(&format!("proposal.{p}"), lang)));
+        lines.push(msg!("{}: {}", Arg::Label("proposal".into()), Arg::label("proposal", p)));
     }
-    lines.push(format!(
-        "{}: {}",
-        label("tiebreak", lang),
-        settings.tiebreak.iter().map(|r| words(rule_name(*r), lang)).collect::<Vec<_>>().join(", ")
-    ));
+    let rules = Arg::List(settings.tiebreak.iter().map(|r| rule_name(*r).into()).collect(), ", ");
+    lines.push(msg!("{}: {}", Arg::Label("tiebreak".into()), rules));
     r.section(None, lines, None);
     let mut t = Table::new(
         "criteria",
@@ -614,7 +610,7 @@ pub fn explain(conn: &Connection, u: &Unit, lang: Lang) -> Result<Report> {
 /// The criteria with their groups and the groups' maxima: what `score criteria list` prints.
 pub fn criteria(conn: &Connection, lang: Lang) -> Result<Report> {
     let list = scores::criteria(conn)?;
-    let mut r = Report::new(label("title.criteria", lang).to_string());
+    let mut r = Report::new(Msg::label("title.criteria"));
     let mut t = Table::new("criteria", &["group", "group_name", "code", "name", "kind", "max"]);
     for c in &list {
         t.push(vec![
@@ -633,7 +629,7 @@ pub fn criteria(conn: &Connection, lang: Lang) -> Result<Report> {
     }
     let sum = |k: CriterionKind| list.iter().filter(|c| c.kind == k).map(|c| c.max).sum::<f64>();
     let vi = lang == Lang::Vi;
-    let line = format!(
+    let line = Msg::plain(format!(
         "{}: {} + {} {} − {} {}",
         label("max", lang),
         format_number(sum(CriterionKind::Base), vi),
@@ -641,8 +637,8 @@ pub fn criteria(conn: &Connection, lang: Lang) -> Result<Report> {
         format_number(sum(CriterionKind::Bonus), vi),
         label("criterion_kind.penalty", lang),
         format_number(sum(CriterionKind::Penalty), vi)
-    );
-    r.section(Some(label("heading.groups", lang).to_string()), vec![line], Some(g));
+    ));
+    r.section(Some(Msg::label("heading.groups")), vec![line], Some(g));
     Ok(r)
 }
 

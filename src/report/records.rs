@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use crate::db::discipline::DisciplineRow;
 use crate::db::initiatives::InitiativeRow;
 use crate::db::ratings::RatingRow;
-use crate::output::labels::label;
-use crate::output::{Cell, Lang, Report, Table};
+use crate::msg::Msg;
+use crate::output::{Cell, Report, Table};
 use crate::rules::{self, Regime, RuleSet, Source, Who};
 
 pub const RATING_COLUMNS: &[&str] =
@@ -60,7 +60,7 @@ pub fn initiatives(list: &[InitiativeRow]) -> Table {
 }
 
 /// One initiative: its record, then its authors with whether each is a person of the file.
-pub fn initiative(r: &InitiativeRow, lang: Lang) -> Report {
+pub fn initiative(r: &InitiativeRow) -> Report {
     let mut rec = Table::record("initiative");
     rec.field("id", r.i.id)
         .field("initiative", r.i.title.as_str())
@@ -76,9 +76,9 @@ pub fn initiative(r: &InitiativeRow, lang: Lang) -> Report {
     for (p, n) in &r.authors {
         a.push(vec![n.as_str().into(), (*p).into()]);
     }
-    let mut rep = Report::new(format!("#{} {}", r.i.id, r.i.title));
+    let mut rep = Report::new(Msg::plain(format!("#{} {}", r.i.id, r.i.title)));
     rep.section(None, vec![], Some(rec));
-    rep.section(Some(label("heading.authors", lang).to_string()), vec![], Some(a));
+    rep.section(Some(Msg::label("heading.authors")), vec![], Some(a));
     rep
 }
 
@@ -108,9 +108,9 @@ pub fn discipline(list: &[DisciplineRow], today: NaiveDate) -> Table {
 /// `rules show`: the rule set in force on a date, its parameters with their sources, and every condition of the
 /// covered titles with its article.
 /// `quota_bk`: the bloc's quota of certificates of merit, kept with the ranking's settings (`score settings`).
-pub fn rules_show(set: &RuleSet, quota_bk: usize, lang: Lang) -> Report {
-    let mut r = Report::new(label("title.rules", lang).to_string());
-    let lines = vec![super::eligible::regime_line(set.regime, set.as_of, lang)];
+pub fn rules_show(set: &RuleSet, quota_bk: usize) -> Report {
+    let mut r = Report::new(Msg::label("title.rules"));
+    let lines = vec![super::eligible::regime_line(set.regime, set.as_of)];
     let mut regimes = Table::new("regimes", &["regime", "from", "to", "texts"]);
     for g in [Regime::Law2003, Regime::Decree98, Regime::Decree152] {
         let (from, to) = g.period();
@@ -134,7 +134,7 @@ pub fn rules_show(set: &RuleSet, quota_bk: usize, lang: Lang) -> Report {
         Cell::Empty,
         Cell::Empty,
     ]);
-    r.section(Some(label("heading.params", lang).to_string()), vec![], Some(p));
+    r.section(Some(Msg::label("heading.params")), vec![], Some(p));
     let mut c = Table::new("conditions", &["title", "subject", "condition", "article"]);
     for code in rules::COVERED {
         for who in [Who::Person, Who::Unit] {
@@ -149,6 +149,6 @@ pub fn rules_show(set: &RuleSet, quota_bk: usize, lang: Lang) -> Report {
             }
         }
     }
-    r.section(Some(label("heading.conditions", lang).to_string()), vec![], Some(c));
+    r.section(Some(Msg::label("heading.conditions")), vec![], Some(c));
     r
 }

@@ -1,19 +1,19 @@
 //! The reviews of the year and the lists that go with them (docs/domain.md §4): each built once as a `Report` and
 //! rendered by `output/`. Every report runs on any file: a part of the year that is still empty says so.
 
-use super::words;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use crate::db::{awards, campaigns, decisions, meetings, meta, people, pledges, registrations, units};
 use crate::error::Result;
 use crate::model::{Award, MeetingKind, RegStatus, Unit};
+use crate::msg::{Arg, Msg};
 use crate::output::labels::label;
 use crate::output::{Cell, Lang, Report, Table};
 use crate::text::{format_date, format_period};
 
-fn l(key: &str, lang: Lang) -> String {
-    label(key, lang).to_string()
+fn l(key: &str) -> Msg {
+    Msg::label(key)
 }
 
 fn members_table(list: &[Unit]) -> Table {
@@ -30,26 +30,26 @@ fn members_table(list: &[Unit]) -> Table {
     t
 }
 
-fn bloc_lines(conn: &Connection, n: usize, lang: Lang) -> Result<Vec<String>> {
+fn bloc_lines(conn: &Connection, n: usize) -> Result<Vec<Msg>> {
     let b = meta::bloc(conn)?;
     Ok(vec![match &b.province {
-        Some(p) => words(msg!("{} (province {}): {} member units.", b.name, p, n), lang),
-        None => words(msg!("{}: {} member units.", b.name, n), lang),
+        Some(p) => msg!("{} (province {}): {} member units.", b.name, p, n),
+        None => msg!("{}: {} member units.", b.name, n),
     }])
 }
 
 /// Launched campaigns as lines (name, launch date, slogan, motto, purpose) and a table.
-fn campaigns_section(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<(Vec<String>, Table)> {
+fn campaigns_section(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<(Vec<Msg>, Table)> {
     let mut lines = Vec::new();
     let mut t = Table::new("campaigns", &["code", "name", "kind", "launched_on", "slogan", "motto", "purpose"]);
     for c in campaigns::list(conn)?.into_iter().filter(|c| c.launched_on.is_some_and(|d| d <= as_of)) {
         let launched = c.launched_on.map(format_date).unwrap_or_default();
-        lines.push(format!("{} ({} {launched})", c.name, l("launched_on", lang).to_lowercase()));
+        lines.push(Msg::plain(format!("{} ({} {launched})", c.name, label("launched_on", lang).to_lowercase())));
         // The slogan and the motto are quoted as the launch document words them.
         for (k, v, quoted) in [("slogan", &c.slogan, true), ("motto", &c.motto, true), ("purpose", &c.purpose, false)] {
             match v {
-                Some(v) if quoted => lines.push(format!("{}: “{v}”", l(k, lang))),
-                Some(v) => lines.push(format!("{}: {v}", l(k, lang))),
+                Some(v) if quoted => lines.push(Msg::plain(format!("{}: “{v}”", label(k, lang)))),
+                Some(v) => lines.push(Msg::plain(format!("{}: {v}", label(k, lang)))),
                 None => {}
             }
         }
@@ -64,7 +64,7 @@ fn campaigns_section(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<
         ]);
     }
     if lines.is_empty() {
-        lines.push(l("none.campaigns", lang));
+        lines.push(l("none.campaigns"));
     }
     // The lines say it for a person; the table is for CSV and JSON.
     t.data_only = true;
@@ -148,29 +148,29 @@ pub fn missing_table(
     for u in units::members(conn)? {
         let mut gaps = Vec::new();
         if !counts.iter().any(|c| c.unit_code == u.code) {
-            gaps.push(l("missing.registration", lang));
+            gaps.push(l("missing.registration"));
         }
         match (&campaign, completion.iter().find(|p| p.unit_code == u.code)) {
             (None, _) => {}
             (Some(_), Some(p)) if p.pledge.is_some() => {
                 if p.targets == 0 {
-                    gaps.push(l("missing.targets", lang));
+                    gaps.push(l("missing.targets"));
                 } else if p.no_data > 0 {
-                    gaps.push(format!("{} {}", p.no_data, l("missing.figures", lang)));
+                    gaps.push(msg!("{} {}", p.no_data, Arg::Label("missing.figures".into())));
                 }
             }
-            (Some(_), _) => gaps.push(l("missing.pledge", lang)),
+            (Some(_), _) => gaps.push(l("missing.pledge")),
         }
         // The same list `score lock` shows: members not fully scored, once the bloc has criteria.
         if let Some(s) = scoring.iter().find(|s| s.unit_id == u.id && !s.complete()) {
-            gaps.push(format!(
+            gaps.push(Msg::plain(format!(
                 "{}: {} {}, {} {}",
-                l("missing.scores", lang),
+                label("missing.scores", lang),
                 s.missing,
-                l("missing.unassessed", lang),
+                label("missing.unassessed", lang),
                 s.unverified,
-                l("unverified", lang).to_lowercase()
-            ));
+                label("unverified", lang).to_lowercase()
+            )));
         }
         for g in gaps {
             t.push(vec![u.code.as_str().into(), u.name.as_str().into(), g.into()]);
@@ -183,18 +183,16 @@ pub fn missing_table(
     Ok(t)
 }
 
-fn pledge_section(conn: &Connection, r: &mut Report, as_of: NaiveDate, heading: String, lang: Lang) -> Result<()> {
+fn pledge_section(conn: &Connection, r: &mut Report, as_of: NaiveDate, heading: Msg) -> Result<()> {
     match campaigns::the_regular(conn)? {
         None => {
-            r.section(Some(heading), vec![l("none.pledge", lang)], None);
+            r.section(Some(heading), vec![l("none.pledge")], None);
         }
         Some(c) => {
             let rows = super::pledges::completion(conn, c.id, as_of)?;
             let signed = rows.iter().filter(|p| p.pledge.is_some()).count();
-            let line = words(
-                msg!("{} of {} units signed the pledge of {}; completion as of {}.", signed, rows.len(), c.name, as_of),
-                lang,
-            );
+            let line =
+                msg!("{} of {} units signed the pledge of {}; completion as of {}.", signed, rows.len(), c.name, as_of);
             r.section(Some(heading), vec![line], Some(super::pledges::table(&rows)));
         }
     }
@@ -205,9 +203,9 @@ fn meeting_section(conn: &Connection, r: &mut Report, kind: MeetingKind, year: i
     let (from, to) = year_bounds(year);
     // The review meeting of a period is held just after it (a mid-year review in July), so look through the year.
     match meetings::latest(conn, kind, from, to)? {
-        Some(m) => super::meeting::sections(conn, r, &m, Some(l(&format!("heading.meeting.{kind}"), lang)), lang)?,
+        Some(m) => super::meeting::sections(conn, r, &m, Some(l(&format!("heading.meeting.{kind}"))), lang)?,
         None => {
-            r.section(Some(l(&format!("heading.meeting.{kind}"), lang)), vec![l("none.meeting", lang)], None);
+            r.section(Some(l(&format!("heading.meeting.{kind}"))), vec![l("none.meeting")], None);
         }
     }
     Ok(())
@@ -220,32 +218,26 @@ fn year_bounds(year: i32) -> (NaiveDate, NaiveDate) {
 }
 
 /// What both reviews open with: the title, the date, the review meeting, the bloc and its members, the campaigns.
-fn review_opening(
-    conn: &Connection,
-    title: String,
-    meeting: MeetingKind,
-    as_of: NaiveDate,
-    lang: Lang,
-) -> Result<Report> {
+fn review_opening(conn: &Connection, title: Msg, meeting: MeetingKind, as_of: NaiveDate, lang: Lang) -> Result<Report> {
     let year = meta::bloc(conn)?.year;
     let mut r = Report::new(title);
-    r.section(None, vec![format!("{} {}", l("as_of", lang), format_date(as_of))], None);
+    r.section(None, vec![msg!("{} {}", Arg::Label("as_of".into()), as_of)], None);
     meeting_section(conn, &mut r, meeting, year, lang)?;
     let m = units::members(conn)?;
-    r.section(Some(l("heading.members", lang)), bloc_lines(conn, m.len(), lang)?, Some(members_table(&m)));
+    r.section(Some(l("heading.members")), bloc_lines(conn, m.len())?, Some(members_table(&m)));
     let (lines, t) = campaigns_section(conn, as_of, lang)?;
-    r.section(Some(l("heading.campaigns", lang)), lines, Some(t));
+    r.section(Some(l("heading.campaigns")), lines, Some(t));
     Ok(r)
 }
 
 /// The mid-year review ("sơ kết 6 tháng"), as of a date (default 30/06).
 pub fn midyear(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<Report> {
     let year = meta::bloc(conn)?.year;
-    let title = words(msg!("Mid-year review of emulation and commendation work, first six months of {}", year), lang);
+    let title = msg!("Mid-year review of emulation and commendation work, first six months of {}", year);
     let mut r = review_opening(conn, title, MeetingKind::Midyear, as_of, lang)?;
     let counts = registrations::counts(conn, Some(as_of))?;
-    r.section(Some(l("heading.registrations", lang)), vec![], Some(registrations_table(&counts)?));
-    pledge_section(conn, &mut r, as_of, l("heading.pledge", lang), lang)?;
+    r.section(Some(l("heading.registrations")), vec![], Some(registrations_table(&counts)?));
+    pledge_section(conn, &mut r, as_of, l("heading.pledge"))?;
     // Awards decided in the period are counted by title and form; those of units are listed, as are the units'
     // earlier achievements. People's awards are counted here and listed by `award list` (a province or a
     // ministry has hundreds of thousands of them).
@@ -256,74 +248,71 @@ pub fn midyear(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<Report
     let (decided, brought): (Vec<Award>, Vec<Award>) =
         units.into_iter().partition(|a| a.decision_date.is_some_and(|d| d >= from && d <= as_of));
     let by_code = awards_by(conn, By::Code, None, Some((from, as_of)), false)?;
-    r.section(Some(l("heading.awards_decided", lang)), vec![], Some(by_code));
-    r.section(Some(l("heading.awards_decided_units", lang)), vec![], Some(awards_table("awards_decided", &decided)));
-    r.section(Some(l("heading.awards_brought", lang)), vec![], Some(awards_table("awards_brought", &brought)));
-    r.section(Some(l("heading.missing", lang)), vec![], Some(missing_table(conn, as_of, lang, &counts)?));
+    r.section(Some(l("heading.awards_decided")), vec![], Some(by_code));
+    r.section(Some(l("heading.awards_decided_units")), vec![], Some(awards_table("awards_decided", &decided)));
+    r.section(Some(l("heading.awards_brought")), vec![], Some(awards_table("awards_brought", &brought)));
+    r.section(Some(l("heading.missing")), vec![], Some(missing_table(conn, as_of, lang, &counts)?));
     // While there is time to act: the registrations that cannot succeed under the rules in force.
-    let (lines, t) = super::eligible::review_section(conn, as_of, lang)?;
-    r.section(Some(l("heading.at_risk", lang)), lines, Some(t));
+    let (lines, t) = super::eligible::review_section(conn, as_of)?;
+    r.section(Some(l("heading.at_risk")), lines, Some(t));
     Ok(r)
 }
 
 /// The annual review ("tổng kết năm"), as of a date (default 31/12).
 pub fn annual(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<Report> {
     let year = meta::bloc(conn)?.year;
-    let title = words(msg!("Annual review of emulation and commendation work, {}", year), lang);
+    let title = msg!("Annual review of emulation and commendation work, {}", year);
     let mut r = review_opening(conn, title, MeetingKind::Annual, as_of, lang)?;
     let counts = registrations::counts(conn, Some(as_of))?;
-    r.section(Some(l("heading.results", lang)), vec![], Some(results_table(&counts)?));
-    pledge_section(conn, &mut r, as_of, l("heading.pledge", lang), lang)?;
-    ranking_section(conn, &mut r, lang)?;
+    r.section(Some(l("heading.results")), vec![], Some(results_table(&counts)?));
+    pledge_section(conn, &mut r, as_of, l("heading.pledge"))?;
+    ranking_section(conn, &mut r)?;
     // The year's awards decided by the review's date (or undated): counted by title and form, then listed, units
     // first and people in an annex table.
     let by_code = awards_by(conn, By::Code, Some(year), Some((NaiveDate::MIN, as_of)), true)?;
-    r.section(Some(l("heading.awards_year", lang)), vec![], Some(by_code));
+    r.section(Some(l("heading.awards_year")), vec![], Some(by_code));
     let f = awards::Filter { year: Some(year), decided_by: Some(as_of), ..Default::default() };
     let units = awards::list(conn, &awards::Filter { collective: true, ..f.clone() })?;
-    r.section(Some(l("heading.awards_list", lang)), vec![], Some(awards_table("awards", &units)));
+    r.section(Some(l("heading.awards_list")), vec![], Some(awards_table("awards", &units)));
     let people = awards::list(conn, &awards::Filter { individual: true, ..f })?;
-    r.section(Some(l("heading.awards_people", lang)), vec![], Some(awards_table("awards_people", &people)));
+    r.section(Some(l("heading.awards_people")), vec![], Some(awards_table("awards_people", &people)));
     // The share of people working directly among the individuals awarded in the year (Law 06/2022 Art 5.2).
     let year = crate::db::meta::bloc(conn)?.year;
     let front = super::forms::frontline(&crate::db::stats::awards_decided_in(conn, year)?);
     if !front.rows.is_empty() {
-        r.section(Some(l("heading.frontline", lang)), vec![], Some(front));
+        r.section(Some(l("heading.frontline")), vec![], Some(front));
     }
     // The proposals sent upward, their ballots and what was decided.
     if !crate::db::proposals::list(conn)?.is_empty() {
-        r.section(Some(l("heading.proposals", lang)), vec![], Some(super::proposals::review_table(conn, lang)?));
+        r.section(Some(l("heading.proposals")), vec![], Some(super::proposals::review_table(conn, lang)?));
     }
-    r.section(Some(l("heading.missing", lang)), vec![], Some(missing_table(conn, as_of, lang, &counts)?));
+    r.section(Some(l("heading.missing")), vec![], Some(missing_table(conn, as_of, lang, &counts)?));
     Ok(r)
 }
 
 /// The score summary with ranks, bands and proposals, or a line saying there are no scores yet.
-fn ranking_section(conn: &Connection, r: &mut Report, lang: Lang) -> Result<()> {
+fn ranking_section(conn: &Connection, r: &mut Report) -> Result<()> {
     let criteria = crate::db::scores::criteria(conn)?;
     if criteria.is_empty() || crate::db::scores::scores(conn)?.is_empty() {
-        r.section(Some(l("heading.ranking", lang)), vec![l("none.ranking", lang)], None);
+        r.section(Some(l("heading.ranking")), vec![l("none.ranking")], None);
         return Ok(());
     }
     let (st, settings) = super::ranking::rank(conn, &units::members(conn)?)?;
-    let line = words(
-        msg!(
+    let line = msg!(
             "Bands: excellent from {} points, good from {}; the leading unit is proposed for the flag, the next {} for certificates of merit.",
             settings.band_excellent,
             settings.band_good,
             settings.quota_bk
-        ),
-        lang,
-    );
-    r.section(Some(l("heading.ranking", lang)), vec![line], Some(super::ranking::table(&st, &criteria, true)));
+        );
+    r.section(Some(l("heading.ranking")), vec![line], Some(super::ranking::table(&st, &criteria, true)));
     Ok(())
 }
 
 /// `report ranking`: the score summary ready to paste into the review (docs/domain.md §4).
-pub fn ranking(conn: &Connection, lang: Lang) -> Result<Report> {
+pub fn ranking(conn: &Connection) -> Result<Report> {
     let year = meta::bloc(conn)?.year;
-    let mut r = Report::new(words(msg!("Scores and ranking of the member units, {}", year), lang));
-    ranking_section(conn, &mut r, lang)?;
+    let mut r = Report::new(msg!("Scores and ranking of the member units, {}", year));
+    ranking_section(conn, &mut r)?;
     Ok(r)
 }
 
@@ -405,8 +394,8 @@ pub const DECISIONS: &[&str] =
     &["decision", "decision_date", "issuer", "signer", "summary", "recipient", "code_name", "year", "basis"];
 
 /// The decision register (docs/domain.md §4): each decision with each recipient.
-pub fn decisions(conn: &Connection, lang: Lang) -> Result<Report> {
-    let mut r = Report::new(l("title.decisions", lang));
+pub fn decisions(conn: &Connection) -> Result<Report> {
+    let mut r = Report::new(l("title.decisions"));
     let mut t = Table::new("decisions", DECISIONS);
     decision_rows(conn, |row| {
         t.push(row);
@@ -449,8 +438,8 @@ pub fn decision_rows(conn: &Connection, mut f: impl FnMut(Vec<Cell>) -> Result<(
 }
 
 /// One unit's profile: role, people, registrations, pledge at the date, awards of every year.
-pub fn unit(conn: &Connection, u: &Unit, as_of: NaiveDate, lang: Lang) -> Result<Report> {
-    let mut r = Report::new(format!("{} — {}", u.code, u.name));
+pub fn unit(conn: &Connection, u: &Unit, as_of: NaiveDate) -> Result<Report> {
+    let mut r = Report::new(Msg::plain(format!("{} — {}", u.code, u.name)));
     r.section(None, vec![], Some(super::units::record(u)));
     // A unit with a province's worth of sub-units would hold a national list in a profile: past UNIT_LIST_MAX
     // rows a list is counted, and the command that streams it is named instead.
@@ -463,8 +452,8 @@ pub fn unit(conn: &Connection, u: &Unit, as_of: NaiveDate, lang: Lang) -> Result
         }
         Ok(())
     })?;
-    let lines = over_max(&mut pt, n, msg!("{} people: `thidua person list --unit {}` lists them", n, u.code), lang);
-    r.section(Some(l("heading.people", lang)), lines, Some(pt));
+    let lines = over_max(&mut pt, n, msg!("{} people: `thidua person list --unit {}` lists them", n, u.code));
+    r.section(Some(l("heading.people")), lines, Some(pt));
     let mut rt = Table::new("registrations", &["id", "unit", "person", "title", "title_name", "status"]);
     let f = registrations::Filter { unit_id: Some(u.id), ..Default::default() };
     let mut n = 0;
@@ -485,15 +474,14 @@ pub fn unit(conn: &Connection, u: &Unit, as_of: NaiveDate, lang: Lang) -> Result
         }
         Ok(())
     })?;
-    let lines =
-        over_max(&mut rt, n, msg!("{} registrations: `thidua register list --unit {}` lists them", n, u.code), lang);
-    r.section(Some(l("heading.registrations", lang)), lines, Some(rt));
+    let lines = over_max(&mut rt, n, msg!("{} registrations: `thidua register list --unit {}` lists them", n, u.code));
+    r.section(Some(l("heading.registrations")), lines, Some(rt));
     let mut tt = Table::new("targets", &["id", "target", "goal", "actual", "as_of", "status"]);
     let mut lines = Vec::new();
     if let Some(c) = campaigns::the_regular(conn)? {
         match pledges::get(conn, u.id, c.id)? {
             Some(p) => {
-                lines.push(format!("{} {} ({})", l("signed_on", lang), format_date(p.signed_on), c.code));
+                lines.push(msg!("{} {} ({})", Arg::Label("signed_on".into()), p.signed_on, c.code));
                 for x in pledges::targets(conn, p.id, as_of)? {
                     let status = x.status_at(as_of);
                     tt.push(vec![
@@ -506,10 +494,10 @@ pub fn unit(conn: &Connection, u: &Unit, as_of: NaiveDate, lang: Lang) -> Result
                     ]);
                 }
             }
-            None => lines.push(l("missing.pledge", lang)),
+            None => lines.push(l("missing.pledge")),
         }
     }
-    r.section(Some(l("heading.pledge", lang)), lines, Some(tt));
+    r.section(Some(l("heading.pledge")), lines, Some(tt));
     let mut awarded = 0;
     awards::each(conn, &awards::Filter { unit_id: Some(u.id), ..Default::default() }, |_| {
         awarded += 1;
@@ -522,10 +510,10 @@ pub fn unit(conn: &Connection, u: &Unit, as_of: NaiveDate, lang: Lang) -> Result
             u.code,
             u.code
         );
-        r.section(Some(l("heading.awards_all", lang)), vec![words(line, lang)], None);
+        r.section(Some(l("heading.awards_all")), vec![line], None);
     } else {
         let list = super::history::achievements(conn, Some(u.id), None)?;
-        r.section(Some(l("heading.awards_all", lang)), vec![], Some(super::history::table(&list)));
+        r.section(Some(l("heading.awards_all")), vec![], Some(super::history::table(&list)));
     }
     Ok(r)
 }
@@ -534,10 +522,10 @@ pub fn unit(conn: &Connection, u: &Unit, as_of: NaiveDate, lang: Lang) -> Result
 pub const UNIT_LIST_MAX: usize = 1000;
 
 /// A list of `n` rows past [`UNIT_LIST_MAX`] is emptied and said in a line naming the command that lists it.
-fn over_max(t: &mut Table, n: usize, line: crate::msg::Msg, lang: Lang) -> Vec<String> {
+fn over_max(t: &mut Table, n: usize, line: Msg) -> Vec<Msg> {
     if n <= UNIT_LIST_MAX {
         return Vec::new();
     }
     t.rows.clear();
-    vec![words(line, lang)]
+    vec![line]
 }

@@ -7,8 +7,8 @@ use rusqlite::Connection;
 use crate::db::{people, units};
 use crate::error::Result;
 use crate::model::Unit;
-use crate::output::labels::label;
-use crate::output::{Cell, Lang, Report, Table};
+use crate::msg::Msg;
+use crate::output::{Cell, Report, Table};
 
 /// Units in tree order: each top-level unit in bloc order, followed by its sub-units (depth-first).
 pub fn tree(all: Vec<Unit>) -> Vec<(usize, Unit)> {
@@ -89,8 +89,8 @@ pub fn record(u: &Unit) -> Table {
 }
 
 /// One unit with its people and sub-units: what `unit show` prints.
-pub fn show(conn: &Connection, u: &Unit, lang: Lang) -> Result<Report> {
-    let mut r = Report::new(format!("{} — {}", u.code, u.name));
+pub fn show(conn: &Connection, u: &Unit) -> Result<Report> {
+    let mut r = Report::new(Msg::plain(format!("{} — {}", u.code, u.name)));
     let mut rec = record(u);
     rec.field("order", u.sort_order)
         .field("female_share", u.female_share.map_or(Cell::Empty, Cell::Num))
@@ -122,12 +122,12 @@ pub fn show(conn: &Connection, u: &Unit, lang: Lang) -> Result<Report> {
             p.staff_code.into(),
         ]);
     }
-    r.section(Some(label("heading.people", lang).to_string()), vec![], Some(pt));
+    r.section(Some(Msg::label("heading.people")), vec![], Some(pt));
     let mut st = Table::new("subunits", &["code", "name", "short", "people"]);
     for s in units::children(conn, u.id)? {
         let n = people::count_of(conn, s.id)?;
         st.push(vec![s.code.into(), s.name.into(), s.short.into(), n.into()]);
     }
-    r.section(Some(label("heading.subunits", lang).to_string()), vec![], Some(st));
+    r.section(Some(Msg::label("heading.subunits")), vec![], Some(st));
     Ok(r)
 }

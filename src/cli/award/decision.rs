@@ -125,7 +125,7 @@ pub fn decision(ctx: &Ctx, cmd: DecisionCmd) -> Result<()> {
         DecisionCmd::Show { number, which, .. } => {
             let conn = ctx.open()?;
             let d = decisions::resolve(&conn, &number, which.issuer.as_deref(), which.decision_year)?;
-            emit_report(&report::awards::decision(&conn, &d, ctx.out.lang)?, &ctx.out)
+            emit_report(&report::awards::decision(&conn, &d)?, &ctx.out)
         }
         DecisionCmd::Edit { number, which, new_number, date, new_issuer, signer, summary, note, write } => {
             let new_number = new_number.map(|n| doc_number(&n).map_err(usage)).transpose()?;

@@ -166,7 +166,7 @@ pub fn run(ctx: &Ctx, cmd: AwardCmd) -> Result<()> {
             // Which proposal it answered, when one did.
             if let Some((p, item)) = crate::db::proposals::answered_by(&conn, id)? {
                 let line = msg!("answers proposal #{} (candidate #{})", p, item);
-                r.sections[0].lines.push(crate::output::messages::text(&line, ctx.out.lang));
+                r.sections[0].lines.push(line);
             }
             emit_report(&r, &ctx.out)
         }

@@ -127,10 +127,11 @@ pub fn review(
         names.forms.insert(e.code.to_uppercase(), e.name);
     }
     let table = |t: &Table| named(t, &names);
+    let vi = |m: &crate::msg::Msg| crate::output::messages::text(m, Lang::Vi);
     let mut body = vec![Block::Heading("I. TÌNH HÌNH CHUNG".into())];
     let members = r.sections.iter().find(|s| s.table.as_ref().is_some_and(|t| t.name == "members"));
     if let Some(m) = members {
-        body.extend(m.lines.iter().map(|l| Block::Para(l.clone())));
+        body.extend(m.lines.iter().map(|l| Block::Para(vi(l))));
     }
     body.extend(text_or_blank(texts, "situation", "Đặc điểm, tình hình của Khối"));
     body.push(Block::Heading("II. KẾT QUẢ THỰC HIỆN".into()));
@@ -157,8 +158,8 @@ pub fn review(
         };
         let t = s.table.as_ref().expect("found by its table");
         n += 1;
-        body.push(Block::Heading(format!("{n}. {}", s.heading.clone().unwrap_or_default())));
-        body.extend(s.lines.iter().map(|l| Block::Para(l.clone())));
+        body.push(Block::Heading(format!("{n}. {}", s.heading.as_ref().map(vi).unwrap_or_default())));
+        body.extend(s.lines.iter().map(|l| Block::Para(vi(l))));
         match summed_over_units(t) {
             // A national file's table of every unit × title is no paper's: its sums by title, and where the whole
             // list is.
@@ -181,7 +182,7 @@ pub fn review(
             if let Some(s) =
                 r.sections.iter().find(|s| s.table.as_ref().is_some_and(|t| t.name == name && !t.rows.is_empty()))
             {
-                body.push(Block::Para(format!("{}:", s.heading.clone().unwrap_or_default())));
+                body.push(Block::Para(format!("{}:", s.heading.as_ref().map(vi).unwrap_or_default())));
                 body.push(table(s.table.as_ref().expect("found by its table")));
             }
         }
