@@ -36,6 +36,8 @@ pub enum Arg {
     Date(NaiveDate),
     /// An enumeration's value by its label key (`scope.provincial`): its words in the reader's language.
     Label(String),
+    /// A label inside a sentence, in lower case ("launched", "rank").
+    LabelLower(String),
     /// A table of the file: its name in English (as scripts and SQL know it), its rows in words in Vietnamese.
     Table(String),
     /// A message inside a message (an item of a list, a cause).

@@ -1,7 +1,6 @@
 //! `thidua db`: keeping the year's record safe: check, backup, the audit log, sealing a closed year.
 
-use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
@@ -76,7 +75,7 @@ pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
                     ));
                 }
             }
-            report_problems(&ctx.db, &problems, ctx.out.lang)
+            report_problems(ctx, &problems)
         }
         DbCmd::Fingerprint => {
             println!("{}", db::check::fingerprint(&ctx.open()?)?);
@@ -128,18 +127,14 @@ pub fn run(ctx: &Ctx, cmd: DbCmd) -> Result<()> {
 }
 
 /// Prints the problems on stdout, one a line, and fails when there are any.
-fn report_problems(file: &Path, problems: &[crate::msg::Msg], lang: crate::output::Lang) -> Result<()> {
+fn report_problems(ctx: &Ctx, problems: &[crate::msg::Msg]) -> Result<()> {
     if problems.is_empty() {
         return Ok(());
     }
-    let mut out = io::stdout().lock();
-    for p in problems {
-        writeln!(out, "{}", crate::output::messages::text(p, lang))?;
-    }
-    out.flush()?;
+    crate::output::print_lines(problems, ctx.out.lang)?;
     Err(refused(msg!(
         "{}: {}",
-        file.display(),
+        ctx.db.display(),
         crate::msg::Msg::count(problems.len() as u64, "{} problem", "{} problems")
     )))
 }

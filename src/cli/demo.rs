@@ -96,7 +96,7 @@ pub fn run(ctx: &Ctx, a: DemoArgs) -> Result<()> {
         }
         ctx.say(msg!("wrote the review, the memo and the minutes of 2020 into {}", dir.display()));
     }
-    let r = report::reviews::midyear(&conn, date(2020, 6, 30), ctx.out.lang)?;
+    let r = report::reviews::midyear(&conn, date(2020, 6, 30))?;
     emit_report(&r, &ctx.out)
 }
 

@@ -129,7 +129,7 @@ pub fn run(ctx: &Ctx, cmd: MeetingCmd) -> Result<()> {
         MeetingCmd::Show { meeting, .. } => {
             let conn = ctx.open()?;
             let m = meetings::resolve(&conn, &meeting)?;
-            emit_report(&report::meeting::show(&conn, &m, ctx.out.lang)?, &ctx.out)
+            emit_report(&report::meeting::show(&conn, &m)?, &ctx.out)
         }
     }
 }

@@ -266,68 +266,9 @@ pub fn main() -> i32 {
         Ok(()) => 0,
         Err(e) if e.is_broken_pipe() => 0,
         Err(e) => {
-            report_error(&e, ctx.out.lang);
+            crate::output::print_error(&e, ctx.out.lang);
             e.exit_code()
         }
-    }
-}
-
-/// Prints an error for people, in their language: the bad rows of an import first, then the verdict and a hint. A
-/// fault (SQLite or the system failing, not the user's doing) says so and what to send.
-fn report_error(e: &Error, lang: Lang) {
-    use crate::output::messages::text;
-    let say = |m: Msg| text(&m, lang);
-    let mut err = io::stderr().lock();
-    let msg = match e {
-        Error::Sqlite(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::DatabaseBusy => {
-            say(msg!("the file is busy: another program has held it for 10 seconds; try again when it is done"))
-        }
-        Error::Sqlite(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::ReadOnly => {
-            say(msg!("the file is read-only for you; check its permissions"))
-        }
-        Error::Sqlite(rusqlite::Error::SqliteFailure(f, _))
-            if matches!(f.code, rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) =>
-        {
-            // SQLite's own words, quoted.
-            let _ = writeln!(
-                err,
-                "{}: {}",
-                say(msg!("error")),
-                say(msg!("the file is damaged: {}; nothing was changed", format!("“{e}”")))
-            );
-            let _ = writeln!(
-                err,
-                "{}: {}",
-                say(msg!("hint")),
-                say(msg!(
-                    "`thidua db check` says where; put the latest backup in its place (`thidua db backup` makes them)"
-                ))
-            );
-            return;
-        }
-        Error::Sqlite(_) | Error::Io(_) => say(msg!("internal fault, nothing was changed: {}", format!("“{e}”"))),
-        Error::Import(f) => {
-            for l in &f.lines {
-                let _ = writeln!(err, "{}", text(l, lang));
-            }
-            if f.more > 0 {
-                let _ = writeln!(err, "{}", say(msg!("… and {} more", f.more)));
-            }
-            say(f.verdict())
-        }
-        other => say(other.message()),
-    };
-    let _ = writeln!(err, "{}: {msg}", say(msg!("error")));
-    if let Some(h) = e.hint() {
-        let _ = writeln!(err, "{}: {}", say(msg!("hint")), text(h, lang));
-    }
-    if e.is_fault() {
-        let _ = writeln!(
-            err,
-            "{}: {}",
-            say(msg!("hint")),
-            say(msg!("this is a fault of thidua or of the system, not of what you typed: send this message, the command and `thidua --version` to whoever maintains thidua for you"))
-        );
     }
 }
 

@@ -106,10 +106,9 @@ pub fn run(ctx: &Ctx, cmd: ReportCmd) -> Result<()> {
     // A report reads the year once: a small cache and sorts through a temp file keep a national file's reports
     // in a bounded memory (bench/RESULTS.md).
     crate::db::large_read(&conn)?;
-    let lang = ctx.out.lang;
     let r = match cmd {
-        ReportCmd::Midyear(a) => reviews::midyear(&conn, date_or(&conn, &a, 6, 30)?, lang)?,
-        ReportCmd::Annual(a) => reviews::annual(&conn, date_or(&conn, &a, 12, 31)?, lang)?,
+        ReportCmd::Midyear(a) => reviews::midyear(&conn, date_or(&conn, &a, 6, 30)?)?,
+        ReportCmd::Annual(a) => reviews::annual(&conn, date_or(&conn, &a, 12, 31)?)?,
         ReportCmd::Registrations { by, .. } => return emit_table(&reviews::registrations_by(&conn, by)?, &ctx.out),
         ReportCmd::Pledges { at, campaign } => {
             let c = super::pledge::campaign_of(&conn, campaign.as_deref())?;
@@ -132,7 +131,7 @@ pub fn run(ctx: &Ctx, cmd: ReportCmd) -> Result<()> {
             let d = today_or(&conn, &a)?;
             ctx.say(msg!("as of {}", format_date(d)));
             let counts = crate::db::registrations::counts(&conn, Some(d))?;
-            return emit_table(&reviews::missing_table(&conn, d, lang, &counts)?, &ctx.out);
+            return emit_table(&reviews::missing_table(&conn, d, &counts)?, &ctx.out);
         }
         ReportCmd::Form { form, year, from, .. } => {
             let year = year.unwrap_or(meta::bloc(&conn)?.year);

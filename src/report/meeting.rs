@@ -5,30 +5,25 @@ use rusqlite::Connection;
 use crate::db::meetings;
 use crate::error::Result;
 use crate::model::{ItemKind, Meeting};
-use crate::msg::Msg;
-use crate::output::labels::label;
-use crate::output::{Lang, Report, Table};
-use crate::text::format_date;
+use crate::msg::{Arg, Msg};
+use crate::output::{Report, Table};
 
-/// One line that says when and where a meeting was held and who directed it.
-pub fn summary(m: &Meeting, lang: Lang) -> Vec<Msg> {
+/// The lines that say when and where a meeting was held and who directed it.
+pub fn summary(m: &Meeting) -> Vec<Msg> {
+    let l = |k: &str| Arg::Label(k.into());
     // The meeting's number first, so a review says which meeting it used (`meeting show N`).
-    let mut lines = vec![
-        Msg::plain(format!("{}: #{}", label("meeting_no", lang), m.id)),
-        Msg::plain(format!("{}: {}", label("held_on", lang), format_date(m.held_on))),
-    ];
+    let mut lines = vec![msg!("{}: #{}", l("meeting_no"), m.id), msg!("{}: {}", l("held_on"), m.held_on)];
     if let Some(p) = &m.place {
-        lines.push(Msg::plain(format!("{}: {p}", label("place", lang))));
+        lines.push(msg!("{}: {}", l("place"), p));
     }
     if let Some(c) = &m.chair {
-        lines.push(Msg::plain(format!("{}: {c}", label("chair", lang))));
+        lines.push(msg!("{}: {}", l("chair"), c));
     }
     for (name, role) in &m.guests {
-        lines.push(Msg::plain(format!(
-            "{}: {name}{}",
-            label("guest", lang),
-            role.as_deref().map(|r| format!(", {r}")).unwrap_or_default()
-        )));
+        lines.push(match role {
+            Some(r) => msg!("{}: {}, {}", l("guest"), name, r),
+            None => msg!("{}: {}", l("guest"), name),
+        });
     }
     if let Some(n) = &m.note {
         lines.push(Msg::plain(n.clone()));
@@ -50,20 +45,21 @@ pub fn items(conn: &Connection, m: &Meeting, kind: ItemKind) -> Result<Table> {
 }
 
 /// Adds the meeting's sections (summary, talks, exemplars) to a report.
-pub fn sections(conn: &Connection, r: &mut Report, m: &Meeting, heading: Option<Msg>, lang: Lang) -> Result<()> {
-    r.section(heading, summary(m, lang), None);
+pub fn sections(conn: &Connection, r: &mut Report, m: &Meeting, heading: Option<Msg>) -> Result<()> {
+    r.section(heading, summary(m), None);
     r.section(Some(Msg::label("heading.talks")), vec![], Some(items(conn, m, ItemKind::Talk)?));
     r.section(Some(Msg::label("heading.exemplars")), vec![], Some(items(conn, m, ItemKind::Exemplar)?));
     Ok(())
 }
 
 /// One meeting with its guests, talks and exemplars: what `meeting show` prints.
-pub fn show(conn: &Connection, m: &Meeting, lang: Lang) -> Result<Report> {
-    let key = format!("meeting_kind.{}", m.kind);
-    let kind = label(&key, lang);
-    let mut r =
-        Report::new(Msg::plain(m.title.clone().unwrap_or_else(|| format!("{kind} — {}", format_date(m.held_on)))));
-    sections(conn, &mut r, m, None, lang)?;
+pub fn show(conn: &Connection, m: &Meeting) -> Result<Report> {
+    let title = match &m.title {
+        Some(t) => Msg::plain(t.clone()),
+        None => msg!("{} — {}", m.kind, m.held_on),
+    };
+    let mut r = Report::new(title);
+    sections(conn, &mut r, m, None)?;
     Ok(r)
 }
 

@@ -18,8 +18,3 @@ pub mod records;
 pub mod registrations;
 pub mod reviews;
 pub mod units;
-
-/// A message in the reader's language, through the one catalog of messages (`output/messages.rs`).
-pub(crate) fn words(m: crate::msg::Msg, lang: crate::output::Lang) -> String {
-    crate::output::messages::text(&m, lang)
-}

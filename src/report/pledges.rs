@@ -7,9 +7,7 @@ use crate::db::{pledges, units};
 use crate::error::Result;
 use crate::model::{Campaign, Pledge, TargetStatus, Unit};
 use crate::msg::Msg;
-use crate::output::labels::label;
-use crate::output::{Cell, Lang, Report, Table};
-use crate::text::format_date;
+use crate::output::{Cell, Report, Table};
 
 /// A member unit's pledge at a date: signed or not, its targets, how many are met, how many have no figure yet.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,17 +85,17 @@ pub fn table(rows: &[UnitPledge]) -> Table {
 }
 
 /// A unit's targets with the latest figure at the date, percent and status: what `pledge show` prints.
-pub fn show(conn: &Connection, u: &Unit, c: &Campaign, p: &Pledge, at: NaiveDate, lang: Lang) -> Result<Report> {
+pub fn show(conn: &Connection, u: &Unit, c: &Campaign, p: &Pledge, at: NaiveDate) -> Result<Report> {
     let mut r = Report::new(Msg::plain(format!("{} — {} ({})", u.code, u.name, c.code)));
     r.section(
         None,
-        vec![Msg::plain(format!(
+        vec![msg!(
             "{}: {}; {}: {}",
-            label("signed_on", lang),
-            format_date(p.signed_on),
-            label("as_of", lang),
-            format_date(at)
-        ))],
+            crate::msg::Arg::Label("signed_on".into()),
+            p.signed_on,
+            crate::msg::Arg::Label("as_of".into()),
+            at
+        )],
         None,
     );
     let mut t = Table::new(

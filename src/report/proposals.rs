@@ -10,8 +10,7 @@ use crate::db::{meta, rules as stored};
 use crate::error::Result;
 use crate::model::{DocKind, ProposalStatus};
 use crate::msg::{Arg, Msg};
-use crate::output::labels::label;
-use crate::output::{Cell, Lang, Report, Table};
+use crate::output::{Cell, Report, Table};
 use crate::rules::{self, judging_date, RuleSet};
 
 /// The rule set that judges the file's year (its thresholds and quorum).
@@ -617,7 +616,7 @@ pub fn check(conn: &Connection, p: &Proposal) -> Result<Table> {
 }
 
 /// The annual review's section: each proposal with its candidates, their ballots and what was decided.
-pub fn review_table(conn: &Connection, lang: Lang) -> Result<Table> {
+pub fn review_table(conn: &Connection) -> Result<Table> {
     let set = rules_of(conn)?;
     let mut t = Table::new(
         "proposals",
@@ -636,12 +635,12 @@ pub fn review_table(conn: &Connection, lang: Lang) -> Result<Table> {
         ],
     );
     for p in proposals::list(conn)? {
-        let history = history_line(&proposals::events(conn, &p)?, lang);
+        let history = history_line(&proposals::events(conn, &p)?);
         for i in proposals::items(conn, p.id)? {
             let ballot = council::vote_for(conn, i.unit_id, i.person_id, &i.code)?.map(|(v, s)| weigh(&v, &s, &set));
             t.push(vec![
                 p.id.into(),
-                Some(history.as_str()).filter(|h| !h.is_empty()).into(),
+                history.clone().into(),
                 p.status.into(),
                 i.name.as_str().into(),
                 i.unit_code.as_str().into(),
@@ -658,22 +657,21 @@ pub fn review_table(conn: &Connection, lang: Lang) -> Result<Table> {
 }
 
 /// A proposal's history on one line: each step with its date, the memo it went up with, why it came back.
-fn history_line(events: &[proposals::Event], lang: Lang) -> String {
-    events
+fn history_line(events: &[proposals::Event]) -> Option<Msg> {
+    let each: Vec<Arg> = events
         .iter()
         .map(|e| {
-            let mut s =
-                format!("{} {}", label(&format!("proposal_event.{}", e.kind), lang), crate::text::format_date(e.on));
-            if let Some(m) = &e.memo {
-                s.push_str(&format!(" ({m})"));
+            let what = Arg::label("proposal_event", e.kind.as_str());
+            match (&e.memo, &e.reason) {
+                (Some(m), Some(r)) => msg!("{} {} ({}): {}", what, e.on, m, r),
+                (Some(m), None) => msg!("{} {} ({})", what, e.on, m),
+                (None, Some(r)) => msg!("{} {}: {}", what, e.on, r),
+                (None, None) => msg!("{} {}", what, e.on),
             }
-            if let Some(r) = &e.reason {
-                s.push_str(&format!(": {r}"));
-            }
-            s
+            .into()
         })
-        .collect::<Vec<_>>()
-        .join("; ")
+        .collect();
+    (!each.is_empty()).then(|| msg!("{}", Arg::List(each, "; ")))
 }
 
 /// For `report missing`: proposals not yet decided whose dossier lacks a paper: (proposal, candidate's unit,

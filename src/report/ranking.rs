@@ -10,9 +10,7 @@ use crate::db::{meta, scores};
 use crate::error::{refused, Result};
 use crate::model::{Criterion, CriterionKind, Score, Unit};
 use crate::msg::{Arg, Msg};
-use crate::output::labels::label;
-use crate::output::{Cell, Lang, Report, Table};
-use crate::text::format_number;
+use crate::output::{Cell, Report, Table};
 
 id_enum! {
     /// A tie-break rule, applied in the bloc's order when assessed totals are equal.
@@ -528,7 +526,7 @@ pub fn incomplete(standings: &[Standing]) -> Vec<(String, Msg)> {
 }
 
 /// Every criterion of a unit, and what decides its rank against its neighbours: what `score explain` prints.
-pub fn explain(conn: &Connection, u: &Unit, lang: Lang) -> Result<Report> {
+pub fn explain(conn: &Connection, u: &Unit) -> Result<Report> {
     let (st, settings) = rank(conn, &crate::db::units::members(conn)?)?;
     let Some(pos) = st.iter().position(|s| s.unit_id == u.id) else {
         return Err(refused(msg!("{} is not a member of the bloc, so it is not ranked", u.code)));
@@ -538,36 +536,37 @@ pub fn explain(conn: &Connection, u: &Unit, lang: Lang) -> Result<Report> {
     let all = scores::scores(conn)?;
     let pts = |unit_id: i64, c: i64| all.iter().find(|s| s.unit_id == unit_id && s.criterion_id == c);
     let mut r = Report::new(Msg::plain(format!("{} — {}", u.code, u.name)));
-    let vi = lang == Lang::Vi;
     let rank = match (me.scored, me.shared) {
         (false, _) => "—".to_string(),
         (true, true) => format!("{}=", me.rank),
         (true, false) => me.rank.to_string(),
     };
-    let mut lines = vec![Msg::plain(format!(
-        "{} {rank}/{}: {} {} ({} {}; {})",
-        label("rank", lang),
+    let l = |k: &str| Arg::Label(k.into());
+    let mut lines = vec![msg!(
+        "{} {}/{}: {} {} ({} {}; {})",
+        l("rank"),
+        rank,
         st.len(),
-        format_number(me.total, vi),
-        label("points", lang),
-        label("total_self", lang),
-        format_number(me.self_total, vi),
-        label(&format!("band.{}", me.band), lang)
-    ))];
+        me.total,
+        l("points"),
+        l("total_self"),
+        me.self_total,
+        Arg::label("band", me.band)
+    )];
     // The neighbours above and below, and the criteria that make the difference.
     for other in [pos.checked_sub(1).map(|i| &st[i]), st.get(pos + 1)].into_iter().flatten() {
         let gap = me.total - other.total;
         let diffs = differences(me.unit_id, other.unit_id, &criteria, &all);
         let deciding: Vec<String> = diffs.iter().take(3).map(|(d, c)| format!("{} {d:+}", c.code)).collect();
-        lines.push(Msg::plain(format!(
-            "{} {} ({} {}): {:+} — {}",
-            label("vs", lang),
+        lines.push(msg!(
+            "{} {} ({} {}): {} — {}",
+            l("vs"),
             other.code,
-            label("rank", lang).to_string().to_lowercase(),
+            Arg::LabelLower("rank".into()),
             other.rank,
-            (gap * 100.0).round() / 100.0,
-            if deciding.is_empty() { label("same_points", lang).to_string() } else { deciding.join(", ") }
-        )));
+            format!("{:+}", (gap * 100.0).round() / 100.0),
+            if deciding.is_empty() { l("same_points") } else { Arg::Text(deciding.join(", ")) }
+        ));
     }
     lines.extend(me.notes.iter().cloned());
     if let Some(p) = me.proposal {
@@ -608,7 +607,7 @@ pub fn explain(conn: &Connection, u: &Unit, lang: Lang) -> Result<Report> {
 }
 
 /// The criteria with their groups and the groups' maxima: what `score criteria list` prints.
-pub fn criteria(conn: &Connection, lang: Lang) -> Result<Report> {
+pub fn criteria(conn: &Connection) -> Result<Report> {
     let list = scores::criteria(conn)?;
     let mut r = Report::new(Msg::label("title.criteria"));
     let mut t = Table::new("criteria", &["group", "group_name", "code", "name", "kind", "max"]);
@@ -628,16 +627,15 @@ pub fn criteria(conn: &Connection, lang: Lang) -> Result<Report> {
         g.push(vec![code.into(), name.into(), Cell::Num(max)]);
     }
     let sum = |k: CriterionKind| list.iter().filter(|c| c.kind == k).map(|c| c.max).sum::<f64>();
-    let vi = lang == Lang::Vi;
-    let line = Msg::plain(format!(
+    let line = msg!(
         "{}: {} + {} {} − {} {}",
-        label("max", lang),
-        format_number(sum(CriterionKind::Base), vi),
-        label("criterion_kind.bonus", lang),
-        format_number(sum(CriterionKind::Bonus), vi),
-        label("criterion_kind.penalty", lang),
-        format_number(sum(CriterionKind::Penalty), vi)
-    ));
+        Arg::Label("max".into()),
+        sum(CriterionKind::Base),
+        Arg::Label("criterion_kind.bonus".into()),
+        sum(CriterionKind::Bonus),
+        Arg::Label("criterion_kind.penalty".into()),
+        sum(CriterionKind::Penalty)
+    );
     r.section(Some(Msg::label("heading.groups")), vec![line], Some(g));
     Ok(r)
 }

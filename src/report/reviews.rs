@@ -8,8 +8,7 @@ use crate::db::{awards, campaigns, decisions, meetings, meta, people, pledges, r
 use crate::error::Result;
 use crate::model::{Award, MeetingKind, RegStatus, Unit};
 use crate::msg::{Arg, Msg};
-use crate::output::labels::label;
-use crate::output::{Cell, Lang, Report, Table};
+use crate::output::{Cell, Report, Table};
 use crate::text::{format_date, format_period};
 
 fn l(key: &str) -> Msg {
@@ -39,17 +38,17 @@ fn bloc_lines(conn: &Connection, n: usize) -> Result<Vec<Msg>> {
 }
 
 /// Launched campaigns as lines (name, launch date, slogan, motto, purpose) and a table.
-fn campaigns_section(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<(Vec<Msg>, Table)> {
+fn campaigns_section(conn: &Connection, as_of: NaiveDate) -> Result<(Vec<Msg>, Table)> {
     let mut lines = Vec::new();
     let mut t = Table::new("campaigns", &["code", "name", "kind", "launched_on", "slogan", "motto", "purpose"]);
     for c in campaigns::list(conn)?.into_iter().filter(|c| c.launched_on.is_some_and(|d| d <= as_of)) {
         let launched = c.launched_on.map(format_date).unwrap_or_default();
-        lines.push(Msg::plain(format!("{} ({} {launched})", c.name, label("launched_on", lang).to_lowercase())));
+        lines.push(msg!("{} ({} {})", c.name, Arg::LabelLower("launched_on".into()), launched));
         // The slogan and the motto are quoted as the launch document words them.
         for (k, v, quoted) in [("slogan", &c.slogan, true), ("motto", &c.motto, true), ("purpose", &c.purpose, false)] {
             match v {
-                Some(v) if quoted => lines.push(Msg::plain(format!("{}: “{v}”", label(k, lang)))),
-                Some(v) => lines.push(Msg::plain(format!("{}: {v}", label(k, lang)))),
+                Some(v) if quoted => lines.push(msg!("{}: “{}”", Arg::Label(k.into()), v)),
+                Some(v) => lines.push(msg!("{}: {}", Arg::Label(k.into()), v)),
                 None => {}
             }
         }
@@ -128,12 +127,7 @@ pub fn awards_table(name: &str, list: &[Award]) -> Table {
 
 /// What is missing at a date: a member that has not registered, not signed, or has targets with no figure.
 /// `counts` are the registration counts the report has computed already (a national file takes a second for them).
-pub fn missing_table(
-    conn: &Connection,
-    as_of: NaiveDate,
-    lang: Lang,
-    counts: &[registrations::Count],
-) -> Result<Table> {
+pub fn missing_table(conn: &Connection, as_of: NaiveDate, counts: &[registrations::Count]) -> Result<Table> {
     let mut t = Table::new("missing", &["unit", "unit_name", "missing"]);
     let campaign = campaigns::the_regular(conn)?;
     let completion = match &campaign {
@@ -163,14 +157,14 @@ pub fn missing_table(
         }
         // The same list `score lock` shows: members not fully scored, once the bloc has criteria.
         if let Some(s) = scoring.iter().find(|s| s.unit_id == u.id && !s.complete()) {
-            gaps.push(Msg::plain(format!(
+            gaps.push(msg!(
                 "{}: {} {}, {} {}",
-                label("missing.scores", lang),
+                Arg::Label("missing.scores".into()),
                 s.missing,
-                label("missing.unassessed", lang),
+                Arg::Label("missing.unassessed".into()),
                 s.unverified,
-                label("unverified", lang).to_lowercase()
-            )));
+                Arg::LabelLower("unverified".into())
+            ));
         }
         for g in gaps {
             t.push(vec![u.code.as_str().into(), u.name.as_str().into(), g.into()]);
@@ -199,11 +193,11 @@ fn pledge_section(conn: &Connection, r: &mut Report, as_of: NaiveDate, heading: 
     Ok(())
 }
 
-fn meeting_section(conn: &Connection, r: &mut Report, kind: MeetingKind, year: i32, lang: Lang) -> Result<()> {
+fn meeting_section(conn: &Connection, r: &mut Report, kind: MeetingKind, year: i32) -> Result<()> {
     let (from, to) = year_bounds(year);
     // The review meeting of a period is held just after it (a mid-year review in July), so look through the year.
     match meetings::latest(conn, kind, from, to)? {
-        Some(m) => super::meeting::sections(conn, r, &m, Some(l(&format!("heading.meeting.{kind}"))), lang)?,
+        Some(m) => super::meeting::sections(conn, r, &m, Some(l(&format!("heading.meeting.{kind}"))))?,
         None => {
             r.section(Some(l(&format!("heading.meeting.{kind}"))), vec![l("none.meeting")], None);
         }
@@ -218,23 +212,23 @@ fn year_bounds(year: i32) -> (NaiveDate, NaiveDate) {
 }
 
 /// What both reviews open with: the title, the date, the review meeting, the bloc and its members, the campaigns.
-fn review_opening(conn: &Connection, title: Msg, meeting: MeetingKind, as_of: NaiveDate, lang: Lang) -> Result<Report> {
+fn review_opening(conn: &Connection, title: Msg, meeting: MeetingKind, as_of: NaiveDate) -> Result<Report> {
     let year = meta::bloc(conn)?.year;
     let mut r = Report::new(title);
     r.section(None, vec![msg!("{} {}", Arg::Label("as_of".into()), as_of)], None);
-    meeting_section(conn, &mut r, meeting, year, lang)?;
+    meeting_section(conn, &mut r, meeting, year)?;
     let m = units::members(conn)?;
     r.section(Some(l("heading.members")), bloc_lines(conn, m.len())?, Some(members_table(&m)));
-    let (lines, t) = campaigns_section(conn, as_of, lang)?;
+    let (lines, t) = campaigns_section(conn, as_of)?;
     r.section(Some(l("heading.campaigns")), lines, Some(t));
     Ok(r)
 }
 
 /// The mid-year review ("sơ kết 6 tháng"), as of a date (default 30/06).
-pub fn midyear(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<Report> {
+pub fn midyear(conn: &Connection, as_of: NaiveDate) -> Result<Report> {
     let year = meta::bloc(conn)?.year;
     let title = msg!("Mid-year review of emulation and commendation work, first six months of {}", year);
-    let mut r = review_opening(conn, title, MeetingKind::Midyear, as_of, lang)?;
+    let mut r = review_opening(conn, title, MeetingKind::Midyear, as_of)?;
     let counts = registrations::counts(conn, Some(as_of))?;
     r.section(Some(l("heading.registrations")), vec![], Some(registrations_table(&counts)?));
     pledge_section(conn, &mut r, as_of, l("heading.pledge"))?;
@@ -251,7 +245,7 @@ pub fn midyear(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<Report
     r.section(Some(l("heading.awards_decided")), vec![], Some(by_code));
     r.section(Some(l("heading.awards_decided_units")), vec![], Some(awards_table("awards_decided", &decided)));
     r.section(Some(l("heading.awards_brought")), vec![], Some(awards_table("awards_brought", &brought)));
-    r.section(Some(l("heading.missing")), vec![], Some(missing_table(conn, as_of, lang, &counts)?));
+    r.section(Some(l("heading.missing")), vec![], Some(missing_table(conn, as_of, &counts)?));
     // While there is time to act: the registrations that cannot succeed under the rules in force.
     let (lines, t) = super::eligible::review_section(conn, as_of)?;
     r.section(Some(l("heading.at_risk")), lines, Some(t));
@@ -259,10 +253,10 @@ pub fn midyear(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<Report
 }
 
 /// The annual review ("tổng kết năm"), as of a date (default 31/12).
-pub fn annual(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<Report> {
+pub fn annual(conn: &Connection, as_of: NaiveDate) -> Result<Report> {
     let year = meta::bloc(conn)?.year;
     let title = msg!("Annual review of emulation and commendation work, {}", year);
-    let mut r = review_opening(conn, title, MeetingKind::Annual, as_of, lang)?;
+    let mut r = review_opening(conn, title, MeetingKind::Annual, as_of)?;
     let counts = registrations::counts(conn, Some(as_of))?;
     r.section(Some(l("heading.results")), vec![], Some(results_table(&counts)?));
     pledge_section(conn, &mut r, as_of, l("heading.pledge"))?;
@@ -284,9 +278,9 @@ pub fn annual(conn: &Connection, as_of: NaiveDate, lang: Lang) -> Result<Report>
     }
     // The proposals sent upward, their ballots and what was decided.
     if !crate::db::proposals::list(conn)?.is_empty() {
-        r.section(Some(l("heading.proposals")), vec![], Some(super::proposals::review_table(conn, lang)?));
+        r.section(Some(l("heading.proposals")), vec![], Some(super::proposals::review_table(conn)?));
     }
-    r.section(Some(l("heading.missing")), vec![], Some(missing_table(conn, as_of, lang, &counts)?));
+    r.section(Some(l("heading.missing")), vec![], Some(missing_table(conn, as_of, &counts)?));
     Ok(r)
 }
 

@@ -308,5 +308,5 @@ fn show(ctx: &Ctx, unit: &str, a: ListArgs) -> Result<()> {
             msg!("sign it first: `thidua pledge sign --unit {} --date …`", u.code),
         )
     })?;
-    emit_report(&report::pledges::show(&conn, &u, &c, &p, at, ctx.out.lang)?, &ctx.out)
+    emit_report(&report::pledges::show(&conn, &u, &c, &p, at)?, &ctx.out)
 }

@@ -98,7 +98,7 @@ pub fn criteria(ctx: &Ctx, cmd: CriteriaCmd) -> Result<()> {
             ctx.done(&write, msg!("removed criterion {} with the points given on it ({})", c.code, points));
             Ok(())
         }
-        CriteriaCmd::List { .. } => emit_report(&ranking::criteria(&ctx.open()?, ctx.out.lang)?, &ctx.out),
+        CriteriaCmd::List { .. } => emit_report(&ranking::criteria(&ctx.open()?)?, &ctx.out),
         CriteriaCmd::Import { file, cols, write } => {
             let mut conn = ctx.open()?;
             let mut src = cols.open(&file, import::scores::CRITERIA)?;

@@ -147,7 +147,7 @@ pub fn run(ctx: &Ctx, cmd: ScoreCmd) -> Result<()> {
         ScoreCmd::Explain { unit, .. } => {
             let conn = ctx.open()?;
             let u = units::resolve(&conn, &unit)?;
-            emit_report(&ranking::explain(&conn, &u, ctx.out.lang)?, &ctx.out)
+            emit_report(&ranking::explain(&conn, &u)?, &ctx.out)
         }
         ScoreCmd::Exclude { unit, reason, write } => {
             if reason.is_empty() {

@@ -68,7 +68,7 @@ fn score_table(conn: &Connection) -> Result<Option<Block>> {
         row.push(
             s.notes
                 .iter()
-                .map(|t| super::name_codes(&super::super::words(t.clone(), crate::output::Lang::Vi), &short))
+                .map(|t| super::name_codes(&crate::output::messages::text(t, crate::output::Lang::Vi), &short))
                 .collect::<Vec<_>>()
                 .join("; "),
         );

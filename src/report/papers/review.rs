@@ -113,11 +113,8 @@ pub fn review(
 ) -> Result<Document> {
     use crate::output::Lang;
     let f = frame(conn)?;
-    let r = if annual {
-        super::super::reviews::annual(conn, as_of, Lang::Vi)?
-    } else {
-        super::super::reviews::midyear(conn, as_of, Lang::Vi)?
-    };
+    let r =
+        if annual { super::super::reviews::annual(conn, as_of)? } else { super::super::reviews::midyear(conn, as_of)? };
     let mut names = Names { units: HashMap::new(), short: HashMap::new(), forms: HashMap::new() };
     for u in units::list(conn)? {
         names.short.insert(u.code.clone(), u.short.clone().unwrap_or_else(|| u.name.clone()));
