@@ -646,8 +646,18 @@ const LABELS: &[(&str, &str, &str)] = &[
 ];
 
 pub fn label(key: &str, lang: Lang) -> &str {
-    match LABELS.iter().find(|(k, _, _)| *k == key) {
-        Some((_, en, vi)) => match lang {
+    // By key, not by a walk through the catalog: every cell of a long list asks (a million rows of `eligible`).
+    static BY_KEY: std::sync::OnceLock<std::collections::HashMap<&'static str, (&'static str, &'static str)>> =
+        std::sync::OnceLock::new();
+    let by_key = BY_KEY.get_or_init(|| {
+        let mut m = std::collections::HashMap::with_capacity(LABELS.len());
+        for (k, en, vi) in LABELS {
+            m.entry(*k).or_insert((*en, *vi));
+        }
+        m
+    });
+    match by_key.get(key) {
+        Some((en, vi)) => match lang {
             Lang::En => en,
             Lang::Vi => vi,
         },
