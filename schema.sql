@@ -703,3 +703,15 @@ CREATE TABLE unit_reported (
     cstdcs   INTEGER NOT NULL DEFAULT 0 CHECK (cstdcs >= 0 AND cstdcs <= ldtt),
     doc      TEXT                         -- the report or decision the counts are from
 ) STRICT;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- A person's position class (version 18)
+
+-- Where a person stands in the statistical forms' rows by position (Circular 02/2023/TT-BNV, form 0603 rows 06–10),
+-- set by the secretary where the words of the position do not say it (`person edit --position-class`); without a
+-- row here the class is read from the position's words.
+CREATE TABLE person_class (
+    person_id  INTEGER PRIMARY KEY REFERENCES person (id),
+    class      TEXT NOT NULL CHECK (class = 'leader_province' OR class = 'leader_department' OR class = 'entrepreneur'
+                                    OR class = 'leader_other' OR class = 'frontline')
+) STRICT;

@@ -587,3 +587,19 @@ pub struct Score {
     pub evidence: Option<String>,
     pub note: Option<String>,
 }
+
+id_enum! {
+    /// Who a person is for the statistical forms' rows by position (Circular 02/2023/TT-BNV, form 0603 rows 06–10).
+    PositionClass, labels = "position_class" {
+        /// Leaders of ministry or province level and above (row 06).
+        LeaderProvince = "leader_province",
+        /// Leaders of department level: director, head of a general department or of a department (row 07).
+        LeaderDepartment = "leader_department",
+        /// Entrepreneurs (row 08).
+        Entrepreneur = "entrepreneur",
+        /// Other leaders, from deputy head of an office up (row 09).
+        LeaderOther = "leader_other",
+        /// People working directly: officials without a management post, workers, farmers (row 10).
+        Frontline = "frontline",
+    }
+}

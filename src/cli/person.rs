@@ -6,6 +6,7 @@ use super::{text_arg, Ctx, WriteArgs};
 use crate::db::{self, people, refs, units};
 use crate::error::{refused_hint, usage, Result};
 use crate::import;
+use crate::model::PositionClass;
 use crate::model::{Gender, PersonData};
 use crate::output::{emit_report, Stream};
 use crate::report;
@@ -92,6 +93,26 @@ pub struct Fields {
     /// A free note kept with the record
     #[arg(long, value_parser = text_arg)]
     pub note: Option<String>,
+    /// Position class for the statistical forms (leader_province, leader_department, entrepreneur, leader_other,
+    /// frontline), where the position's words do not say it; auto: read it from the words again
+    #[arg(long, value_parser = class_arg)]
+    pub position_class: Option<ClassChoice>,
+}
+
+/// A position class given on the command line, or `auto` to read it from the position's words.
+#[derive(Debug, Clone, Copy)]
+pub enum ClassChoice {
+    Auto,
+    Set(PositionClass),
+}
+
+fn class_arg(s: &str) -> std::result::Result<ClassChoice, crate::text::Bad> {
+    if matches!(crate::text::fold_key(s).as_str(), "auto" | "tu dong") {
+        return Ok(ClassChoice::Auto);
+    }
+    PositionClass::parse(s).map(ClassChoice::Set).ok_or_else(|| {
+        crate::text::Bad::new("'{}' is not a position class ({}; or auto)", vec![s.into(), PositionClass::list()])
+    })
 }
 
 #[derive(Args, Debug)]
@@ -147,7 +168,11 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
             staff_code: some(&a.fields.code),
             note: some(&a.fields.note),
         };
-        Ok((people::insert(tx, &d)?, u.code))
+        let id = people::insert(tx, &d)?;
+        if let Some(ClassChoice::Set(c)) = a.fields.position_class {
+            people::set_class(tx, id, Some(c))?;
+        }
+        Ok((id, u.code))
     })?;
     ctx.done(&a.write, msg!("added #{} {} to {}", id, name, unit));
     Ok(())
@@ -189,7 +214,8 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         && a.fields.code.is_none()
         && a.fields.family.is_none()
         && a.fields.given.is_none()
-        && a.fields.note.is_none();
+        && a.fields.note.is_none()
+        && a.fields.position_class.is_none();
     if nothing {
         return Err(super::nothing_to_do("edit"));
     }
@@ -229,6 +255,11 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
             d.note = some(&a.fields.note);
         }
         people::update(tx, p.id, &d)?;
+        match a.fields.position_class {
+            Some(ClassChoice::Set(c)) => people::set_class(tx, p.id, Some(c))?,
+            Some(ClassChoice::Auto) => people::set_class(tx, p.id, None)?,
+            None => {}
+        }
         Ok(msg!("updated #{} {}", p.id, d.full_name))
     })?;
     ctx.done(&a.write, msg);
@@ -238,7 +269,9 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
 fn remove(ctx: &Ctx, person: &str, yes: bool, w: &WriteArgs) -> Result<()> {
     let mut conn = ctx.open()?;
     let p = people::resolve(&conn, person)?;
-    let r = refs::references(&conn, "person", p.id)?;
+    // A position class is the person's own: it goes with the person.
+    let r: Vec<_> =
+        refs::references(&conn, "person", p.id)?.into_iter().filter(|r| r.table != "person_class").collect();
     if !r.is_empty() {
         return Err(refused_hint(
             msg!("{} is still referred to by {}", msg!("#{} {}", p.id, p.full_name), super::unit::describe_refs(&r)),

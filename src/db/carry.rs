@@ -82,6 +82,7 @@ pub struct Carried {
 pub fn carry(old: &Connection, new: &Connection, keep_roles: bool) -> Result<Carried> {
     let ids = carry_units(old, new, keep_roles)?;
     let people = carry_people(old, new, &ids)?;
+    carry_classes(old, new, &people)?;
     let next_year = meta::bloc(old)?.year + 1;
     Ok(Carried {
         units: ids.len(),
@@ -163,6 +164,26 @@ fn carry_people(old: &Connection, new: &Connection, ids: &HashMap<i64, i64>) -> 
         people.insert(r.get::<_, i64>(12)?, new.last_insert_rowid());
     }
     Ok(people)
+}
+
+/// The position classes the secretary set, for the people carried (a file older than version 18 has none).
+fn carry_classes(old: &Connection, new: &Connection, people: &HashMap<i64, i64>) -> Result<()> {
+    let has: bool = old.query_row(
+        "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = 'person_class'",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has {
+        return Ok(());
+    }
+    let mut st = old.prepare("SELECT person_id, class FROM person_class")?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        if let Some(p) = people.get(&r.get::<_, i64>(0)?) {
+            super::people::set_class(new, *p, Some(r.get(1)?))?;
+        }
+    }
+    Ok(())
 }
 
 /// The new id of an old unit or person reference; None when the row's subject was not carried.

@@ -98,6 +98,8 @@ const MIGRATIONS: &[Step] = &[
         "CREATE INDEX IF NOT EXISTS council_vote_unit ON council_vote (unit_id) WHERE unit_id IS NOT NULL;
          CREATE INDEX IF NOT EXISTS council_vote_person ON council_vote (person_id) WHERE person_id IS NOT NULL;",
     ),
+    // 17 → 18: a person's position class as the secretary sets it. A new table only.
+    Step::SchemaFrom("-- A person's position class (version 18)"),
 ];
 
 /// The schema version that added a table: 1 for the tables of the first schema. An export made before it may

@@ -389,10 +389,11 @@ macro_rules! stored_as_text {
 
 use crate::model::{
     Basis, CampaignKind, CampaignStatus, CouncilRole, CriterionKind, DisciplineForm, DocKind, Gender, InitiativeKind,
-    ItemKind, ItemOutcome, MeetingKind, Org, OriginKind, ProposalEventKind, ProposalStatus, RatingLevel, RegStatus,
-    Role, Scope, SessionKind, SubjectKind, UnitEndKind,
+    ItemKind, ItemOutcome, MeetingKind, Org, OriginKind, PositionClass, ProposalEventKind, ProposalStatus, RatingLevel,
+    RegStatus, Role, Scope, SessionKind, SubjectKind, UnitEndKind,
 };
 stored_as_text!(
+    PositionClass,
     ProposalEventKind,
     UnitEndKind,
     Role,

@@ -497,6 +497,8 @@ pub fn upsert_known(conn: &Connection, d: &PersonData, existing: Option<Person>)
 }
 
 pub fn delete(conn: &Connection, id: i64) -> Result<()> {
+    // The class the secretary set goes with the person: it is the person's, not a record of its own.
+    conn.execute("DELETE FROM person_class WHERE person_id = ?1", [id])?;
     conn.execute("DELETE FROM person WHERE id = ?1", [id])?;
     Ok(())
 }
@@ -511,4 +513,25 @@ pub fn count_by_unit(conn: &Connection) -> Result<std::collections::HashMap<i64,
     let mut st = conn.prepare_cached("SELECT unit_id, count(*) FROM person GROUP BY unit_id")?;
     let m = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
     Ok(m)
+}
+
+/// The position class the secretary set for a person; none: the forms read it from the position's words.
+pub fn class_of(conn: &Connection, person_id: i64) -> Result<Option<crate::model::PositionClass>> {
+    Ok(conn
+        .prepare_cached("SELECT class FROM person_class WHERE person_id = ?1")?
+        .query_row([person_id], |r| r.get(0))
+        .optional()?)
+}
+
+/// Sets a person's position class, or with `None` takes it back (the position's words say it again).
+pub fn set_class(conn: &Connection, person_id: i64, class: Option<crate::model::PositionClass>) -> Result<()> {
+    match class {
+        Some(c) => conn.execute(
+            "INSERT INTO person_class (person_id, class) VALUES (?1, ?2)
+             ON CONFLICT (person_id) DO UPDATE SET class = excluded.class",
+            params![person_id, c],
+        )?,
+        None => conn.execute("DELETE FROM person_class WHERE person_id = ?1", [person_id])?,
+    };
+    Ok(())
 }

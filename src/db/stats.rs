@@ -30,6 +30,8 @@ pub struct AwardRow {
     pub person: bool,
     pub household: bool,
     pub position: Option<String>,
+    /// The class the secretary set; none: read from the position's words.
+    pub class: Option<crate::model::PositionClass>,
     pub basis: Basis,
 }
 
@@ -37,9 +39,10 @@ pub struct AwardRow {
 pub fn awards_decided_in(conn: &Connection, year: i32) -> Result<Vec<AwardRow>> {
     let v = conn
         .prepare(
-            "SELECT c.code, a.person_id IS NOT NULL, a.unit_id IS NULL AND a.person_id IS NULL, p.position, a.basis
+            "SELECT c.code, a.person_id IS NOT NULL, a.unit_id IS NULL AND a.person_id IS NULL, p.position, a.basis,
+                    k.class
              FROM award a JOIN decision d ON d.id = a.decision_id JOIN catalog c ON c.id = a.catalog_id
-             LEFT JOIN person p ON p.id = a.person_id
+             LEFT JOIN person p ON p.id = a.person_id LEFT JOIN person_class k ON k.person_id = a.person_id
              WHERE d.year = ?1 AND a.id NOT IN (SELECT award_id FROM revocation) ORDER BY a.id",
         )?
         .query_map(params![year], |r| {
@@ -48,6 +51,7 @@ pub fn awards_decided_in(conn: &Connection, year: i32) -> Result<Vec<AwardRow>> 
                 person: r.get(1)?,
                 household: r.get(2)?,
                 position: r.get(3)?,
+                class: r.get(5)?,
                 basis: r.get(4)?,
             })
         })?

@@ -32,20 +32,7 @@ impl Regime {
     }
 }
 
-/// Who a person is for form 0603's rows 06–10, from the position as recorded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PositionClass {
-    /// Leaders of ministry or province level and above (row 06).
-    LeaderProvince,
-    /// Leaders of department level: director, head of a general department or of a department (row 07).
-    LeaderDepartment,
-    /// Entrepreneurs (row 08).
-    Entrepreneur,
-    /// Other leaders, from deputy head of an office up (row 09).
-    LeaderOther,
-    /// People working directly: officials without a management post, workers, farmers (row 10).
-    Frontline,
-}
+pub use crate::model::PositionClass;
 
 /// The class the words of a position say; none where they say nothing the form knows (the row is then left to the
 /// secretary, and counted apart).
@@ -169,7 +156,7 @@ pub fn f0603(awards: &[AwardRow]) -> (Table, i64) {
             add("04");
         } else if a.person {
             add("05");
-            match a.position.as_deref().and_then(position_class) {
+            match a.class.or_else(|| a.position.as_deref().and_then(position_class)) {
                 Some(PositionClass::LeaderProvince) => add("06"),
                 Some(PositionClass::LeaderDepartment) => add("07"),
                 Some(PositionClass::Entrepreneur) => add("08"),
@@ -222,7 +209,7 @@ pub fn frontline(awards: &[AwardRow]) -> Table {
             }
         };
         n[i][0] += 1;
-        match a.position.as_deref().and_then(position_class) {
+        match a.class.or_else(|| a.position.as_deref().and_then(position_class)) {
             Some(PositionClass::Frontline) => n[i][2] += 1,
             Some(_) => n[i][1] += 1,
             None => {}
@@ -261,7 +248,7 @@ pub fn report(files: &[&rusqlite::Connection], form: &str, year: i32) -> crate::
             if form == "0603" {
                 let (t, unclassified) = f0603(&all);
                 if unclassified > 0 {
-                    lines.push(msg!("{} individuals whose position says no class are left out of rows 06–10 (`person edit --position`)", unclassified));
+                    lines.push(msg!("{} individuals whose position says no class are left out of rows 06–10 (`person edit --position` or `--position-class`)", unclassified));
                 }
                 t
             } else {

@@ -279,6 +279,25 @@ fn the_statistical_forms_are_filled_from_the_files() {
     assert_eq!((cell(&f0603, "11", 2), cell(&f0603, "12", 2)), ("4".into(), "1".into()));
     let out = e.ok(&["--lang", "vi", "report", "form", "0603", "--year", "2025"]);
     assert!(out.stdout.contains("1 cá nhân có chức vụ chưa xác định được nhóm"), "{}", out.stdout);
+    // The adviser's position says no class: the secretary sets it, and the form counts him in row 09.
+    let err = e.fails(&["person", "edit", "P3", "--position-class", "boss"], 2);
+    assert!(err.contains("'boss' is not a position class"), "{err}");
+    e.ok(&["person", "edit", "P3", "--position-class", "leader_other"]);
+    assert_eq!(e.count("SELECT count(*) FROM person_class WHERE class = 'leader_other'"), 1);
+    let set = rows(&["report", "form", "0603", "--year", "2025", "--format", "csv"]);
+    assert_eq!(cell(&set, "09", 3), "1", "the adviser's BK, as set");
+    let shown = rows(&["person", "show", "P3", "--format", "csv", "--table", "person"]);
+    let col = |name: &str| shown[0].iter().position(|c| c == name).unwrap();
+    assert_eq!(
+        (&shown[1][col("position_class")][..], &shown[1][col("position_class_from")][..]),
+        ("leader_other", "set")
+    );
+    let clerk = rows(&["person", "show", "P2", "--format", "csv", "--table", "person"]);
+    assert_eq!(&clerk[1][col("position_class")], "frontline", "read from the words");
+    e.ok(&["person", "edit", "P3", "--position-class", "auto"]);
+    assert_eq!(e.count("SELECT count(*) FROM person_class"), 0);
+    assert_eq!(cell(&rows(&["report", "form", "0603", "--year", "2025", "--format", "csv"]), "09", 3), "0");
+    e.ok(&["person", "edit", "P3", "--position-class", "leader_other"]);
     let front = rows(&["report", "form", "frontline", "--year", "2025", "--format", "csv"]);
     assert_eq!(front[0], ["code", "basis_group", "individuals", "leaders", "frontline", "share"]);
     assert!(
@@ -294,6 +313,11 @@ fn the_statistical_forms_are_filled_from_the_files() {
     e.ok(&["-f", "2026.db", "campaign", "add", "TX26", "--name", "Thi đua 2026", "--kind", "regular"]);
     let both = rows(&["report", "form", "0601", "--from", "2026.db", "--format", "csv"]);
     assert_eq!(cell(&both, "01", 2), "3");
+    // The class the secretary set goes with the person into the next year's file.
+    assert_eq!(
+        e.conn_to("2026.db").query_row("SELECT count(*) FROM person_class", [], |r| r.get::<_, i64>(0)).unwrap(),
+        1
+    );
     e.ok(&["report", "form", "0603", "--year", "2025", "-o", "0603.xlsx"]);
     assert!(e.path("0603.xlsx").exists());
 }
