@@ -56,13 +56,14 @@ pub enum ReportCmd {
     },
     /// What is missing: units not registered, not signed, targets without figures [as of today, within the year]
     Missing(AsOf),
-    /// A statistical form of the sector (Circular 02/2023/TT-BNV): 0601 (campaigns), 0603 (awards of ministry and
-    /// province level decided in the year), or the front-line ratio; from this file and older ones
+    /// A statistical form of the sector (Circular 02/2023/TT-BNV): 0601 (campaigns), 0602 (state-level awards) or
+    /// 0603 (awards of ministry and province level) decided in the year, or the front-line ratio; from this file and
+    /// older ones
     Form {
         #[command(flatten)]
         out: super::OutputArgs,
-        /// 0601, 0603 or frontline
-        #[arg(value_parser = ["0601", "0603", "frontline"])]
+        /// 0601, 0602, 0603 or frontline
+        #[arg(value_parser = ["0601", "0602", "0603", "frontline"])]
         form: String,
         /// The reporting year: awards whose decision was signed in it [default: the file's year]
         #[arg(long, value_parser = crate::cli::args::year_arg)]

@@ -136,7 +136,7 @@ const VALUE_NAMES: &[(&str, &str)] = &[
 
 /// (English, Vietnamese), sorted by the English text (a test keeps them so).
 const TEXTS: &[(&str, &str)] = &[
-    ("0601, 0603 or frontline", "`0601`, `0603` hoặc `frontline` (tỷ lệ người trực tiếp lao động, công tác)"),
+    ("0601, 0602, 0603 or frontline", "`0601`, `0602`, `0603` hoặc `frontline` (tỷ lệ người trực tiếp lao động, công tác)"),
     ("A consistent copy while the file may be in use, verified before success is reported", "Một bản sao nhất quán ngay cả khi tệp đang được dùng, được kiểm tra trước khi báo thành công"),
     ("A draft decision (dự thảo quyết định) with its annexed list, for a proposal sent", "Dự thảo quyết định kèm danh sách, cho một đề nghị đã gửi"),
     ("A folder made by `thidua export`", "Thư mục do `thidua export` tạo"),
@@ -158,7 +158,7 @@ const TEXTS: &[(&str, &str)] = &[
     ("A short ASCII code, e.g. BHXH", "Mã ngắn không dấu, ví dụ BHXH"),
     ("A short ASCII code, e.g. PT2020", "Mã ngắn không dấu, ví dụ PT2020"),
     ("A short code, e.g. A1", "Mã ngắn, ví dụ A1"),
-    ("A statistical form of the sector (Circular 02/2023/TT-BNV): 0601 (campaigns), 0603 (awards of ministry and province level decided in the year), or the front-line ratio; from this file and older ones", "Biểu mẫu thống kê của ngành (Thông tư 02/2023/TT-BNV): 0601 (phong trào thi đua), 0603 (khen thưởng cấp bộ, tỉnh quyết định trong năm), hoặc tỷ lệ người trực tiếp lao động, công tác; từ tệp này và các tệp khác"),
+    ("A statistical form of the sector (Circular 02/2023/TT-BNV): 0601 (campaigns), 0602 (state-level awards) or 0603 (awards of ministry and province level) decided in the year, or the front-line ratio; from this file and older ones", "Biểu mẫu thống kê của ngành (Thông tư 02/2023/TT-BNV): 0601 (phong trào thi đua), 0602 (khen thưởng cấp Nhà nước) hoặc 0603 (khen thưởng cấp bộ, tỉnh) có quyết định trong năm, hoặc tỷ lệ người trực tiếp lao động, công tác; lấy từ tệp này và các tệp năm trước"),
     ("A talk (\"tham luận\") given at a meeting", "Bài tham luận trình bày tại hội nghị"),
     ("A title or form", "Danh hiệu hoặc hình thức khen thưởng"),
     ("A unit dissolved on a date: not proposed after it (Circular 15/2025/TT-BNV); its records stay", "Đơn vị giải thể từ một ngày: không được đề nghị khen thưởng sau ngày đó (Thông tư 15/2025/TT-BNV); hồ sơ của đơn vị được giữ lại"),

@@ -138,6 +138,7 @@ const TYPED: &[(&str, &str)] = &[
     ),
     ("campaigns: {}", "các phong trào: {0}"),
     ("the same row as line {} of this file", "trùng với dòng {0} của tệp này"),
+    ("{} individuals whose position says no class are left out of rows 10–14 (`person edit --position` or `--position-class`)", "{0} cá nhân có chức vụ chưa xác định được nhóm, không tính vào các dòng 10–14 (`person edit --position` hoặc `--position-class`)"),
     ("'{}' is not a position class ({}; or auto)", "'{0}' không phải là nhóm chức vụ ({1}; hoặc auto để theo tên chức vụ)"),
     ("{} people: `thidua person list --unit {}` lists them", "{0} người: `thidua person list --unit {1}` liệt kê đầy đủ"),
     ("{} registrations: `thidua register list --unit {}` lists them", "{0} đăng ký: `thidua register list --unit {1}` liệt kê đầy đủ"),

@@ -187,6 +187,98 @@ pub fn f0603(awards: &[AwardRow]) -> (Table, i64) {
     (t, unclassified)
 }
 
+/// The columns of form 0602.N after its total: the state-level forms, each group with its collectives and its
+/// individuals apart where the form splits them (orders, medals, honorary titles, the Prime Minister's certificate).
+const F0602_COLUMNS: &[&str] = &[
+    "huan_chuong_tt",
+    "huan_chuong_cn",
+    "huy_chuong_tt",
+    "huy_chuong_cn",
+    "giai_thuong_hcm",
+    "giai_thuong_nn",
+    "vinh_du_tt",
+    "vinh_du_cn",
+    "co_thi_dua_cp",
+    "bang_khen_ttg_tt",
+    "bang_khen_ttg_cn",
+    "cstd_tq",
+];
+
+/// The column of form 0602 a state-level award counts in; none for the province's own forms.
+fn f0602_column(code: &str, collective: bool) -> Option<&'static str> {
+    let split = |tt: &'static str, cn: &'static str| Some(if collective { tt } else { cn });
+    const HONOURS: &[&str] =
+        &["AHLLVT", "AHLD", "BMVNAH", "NGND", "NGUT", "TTND", "TTUT", "NSND", "NSUT", "NNND", "NNUT"];
+    match code {
+        c if c.starts_with("HUYC_") => split("huy_chuong_tt", "huy_chuong_cn"),
+        c if c.starts_with("HC") => split("huan_chuong_tt", "huan_chuong_cn"),
+        "GTHCM" => Some("giai_thuong_hcm"),
+        "GTNN" => Some("giai_thuong_nn"),
+        c if HONOURS.contains(&c) => split("vinh_du_tt", "vinh_du_cn"),
+        "CTD_CP" => Some("co_thi_dua_cp"),
+        "BK_TTG" => split("bang_khen_ttg_tt", "bang_khen_ttg_cn"),
+        "CSTD_TQ" => Some("cstd_tq"),
+        _ => None,
+    }
+}
+
+/// Form 0602.N, the state-level awards decided in the year, as far as the file holds them: rows 01 total; by the
+/// body whose memo went to the Prime Minister, 02 ministries, 03 provinces (a bloc's go through its province); 06
+/// collectives, 07 of which enterprises (not held: 0), 08 households, 09 individuals, 10–14 individuals by position;
+/// 15–21 by basis. The second value: individuals whose position says no class.
+pub fn f0602(awards: &[AwardRow]) -> (Table, i64) {
+    let rows = [
+        "01", "02", "03", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20",
+        "21",
+    ];
+    let mut n = vec![vec![0i64; F0602_COLUMNS.len()]; rows.len()];
+    let mut unclassified = 0;
+    for a in awards {
+        let collective = !a.person && !a.household;
+        let Some(key) = f0602_column(&a.code, collective) else { continue };
+        let col = F0602_COLUMNS.iter().position(|k| *k == key).unwrap_or_default();
+        let mut add = |row: &str| {
+            if let Some(i) = rows.iter().position(|r| *r == row) {
+                n[i][col] += 1;
+            }
+        };
+        add("01");
+        add("03");
+        if a.household {
+            add("08");
+        } else if a.person {
+            add("09");
+            match a.class.or_else(|| a.position.as_deref().and_then(position_class)) {
+                Some(PositionClass::LeaderProvince) => add("10"),
+                Some(PositionClass::LeaderDepartment) => add("11"),
+                Some(PositionClass::Entrepreneur) => add("12"),
+                Some(PositionClass::LeaderOther) => add("13"),
+                Some(PositionClass::Frontline) => add("14"),
+                None => unclassified += 1,
+            }
+        } else {
+            add("06");
+        }
+        add(match a.basis {
+            Basis::Merit => "15",
+            Basis::Thematic => "16",
+            Basis::Adhoc => "17",
+            Basis::Foreign => "18",
+            Basis::Career => "19",
+            Basis::Seniority => "20",
+        });
+    }
+    let mut cols = vec!["row", "indicator", "all"];
+    cols.extend(F0602_COLUMNS);
+    let mut t = Table::new("f0602", &cols);
+    for (r, counts) in rows.iter().zip(n) {
+        let mut row: Vec<Cell> = vec![(*r).into(), Cell::Enum("f0602", (*r).into()), counts.iter().sum::<i64>().into()];
+        row.extend(counts.iter().map(|&c| c.into()));
+        t.push(row);
+    }
+    (t, unclassified)
+}
+
 /// The front-line ratio: per title or form and group of bases (merit; thematic and ad-hoc; foreign relations), the
 /// individuals awarded, of whom leaders from deputy head of an office up, of whom people working directly (not in
 /// management), and their share. Individuals whose position says no class count in the total only.
@@ -228,7 +320,7 @@ pub fn frontline(awards: &[AwardRow]) -> Table {
 pub fn report(files: &[&rusqlite::Connection], form: &str, year: i32) -> crate::error::Result<crate::output::Report> {
     let regime = Regime::at(year);
     let mut r = crate::output::Report::new(match form {
-        "0601" | "0603" => msg!("form {}.N/BNV-TĐKT of {}", form, year),
+        "0601" | "0602" | "0603" => msg!("form {}.N/BNV-TĐKT of {}", form, year),
         _ => msg!("the front-line ratio of {}", year),
     });
     let mut lines = vec![msg!("forms of {}; files read: {}", regime.text(), files.len())];
@@ -245,10 +337,14 @@ pub fn report(files: &[&rusqlite::Connection], form: &str, year: i32) -> crate::
             for c in files {
                 all.extend(crate::db::stats::awards_decided_in(c, year)?);
             }
-            if form == "0603" {
-                let (t, unclassified) = f0603(&all);
+            if form == "0602" || form == "0603" {
+                let (t, unclassified) = if form == "0602" { f0602(&all) } else { f0603(&all) };
                 if unclassified > 0 {
-                    lines.push(msg!("{} individuals whose position says no class are left out of rows 06–10 (`person edit --position` or `--position-class`)", unclassified));
+                    lines.push(if form == "0602" {
+                        msg!("{} individuals whose position says no class are left out of rows 10–14 (`person edit --position` or `--position-class`)", unclassified)
+                    } else {
+                        msg!("{} individuals whose position says no class are left out of rows 06–10 (`person edit --position` or `--position-class`)", unclassified)
+                    });
                 }
                 t
             } else {

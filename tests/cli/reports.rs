@@ -308,6 +308,23 @@ fn the_statistical_forms_are_filled_from_the_files() {
         front.contains(&vec!["BK_TINH".into(), "merit".into(), "1".into(), "1".into(), "0".into(), "0".into()]),
         "{front:?}"
     );
+    // The state-level awards of the year (form 0602): a flag of the Government to a unit, the Prime Minister's
+    // certificate to the clerk (people working directly) and an order to the adviser (as set: other leaders).
+    e.ok(&["award", "decision", "add", "55/QĐ-TTg", "--date", "20/04/2025", "--issuer", "Thủ tướng Chính phủ"]);
+    e.ok(&["award", "add", "55/QĐ-TTg", "CTD_CP", "--unit", "HQ", "--year", "2024"]);
+    e.ok(&["award", "add", "55/QĐ-TTg", "BK_TTG", "--person", "P2", "--year", "2024"]);
+    e.ok(&["award", "add", "55/QĐ-TTg", "HCLD3", "--person", "P3", "--year", "2024", "--basis", "career"]);
+    let f0602 = rows(&["report", "form", "0602", "--year", "2025", "--format", "csv"]);
+    let col = |name: &str| f0602[0].iter().position(|c| c == name).unwrap();
+    let at = |row: &str, name: &str| f0602.iter().find(|r| r[0] == row).unwrap()[col(name)].clone();
+    assert_eq!((at("01", "all"), at("03", "all"), at("02", "all")), ("3".into(), "3".into(), "0".into()));
+    assert_eq!((at("06", "co_thi_dua_cp"), at("09", "all")), ("1".into(), "2".into()));
+    assert_eq!((at("14", "bang_khen_ttg_cn"), at("13", "huan_chuong_cn")), ("1".into(), "1".into()));
+    assert_eq!((at("15", "all"), at("19", "all")), ("2".into(), "1".into()), "merit; contribution");
+    // 0603 is not moved by them.
+    assert_eq!(cell(&rows(&["report", "form", "0603", "--year", "2025", "--format", "csv"]), "01", 2), "5");
+    let vi = e.ok(&["--lang", "vi", "report", "form", "0602", "--year", "2025"]).stdout;
+    assert!(vi.contains("Cờ thi đua của Chính phủ") && vi.contains("Biểu 0602.N/BNV-TĐKT"), "{vi}");
     // Another year's file of the same body counted with this one; a workbook of the form.
     e.ok(&["-f", "2026.db", "init", "--year", "2026", "--from", "thidua.db"]);
     e.ok(&["-f", "2026.db", "campaign", "add", "TX26", "--name", "Thi đua 2026", "--kind", "regular"]);
