@@ -140,6 +140,12 @@ pub fn run(ctx: &Ctx, cmd: ReportCmd) -> Result<()> {
                 from.iter().map(|f| crate::db::carry::open_source(f)).collect::<Result<_>>()?;
             let mut files = vec![&conn];
             files.extend(others.iter().map(|s| &s.conn));
+            // A workbook of a form is the form as it is handed in; `--table` still gives the plain table.
+            if ctx.out.format() == crate::output::Format::Xlsx && ctx.out.table.is_none() {
+                if let Some(f) = build::forms::layout(&files, &form, year)? {
+                    return crate::output::emit_form(&f, &ctx.out);
+                }
+            }
             build::forms::report(&files, &form, year)?
         }
         ReportCmd::Unit { unit, at } => {

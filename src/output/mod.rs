@@ -20,7 +20,7 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 pub use self::csv::BOM;
-pub use table::{Cell, Report, Table};
+pub use table::{Cell, Form, Report, Table};
 
 use crate::error::{refused, Result};
 
@@ -539,4 +539,9 @@ pub fn print_lines(lines: &[crate::msg::Msg], lang: Lang) -> Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// A statistical form as a workbook laid out like the printed form (`report form … -o F.xlsx`).
+pub fn emit_form(f: &Form, o: &Opts) -> Result<()> {
+    save_xlsx(xlsx::form(f)?, o)
 }

@@ -186,3 +186,20 @@ impl Report {
         self.sections.iter().filter_map(|s| s.table.as_ref()).filter(|t| !t.for_people)
     }
 }
+
+/// A statistical form laid out as it is handed in (Circular 02/2023/TT-BNV): its number, title and year, who
+/// reports and to whom, and its table (indicator code, indicator, unit of count, then the figures). Vietnamese:
+/// it is the form itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Form {
+    /// "0603.N/BNV-TĐKT".
+    pub number: String,
+    pub title: String,
+    pub year: i32,
+    pub reporter: String,
+    pub receiver: String,
+    /// The unit each row counts in ("Tập thể", "Người"), by row.
+    pub units: Vec<&'static str>,
+    /// The table as `report form` computes it: row code, indicator, figures.
+    pub table: Table,
+}

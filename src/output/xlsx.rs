@@ -217,3 +217,95 @@ pub fn save(wb: &mut Workbook, file: std::fs::File, path: &Path) -> Result<()> {
 pub fn bytes(wb: &mut Workbook) -> Result<Vec<u8>> {
     wb.save_to_buffer().map_err(err)
 }
+
+/// A statistical form on one sheet, laid out as the form prints: its number and legal basis at the top left, who
+/// reports and who receives at the top right, the title and the year, then the table (indicator, code, unit,
+/// figures) under a row of column letters, and the signature block. Figures are numbers, never formulas.
+pub fn form(f: &super::Form) -> Result<Workbook> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    form_sheet(ws, f).map_err(err)?;
+    Ok(wb)
+}
+
+fn form_sheet(ws: &mut Worksheet, f: &super::Form) -> std::result::Result<(), XlsxError> {
+    use rust_xlsxwriter::FormatAlign;
+    let lang = Lang::Vi;
+    ws.set_name(f.number.split('/').next().unwrap_or("form"))?;
+    let bold = Format::new().set_bold();
+    let centre = Format::new().set_align(FormatAlign::Center).set_text_wrap();
+    let title = Format::new().set_bold().set_font_size(13).set_align(FormatAlign::Center).set_text_wrap();
+    let italic = Format::new().set_italic().set_align(FormatAlign::Center);
+    let head = Format::new()
+        .set_bold()
+        .set_border(rust_xlsxwriter::FormatBorder::Thin)
+        .set_text_wrap()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter);
+    let cell = Format::new().set_border(rust_xlsxwriter::FormatBorder::Thin).set_text_wrap();
+    let figure = Format::new().set_border(rust_xlsxwriter::FormatBorder::Thin).set_num_format("0");
+    let figures = f.table.columns.len().saturating_sub(2) as u16;
+    // Columns: indicator, code, unit, then the figures.
+    let last = 2 + figures;
+    ws.set_column_width(0, 48)?;
+    ws.set_column_width(1, 7)?;
+    ws.set_column_width(2, 11)?;
+    for c in 3..=last {
+        ws.set_column_width(c, 12)?;
+    }
+    let mid = (last / 2).max(2);
+    ws.write_string_with_format(0, 0, format!("Biểu số: {}", f.number), &bold)?;
+    ws.write_string(1, 0, "Ban hành theo Thông tư số 02/2023/TT-BNV ngày 23/3/2023")?;
+    ws.write_string(2, 0, "Ngày nhận báo cáo: ngày 15 tháng 12 năm báo cáo")?;
+    ws.merge_range(0, mid, 0, last, &format!("Đơn vị báo cáo: {}", f.reporter), &centre)?;
+    ws.merge_range(1, mid, 1, last, &format!("Đơn vị nhận báo cáo: {}", f.receiver), &centre)?;
+    ws.set_row_height(4, 36)?;
+    ws.merge_range(4, 0, 4, last, &f.title, &title)?;
+    ws.merge_range(5, 0, 5, last, &format!("Năm {}", f.year), &italic)?;
+    // The header row, then the letters and numbers the form gives its columns.
+    let top = 7;
+    ws.set_row_height(top, 48)?;
+    ws.write_string_with_format(top, 0, "Chỉ tiêu", &head)?;
+    ws.write_string_with_format(top, 1, "Mã số", &head)?;
+    ws.write_string_with_format(top, 2, "Đơn vị tính", &head)?;
+    for (i, c) in f.table.columns.iter().skip(2).enumerate() {
+        ws.write_string_with_format(top, 3 + i as u16, label(c, lang), &head)?;
+    }
+    for (i, letter) in ["A", "B", "C"].iter().enumerate() {
+        ws.write_string_with_format(top + 1, i as u16, *letter, &head)?;
+    }
+    for i in 0..figures {
+        ws.write_string_with_format(top + 1, 3 + i, (i + 1).to_string(), &head)?;
+    }
+    for (n, row) in f.table.rows.iter().enumerate() {
+        let r = top + 2 + n as u32;
+        let code = row.first().map(|c| display(c, lang)).unwrap_or_default();
+        let indicator = row.get(1).map(|c| display(c, lang)).unwrap_or_default();
+        ws.write_string_with_format(r, 0, indicator, &cell)?;
+        ws.write_string_with_format(r, 1, code, &cell)?;
+        ws.write_string_with_format(r, 2, f.units.get(n).copied().unwrap_or_default(), &cell)?;
+        for (i, c) in row.iter().skip(2).enumerate() {
+            match c {
+                Cell::Int(x) => ws.write_number_with_format(r, 3 + i as u16, *x as f64, &figure)?,
+                other => ws.write_string_with_format(r, 3 + i as u16, display(other, lang), &cell)?,
+            };
+        }
+    }
+    let end = top + 2 + f.table.rows.len() as u32 + 2;
+    ws.write_string_with_format(end, 0, "Người lập biểu", &bold)?;
+    ws.write_string(end + 1, 0, "(Ký, ghi rõ họ tên)")?;
+    ws.merge_range(end, mid, end, last, "…, ngày … tháng … năm …", &italic)?;
+    ws.merge_range(
+        end + 1,
+        mid,
+        end + 1,
+        last,
+        "THỦ TRƯỞNG ĐƠN VỊ",
+        &Format::new().set_bold().set_align(FormatAlign::Center),
+    )?;
+    ws.merge_range(end + 2, mid, end + 2, last, "(Ký, đóng dấu, ghi rõ họ tên)", &italic)?;
+    ws.set_landscape();
+    ws.set_paper_size(9);
+    ws.set_print_fit_to_pages(1, 0);
+    Ok(())
+}

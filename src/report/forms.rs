@@ -315,6 +315,56 @@ pub fn frontline(awards: &[AwardRow]) -> Table {
     t
 }
 
+/// A form laid out as it is handed in (0601, 0602, 0603), from the same table `report` computes; the first file
+/// names the body that reports.
+pub fn layout(
+    files: &[&rusqlite::Connection],
+    form: &str,
+    year: i32,
+) -> crate::error::Result<Option<crate::output::Form>> {
+    let title = match form {
+        "0601" => "SỐ PHONG TRÀO THI ĐUA",
+        "0602" => "SỐ LƯỢNG KHEN THƯỞNG CẤP NHÀ NƯỚC",
+        "0603" => {
+            "SỐ LƯỢNG KHEN THƯỞNG CẤP BỘ, BAN, NGÀNH, ĐOÀN THỂ TRUNG ƯƠNG VÀ TỈNH, THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG"
+        }
+        _ => return Ok(None),
+    };
+    let report = report(files, form, year)?;
+    let Some(table) = report.sections.into_iter().find_map(|s| s.table) else { return Ok(None) };
+    let unit = |row: &str| -> &'static str {
+        match (form, row) {
+            ("0601", _) => "Phong trào",
+            ("0602", "02") => "Bộ, ngành",
+            ("0602", "03") => "Tỉnh, TP",
+            ("0602", "06") | ("0603", "02") => "Tập thể",
+            ("0602", "07") | ("0603", "03") => "Doanh nghiệp",
+            ("0602", "08") | ("0603", "04") => "Hộ",
+            ("0602", "09" | "10" | "11" | "12" | "13" | "14") => "Người",
+            ("0603", "05" | "06" | "07" | "08" | "09" | "10") => "Người",
+            _ => "",
+        }
+    };
+    let units = table.rows.iter().map(|r| unit(&r.first().map(Cell::plain).unwrap_or_default())).collect();
+    let bloc = match files.first() {
+        Some(c) => Some(crate::db::meta::bloc(c)?),
+        None => None,
+    };
+    let receiver = match bloc.as_ref().and_then(|b| b.province.clone()) {
+        Some(p) => format!("Sở Nội vụ tỉnh {p} (Ban Thi đua - Khen thưởng)"),
+        None => "Bộ Nội vụ (Ban Thi đua - Khen thưởng Trung ương)".to_string(),
+    };
+    Ok(Some(crate::output::Form {
+        number: format!("{form}.N/BNV-TĐKT"),
+        title: title.to_string(),
+        year,
+        reporter: bloc.map(|b| b.name).unwrap_or_default(),
+        receiver,
+        units,
+        table,
+    }))
+}
+
 /// `report form`: the form over every file given (the campaigns of each; the awards each records as decided in
 /// `year`), with the regime it follows and what it could not place.
 pub fn report(files: &[&rusqlite::Connection], form: &str, year: i32) -> crate::error::Result<crate::output::Report> {

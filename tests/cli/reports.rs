@@ -335,8 +335,31 @@ fn the_statistical_forms_are_filled_from_the_files() {
         e.conn_to("2026.db").query_row("SELECT count(*) FROM person_class", [], |r| r.get::<_, i64>(0)).unwrap(),
         1
     );
+    // The workbook is the form as it is handed in: its number, basis, reporter, title and year at the top, the
+    // indicators with their codes and units, the figures as numbers under the column numbers, the signatures.
     e.ok(&["report", "form", "0603", "--year", "2025", "-o", "0603.xlsx"]);
-    assert!(e.path("0603.xlsx").exists());
+    use calamine::{open_workbook_auto, Data, Reader};
+    let mut wb = open_workbook_auto(e.path("0603.xlsx")).unwrap();
+    let sheet = wb.worksheet_range("0603.N").unwrap();
+    let at = |r: u32, c: u32| sheet.get_value((r, c)).cloned().unwrap_or(Data::Empty);
+    assert_eq!(at(0, 0), Data::String("Biểu số: 0603.N/BNV-TĐKT".into()));
+    assert_eq!(at(1, 0), Data::String("Ban hành theo Thông tư số 02/2023/TT-BNV ngày 23/3/2023".into()));
+    assert!(matches!(at(4, 0), Data::String(t) if t.starts_with("SỐ LƯỢNG KHEN THƯỞNG CẤP BỘ")));
+    assert_eq!(at(5, 0), Data::String("Năm 2025".into()));
+    assert_eq!(
+        (at(7, 0), at(7, 3), at(8, 3)),
+        (Data::String("Chỉ tiêu".into()), Data::String("Tổng số".into()), Data::String("1".into()))
+    );
+    let row = |code: &str| (9..40).find(|r| at(*r, 1) == Data::String(code.into())).unwrap();
+    let r05 = row("05");
+    assert_eq!(
+        (at(r05, 0), at(r05, 2), at(r05, 3)),
+        (Data::String("Cá nhân".into()), Data::String("Người".into()), Data::Float(3.0))
+    );
+    assert_eq!(at(row("09"), 4), Data::Float(1.0), "the adviser's Bằng khen, as set");
+    assert!((9..50).any(|r| at(r, 0) == Data::String("Người lập biểu".into())));
+    // The plain table is still there for a script.
+    e.ok(&["report", "form", "0603", "--year", "2025", "--table", "f0603", "-o", "0603-table.xlsx"]);
 }
 
 /// The annual review shows the front-line ratio of the year's individuals awarded (issue 34 item 2).
