@@ -238,6 +238,8 @@ pub fn run(ctx: &Ctx, cmd: DocCmd) -> Result<()> {
                 let body = read_part(file)?;
                 texts.insert(part.to_string(), body);
             }
+            // The review reads the whole year, as `report` does: a small cache, sorts through a temp file.
+            crate::db::large_read(&conn)?;
             emit(ctx, &papers::review(&conn, annual, as_of, &texts, checklists)?, &out)
         }
         DocCmd::Decision { id, out } => emit(ctx, &papers::decision(&ctx.open()?, id)?, &out),
