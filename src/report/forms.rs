@@ -141,46 +141,84 @@ const F0603_CODES: &[(&str, &str)] =
 /// which enterprises (not held by a bloc's file: 0); 04 households; 05 individuals; 06–10 individuals by position;
 /// 11–17 by basis. The second value: individuals whose position says no class (left out of rows 06–10).
 pub fn f0603(awards: &[AwardRow]) -> (Table, i64) {
+    const ROWS: FormRows = FormRows {
+        all: &["01"],
+        collective: "02",
+        household: "04",
+        individual: "05",
+        positions: ["06", "07", "08", "09", "10"],
+        bases: ["11", "12", "13", "14", "15", "16"],
+    };
     let rows = ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16", "17"];
-    let mut n = vec![[0i64; 4]; rows.len()];
+    let columns: Vec<&str> = F0603_CODES.iter().map(|(k, _)| *k).collect();
+    let column = |a: &AwardRow| F0603_CODES.iter().position(|(_, c)| *c == a.code);
+    form_table("f0603", &rows, &columns, &ROWS, awards, column)
+}
+
+/// Where a form counts an award: the rows every award adds to, the recipient's row (collective, household,
+/// individual), an individual's row by position class (leaders of province level, of department level,
+/// entrepreneurs, other leaders, people working directly), and the row of each basis (regular, thematic, ad hoc,
+/// foreign relations, contribution, seniority).
+struct FormRows {
+    all: &'static [&'static str],
+    collective: &'static str,
+    household: &'static str,
+    individual: &'static str,
+    positions: [&'static str; 5],
+    bases: [&'static str; 6],
+}
+
+/// A form's table: each award counted in its column (`column`: none leaves it out) on the rows `placed` says; the
+/// second value counts the individuals whose position says no class.
+fn form_table(
+    name: &'static str,
+    rows: &[&str],
+    columns: &[&str],
+    placed: &FormRows,
+    awards: &[AwardRow],
+    column: impl Fn(&AwardRow) -> Option<usize>,
+) -> (Table, i64) {
+    let mut n = vec![vec![0i64; columns.len()]; rows.len()];
     let mut unclassified = 0;
     for a in awards {
-        let Some(col) = F0603_CODES.iter().position(|(_, c)| *c == a.code) else { continue };
+        let Some(col) = column(a) else { continue };
         let mut add = |row: &str| {
             if let Some(i) = rows.iter().position(|r| *r == row) {
                 n[i][col] += 1;
             }
         };
-        add("01");
+        placed.all.iter().for_each(|r| add(r));
         if a.household {
-            add("04");
+            add(placed.household);
         } else if a.person {
-            add("05");
+            add(placed.individual);
+            let p = placed.positions;
             match a.class.or_else(|| a.position.as_deref().and_then(position_class)) {
-                Some(PositionClass::LeaderProvince) => add("06"),
-                Some(PositionClass::LeaderDepartment) => add("07"),
-                Some(PositionClass::Entrepreneur) => add("08"),
-                Some(PositionClass::LeaderOther) => add("09"),
-                Some(PositionClass::Frontline) => add("10"),
+                Some(PositionClass::LeaderProvince) => add(p[0]),
+                Some(PositionClass::LeaderDepartment) => add(p[1]),
+                Some(PositionClass::Entrepreneur) => add(p[2]),
+                Some(PositionClass::LeaderOther) => add(p[3]),
+                Some(PositionClass::Frontline) => add(p[4]),
                 None => unclassified += 1,
             }
         } else {
-            add("02");
+            add(placed.collective);
         }
+        let b = placed.bases;
         add(match a.basis {
-            Basis::Merit => "11",
-            Basis::Thematic => "12",
-            Basis::Adhoc => "13",
-            Basis::Foreign => "14",
-            Basis::Career => "15",
-            Basis::Seniority => "16",
+            Basis::Merit => b[0],
+            Basis::Thematic => b[1],
+            Basis::Adhoc => b[2],
+            Basis::Foreign => b[3],
+            Basis::Career => b[4],
+            Basis::Seniority => b[5],
         });
     }
     let mut cols = vec!["row", "indicator", "all"];
-    cols.extend(F0603_CODES.iter().map(|(k, _)| *k));
-    let mut t = Table::new("f0603", &cols);
+    cols.extend(columns);
+    let mut t = Table::new(name, &cols);
     for (r, counts) in rows.iter().zip(n) {
-        let mut row: Vec<Cell> = vec![(*r).into(), Cell::Enum("f0603", (*r).into()), counts.iter().sum::<i64>().into()];
+        let mut row: Vec<Cell> = vec![(*r).into(), Cell::Enum(name, (*r).into()), counts.iter().sum::<i64>().into()];
         row.extend(counts.iter().map(|&c| c.into()));
         t.push(row);
     }
@@ -227,56 +265,24 @@ fn f0602_column(code: &str, collective: bool) -> Option<&'static str> {
 /// collectives, 07 of which enterprises (not held: 0), 08 households, 09 individuals, 10–14 individuals by position;
 /// 15–21 by basis. The second value: individuals whose position says no class.
 pub fn f0602(awards: &[AwardRow]) -> (Table, i64) {
+    // Every award here went up through the province (row 03): a bloc's memo is the province's.
+    const ROWS: FormRows = FormRows {
+        all: &["01", "03"],
+        collective: "06",
+        household: "08",
+        individual: "09",
+        positions: ["10", "11", "12", "13", "14"],
+        bases: ["15", "16", "17", "18", "19", "20"],
+    };
     let rows = [
         "01", "02", "03", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20",
         "21",
     ];
-    let mut n = vec![vec![0i64; F0602_COLUMNS.len()]; rows.len()];
-    let mut unclassified = 0;
-    for a in awards {
-        let collective = !a.person && !a.household;
-        let Some(key) = f0602_column(&a.code, collective) else { continue };
-        let col = F0602_COLUMNS.iter().position(|k| *k == key).unwrap_or_default();
-        let mut add = |row: &str| {
-            if let Some(i) = rows.iter().position(|r| *r == row) {
-                n[i][col] += 1;
-            }
-        };
-        add("01");
-        add("03");
-        if a.household {
-            add("08");
-        } else if a.person {
-            add("09");
-            match a.class.or_else(|| a.position.as_deref().and_then(position_class)) {
-                Some(PositionClass::LeaderProvince) => add("10"),
-                Some(PositionClass::LeaderDepartment) => add("11"),
-                Some(PositionClass::Entrepreneur) => add("12"),
-                Some(PositionClass::LeaderOther) => add("13"),
-                Some(PositionClass::Frontline) => add("14"),
-                None => unclassified += 1,
-            }
-        } else {
-            add("06");
-        }
-        add(match a.basis {
-            Basis::Merit => "15",
-            Basis::Thematic => "16",
-            Basis::Adhoc => "17",
-            Basis::Foreign => "18",
-            Basis::Career => "19",
-            Basis::Seniority => "20",
-        });
-    }
-    let mut cols = vec!["row", "indicator", "all"];
-    cols.extend(F0602_COLUMNS);
-    let mut t = Table::new("f0602", &cols);
-    for (r, counts) in rows.iter().zip(n) {
-        let mut row: Vec<Cell> = vec![(*r).into(), Cell::Enum("f0602", (*r).into()), counts.iter().sum::<i64>().into()];
-        row.extend(counts.iter().map(|&c| c.into()));
-        t.push(row);
-    }
-    (t, unclassified)
+    let column = |a: &AwardRow| {
+        let key = f0602_column(&a.code, !a.person && !a.household)?;
+        F0602_COLUMNS.iter().position(|k| *k == key)
+    };
+    form_table("f0602", &rows, F0602_COLUMNS, &ROWS, awards, column)
 }
 
 /// The front-line ratio: per title or form and group of bases (merit; thematic and ad-hoc; foreign relations), the
