@@ -304,7 +304,7 @@ pub fn import(path: &Path, dir: &Path) -> Result<Manifest> {
                 for (c, ty) in rec.iter().zip(&types) {
                     match value(c, ty) {
                         Ok(v) => vals.push(v),
-                        Err(e) => errors.push(msg!("{}:{}: {}", &t.file, i + 2, Msg::foreign(e))),
+                        Err(e) => errors.push(msg!("{}:{}: {}", &t.file, i + 2, Msg::plain(e))),
                     }
                 }
                 if let Some(at) = withdrawn_from {

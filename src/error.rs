@@ -72,7 +72,7 @@ impl Error {
         match self {
             Error::Usage { msg, .. } | Error::Refused { msg, .. } => msg.clone(),
             Error::Import(f) => f.verdict(),
-            other => Msg::foreign(other.to_string()),
+            other => Msg::plain(other.to_string()),
         }
     }
 

@@ -27,7 +27,8 @@ pub struct Msg {
 /// One value of a message.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Arg {
-    /// A name, code, number or file as given: shown as it is in every language.
+    /// A name, code, number or file as given, or another program's own words (SQLite, the system, the CSV
+    /// reader): shown as it is in every language.
     Text(String),
     /// A number, with the reader's decimal mark.
     Num(f64),
@@ -44,8 +45,6 @@ pub enum Arg {
     Msg(Box<Msg>),
     /// Values in a row, joined by the separator.
     List(Vec<Arg>, &'static str),
-    /// Another program's own words (SQLite, the system, the CSV reader), shown as they are.
-    Foreign(String),
 }
 
 impl Msg {
@@ -71,11 +70,6 @@ impl Msg {
     /// A number of people ("1 person", "3 people").
     pub fn people(n: u64) -> Msg {
         Msg::count(n, "{} person", "{} people")
-    }
-
-    /// Another program's own words (see [`Arg::Foreign`]).
-    pub fn foreign(s: impl Into<String>) -> Msg {
-        Msg::new("{}", vec![Arg::Foreign(s.into())])
     }
 }
 
@@ -151,19 +145,19 @@ impl ToArg for std::io::Error {
             K::NotADirectory => msg!("a part of the path is not a folder"),
             K::StorageFull => msg!("the disk is full"),
             K::ReadOnlyFilesystem => msg!("the disk is read-only"),
-            _ => Msg::foreign(self.to_string()),
+            _ => Msg::plain(self.to_string()),
         };
         Arg::Msg(Box::new(m))
     }
 }
 impl ToArg for rust_xlsxwriter::XlsxError {
     fn to_arg(&self) -> Arg {
-        Arg::Foreign(self.to_string())
+        Arg::Text(self.to_string())
     }
 }
 impl ToArg for serde_json::Error {
     fn to_arg(&self) -> Arg {
-        Arg::Foreign(self.to_string())
+        Arg::Text(self.to_string())
     }
 }
 macro_rules! int_arg {

@@ -476,13 +476,6 @@ pub fn parse_year(input: &str) -> Result<i32, Bad> {
     }
 }
 
-/// A count with its noun in English, singular or plural ("1 person", "2 people"); the Vietnamese of messages
-/// has no plural.
-pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
-    let n = n.into();
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// A moment the tool stored (UTC, ISO 8601) as people read it: local time, dd/mm/yyyy hh:mm. Anything else is
 /// shown as stored.
 pub fn format_timestamp(iso: &str) -> String {

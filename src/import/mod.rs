@@ -734,7 +734,7 @@ fn csv_msg(e: &csv::Error) -> Msg {
         csv::ErrorKind::Utf8 { .. } => {
             msg!("the text is not UTF-8; save the sheet as \"CSV UTF-8\" (old TCVN3/VNI files need converting to Unicode first)")
         }
-        _ => Msg::foreign(e.to_string()),
+        _ => Msg::plain(e.to_string()),
     }
 }
 

@@ -63,7 +63,6 @@ fn arg_text(a: &Arg, lang: Lang) -> String {
         Arg::LabelLower(k) => super::labels::label(k, lang).to_lowercase(),
         Arg::Msg(m) => text(m, lang),
         Arg::List(items, sep) => items.iter().map(|a| arg_text(a, lang)).collect::<Vec<_>>().join(sep),
-        Arg::Foreign(s) => s.clone(),
         Arg::Table(t) if lang == Lang::Vi => super::labels::label(&format!("{t}_rows"), lang).to_string(),
         Arg::Table(t) => t.clone(),
     }

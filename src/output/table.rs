@@ -194,6 +194,9 @@ impl Report {
 pub struct Form {
     /// "0603.N/BNV-TĐKT".
     pub number: String,
+    /// The text the form is issued by, and when it is due: lines of the regime it follows.
+    pub basis: String,
+    pub due: String,
     pub title: String,
     pub year: i32,
     pub reporter: String,

@@ -255,8 +255,8 @@ fn form_sheet(ws: &mut Worksheet, f: &super::Form) -> std::result::Result<(), Xl
     }
     let mid = (last / 2).max(2);
     ws.write_string_with_format(0, 0, format!("Biểu số: {}", f.number), &bold)?;
-    ws.write_string(1, 0, "Ban hành theo Thông tư số 02/2023/TT-BNV ngày 23/3/2023")?;
-    ws.write_string(2, 0, "Ngày nhận báo cáo: ngày 15 tháng 12 năm báo cáo")?;
+    ws.write_string(1, 0, &f.basis)?;
+    ws.write_string(2, 0, &f.due)?;
     ws.merge_range(0, mid, 0, last, &format!("Đơn vị báo cáo: {}", f.reporter), &centre)?;
     ws.merge_range(1, mid, 1, last, &format!("Đơn vị nhận báo cáo: {}", f.receiver), &centre)?;
     ws.set_row_height(4, 36)?;

@@ -362,6 +362,9 @@ pub fn layout(
     };
     Ok(Some(crate::output::Form {
         number: format!("{form}.N/BNV-TĐKT"),
+        // Circular 02/2023/TT-BNV, the regime every form here follows (`Regime::Circular02of2023`).
+        basis: "Ban hành theo Thông tư số 02/2023/TT-BNV ngày 23/3/2023".into(),
+        due: "Ngày nhận báo cáo: ngày 15 tháng 12 năm báo cáo".into(),
         title: title.to_string(),
         year,
         reporter: bloc.map(|b| b.name).unwrap_or_default(),
