@@ -715,3 +715,39 @@ CREATE TABLE person_class (
     class      TEXT NOT NULL CHECK (class = 'leader_province' OR class = 'leader_department' OR class = 'entrepreneur'
                                     OR class = 'leader_other' OR class = 'frontline')
 ) STRICT;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Certificates: the register of those printed and the blanks' layouts (version 19)
+
+-- The register of certificates (Decree 98/2023/NĐ-CP Art 104: the certificate bears the decision's number and date
+-- and the sổ vàng number): one line each time an award's certificate is printed. The first print takes the sổ vàng
+-- number, the awardee's order in the decision; a reprint (a spoilt blank) and a replacement (a certificate lost or
+-- damaged after it was handed over) keep it, with their reason.
+CREATE TABLE certificate (
+    id          INTEGER PRIMARY KEY,
+    award_id    INTEGER NOT NULL REFERENCES award (id),
+    book_no     INTEGER NOT NULL CHECK (book_no > 0),
+    event       TEXT    NOT NULL CHECK (event = 'printed' OR event = 'reprinted' OR event = 'replaced'),
+    on_date     TEXT    NOT NULL CHECK (date(on_date) IS on_date),
+    blank       TEXT    NOT NULL CHECK (blank = 'giay_khen' OR blank = 'cstdcs' OR blank = 'bang_khen'
+                                        OR blank = 'cstd_tinh'),
+    reason      TEXT,
+    CHECK ((event = 'printed') = (reason IS NULL))
+) STRICT;
+CREATE INDEX certificate_award ON certificate (award_id);
+
+-- Where a field is printed on a kind of blank, where the secretary moved it from the default (`cert layout set`):
+-- millimetres from the page's top-left corner, the box's width and height, the size in points, and whether it is
+-- printed on a pre-printed blank. Field 'page' holds the sheet's size (w, h) and an offset of every field (x, y).
+CREATE TABLE cert_layout (
+    blank     TEXT NOT NULL CHECK (blank = 'giay_khen' OR blank = 'cstdcs' OR blank = 'bang_khen'
+                                   OR blank = 'cstd_tinh'),
+    field     TEXT NOT NULL CHECK (field <> ''),
+    x         REAL,
+    y         REAL,
+    w         REAL CHECK (w > 0),
+    h         REAL CHECK (h > 0),
+    size      REAL CHECK (size > 0),
+    on_blank  INTEGER CHECK (on_blank IN (0, 1)),
+    PRIMARY KEY (blank, field)
+) STRICT;

@@ -700,6 +700,28 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("heading.unit", "Unit", "Đơn vị"),
     ("heading.person", "Person", "Cá nhân"),
     ("none", "none", "không có"),
+    // Certificates (`cert`)
+    ("certificate_rows", "Certificates printed", "Sổ theo dõi in bằng, giấy khen"),
+    ("cert_layout_rows", "Blank layouts", "Bố cục phôi in"),
+    ("blank.giay_khen", "Giấy khen", "Giấy khen"),
+    ("blank.cstdcs", "CSTĐCS certificate", "Giấy chứng nhận Chiến sĩ thi đua cơ sở"),
+    ("blank.bang_khen", "Bằng khen", "Bằng khen"),
+    ("blank.cstd_tinh", "provincial CSTĐ certificate", "Bằng Chiến sĩ thi đua cấp tỉnh"),
+    ("cert_event.printed", "printed", "in lần đầu"),
+    ("cert_event.reprinted", "reprinted", "in lại"),
+    ("cert_event.replaced", "replaced", "cấp lại"),
+    ("layout_source.set", "set", "đã đặt"),
+    ("layout_source.default", "default", "mặc định"),
+    ("book_no", "Sổ vàng no.", "Số sổ vàng"),
+    ("event", "Event", "Lần in"),
+    ("blank", "Blank", "Phôi"),
+    ("field", "Field", "Trường"),
+    ("x_mm", "x (mm)", "x (mm)"),
+    ("y_mm", "y (mm)", "y (mm)"),
+    ("w_mm", "Width (mm)", "Rộng (mm)"),
+    ("h_mm", "Height (mm)", "Cao (mm)"),
+    ("size_pt", "Size (pt)", "Cỡ chữ (pt)"),
+    ("on_blank", "On a blank", "In trên phôi"),
 ];
 
 pub fn label(key: &str, lang: Lang) -> &str {

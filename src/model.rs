@@ -603,3 +603,29 @@ id_enum! {
         Frontline = "frontline",
     }
 }
+
+id_enum! {
+    /// The kinds of certificate the tool prints (Decree 98/2023/NĐ-CP Art 104), each with its blank's layout.
+    Blank, labels = "blank" {
+        /// Giấy khen of a head of office or a commune's chair (A4 landscape).
+        GiayKhen = "giay_khen",
+        /// The certificate of the title Chiến sĩ thi đua cơ sở (A4 landscape).
+        Cstdcs = "cstdcs",
+        /// Bằng khen of a minister or a province's chair (A3 landscape).
+        BangKhen = "bang_khen",
+        /// The certificate of the title Chiến sĩ thi đua cấp bộ, ngành, tỉnh (A3 landscape).
+        CstdTinh = "cstd_tinh",
+    }
+}
+
+id_enum! {
+    /// What a line of the register of certificates records.
+    CertEvent, labels = "cert_event" {
+        /// The first certificate of an award: it takes the sổ vàng number.
+        Printed = "printed",
+        /// Printed again before it was handed over (a spoilt blank), same number.
+        Reprinted = "reprinted",
+        /// Issued again for one lost or damaged after it was handed over, same number.
+        Replaced = "replaced",
+    }
+}

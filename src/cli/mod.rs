@@ -4,6 +4,7 @@
 mod args;
 mod award;
 mod campaign;
+mod cert;
 mod completions;
 mod council;
 mod db;
@@ -124,6 +125,9 @@ pub enum Command {
     /// The papers of the year as Word documents or Markdown: memo, minutes, signing list
     #[command(subcommand)]
     Doc(doc::DocCmd),
+    /// Certificates of a decision's awards as PDF, on plain paper or on pre-printed blanks, and their register
+    #[command(subcommand)]
+    Cert(cert::CertCmd),
     /// The bloc's meetings: guests, talks, exemplars
     #[command(subcommand)]
     Meeting(meeting::MeetingCmd),
@@ -291,6 +295,7 @@ fn run(ctx: &Ctx, cmd: Command) -> Result<()> {
         Command::Council(c) => council::run(ctx, c),
         Command::Proposal(c) => proposal::run(ctx, c),
         Command::Doc(c) => doc::run(ctx, c),
+        Command::Cert(c) => cert::run(ctx, c),
         Command::Meeting(c) => meeting::run(ctx, c),
         Command::Score(c) => score::run(ctx, c),
         Command::Report(c) => report::run(ctx, c),

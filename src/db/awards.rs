@@ -421,6 +421,16 @@ pub fn mark_achieved(conn: &Connection, registration: i64, award: i64) -> Result
 
 /// Removes an award; a registration it had achieved goes back to registered. Returns that registration.
 pub fn delete(conn: &Connection, id: i64) -> Result<Option<i64>> {
+    // A certificate handed over stays on record with its award (the register of certificates names it).
+    let printed: Option<i64> = conn
+        .prepare_cached("SELECT min(book_no) FROM certificate WHERE award_id = ?1")?
+        .query_row([id], |r| r.get(0))?;
+    if let Some(no) = printed {
+        return Err(crate::error::refused_hint(
+            msg!("award #{} has a certificate printed (sổ vàng number {}): it stays on record", id, no),
+            msg!("an award decided in error is revoked: `thidua award revoke {} …`", id),
+        ));
+    }
     let reverted = conn
         .prepare_cached(
             "UPDATE registration SET status = 'registered', award_id = NULL WHERE award_id = ?1 RETURNING id",

@@ -382,6 +382,24 @@ fn carry_settings(old: &Connection, new: &Connection) -> Result<usize> {
             n += 1;
         }
     }
+    // The blanks' layouts as the secretary measured them on her printer (a file older than version 19 has none).
+    let has: bool = old.query_row(
+        "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = 'cert_layout'",
+        [],
+        |r| r.get(0),
+    )?;
+    if has {
+        let mut st = old.prepare("SELECT blank, field, x, y, w, h, size, on_blank FROM cert_layout")?;
+        let mut rows = st.query([])?;
+        let mut ins = new.prepare(
+            "INSERT INTO cert_layout (blank, field, x, y, w, h, size, on_blank) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        while let Some(r) = rows.next()? {
+            let v: Vec<rusqlite::types::Value> = (0..8).map(|i| r.get(i)).collect::<rusqlite::Result<_>>()?;
+            ins.execute(rusqlite::params_from_iter(v))?;
+            n += 1;
+        }
+    }
     Ok(n)
 }
 

@@ -100,6 +100,8 @@ const MIGRATIONS: &[Step] = &[
     ),
     // 17 → 18: a person's position class as the secretary sets it. A new table only.
     Step::SchemaFrom("-- A person's position class (version 18)"),
+    // 18 → 19: the register of certificates and the blanks' layouts. New tables only.
+    Step::SchemaFrom("-- Certificates: the register of those printed and the blanks' layouts (version 19)"),
 ];
 
 /// The schema version that added a table: 1 for the tables of the first schema. An export made before it may

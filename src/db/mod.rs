@@ -6,6 +6,7 @@ pub mod awards;
 pub mod campaigns;
 pub mod carry;
 pub mod catalog;
+pub mod certificates;
 pub mod check;
 pub mod council;
 pub mod decisions;
@@ -388,11 +389,13 @@ macro_rules! stored_as_text {
 }
 
 use crate::model::{
-    Basis, CampaignKind, CampaignStatus, CouncilRole, CriterionKind, DisciplineForm, DocKind, Gender, InitiativeKind,
-    ItemKind, ItemOutcome, MeetingKind, Org, OriginKind, PositionClass, ProposalEventKind, ProposalStatus, RatingLevel,
-    RegStatus, Role, Scope, SessionKind, SubjectKind, UnitEndKind,
+    Basis, Blank, CampaignKind, CampaignStatus, CertEvent, CouncilRole, CriterionKind, DisciplineForm, DocKind, Gender,
+    InitiativeKind, ItemKind, ItemOutcome, MeetingKind, Org, OriginKind, PositionClass, ProposalEventKind,
+    ProposalStatus, RatingLevel, RegStatus, Role, Scope, SessionKind, SubjectKind, UnitEndKind,
 };
 stored_as_text!(
+    Blank,
+    CertEvent,
     PositionClass,
     ProposalEventKind,
     UnitEndKind,

@@ -11,6 +11,7 @@ pub use crate::labels;
 pub use crate::labels::Lang;
 mod md;
 pub mod messages;
+pub mod sheet;
 pub mod table;
 mod term;
 mod xlsx;

@@ -243,7 +243,7 @@ fn an_export_of_an_older_release_is_rebuilt() {
     e.ok(&["-f", "copy.db", "db", "check"]);
     let c = e.conn_to("copy.db");
     let n = |sql: &str| c.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
-    assert_eq!(n("PRAGMA user_version"), 18);
+    assert_eq!(n("PRAGMA user_version"), 19);
     assert_eq!(n("SELECT count(*) FROM unit"), 3);
     // Version 4's tables, which the export predates, start empty and are watched like the others.
     assert_eq!(n("SELECT count(*) FROM rating"), 0);
@@ -260,9 +260,9 @@ fn an_export_of_an_older_release_is_rebuilt() {
     std::fs::remove_file(e.path("copy.db")).unwrap();
     copy_dir(std::path::Path::new(old), &e.path("out"));
     let mut m: Value = serde_json::from_str(&std::fs::read_to_string(e.path("out/manifest.json")).unwrap()).unwrap();
-    m["schema_version"] = 19.into();
+    m["schema_version"] = 20.into();
     write_manifest(&e, &m);
-    refused(&e, "the export has schema version 19, this thidua reads 18 and older");
+    refused(&e, "the export has schema version 20, this thidua reads 19 and older");
 }
 
 /// The export of a sealed version-9 file (`tests/fixtures/files/v9-export`), which has no `registration.withdrawn`,

@@ -12,7 +12,7 @@ fn init_creates_a_private_file_with_the_bloc() {
     let app: i64 = c.query_row("PRAGMA application_id", [], |r| r.get(0)).unwrap();
     assert_eq!(app, 0x5444_5541);
     let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
-    assert_eq!(v, 18);
+    assert_eq!(v, 19);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -74,7 +74,7 @@ fn info_shows_bloc_year_version_and_counts() {
     assert_eq!(v["bloc"], "Khối thi đua các Cơ quan Trung ương");
     assert_eq!(v["province"], "Tây Ninh");
     assert_eq!(v["year"], 2020);
-    assert_eq!(v["schema_version"], 18);
+    assert_eq!(v["schema_version"], 19);
     assert_eq!(v["unit_rows"], 7);
     assert_eq!(v["person_rows"], 1);
     assert!(v["file"].as_str().unwrap().ends_with("thidua.db"));
@@ -184,7 +184,7 @@ fn an_older_file_is_migrated_after_a_backup() {
             let mode = std::fs::metadata(e.path(&format!("thidua.v{from}.bak"))).unwrap().permissions().mode();
             assert_eq!(mode & 0o777, 0o600, "backup mode {mode:o}");
         }
-        assert_eq!(e.count("PRAGMA user_version"), 18);
+        assert_eq!(e.count("PRAGMA user_version"), 19);
         assert_eq!(e.count("SELECT count(*) FROM sqlite_schema WHERE name IN ('unit_key', 'unit_short')"), 2);
         // Version 6's one person index by name in place of version 1's two.
         assert_eq!(e.count("SELECT count(*) FROM sqlite_schema WHERE name IN ('person_key', 'person_fold')"), 0);
@@ -243,13 +243,13 @@ pub const V9_FINGERPRINT: &str = "25AE-C369-B1EA-5E8A-880F-A5F6";
 /// A sealed file of version 9 (`tests/fixtures/files/v9.thidua`: registration #2 withdrawn, #4 its subject's new
 /// one, #1 achieved by an award) is brought to version 10: `registration.withdrawn` set from the status, the
 /// indexes of one live registration on it, the change counters and the content as recorded, so the fingerprint in
-/// the register still tells the file (and through versions 11 to 18, whose new tables are empty). From then on the column cannot say other than the status.
+/// the register still tells the file (and through versions 11 to 19, whose new tables are empty). From then on the column cannot say other than the status.
 #[test]
 fn a_sealed_file_of_version_9_keeps_its_fingerprint_through_version_10() {
     let e = Env::new();
     std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/files/v9.thidua"), e.db()).unwrap();
     e.ok(&["db", "check", "--fingerprint", V9_FINGERPRINT]);
-    assert_eq!(e.count("PRAGMA user_version"), 18);
+    assert_eq!(e.count("PRAGMA user_version"), 19);
     let bak = e.conn_to("thidua.v9.bak");
     assert_eq!(
         bak.query_row("SELECT count(*) FROM pragma_table_info('registration')", [], |r| r.get::<_, i64>(0)).unwrap(),

@@ -4,6 +4,7 @@
 mod archive;
 mod awards;
 mod campaigns;
+mod certificates;
 mod council;
 mod docs;
 mod eligible;

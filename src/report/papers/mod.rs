@@ -9,6 +9,7 @@
 //! rule set in force on the paper's date, with the province's and the bloc's own rules when `doc settings` holds them.
 
 mod achievements;
+pub mod certificate;
 mod decision;
 mod memo;
 mod minutes;
