@@ -436,7 +436,9 @@ pub fn certificates(conn: &Connection, d: &Decision, only: &[i64], o: &Overrides
         } else {
             format!("giai đoạn {}–{}", a.year_from, a.year_to)
         };
-        let reason = match a.reason.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+        // A reason that only names the title again ("Chiến sĩ thi đua cơ sở năm 2019") says no achievement.
+        let named = |r: &&str| crate::text::fold_key(r).starts_with(&crate::text::fold_key(&a.entry_name));
+        let reason = match a.reason.as_deref().map(str::trim).filter(|r| !r.is_empty() && !named(r)) {
             Some(r) => r.to_string(),
             None if title => format!("Đã có thành tích tiêu biểu xuất sắc trong phong trào thi đua {years}"),
             None => format!("Đã có thành tích xuất sắc trong phong trào thi đua {years}"),
