@@ -126,6 +126,128 @@ pub fn members(conn: &Connection, unit_id: i64, year: i32) -> Result<Vec<Member>
     Ok(v)
 }
 
+/// Per unit, the counts of the old regime's cap ([`cap_counts`]).
+pub type Caps = std::collections::HashMap<i64, (usize, usize)>;
+
+/// [`members`] of every unit that has people, in unit order, for the national pass: each table read once (the
+/// year's titles, ratings and discipline into a flag a person, the people through their unit's index), not six
+/// statements a unit with a probe a person; with every unit's [`cap_counts`] from the same flags. `None` when the
+/// people's numbers are too sparse for a flag a number (the caller then reads unit by unit).
+pub fn each_unit_members(
+    conn: &Connection,
+    year: i32,
+    mut f: impl FnMut(i64, Vec<Member>) -> Result<()>,
+) -> Result<Option<Caps>> {
+    use crate::model::RatingLevel;
+    const LDTT: u8 = 1;
+    const CSTDCS: u8 = 2;
+    const PENDING_LDTT: u8 = 4;
+    const PENDING_CSTDCS: u8 = 8;
+    const WARNED: u8 = 16;
+    let (max, count): (i64, i64) =
+        conn.query_row("SELECT coalesce(max(id), 0), count(*) FROM person", [], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    if max > 8 * count + 1_000_000 {
+        return Ok(None);
+    }
+    let size = usize::try_from(max).unwrap_or(0) + 1;
+    let mut flags = vec![0u8; size];
+    let mut ratings: Vec<Option<RatingLevel>> = vec![None; size];
+    let mut mark = |sql: &str, bits: &dyn Fn(&str) -> u8| -> Result<()> {
+        let mut st = conn.prepare(sql)?;
+        let mut rows = st.query(params![year])?;
+        while let Some(r) = rows.next()? {
+            let (id, code): (i64, String) = (r.get(0)?, r.get(1)?);
+            if let Some(x) = usize::try_from(id).ok().and_then(|i| flags.get_mut(i)) {
+                *x |= bits(&code);
+            }
+        }
+        Ok(())
+    };
+    let held = |c: &str| match c {
+        "LDTT" | "CSTT" => LDTT,
+        "CSTDCS" => CSTDCS,
+        _ => 0,
+    };
+    // The same titles as `members` reads: merit awards of the year not revoked, the carried history, the file
+    // year's registrations achieved (held) and still open (pending).
+    mark(
+        "SELECT a.person_id, c.code FROM award a JOIN catalog c ON c.id = a.catalog_id
+         WHERE a.person_id IS NOT NULL AND c.code IN ('LDTT', 'CSTT', 'CSTDCS') AND ?1 BETWEEN a.year_from AND a.year_to
+           AND a.basis = 'merit' AND a.id NOT IN (SELECT award_id FROM revocation)",
+        &held,
+    )?;
+    mark(
+        "SELECT h.person_id, h.code FROM history h
+         WHERE h.subject = 'individual' AND h.person_id IS NOT NULL AND h.code IN ('LDTT', 'CSTT', 'CSTDCS')
+           AND ?1 BETWEEN h.year_from AND h.year_to AND coalesce(h.basis, 'merit') = 'merit'
+           AND h.id NOT IN (SELECT history_id FROM history_revocation)",
+        &held,
+    )?;
+    mark(
+        "SELECT r.person_id, c.code || ':' || r.status FROM registration r JOIN catalog c ON c.id = r.catalog_id
+         WHERE r.person_id IS NOT NULL AND c.code IN ('LDTT', 'CSTT', 'CSTDCS')
+           AND r.status IN ('achieved', 'registered') AND ?1 = (SELECT year FROM bloc)",
+        &|c: &str| match c.split_once(':') {
+            Some((code, "achieved")) => held(code),
+            Some(("CSTDCS", _)) => PENDING_LDTT | PENDING_CSTDCS,
+            Some(_) => PENDING_LDTT,
+            None => 0,
+        },
+    )?;
+    mark(
+        "SELECT person_id, '' FROM discipline WHERE person_id IS NOT NULL
+           AND form IN ('warning', 'demotion', 'dismissal', 'removal')
+           AND start_on <= ?1 || '-12-31' AND (end_on IS NULL OR end_on >= ?1 || '-01-01')",
+        &|_| WARNED,
+    )?;
+    {
+        let mut st = conn.prepare("SELECT person_id, level FROM rating WHERE person_id IS NOT NULL AND year = ?1")?;
+        let mut rows = st.query(params![year])?;
+        while let Some(r) = rows.next()? {
+            if let Some(x) = usize::try_from(r.get::<_, i64>(0)?).ok().and_then(|i| ratings.get_mut(i)) {
+                *x = Some(r.get(1)?);
+            }
+        }
+    }
+    // The people by unit: the unit's index holds them in number order, as `members` lists them.
+    let mut st = conn.prepare("SELECT p.unit_id, p.id, p.full_name FROM person p ORDER BY p.unit_id")?;
+    let mut rows = st.query([])?;
+    let mut unit: Option<i64> = None;
+    let mut list: Vec<Member> = Vec::new();
+    let mut caps = Caps::new();
+    // The cap counts people holding LĐTT or CSTĐCS, and those holding or registered for CSTĐCS.
+    let count = |list: &[Member]| {
+        let held = list.iter().filter(|m| m.ldtt || m.cstdcs).count();
+        (held, list.iter().filter(|m| m.cstdcs || m.pending_cstdcs).count())
+    };
+    while let Some(r) = rows.next()? {
+        let (u, id, name): (i64, i64, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        if unit != Some(u) {
+            if let Some(prev) = unit {
+                caps.insert(prev, count(&list));
+                f(prev, std::mem::take(&mut list))?;
+            }
+            unit = Some(u);
+        }
+        let i = usize::try_from(id).unwrap_or(0);
+        let x = flags.get(i).copied().unwrap_or(0);
+        list.push(Member {
+            name,
+            ldtt: x & LDTT != 0,
+            cstdcs: x & CSTDCS != 0,
+            rating: ratings.get(i).copied().flatten(),
+            warning: x & WARNED != 0,
+            pending_ldtt: x & PENDING_LDTT != 0,
+            pending_cstdcs: x & PENDING_CSTDCS != 0,
+        });
+    }
+    if let Some(prev) = unit {
+        caps.insert(prev, count(&list));
+        f(prev, list)?;
+    }
+    Ok(Some(caps))
+}
+
 /// For a CSTĐCS cap (Decree 91/2017 Art 9(3) until 2023, a province's own after): the people of a unit holding LĐTT
 /// (or CSTĐCS) for the year, and those holding or still candidates for CSTĐCS (a registration settled "not achieved"
 /// is no longer one).

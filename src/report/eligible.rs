@@ -12,7 +12,8 @@ use crate::error::Result;
 use crate::msg::{Arg, Msg, ToArg};
 use crate::output::{Cell, Report, Table};
 use crate::rules::{
-    self, judging_date, Check, Evidence, Facts, Judgement, Regime, RuleSet, Standing, Summary, Title, Verdict, Who,
+    self, judging_date, Check, Evidence, Facts, Judgement, Member, Regime, RuleSet, Standing, Summary, Title, Verdict,
+    Who,
 };
 use crate::text::format_date;
 
@@ -98,6 +99,11 @@ impl<'a> Judge<'a> {
 
     /// Everything the conditions of `code` read about a subject for `year`.
     pub fn facts(&self, s: &Subject, code: &str, year: i32) -> Result<Facts> {
+        self.facts_with(s, code, year, None)
+    }
+
+    /// [`Judge::facts`] with a unit's members read already (the national pass reads every unit's at once).
+    fn facts_with(&self, s: &Subject, code: &str, year: i32, members: Option<Vec<Member>>) -> Result<Facts> {
         let c = self.conn;
         let (u, p) = (s.unit_id, s.person_id);
         let mut f = Facts {
@@ -128,7 +134,10 @@ impl<'a> Judge<'a> {
             f.ended =
                 units::end_of(c, u)?.map(|e| rules::Ended { on: e.on, merged_into: e.successor.map(|(code, _)| code) });
             if matches!(code, "TTLDTT" | "TTLDXS") {
-                f.members = facts::members(c, u, year)?;
+                f.members = match members {
+                    Some(m) => m,
+                    None => facts::members(c, u, year)?,
+                };
                 f.staff = units::staff(c, u)?.map(|s| s.staff);
                 if year == self.file_year {
                     f.reported = units::reported(c, u)?.map(|r| rules::Reported {
@@ -494,6 +503,9 @@ pub const BULK: i64 = 20_000;
 /// Every live registration judged and handed to `emit` as it is judged (registration, subject, judgement): units
 /// first (their facts read one by one: a bloc has few), then people in one pass over each table. Nothing is held
 /// but one person's facts, so a national file is judged in constant memory.
+/// Above this many collective registrations the national pass reads every unit's members at once.
+const MEMBERS_ONE_BY_ONE: usize = 200;
+
 pub fn bulk(
     conn: &Connection,
     code: Option<&str>,
@@ -514,14 +526,42 @@ fn bulk_in(
     let judge = Judge::new(conn, as_of)?;
     let year = judge.file_year;
     let rules = judge.rules(year);
-    for (id, unit, c) in facts::unit_registrations(conn, code)? {
-        let s = Subject::unit(conn, unit)?;
-        let j = judge.judge(&s, &c, year)?;
-        emit(id, &s, &j)?;
+    let units = facts::unit_registrations(conn, code)?;
+    let mut judge_unit = |(id, unit, c): &(i64, i64, String), members: Option<Vec<Member>>| -> Result<()> {
+        let s = Subject::unit(conn, *unit)?;
+        let f = judge.facts_with(&s, c, year, members)?;
+        emit(*id, &s, &rules::judge(c, &f, &rules))
+    };
+    // Many units judged on their people (TTLĐTT, TTLĐXS): every unit's members read in one pass, in unit order,
+    // beside the registrations (in unit order too); a unit without people has none.
+    let collective = units.iter().filter(|(_, _, c)| matches!(c.as_str(), "TTLDTT" | "TTLDXS")).count();
+    let mut next = 0;
+    let read_at_once = if collective > MEMBERS_ONE_BY_ONE {
+        facts::each_unit_members(conn, year, |u, members| {
+            while let Some(r) = units.get(next).filter(|r| r.1 <= u) {
+                judge_unit(r, Some(if r.1 == u { members.clone() } else { Vec::new() }))?;
+                next += 1;
+            }
+            Ok(())
+        })?
+    } else {
+        None
+    };
+    let bulk = read_at_once.is_some();
+    if !bulk {
+        next = 0;
     }
-    // The old regime's cap reads the person's unit: every unit counted in one pass, when the cap applies.
+    for r in &units[next..] {
+        judge_unit(r, bulk.then(Vec::new))?;
+    }
+    // The old regime's cap reads the person's unit: every unit counted in one pass (with the members, when they
+    // were read at once), when the cap applies.
     let capped = rules.get(rules::Param::CstdcsCap).value.is_some();
-    let caps: HashMap<i64, (usize, usize)> = if capped { facts::cap_counts_all(conn, year)? } else { HashMap::new() };
+    let caps: HashMap<i64, (usize, usize)> = match read_at_once {
+        Some(caps) if capped => caps,
+        _ if capped => facts::cap_counts_all(conn, year)?,
+        _ => HashMap::new(),
+    };
     facts::each_person(conn, code, |p| {
         let registered: Vec<String> = p.registrations.iter().filter(|r| r.2).map(|r| r.1.clone()).collect();
         let s = Subject {

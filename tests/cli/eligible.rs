@@ -911,3 +911,38 @@ fn a_title_not_covered_says_why() {
     let vi = e.ok(&["--lang", "vi", "eligible", "--unit", "CTHUE", "--title", "GK"]).stdout;
     assert!(vi.contains("do thủ trưởng đơn vị tặng"), "{vi}");
 }
+
+/// A national pass reads every unit's members at once past 200 collective registrations (issue 35 item 4): a unit
+/// is judged the same whichever way its members were read, member by member (titles, pending registrations,
+/// ratings, a warning).
+#[test]
+fn a_unit_is_judged_the_same_when_every_units_members_are_read_at_once() {
+    // 27 of 40 with LĐTT: short of TTLĐXS's 70% while two registrations are pending.
+    let e = bhxh(27);
+    e.ok(&["unit", "staff", "BHXH", "--staff", "40", "--women", "26"]);
+    e.ok(&["register", "add", "--title", "TTLDXS", "--unit", "BHXH"]);
+    e.ok(&["register", "add", "--title", "TTLDTT", "--unit", "BHXH"]);
+    e.ok(&["register", "add", "--title", "LDTT", "--person", "BH35"]);
+    e.ok(&["register", "add", "--title", "CSTDCS", "--person", "BH36"]);
+    e.ok(&["discipline", "add", "warning", "--person", "BH37", "--from", "10/03/2025"]);
+    let bhxh_rows = |e: &Env| -> Vec<Vec<String>> {
+        let all = csv_rows(&e.ok(&["eligible", "--table", "conditions", "--format", "csv"]).bytes);
+        all.into_iter().filter(|r| r.iter().any(|c| c == "BHXH")).collect()
+    };
+    let one_by_one = bhxh_rows(&e);
+    for k in ["nothing_pending", "no_member_warning", "share_ldtt", "members_completed"] {
+        assert!(one_by_one.iter().any(|r| r.iter().any(|c| c == k)), "{k}: {one_by_one:?}");
+    }
+    // 200 more units registered for TTLĐTT, without people: past the line, every unit's members read at once.
+    let mut units = String::from("code,name\n");
+    let mut regs = String::from("unit,title,date\n");
+    for i in 0..200 {
+        units.push_str(&format!("U{i:03},Đơn vị số {i:03}\n"));
+        regs.push_str(&format!("U{i:03},TTLDTT,15/01/2025\n"));
+    }
+    e.ok(&["unit", "import", &e.write("more-units.csv", &units)]);
+    e.ok(&["register", "import", &e.write("more-regs.csv", &regs)]);
+    assert_eq!(bhxh_rows(&e), one_by_one);
+    let all = csv_rows(&e.ok(&["eligible", "--table", "summary", "--format", "csv"]).bytes);
+    assert_eq!(all.iter().filter(|r| r.iter().any(|c| c == "TTLDTT")).count(), 201);
+}
