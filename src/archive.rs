@@ -266,66 +266,10 @@ pub fn import(path: &Path, dir: &Path) -> Result<Manifest> {
     // and the default 64 MiB brought the command near 100 MiB.
     db::carry_cache(&conn)?;
     db::write_bulk(&mut conn, |tx| {
-        let known = dump::tables(tx)?;
-        let mut errors = Vec::new();
-        // The audit's own tables last: inserting the other tables moves the change counters, which are then set
-        // back to the exported ones, so the rebuilt file's log and counters agree as they did.
-        let (audit_tables, data_tables): (Vec<&TableFile>, Vec<&TableFile>) =
-            m.tables.iter().partition(|t| audit::UNTRACKED.contains(&t.table.as_str()));
-        for t in data_tables.into_iter().chain(audit_tables) {
-            if !known.contains(&t.table) {
-                return Err(refused(msg!("the export has a table '{}' this thidua does not know", t.table)));
-            }
-            let decl: Vec<(String, String)> = dump::columns(tx, &t.table)?;
-            let mut r =
-                csv::ReaderBuilder::new().has_headers(true).from_path(dir.join(&t.file)).map_err(Error::from)?;
-            let mut head: Vec<String> = r.headers()?.iter().map(String::from).collect();
-            // Version 10's `registration.withdrawn`, which an older export lacks: set from the row's status, as the
-            // migration sets it (its default would break its CHECK on a withdrawn row).
-            let withdrawn_from = (t.table == "registration" && !head.iter().any(|h| h == "withdrawn"))
-                .then(|| head.iter().position(|h| h == "status"))
-                .flatten();
-            if withdrawn_from.is_some() {
-                head.push("withdrawn".to_string());
-            }
-            let types: Vec<String> = head
-                .iter()
-                .map(|h| decl.iter().find(|(c, _)| c == h).map_or(String::new(), |(_, ty)| ty.clone()))
-                .collect();
-            if audit::UNTRACKED.contains(&t.table.as_str()) {
-                dump::clear(tx, &t.table)?;
-            }
-            let mut vals = Vec::with_capacity(head.len());
-            let mut n: u64 = 0;
-            for (i, rec) in r.records().enumerate() {
-                n += 1;
-                let rec = rec?;
-                vals.clear();
-                for (c, ty) in rec.iter().zip(&types) {
-                    match value(c, ty) {
-                        Ok(v) => vals.push(v),
-                        Err(e) => errors.push(msg!("{}:{}: {}", &t.file, i + 2, Msg::plain(e))),
-                    }
-                }
-                if let Some(at) = withdrawn_from {
-                    let withdrawn = rec.get(at) == Some(crate::model::RegStatus::Withdrawn.as_str());
-                    vals.push(Value::Integer(withdrawn.into()));
-                }
-                if vals.len() == head.len() {
-                    if let Err(e) = dump::insert_row(tx, &t.table, &head, &vals) {
-                        errors.push(msg!("{}:{}: {}", &t.file, i + 2, e.message()));
-                    }
-                }
-            }
-            if n != t.rows {
-                errors.push(msg!("{}: {} rows, the manifest says {}; the export was changed", &t.file, n, t.rows));
-            }
-        }
-        if !errors.is_empty() {
-            let more = errors.len().saturating_sub(crate::import::MAX_ERRORS);
-            errors.truncate(crate::import::MAX_ERRORS);
-            return Err(Error::Import(ImportFailure { file: dir.display().to_string(), lines: errors, more }));
-        }
+        dump::triggers(tx, false)?;
+        let loaded = load_tables(tx, dir, &m);
+        dump::triggers(tx, true)?;
+        loaded?;
         // Tables newer than the export start empty, with their change counters at zero as a migration leaves them.
         audit::install(tx)?;
         // A file without its bloc row is no bloc-year file.
@@ -337,4 +281,70 @@ pub fn import(path: &Path, dir: &Path) -> Result<Manifest> {
     drop(conn);
     nf.finish()?;
     Ok(m)
+}
+
+/// Every table's rows from the export's CSV files, checked against the file's columns and the manifest's counts.
+fn load_tables(tx: &rusqlite::Transaction, dir: &Path, m: &Manifest) -> Result<()> {
+    let known = dump::tables(tx)?;
+    let mut errors = Vec::new();
+    // The audit's own tables last: inserting the other tables moves the change counters, which are then set
+    // back to the exported ones, so the rebuilt file's log and counters agree as they did.
+    let (audit_tables, data_tables): (Vec<&TableFile>, Vec<&TableFile>) =
+        m.tables.iter().partition(|t| audit::UNTRACKED.contains(&t.table.as_str()));
+    for t in data_tables.into_iter().chain(audit_tables) {
+        if !known.contains(&t.table) {
+            return Err(refused(msg!("the export has a table '{}' this thidua does not know", t.table)));
+        }
+        let decl: Vec<(String, String)> = dump::columns(tx, &t.table)?;
+        let mut r = csv::ReaderBuilder::new().has_headers(true).from_path(dir.join(&t.file)).map_err(Error::from)?;
+        let mut head: Vec<String> = r.headers()?.iter().map(String::from).collect();
+        // Version 10's `registration.withdrawn`, which an older export lacks: set from the row's status, as the
+        // migration sets it (its default would break its CHECK on a withdrawn row).
+        let withdrawn_from = (t.table == "registration" && !head.iter().any(|h| h == "withdrawn"))
+            .then(|| head.iter().position(|h| h == "status"))
+            .flatten();
+        if withdrawn_from.is_some() {
+            head.push("withdrawn".to_string());
+        }
+        let types: Vec<String> = head
+            .iter()
+            .map(|h| decl.iter().find(|(c, _)| c == h).map_or(String::new(), |(_, ty)| ty.clone()))
+            .collect();
+        if audit::UNTRACKED.contains(&t.table.as_str()) {
+            dump::clear(tx, &t.table)?;
+        }
+        let mut vals = Vec::with_capacity(head.len());
+        let mut load = dump::TableLoad::begin(tx, &t.table, &head)?;
+        let mut n: u64 = 0;
+        for (i, rec) in r.records().enumerate() {
+            n += 1;
+            let rec = rec?;
+            vals.clear();
+            for (c, ty) in rec.iter().zip(&types) {
+                match value(c, ty) {
+                    Ok(v) => vals.push(v),
+                    Err(e) => errors.push(msg!("{}:{}: {}", &t.file, i + 2, Msg::plain(e))),
+                }
+            }
+            if let Some(at) = withdrawn_from {
+                let withdrawn = rec.get(at) == Some(crate::model::RegStatus::Withdrawn.as_str());
+                vals.push(Value::Integer(withdrawn.into()));
+            }
+            if vals.len() == head.len() {
+                if let Err(e) = load.insert(&vals) {
+                    errors.push(msg!("{}:{}: {}", &t.file, i + 2, e.message()));
+                }
+            }
+        }
+        load.end()?;
+        if n != t.rows {
+            errors.push(msg!("{}: {} rows, the manifest says {}; the export was changed", &t.file, n, t.rows));
+        }
+    }
+    if !errors.is_empty() {
+        let more = errors.len().saturating_sub(crate::import::MAX_ERRORS);
+        errors.truncate(crate::import::MAX_ERRORS);
+        return Err(Error::Import(ImportFailure { file: dir.display().to_string(), lines: errors, more }));
+    }
+    Ok(())
 }

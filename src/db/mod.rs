@@ -171,10 +171,15 @@ fn stage(
     let nf = if replace { newfile::NewFile::start_over(path)? } else { newfile::NewFile::start(path)? };
     let mut conn = Connection::open(nf.tmp())?;
     configure(&conn)?;
+    // A new file may be filled from another (`init --from`): the indexes built after its rows sort through a
+    // temporary file, not memory (a million people: 64 MB instead of 133 MB, for 1.5 s of writing statement
+    // journals to files; SQLite takes the setting only outside a transaction).
+    conn.pragma_update(None, "temp_store", "FILE")?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
     migrate::apply_schema(&tx)?;
     init(&tx)?;
     tx.commit()?;
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
     Ok((nf, conn))
 }
 
@@ -354,11 +359,15 @@ pub fn backup(conn: &Connection, dest: &Path) -> Result<Vec<Msg>> {
 
 /// Runs `f` in one exclusive transaction with foreign keys checked at its end, for rebuilding a file from an
 /// export (tables in any order).
+/// The indexes its tables build after their rows sort through a temporary file (SQLite takes the setting only
+/// outside a transaction).
 pub fn write_bulk(conn: &mut Connection, f: impl FnOnce(&rusqlite::Transaction) -> Result<()>) -> Result<()> {
+    conn.pragma_update(None, "temp_store", "FILE")?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
     tx.pragma_update(None, "defer_foreign_keys", true)?;
     f(&tx)?;
     tx.commit()?;
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
     Ok(())
 }
 
