@@ -9,7 +9,7 @@ for tool in sqlite3 /usr/bin/time; do
     command -v "$tool" >/dev/null 2>&1 || { echo "bench: $tool is missing (Debian: apt-get install sqlite3 time)" >&2; exit 2; }
 done
 
-cargo build --release --quiet --bin thidua --example synth
+cargo build --release --quiet --bin thidua --example synth --example xlsx_floor
 BIN="$PWD/target/release/thidua"
 DATA="bench/data-$N"
 DB="$DATA/bench.db"
@@ -90,6 +90,8 @@ measure "rating list, terminal table" "$(rows "$DATA/ratings.csv")" "$BIN" -q -f
 # Spreadsheets: the whole people list written as a workbook (constant-memory writer), and 100,000 people read
 # from a workbook against the same rows as CSV, each into a fresh file holding the units.
 measure "person list -> xlsx" "$(rows "$DATA/people.csv")" "$BIN" -q -f "$DB" person list -o "$DATA/people.xlsx"
+# Its floor: rust_xlsxwriter alone writing the same cells in constant memory (examples/xlsx_floor.rs).
+measure "rust_xlsxwriter alone, same cells" "$(rows "$DATA/people.csv")" ./target/release/examples/xlsx_floor "$DB" "$DATA/floor.xlsx"
 head -100001 "$DATA/people.csv" > "$DATA/people-100k.csv"
 for f in csv xlsx; do
     rm -f "$DATA/sheet-$f.db"
