@@ -722,6 +722,21 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("h_mm", "Height (mm)", "Cao (mm)"),
     ("size_pt", "Size (pt)", "Cỡ chữ (pt)"),
     ("on_blank", "On a blank", "In trên phôi"),
+    // A blank's fields: the name `cert layout set` takes, and in Vietnamese what the field is.
+    ("cert_field.page", "page", "page (trang: khổ giấy, độ dịch)"),
+    ("cert_field.heading", "heading", "heading (quốc hiệu)"),
+    ("cert_field.motto", "motto", "motto (tiêu ngữ)"),
+    ("cert_field.decider", "decider", "decider (người quyết định)"),
+    ("cert_field.give", "give", "give (TẶNG)"),
+    ("cert_field.form", "form", "form (hình thức, danh hiệu)"),
+    ("cert_field.name", "name", "name (họ tên, tên tập thể)"),
+    ("cert_field.post", "post", "post (chức vụ, đơn vị)"),
+    ("cert_field.reason", "reason", "reason (thành tích)"),
+    ("cert_field.place_date", "place_date", "place_date (địa danh, ngày)"),
+    ("cert_field.signer_title", "signer_title", "signer_title (chức danh người ký)"),
+    ("cert_field.signer_name", "signer_name", "signer_name (họ tên người ký)"),
+    ("cert_field.decision", "decision", "decision (số, ngày quyết định)"),
+    ("cert_field.book", "book", "book (số sổ vàng)"),
 ];
 
 pub fn label(key: &str, lang: Lang) -> &str {

@@ -168,21 +168,8 @@ impl People {
 }
 
 fn carry_people(old: &Connection, new: &Connection, ids: &HashMap<i64, i64>) -> Result<People> {
+    use super::people::COLUMNS;
     use rusqlite::types::{Value, ValueRef};
-    const COLUMNS: [&str; 12] = [
-        "unit_id",
-        "full_name",
-        "family",
-        "middle",
-        "given",
-        "name_key",
-        "name_fold",
-        "gender",
-        "born",
-        "position",
-        "staff_code",
-        "note",
-    ];
     // The new file's table is empty: filled as a load, its indexes by name and unit built after its rows, many rows
     // a statement (a million people, one at a time into three indexes at random keys: 6.7 s).
     super::load::fill_new(new, "person", &["person_name", "person_unit"], || {

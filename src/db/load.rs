@@ -75,22 +75,7 @@ pub fn begin<'c>(conn: &'c Connection, table: &str, unread: &[&str], side: &[&st
             )?;
             Ok(n <= MAX_EXISTING)
         };
-        let mut rebuild = Vec::new();
-        if loaded && small()? {
-            for index in unread {
-                let sql: Option<String> = conn
-                    .query_row(
-                        "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?1 AND tbl_name = ?2",
-                        [index, &name],
-                        |r| r.get(0),
-                    )
-                    .optional()?;
-                if let Some(sql) = sql {
-                    conn.execute_batch(&format!("DROP INDEX \"{index}\""))?;
-                    rebuild.push(sql);
-                }
-            }
-        }
+        let rebuild = if loaded && small()? { drop_indexes(conn, name, unread)? } else { Vec::new() };
         let cols = audit::digested_columns(conn, name)?.join(", ");
         // The setting below leaves TEMP triggers firing: the digest's own are dropped for the load and made again
         // at its end.
@@ -271,12 +256,10 @@ impl Load<'_> {
     }
 }
 
-/// A table of a file being made (`init --from`) filled in one go: the triggers off and `indexes` built after the
-/// rows, as [`begin`] does for an import, and the table's insert counter moved once. The new file's first audit
-/// entry digests every table whole, so nothing is digested here.
-pub fn fill_new<T>(conn: &Connection, table: &str, indexes: &[&str], fill: impl FnOnce() -> Result<T>) -> Result<T> {
+/// Drops the named indexes of `table` that it has; their statements, to build them again.
+fn drop_indexes(conn: &Connection, table: &str, names: &[&str]) -> Result<Vec<String>> {
     let mut rebuild = Vec::new();
-    for index in indexes {
+    for index in names {
         let sql: Option<String> = conn
             .query_row(
                 "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?1 AND tbl_name = ?2",
@@ -289,6 +272,14 @@ pub fn fill_new<T>(conn: &Connection, table: &str, indexes: &[&str], fill: impl 
             rebuild.push(sql);
         }
     }
+    Ok(rebuild)
+}
+
+/// A table of a file being made (`init --from`) filled in one go: the triggers off and `indexes` built after the
+/// rows, as [`begin`] does for an import, and the table's insert counter moved once. The new file's first audit
+/// entry digests every table whole, so nothing is digested here.
+pub fn fill_new<T>(conn: &Connection, table: &str, indexes: &[&str], fill: impl FnOnce() -> Result<T>) -> Result<T> {
+    let rebuild = drop_indexes(conn, table, indexes)?;
     // Rows appended, one small index kept (a unique key): a cache of 16 MiB does, as for an import.
     let cache: i64 = conn.pragma_query_value(None, "cache_size", |r| r.get(0))?;
     conn.pragma_update(None, "cache_size", -16384)?;

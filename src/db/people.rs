@@ -316,23 +316,25 @@ pub struct InsertIfNew<'c> {
     many: super::load::Many<'c>,
 }
 
+/// A person's columns after its id, in the table's order: what a load binds for each row.
+pub const COLUMNS: [&str; 12] = [
+    "unit_id",
+    "full_name",
+    "family",
+    "middle",
+    "given",
+    "name_key",
+    "name_fold",
+    "gender",
+    "born",
+    "position",
+    "staff_code",
+    "note",
+];
+
 impl<'c> InsertIfNew<'c> {
     pub fn new(conn: &'c Connection) -> Result<Self> {
-        let columns = [
-            "unit_id",
-            "full_name",
-            "family",
-            "middle",
-            "given",
-            "name_key",
-            "name_fold",
-            "gender",
-            "born",
-            "position",
-            "staff_code",
-            "note",
-        ];
-        Ok(InsertIfNew { conn, many: super::load::Many::new(conn, "person", &columns)? })
+        Ok(InsertIfNew { conn, many: super::load::Many::new(conn, "person", &COLUMNS)? })
     }
 
     /// For each person, in order, the new row's number, None when the staff code is taken, or the refusal.

@@ -195,6 +195,24 @@ fn draw_text(s: &mut Surface, face: &Face, b: &TextBox) -> bool {
     fits
 }
 
+/// A small note on a test page (a millimetre mark, a field's name).
+fn small(x: f32, y: f32, w: f32, text: String) -> TextBox {
+    TextBox {
+        field: String::new(),
+        x,
+        y,
+        w,
+        h: 4.0,
+        size: 7.0,
+        bold: false,
+        italic: false,
+        red: false,
+        underline: false,
+        align: Align::Left,
+        text,
+    }
+}
+
 fn draw_grid(s: &mut Surface, face: &Face, sheet: &Sheet, step: f32) {
     let steps = |len: f32| (0..).map(move |i| i as f32 * step).take_while(move |v| *v <= len + 0.01);
     for (n, x) in steps(sheet.width).enumerate() {
@@ -202,21 +220,7 @@ fn draw_grid(s: &mut Surface, face: &Face, sheet: &Sheet, step: f32) {
         s.set_stroke(if major { stroke(90, 90, 90, 0.6, false) } else { stroke(190, 190, 190, 0.3, false) });
         line(s, x, 0.0, x, sheet.height);
         if major && n > 0 {
-            let label = TextBox {
-                field: String::new(),
-                x: x + 0.8,
-                y: 1.0,
-                w: 20.0,
-                h: 4.0,
-                size: 7.0,
-                bold: false,
-                italic: false,
-                red: false,
-                underline: false,
-                align: Align::Left,
-                text: format!("{x:.0}"),
-            };
-            let _ = draw_text(s, face, &label);
+            let _ = draw_text(s, face, &small(x + 0.8, 1.0, 20.0, format!("{x:.0}")));
         }
     }
     for (n, y) in steps(sheet.height).enumerate() {
@@ -224,21 +228,7 @@ fn draw_grid(s: &mut Surface, face: &Face, sheet: &Sheet, step: f32) {
         s.set_stroke(if major { stroke(90, 90, 90, 0.6, false) } else { stroke(190, 190, 190, 0.3, false) });
         line(s, 0.0, y, sheet.width, y);
         if major && n > 0 {
-            let label = TextBox {
-                field: String::new(),
-                x: 1.0,
-                y: y + 0.5,
-                w: 20.0,
-                h: 4.0,
-                size: 7.0,
-                bold: false,
-                italic: false,
-                red: false,
-                underline: false,
-                align: Align::Left,
-                text: format!("{y:.0}"),
-            };
-            let _ = draw_text(s, face, &label);
+            let _ = draw_text(s, face, &small(1.0, y + 0.5, 20.0, format!("{y:.0}")));
         }
     }
     s.set_stroke(None);
@@ -255,21 +245,7 @@ fn draw_frame(s: &mut Surface, face: &Face, x: f32, y: f32, w: f32, h: f32, labe
         s.draw_path(&p);
     }
     s.set_stroke(None);
-    let tag = TextBox {
-        field: String::new(),
-        x: x + 0.6,
-        y: y + 0.4,
-        w,
-        h: 3.5,
-        size: 7.0,
-        bold: false,
-        italic: false,
-        red: false,
-        underline: false,
-        align: Align::Left,
-        text: label.to_string(),
-    };
-    let _ = draw_text(s, face, &tag);
+    let _ = draw_text(s, face, &small(x + 0.6, y + 0.4, w, label.to_string()));
 }
 
 /// The pages as one PDF, its fonts embedded (subsets), its title and language in the document's information; with

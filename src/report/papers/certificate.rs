@@ -184,7 +184,7 @@ pub fn layout_table(l: &Layout) -> Table {
     let mm = |v: f32| Cell::Num((f64::from(v) * 10.0).round() / 10.0);
     let source = |set: bool| Cell::Enum("layout_source", if set { "set" } else { "default" }.into());
     t.push(vec![
-        Cell::Text("page".into()),
+        Cell::Enum("cert_field", "page".into()),
         mm(l.dx),
         mm(l.dy),
         mm(l.width),
@@ -195,7 +195,7 @@ pub fn layout_table(l: &Layout) -> Table {
     ]);
     for f in &l.fields {
         t.push(vec![
-            Cell::Text(f.field.into()),
+            Cell::Enum("cert_field", f.field.into()),
             mm(f.x),
             mm(f.y),
             mm(f.w),
@@ -552,7 +552,7 @@ pub fn record(conn: &Connection, certs: &[Certificate], on: NaiveDate, again: Op
 pub fn register(conn: &Connection, decision_id: Option<i64>) -> Result<Table> {
     let mut t = Table::new(
         "certificates",
-        &["decision", "decision_date", "book_no", "award", "recipient", "code", "event", "date", "blank", "reason"],
+        &["decision", "decision_date", "book_no", "award", "recipient", "code", "event", "date", "blank", "why"],
     );
     for e in certificates::register(conn, decision_id, None)? {
         t.push(vec![
