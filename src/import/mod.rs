@@ -624,6 +624,16 @@ impl Scan {
     }
 
     fn feed(&mut self, bytes: &[u8]) {
+        // Outside a quoted cell, a chunk without a quote only moves the lines: found with memchr, not byte by byte
+        // (a byte-by-byte pass over a million people's 59 MB was 6% of their import).
+        if matches!(self.state, Quote::FieldStart | Quote::Unquoted) && memchr::memchr(b'"', bytes).is_none() {
+            return self.feed_unquoted(bytes);
+        }
+        self.feed_bytes(bytes);
+    }
+
+    /// [`Scan::feed`] byte by byte.
+    fn feed_bytes(&mut self, bytes: &[u8]) {
         for &b in bytes {
             // A CRLF's new line starts at its LF: the csv crate starts the next record there.
             match b {
@@ -646,6 +656,25 @@ impl Scan {
             };
             self.pos += 1;
         }
+    }
+
+    /// [`Scan::feed`] of a chunk without a quote, its state outside a quoted cell.
+    fn feed_unquoted(&mut self, bytes: &[u8]) {
+        let start = self.pos;
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            let at = start + i as u64;
+            // A CRLF's new line starts at its LF, whose CR came just before (maybe at the end of the last chunk).
+            let after_cr = if i == 0 { self.after_cr } else { bytes[i - 1] == b'\r' };
+            if bytes[i] == b'\r' || !after_cr {
+                self.new_line(at + 1);
+            }
+        }
+        if let Some(&last) = bytes.last() {
+            self.after_cr = last == b'\r';
+            let eol = last == b'\n' || last == b'\r';
+            self.state = if last == self.delim || eol { Quote::FieldStart } else { Quote::Unquoted };
+        }
+        self.pos += bytes.len() as u64;
     }
 
     /// The line a byte offset is on; offsets must be asked in increasing order.
@@ -1304,4 +1333,36 @@ pub fn read_paper(file: &std::path::Path, max: u64) -> Result<(String, Vec<u8>)>
         .map_err(|e| refused(msg!("cannot read '{}': {}", file.display(), e)))?;
     let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     Ok((name, bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Quote, Scan};
+    use proptest::prelude::*;
+
+    /// What a scan has found: its lines' starts, its place and its quoting.
+    fn seen(s: &Scan) -> (Vec<(u64, u64)>, u64, u64, bool, bool, u64) {
+        (s.starts.iter().copied().collect(), s.line, s.pos, s.after_cr, s.state == Quote::Quoted, s.quote_line)
+    }
+
+    proptest! {
+        /// A file fed in chunks of any size, with the quote-free chunks skimmed, is scanned as byte by byte.
+        #[test]
+        fn chunks_without_quotes_are_skimmed_alike(
+            text in proptest::collection::vec(prop_oneof![Just(b'a'), Just(b','), Just(b'"'), Just(b'\r'), Just(b'\n')], 0..300),
+            cuts in proptest::collection::vec(1usize..40, 0..20),
+        ) {
+            let mut whole = Scan::new(b',');
+            whole.feed_bytes(&text);
+            let mut chunked = Scan::new(b',');
+            let mut rest: &[u8] = &text;
+            for c in cuts {
+                let (head, tail) = rest.split_at(c.min(rest.len()));
+                chunked.feed(head);
+                rest = tail;
+            }
+            chunked.feed(rest);
+            prop_assert_eq!(seen(&whole), seen(&chunked));
+        }
+    }
 }
