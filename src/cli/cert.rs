@@ -212,25 +212,22 @@ fn print(ctx: &Ctx, a: PrintArgs) -> Result<()> {
             let again = a.reprint.as_deref().map(|r| (CertEvent::Reprinted, r));
             cert::record(conn, &certs, crate::text::today(), again)?;
         }
-        write_pdf(ctx, &certs, &a.page, conn, &format!("Giấy chứng nhận khen thưởng – Quyết định số {}", d.number))?;
-        written.set(true);
+        // Under --dry-run the register's lines are rolled back and no PDF is written.
+        if !a.write.dry_run {
+            write_pdf(
+                ctx,
+                &certs,
+                &a.page,
+                conn,
+                &format!("Giấy chứng nhận khen thưởng – Quyết định số {}", d.number),
+            )?;
+            written.set(true);
+        }
         let lo = certs.iter().map(|c| c.book_no).min().unwrap_or(0);
         let hi = certs.iter().map(|c| c.book_no).max().unwrap_or(0);
         Ok((certs.len(), lo, hi, d.number))
     };
-    let done = if a.draft || a.write.dry_run {
-        if a.write.dry_run {
-            // Nothing is written under --dry-run, the PDF neither.
-            let conn = ctx.open()?;
-            let d = decisions::resolve(&conn, &a.decision, a.which.issuer.as_deref(), a.which.decision_year)?;
-            let certs = cert::certificates(&conn, &d, &a.awards, &o)?;
-            ctx.done(&a.write, msg!("would write {} of decision {}", copies(certs.len()), d.number));
-            return Ok(());
-        }
-        run(&ctx.open()?)
-    } else {
-        ctx.write(&a.write, |tx| run(tx))
-    };
+    let done = if a.draft { run(&ctx.open()?) } else { ctx.write(&a.write, |tx| run(tx)) };
     let (n, lo, hi, number) = match done {
         Ok(v) => v,
         Err(e) => {
@@ -248,14 +245,10 @@ fn print(ctx: &Ctx, a: PrintArgs) -> Result<()> {
             a.page.output.display()
         ));
     } else {
-        ctx.say(msg!(
-            "wrote {} of decision {} to {} (sổ vàng {}–{})",
-            copies(n),
-            number,
-            a.page.output.display(),
-            lo,
-            hi
-        ));
+        ctx.done(
+            &a.write,
+            msg!("wrote {} of decision {} to {} (sổ vàng {}–{})", copies(n), number, a.page.output.display(), lo, hi),
+        );
     }
     Ok(())
 }

@@ -936,7 +936,6 @@ const MESSAGES: &[(&str, &str)] = &[
     ("warning: page {}: the {} does not fit its box; `thidua cert layout set` widens it", "cảnh báo: trang {0}: nội dung '{1}' không vừa khung, đã in nhỏ nhất có thể; nới khung bằng `thidua cert layout set`"),
     ("decision {} has no award the tool prints a certificate for", "quyết định {0} không có khen thưởng nào có bản in giấy khen, bằng khen"),
     ("it prints Giấy khen, Bằng khen, CSTĐCS and CSTĐ cấp tỉnh; see `thidua award list --decision {}`", "chương trình in Giấy khen, Bằng khen, CSTĐCS và CSTĐ cấp tỉnh; xem `thidua award list --decision {0}`"),
-    ("would write {} of decision {}", "sẽ ghi {0} của quyết định {1}"),
     ("wrote {} of decision {} to {} (a draft: nothing entered in the register)", "đã ghi {0} của quyết định {1} vào {2} (bản nháp: không vào sổ)"),
     ("wrote {} of decision {} to {} (sổ vàng {}–{})", "đã ghi {0} của quyết định {1} vào {2} (sổ vàng {3}–{4})"),
     ("award #{} has no decision recorded: a certificate names its decision", "khen thưởng #{0} chưa có quyết định: bản in phải ghi số quyết định"),

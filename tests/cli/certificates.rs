@@ -208,6 +208,12 @@ fn a_certificate_printed_again_keeps_its_number_and_the_register_shows_why() {
     e.ok(&["award", "add", "2345/QĐ-UBND", "BK_TINH", "--unit", "KBNN"]);
     e.ok(&["cert", "print", "2345/QĐ-UBND", "--award", "7", "-o", "new.pdf"]);
     assert!(pages(&pdf(&e, "new.pdf"))[0].contains("Số sổ vàng: 5"));
+    // A dry run says what it would do, enters nothing and writes no file; it is refused as the print would be.
+    let out = e.ok(&["cert", "print", "15/QĐ-BHXH", "--dry-run", "-o", "dry.pdf"]);
+    assert!(out.stderr.contains("(dry run: nothing was written)"), "{}", out.stderr);
+    assert!(!e.path("dry.pdf").exists());
+    let err = e.fails(&["cert", "print", "2345/QĐ-UBND", "--dry-run", "-o", "dry.pdf"], 1);
+    assert!(err.contains("--reprint"), "{err}");
     // A draft is written, nothing entered.
     e.ok(&["cert", "print", "15/QĐ-BHXH", "--draft", "-o", "draft.pdf"]);
     assert_eq!(pages(&pdf(&e, "draft.pdf")).len(), 2);
