@@ -263,7 +263,7 @@ fn reissue(ctx: &Ctx, award: i64, reason: &str, page: &PageArgs, write: &WriteAr
                 award
             )));
         };
-        let d = decisions::resolve(tx, &format!("#{decision_id}"), None, None)?;
+        let d = decisions::get(tx, decision_id)?;
         let certs = cert::certificates(tx, &d, &[award], &Overrides::default())?;
         if certs.iter().any(|c| c.printed.is_none()) {
             return Err(crate::error::refused_hint(

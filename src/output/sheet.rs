@@ -130,16 +130,16 @@ fn wrap(face: &Face, text: &str, size: f32, width: f32) -> Vec<String> {
     lines
 }
 
-/// The size a text is printed at and its lines: the box's size, smaller by half points until the lines fit the
-/// box's height, down to `MIN_SCALE` of it.
-fn fit(face: &Face, b: &TextBox) -> (f32, Vec<String>) {
+/// The size a text is printed at, its lines, and whether they fit: the box's size, smaller by half points until
+/// the lines fit the box, down to `MIN_SCALE` of it.
+fn fit(face: &Face, b: &TextBox) -> (f32, Vec<String>, bool) {
     let mut size = b.size;
     loop {
         let lines = wrap(face, &b.text, size, b.w);
         let tall = lines.len() as f32 * size * LEADING / PT;
-        let wide = lines.iter().any(|l| face.width(l, size) > b.w);
-        if (tall <= b.h + 0.01 && !wide) || size - 0.5 < b.size * MIN_SCALE {
-            return (size, lines);
+        let fits = tall <= b.h + 0.01 && lines.iter().all(|l| face.width(l, size) <= b.w);
+        if fits || size - 0.5 < b.size * MIN_SCALE {
+            return (size, lines, fits);
         }
         size -= 0.5;
     }
@@ -169,9 +169,7 @@ fn line(s: &mut Surface, x1: f32, y1: f32, x2: f32, y2: f32) {
 
 /// Draws a box's text; false when it did not fit even at its smallest.
 fn draw_text(s: &mut Surface, face: &Face, b: &TextBox) -> bool {
-    let (size, lines) = fit(face, b);
-    let fits =
-        lines.len() as f32 * size * LEADING / PT <= b.h + 0.01 && lines.iter().all(|l| face.width(l, size) <= b.w);
+    let (size, lines, fits) = fit(face, b);
     s.set_fill(if b.red { fill(204, 0, 0) } else { fill(0, 0, 0) });
     let step = size * LEADING / PT;
     let mut top = b.y;

@@ -548,9 +548,6 @@ fn bulk_in(
         None
     };
     let bulk = read_at_once.is_some();
-    if !bulk {
-        next = 0;
-    }
     for r in &units[next..] {
         judge_unit(r, bulk.then(Vec::new))?;
     }

@@ -304,69 +304,73 @@ pub fn head_of(issuer: &str) -> (String, String) {
     (format!("{head} {issuer}"), head.to_string())
 }
 
+/// The heads of an issuing body as a signature names them.
+const HEADS: &[&str] = &[
+    "Tổng cục trưởng",
+    "Chi cục trưởng",
+    "Cục trưởng",
+    "Chủ tịch",
+    "Giám đốc",
+    "Bộ trưởng",
+    "Trưởng ban",
+    "Hiệu trưởng",
+    "Thủ trưởng",
+];
+
+/// The title words start with, as written (`chars` long in the words), and for a deputy the head's ("Phó Chủ tịch"
+/// of "Chủ tịch", "Thứ trưởng" of "Bộ trưởng").
+fn title_of(words: &str) -> Option<(String, Option<&'static str>)> {
+    let fold = crate::text::fold_key(words);
+    let starts = |t: &str| {
+        let tf = crate::text::fold_key(t);
+        fold == tf || fold.starts_with(&format!("{tf} "))
+    };
+    if starts("Thứ trưởng") {
+        return Some(("Thứ trưởng".into(), Some("Bộ trưởng")));
+    }
+    for h in HEADS {
+        let deputy = format!("Phó {h}");
+        if starts(&deputy) {
+            return Some((deputy, Some(h)));
+        }
+    }
+    HEADS.iter().find(|h| starts(h)).map(|h| (h.to_string(), None))
+}
+
 /// The head's title a decider's title starts with ("Giám đốc" of "Giám đốc Bảo hiểm xã hội tỉnh"), for the
 /// signature.
 fn short_title(decider: &str) -> String {
-    const HEADS: &[&str] = &[
-        "Tổng cục trưởng",
-        "Chi cục trưởng",
-        "Cục trưởng",
-        "Chủ tịch",
-        "Giám đốc",
-        "Bộ trưởng",
-        "Trưởng ban",
-        "Hiệu trưởng",
-        "Thủ trưởng",
-    ];
-    let fold = crate::text::fold_key(decider);
-    HEADS.iter().find(|h| fold.starts_with(&crate::text::fold_key(h))).unwrap_or(&"Thủ trưởng").to_string()
+    match title_of(decider) {
+        Some((_, Some(head))) => head.to_string(),
+        Some((title, None)) => title,
+        None => "Thủ trưởng".into(),
+    }
 }
 
 /// A signer as decisions record one ("Phó Chủ tịch Trần Văn Chiến"): the signature's title lines ("KT. CHỦ TỊCH",
 /// "PHÓ CHỦ TỊCH" for a deputy, Decree 30/2020 Art 13) and the name, when the words give one.
 fn signature(signer: Option<&str>, head: &str) -> (String, String) {
-    const TITLES: &[(&str, &str)] = &[
-        ("Phó Chủ tịch", "Chủ tịch"),
-        ("Phó Giám đốc", "Giám đốc"),
-        ("Phó Tổng cục trưởng", "Tổng cục trưởng"),
-        ("Phó Chi cục trưởng", "Chi cục trưởng"),
-        ("Phó Cục trưởng", "Cục trưởng"),
-        ("Thứ trưởng", "Bộ trưởng"),
-        ("Phó Trưởng ban", "Trưởng ban"),
-        ("Phó Hiệu trưởng", "Hiệu trưởng"),
-        ("Phó Thủ trưởng", "Thủ trưởng"),
-        ("Tổng cục trưởng", ""),
-        ("Chi cục trưởng", ""),
-        ("Cục trưởng", ""),
-        ("Chủ tịch", ""),
-        ("Giám đốc", ""),
-        ("Bộ trưởng", ""),
-        ("Trưởng ban", ""),
-        ("Hiệu trưởng", ""),
-        ("Thủ trưởng", ""),
-    ];
     let upper = |s: &str| s.to_uppercase();
     let Some(s) = signer.map(str::trim).filter(|s| !s.is_empty()) else {
         return (upper(head), String::new());
     };
-    let fold = crate::text::fold_key(s);
-    for (title, of) in TITLES {
-        let tf = crate::text::fold_key(title);
-        if fold == tf || fold.starts_with(&format!("{tf} ")) {
-            let rest: String = s.chars().skip(title.chars().count()).collect();
-            let rest = rest.trim();
-            // A name is two to five words, each capitalised, none an abbreviation ("UBND") or a body's word.
-            let words: Vec<&str> = rest.split_whitespace().collect();
-            let is_name = (2..=5).contains(&words.len())
-                && words.iter().all(|w| {
-                    w.chars().next().is_some_and(char::is_uppercase) && !w.chars().skip(1).any(char::is_uppercase)
-                });
-            let name = if is_name { rest.to_string() } else { String::new() };
-            let lines = if of.is_empty() { upper(title) } else { format!("KT. {}\n{}", upper(of), upper(title)) };
-            return (lines, name);
-        }
-    }
-    (upper(head), String::new())
+    let Some((title, of)) = title_of(s) else {
+        return (upper(head), String::new());
+    };
+    let rest: String = s.chars().skip(title.chars().count()).collect();
+    let rest = rest.trim();
+    // A name is two to five words, each capitalised, none an abbreviation ("UBND") or a body's word.
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let is_name = (2..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.chars().skip(1).any(char::is_uppercase));
+    let name = if is_name { rest.to_string() } else { String::new() };
+    let lines = match of {
+        Some(of) => format!("KT. {}\n{}", upper(of), upper(&title)),
+        None => upper(&title),
+    };
+    (lines, name)
 }
 
 /// The certificates of a decision's awards that have a blank (`only`: these awards, which must have one), with the
@@ -569,4 +573,24 @@ pub fn register(conn: &Connection, decision_id: Option<i64>) -> Result<Table> {
         ]);
     }
     Ok(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{head_of, signature};
+
+    #[test]
+    fn the_decider_and_the_signature_come_from_the_issuer_and_the_signer() {
+        assert_eq!(head_of("UBND tỉnh Tây Ninh").0, "Chủ tịch Ủy ban nhân dân tỉnh Tây Ninh");
+        assert_eq!(head_of("Sở Nội vụ tỉnh Tây Ninh"), ("Giám đốc Sở Nội vụ tỉnh Tây Ninh".into(), "Giám đốc".into()));
+        assert_eq!(
+            head_of("Chi cục Thuế khu vực"),
+            ("Chi cục trưởng Chi cục Thuế khu vực".into(), "Chi cục trưởng".into())
+        );
+        let deputy = signature(Some("Thứ trưởng Nguyễn Văn Hùng"), "Bộ trưởng");
+        assert_eq!(deputy, ("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG".into(), "Nguyễn Văn Hùng".into()));
+        // A title that names the body, not a person: the title alone, the name left to write.
+        assert_eq!(signature(Some("Chủ tịch UBND tỉnh"), "Chủ tịch"), ("CHỦ TỊCH".into(), String::new()));
+        assert_eq!(signature(None, "Giám đốc"), ("GIÁM ĐỐC".into(), String::new()));
+    }
 }
