@@ -478,7 +478,8 @@ pub fn live_registrations(conn: &Connection) -> Result<i64> {
 }
 
 /// [`cap_counts`] for every unit at once, for the bulk check: one pass over the year's awards, the carried history
-/// and the registrations, instead of one query per person of each unit.
+/// and the registrations (achieved ones hold their title, as in [`cap_counts`]), instead of one query per person of
+/// each unit.
 pub fn cap_counts_all(conn: &Connection, year: i32) -> Result<std::collections::HashMap<i64, (usize, usize)>> {
     let sql = "WITH t(pid, code) AS (
             SELECT a.person_id, c.code FROM award a JOIN catalog c ON c.id = a.catalog_id
@@ -489,6 +490,10 @@ pub fn cap_counts_all(conn: &Connection, year: i32) -> Result<std::collections::
              WHERE h.subject = 'individual' AND h.person_id IS NOT NULL AND h.code IN ('LDTT', 'CSTT', 'CSTDCS')
                AND ?1 BETWEEN h.year_from AND h.year_to AND coalesce(h.basis, 'merit') = 'merit'
                AND h.id NOT IN (SELECT history_id FROM history_revocation)
+            UNION
+            SELECT r.person_id, c.code FROM registration r JOIN catalog c ON c.id = r.catalog_id
+             WHERE r.person_id IS NOT NULL AND c.code IN ('LDTT', 'CSTT', 'CSTDCS') AND r.status = 'achieved'
+               AND ?1 = (SELECT year FROM bloc)
             UNION
             SELECT r.person_id, 'registered' FROM registration r JOIN catalog c ON c.id = r.catalog_id
              WHERE r.person_id IS NOT NULL AND c.code = 'CSTDCS' AND (r.status = 'registered' OR r.status = 'achieved')

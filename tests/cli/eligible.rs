@@ -946,3 +946,23 @@ fn a_unit_is_judged_the_same_when_every_units_members_are_read_at_once() {
     let all = csv_rows(&e.ok(&["eligible", "--table", "summary", "--format", "csv"]).bytes);
     assert_eq!(all.iter().filter(|r| r.iter().any(|c| c == "TTLDTT")).count(), 201);
 }
+
+/// The old regime's CSTĐCS cap counts a registration settled achieved as its title held, whether one person is
+/// judged or the whole file is streamed (the two read the counts by different queries).
+#[test]
+fn the_cap_counts_an_achieved_registration_alike_one_by_one_and_in_bulk() {
+    let e = year(2020);
+    for i in 1..=4 {
+        e.ok(&["person", "add", "--unit", "CT", "--name", &format!("Lê Văn Người {i}"), "--code", &format!("CT0{i}")]);
+    }
+    for i in 1..=3 {
+        e.ok(&["register", "add", "--title", "LDTT", "--person", &format!("CT0{i}")]);
+        e.ok(&["register", "result", &i.to_string(), "achieved"]);
+    }
+    e.ok(&["register", "add", "--title", "CSTDCS", "--person", "CT04"]);
+    let one = cond(&conditions(&e, &["--person", "CT04", "--title", "CSTDCS"]), "cstdcs_cap").clone();
+    assert!(one.2.contains('3'), "three LĐTT held: {}", one.2);
+    let all = csv_rows(&e.ok(&["eligible", "--table", "conditions", "--format", "csv"]).bytes);
+    let bulk = all.iter().find(|r| r[4] == "cstdcs_cap").expect("the cap in the bulk pass");
+    assert_eq!((bulk[5].as_str(), bulk[6].as_str()), (one.1.as_str(), one.2.as_str()));
+}
