@@ -283,7 +283,6 @@ impl<K: std::hash::Hash + Eq> Once<K> {
             std::collections::hash_map::Entry::Occupied(e) => Err(refused(match what {
                 "unit" => msg!("the same unit as line {} of this file", e.get()),
                 "score" => msg!("the same score as line {} of this file", e.get()),
-                "rating" => msg!("the same rating as line {} of this file", e.get()),
                 "ballot" => msg!("the same ballot as line {} of this file", e.get()),
                 _ => msg!("the same row as line {} of this file", e.get()),
             })),
@@ -292,6 +291,50 @@ impl<K: std::hash::Hash + Eq> Once<K> {
                 Ok(())
             }
         }
+    }
+}
+
+/// [`Once`] for a large table whose unique indexes find the repeat: the line of this file that wrote each row,
+/// kept by the row's number (4 bytes a row where a map of a million ratings' keys took 86 MB, and twice that while
+/// it grew). A row the file writes a second time is refused naming the first's line.
+#[derive(Default)]
+pub struct Written {
+    lines: Vec<u32>,
+    /// Rows numbered beyond [`Written::DENSE`] (a table whose numbers were set by hand).
+    far: HashMap<i64, u64>,
+}
+
+impl Written {
+    const DENSE: i64 = 1 << 22;
+
+    /// `id`: the row this line wrote or would write.
+    pub fn check(&mut self, id: i64, line: u64, what: &str) -> Result<()> {
+        let first = if (0..Self::DENSE).contains(&id) {
+            let i = id as usize;
+            if self.lines.len() <= i {
+                self.lines.resize((i + 1).max(self.lines.len() * 2), 0);
+            }
+            let seen = self.lines[i];
+            if seen == 0 {
+                self.lines[i] = u32::try_from(line).unwrap_or(u32::MAX);
+            }
+            u64::from(seen)
+        } else {
+            let seen = *self.far.entry(id).or_insert(line);
+            if seen == line {
+                0
+            } else {
+                seen
+            }
+        };
+        // Lines count from 1: 0 is a row this file has not written.
+        if first == 0 {
+            return Ok(());
+        }
+        Err(refused(match what {
+            "rating" => msg!("the same rating as line {} of this file", first),
+            _ => msg!("the same row as line {} of this file", first),
+        }))
     }
 }
 
@@ -1337,8 +1380,20 @@ pub fn read_paper(file: &std::path::Path, max: u64) -> Result<(String, Vec<u8>)>
 
 #[cfg(test)]
 mod tests {
-    use super::{Quote, Scan};
+    use super::{Quote, Scan, Written};
     use proptest::prelude::*;
+
+    /// A row written twice is refused naming the first line, whether its number is kept in the list or in the map.
+    #[test]
+    fn a_row_written_twice_names_the_first_line() {
+        let mut w = Written::default();
+        for id in [3, Written::DENSE + 5] {
+            assert!(w.check(id, 2, "rating").is_ok());
+            let err = w.check(id, 9, "rating").unwrap_err().to_string();
+            assert!(err.contains("the same rating as line 2"), "{err}");
+        }
+        assert!(w.check(4, 10, "rating").is_ok() && w.check(Written::DENSE + 6, 11, "rating").is_ok());
+    }
 
     /// What a scan has found: its lines' starts, its place and its quoting.
     fn seen(s: &Scan) -> (Vec<(u64, u64)>, u64, u64, bool, bool, u64) {

@@ -39,7 +39,7 @@ pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
     let mut insert = ratings::InsertIfNew::new(conn)?;
     let look_up =
         |batch: &mut _| super::look_up_people(conn, batch, |r: &Read| r.person_code.as_deref(), |r, b| r.known = b);
-    let mut once = super::Once::default();
+    let mut written = super::Written::default();
     super::each_batch_parallel(src, quiet, &mut errors, read, look_up, |line, row: Read| {
         let unit_id = super::unit_once(conn, &mut unit_ids, &row.unit)?;
         let person_id =
@@ -50,7 +50,6 @@ pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
                 msg!("'{}' is for a unit's organisations; a person's rating is their own", row.org),
             ));
         }
-        once.check((unit_id, person_id, row.org, row.year), line, "rating")?;
         let n = NewRating {
             unit_id: if person_id.is_some() { None } else { Some(unit_id) },
             person_id,
@@ -63,12 +62,16 @@ pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
             note: row.note,
         };
         // Most rows of the year's list are new: insert first, look the stored rating up only when there is one.
-        if let Some((_, lanes)) = insert.insert(&n)? {
+        if let Some((id, lanes)) = insert.insert(&n)? {
+            written.check(id, line, "rating")?;
             load.inserted(&lanes);
             counts.add(Outcome::Inserted);
             return Ok(());
         }
         let old = ratings::existing(conn, &n)?;
+        if let Some((id, _)) = &old {
+            written.check(*id, line, "rating")?;
+        }
         let outcome = load.write_row(old.as_ref().map(|(id, _)| *id), || match old {
             Some((id, o)) if o == n => Ok((id, Outcome::Unchanged)),
             Some((id, _)) => {

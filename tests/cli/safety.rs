@@ -456,6 +456,11 @@ fn two_rows_for_one_record_in_one_file_are_refused_with_both_lines() {
     let ratings = e.write("r.csv", "unit,person_code,year,rating\nCT,CT01,2020,excellent\nCT,CT01,2020,good\n");
     let err = e.fails(&["rating", "import", &ratings], 1);
     assert!(err.contains("r.csv:3: the same rating as line 2 of this file"), "{err}");
+    // The same when the rating is stored already: the file's first row changes it, its second is the repeat.
+    e.ok(&["rating", "import", &e.write("r1.csv", "unit,person_code,year,rating\nCT,CT01,2020,completed\n")]);
+    let err = e.fails(&["rating", "import", &ratings], 1);
+    assert!(err.contains("r.csv:3: the same rating as line 2 of this file"), "{err}");
+    assert_eq!(e.count("SELECT count(*) FROM rating WHERE level = 'completed'"), 1);
     e.ok(&["score", "criteria", "import", &e.write("tc.csv", "code,group,name,max\nA1,A,Nhiệm vụ,100\n")]);
     let scores = e.write("d.csv", "unit,criterion,self,assessed\nCT,A1,90,90\nHQ,A1,80,80\nCT,A1,95,95\n");
     let err = e.fails(&["score", "import", &scores], 1);
