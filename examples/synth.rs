@@ -4,6 +4,10 @@
 //! "nữ"/"Nam" for the gender, document numbers typed loosely.
 //!
 //! cargo run --release --example synth -- --people 1000000 --out bench/data
+//!
+//! `--units N` sets how many units (default one per 50 people); `--scatter` gives the second shape of the
+//! benchmark: each person's unit drawn at random (the rows in no unit order) and units with long names, as a
+//! province's district offices are written out in full.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -69,21 +73,35 @@ fn file(dir: &std::path::Path, name: &str, bom: bool) -> std::io::Result<BufWrit
 fn main() -> std::io::Result<()> {
     let mut people: usize = 100_000;
     let mut out = PathBuf::from("bench/data");
+    let mut units = 0;
+    let mut scatter = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--people" => people = args.next().and_then(|v| v.replace('_', "").parse().ok()).unwrap_or(people),
             "--out" => out = args.next().map(PathBuf::from).unwrap_or(out),
+            "--units" => units = args.next().and_then(|v| v.replace('_', "").parse().ok()).unwrap_or(units),
+            "--scatter" => scatter = true,
             other => {
-                eprintln!("synth: unknown argument {other}; use --people N --out DIR");
+                eprintln!("synth: unknown argument {other}; use --people N --out DIR [--units N] [--scatter]");
                 std::process::exit(2);
             }
         }
     }
     std::fs::create_dir_all(&out)?;
-    let units = (people / 50).max(7);
-    // People come unit by unit, as each unit sends its own list.
-    let unit_of = |p: usize| (p * units / people.max(1)).min(units - 1);
+    let units = if units == 0 { people / 50 } else { units }.max(7);
+    // People come unit by unit, as each unit sends its own list; scattered, a person's unit is a hash of their
+    // number (the same in every file).
+    let unit_of = |p: usize| {
+        if scatter {
+            let mut x = (p as u64).wrapping_add(0x9E37_79B9_7F4A_7C15);
+            x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            ((x ^ (x >> 31)) % units as u64) as usize
+        } else {
+            (p * units / people.max(1)).min(units - 1)
+        }
+    };
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
 
     // Units: the first seven are the bloc's members; the rest are their sub-units (district offices). BOM.
@@ -92,6 +110,9 @@ fn main() -> std::io::Result<()> {
     let unit_name = |i: usize| -> String {
         if i < 7 {
             format!("{} tỉnh", AGENCIES[i])
+        } else if scatter {
+            let (a, p) = (AGENCIES[i % 7], PROVINCES[i % PROVINCES.len()]);
+            format!("Chi cục {a} khu vực {p} số {i} trực thuộc {a} tỉnh {p} (phòng Tổ chức cán bộ)")
         } else {
             format!("{} khu vực {} số {i}", AGENCIES[i % 7], PROVINCES[i % PROVINCES.len()])
         }

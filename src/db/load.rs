@@ -39,8 +39,10 @@ pub struct Load<'c> {
 /// What a load keeps for one table.
 struct Table {
     name: String,
-    /// The indexes dropped at the start, to build again.
-    rebuild: Vec<String>,
+    /// The indexes dropped at the start, to build again: name and statement.
+    rebuild: Vec<(String, String)>,
+    /// The table was small enough at the start to drop its indexes.
+    drops: bool,
     /// The largest rowid before the load: rows above it are the load's own.
     before_max: i64,
     /// Rows the load changed, for the counters and the check of foreign keys.
@@ -75,7 +77,8 @@ pub fn begin<'c>(conn: &'c Connection, table: &str, unread: &[&str], side: &[&st
             )?;
             Ok(n <= MAX_EXISTING)
         };
-        let rebuild = if loaded && small()? { drop_indexes(conn, name, unread)? } else { Vec::new() };
+        let drops = loaded && small()?;
+        let rebuild = if drops { drop_indexes(conn, name, unread)? } else { Vec::new() };
         let cols = audit::digested_columns(conn, name)?.join(", ");
         // The setting below leaves TEMP triggers firing: the digest's own are dropped for the load and made again
         // at its end.
@@ -83,6 +86,7 @@ pub fn begin<'c>(conn: &'c Connection, table: &str, unread: &[&str], side: &[&st
         tables.push(Table {
             name: name.to_string(),
             rebuild,
+            drops,
             before_max,
             updated: Vec::new(),
             set_columns: Vec::new(),
@@ -177,6 +181,31 @@ impl Load<'_> {
         Ok((id, outcome))
     }
 
+    /// Drops now an index of the loaded table, to build at the end, when the load drops indexes (the table was
+    /// small at its start): the rows come in an order that makes keeping it up to date cost more.
+    pub fn drop_now(&mut self, index: &str) -> Result<()> {
+        let t = &mut self.tables[0];
+        if t.drops && !t.rebuild.iter().any(|(name, _)| name == index) {
+            let dropped = drop_indexes(self.conn, &t.name, &[index])?;
+            t.rebuild.extend(dropped);
+        }
+        Ok(())
+    }
+
+    /// Builds now an index the load dropped to build at its end: the load is about to read it. Kept up to date
+    /// from here on.
+    pub fn build_now(&mut self, index: &str) -> Result<()> {
+        let t = &mut self.tables[0];
+        if let Some(at) = t.rebuild.iter().position(|(name, _)| name == index) {
+            let (_, sql) = t.rebuild.remove(at);
+            self.conn.pragma_update(None, "cache_size", -8192)?;
+            let built = self.conn.execute_batch(&sql);
+            self.conn.pragma_update(None, "cache_size", -16384)?;
+            built?;
+        }
+        Ok(())
+    }
+
     /// The rowid the next row inserted will get (SQLite gives the largest plus one), for a caller digesting rows
     /// ahead of inserting them.
     pub fn first_id(&self) -> i64 {
@@ -242,7 +271,7 @@ impl Load<'_> {
                 }
             }
         }
-        let rebuild: Vec<&String> = self.tables.iter().flat_map(|t| &t.rebuild).collect();
+        let rebuild: Vec<&String> = self.tables.iter().flat_map(|t| t.rebuild.iter().map(|(_, sql)| sql)).collect();
         if !rebuild.is_empty() {
             conn.pragma_update(None, "cache_size", -8192)?;
             for sql in rebuild {
@@ -255,7 +284,7 @@ impl Load<'_> {
 }
 
 /// Drops the named indexes of `table` that it has; their statements, to build them again.
-fn drop_indexes(conn: &Connection, table: &str, names: &[&str]) -> Result<Vec<String>> {
+fn drop_indexes(conn: &Connection, table: &str, names: &[&str]) -> Result<Vec<(String, String)>> {
     let mut rebuild = Vec::new();
     for index in names {
         let sql: Option<String> = conn
@@ -267,7 +296,7 @@ fn drop_indexes(conn: &Connection, table: &str, names: &[&str]) -> Result<Vec<St
             .optional()?;
         if let Some(sql) = sql {
             conn.execute_batch(&format!("DROP INDEX \"{index}\""))?;
-            rebuild.push(sql);
+            rebuild.push((index.to_string(), sql));
         }
     }
     Ok(rebuild)
@@ -295,7 +324,7 @@ pub fn fill_new<T>(conn: &Connection, table: &str, indexes: &[&str], fill: impl 
     // The indexes built with a small cache, sorting through a temporary file (the new file's connection has its
     // temporary data in files: `super::stage`); a second sorting thread saved no time and took 14 MB more.
     conn.pragma_update(None, "cache_size", -8192)?;
-    let built = rebuild.iter().try_for_each(|sql| conn.execute_batch(sql));
+    let built = rebuild.iter().try_for_each(|(_, sql)| conn.execute_batch(sql));
     conn.pragma_update(None, "cache_size", cache)?;
     built?;
     Ok(out)

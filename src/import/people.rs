@@ -53,6 +53,7 @@ pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
             note: src.has("note"),
         },
         unit_ids: HashMap::new(),
+        order: UnitOrder::default(),
         load,
         insert: people::InsertIfNew::new(conn)?,
         held: Vec::new(),
@@ -72,6 +73,7 @@ struct Writer<'c> {
     conn: &'c Connection,
     has: Has,
     unit_ids: HashMap<String, i64>,
+    order: UnitOrder,
     load: load::Load<'c>,
     insert: people::InsertIfNew<'c>,
     /// The rows held for the next many-row insert, with their lines.
@@ -85,6 +87,9 @@ impl Writer<'_> {
     fn apply(&mut self, line: u64, mut row: Read) -> Result<()> {
         if row.digest.is_none() {
             row.person.unit_id = super::unit_once(self.conn, &mut self.unit_ids, &row.unit)?;
+        }
+        if self.order.scattered(row.person.unit_id) {
+            self.load.drop_now(people::LOAD_BY_NAME)?;
         }
         // Most rows of a large file are new people with a staff code: the insert is tried first, many at a time.
         if row.person.staff_code.is_some() {
@@ -132,12 +137,39 @@ impl Writer<'_> {
     /// or a person without a staff code added.
     fn write_one(&mut self, row: Read) -> Result<()> {
         let conn = self.conn;
+        if row.person.staff_code.is_none() {
+            self.load.build_now(people::LOAD_BY_NAME)?;
+        }
         let unit_id = row.person.unit_id;
         let stored = people::existing(conn, row.person.staff_code.as_deref(), unit_id, &row.person.full_name)?;
         let found = stored.as_ref().map(|p| p.id);
         let data = row.with_stored(stored.as_ref(), &self.has);
         self.counts.add(self.load.write_row(found, || people::upsert_known(conn, &data, stored))?.1);
         Ok(())
+    }
+}
+
+/// Whether the rows come unit by unit, as each unit sends its list, or in no unit order (a national list sorted
+/// by name or by staff code): looked at over each 4,096 rows.
+#[derive(Default)]
+struct UnitOrder {
+    last: i64,
+    rows: u32,
+    switches: u32,
+}
+
+impl UnitOrder {
+    /// True at the end of each run of rows in which the unit changed more than one row in four.
+    fn scattered(&mut self, unit_id: i64) -> bool {
+        self.switches += u32::from(unit_id != self.last);
+        self.last = unit_id;
+        self.rows += 1;
+        if self.rows < 4096 {
+            return false;
+        }
+        let scattered = self.switches > self.rows / 4;
+        (self.rows, self.switches) = (0, 0);
+        scattered
     }
 }
 

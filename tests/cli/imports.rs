@@ -544,3 +544,32 @@ fn staff_codes_are_found_as_a_run_or_one_by_one() {
     assert_eq!(got(&who.replace("?1", "'CSTDCS'")), "Người Số 11|Người Số 1|Người Số 100");
     e.ok(&["db", "check"]);
 }
+
+/// People in no unit order (a national list sorted by staff code): the load drops the unit's name index while it
+/// writes, builds it again when a row without a staff code must be matched by name in its unit, and leaves it in
+/// place; the outcomes are those of rows in unit order.
+#[test]
+fn people_in_no_unit_order_are_matched_by_name_alike() {
+    let e = Env::init();
+    e.seven_units();
+    let units = ["CT", "BHXH", "CTHUE", "HQ", "KBNN", "NHNN", "QLTT"];
+    let mut csv = String::from("unit,name,code,position\n");
+    for i in 0..5000 {
+        csv += &format!("{},Người Số {i},S{i:05},Chuyên viên\n", units[i % 7]);
+    }
+    // Rows without a staff code: one names a person of this file in the same unit (Người Số 4204 is of KBNN),
+    // one is new and comes twice; then a row with a staff code again.
+    csv += "KBNN,Người Số 4204,,Trưởng phòng\nHQ,Người Mới,,Chuyên viên\nHQ,Người Mới,,Phó phòng\n";
+    csv += "BHXH,Người Số 4999,S04999,Chuyên viên\n";
+    let out = e.ok(&["person", "import", &e.write("p.csv", &csv)]);
+    assert!(out.stderr.contains("5001 inserted, 2 updated, 1 unchanged"), "{}", out.stderr);
+    let one = |sql: &str| e.conn().query_row(sql, [], |r| r.get::<_, String>(0)).unwrap();
+    assert_eq!(one("SELECT position || ' ' || staff_code FROM person WHERE full_name = 'Người Số 4204'"), "Trưởng phòng S04204");
+    assert_eq!(one("SELECT position FROM person WHERE full_name = 'Người Mới'"), "Phó phòng");
+    assert_eq!(e.count("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN ('person_unit', 'person_name')"), 2);
+    e.ok(&["db", "check"]);
+    // The same list again: only the four rows that contradict one another change something.
+    let out = e.ok(&["person", "import", &e.write("p.csv", &csv)]);
+    assert!(out.stderr.contains("0 inserted, 4 updated, 5000 unchanged"), "{}", out.stderr);
+    e.ok(&["db", "check"]);
+}
