@@ -532,6 +532,7 @@ mod tests {
         let mut t = Table {
             name: "c".into(),
             rebuild: vec![],
+            drops: false,
             before_max: 3,
             updated: vec![],
             set_columns: vec![],

@@ -564,9 +564,15 @@ fn people_in_no_unit_order_are_matched_by_name_alike() {
     let out = e.ok(&["person", "import", &e.write("p.csv", &csv)]);
     assert!(out.stderr.contains("5001 inserted, 2 updated, 1 unchanged"), "{}", out.stderr);
     let one = |sql: &str| e.conn().query_row(sql, [], |r| r.get::<_, String>(0)).unwrap();
-    assert_eq!(one("SELECT position || ' ' || staff_code FROM person WHERE full_name = 'Người Số 4204'"), "Trưởng phòng S04204");
+    assert_eq!(
+        one("SELECT position || ' ' || staff_code FROM person WHERE full_name = 'Người Số 4204'"),
+        "Trưởng phòng S04204"
+    );
     assert_eq!(one("SELECT position FROM person WHERE full_name = 'Người Mới'"), "Phó phòng");
-    assert_eq!(e.count("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN ('person_unit', 'person_name')"), 2);
+    assert_eq!(
+        e.count("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN ('person_unit', 'person_name')"),
+        2
+    );
     e.ok(&["db", "check"]);
     // The same list again: only the four rows that contradict one another change something.
     let out = e.ok(&["person", "import", &e.write("p.csv", &csv)]);
