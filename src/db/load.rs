@@ -14,6 +14,7 @@
 //! bench/RESULTS.md has the figures.
 
 use rusqlite::config::DbConfig;
+use rusqlite::ffi;
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -364,7 +365,7 @@ pub const MANY: usize = 32;
 /// [`MANY`].
 pub struct Many<'c> {
     conn: &'c Connection,
-    many: rusqlite::Statement<'c>,
+    many: Borrowing<'c>,
     one: rusqlite::Statement<'c>,
     width: usize,
 }
@@ -377,7 +378,7 @@ impl<'c> Many<'c> {
         let values = |n: usize| vec![row.as_str(); n].join(", ");
         Ok(Many {
             conn,
-            many: conn.prepare(&format!("INSERT OR FAIL INTO {table} ({cols}) VALUES {}", values(MANY)))?,
+            many: Borrowing::new(conn, &format!("INSERT OR FAIL INTO {table} ({cols}) VALUES {}", values(MANY)))?,
             one: conn.prepare(&format!("INSERT INTO {table} ({cols}) VALUES {} ON CONFLICT DO NOTHING", values(1)))?,
             width: columns.len(),
         })
@@ -391,8 +392,7 @@ impl<'c> Many<'c> {
         let rows: Vec<&[ValueRef]> = values.chunks(self.width.max(1)).collect();
         let mut out = Vec::with_capacity(rows.len());
         if rows.len() == MANY {
-            let bound = values.iter().map(|v| ToSqlOutput::Borrowed(*v));
-            let written = match self.many.execute(rusqlite::params_from_iter(bound)) {
+            let written = match self.many.execute(values) {
                 Ok(n) => n,
                 Err(e) if super::is_constraint(&e) => self.conn.changes() as usize,
                 Err(e) => return Err(e.into()),
@@ -411,6 +411,99 @@ impl<'c> Many<'c> {
         }
         Ok(out)
     }
+}
+
+/// A statement run with its text values bound where they are (`SQLITE_STATIC`), not copied into SQLite's memory as
+/// rusqlite binds them: a many-row INSERT binds 384 values, and their copies were a tenth of a people import's
+/// writing thread. Only through [`Borrowing::execute`], which clears the bindings before it returns, so SQLite
+/// never holds a pointer past the values' life.
+struct Borrowing<'c> {
+    db: *mut ffi::sqlite3,
+    st: *mut ffi::sqlite3_stmt,
+    conn: std::marker::PhantomData<&'c Connection>,
+}
+
+impl<'c> Borrowing<'c> {
+    fn new(conn: &'c Connection, sql: &str) -> Result<Self> {
+        let db = unsafe { conn.handle() };
+        let mut st = std::ptr::null_mut();
+        let len = std::os::raw::c_int::try_from(sql.len()).map_err(|_| rusqlite::Error::InvalidQuery)?;
+        // SAFETY: `db` is the open connection `conn` borrows for 'c; the text is read for `len` bytes.
+        let rc = unsafe { ffi::sqlite3_prepare_v2(db, sql.as_ptr().cast(), len, &mut st, std::ptr::null_mut()) };
+        if rc != ffi::SQLITE_OK || st.is_null() {
+            return Err(failure(db, rc).into());
+        }
+        Ok(Borrowing { db, st, conn: std::marker::PhantomData })
+    }
+
+    /// Binds `values` (as many as the statement's parameters), runs the statement to its end and clears it: the
+    /// rows it changed, or SQLite's error as rusqlite gives it.
+    fn execute(&mut self, values: &[ValueRef]) -> rusqlite::Result<usize> {
+        let mut rc = ffi::SQLITE_OK;
+        for (i, v) in values.iter().enumerate() {
+            let col = std::os::raw::c_int::try_from(i + 1).map_err(|_| rusqlite::Error::InvalidQuery)?;
+            // SAFETY: the statement is live (finalized only on drop); text and blobs are bound SQLITE_STATIC from
+            // `values`, which outlive this call, and the bindings are cleared below before it returns.
+            rc = unsafe {
+                match *v {
+                    ValueRef::Null => ffi::sqlite3_bind_null(self.st, col),
+                    ValueRef::Integer(n) => ffi::sqlite3_bind_int64(self.st, col, n),
+                    ValueRef::Real(x) => ffi::sqlite3_bind_double(self.st, col, x),
+                    ValueRef::Text(t) => ffi::sqlite3_bind_text64(
+                        self.st,
+                        col,
+                        if t.is_empty() { c"".as_ptr() } else { t.as_ptr().cast() },
+                        t.len() as u64,
+                        ffi::SQLITE_STATIC(),
+                        ffi::SQLITE_UTF8 as u8,
+                    ),
+                    ValueRef::Blob(b) => ffi::sqlite3_bind_blob64(
+                        self.st,
+                        col,
+                        if b.is_empty() { c"".as_ptr().cast() } else { b.as_ptr().cast() },
+                        b.len() as u64,
+                        ffi::SQLITE_STATIC(),
+                    ),
+                }
+            };
+            if rc != ffi::SQLITE_OK {
+                break;
+            }
+        }
+        // SAFETY: as above; the error is read before the reset, which keeps it but may change the message.
+        unsafe {
+            let out = if rc != ffi::SQLITE_OK {
+                Err(failure(self.db, rc))
+            } else {
+                match ffi::sqlite3_step(self.st) {
+                    ffi::SQLITE_DONE => Ok(ffi::sqlite3_changes64(self.db) as usize),
+                    rc => Err(failure(self.db, rc)),
+                }
+            };
+            ffi::sqlite3_reset(self.st);
+            ffi::sqlite3_clear_bindings(self.st);
+            out
+        }
+    }
+}
+
+impl Drop for Borrowing<'_> {
+    fn drop(&mut self) {
+        // SAFETY: the statement was prepared by `new` and is finalized once.
+        unsafe { ffi::sqlite3_finalize(self.st) };
+    }
+}
+
+/// SQLite's error of the last call on `db`, as rusqlite reports it (the extended code and the message).
+fn failure(db: *mut ffi::sqlite3, rc: std::os::raw::c_int) -> rusqlite::Error {
+    // SAFETY: `db` is an open connection; the message is copied before any other call on it.
+    let (code, msg) = unsafe {
+        let code = ffi::sqlite3_extended_errcode(db);
+        let msg = ffi::sqlite3_errmsg(db);
+        let msg = (!msg.is_null()).then(|| std::ffi::CStr::from_ptr(msg).to_string_lossy().into_owned());
+        (if code == ffi::SQLITE_OK { rc } else { code }, msg)
+    };
+    rusqlite::Error::SqliteFailure(ffi::Error::new(code), msg)
 }
 
 /// The content digest of a row a load inserted, from its number and the values bound (a STRICT table stores them
@@ -510,6 +603,50 @@ impl Drop for Load<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Values bound where they are are stored as rusqlite stores them (an empty text is text, not NULL), a refusal
+    /// is the constraint error rusqlite gives, and nothing bound outlives the call.
+    #[test]
+    fn a_borrowing_statement_stores_what_it_is_given() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE t (a TEXT NOT NULL, b BLOB, c INTEGER UNIQUE, d REAL) STRICT").unwrap();
+        let mut st = Borrowing::new(&conn, "INSERT OR FAIL INTO t VALUES (?, ?, ?, ?), (?, ?, ?, ?)").unwrap();
+        for (n, name) in [(1, String::new()), (3, "Nguyễn Thị Ánh".to_string())] {
+            let values = [
+                ValueRef::Text(name.as_bytes()),
+                ValueRef::Blob(b""),
+                ValueRef::Integer(n),
+                ValueRef::Real(0.5),
+                ValueRef::Text(b"x"),
+                ValueRef::Null,
+                ValueRef::Integer(n + 1),
+                ValueRef::Null,
+            ];
+            assert_eq!(st.execute(&values).unwrap(), 2);
+        }
+        let rows: Vec<(String, Option<Vec<u8>>, i64)> = conn
+            .prepare("SELECT a, b, c FROM t ORDER BY c")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(rows[0], (String::new(), Some(Vec::new()), 1));
+        assert_eq!(rows[2], ("Nguyễn Thị Ánh".to_string(), Some(Vec::new()), 3));
+        assert_eq!(rows[3], ("x".to_string(), None, 4));
+        let taken = [ValueRef::Text(b"y"), ValueRef::Null, ValueRef::Integer(9), ValueRef::Null];
+        let err = st
+            .execute(
+                &[&taken[..], &[ValueRef::Text(b"z"), ValueRef::Null, ValueRef::Integer(1), ValueRef::Null]].concat(),
+            )
+            .unwrap_err();
+        assert!(super::super::is_constraint(&err), "{err}");
+        assert!(err.to_string().contains("UNIQUE"), "{err}");
+        // OR FAIL kept the row before the refused one.
+        assert_eq!(conn.changes(), 1);
+        let err = st.execute(&[ValueRef::Null; 8]).unwrap_err();
+        assert!(super::super::is_constraint(&err) && err.to_string().contains("NOT NULL"), "{err}");
+    }
 
     #[test]
     fn iso_date_is_what_chrono_writes() {
