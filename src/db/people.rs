@@ -364,7 +364,8 @@ pub struct NameKeys {
 
 impl NameKeys {
     pub fn of(full_name: &str) -> Self {
-        NameKeys { key: match_key(full_name), fold: fold_key(full_name) }
+        let key = match_key(full_name);
+        NameKeys { fold: crate::text::fold_of_match_key(&key), key }
     }
 }
 
