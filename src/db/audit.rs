@@ -663,3 +663,30 @@ pub fn verify(conn: &Connection) -> Result<Vec<Msg>> {
     }
     Ok(problems)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rusqlite::types::ValueRef;
+
+    /// A row's digest is the SHA-256 of its bytes as the file format has them (the table's name, then each value's
+    /// tag, its length for a text, its bytes): pinned here, since the stored digests of every file depend on it.
+    #[test]
+    fn a_rows_digest_is_the_sha256_of_its_bytes() {
+        let long = "Nguyễn Thị Ánh ".repeat(60);
+        for text in ["", "Trần Văn An", long.as_str()] {
+            let values = [ValueRef::Integer(7), ValueRef::Null, ValueRef::Text(text.as_bytes()), ValueRef::Real(0.5)];
+            let mut bytes = b"person".to_vec();
+            bytes.extend([1]);
+            bytes.extend(7i64.to_le_bytes());
+            bytes.extend([0, 3]);
+            bytes.extend((text.len() as u64).to_le_bytes());
+            bytes.extend(text.as_bytes());
+            bytes.extend([2]);
+            bytes.extend(0.5f64.to_bits().to_le_bytes());
+            let d = Sha256::digest(&bytes);
+            let want: Vec<u64> = d.chunks_exact(8).map(|c| u64::from_le_bytes(c.try_into().unwrap())).collect();
+            assert_eq!(row_lanes("person", values.into_iter()).to_vec(), want, "{} bytes", text.len());
+        }
+    }
+}

@@ -836,6 +836,10 @@ impl Row<'_> {
                 cut(rec.get(*i).unwrap_or_default(), 40)
             )));
         }
+        // Nearly no row holds a line break: the record's text is searched once before each cell is.
+        if memchr::memchr2(b'\n', b'\r', rec.as_slice().as_bytes()).is_none() {
+            return Ok(());
+        }
         for (key, at) in self.src.keys.iter().zip(&self.src.index) {
             let Some(v) = at.and_then(|i| rec.get(i)) else { continue };
             if v.contains(['\n', '\r']) && !MULTILINE.contains(key) {
