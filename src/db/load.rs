@@ -326,9 +326,10 @@ pub fn fill_new<T>(conn: &Connection, table: &str, indexes: &[&str], fill: impl 
         "UPDATE change_count SET n = n + ?2, last_rowid = ?3 WHERE tbl = ?1 AND op = 'insert'",
         params![table, n, last],
     )?;
-    // The indexes built with a small cache, sorting through a temporary file (the new file's connection has its
-    // temporary data in files: `super::stage`); a second sorting thread saved no time and took 14 MB more.
-    conn.pragma_update(None, "cache_size", -8192)?;
+    // The indexes built as a load's are ([`INDEX_CACHE`]), sorting through a temporary file (the new file's
+    // connection has its temporary data in files: `super::stage`); a second sorting thread saved no time and took
+    // 14 MB more.
+    conn.pragma_update(None, "cache_size", INDEX_CACHE)?;
     let built = rebuild.iter().try_for_each(|(_, sql)| conn.execute_batch(sql));
     conn.pragma_update(None, "cache_size", cache)?;
     built?;
