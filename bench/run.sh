@@ -176,3 +176,7 @@ for r in "${RESULTS[@]}"; do
 done
 echo
 echo "bloc-sized file (7 units, 500 people): slowest command ${slowest} ms ($slowest_name)"
+
+# The imports against what a user would pick instead (sqlite3 .import and pandas), on both shapes of data, in
+# alternation, medians of three: their own table.
+bash "$(dirname "$0")/imports.sh" "$N"
