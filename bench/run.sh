@@ -126,6 +126,61 @@ sqlite3 "$REF2" "CREATE TABLE people (unit TEXT, name TEXT, position TEXT, gende
     CREATE TRIGGER c AFTER INSERT ON people BEGIN UPDATE change_count SET n = n + 1 WHERE tbl = 'people' AND op = 'insert'; END;"
 measure "sqlite3 .import, indexed" "$(rows "$DATA/people.csv")" sqlite3 "$REF2" ".import --csv --skip 1 $DATA/people.csv people"
 
+# The rest of issue 35's table: read-only commands as medians of three runs; a command and its reference run in
+# turn (A, B, A, B, A, B), each run timed on its own.
+# once NAME COMMAND...: one timed run, appended to the run list of NAME.
+declare -A RUNS
+once() {
+    local name="$1"; shift
+    local log; log=$(mktemp)
+    /usr/bin/time -f "%e %M" "$@" >/dev/null 2>"$log" || { echo "bench: '$name' failed:" >&2; tail -5 "$log" >&2; exit 1; }
+    RUNS[$name]+="$(tail -1 "$log");"
+    rm -f "$log"
+}
+# settle NAME ROWS: the median time and the largest peak memory of NAME's runs, as a result line.
+settle() {
+    local secs kb
+    secs=$(tr ';' '\n' <<< "${RUNS[$1]}" | awk 'NF { print $1 }' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+    kb=$(tr ';' '\n' <<< "${RUNS[$1]}" | awk 'NF { print $2 }' | sort -n | tail -1)
+    RESULTS+=("$1|$2|$secs|$kb")
+}
+PEOPLE_SQL="SELECT p.id, p.full_name, u.code, p.position, p.gender, p.born, p.staff_code, p.family, p.middle, p.given,
+            p.note FROM person p JOIN unit u ON u.id = p.unit_id ORDER BY p.given, p.family, p.middle, u.code, p.id"
+t doc settings --signer "Nguyễn Văn Bình" >/dev/null
+rm -f "$DATA/review.docx" "$DATA"/copy-*.db
+for i in 1 2 3; do
+    once "person list --format csv" "$BIN" -q -f "$DB" person list --format csv
+    once "sqlite3 -csv, same columns" sqlite3 -csv "$DB" "$PEOPLE_SQL"
+    once "db backup" "$BIN" -q -f "$DB" db backup "$DATA/copy-$i.db"
+    once "sqlite3 .backup" sqlite3 "$DB" ".backup '$DATA/copy-sqlite-$i.db'"
+    once "report unit U00003" "$BIN" -q -f "$DB" report unit U00003 --format csv
+    once "report decisions" "$BIN" -q -f "$DB" report decisions --format csv
+    once "doc review midyear (Markdown)" "$BIN" -q -f "$DB" doc review midyear
+    once "doc review annual -o .docx" "$BIN" -q -f "$DB" doc review annual -o "$DATA/review.docx" --force
+done
+settle "person list --format csv" "$(rows "$DATA/people.csv")"
+settle "sqlite3 -csv, same columns" "$(rows "$DATA/people.csv")"
+settle "db backup" 0
+settle "sqlite3 .backup" 0
+for r in "report unit U00003" "report decisions" "doc review midyear (Markdown)" "doc review annual -o .docx"; do
+    settle "$r" 0
+done
+rm -f "$DATA/review.docx" "$DATA"/copy-*.db "$DATA/next.db"
+measure "init --from (next year's file)" 0 "$BIN" -q -f "$DATA/next.db" init --from "$DB" --year 2021
+rm -f "$DATA/next.db"
+# A small command on a mid-sized file: 300,000 people (the goal: 50 ms).
+MID="$DATA/mid.db"
+rm -f "$MID"
+"$BIN" -q -f "$MID" init --year 2020 --bloc "Khối thi đua (benchmark)"
+"$BIN" -q -f "$MID" unit import "$DATA/units.csv"
+head -300001 "$DATA/people.csv" > "$DATA/people-300k.csv"
+"$BIN" -q -f "$MID" person import "$DATA/people-300k.csv"
+for _ in 1 2 3; do
+    once "unit list, 300k-person file" "$BIN" -q -f "$MID" unit list --format csv
+done
+settle "unit list, 300k-person file" 0
+rm -f "$MID" "$DATA/people-300k.csv"
+
 # A bloc-sized file: the demo (7 units) with 500 people.
 SMALL="$DATA/bloc.db"
 rm -f "$SMALL"
