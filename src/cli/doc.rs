@@ -206,18 +206,18 @@ fn read_part(file: &str) -> Result<String> {
 
 pub fn run(ctx: &Ctx, cmd: DocCmd) -> Result<()> {
     match cmd {
-        DocCmd::Memo { id, out } => emit(ctx, &papers::memo(&ctx.open()?, id)?, &out),
+        // Each paper read in one read transaction ([`Ctx::read`]): a review judges every registration.
+        DocCmd::Memo { id, out } => ctx.read(|conn| emit(ctx, &papers::memo(conn, id)?, &out)),
         DocCmd::Minutes { session, secretary, out } => {
-            emit(ctx, &papers::minutes(&ctx.open()?, &session, secretary.as_deref())?, &out)
+            ctx.read(|conn| emit(ctx, &papers::minutes(conn, &session, secretary.as_deref())?, &out))
         }
-        DocCmd::Signing { decision, out } => {
-            let conn = ctx.open()?;
-            let d = decisions::resolve(&conn, &decision, None, None)?;
-            emit(ctx, &papers::signing(&conn, &d)?, &out)
-        }
-        DocCmd::Review { kind, as_of, text, checklists, out } => {
-            let conn = ctx.open()?;
-            let year = meta::bloc(&conn)?.year;
+        DocCmd::Signing { decision, out } => ctx.read(|conn| {
+            let d = decisions::resolve(conn, &decision, None, None)?;
+            emit(ctx, &papers::signing(conn, &d)?, &out)
+        }),
+        // The review reads the whole year, as `report` does.
+        DocCmd::Review { kind, as_of, text, checklists, out } => ctx.read_whole(|conn| {
+            let year = meta::bloc(conn)?.year;
             let annual = kind == "annual";
             let as_of = as_of.unwrap_or_else(|| {
                 chrono::NaiveDate::from_ymd_opt(year, if annual { 12 } else { 6 }, if annual { 31 } else { 30 })
@@ -238,20 +238,17 @@ pub fn run(ctx: &Ctx, cmd: DocCmd) -> Result<()> {
                 let body = read_part(file)?;
                 texts.insert(part.to_string(), body);
             }
-            // The review reads the whole year, as `report` does: a small cache, sorts through a temp file.
-            crate::db::large_read(&conn)?;
-            emit(ctx, &papers::review(&conn, annual, as_of, &texts, checklists)?, &out)
-        }
-        DocCmd::Decision { id, out } => emit(ctx, &papers::decision(&ctx.open()?, id)?, &out),
+            emit(ctx, &papers::review(conn, annual, as_of, &texts, checklists)?, &out)
+        }),
+        DocCmd::Decision { id, out } => ctx.read(|conn| emit(ctx, &papers::decision(conn, id)?, &out)),
         DocCmd::Achievements { unit, person, proposal: Some(id), write, out } => {
             debug_assert!(unit.is_none() && person.is_none());
             reports_of_proposal(ctx, id, &write, &out)
         }
-        DocCmd::Achievements { unit, person, proposal: None, out, .. } => {
-            let conn = ctx.open()?;
-            let (u, p, _) = crate::db::subject(&conn, unit.as_deref(), person.as_deref())?;
-            emit(ctx, &papers::achievements(&conn, u, p, None)?, &out)
-        }
+        DocCmd::Achievements { unit, person, proposal: None, out, .. } => ctx.read(|conn| {
+            let (u, p, _) = crate::db::subject(conn, unit.as_deref(), person.as_deref())?;
+            emit(ctx, &papers::achievements(conn, u, p, None)?, &out)
+        }),
         DocCmd::Settings {
             parent,
             issuer,

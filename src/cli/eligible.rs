@@ -68,10 +68,14 @@ pub fn run(ctx: &Ctx, a: EligibleArgs) -> Result<()> {
     if let Some(EligibleCmd::Confirm { title, person, unit, year, note, withdraw, write }) = a.cmd {
         return confirm(ctx, &title, person.as_deref(), unit.as_deref(), year, note.filter(|_| !withdraw), &write);
     }
-    let conn = ctx.open()?;
+    ctx.read_whole(|conn| judge_and_show(ctx, conn, &a))
+}
+
+/// `eligible` without a subcommand: judged and shown (it reads only).
+fn judge_and_show(ctx: &Ctx, conn: &rusqlite::Connection, a: &EligibleArgs) -> Result<()> {
     // Every registration of a national file: judged in one pass and streamed, one table at a time.
     let whole = a.person.is_none() && a.unit.is_none() && a.year.is_none();
-    if whole && (ctx.out.table.is_some() || facts::live_registrations(&conn)? > eligible::BULK) {
+    if whole && (ctx.out.table.is_some() || facts::live_registrations(conn)? > eligible::BULK) {
         let conditions = match ctx.out.table.as_deref() {
             Some("conditions") => true,
             Some("summary") => false,
@@ -83,16 +87,15 @@ pub fn run(ctx: &Ctx, a: EligibleArgs) -> Result<()> {
             }
             None => {
                 return Err(crate::error::refused_hint(
-                    msg!("{} registrations are too many for one report", facts::live_registrations(&conn)?),
+                    msg!("{} registrations are too many for one report", facts::live_registrations(conn)?),
                     "stream one table with --table summary or --table conditions (e.g. --format csv -o FILE), or narrow with --title, --unit or --person",
                 ))
             }
         };
-        let code = a.title.as_deref().map(|t| catalog::resolve(&conn, t)).transpose()?.map(|e| e.code);
-        crate::db::large_read(&conn)?;
+        let code = a.title.as_deref().map(|t| catalog::resolve(conn, t)).transpose()?.map(|e| e.code);
         let cols = if conditions { eligible::CONDITIONS } else { eligible::SUMMARY };
         let mut out = crate::output::Stream::start(if conditions { "conditions" } else { "summary" }, cols, &ctx.out)?;
-        eligible::bulk(&conn, code.as_deref(), a.as_of, |_, s, j| {
+        eligible::bulk(conn, code.as_deref(), a.as_of, |_, s, j| {
             if conditions {
                 eligible::condition_rows(s, j).into_iter().try_for_each(|r| out.push(r))
             } else {
@@ -101,10 +104,10 @@ pub fn run(ctx: &Ctx, a: EligibleArgs) -> Result<()> {
         })?;
         return out.finish();
     }
-    let judge = Judge::new(&conn, a.as_of)?;
+    let judge = Judge::new(conn, a.as_of)?;
     let year = a.year.unwrap_or(judge.file_year);
-    let entry = a.title.as_deref().map(|t| catalog::resolve(&conn, t)).transpose()?;
-    let pairs = subjects(&conn, &a, entry.as_ref())?;
+    let entry = a.title.as_deref().map(|t| catalog::resolve(conn, t)).transpose()?;
+    let pairs = subjects(conn, a, entry.as_ref())?;
     let mut judged = Vec::with_capacity(pairs.len());
     for (s, code) in pairs {
         let j = judge.judge(&s, &code, year)?;

@@ -182,6 +182,21 @@ impl Ctx {
         Ok(conn)
     }
 
+    /// Opens the file for a command that only reads, and runs it in one read transaction
+    /// ([`crate::db::in_read_transaction`]).
+    pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let conn = self.open()?;
+        crate::db::in_read_transaction(&conn, || f(&conn))
+    }
+
+    /// [`Ctx::read`] for a command that reads the whole year (a report, a review, the judging of every
+    /// registration): a small cache and sorts through a temporary file too ([`crate::db::large_read`]).
+    pub fn read_whole<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let conn = self.open()?;
+        crate::db::large_read(&conn)?;
+        crate::db::in_read_transaction(&conn, || f(&conn))
+    }
+
     /// A message for people, on stderr, in their language; `-q` silences it.
     pub fn say(&self, msg: impl Into<crate::msg::Msg>) {
         if !self.quiet {

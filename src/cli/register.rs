@@ -269,16 +269,18 @@ fn set_status(ctx: &Ctx, id: i64, s: RegStatus, note: Option<String>, w: &WriteA
 }
 
 fn check(ctx: &Ctx, unit: Option<&str>, title: Option<&str>) -> Result<()> {
+    ctx.read_whole(|conn| check_in(ctx, conn, unit, title))
+}
+
+fn check_in(ctx: &Ctx, conn: &rusqlite::Connection, unit: Option<&str>, title: Option<&str>) -> Result<()> {
     use crate::report::eligible;
-    let conn = ctx.open()?;
-    let entry = title.map(|t| catalog::resolve(&conn, t)).transpose()?;
-    let unit = unit.map(|u| units::resolve(&conn, u)).transpose()?;
+    let entry = title.map(|t| catalog::resolve(conn, t)).transpose()?;
+    let unit = unit.map(|u| units::resolve(conn, u)).transpose()?;
     // A national file: judged in one pass and streamed, the counts said at the end.
-    if crate::db::facts::live_registrations(&conn)? > eligible::BULK {
-        crate::db::large_read(&conn)?;
+    if crate::db::facts::live_registrations(conn)? > eligible::BULK {
         let mut out = crate::output::Stream::start("at_risk", eligible::AT_RISK, &ctx.out)?;
         let (mut total, mut bad, mut lacking) = (0, 0, 0);
-        eligible::bulk(&conn, entry.as_ref().map(|e| e.code.as_str()), None, |id, s, j| {
+        eligible::bulk(conn, entry.as_ref().map(|e| e.code.as_str()), None, |id, s, j| {
             if unit.as_ref().is_some_and(|u| u.code != s.unit_code) {
                 return Ok(());
             }
@@ -294,8 +296,8 @@ fn check(ctx: &Ctx, unit: Option<&str>, title: Option<&str>) -> Result<()> {
         ctx.say(eligible::risk_counts(total, bad, lacking));
         return Ok(());
     }
-    let judge = eligible::Judge::new(&conn, None)?;
-    let mut judged = eligible::judge_registrations(&conn, &judge, None)?;
+    let judge = eligible::Judge::new(conn, None)?;
+    let mut judged = eligible::judge_registrations(conn, &judge, None)?;
     judged.retain(|(_, s, j)| {
         entry.as_ref().is_none_or(|e| e.code == j.code) && unit.as_ref().is_none_or(|u| u.code == s.unit_code)
     });

@@ -261,7 +261,8 @@ pub fn cap_counts(conn: &Connection, unit_id: i64, year: i32) -> Result<(usize, 
         ldtt = HOLDS.replace("{codes}", "'LDTT', 'CSTT', 'CSTDCS'"),
         cstdcs = HOLDS.replace("{codes}", "'CSTDCS'")
     );
-    let (a, b): (i64, i64) = conn.query_row(&sql, params![unit_id, year], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let (a, b): (i64, i64) =
+        conn.prepare_cached(&sql)?.query_row(params![unit_id, year], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok((a as usize, b as usize))
 }
 

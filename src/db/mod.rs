@@ -244,8 +244,12 @@ pub fn changed_outside(conn: &Connection) -> Result<bool> {
     })
 }
 
-/// Runs `f`'s reads as of one moment: one read transaction, ended whatever `f` returns.
+/// Runs `f`'s reads as of one moment: one read transaction, ended whatever `f` returns (within one already, that
+/// one). A read command that runs a statement or more a row takes the file's lock once, not once a statement.
 pub fn in_read_transaction<T>(conn: &Connection, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    if !conn.is_autocommit() {
+        return f();
+    }
     conn.execute_batch("BEGIN DEFERRED")?;
     let out = f();
     conn.execute_batch("COMMIT")?;

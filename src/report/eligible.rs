@@ -55,6 +55,9 @@ pub struct Judge<'a> {
     as_of: Option<NaiveDate>,
     /// The day a pending review is judged at ([`Facts::pending_at`]).
     pending_at: NaiveDate,
+    /// Each unit's counts for the old regime's CSTĐCS cap, by unit and year, read once: every member registered
+    /// for the title asks for them (a mid-sized file read a unit's people once per such member).
+    caps: std::cell::RefCell<HashMap<(i64, i32), (usize, usize)>>,
 }
 
 impl<'a> Judge<'a> {
@@ -83,7 +86,15 @@ impl<'a> Judge<'a> {
             })
             .collect();
         let pending_at = as_of.unwrap_or_else(crate::text::today);
-        Ok(Judge { conn, file_year, standings, params: stored::params(conn)?, as_of, pending_at })
+        Ok(Judge {
+            conn,
+            file_year,
+            standings,
+            params: stored::params(conn)?,
+            as_of,
+            pending_at,
+            caps: Default::default(),
+        })
     }
 
     /// Judges pending reviews at the day of an act: a proposal's memo, an award's decision, a review's date.
@@ -153,7 +164,13 @@ impl<'a> Judge<'a> {
         }
         if let (Some(p), "CSTDCS") = (p, code) {
             if let Some(person) = people::get(c, p)? {
-                f.unit_counts = Some(facts::cap_counts(c, person.unit_id, year)?);
+                let known = self.caps.borrow().get(&(person.unit_id, year)).copied();
+                let counts = match known {
+                    Some(n) => n,
+                    None => facts::cap_counts(c, person.unit_id, year)?,
+                };
+                self.caps.borrow_mut().insert((person.unit_id, year), counts);
+                f.unit_counts = Some(counts);
             }
         }
         Ok(f)
