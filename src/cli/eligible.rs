@@ -64,6 +64,10 @@ pub enum EligibleCmd {
     },
 }
 
+/// Above this many live registrations the whole file's report (every condition of every registration, laid out
+/// at once) is not made: it took 198 MB for 20,000; a table is streamed instead (`--table`).
+const REPORT_MAX: i64 = 5_000;
+
 pub fn run(ctx: &Ctx, a: EligibleArgs) -> Result<()> {
     if let Some(EligibleCmd::Confirm { title, person, unit, year, note, withdraw, write }) = a.cmd {
         return confirm(ctx, &title, person.as_deref(), unit.as_deref(), year, note.filter(|_| !withdraw), &write);
@@ -75,7 +79,7 @@ pub fn run(ctx: &Ctx, a: EligibleArgs) -> Result<()> {
 fn judge_and_show(ctx: &Ctx, conn: &rusqlite::Connection, a: &EligibleArgs) -> Result<()> {
     // Every registration of a national file: judged in one pass and streamed, one table at a time.
     let whole = a.person.is_none() && a.unit.is_none() && a.year.is_none();
-    if whole && (ctx.out.table.is_some() || facts::live_registrations(conn)? > eligible::BULK) {
+    if whole && (ctx.out.table.is_some() || facts::live_registrations(conn)? > REPORT_MAX) {
         let conditions = match ctx.out.table.as_deref() {
             Some("conditions") => true,
             Some("summary") => false,
