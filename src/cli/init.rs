@@ -48,7 +48,7 @@ pub fn run(ctx: &Ctx, a: InitArgs) -> Result<()> {
         if let Some(s) = &source {
             db::carry_cache(tx)?;
             let c = carry::carry(&s.conn, tx, a.keep_roles)?;
-            let (h, _) = carry::take_history(&s.conn, tx)?;
+            let h = carry::carry_history(&s.conn, tx)?;
             // What the old file's own history had revoked stays revoked here.
             carry::take_revocations(&s.conn, tx)?;
             carry::record_origin(tx, s, crate::model::OriginKind::Carried)?;
