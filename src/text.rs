@@ -317,9 +317,33 @@ pub fn match_key(s: &str) -> String {
 /// The accent-free key: no marks at all, đ read as d, punctuation (quotes, commas, dashes) as a space. Used as the
 /// fallback of lookups and for catalog names written with or without quotes (docs/domain.md §5.8).
 pub fn fold_key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    each_nfd_lower(s, |c| {
+    let mut f = Fold::new(s.len());
+    each_nfd_lower(s, |c| f.push(c));
+    f.out
+}
+
+/// [`fold_key`] of a text from its [`match_key`], which is the text decomposed and in lower case already (each
+/// word's tone moved to its end, where the fold drops it with every other mark): the fold only filters it. A
+/// person's two keys are made this way, the text decomposed once (an import makes them for every row).
+pub fn fold_of_match_key(key: &str) -> String {
+    let mut f = Fold::new(key.len());
+    key.chars().for_each(|c| f.push(c));
+    f.out
+}
+
+/// The accent-free key built from decomposed lower-case characters, one at a time.
+struct Fold {
+    out: String,
+    /// A character other than a letter or a digit came since the last one: a space before the next.
+    space: bool,
+}
+
+impl Fold {
+    fn new(len: usize) -> Self {
+        Fold { out: String::with_capacity(len), space: false }
+    }
+
+    fn push(&mut self, c: char) {
         if c >= '\u{300}' && is_combining_mark(c) {
             return;
         }
@@ -328,40 +352,15 @@ pub fn fold_key(s: &str) -> String {
             c => c,
         };
         if c.is_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
+            if self.space && !self.out.is_empty() {
+                self.out.push(' ');
             }
-            space = false;
-            out.push(c);
+            self.space = false;
+            self.out.push(c);
         } else {
-            space = true;
-        }
-    });
-    out
-}
-
-/// [`fold_key`] of a text from its [`match_key`], which is the text decomposed and in lower case already (each
-/// word's tone moved to its end, where the fold drops it with every other mark): the fold only filters it. A
-/// person's two keys are made this way, the text decomposed once (an import makes them for every row).
-pub fn fold_of_match_key(key: &str) -> String {
-    let mut out = String::with_capacity(key.len());
-    let mut space = false;
-    for c in key.chars() {
-        if c >= '\u{300}' && is_combining_mark(c) {
-            continue;
-        }
-        let c = if c == 'đ' { 'd' } else { c };
-        if c.is_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
-        } else {
-            space = true;
+            self.space = true;
         }
     }
-    out
 }
 
 /// The characters of `s` decomposed (NFD) and in lower case, as `s.nfd().flat_map(char::to_lowercase)` gives
