@@ -49,6 +49,9 @@ struct Table {
     rebuild: Vec<(String, String)>,
     /// The table was small enough at the start to drop its indexes.
     drops: bool,
+    /// Indexes built during the load because it reads them: kept from then on, never dropped again (a file whose
+    /// rows without a staff code come among rows in no unit order would build one again every few thousand rows).
+    read: Vec<String>,
     /// The largest rowid before the load: rows above it are the load's own.
     before_max: i64,
     /// Rows the load changed, for the counters and the check of foreign keys.
@@ -93,6 +96,7 @@ pub fn begin<'c>(conn: &'c Connection, table: &str, unread: &[&str], side: &[&st
             name: name.to_string(),
             rebuild,
             drops,
+            read: Vec::new(),
             before_max,
             updated: Vec::new(),
             set_columns: Vec::new(),
@@ -191,7 +195,7 @@ impl Load<'_> {
     /// small at its start): the rows come in an order that makes keeping it up to date cost more.
     pub fn drop_now(&mut self, index: &str) -> Result<()> {
         let t = &mut self.tables[0];
-        if t.drops && !t.rebuild.iter().any(|(name, _)| name == index) {
+        if t.drops && !t.rebuild.iter().any(|(name, _)| name == index) && !t.read.iter().any(|n| n == index) {
             let dropped = drop_indexes(self.conn, &t.name, &[index])?;
             t.rebuild.extend(dropped);
         }
@@ -203,6 +207,7 @@ impl Load<'_> {
     pub fn build_now(&mut self, index: &str) -> Result<()> {
         let t = &mut self.tables[0];
         if let Some(at) = t.rebuild.iter().position(|(name, _)| name == index) {
+            t.read.push(index.to_string());
             let (_, sql) = t.rebuild.remove(at);
             self.conn.pragma_update(None, "cache_size", INDEX_CACHE)?;
             let built = self.conn.execute_batch(&sql);
@@ -675,6 +680,7 @@ mod tests {
             name: "c".into(),
             rebuild: vec![],
             drops: false,
+            read: vec![],
             before_max: 3,
             updated: vec![],
             set_columns: vec![],
