@@ -70,6 +70,17 @@ pub fn each(conn: &Connection, unit_id: Option<i64>, mut f: impl FnMut(Person) -
     Ok(())
 }
 
+/// How many people a unit and its sub-units have: what a profile counts before it lists them (an index count).
+pub fn count_under(conn: &Connection, unit_id: i64) -> Result<usize> {
+    let n: i64 = conn
+        .prepare_cached(
+            "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT unit.id FROM unit JOIN sub ON unit.parent_id = sub.id)
+             SELECT count(*) FROM person WHERE unit_id IN (SELECT id FROM sub)",
+        )?
+        .query_row([unit_id], |r| r.get(0))?;
+    Ok(n as usize)
+}
+
 /// The people of exactly this unit (not its sub-units).
 pub fn of_unit(conn: &Connection, unit_id: i64) -> Result<Vec<Person>> {
     let v = conn
