@@ -18,6 +18,7 @@ pub mod units;
 use std::collections::{HashMap, VecDeque};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc, Mutex, MutexGuard, PoisonError};
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -1122,6 +1123,31 @@ pub fn each_batch_parallel<P: Send>(
     src: &mut Source,
     quiet: bool,
     errors: &mut Errors,
+    prepare: impl FnMut(&Row) -> Result<P> + Send,
+    look_up: impl FnMut(&mut Batch<P>) -> Result<()>,
+    apply: impl FnMut(u64, P) -> Result<()>,
+) -> Result<()> {
+    each_batch_paced(src, quiet, errors, &Pace::default(), prepare, look_up, apply)
+}
+
+/// How far the writing side is behind the reading thread: the batches sent that it has not taken yet. Work either
+/// side can do (a row's digest) is done by the reading thread while the writer is behind, else left to the
+/// writer: which thread is the slower one depends on the file (rows in unit order keep the writer busier).
+#[derive(Default)]
+pub struct Pace(AtomicUsize);
+
+impl Pace {
+    pub fn writer_behind(&self) -> bool {
+        self.0.load(Ordering::Relaxed) > 0
+    }
+}
+
+/// [`each_batch_parallel`] keeping `pace` for a `prepare` that asks it.
+pub fn each_batch_paced<P: Send>(
+    src: &mut Source,
+    quiet: bool,
+    errors: &mut Errors,
+    pace: &Pace,
     mut prepare: impl FnMut(&Row) -> Result<P> + Send,
     mut look_up: impl FnMut(&mut Batch<P>) -> Result<()>,
     mut apply: impl FnMut(u64, P) -> Result<()>,
@@ -1135,17 +1161,21 @@ pub fn each_batch_parallel<P: Send>(
             scan_rows(src, quiet, |line, row| {
                 batch.push((line, row.and_then(&mut prepare)));
                 if batch.len() == BATCH {
+                    // Counted before it is sent: the writer takes it off the count when it has it.
+                    pace.0.fetch_add(1, Ordering::Relaxed);
                     tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))).map_err(|_| gone())?;
                 }
                 Ok(())
             })?;
             if !batch.is_empty() {
+                pace.0.fetch_add(1, Ordering::Relaxed);
                 tx.send(batch).map_err(|_| gone())?;
             }
             Ok::<(), Error>(())
         });
         let written = (|| {
             for mut batch in rx.iter() {
+                pace.0.fetch_sub(1, Ordering::Relaxed);
                 look_up(&mut batch)?;
                 for (line, p) in batch {
                     if let Err(e) = p.and_then(|p| apply(line, p)) {
