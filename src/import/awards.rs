@@ -73,8 +73,7 @@ pub fn run(
         held: Vec::new(),
         counts: Counts::default(),
     };
-    let look_up =
-        |batch: &mut _| super::look_up_people(conn, batch, |r: &Read| r.person_code.as_deref(), |r, b| r.known = b);
+    let look_up = |batch: &mut _| super::look_up_people(conn, batch, Read::code, |r, b| r.known = b);
     super::each_batch_parallel(src, quiet, &mut errors, read, look_up, |_, mut row: Read| {
         let known_name = row.known.as_ref().map(|b| (b.id, b.name.clone()));
         let decision_id = match decision {
@@ -229,6 +228,14 @@ struct Read {
     note: Option<String>,
     /// The person with `person_code`, looked up with the rest of the batch.
     known: Option<crate::db::people::Brief>,
+}
+
+impl Read {
+    /// The staff code to look up, and whether the stored name is read: to check the row's, or to be the
+    /// recipient's when the row has none.
+    fn code(&self) -> Option<(&str, bool)> {
+        self.person_code.as_deref().map(|c| (c, self.person.is_some() || self.recipient.is_none()))
+    }
 }
 
 fn read(row: &Row) -> Result<Read> {

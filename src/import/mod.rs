@@ -1286,16 +1286,17 @@ pub fn person(conn: &Connection, row: &Row, unit_id: i64, create: bool, created:
     person_known(conn, row.get("person_code"), row.get("person"), unit_id, create, created, None, &mut trees)
 }
 
-/// For [`each_batch_parallel`]: the people the rows of a batch name by staff code (`code`), looked up in one
-/// statement and given to each row (`set`; None for a code not found).
+/// For [`each_batch_parallel`]: the people the rows of a batch name by staff code (`code`: the code, and whether
+/// the row names the person too), looked up in one statement and given to each row (`set`; None for a code not
+/// found).
 pub fn look_up_people<P>(
     conn: &Connection,
     batch: &mut Batch<P>,
-    code: impl Fn(&P) -> Option<&str>,
+    code: impl Fn(&P) -> Option<(&str, bool)>,
     set: impl Fn(&mut P, Option<stored_people::Brief>),
 ) -> Result<()> {
-    let codes: Vec<&str> = batch.iter().filter_map(|(_, r)| code(r.as_ref().ok()?)).collect();
-    let mut found = stored_people::briefs_by_staff_codes(conn, &codes)?.into_iter();
+    let (codes, names): (Vec<&str>, Vec<bool>) = batch.iter().filter_map(|(_, r)| code(r.as_ref().ok()?)).unzip();
+    let mut found = stored_people::briefs_by_staff_codes(conn, &codes, names.contains(&true))?.into_iter();
     // The rows with a code, in the order their codes were given.
     for r in batch.iter_mut().filter_map(|(_, r)| r.as_mut().ok()) {
         if code(r).is_some() {

@@ -37,8 +37,14 @@ pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
     let mut trees = crate::db::units::Trees::default();
     let mut load = load::begin(conn, "rating", &[], &[])?;
     let mut insert = ratings::InsertIfNew::new(conn)?;
-    let look_up =
-        |batch: &mut _| super::look_up_people(conn, batch, |r: &Read| r.person_code.as_deref(), |r, b| r.known = b);
+    let look_up = |batch: &mut _| {
+        super::look_up_people(
+            conn,
+            batch,
+            |r: &Read| r.person_code.as_deref().map(|c| (c, r.person.is_some())),
+            |r, b| r.known = b,
+        )
+    };
     let mut written = super::Written::default();
     super::each_batch_parallel(src, quiet, &mut errors, read, look_up, |line, row: Read| {
         let unit_id = super::unit_once(conn, &mut unit_ids, &row.unit)?;

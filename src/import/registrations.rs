@@ -55,7 +55,14 @@ pub fn run(conn: &Connection, src: &mut Source, create_people: bool, quiet: bool
         quiet,
         &mut errors,
         read,
-        |batch| super::look_up_people(conn, batch, |r: &Read| r.person_code.as_deref(), |r, b| r.known = b),
+        |batch| {
+            super::look_up_people(
+                conn,
+                batch,
+                |r: &Read| r.person_code.as_deref().map(|c| (c, r.person.is_some())),
+                |r, b| r.known = b,
+            )
+        },
         |line, row| w.apply(line, row),
     )?;
     w.settle()?;

@@ -542,6 +542,17 @@ fn staff_codes_are_found_as_a_run_or_one_by_one() {
     let out = e.ok(&["register", "import", &e.write("apart.csv", &apart.replace("CT,P999,CSTDCS\n", ""))]);
     assert!(out.stderr.contains("2 inserted"), "{}", out.stderr);
     assert_eq!(got(&who.replace("?1", "'CSTDCS'")), "Người Số 11|Người Số 1|Người Số 100");
+    // A run given backwards, in both letter cases: each row gets its own person; a row naming the person too has
+    // the name checked against the stored one.
+    let back = "unit,person,person_code,title\nCT,,P014,CSTDCS\nCT,,p013,CSTDCS\nCT,Người Số 99,P012,CSTDCS\n";
+    let err = e.fails(&["register", "import", &e.write("back.csv", back)], 1);
+    assert!(err.contains("back.csv:4: column 'person': 'Người Số 99' is not Người Số 12"), "{err}");
+    let out = e.ok(&["register", "import", &e.write("back.csv", &back.replace("Số 99", "Số 12"))]);
+    assert!(out.stderr.contains("3 inserted"), "{}", out.stderr);
+    assert_eq!(
+        got(&who.replace("?1", "'CSTDCS'")),
+        "Người Số 11|Người Số 1|Người Số 100|Người Số 14|Người Số 13|Người Số 12"
+    );
     e.ok(&["db", "check"]);
 }
 
