@@ -222,33 +222,36 @@ impl<'c> InsertIfNew<'c> {
         Ok(InsertIfNew(super::load::Many::new(conn, "registration", &INSERTED)?))
     }
 
-    /// Inserts registrations: for each, in order, its number and content digest, or None when its subject had a
-    /// live registration of the title.
-    pub fn insert(&mut self, regs: &[NewRegistration]) -> Result<Vec<Option<(i64, Lanes)>>> {
-        use super::load::{opt_int, opt_text};
+    /// Inserts registrations: for each, in order, its number, or None when its subject had a live registration of
+    /// the title. Their digests: [`digest_new`].
+    pub fn insert(&mut self, regs: &[NewRegistration]) -> Result<Vec<Option<i64>>> {
         let dates: Vec<Option<String>> = regs.iter().map(|n| n.registered_on.map(super::load::iso_date)).collect();
-        let mut values = Vec::with_capacity(regs.len() * INSERTED.len());
-        for (n, date) in regs.iter().zip(&dates) {
-            values.extend([
-                ValueRef::Integer(n.catalog_id),
-                opt_int(n.unit_id),
-                opt_int(n.person_id),
-                opt_int(n.campaign_id),
-                opt_text(date.as_deref()),
-                ValueRef::Text(n.status.as_str().as_bytes()),
-                ValueRef::Null,
-                ValueRef::Null,
-                opt_text(n.note.as_deref()),
-                ValueRef::Integer(n.withdrawn().into()),
-            ]);
-        }
-        let done = self.0.insert(&values)?;
-        let digested = INSERTED.len() - 1;
-        done.into_iter()
-            .zip(values.chunks(INSERTED.len()))
-            .map(|(id, row)| Ok(id?.map(|id| (id, super::load::digest("registration", id, &row[..digested])))))
-            .collect()
+        let values: Vec<ValueRef> = regs.iter().zip(&dates).flat_map(|(n, d)| inserted(n, d.as_deref())).collect();
+        self.0.insert(&values)?.into_iter().map(|id| Ok(id?)).collect()
     }
+}
+
+/// The values [`InsertIfNew`] binds for a registration, `date` its date as stored.
+fn inserted<'a>(n: &'a NewRegistration, date: Option<&'a str>) -> [ValueRef<'a>; INSERTED.len()] {
+    use super::load::{opt_int, opt_text};
+    [
+        ValueRef::Integer(n.catalog_id),
+        opt_int(n.unit_id),
+        opt_int(n.person_id),
+        opt_int(n.campaign_id),
+        opt_text(date),
+        ValueRef::Text(n.status.as_str().as_bytes()),
+        ValueRef::Null,
+        ValueRef::Null,
+        opt_text(n.note.as_deref()),
+        ValueRef::Integer(n.withdrawn().into()),
+    ]
+}
+
+/// The content digest of the registration [`InsertIfNew`] inserted as `id` from `n` (for [`super::load::Aside`]).
+pub fn digest_new((id, n): &(i64, NewRegistration)) -> Lanes {
+    let date = n.registered_on.map(super::load::iso_date);
+    super::load::digest("registration", *id, &inserted(n, date.as_deref())[..INSERTED.len() - 1])
 }
 
 /// Rewrites the fields an import carries for an existing registration.
