@@ -597,16 +597,15 @@ pub fn insert_digested(
     Ok(Some((id, digest(table, id, values))))
 }
 
-/// A date as rusqlite stores chrono's `NaiveDate` (ISO, `2020-01-15`), written without chrono's format parser: a
-/// load binds one a row (0.15 s of a million registrations with `format`).
+/// A date as rusqlite stores chrono's `NaiveDate` (ISO, `2020-01-15`), written digit by digit: a load binds one
+/// a row (0.15 s of a million registrations with chrono's `format`, 0.04 s with `write!`).
 pub fn iso_date(d: chrono::NaiveDate) -> String {
     use chrono::Datelike;
-    use std::fmt::Write;
-    if !(0..=9999).contains(&d.year()) {
-        return d.format("%Y-%m-%d").to_string();
-    }
+    let Ok(y @ 0..=9999) = u32::try_from(d.year()) else { return d.format("%Y-%m-%d").to_string() };
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
     let mut s = String::with_capacity(10);
-    let _ = write!(s, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
+    s.extend([digit(y / 1000), digit(y / 100), digit(y / 10), digit(y), '-']);
+    s.extend([digit(d.month() / 10), digit(d.month()), '-', digit(d.day() / 10), digit(d.day())]);
     s
 }
 
