@@ -37,7 +37,11 @@ macro_rules! id_enum {
             /// Reads what a person types: the identifier, its English or Vietnamese label, or an alias; case,
             /// accents and spaces for underscores aside.
             pub fn parse(s: &str) -> Option<Self> {
-                // The aliases folded once per run: an import parses a cell of a million rows.
+                // The identifier itself, as an export writes it, without folding (an import parses a cell of a
+                // million rows); the aliases folded once per run.
+                if let Some(v) = Self::from_id(s) {
+                    return Some(v);
+                }
                 static ALIASES: std::sync::OnceLock<Vec<(String, $name)>> = std::sync::OnceLock::new();
                 let aliases = ALIASES.get_or_init(|| vec![$($((crate::text::fold_key($alias), $name::$var),)*)+]);
                 let k = crate::text::fold_key(s);
