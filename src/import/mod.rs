@@ -777,8 +777,8 @@ impl<R: Read> Read for Scanned<R> {
     }
 }
 
-fn lock(scan: &Mutex<Scan>) -> MutexGuard<'_, Scan> {
-    scan.lock().unwrap_or_else(PoisonError::into_inner)
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// Comma unless the header line has more semicolons (spreadsheets in comma-decimal locales write `;`).
@@ -1127,27 +1127,48 @@ pub fn each_batch_parallel<P: Send>(
     look_up: impl FnMut(&mut Batch<P>) -> Result<()>,
     apply: impl FnMut(u64, P) -> Result<()>,
 ) -> Result<()> {
-    each_batch_paced(src, quiet, errors, &Pace::default(), prepare, look_up, apply)
+    each_batch_paced(src, quiet, errors, &Pace::<()>::default(), prepare, look_up, apply)
 }
 
-/// How far the writing side is behind the reading thread: the batches sent that it has not taken yet. Work either
-/// side can do (a row's digest) is done by the reading thread while the writer is behind, else left to the
-/// writer: which thread is the slower one depends on the file (rows in unit order keep the writer busier).
-#[derive(Default)]
-pub struct Pace(AtomicUsize);
+/// What the two threads of an import share besides the rows. How far the writing side is behind the reading
+/// thread (the batches sent that it has not taken yet): work either side can do (a row's digest) is done by the
+/// reading thread while the writer is behind, else left to the writer, as which thread is the slower one depends
+/// on the file (rows in unit order keep the writer busier). And the rows the writer is done with, given back to
+/// be dropped on the reading thread that made them: freed by the writer, each of their texts was freed across
+/// threads, and the allocator took 45% of a people import's reading thread collecting them.
+pub struct Pace<T> {
+    behind: AtomicUsize,
+    done: Mutex<Vec<Vec<T>>>,
+}
 
-impl Pace {
-    pub fn writer_behind(&self) -> bool {
-        self.0.load(Ordering::Relaxed) > 0
+impl<T> Default for Pace<T> {
+    fn default() -> Self {
+        Pace { behind: AtomicUsize::new(0), done: Mutex::new(Vec::new()) }
     }
 }
 
-/// [`each_batch_parallel`] keeping `pace` for a `prepare` that asks it.
-pub fn each_batch_paced<P: Send>(
+impl<T> Pace<T> {
+    pub fn writer_behind(&self) -> bool {
+        self.behind.load(Ordering::Relaxed) > 0
+    }
+
+    /// Rows the writer is done with, to be dropped on the reading thread.
+    pub fn give_back(&self, rows: Vec<T>) {
+        lock(&self.done).push(rows);
+    }
+
+    fn drop_given(&self) {
+        let given = std::mem::take(&mut *lock(&self.done));
+        drop(given);
+    }
+}
+
+/// [`each_batch_parallel`] keeping `pace` for a `prepare` that asks it and a writer that gives rows back.
+pub fn each_batch_paced<P: Send, T: Send>(
     src: &mut Source,
     quiet: bool,
     errors: &mut Errors,
-    pace: &Pace,
+    pace: &Pace<T>,
     mut prepare: impl FnMut(&Row) -> Result<P> + Send,
     mut look_up: impl FnMut(&mut Batch<P>) -> Result<()>,
     mut apply: impl FnMut(u64, P) -> Result<()>,
@@ -1162,20 +1183,21 @@ pub fn each_batch_paced<P: Send>(
                 batch.push((line, row.and_then(&mut prepare)));
                 if batch.len() == BATCH {
                     // Counted before it is sent: the writer takes it off the count when it has it.
-                    pace.0.fetch_add(1, Ordering::Relaxed);
+                    pace.behind.fetch_add(1, Ordering::Relaxed);
+                    pace.drop_given();
                     tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))).map_err(|_| gone())?;
                 }
                 Ok(())
             })?;
             if !batch.is_empty() {
-                pace.0.fetch_add(1, Ordering::Relaxed);
+                pace.behind.fetch_add(1, Ordering::Relaxed);
                 tx.send(batch).map_err(|_| gone())?;
             }
             Ok::<(), Error>(())
         });
         let written = (|| {
             for mut batch in rx.iter() {
-                pace.0.fetch_sub(1, Ordering::Relaxed);
+                pace.behind.fetch_sub(1, Ordering::Relaxed);
                 look_up(&mut batch)?;
                 for (line, p) in batch {
                     if let Err(e) = p.and_then(|p| apply(line, p)) {

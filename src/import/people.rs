@@ -65,6 +65,8 @@ pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
         load,
         insert: people::InsertIfNew::new(conn)?,
         held: Vec::new(),
+        done: Vec::new(),
+        pace: &pace,
         late: Errors::of(src),
         counts: Counts::default(),
     };
@@ -77,7 +79,7 @@ pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
 }
 
 /// The writing side of the import.
-struct Writer<'c> {
+struct Writer<'c, 'p> {
     conn: &'c Connection,
     has: Has,
     unit_ids: HashMap<String, i64>,
@@ -86,12 +88,15 @@ struct Writer<'c> {
     insert: people::InsertIfNew<'c>,
     /// The rows held for the next many-row insert, with their lines.
     held: Vec<(u64, Read)>,
+    /// The rows inserted, given back to the reading thread to drop ([`super::Pace::give_back`]).
+    done: Vec<Read>,
+    pace: &'p super::Pace<Read>,
     /// The refusals of held rows, found when they were written.
     late: Errors,
     counts: Counts,
 }
 
-impl Writer<'_> {
+impl Writer<'_, '_> {
     fn apply(&mut self, line: u64, mut row: Read) -> Result<()> {
         if row.digest.is_none() {
             row.person.unit_id = super::unit_once(self.conn, &mut self.unit_ids, &row.unit)?;
@@ -129,6 +134,7 @@ impl Writer<'_> {
                         _ => self.load.inserted(&people::row_digest(id, &row.person, &row.keys)),
                     }
                     self.counts.add(Outcome::Inserted);
+                    self.done.push(row);
                     Ok(())
                 }
                 Ok(None) => self.write_one(row),
@@ -137,6 +143,9 @@ impl Writer<'_> {
             if let Err(e) = written {
                 self.late.add(line, e)?;
             }
+        }
+        if self.done.len() >= 1024 {
+            self.pace.give_back(std::mem::take(&mut self.done));
         }
         Ok(())
     }
