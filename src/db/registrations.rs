@@ -61,15 +61,15 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Registration>> {
     Ok(v)
 }
 
+/// A registration of a unit of `sub` (the unit named and its sub-units) or of one of their people.
+const UNDER_UNIT: &str = "(r.unit_id IN (SELECT id FROM sub)
+      OR r.person_id IN (SELECT p2.id FROM person p2 WHERE p2.unit_id IN (SELECT id FROM sub)))";
+
 /// [`list`], handing each registration to `g` as it is read: a national list is never held whole.
 pub fn each(conn: &Connection, f: &Filter, mut g: impl FnMut(Registration) -> Result<()>) -> Result<()> {
     // A unit named narrows by its registrations and its people's through their indexes; `?1 IS NULL OR …` would
     // read every registration of a national file for one unit's profile.
-    let unit = if f.unit_id.is_some() {
-        "(r.unit_id IN (SELECT id FROM sub) OR r.person_id IN (SELECT p2.id FROM person p2 WHERE p2.unit_id IN (SELECT id FROM sub)))"
-    } else {
-        "?1 IS NULL"
-    };
+    let unit = if f.unit_id.is_some() { UNDER_UNIT } else { "?1 IS NULL" };
     let sql = format!(
         "WITH RECURSIVE sub(id) AS (SELECT ?1 WHERE ?1 IS NOT NULL
                                     UNION SELECT unit.id FROM unit JOIN sub ON unit.parent_id = sub.id)
@@ -93,13 +93,10 @@ pub fn each(conn: &Connection, f: &Filter, mut g: impl FnMut(Registration) -> Re
 /// with the unit hands over, counted without reading them in order.
 pub fn count_live_under(conn: &Connection, unit_id: i64) -> Result<usize> {
     let n: i64 = conn
-        .prepare_cached(
+        .prepare_cached(&format!(
             "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT unit.id FROM unit JOIN sub ON unit.parent_id = sub.id)
-             SELECT count(*) FROM registration r
-              WHERE (r.unit_id IN (SELECT id FROM sub)
-                     OR r.person_id IN (SELECT p2.id FROM person p2 WHERE p2.unit_id IN (SELECT id FROM sub)))
-                AND r.status <> 'withdrawn'",
-        )?
+             SELECT count(*) FROM registration r WHERE {UNDER_UNIT} AND r.status <> 'withdrawn'"
+        ))?
         .query_row([unit_id], |r| r.get(0))?;
     Ok(n as usize)
 }

@@ -37,14 +37,7 @@ pub fn run(conn: &Connection, src: &mut Source, quiet: bool) -> Result<Counts> {
     let mut trees = crate::db::units::Trees::default();
     let mut load = load::begin(conn, "rating", &[], &[])?;
     let mut insert = ratings::InsertIfNew::new(conn)?;
-    let look_up = |batch: &mut _| {
-        super::look_up_people(
-            conn,
-            batch,
-            |r: &Read| r.person_code.as_deref().map(|c| (c, r.person.is_some())),
-            |r, b| r.known = b,
-        )
-    };
+    let look_up = |batch: &mut _| super::look_up_people(conn, batch, Read::code, |r, b| r.known = b);
     let mut written = super::Written::default();
     super::each_batch_parallel(src, quiet, &mut errors, read, look_up, |line, row: Read| {
         let unit_id = super::unit_once(conn, &mut unit_ids, &row.unit)?;
@@ -108,6 +101,13 @@ struct Read {
     note: Option<String>,
     /// The person with `person_code`, looked up with the rest of the batch.
     known: Option<Brief>,
+}
+
+impl Read {
+    /// The staff code to look up, and whether the stored name is read (to check the row's).
+    fn code(&self) -> Option<(&str, bool)> {
+        self.person_code.as_deref().map(|c| (c, self.person.is_some()))
+    }
 }
 
 fn read(row: &Row) -> Result<Read> {

@@ -56,14 +56,7 @@ pub fn run(conn: &Connection, src: &mut Source, create_people: bool, quiet: bool
         quiet,
         &mut errors,
         read,
-        |batch| {
-            super::look_up_people(
-                conn,
-                batch,
-                |r: &Read| r.person_code.as_deref().map(|c| (c, r.person.is_some())),
-                |r, b| r.known = b,
-            )
-        },
+        |batch| super::look_up_people(conn, batch, Read::code, |r, b| r.known = b),
         |line, row| w.apply(line, row),
     )?;
     w.settle()?;
@@ -247,6 +240,11 @@ fn read(row: &Row) -> Result<Read> {
 }
 
 impl Read {
+    /// The staff code to look up, and whether the stored name is read (to check the row's).
+    fn code(&self) -> Option<(&str, bool)> {
+        self.person_code.as_deref().map(|c| (c, self.person.is_some()))
+    }
+
     /// The registration to write: the row's fields, and for columns the file lacks what `stored` has (or, for a
     /// new one, the year's regular campaign and the status registered).
     fn registration(
