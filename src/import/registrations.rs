@@ -62,7 +62,8 @@ pub fn run(conn: &Connection, src: &mut Source, create_people: bool, quiet: bool
     w.settle()?;
     errors.merge(w.late);
     errors.finish()?;
-    w.load.inserted(&w.digests.sum());
+    let (lanes, rows) = w.digests.sum();
+    w.load.inserted_many(&lanes, rows);
     w.load.end()?;
     Ok((w.counts, w.created))
 }
