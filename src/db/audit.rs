@@ -249,35 +249,41 @@ fn hex_lanes(s: &str) -> Option<Lanes> {
     (b.len() == 32).then_some(l)
 }
 
-/// The SHA-256 of one row of `table`, its values in column order, as lanes.
+/// The SHA-256 of one row of `table`, its values in column order, as lanes. The row's bytes are gathered first and
+/// hashed in one call: fed to the hash value by value, its buffering cost a fifth of the hashing.
 pub fn row_lanes<'a>(table: &str, values: impl Iterator<Item = rusqlite::types::ValueRef<'a>>) -> Lanes {
     use rusqlite::types::ValueRef;
-    let mut h = Sha256::new();
-    h.update(table.as_bytes());
-    for v in values {
-        match v {
-            ValueRef::Null => h.update([0]),
-            ValueRef::Integer(v) => {
-                h.update([1]);
-                h.update(v.to_le_bytes());
-            }
-            ValueRef::Real(v) => {
-                h.update([2]);
-                h.update(v.to_bits().to_le_bytes());
-            }
-            ValueRef::Text(b) | ValueRef::Blob(b) => {
-                h.update([3]);
-                h.update((b.len() as u64).to_le_bytes());
-                h.update(b);
+    thread_local! {
+        static BYTES: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    BYTES.with_borrow_mut(|b| {
+        b.clear();
+        b.extend_from_slice(table.as_bytes());
+        for v in values {
+            match v {
+                ValueRef::Null => b.push(0),
+                ValueRef::Integer(v) => {
+                    b.push(1);
+                    b.extend_from_slice(&v.to_le_bytes());
+                }
+                ValueRef::Real(v) => {
+                    b.push(2);
+                    b.extend_from_slice(&v.to_bits().to_le_bytes());
+                }
+                ValueRef::Text(t) | ValueRef::Blob(t) => {
+                    b.push(3);
+                    b.extend_from_slice(&(t.len() as u64).to_le_bytes());
+                    b.extend_from_slice(t);
+                }
             }
         }
-    }
-    let d = h.finalize();
-    let mut l = [0u64; 4];
-    for (lane, chunk) in l.iter_mut().zip(d.chunks_exact(8)) {
-        *lane = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-    }
-    l
+        let d = Sha256::digest(b.as_slice());
+        let mut l = [0u64; 4];
+        for (lane, chunk) in l.iter_mut().zip(d.chunks_exact(8)) {
+            *lane = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        }
+        l
+    })
 }
 
 pub fn add_lanes(acc: &mut Lanes, l: &Lanes, sign: i64) {
