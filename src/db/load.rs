@@ -776,8 +776,16 @@ fn integer_column(conn: &Connection, table: &str, column: &str) -> Result<bool> 
 }
 
 /// Whether a key naming `to` of `parent` names its row number: `to` is absent (the primary key) or the table's
-/// INTEGER PRIMARY KEY.
+/// INTEGER PRIMARY KEY, in a table with row numbers.
 fn names_row_number(conn: &Connection, parent: &str, to: Option<&str>) -> Result<bool> {
+    let rowid = conn
+        .query_row("SELECT wr = 0 FROM pragma_table_list WHERE name = ?1 AND schema = 'main'", [parent], |r| {
+            r.get::<_, bool>(0)
+        })
+        .optional()?;
+    if rowid != Some(true) {
+        return Ok(false);
+    }
     let pk: Vec<(String, String)> = conn
         .prepare("SELECT name, type FROM pragma_table_info(?1) WHERE pk > 0")?
         .query_map([parent], |r| Ok((r.get(0)?, r.get(1)?)))?

@@ -380,8 +380,8 @@ pub struct NameKeys {
 
 impl NameKeys {
     pub fn of(full_name: &str) -> Self {
-        let key = match_key(full_name);
-        NameKeys { fold: crate::text::fold_of_match_key(&key), key }
+        let (key, fold) = crate::text::match_and_fold_keys(full_name);
+        NameKeys { key, fold }
     }
 }
 
