@@ -802,8 +802,8 @@ fn gapless_span(conn: &Connection, parent: &str, rows: i64) -> Result<Option<(i6
     let lo: Option<i64> = conn.query_row(&format!("SELECT min(rowid) FROM \"{parent}\""), [], |r| r.get(0))?;
     let hi: Option<i64> = conn.query_row(&format!("SELECT max(rowid) FROM \"{parent}\""), [], |r| r.get(0))?;
     let (Some(lo), Some(hi)) = (lo, hi) else { return Ok(None) };
-    let Some(width) = (hi - lo).checked_add(1) else { return Ok(None) };
-    if width > 4 * rows + 10_000 {
+    let Some(width) = hi.checked_sub(lo).and_then(|w| w.checked_add(1)) else { return Ok(None) };
+    if width > rows.saturating_mul(4).saturating_add(10_000) {
         return Ok(None);
     }
     let count: i64 = conn.query_row(&format!("SELECT count(*) FROM \"{parent}\""), [], |r| r.get(0))?;
