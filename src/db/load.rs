@@ -890,6 +890,39 @@ mod tests {
         }
     }
 
+    /// The rows new in a load: the number the caller reported when it fills the numbers after the load's start,
+    /// counted when it does not (a short report, a table written on the side, rows gone). A caller reports each
+    /// row it inserted and a load deletes none: a report is never above the rows there.
+    #[test]
+    fn new_rows_are_the_reported_ones_only_when_they_fill_the_numbers() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE c (id INTEGER PRIMARY KEY); INSERT INTO c VALUES (1), (2), (3), (4), (6);")
+            .unwrap();
+        let table = |inserted, loaded| Table {
+            name: "c".into(),
+            rebuild: vec![],
+            drops: false,
+            read: vec![],
+            before_max: 2,
+            updated: vec![],
+            set_columns: vec![],
+            any_column: false,
+            cols: String::new(),
+            loaded,
+            lanes: Lanes::default(),
+            inserted,
+        };
+        // Rows 3, 4 and 6 are new: the three reported leave a gap, and are counted.
+        for (inserted, loaded) in [(3, true), (2, true), (0, true), (0, false)] {
+            assert_eq!(new_rows(&conn, &table(inserted, loaded)).unwrap(), (3, Some(6)), "{inserted} {loaded}");
+        }
+        conn.execute_batch("INSERT INTO c VALUES (5)").unwrap();
+        assert_eq!(new_rows(&conn, &table(4, true)).unwrap(), (4, Some(6)));
+        conn.execute_batch("DELETE FROM c WHERE id > 2").unwrap();
+        assert_eq!(new_rows(&conn, &table(0, true)).unwrap(), (0, None));
+        assert_eq!(new_rows(&conn, &table(4, true)).unwrap(), (0, None));
+    }
+
     /// The check the load does in place of SQLite's: a new row or a changed old one naming no row is counted once
     /// however many of its keys are broken; rows the load did not write are not its business. The same counts when
     /// the new rows are few (one pass over them) and when they are most of the table: a key leading an index read
