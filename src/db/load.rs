@@ -684,12 +684,7 @@ fn broken_keys(conn: &Connection, t: &Table) -> Result<i64> {
             )?
             .query_map([n], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        let strict = conn
-            .query_row("SELECT strict FROM pragma_table_list WHERE name = ?1 AND schema = 'main'", [n], |r| {
-                r.get::<_, bool>(0)
-            })
-            .optional()?
-            .unwrap_or(false);
+        let strict = table_list(conn, n)?.is_some_and(|(strict, _)| strict);
         for k in &mut keys {
             if strict && integer_column(conn, n, &k.from)? && names_row_number(conn, &k.parent, k.to.as_deref())? {
                 k.span = gapless_span(conn, &k.parent, t.inserted)?;
@@ -724,17 +719,11 @@ fn broken_keys(conn: &Connection, t: &Table) -> Result<i64> {
         Ok(conn.query_row(&sql, [t.before_max], |r| r.get::<_, i64>(0))?)
     };
     let mut count = if bulk {
-        let indexed = |k: &&Key| k.span.is_none() && leading.contains(&k.from);
-        let alone: Vec<&str> = keys.iter().filter(indexed).map(|k| k.from.as_str()).collect();
-        let spanned: Vec<&str> =
-            keys.iter().filter(|k| k.span.is_some() && leading.contains(&k.from)).map(|k| k.from.as_str()).collect();
-        let rest: Vec<&str> = keys
-            .iter()
-            .filter(|k| !alone.contains(&k.from.as_str()) && !spanned.contains(&k.from.as_str()))
-            .map(|k| k.from.as_str())
-            .collect();
+        // A key leading an index has a pass of its own (by its span or its join); the others share one.
+        let (alone, rest): (Vec<&str>, Vec<&str>) =
+            keys.iter().map(|k| k.from.as_str()).partition(|from| leading.iter().any(|l| l == from));
         let mut found = count_new(Some(&rest), true, "")?;
-        for from in alone.iter().chain(&spanned) {
+        for from in alone {
             found += count_new(Some(&[from]), true, "+")?;
         }
         // A row naming two missing rows was counted twice: the rare count of a refusal is made again in one pass.
@@ -768,6 +757,15 @@ struct Key {
     span: Option<(i64, i64)>,
 }
 
+/// Whether a table of the main schema is STRICT and whether it is WITHOUT ROWID; None when there is no such table.
+fn table_list(conn: &Connection, table: &str) -> Result<Option<(bool, bool)>> {
+    Ok(conn
+        .query_row("SELECT strict, wr FROM pragma_table_list WHERE name = ?1 AND schema = 'main'", [table], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?)
+}
+
 /// Whether `column` of `table` is declared INTEGER (in a STRICT table: it holds integers or NULL).
 fn integer_column(conn: &Connection, table: &str, column: &str) -> Result<bool> {
     let kind: Option<String> = conn
@@ -779,12 +777,7 @@ fn integer_column(conn: &Connection, table: &str, column: &str) -> Result<bool> 
 /// Whether a key naming `to` of `parent` names its row number: `to` is absent (the primary key) or the table's
 /// INTEGER PRIMARY KEY, in a table with row numbers.
 fn names_row_number(conn: &Connection, parent: &str, to: Option<&str>) -> Result<bool> {
-    let rowid = conn
-        .query_row("SELECT wr = 0 FROM pragma_table_list WHERE name = ?1 AND schema = 'main'", [parent], |r| {
-            r.get::<_, bool>(0)
-        })
-        .optional()?;
-    if rowid != Some(true) {
+    if table_list(conn, parent)?.is_none_or(|(_, without_rowid)| without_rowid) {
         return Ok(false);
     }
     let pk: Vec<(String, String)> = conn

@@ -4,7 +4,7 @@ use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::audit::Lanes;
-use super::units::Trees;
+use super::units::{Trees, UNITS_UNDER};
 
 use crate::error::{refused, refused_hint, Result};
 use crate::model::{Gender, Outcome, Person, PersonData};
@@ -40,12 +40,11 @@ fn row(r: &Row) -> rusqlite::Result<Person> {
 /// People in Vietnamese order; with a unit, the people of that unit and of its sub-units.
 pub fn list(conn: &Connection, unit_id: Option<i64>) -> Result<Vec<Person>> {
     let v = match unit_id {
-        None => conn.prepare_cached(&format!("{SELECT} {ORDER}"))?.query_map([], row)?.collect::<rusqlite::Result<_>>()?,
+        None => {
+            conn.prepare_cached(&format!("{SELECT} {ORDER}"))?.query_map([], row)?.collect::<rusqlite::Result<_>>()?
+        }
         Some(id) => conn
-            .prepare_cached(&format!(
-                "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT unit.id FROM unit JOIN sub ON unit.parent_id = sub.id)
-                 {SELECT} WHERE p.unit_id IN (SELECT id FROM sub) {ORDER}"
-            ))?
+            .prepare_cached(&format!("{UNITS_UNDER} {SELECT} WHERE p.unit_id IN (SELECT id FROM sub) {ORDER}"))?
             .query_map([id], row)?
             .collect::<rusqlite::Result<_>>()?,
     };
@@ -71,10 +70,7 @@ pub fn each(conn: &Connection, unit_id: Option<i64>, mut f: impl FnMut(Person) -
 /// How many people a unit and its sub-units have: what a profile counts before it lists them (an index count).
 pub fn count_under(conn: &Connection, unit_id: i64) -> Result<usize> {
     let n: i64 = conn
-        .prepare_cached(
-            "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT unit.id FROM unit JOIN sub ON unit.parent_id = sub.id)
-             SELECT count(*) FROM person WHERE unit_id IN (SELECT id FROM sub)",
-        )?
+        .prepare_cached(&format!("{UNITS_UNDER} SELECT count(*) FROM person WHERE unit_id IN (SELECT id FROM sub)"))?
         .query_row([unit_id], |r| r.get(0))?;
     Ok(n as usize)
 }

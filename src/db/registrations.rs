@@ -6,7 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::audit::Lanes;
 
-use super::units::BLOC_ORDER;
+use super::units::{BLOC_ORDER, UNITS_UNDER};
 use crate::error::{refused, refused_hint, Result};
 use crate::model::{RegStatus, Registration, SubjectKind};
 
@@ -94,8 +94,7 @@ pub fn each(conn: &Connection, f: &Filter, mut g: impl FnMut(Registration) -> Re
 pub fn count_live_under(conn: &Connection, unit_id: i64) -> Result<usize> {
     let n: i64 = conn
         .prepare_cached(&format!(
-            "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT unit.id FROM unit JOIN sub ON unit.parent_id = sub.id)
-             SELECT count(*) FROM registration r WHERE {UNDER_UNIT} AND r.status <> 'withdrawn'"
+            "{UNITS_UNDER} SELECT count(*) FROM registration r WHERE {UNDER_UNIT} AND r.status <> 'withdrawn'"
         ))?
         .query_row([unit_id], |r| r.get(0))?;
     Ok(n as usize)

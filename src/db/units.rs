@@ -13,6 +13,10 @@ const SELECT: &str =
                              u.female_share
                       FROM unit u LEFT JOIN unit p ON p.id = u.parent_id";
 
+/// The units under unit `?1`, itself included, as a table `sub(id)` for the query that follows.
+pub const UNITS_UNDER: &str =
+    "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT unit.id FROM unit JOIN sub ON unit.parent_id = sub.id)";
+
 /// Bloc order over a unit aliased `u` (docs/architecture.md): an explicit order first, then the leader, the deputy, the rest
 /// by code. Other queries listing units use it too.
 pub const BLOC_ORDER: &str =
